@@ -1,0 +1,119 @@
+"""Command line: ``python -m toolkit {corpus, quotes, analyze, validate, report}``.
+
+Each sub-command is a thin shell over the public API; the work lives in the modules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .shared import shared_path
+
+# validate <measure> -> (module in toolkit.validate, option naming the gold data, default under shared/)
+VALIDATORS = {
+    "quotes": ("polnear", "--polnear", ("gold", "polnear", "data", "dev")),
+    "sentiment": ("newsmtsc", "--newsmtsc", ("gold", "newsmtsc")),
+    "hedging": ("szeged", "--szeged", ("gold", "szeged-uncertainty", "factbank-dev.xml")),
+}
+
+
+def _cmd_corpus(args) -> int:
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.path)
+    print(corpus.summary())
+    return 0
+
+
+def _cmd_quotes(args) -> int:
+    import pandas as pd
+
+    from .corpus import load_corpus
+    from .quotes import extract_quotes
+
+    frames = []
+    for path in args.files:
+        corpus = load_corpus(path)
+        for problem in corpus.problems:
+            print(f"warning: {problem}", file=sys.stderr)
+        for article in corpus:
+            frame = extract_quotes(article.text).to_frame()
+            frame.insert(0, "article_id", article.id)
+            frames.append(frame)
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+    else:
+        table.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+    return 0
+
+
+def _cmd_analyze(args) -> int:
+    from .analyze import analyze
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.corpus)
+    results = analyze(corpus, workers=args.workers, cache=args.cache)
+    results.save(args.out)
+    print(results.summary())
+    return 0
+
+
+def _cmd_validate(args) -> int:
+    module_name, _option, default = VALIDATORS[args.measure]
+    module = importlib.import_module(f"toolkit.validate.{module_name}")
+    path = args.gold or shared_path(*default)
+    if path is None:
+        print(f"no gold data: pass {VALIDATORS[args.measure][1]} PATH", file=sys.stderr)
+        return 2
+    print(module.report(str(path)))
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .report import build_report
+
+    for path in build_report(corpus=args.corpus, out_dir=args.out):
+        print(path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("corpus", help="load a corpus and summarise it (counts, outlets, dates, problems)")
+    p.add_argument("path")
+    p.set_defaults(func=_cmd_corpus)
+
+    p = sub.add_parser("quotes", help="extract quotes from files or corpora")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
+    p.set_defaults(func=_cmd_quotes)
+
+    p = sub.add_parser("analyze", help="analyse a corpus and write Parquet tables")
+    p.add_argument("corpus")
+    p.add_argument("--out", required=True)
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--cache", default=None, help="cache folder (default: ~/.cache/narrative-toolkit)")
+    p.set_defaults(func=_cmd_analyze)
+
+    p = sub.add_parser("validate", help="score a measure against human-annotated gold data")
+    vsub = p.add_subparsers(dest="measure", required=True)
+    for measure, (_mod, option, default) in VALIDATORS.items():
+        vp = vsub.add_parser(measure)
+        vp.add_argument(option, dest="gold", default=None, help=f"gold data (default: shared/{'/'.join(default)})")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("report", help="execute the notebooks into HTML reports")
+    p.add_argument("--corpus", nargs="*", default=None)
+    p.add_argument("--out", default="reports")
+    p.set_defaults(func=_cmd_report)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
