@@ -1,0 +1,34 @@
+# Two commands on a fresh machine (Python 3.11 + pip): `make report` and `make test`.
+# Both create .venv when missing and (re)install the package when pyproject.toml changes.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+CORPUS ?=
+
+.PHONY: setup report test validate benchmark clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(STAMP)
+
+## Analyse the embedded demo corpus (or CORPUS="path ...") and write reports/*.html
+report: $(STAMP)
+	$(BIN)/python -m toolkit report $(if $(CORPUS),--corpus $(CORPUS))
+
+## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+## Score every measure against the gold data under ../shared
+validate: $(STAMP)
+	$(BIN)/python -m toolkit validate quotes
+	$(BIN)/python -m toolkit validate sentiment
+	$(BIN)/python -m toolkit validate hedging
+
+clean:
+	rm -rf reports .pytest_cache

@@ -1,0 +1,37 @@
+"""pyproject.toml and environment.yml list the same packages; the package imports offline."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import yaml
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_packaging_environment_matches_pyproject(repo):
+    project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
+    declared = {_name(r) for r in project["dependencies"]}
+    env = yaml.safe_load((repo / "environment.yml").read_text())
+    listed = set()
+    for dep in env["dependencies"]:
+        if isinstance(dep, dict):
+            listed |= {_name(r) for r in dep["pip"] if not r.startswith("-e")}
+        else:
+            listed.add(_name(dep))
+    listed -= {"python", "pip"}
+    assert declared == listed, f"only in pyproject: {declared - listed}; only in environment.yml: {listed - declared}"
+
+
+def test_packaging_readme_starts_with_the_two_commands(repo):
+    readme = (repo / "README.md").read_text()
+    first_block = readme.split("```")[1]
+    commands = [line.strip() for line in first_block.splitlines()[1:] if line.strip()]
+    assert commands == ["make report", "make test"]
+
+
+def test_packaging_ci_runs_make_test(repo):
+    assert "make test" in (repo / ".ci" / "run").read_text()

@@ -1,0 +1,48 @@
+"""Sentences and tokens are offset-exact spans; news abbreviations do not split sentences."""
+
+from __future__ import annotations
+
+from toolkit.text import normalize_quotes, paragraphs, sentences, tokens
+
+NEWS = (
+    "Sen. Mara Quill (R-Ore.) said the U.S. envoy left on Sept. 4. She called it \u201ca mistake.\u201d\n"
+    "\n"
+    "Gen. Arno Vale, the U.N. monitor, spoke at 3 p.m. on Oct. 2. Nobody answered."
+)
+
+
+def test_text_sentences_keep_news_abbreviations():
+    got = [s.text for s in sentences(NEWS)]
+    assert got == [
+        "Sen. Mara Quill (R-Ore.) said the U.S. envoy left on Sept. 4.",
+        "She called it \u201ca mistake.\u201d",
+        "Gen. Arno Vale, the U.N. monitor, spoke at 3 p.m. on Oct. 2.",
+        "Nobody answered.",
+    ]
+
+
+def test_text_spans_index_the_raw_text():
+    for span in sentences(NEWS) + tokens(NEWS) + paragraphs(NEWS):
+        assert NEWS[span.start:span.end] == span.text
+
+
+def test_text_sentences_never_cross_a_line_break():
+    text = "An unclosed \"quote runs on\nand a new line starts here. Then more."
+    assert all("\n" not in s.text for s in sentences(text))
+
+
+def test_text_tokens_keep_abbreviations_and_inner_punctuation():
+    words = [t.text for t in tokens("The U.S.-backed group's pre-emptive move, in D.C.")]
+    assert "U.S." in words and "group's" in words and "pre-emptive" in words and "D.C." in words
+
+
+def test_text_normalize_quotes_keeps_length():
+    raw = "\u201cYes,\u201d he said\u00a0\u2018twice\u2019 \u00abnon\u00bb"
+    out = normalize_quotes(raw)
+    assert len(out) == len(raw)
+    assert out == "\"Yes,\" he said 'twice' \"non\""
+
+
+def test_text_empty_and_blank_inputs():
+    assert sentences("") == [] and sentences("  \n\n \t") == []
+    assert tokens("") == []
