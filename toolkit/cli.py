@@ -9,10 +9,15 @@ import argparse
 import importlib
 import sys
 
+from pathlib import Path
+
 from .shared import shared_path
+
+DEMO = Path(__file__).resolve().parent.parent / "corpora" / "demo"
 
 # validate <measure> -> (module in toolkit.validate, option naming the gold data, default under shared/)
 VALIDATORS = {
+    "demo": ("demo", "--demo", None),
     "quotes": ("polnear", "--polnear", ("gold", "polnear", "data", "dev")),
     "sentiment": ("newsmtsc", "--newsmtsc", ("gold", "newsmtsc")),
     "hedging": ("szeged", "--szeged", ("gold", "szeged-uncertainty", "factbank-dev.xml")),
@@ -64,7 +69,7 @@ def _cmd_analyze(args) -> int:
 def _cmd_validate(args) -> int:
     module_name, _option, default = VALIDATORS[args.measure]
     module = importlib.import_module(f"toolkit.validate.{module_name}")
-    path = args.gold or shared_path(*default)
+    path = args.gold or (shared_path(*default) if default else DEMO)
     if path is None:
         print(f"no gold data: pass {VALIDATORS[args.measure][1]} PATH", file=sys.stderr)
         return 2
@@ -104,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     vsub = p.add_subparsers(dest="measure", required=True)
     for measure, (_mod, option, default) in VALIDATORS.items():
         vp = vsub.add_parser(measure)
-        vp.add_argument(option, dest="gold", default=None, help=f"gold data (default: shared/{'/'.join(default)})")
+        where = f"shared/{'/'.join(default)}" if default else "corpora/demo"
+        vp.add_argument(option, dest="gold", default=None, help=f"gold data (default: {where})")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("report", help="execute the notebooks into HTML reports")

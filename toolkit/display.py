@@ -1,0 +1,86 @@
+"""Show the evidence: an article's text with quotes, speakers, cues, hedges and mentions marked.
+
+Every figure the toolkit reports comes from spans with character offsets; :func:`highlight` renders
+those spans back onto the raw text (HTML, for notebooks and the report) so a reader can check them.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+__all__ = ["highlight", "evidence"]
+
+STYLES = {
+    "quote": "background:#fff3b0",
+    "speaker": "background:#b8e0ff;font-weight:600",
+    "cue": "text-decoration:underline;text-decoration-thickness:2px",
+    "hedge": "background:#ffc9c9",
+    "booster": "background:#c3f0c8",
+    "mention": "border-bottom:2px dotted #555",
+}
+
+
+def _spans(quotes, hedges, mentions) -> list[tuple[int, int, str, str]]:
+    out = []
+    for q in _rows(quotes):
+        out.append((q["start"], q["end"], "quote", f"{q['kind']} quote; speaker: {q['speaker']} ({q['camp']})"))
+        if q.get("speaker_start") is not None and not pd.isna(q["speaker_start"]):
+            out.append((int(q["speaker_start"]), int(q["speaker_end"]), "speaker", f"speaker: {q['speaker']}"))
+        if q.get("cue_start") is not None and not pd.isna(q["cue_start"]):
+            out.append((int(q["cue_start"]), int(q["cue_end"]), "cue", f"cue ({q['stance']})"))
+    for h in _rows(hedges):
+        out.append((h["start"], h["end"], "booster" if h["category"] == "booster" else "hedge", h["category"]))
+    for m in _rows(mentions):
+        out.append((m["start"], m["end"], "mention", f"{m['actor']} ({m['camp']})"))
+    return out
+
+
+def _rows(records) -> list[dict]:
+    if records is None:
+        return []
+    if isinstance(records, pd.DataFrame):
+        return records.to_dict("records")
+    return [r if isinstance(r, dict) else r.__dict__ for r in records]
+
+
+def highlight(text: str, quotes=None, hedges=None, mentions=None, start: int = 0, end: int | None = None) -> str:
+    """HTML of ``text[start:end]`` with the given records marked (hover shows what each mark is).
+
+    Records may be lists of toolkit records or DataFrames with ``start``/``end`` columns.
+    Overlapping marks nest: each character gets the styles of every span that covers it.
+    """
+    end = len(text) if end is None else end
+    spans = [(max(s, start), min(e, end), kind, title) for s, e, kind, title in _spans(quotes, hedges, mentions)
+             if s < end and e > start]
+    bounds = sorted({start, end, *[s for s, *_ in spans], *[e for _, e, *_ in spans]})
+    parts = []
+    for a, b in zip(bounds, bounds[1:]):
+        covering = [(kind, title) for s, e, kind, title in spans if s <= a and b <= e]
+        chunk = html.escape(text[a:b]).replace("\n", "<br>")
+        if covering:
+            style = ";".join(STYLES[k] for k, _ in covering)
+            title = html.escape(" | ".join(t for _, t in covering), quote=True)
+            chunk = f'<span style="{style}" title="{title}">{chunk}</span>'
+        parts.append(chunk)
+    legend = " ".join(f'<span style="{STYLES[k]}">{k}</span>' for k in STYLES)
+    return f'<div style="font-family:serif;line-height:1.6">{"".join(parts)}</div><p style="font-size:80%">{legend}</p>'
+
+
+def evidence(results, table: str = "quotes", context: int = 60, **filters) -> pd.DataFrame:
+    """Rows of a result table with the raw text around each span, for reading the evidence.
+
+    Example: ``evidence(results, "quotes", camp="russia", stance="denial")``.
+    """
+    frame = getattr(results, table)
+    for col, value in filters.items():
+        frame = frame[frame[col] == value]
+    texts = results.articles.set_index("article_id")["text"] if "text" in results.articles else None
+    frame = frame.copy()
+    if texts is not None and len(frame):
+        frame["context"] = [
+            texts[a][max(s - context, 0):s] + "[[" + texts[a][s:e] + "]]" + texts[a][e:e + context]
+            for a, s, e in zip(frame["article_id"], frame["start"], frame["end"])
+        ]
+    return frame
