@@ -1,0 +1,97 @@
+"""analyze(): contract columns, offsets that read back, records input, cache, workers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit.analyze import Results, analyze
+
+RECORDS = [
+    {"id": "a1", "outlet": "novosti", "date": "2015-10-01", "title": "Strikes continue",
+     "text": "Strikes continue\n\nRussian Defense Ministry spokesman Igor Konashenkov said the jets hit twelve depots.\n\n"
+             "\"We struck only terrorist positions,\" he said. Activists claimed that a market was hit.\n\n"
+             "The Pentagon said the strikes appeared to target rebels, and it may review its plans."},
+    {"id": "a2", "outlet": "awire", "date": "2015-10-02", "title": "Talks",
+     "text": "Talks\n\nDefense Secretary Ash Carter said the talks were \"professional but short.\"\n\n"
+             "Kremlin spokesman Dmitry Peskov denied that civilians had been killed. According to activists, dozens died."},
+]
+
+COLUMNS = {
+    "articles": {"article_id", "outlet", "alignment", "date", "title", "n_words", "n_sentences", "text"},
+    "mentions": {"article_id", "start", "end", "text", "actor", "camp", "name", "section", "sentence"},
+    "quotes": {"article_id", "start", "end", "text", "kind", "cue", "cue_start", "cue_end", "stance", "speaker",
+               "speaker_start", "speaker_end", "actor", "camp", "section", "n_words"},
+    "hedges": {"article_id", "start", "end", "cue", "category", "section", "actor", "role"},
+    "actor_measures": {"article_id", "outlet", "alignment", "date", "actor", "camp", "mentions", "quotes",
+                       "quoted_words", "portrayal", "portrayal_vader", "portrayal_textblob", "voice", "voice_vader",
+                       "voice_textblob", "own_hedges", "distancing_hedges", "distancing_verbs", "stance_neutral",
+                       "stance_distancing", "stance_denial", "stance_concession", "stance_assertive"},
+}
+
+
+@pytest.fixture(scope="module")
+def results():
+    return analyze(RECORDS, cache=False)
+
+
+def test_analyze_tables_have_contract_columns(results):
+    for table, cols in COLUMNS.items():
+        assert cols <= set(getattr(results, table).columns), table
+
+
+def test_analyze_offsets_read_back_from_raw_text(results):
+    texts = dict(zip(results.articles.article_id, results.articles.text))
+    for table in ("mentions", "quotes"):
+        for row in getattr(results, table).itertuples():
+            assert texts[row.article_id][row.start:row.end] == row.text
+    for row in results.hedges.itertuples():
+        assert texts[row.article_id][row.start:row.end].lower() == row.cue.lower()
+
+
+def test_analyze_finds_actors_quotes_and_stances(results):
+    am = results.actor_measures.set_index(["article_id", "actor"])
+    assert am.loc[("a1", "konashenkov"), "quotes"] >= 2
+    assert am.loc[("a1", "konashenkov"), "camp"] == "russia"
+    assert am.loc[("a2", "peskov"), "stance_denial"] == 1
+    assert am.loc[("a2", "carter"), "camp"] == "us"
+    assert results.articles.set_index("article_id").loc["a1", "outlet"] == "novosti"
+
+
+def test_analyze_cache_reloads_identical_tables(tmp_path):
+    first = analyze(RECORDS, cache=tmp_path)
+    assert len(list(tmp_path.iterdir())) == 1
+    second = analyze(RECORDS, cache=tmp_path)
+    for name in ("articles", "quotes", "actor_measures"):
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name), check_dtype=False)
+    changed = [dict(RECORDS[0], text=RECORDS[0]["text"] + " Later, Lavrov said nothing.")] + RECORDS[1:]
+    analyze(changed, cache=tmp_path)
+    assert len(list(tmp_path.iterdir())) == 2
+
+
+def test_analyze_corrupt_cache_entry_is_recomputed(tmp_path):
+    analyze(RECORDS, cache=tmp_path)
+    entry = next(tmp_path.iterdir())
+    (entry / "quotes.parquet").write_bytes(b"not parquet")
+    again = analyze(RECORDS, cache=tmp_path)
+    assert len(again.quotes) > 0
+    Results.load(entry)  # rewritten and readable
+
+
+def test_analyze_two_workers_match_one(results):
+    two = analyze(RECORDS, cache=False, workers=2)
+    for name in ("quotes", "hedges", "actor_measures"):
+        a = getattr(results, name).sort_values(["article_id", "start"] if "start" in getattr(results, name) else ["article_id", "actor"]).reset_index(drop=True)
+        b = getattr(two, name).sort_values(list(a.columns[:1]) + (["start"] if "start" in a else ["actor"])).reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_analyze_save_and_load_round_trip(results, tmp_path):
+    results.save(tmp_path / "out")
+    back = Results.load(tmp_path / "out")
+    pd.testing.assert_frame_equal(back.quotes, results.quotes, check_dtype=False)
+
+
+def test_analyze_rejects_records_without_text():
+    with pytest.raises(ValueError, match="no 'text'"):
+        analyze([{"id": "x"}], cache=False)

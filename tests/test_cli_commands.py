@@ -1,0 +1,46 @@
+"""python -m toolkit: quotes, corpus, analyze and validate on small inputs."""
+
+from __future__ import annotations
+
+import io
+import json
+from contextlib import redirect_stdout
+
+import pandas as pd
+
+from toolkit.cli import main
+
+ARTICLE = ("Ceasefire holds\n\n"
+           "\"The corridor is open,\" said Lavrov on Tuesday.\n\n"
+           "Rebel commanders insisted that shelling had continued overnight.\n")
+
+
+def _run(*argv: str) -> str:
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        assert main(list(argv)) == 0
+    return buf.getvalue()
+
+
+def test_cli_quotes_jsonl_and_csv(tmp_path):
+    path = tmp_path / "ceasefire.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    rows = [json.loads(line) for line in _run("quotes", str(path)).splitlines()]
+    assert any(r["speaker"] and "Lavrov" in r["speaker"] and r["kind"] == "direct" for r in rows)
+    assert all(ARTICLE[r["start"]:r["end"]] == r["text"] for r in rows)
+    table = pd.read_csv(io.StringIO(_run("quotes", str(path), "--format", "csv")))
+    assert len(table) == len(rows) and {"cue", "stance", "camp"} <= set(table.columns)
+
+
+def test_cli_corpus_summary_and_analyze(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "ceasefire.txt").write_text(ARTICLE, encoding="utf-8")
+    assert "1 article" in _run("corpus", str(tmp_path / "data"))
+    out = _run("analyze", str(tmp_path / "data"), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "cache"))
+    assert "quotes" in out
+    assert (tmp_path / "out" / "actor_measures.parquet").exists()
+
+
+def test_cli_validate_demo_prints_figures(repo):
+    out = _run("validate", "demo")
+    assert "quotes" in out and "F1" in out and "hedges" in out
