@@ -1,0 +1,811 @@
+"""Quote extraction and speaker attribution for news text, and quote share per actor or camp.
+
+The extractor is rule-based, in the tradition of the quotation extractors of the Gender Gap
+Tracker (Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE) and of Pareti's attribution work on
+PARC (Pareti 2016, "PARC 3.0: A corpus of attribution relations", LREC): an attribution is a
+*cue* (a reporting verb from ``lexicons/verbs.yml``, or "according to"), a *source* (the speaker
+mention) and a *content* span. It works on :func:`toolkit.text.normalize_quotes` text (same
+length, so offsets index the raw text) and proceeds paragraph by paragraph:
+
+1. Quotation marks are paired within the paragraph. An unclosed mark ends at the paragraph end
+   (the news convention for a quote that runs on into the next paragraph, which then opens with a
+   mark), so an unbalanced mark can never swallow the rest of an article.
+2. Sentences (syntok) are merged where a quotation crosses their boundary, giving *units*.
+3. One compiled regular expression finds every cue in a unit. Around each cue, token patterns
+   find the speaker (the subject noun phrase before the verb, the inverted ``"...," said X``, an
+   apposition ``X, a spokesman, said``, the object of "according to") and the content (the
+   clause after the cue, or the quotation/clause before ``, X said.``).
+4. Quotations left without a cue inherit the previous attribution when they fill their sentence
+   (continuation quotes); short unattributed ones (scare quotes, titles) are not quotes.
+5. Pronoun speakers ("he said") are resolved to the most recent compatible speaker or actor
+   mention (gender and number from the actor lexicon, titles, or the noun's plural ending).
+
+Kinds: ``direct`` (the content is a quotation), ``mixed`` (a paraphrase with a quoted fragment),
+``indirect`` (reported speech without marks). Records never overlap; nested attributions
+("Reuters reported a source said ...") keep the innermost one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+
+from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
+from .records import RecordList
+from .text import normalize_quotes, paragraphs, sentences
+
+__all__ = ["Quote", "Verbs", "load_verbs", "extract_quotes", "quote_share", "STANCES", "KINDS"]
+
+STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
+KINDS = ("direct", "mixed", "indirect")
+DEFAULT_VERBS = DEFAULT_DIR / "verbs.yml"
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attributed statement; offsets index the text given to :func:`extract_quotes`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    stance: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    actor: str | None
+    camp: str | None
+    section: str
+
+
+# --------------------------------------------------------------------------------------------
+# Attribution verbs
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verbs:
+    """Attribution cues: surface form -> stance, the forms that need a complement, one regex."""
+
+    stance: Mapping[str, str]
+    weak: frozenset
+    pattern: re.Pattern
+    path: str
+
+    def stance_of(self, cue: str) -> str | None:
+        """Stance class of a cue as written (case-insensitive), or ``None`` if unknown."""
+        return self.stance.get(cue.lower())
+
+
+_SIBILANT = re.compile(r"(?:s|sh|ch|x|z)$")
+_CONS_Y = re.compile(r"[^aeiou]y$")
+
+
+def _inflect(lemma: str) -> list[str]:
+    """Regular English inflections of a (possibly multi-word) verb: base, -s, -ed, -ing."""
+    first, _, rest = lemma.partition(" ")
+    rest = f" {rest}" if rest else ""
+    if _SIBILANT.search(first):
+        third = first + "es"
+    elif _CONS_Y.search(first):
+        third = first[:-1] + "ies"
+    else:
+        third = first + "s"
+    if first.endswith("e"):
+        past = first + "d"
+    elif _CONS_Y.search(first):
+        past = first[:-1] + "ied"
+    else:
+        past = first + "ed"
+    ing = first[:-1] + "ing" if first.endswith("e") and not first.endswith("ee") else first + "ing"
+    return [w + rest for w in (first, third, past, ing)]
+
+
+def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas)."""
+    data = load_yaml(path)
+    require(isinstance(data, dict), path, data, "top level must be a mapping with 'source' and 'stances'")
+    require(isinstance(data.get("source"), str) and data["source"].strip(), path, data,
+            "a 'source:' citation (string) is required")
+    stances = data.get("stances")
+    require(isinstance(stances, dict) and stances, path, data, "'stances' must be a non-empty mapping")
+    forms: dict[str, str] = {}
+    lemmas: dict[str, str] = {}
+    for stance, entry in stances.items():
+        require(stance in STANCES, path, entry, f"unknown stance {stance!r} (expected one of {', '.join(STANCES)})",
+                stances)
+        require(isinstance(entry, dict), path, entry, f"stance {stance!r} must be a mapping", stances)
+        require(isinstance(entry.get("source"), str), path, entry, f"stance {stance!r} needs a 'source:' citation")
+        verbs = entry.get("verbs", [])
+        require(isinstance(verbs, list), path, verbs, f"{stance}.verbs must be a list", entry)
+        phrases = entry.get("phrases", [])
+        require(isinstance(phrases, list) and all(isinstance(p, str) for p in phrases), path, phrases,
+                f"{stance}.phrases must be a list of strings", entry)
+        for item in verbs:
+            if isinstance(item, str):
+                lemma, surface = item, _inflect(item.strip().lower())
+            else:
+                require(isinstance(item, dict) and len(item) == 1, path, item,
+                        f"{stance}.verbs: each entry is a lemma or {{lemma: [forms]}}", verbs)
+                (lemma, extra), = item.items()
+                require(isinstance(lemma, str) and isinstance(extra, list)
+                        and all(isinstance(f, str) for f in extra), path, item,
+                        f"{stance}.verbs: {{lemma: [forms]}} needs a string lemma and a list of strings", verbs)
+                surface = [lemma.strip().lower()] + [f.strip().lower() for f in extra]
+            require(isinstance(lemma, str) and lemma.strip() != "", path, verbs, f"{stance}.verbs: empty lemma")
+            for form in surface:
+                require(forms.get(form, stance) == stance, path, verbs,
+                        f"{form!r} is listed under both {forms.get(form)!r} and {stance!r}")
+                forms[form] = stance
+                lemmas[form] = lemma.strip().lower()
+        for phrase in phrases:
+            forms[phrase.strip().lower()] = stance
+            lemmas[phrase.strip().lower()] = phrase.strip().lower()
+    weak = data.get("needs_complement", [])
+    require(isinstance(weak, list) and all(isinstance(w, str) for w in weak), path, weak,
+            "'needs_complement' must be a list of lemmas", data)
+    return forms, lemmas, {w.strip().lower() for w in weak}
+
+
+# Base and present forms of every verb but these double as nouns ("the claim", "a report").
+_STRONG_BASE = {"say", "tell"}
+
+
+@lru_cache(maxsize=16)
+def _load_verbs_cached(path: str | None, extend: bool) -> Verbs:
+    forms, lemmas, weak_lemmas = _parse_verbs(DEFAULT_VERBS) if (path is None or extend) else ({}, {}, set())
+    if path is not None:
+        f2, l2, w2 = _parse_verbs(Path(path))
+        forms.update(f2)
+        lemmas.update(l2)
+        weak_lemmas |= w2
+    if not forms:
+        raise LexiconError(path or DEFAULT_VERBS, None, "no attribution verbs defined")
+    weak = set()
+    for form, lemma in lemmas.items():
+        head = lemma.split()[0]
+        base_like = form.split()[0] in (head, _inflect(head)[1])
+        if lemma in weak_lemmas or (base_like and head not in _STRONG_BASE and " " not in lemma):
+            weak.add(form)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation}|According\s+to)(?![\w-])")
+    return Verbs(stance=dict(forms), weak=frozenset(weak), pattern=pattern, path=str(path or DEFAULT_VERBS))
+
+
+def load_verbs(path: str | Path | None = None, extend: bool = True) -> Verbs:
+    """Load attribution verbs with stance classes (Bergler 1992; Caldas-Coulthard 1994; AP Stylebook).
+
+    Args:
+        path: a user verbs file in the format of ``toolkit/lexicons/verbs.yml``; ``None`` for the default.
+        extend: add the user's verbs to the default list (``True``) or replace it (``False``).
+
+    Raises:
+        LexiconError: the file is malformed; the message names the file and line.
+    """
+    return _load_verbs_cached(None if path is None else str(Path(path).resolve()), extend)
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens and word classes used by the speaker/content patterns
+# --------------------------------------------------------------------------------------------
+
+_ABBR = r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Jr|Sr|St|Rev|Sec|Gens|Reps|Sens|Amb|Cmdr|Supt)\."
+_TOK = re.compile(rf"{_ABBR}|\w+(?:[-'.&]\w+)*(?:\.(?<=[A-Z]\.))?|[^\w\s]")
+
+_SKIP_BEFORE = frozenset("""also has have had will would could may might should must can later previously again then
+recently repeatedly publicly privately reportedly once first further earlier often did does do not never long still
+just always already even only simply flatly quickly initially separately subsequently now since too he's she's
+'s n't has've""".split())
+_BE = frozenset("is was were are be been being am".split())
+_NP_STOP = frozenset("""that and but or which who whom whose when while as because if after before although though
+since so where whereas than what how why whether nor yet unless until said says told""".split())
+_PRONOUNS = {"he": ("m", False), "she": ("f", False), "they": (None, True), "it": (None, False),
+             "i": (None, False), "we": (None, True)}
+_FWD_STOP = frozenset("""who which that in on at during from after before while when as to with adding saying
+because according of told via for about last this yesterday today tonight earlier later""".split())
+_VERBISH = frozenset("is was were are will would has have had could can should may might be been do does did".split())
+_TIME_PREP = frozenset("""in on at during from after before via while through with to for last this earlier later
+yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
+_TELL_OBJ = frozenset("""reporters journalists me us him her them lawmakers supporters voters viewers listeners
+students donors attendees members senators delegates audiences""".split())
+_PARTICIPLE_END = "ing"
+_TITLES = frozenset("""president sen. sen senator rep. rep representative gov. gov governor mr. mrs. ms. dr. gen.
+general secretary minister prime foreign defense defence chief spokesman spokeswoman deputy vice former lt. col.
+adm. maj. capt. sgt. prof. rev. state king queen prince sheikh ambassador commander leader mayor judge justice
+u.s. us""".split())
+_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean|an|i)|U\.S\.|American|British|French|Dutch|Swiss)$")
+_HEADS_PLURAL = re.compile(r"^[a-z]+(?<!s)s$|^(?:people|police|media|staff|personnel)$")
+_SPEAKER_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|representative|envoy|"
+                           r"official|officials|source|sources|lawyer|attorney)\s+(?:for|of|at|to)\b", re.I)
+
+
+def _tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)]
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum() or tok[0] == "_"
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[0].isupper() or (tok[0].isdigit() and False)
+
+
+# --------------------------------------------------------------------------------------------
+# Quotation marks and units
+# --------------------------------------------------------------------------------------------
+
+
+def _quote_pairs(t: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Pairs of double quotation marks in ``t[start:end]``: (open mark, close mark or end, closed)."""
+    marks = [m.start() for m in re.finditer('"', t[start:end])]
+    pairs = []
+    for i in range(0, len(marks), 2):
+        o = start + marks[i]
+        if i + 1 < len(marks):
+            pairs.append((o, start + marks[i + 1], True))
+        else:
+            pairs.append((o, end, False))
+    return pairs
+
+
+def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, merged where a quotation crosses a sentence boundary."""
+    sents = [(para_start + s.start, para_start + s.end) for s in sentences(t[para_start:para_end])]
+    units: list[tuple[int, int]] = []
+    for s, e in sents:
+        if units and any(o < s and (c >= s) for o, c, _ in pairs if o >= units[-1][0]):
+            units[-1] = (units[-1][0], e)
+        else:
+            units.append((s, e))
+    return units
+
+
+# --------------------------------------------------------------------------------------------
+# Speaker and content patterns around one cue
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Frame:
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    content: tuple[int, int]
+    participle: bool = False
+
+
+def _np_back(toks, j: int, lo: int) -> int | None:
+    """Start index of the noun phrase ending at token ``j`` (walking back), or ``None``."""
+    k = j
+    while k >= lo and k > j - 12:
+        tok = toks[k][2]
+        if not _is_word(tok) or tok.lower() in _NP_STOP:
+            if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
+                head = _np_back(toks, k - 1, lo)
+                if head is not None:
+                    return head
+            break
+        k -= 1
+    return k + 1 if k + 1 <= j else None
+
+
+def _speaker_before(toks, i: int, lo: int, cue_text: str) -> tuple[int, int] | str | None:
+    """Speaker token range (start, end inclusive) before cue token ``i``; 'passive' for passives."""
+    j = i - 1
+    saw_be = False
+    while j >= lo and (toks[j][2].lower() in _SKIP_BEFORE or toks[j][2].lower() in _BE
+                       or (toks[j][2].islower() and toks[j][2].endswith("ly") and len(toks[j][2]) > 4)
+                       or toks[j][2] in ("'",)):
+        saw_be |= toks[j][2].lower() in _BE
+        j -= 1
+    if saw_be and not cue_text.endswith("ing"):
+        return "passive"
+    # "went on to say", "declined to say"
+    if j >= lo and toks[i - 1][2] == "to":
+        j = i - 2
+        n = 0
+        while j >= lo and toks[j][2].islower() and toks[j][2] not in _NP_STOP and n < 4:
+            j -= 1
+            n += 1
+    if j < lo:
+        return None
+    if toks[j][2] == ")":  # "Sen. X (R-Ariz.) said"
+        k = j
+        while k >= lo and toks[k][2] != "(":
+            k -= 1
+        if k <= lo:
+            return None
+        end = j
+        start = _np_back(toks, k - 1, lo)
+        return (start, end) if start is not None else None
+    if toks[j][2] == ",":  # apposition "Peskov, Putin's spokesman, said" or ", however, said"
+        k = j - 1
+        while k >= lo and toks[k][2] not in (",", '"', "(", ")", ";", ":") and k > j - 10:
+            k -= 1
+        if k < lo or toks[k][2] != ",":
+            return None
+        chunk = toks[k + 1:j]
+        if not chunk:
+            return None
+        if len(chunk) <= 3 and all(c[2].islower() for c in chunk):  # ", however," / ", in turn,"
+            return _speaker_before(toks, k, lo, cue_text)
+        start = _np_back(toks, k - 1, lo)
+        if start is None or (k - 1 >= lo and toks[k - 1][2] == '"'):
+            return None
+        return (start, j - 1)
+    start = _np_back(toks, j, lo)
+    return (start, j) if start is not None else None
+
+
+def _speaker_after(toks, i: int, hi: int) -> tuple[int, int] | None:
+    """Speaker of an inverted cue ('"...," said Putin'): token range after cue token ``i``."""
+    k = i + 1
+    while k < hi and k <= i + 10:
+        tok = toks[k][2]
+        if not _is_word(tok) or (tok.lower() in _FWD_STOP and k > i + 1):
+            break
+        if tok.lower() in _VERBISH:
+            return None
+        k += 1
+    if k == i + 1:
+        return None
+    if k < hi and toks[k][2] not in (",", ".", ";", "(", ":", "!", "?", '"', "-", "--") and toks[k][2].lower() not in _FWD_STOP:
+        return None
+    return (i + 1, k - 1)
+
+
+def _skip_object(toks, k: int, hi: int) -> int:
+    """Skip the indirect object of 'told' ('told CNN', 'told the Associated Press', 'told reporters')."""
+    if k >= hi:
+        return k
+    tok = toks[k][2]
+    if tok.lower() in _TELL_OBJ:
+        return k + 1
+    if tok.lower() in ("the", "a", "an"):
+        m = k + 1
+        while m < hi and m < k + 5 and _is_word(toks[m][2]) and toks[m][2].lower() not in ("that", "he", "she", "it", "they"):
+            if toks[m][2][0].isupper():
+                m += 1
+                continue
+            m += 1
+            break
+        return m
+    if tok[0].isupper() and tok.lower() not in _PRONOUNS:
+        m = k
+        while m < hi and toks[m][2][0].isupper() and _is_word(toks[m][2]) and toks[m][2].lower() not in _PRONOUNS:
+            m += 1
+        # "told CNN he" / "told Fox Iranians had" -- keep the object to one capitalised run, then stop.
+        if m - k >= 2 and m < hi and toks[m][2].islower():
+            return k + 1 if toks[k + 1][2] not in ("News", "Times", "Post", "Press", "Journal") else m
+        return m
+    return k
+
+
+def _content_after(toks, k: int, hi: int, weak: bool) -> int | None:
+    """Token index where the content after a cue starts, or ``None`` if nothing reportable follows."""
+    # a 'that' within reach (after "in a statement", "on Thursday") opens the complement
+    for m in range(k, min(hi, k + 10)):
+        tok = toks[m][2]
+        if tok == "that":
+            return m + 1 if m + 1 < hi else None
+        if tok in (",", ";", '"', "(", ":") or tok.lower() in _NP_STOP:
+            break
+    if k < hi and toks[k][2] in (",", ":") and k + 1 < hi and toks[k + 1][2] == '"':
+        return k + 1
+    if k < hi and toks[k][2] == '"':
+        return k
+    if weak:
+        return None
+    if k < hi and (toks[k][2].lower() in _TIME_PREP or not _is_word(toks[k][2])):
+        return None
+    return k if hi - k >= 3 else None
+
+
+def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> list[_Frame]:
+    """Attribution frames for the cues of one unit."""
+    toks = _tokens(t, us, ue)
+    if not toks:
+        return []
+    index = {s: n for n, (s, _e, _w) in enumerate(toks)}
+    hi = len(toks)
+    frames: list[_Frame] = []
+    for m in cues:
+        i = index.get(m.start())
+        if i is None:
+            continue
+        j_end = i
+        while j_end + 1 < hi and toks[j_end + 1][1] <= m.end():
+            j_end += 1
+        cue_text = m.group().lower()
+        lemma_weak = cue_text in verbs.weak
+        if cue_text.replace("\n", " ").startswith("according"):
+            frames.extend(_according(toks, i, j_end, hi, us, ue))
+            continue
+        prev = toks[i - 1][2] if i > 0 else ""
+        # inverted: '"...," said X' or '..., said X.'
+        if prev in (",", '"') and i >= 3:
+            sp = _speaker_after(toks, j_end, hi)
+            if sp is not None and (prev == '"' or toks[i - 2][2] == '"' or sp[1] + 1 >= hi
+                                   or toks[sp[1] + 1][2] in (".", ",", "!", "?")):
+                end = toks[i - 1][0]
+                frames.append(_Frame((m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1]), (us, end)))
+                continue
+        # participle after a comma: ", adding that ...", ", saying ..."
+        if cue_text.endswith("ing") and prev == ",":
+            k = j_end + 1
+            c = _content_after(toks, k, hi, False)
+            if c is not None:
+                spk = frames[-1].speaker if frames else _subject(toks, 0, i)
+                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue), participle=True))
+            continue
+        sp = _speaker_before(toks, i, 0, cue_text)
+        if sp == "passive" or sp is None:
+            continue
+        s0, s1 = sp
+        k = j_end + 1
+        if cue_text.startswith(("told", "tell")):
+            k = _skip_object(toks, k, hi)
+        before_ok = s0 >= 2 and toks[s0 - 1][2] in (",", '"', "--", "-")
+        tail = k >= hi or toks[k][2] in (".", "!", "?") or (toks[k][2] == "," and not (k + 1 < hi and toks[k + 1][2] == '"')) \
+            or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10]))
+        if before_ok and tail:
+            end = toks[s0 - 1][0] if toks[s0 - 1][2] != '"' else toks[s0 - 1][1]
+            frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (us, end)))
+            continue
+        c = _content_after(toks, k, hi, lemma_weak)
+        if c is None:
+            continue
+        frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], ue)))
+    return frames
+
+
+def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Frame]:
+    """'according to X, ...' and '..., according to X.'"""
+    k = j_end + 1
+    n = k
+    while n < hi and toks[n][2] not in (",", ".", ";", '"', "(", ":") and n < k + 12:
+        n += 1
+    if n == k:
+        return []
+    speaker = (toks[k][0], toks[n - 1][1])
+    cue = (toks[i][0], toks[j_end][1])
+    words_before = sum(1 for tk in toks[:i] if _is_word(tk[2]))
+    if words_before >= 3:
+        end = toks[i - 1][0] if toks[i - 1][2] == "," else toks[i][0]
+        if n < hi and toks[n][2] == "," and hi - n > 4:  # "X, according to Y, is ..." -> the whole sentence
+            end = ue
+        return [_Frame(cue, speaker, (us, end))]
+    if n < hi and toks[n][2] == "," and hi - n > 3:
+        return [_Frame(cue, speaker, (toks[n + 1][0], ue))]
+    return []
+
+
+def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
+    """Rough sentence subject: the first pronoun or capitalised run of the unit."""
+    for k in range(lo, hi):
+        tok = toks[k][2]
+        if tok.lower() in _PRONOUNS:
+            return (toks[k][0], toks[k][1])
+        if tok[0].isupper() and _is_word(tok):
+            e = k
+            while e + 1 < hi and toks[e + 1][2][0].isupper() and _is_word(toks[e + 1][2]):
+                e += 1
+            return (toks[k][0], toks[e][1])
+        if tok == ",":
+            continue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Speaker names, actors and pronoun resolution
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Who:
+    name: str
+    actor: str | None
+    camp: str | None
+    gender: str | None
+    plural: bool
+    span: tuple[int, int]
+
+
+def _default_lexicon():
+    try:
+        from .actors import load_actors
+    except ImportError:
+        return None
+    try:
+        return load_actors()
+    except Exception:  # noqa: BLE001 - the actor lexicon is optional for extraction
+        return None
+
+
+def _mentions(text: str, lexicon) -> list:
+    if lexicon is None:
+        return []
+    try:
+        from .actors import find_mentions
+    except ImportError:
+        return []
+    return find_mentions(text, lexicon)
+
+
+def _gender_of(actor_obj) -> str | None:
+    g = getattr(actor_obj, "gender", None)
+    if not g:
+        return None
+    g = str(g).lower()
+    return "m" if g.startswith("m") else "f" if g.startswith("f") else None
+
+
+def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _Who:
+    """Resolve a non-pronoun speaker span to a name, actor and camp."""
+    text = t[s:e]
+    inside = [mn for mn in mentions if mn.start >= s and mn.end <= e and t[mn.end:mn.end + 2] not in ("'s",)]
+    role = _SPEAKER_ROLE.search(text)
+    if inside and not (role and inside[-1].start - s > role.start()):
+        mn = inside[-1]
+        actor = actors_by_id.get(mn.actor)
+        kind = getattr(actor, "kind", None)
+        return _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actor),
+                    kind not in (None, "person"), (s, e))
+    toks = _tokens(t, s, e)
+    # drop a trailing parenthetical "(R-Ariz.)"
+    if toks and toks[-1][2] == ")":
+        cut = max((n for n, tk in enumerate(toks) if tk[2] == "("), default=len(toks))
+        toks = toks[:cut]
+    words = [tk for tk in toks if _is_word(tk[2]) or tk[2].endswith(".")]
+    gender = None
+    for tk in words:
+        low = tk[2].lower()
+        gender = "m" if low in ("mr.", "mr") else "f" if low in ("mrs.", "ms.", "mrs", "ms") else gender
+    plural = bool(words) and bool(_HEADS_PLURAL.match(words[-1][2]))
+    # a proper-name head: the capitalised run that ends the phrase (or ends an apposition)
+    runs, cur = [], []
+    for tk in toks:
+        if (tk[2][0].isupper() or tk[2] in ("al", "bin", "de", "van", "von", "al-")) and (_is_word(tk[2]) or tk[2].endswith(".")):
+            cur.append(tk)
+        else:
+            if cur:
+                runs.append((cur, tk[2]))
+            cur = []
+    if cur:
+        runs.append((cur, None))
+    for run, after in reversed(runs):
+        if after in (None, ",") and not (role and run[0][0] - s > role.start()):
+            names = [tk[2] for tk in run]
+            while len(names) > 1 and (names[0].lower() in _TITLES or _NATIONALITY.match(names[0])):
+                names.pop(0)
+            if len(run) == 1 and run[0][2].lower() in _TITLES:
+                break
+            name = " ".join(names)
+            return _Who(name, None, None, gender, False, (s, e))
+    return _Who(" ".join(tk[2] for tk in toks) or text, None, None, gender, plural, (s, e))
+
+
+def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]]) -> _Who | None:
+    """Most recent compatible speaker (then actor mention) before ``pos`` for a pronoun."""
+    gender, plural = _PRONOUNS[pron]
+    if pron in ("i", "we"):
+        return None
+
+    def fits(w: _Who) -> bool:
+        if plural:
+            return w.plural or w.actor is not None and w.gender is None
+        if w.plural:
+            return False
+        if pron == "it":
+            return w.gender is None and (w.actor is not None or not w.name[:1].isupper())
+        return w.gender in (None, gender)
+
+    for w in reversed(history):
+        if w.span[1] <= pos and pos - w.span[1] < 1500 and fits(w):
+            return w
+    for p, w in reversed(people):
+        if p < pos and fits(w):
+            return w
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Extraction
+# --------------------------------------------------------------------------------------------
+
+
+def _section_at(sections, pos: int) -> str:
+    for s in sections or ():
+        if s.start <= pos < s.end:
+            return s.kind
+    return "body"
+
+
+def _strip(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (t[s].isspace() or t[s] in ",;:-"):
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:-"):
+        e -= 1
+    return s, e
+
+
+def _kind_and_span(t: str, s: int, e: int, pairs) -> tuple[str, int, int]:
+    """Classify content as direct/mixed/indirect; a content that is one quotation keeps its inside."""
+    s, e = _strip(t, s, e)
+    inner = [(o, c) for o, c, _ in pairs if s <= o < e]
+    if not inner:
+        return "indirect", s, e
+    o, c = inner[0]
+    rest_before = t[s:o].strip(" ,:")
+    rest_after = t[min(c + 1, e):e].strip(" .,;!?")
+    if len(inner) == 1 and not rest_before and not rest_after:
+        return ("direct",) + _strip_marks(t, o + 1, c)
+    return "mixed", s, e
+
+
+def _strip_marks(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None = None,
+                   verbs: Verbs | None = None) -> RecordList:
+    """Find direct, mixed and indirect quotes with cue, stance, speaker, actor and camp.
+
+    Args:
+        text: article text (raw; curly quotes and non-breaking spaces are handled).
+        lexicon: an actor lexicon from ``toolkit.actors.load_actors``; ``None`` loads the default
+            when that module is available (speakers are still found without it).
+        sections: optional objects with ``start``, ``end``, ``kind`` to fill ``Quote.section``.
+        verbs: attribution verbs from :func:`load_verbs` (default list when ``None``).
+
+    Returns:
+        A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping.
+    """
+    t = normalize_quotes(text)
+    verbs = verbs or load_verbs()
+    lexicon = _default_lexicon() if lexicon is None else lexicon
+    mentions = _mentions(text, lexicon)
+    actors_by_id = {}
+    for mn in mentions:
+        a = lexicon.lookup(mn.name) if hasattr(lexicon, "lookup") and mn.name else None
+        if a is not None:
+            actors_by_id[mn.actor] = a
+    people = [(mn.start, _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actors_by_id.get(mn.actor)),
+                              getattr(actors_by_id.get(mn.actor), "kind", "person") not in ("person", None),
+                              (mn.start, mn.end)))
+              for mn in mentions]
+
+    history: list[_Who] = []
+    found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
+    last: tuple | None = None  # (cue span, speaker span, who, para index)
+    paras = paragraphs(t)
+    for pi, para in enumerate(paras):
+        pairs = _quote_pairs(t, para.start, para.end)
+        qspans = [(o, c) for o, c, _ in pairs]
+        units = _units(t, para.start, para.end, pairs)
+        for us, ue in units:
+            cues = [m for m in verbs.pattern.finditer(t, us, ue) if not any(o < m.start() < c for o, c in qspans)]
+            frames = _frames(t, us, ue, cues, verbs) if cues else []
+            covered = []
+            for fr in frames:
+                kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs)
+                if ce - cs < 2:
+                    continue
+                who = None
+                if fr.speaker is not None:
+                    ss, se = fr.speaker
+                    word = t[ss:se].lower()
+                    if word in _PRONOUNS:
+                        who = _resolve_pronoun(word, ss, history, people)
+                        who = _Who(who.name, who.actor, who.camp, who.gender, who.plural, (ss, se)) if who else \
+                            _Who(t[ss:se], None, None, *_PRONOUNS[word], (ss, se))
+                    else:
+                        who = _name_of(t, ss, se, mentions, actors_by_id)
+                        history.append(who)
+                found.append((cs, ce, kind, fr.cue, fr.speaker, who))
+                covered.append((fr.content[0], fr.content[1]))
+                last = (fr.cue, fr.speaker, who, pi)
+            # quotations no frame covers: continuation quotes inherit the last attribution
+            for o, c, _closed in pairs:
+                if not (us <= o < ue) or any(a <= o < b for a, b in covered):
+                    continue
+                if any(fs <= o < fe for fs, fe, *_ in found):
+                    continue
+                qs, qe = _strip_marks(t, o + 1, c)
+                n_words = len(re.findall(r"\w+", t[qs:qe]))
+                unit_words = len(re.findall(r"\w+", t[us:ue]))
+                if n_words < 4 or n_words < 0.6 * unit_words:
+                    continue
+                if frames:
+                    fr = frames[-1]
+                    inherit = (fr.cue, fr.speaker, found[-1][5] if found else None, pi)
+                elif last is not None and pi - last[3] <= 1:
+                    inherit = last
+                else:
+                    inherit = None
+                if inherit is None:
+                    found.append((qs, qe, "direct", None, None, None))
+                else:
+                    found.append((qs, qe, "direct", inherit[0], inherit[1], inherit[2]))
+                    last = (inherit[0], inherit[1], inherit[2], pi)
+
+    return RecordList(_records(text, t, found, verbs, sections))
+
+
+def _records(text: str, t: str, found: list[tuple], verbs: Verbs, sections) -> list[Quote]:
+    """Drop overlaps (keep the innermost attribution) and build :class:`Quote` records."""
+    found = sorted(found, key=lambda f: (f[0], -(f[1] - f[0])))
+    kept: list[tuple] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            prev = kept[-1]
+            inner_cue = f[3] is not None and prev[0] <= f[3][0] < prev[1]
+            if inner_cue or (prev[3] is None and f[3] is not None):
+                kept[-1] = f
+            continue
+        kept.append(f)
+    out = []
+    for s, e, kind, cue, speaker, who in kept:
+        cue_text = t[cue[0]:cue[1]] if cue else None
+        out.append(Quote(
+            start=s, end=e, text=text[s:e], kind=kind,
+            cue=text[cue[0]:cue[1]] if cue else None,
+            cue_start=cue[0] if cue else None, cue_end=cue[1] if cue else None,
+            stance=verbs.stance_of(re.sub(r"\s+", " ", cue_text)) if cue_text else None,
+            speaker=who.name if who else (text[speaker[0]:speaker[1]] if speaker else None),
+            speaker_start=speaker[0] if speaker else None, speaker_end=speaker[1] if speaker else None,
+            actor=who.actor if who else None,
+            camp=(who.camp if who and who.camp else ("unnamed" if who else None)),
+            section=_section_at(sections, s),
+        ))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Quote share
+# --------------------------------------------------------------------------------------------
+
+
+def quote_share(frame: pd.DataFrame, by: Iterable[str] = ("article_id",), unit: str = "actor",
+                weight: str = "quotes") -> pd.DataFrame:
+    """Share of quotes (or quoted words) per actor or camp within each group.
+
+    Args:
+        frame: a quotes table (``extract_quotes(...).to_frame()`` or ``Results.quotes``).
+        by: grouping columns (article, outlet, alignment ...); ``()`` for the whole corpus.
+        unit: ``"actor"`` or ``"camp"``; quotes without one count as ``"unnamed"``.
+        weight: ``"quotes"`` (each quote counts 1) or ``"words"`` (number of quoted words).
+
+    Returns:
+        One row per group x unit with ``n`` (quotes or words) and ``share`` (sums to 1 per group).
+    """
+    if unit not in ("actor", "camp"):
+        raise ValueError("unit must be 'actor' or 'camp'")
+    if weight not in ("quotes", "words"):
+        raise ValueError("weight must be 'quotes' or 'words'")
+    by = list(by)
+    df = frame.copy()
+    df[unit] = df[unit].fillna("unnamed") if unit in df else "unnamed"
+    if weight == "words":
+        df["_w"] = df["n_words"] if "n_words" in df else df["text"].fillna("").str.count(r"\w+")
+    else:
+        df["_w"] = 1
+    cols = by + [unit]
+    if df.empty:
+        return pd.DataFrame(columns=cols + ["n", "share"])
+    out = df.groupby(cols, dropna=False, sort=True)["_w"].sum().rename("n").reset_index()
+    totals = out.groupby(by, dropna=False)["n"].transform("sum") if by else out["n"].sum()
+    out["share"] = (out["n"] / totals).where(totals > 0, 0.0)
+    return out
