@@ -77,6 +77,7 @@ class Verbs:
 
     stance: Mapping[str, str]
     weak: frozenset
+    nounlike: frozenset
     pattern: re.Pattern
     path: str
 
@@ -169,15 +170,17 @@ def _load_verbs_cached(path: str | None, extend: bool) -> Verbs:
         weak_lemmas |= w2
     if not forms:
         raise LexiconError(path or DEFAULT_VERBS, None, "no attribution verbs defined")
-    weak = set()
+    weak, nounlike = set(), set()
     for form, lemma in lemmas.items():
         head = lemma.split()[0]
         base_like = form.split()[0] in (head, _inflect(head)[1])
-        if lemma in weak_lemmas or (base_like and head not in _STRONG_BASE and " " not in lemma):
+        if base_like and head not in _STRONG_BASE and " " not in lemma:
+            nounlike.add(form)
+        if lemma in weak_lemmas or form in nounlike:
             weak.add(form)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?:{alternation}|According\s+to)(?![\w-])")
-    return Verbs(stance=dict(forms), weak=frozenset(weak), pattern=pattern, path=str(path or DEFAULT_VERBS))
+    return Verbs(stance=dict(forms), weak=frozenset(weak), nounlike=frozenset(nounlike), pattern=pattern, path=str(path or DEFAULT_VERBS))
 
 
 def load_verbs(path: str | Path | None = None, extend: bool = True) -> Verbs:
@@ -216,7 +219,7 @@ _TIME_PREP = frozenset("""in on at during from after before via while through wi
 yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _TELL_OBJ = frozenset("""reporters journalists me us him her them lawmakers supporters voters viewers listeners
 students donors attendees members senators delegates audiences""".split())
-_PARTICIPLE_END = "ing"
+_WORDS = re.compile(r"\w+")
 _TITLES = frozenset("""president sen. sen senator rep. rep representative gov. gov governor mr. mrs. ms. dr. gen.
 general secretary minister prime foreign defense defence chief spokesman spokeswoman deputy vice former lt. col.
 adm. maj. capt. sgt. prof. rev. state king queen prince sheikh ambassador commander leader mayor judge justice
@@ -233,10 +236,6 @@ def _tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 def _is_word(tok: str) -> bool:
     return tok[0].isalnum() or tok[0] == "_"
-
-
-def _is_cap(tok: str) -> bool:
-    return tok[0].isupper() or (tok[0].isdigit() and False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,12 +370,10 @@ def _skip_object(toks, k: int, hi: int) -> int:
         return k + 1
     if tok.lower() in ("the", "a", "an"):
         m = k + 1
-        while m < hi and m < k + 5 and _is_word(toks[m][2]) and toks[m][2].lower() not in ("that", "he", "she", "it", "they"):
-            if toks[m][2][0].isupper():
-                m += 1
-                continue
+        if m < hi and toks[m][2][:1].islower() and toks[m][2] not in _NP_STOP:  # "told the paper"
+            return m + 1
+        while m < hi and m < k + 6 and _is_word(toks[m][2]) and toks[m][2][0].isupper():
             m += 1
-            break
         return m
     if tok[0].isupper() and tok.lower() not in _PRONOUNS:
         m = k
@@ -404,7 +401,7 @@ def _content_after(toks, k: int, hi: int, weak: bool) -> int | None:
         return k
     if weak:
         return None
-    if k < hi and (toks[k][2].lower() in _TIME_PREP or not _is_word(toks[k][2])):
+    if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
         return None
     return k if hi - k >= 3 else None
 
@@ -453,11 +450,15 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
         k = j_end + 1
         if cue_text.startswith(("told", "tell")):
             k = _skip_object(toks, k, hi)
-        before_ok = s0 >= 2 and toks[s0 - 1][2] in (",", '"', "--", "-")
+        before_ok = s0 >= 2 and (toks[s0 - 1][2] == '"' or (toks[s0 - 1][2] in (",", "--", "-")
+                                                            and cue_text not in verbs.nounlike))
         tail = k >= hi or toks[k][2] in (".", "!", "?") or (toks[k][2] == "," and not (k + 1 < hi and toks[k + 1][2] == '"')) \
             or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10]))
         if before_ok and tail:
             end = toks[s0 - 1][0] if toks[s0 - 1][2] != '"' else toks[s0 - 1][1]
+            if (toks[s0 - 1][2] == "," and k < hi and toks[k][2] == "," and hi - k > 3
+                    and not toks[k + 1][2].endswith("ing") and toks[k + 1][2] != '"'):
+                end = ue  # "The plan, sources said, is to ..." -> the whole sentence
             frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (us, end)))
             continue
         c = _content_after(toks, k, hi, lemma_weak)
@@ -659,6 +660,16 @@ def _strip_marks(t: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_DOUBLED = re.compile(r"''|``")
+
+
+def _doubled(m: re.Match) -> str:
+    """Doubled single marks (``''`` / ````` ``, some wire styles) as one double mark, same length."""
+    s = m.string
+    opening = m.start() == 0 or s[m.start() - 1].isspace() or s[m.start() - 1] in "([-"
+    return ' "' if opening else '" '
+
+
 def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None = None,
                    verbs: Verbs | None = None) -> RecordList:
     """Find direct, mixed and indirect quotes with cue, stance, speaker, actor and camp.
@@ -673,7 +684,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     Returns:
         A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping.
     """
-    t = normalize_quotes(text)
+    t = _DOUBLED.sub(_doubled, normalize_quotes(text))
     verbs = verbs or load_verbs()
     lexicon = _default_lexicon() if lexicon is None else lexicon
     mentions = _mentions(text, lexicon)
@@ -701,7 +712,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
             covered = []
             for fr in frames:
                 kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs)
-                if ce - cs < 2:
+                if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" else 3):
                     continue
                 who = None
                 if fr.speaker is not None:

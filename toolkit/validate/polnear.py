@@ -147,16 +147,25 @@ _BASELINE = re.compile(r'"([^"\n]+)"')
 
 def _baseline(text: str) -> list[tuple[tuple[int, int], None, str]]:
     t = normalize_quotes(text)
-    return [((m.start(1), m.end(1)), None, "direct") for m in _BASELINE.finditer(t)]
+    return [([(m.start(1), m.end(1))], None, "direct") for m in _BASELINE.finditer(t)]
 
 
-def _system(text: str, verbs) -> list[tuple[tuple[int, int], tuple[int, int] | None, str]]:
-    return [((q.start, q.end), (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None, q.kind)
-            for q in extract_quotes(text, verbs=verbs)]
+def _system(text: str, verbs) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None, str]]:
+    """Predicted attributions: quotes sharing a cue (``"A," he said. "B."``) form one attribution."""
+    groups: dict = {}
+    for n, q in enumerate(extract_quotes(text, verbs=verbs)):
+        key = (q.cue_start, q.cue_end) if q.cue_start is not None else n
+        spk = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+        if key in groups:
+            spans, spk0, kind = groups[key]
+            groups[key] = (spans + [(q.start, q.end)], spk0 or spk, kind if kind == q.kind else "mixed")
+        else:
+            groups[key] = ([(q.start, q.end)], spk, q.kind)
+    return list(groups.values())
 
 
 def score(docs, predict) -> dict:
-    """Score ``predict(text) -> [((start, end), speaker span or None, kind)]`` on loaded gold docs."""
+    """Score ``predict(text) -> [(content spans, speaker span or None, kind)]`` on loaded gold docs."""
     n_pred = n_match = n_gold_speech = n_gold_speech_matched = 0
     n_spk = n_spk_ok = 0
     by_kind: dict[str, dict[str, int]] = {}
@@ -164,7 +173,7 @@ def score(docs, predict) -> dict:
     for _stem, text, gold in docs:
         bounds = [(m.start(), m.end()) for m in _WORD.finditer(text)]
         preds = predict(text)
-        p_ids = [_token_ids(bounds, [p[0]]) for p in preds]
+        p_ids = [_token_ids(bounds, p[0]) for p in preds]
         g_ids = [_token_ids(bounds, g.content) for g in gold]
         pairs = []
         for i, pi in enumerate(p_ids):
