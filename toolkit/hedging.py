@@ -1,0 +1,310 @@
+"""Hedges and boosters: lexicon cues found in text, with character offsets.
+
+Method: a cue lexicon (``toolkit/lexicons/hedges.yml``) with six categories - ``epistemic_modal``,
+``epistemic_verb``, ``epistemic_adverb``, ``evidential``, ``conditional`` and ``booster`` - after
+Hyland (1998, *Hedging in Scientific Research Articles*; 2005, *Metadiscourse*) for hedges and
+boosters, Szarvas et al. (2012, *Computational Linguistics* 38(2)) for the uncertainty-cue
+categories (epistemic, doxastic, condition, investigation) and Islam, Xiao & Mercer (LREC 2020) for
+lexicon-based hedge detection with disambiguation rules. The lists are this toolkit's own.
+
+All cue phrases are compiled into one regular expression (a character trie, so the scan stays
+linear on large corpora); the longest phrase that ends at a word boundary wins. Each match then
+passes small local checks written next to the cue in the YAML file: the words right before or
+after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_by``) and its case
+(``lowercase``). The default lexicon encodes these decisions:
+
+- "May" the month (and "Theresa May") is not the modal: "may" counts only in lower case or
+  capitalised at a sentence start, and not before a number ("May 5").
+- "could not"/"couldn't" (inability, past fact) is no hedge; "may not"/"might not" are.
+- "will" and "would" are no hedges (asserted forecast; future of reported speech).
+- "appear" in the presence sense ("appeared on TV", "appeared in court", "appeared before") is no
+  hedge.
+- "as if" alone (counterfactual comparison) is no conditional; "even if" is.
+- "claim" is an epistemic verb only when it introduces a proposition ("claimed that",
+  "claims to"), not "claimed responsibility" or the noun ("the claims").
+
+A user lexicon in the same format extends the default (``load_hedges(path)``) or replaces it
+(``load_hedges(path, extend=False)``); malformed files raise
+:class:`toolkit.lexicon.LexiconError` naming file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .lexicon import DEFAULT_DIR, load_yaml, require
+from .records import RecordList
+
+__all__ = [
+    "CATEGORIES",
+    "Hedge",
+    "CueEntry",
+    "HedgeLexicon",
+    "load_hedges",
+    "find_hedges",
+    "is_uncertain",
+    "DEFAULT_PATH",
+]
+
+DEFAULT_PATH = DEFAULT_DIR / "hedges.yml"
+CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidential", "conditional", "booster")
+_CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by")
+_NUM = "<num>"
+_APOS = "'\u2019"
+# Words for context checks: "n't" split off as in Penn Treebank text, words with inner ' or -,
+# numbers, or one punctuation character.
+_WORD = re.compile(r"n['\u2019]t(?!\w)|\w+(?:['\u2019\-.,]\d+|['\u2019\-]\w+)*|[^\w\s]")
+_WINDOW = 80  # characters looked at on each side of a cue for the context checks
+
+
+@dataclass(frozen=True)
+class Hedge:
+    """One hedge or booster cue: ``text[start:end]`` is the cue (a whole phrase if multi-word).
+
+    Attributes:
+        start: Offset of the cue's first character in the text given to :func:`find_hedges`.
+        end: Offset just past the cue.
+        cue: The lexicon phrase that matched (lower case, single spaces).
+        category: One of :data:`CATEGORIES`.
+    """
+
+    start: int
+    end: int
+    cue: str
+    category: str
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    """A lexicon cue with its category and context conditions (word tuples, lower case)."""
+
+    cue: str
+    category: str
+    followed_by: tuple[tuple[str, ...], ...] = ()
+    not_followed_by: tuple[tuple[str, ...], ...] = ()
+    preceded_by: tuple[tuple[str, ...], ...] = ()
+    not_preceded_by: tuple[tuple[str, ...], ...] = ()
+    lowercase: bool = False
+
+
+def _key(phrase: str) -> str:
+    """Canonical form of a phrase: lower case, single spaces, straight apostrophes."""
+    return " ".join(phrase.replace("\u2019", "'").lower().split())
+
+
+def _trie_regex(phrases: list[str]) -> str:
+    """One regex alternation for ``phrases`` as a character trie (fast, longest match first)."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def unit(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch == "'":
+            return f"[{_APOS}]"
+        return re.escape(ch)
+
+    def emit(node: dict) -> str:
+        final = "" in node
+        branches = [unit(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if final else body
+
+    return emit(trie)
+
+
+@dataclass(frozen=True)
+class HedgeLexicon:
+    """Cue entries (in file order) and the compiled pattern that finds them.
+
+    Attributes:
+        entries: All cue entries; a phrase listed twice is tried in order, the first whose
+            conditions hold wins.
+        sources: Category -> citation(s) of its list.
+        paths: The files the lexicon was read from.
+    """
+
+    entries: tuple[CueEntry, ...]
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+    paths: tuple[str, ...] = ()
+    _by_key: dict[str, tuple[CueEntry, ...]] = field(init=False, repr=False, compare=False)
+    _pattern: re.Pattern = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        by_key: dict[str, list[CueEntry]] = {}
+        for entry in self.entries:
+            by_key.setdefault(entry.cue, []).append(entry)
+        object.__setattr__(self, "_by_key", {k: tuple(v) for k, v in by_key.items()})
+        regex = r"(?<![\w'\u2019])(?:" + _trie_regex(sorted(by_key)) + r")(?![\w]|['\u2019]\w)"
+        object.__setattr__(self, "_pattern", re.compile(regex, re.IGNORECASE))
+
+    def find(self, text: str) -> RecordList:
+        """All cues in ``text`` in order (see :func:`find_hedges`)."""
+        out = RecordList()
+        if not self.entries:
+            return out
+        pos, n = 0, len(text)
+        search = self._pattern.search
+        while pos < n:
+            m = search(text, pos)
+            if m is None:
+                break
+            entry = self._accept(text, m.start(), m.end())
+            if entry is None:
+                pos = m.start() + 1
+                continue
+            out.append(Hedge(m.start(), m.end(), entry.cue, entry.category))
+            pos = m.end()
+        return out
+
+    def _accept(self, text: str, start: int, end: int) -> CueEntry | None:
+        entries = self._by_key.get(_key(text[start:end]), ())
+        after = before = None
+        for entry in entries:
+            if entry.lowercase and not _lower_or_initial(text, start):
+                continue
+            if entry.followed_by or entry.not_followed_by:
+                if after is None:
+                    after = [w.lower() for w in _WORD.findall(text, end, end + _WINDOW)][:4]
+                if entry.followed_by and not any(_starts(after, p) for p in entry.followed_by):
+                    continue
+                if any(_starts(after, p) for p in entry.not_followed_by):
+                    continue
+            if entry.preceded_by or entry.not_preceded_by:
+                if before is None:
+                    before = [w.lower() for w in _WORD.findall(text, max(0, start - _WINDOW), start)][-4:]
+                if entry.preceded_by and not any(_ends(before, p) for p in entry.preceded_by):
+                    continue
+                if any(_ends(before, p) for p in entry.not_preceded_by):
+                    continue
+            return entry
+        return None
+
+
+def _same(word: str, want: str) -> bool:
+    if want == _NUM:
+        return word[:1].isdigit()
+    return word.replace("\u2019", "'") == want
+
+
+def _starts(words: list[str], phrase: tuple[str, ...]) -> bool:
+    return len(words) >= len(phrase) and all(_same(w, p) for w, p in zip(words, phrase))
+
+
+def _ends(words: list[str], phrase: tuple[str, ...]) -> bool:
+    k = len(phrase)
+    return len(words) >= k and all(_same(w, p) for w, p in zip(words[-k:], phrase))
+
+
+def _lower_or_initial(text: str, start: int) -> bool:
+    """The cue is in lower case, or capitalised right after a sentence or line start."""
+    if text[start].islower():
+        return True
+    i = start - 1
+    while i >= 0 and (text[i] in " \t\"'([\u201c\u2018" and text[i] not in "\n\r"):
+        i -= 1
+    return i < 0 or text[i] in ".!?:;\n\r"
+
+
+def _phrases(value: Any, path: Path, where: Any, what: str) -> tuple[tuple[str, ...], ...]:
+    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
+            path, value, f"'{what}' must be a list of words or phrases", where)
+    return tuple(tuple(_key(v).split()) for v in value)
+
+
+def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
+    """Validate one lexicon file and turn it into entries; raise LexiconError at the bad line."""
+    require(isinstance(data, dict), path, data, "top level must be a mapping with 'categories'")
+    cats = data.get("categories")
+    require(isinstance(cats, dict) and cats, path, cats, "'categories' must be a non-empty mapping", data)
+    entries: list[CueEntry] = []
+    sources: dict[str, str] = {}
+    for name, body in cats.items():
+        require(name in CATEGORIES, path, body, f"unknown category {name!r} (one of {', '.join(CATEGORIES)})", cats)
+        require(isinstance(body, dict), path, body, f"category {name!r} must be a mapping with 'source' and 'cues'",
+                cats)
+        source = body.get("source")
+        require(isinstance(source, str) and source.strip(), path, body,
+                f"category {name!r} needs a 'source:' citation")
+        sources[name] = " ".join(source.split())
+        cues = body.get("cues")
+        require(isinstance(cues, list), path, cues, f"category {name!r}: 'cues' must be a list", body)
+        for i, item in enumerate(cues):
+            where = cues if not isinstance(item, dict) else item
+            if isinstance(item, str):
+                require(bool(item.strip()), path, cues, f"category {name!r}: cue {i + 1} is empty")
+                entries.append(CueEntry(_key(item), name))
+                continue
+            require(isinstance(item, dict), path, where,
+                    f"category {name!r}: cue {i + 1} must be a string or a mapping with 'cue'")
+            unknown = set(item) - {"cue", "lowercase", *_CONDITIONS}
+            require(not unknown, path, item, f"cue {i + 1} of {name!r}: unknown key(s) {sorted(unknown)}")
+            phrase = item.get("cue")
+            require(isinstance(phrase, str) and phrase.strip(), path, item,
+                    f"cue {i + 1} of {name!r}: 'cue' must be a non-empty string")
+            lower = item.get("lowercase", False)
+            require(isinstance(lower, bool), path, item, f"cue {phrase!r}: 'lowercase' must be true or false")
+            conds = {c: _phrases(item[c], path, item, c) for c in _CONDITIONS if c in item}
+            entries.append(CueEntry(_key(phrase), name, lowercase=lower, **conds))
+    return entries, sources
+
+
+def load_hedges(path: str | Path | None = None, *, extend: bool = True) -> HedgeLexicon:
+    """Load the hedge lexicon: the default, a user file extending it, or a user file alone.
+
+    Args:
+        path: A YAML file in the format of ``toolkit/lexicons/hedges.yml``; ``None`` for the default.
+        extend: With ``path``, add its cues to the default lexicon (its entries are tried first for a
+            phrase both list, so a user can override a default rule); ``False`` uses the file alone.
+
+    Returns:
+        A :class:`HedgeLexicon`.
+
+    Raises:
+        toolkit.lexicon.LexiconError: The file is unreadable or malformed (message names file and line).
+    """
+    if path is None:
+        return _default()
+    path = Path(path)
+    entries, sources = _parse(load_yaml(path), path)
+    if not extend:
+        return HedgeLexicon(tuple(entries), sources, (str(path),))
+    base = _default()
+    merged = dict(base.sources)
+    for name, src in sources.items():
+        merged[name] = f"{merged[name]}; {src}" if name in merged and merged[name] != src else src
+    return HedgeLexicon(tuple(entries) + base.entries, merged, (str(path),) + base.paths)
+
+
+@lru_cache(maxsize=1)
+def _default() -> HedgeLexicon:
+    entries, sources = _parse(load_yaml(DEFAULT_PATH), DEFAULT_PATH)
+    return HedgeLexicon(tuple(entries), sources, (str(DEFAULT_PATH),))
+
+
+def find_hedges(text: str, lexicon: HedgeLexicon | None = None) -> RecordList:
+    """Find hedge and booster cues in ``text``.
+
+    Args:
+        text: Any text; offsets index it as given.
+        lexicon: A :class:`HedgeLexicon` from :func:`load_hedges`; default lexicon when ``None``.
+
+    Returns:
+        ``RecordList[Hedge]`` in text order, non-overlapping; multi-word cues span the whole phrase.
+    """
+    return (lexicon or _default()).find(text)
+
+
+def is_uncertain(text: str, lexicon: HedgeLexicon | None = None) -> bool:
+    """True when ``text`` holds at least one hedge that is not a booster (a sentence-level decision)."""
+    return any(h.category != "booster" for h in find_hedges(text, lexicon))
