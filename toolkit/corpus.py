@@ -1,0 +1,877 @@
+"""Corpora: reading articles from txt folders, CSV and JSON files into :class:`Article` records.
+
+An :class:`Article` keeps its text exactly as decoded. Cleaning never rewrites it: site boilerplate,
+photo captions, the title line and repeated paragraphs are *marked* as :class:`Section` spans, and
+:attr:`Article.masked_text` blanks the boilerplate and duplicate spans (and inline markup such as
+Sputnik's `` | `` element separators) with spaces, keeping the length and the newlines, so an
+extractor can run on the masked text and its offsets still index :attr:`Article.text`.
+
+:func:`load_corpus` picks a reader from the path (a folder or file of ``.txt`` articles, CSV,
+JSON/JSONL), reads an optional ``corpus.yml`` manifest beside the data (or a bundled manifest from
+``toolkit/manifests/`` for the known shared corpora), and never aborts on bad input: an unreadable
+file, a broken CSV row or a JSON syntax error becomes a :class:`LoadProblem` and the rest loads.
+Everything the loader changes or drops is written to :attr:`Corpus.log` as :class:`CleaningNote`.
+
+Decisions worth knowing:
+
+* Duplicate articles (same text after :func:`toolkit.text.normalize_quotes`, whitespace collapsing
+  and case folding) are dropped, the later one, with a ``duplicate_article`` note naming both ids.
+  Placeholder stubs ("DETAILS TO FOLLOW") are exempt: they are different stories without a text.
+* A repeated id with a *different* text is kept under a suffixed id (``<id>#2``, ``<id>#3`` ...) with a
+  ``duplicate_id`` note, so ids are unique in every corpus.
+* CSV rows are numbered like a spreadsheet: the header is row 1, the first record row 2.
+* Outlet keys are lower-case (``"CNN (Web News)"`` becomes ``"cnn (web news)"``); the name as written
+  is kept in ``meta["outlet_name"]``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import collections.abc
+import csv
+import datetime
+import functools
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+
+from toolkit.lexicon import LexiconError, line_of, load_yaml
+from toolkit.text import normalize_quotes, paragraphs
+
+__all__ = [
+    "Section",
+    "Article",
+    "LoadProblem",
+    "CleaningNote",
+    "Corpus",
+    "load_corpus",
+    "article_from_text",
+    "load_outlet_table",
+    "ALIGNMENTS",
+    "SECTION_KINDS",
+]
+
+SECTION_KINDS = ("title", "body", "caption", "boilerplate", "duplicate")
+ALIGNMENTS = ("russia", "us_western", "opposition", "syria_government", "iran", "turkey", "arab", "other")
+FORMATS = ("txt", "csv", "json", "jsonl")
+
+_PKG = Path(__file__).resolve().parent
+MANIFEST_DIR = _PKG / "manifests"
+OUTLETS_FILE = _PKG / "lexicons" / "outlets.yml"
+
+# Field names tried, in order, when neither ``fields=`` nor a manifest names the column.
+COMMON_FIELDS = {
+    "id": ("id", "ID", "unit_id", "docid", "doc_id", "article_id"),
+    "text": ("text", "content", "content_original", "article_content", "body", "texts"),
+    "title": ("title", "head", "headline", "article_title"),
+    "outlet": ("source", "outlet", "publisher"),
+    "date": ("date", "published", "datetime", "time"),
+}
+# When both are present, the raw-text field wins over the tokenised one (allsides has both).
+_TEXT_PREFERENCE = ("content_original", "article_content", "text", "body", "content", "texts")
+
+# Site chrome: a paragraph of at most _BOILER_MAX_WORDS words that matches one of these is boilerplate.
+_BOILER_MAX_WORDS = 40
+_BOILERPLATE = re.compile(
+    "|".join([
+        r"^\s*(?:\u00a9|\(c\)\s|copyright\b)",
+        r"all rights reserved",
+        r"want to leave a tip|leaving a tip|got a tip\b",
+        r"want to join the conversation|already a subscriber|\bsubscribe\b|sign up for\b|\bnewsletters?\b",
+        r"contributed (?:to )?this (?:report|story)|^\s*contributing:",
+        r"\bhas been updated\b",
+        r"^\s*advertisement\b",
+        r"story continued below|continue reading the main story",
+        r"click here\b|follow us on\b|download (?:the|our) .{0,30}\bapp\b",
+        r"^\s*(?:read more|related|more on this)\s*[:.\u2026]*\s*$",
+        r"^\s*(?:close|photo|video)\s*$",
+        r"enlarge this image|toggle caption",
+        r"^\s*\[[\w ]+\]\s*$",
+        r"^[\W_]+$",
+    ]),
+    re.IGNORECASE,
+)
+# Photo captions: lead-ins, or a long paragraph ending with a parenthesised photo credit.
+_CAPTION_START = re.compile(
+    r"^\s*(?:this (?:image|photo|picture|undated)|in this (?:\w+ )?(?:photo|image|picture|file)"
+    r"|file(?: photo)?\s*[-\u2013\u2014])",
+    re.IGNORECASE,
+)
+_CAPTION_CREDIT = re.compile(
+    r"\(([^()]{2,120})\)\s*$",
+)
+_CREDIT_WORDS = re.compile(r"\bvia\b|\bphoto\b|/|getty images|^\s*(?:ap|afp|reuters|epa)\s*$", re.IGNORECASE)
+_CAPTION_MIN_WORDS = 12
+
+_STUB = re.compile(r"^\W*(?:more )?details to follow\W*$|^\W*developing story\W*$", re.IGNORECASE)
+# Sputnik-style flattened HTML: a pipe standing alone between spaces/line ends, and leftover tags.
+_PIPE_MARKUP = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)|<[^<>\n]{1,300}>", re.MULTILINE)
+_PIPE_PARAGRAPH = " | \n | "
+
+_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
+_SPACES = re.compile(r"\s+")
+_FILENAME = re.compile(r"^(?P<outlet>[A-Za-z0-9-]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)$")
+_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d %B %Y", "%B %d, %Y")
+_PUNCT_MIN_WORDS = 80  # an article this long with no comma and no apostrophe had its punctuation stripped
+
+
+# --------------------------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Section:
+    """A marked span ``[start, end)`` of :attr:`Article.text`; ``kind`` is one of :data:`SECTION_KINDS`."""
+
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: raw text plus the spans that cleaning marked.
+
+    Attributes:
+        id: Unique id within its corpus (file stem, CSV/JSON id field, or ``<id>#2`` for a repeated id).
+        outlet: Lower-case outlet key, or ``None`` when unknown.
+        date: Publication date, or ``None`` when missing or unparseable.
+        title: The title, from a field, the manifest or the first text line.
+        text: The text exactly as decoded; never rewritten.
+        sections: The text's paragraphs in order, each marked with its kind.
+        meta: Source file, row/line, alignment, ``flags`` (a tuple) and all other input fields.
+        markup: Spans of inline markup (e.g. Sputnik's `` | ``) that :attr:`masked_text` blanks.
+    """
+
+    id: str
+    outlet: str | None
+    date: datetime.date | None
+    title: str | None
+    text: str
+    sections: tuple[Section, ...]
+    meta: dict = field(default_factory=dict)
+    markup: tuple[tuple[int, int], ...] = ()
+
+    @functools.cached_property
+    def masked_text(self) -> str:
+        """The text with boilerplate, duplicate and markup spans replaced by spaces (newlines kept).
+
+        Same length as :attr:`text`, so offsets found in it index the raw text.
+        """
+        spans = [(s.start, s.end) for s in self.sections if s.kind in ("boilerplate", "duplicate")]
+        return _blank(self.text, spans + list(self.markup))
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sections]
+
+    def section_at(self, offset: int) -> str:
+        """The kind of the section containing ``offset`` (``"body"`` outside every section)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and offset < self.sections[i].end:
+            return self.sections[i].kind
+        return "body"
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The article's flags (``meta["flags"]``), e.g. ``("punctuation_stripped",)``."""
+        return tuple(self.meta.get("flags", ()))
+
+
+@dataclass(frozen=True)
+class LoadProblem:
+    """A file, row or line that could not be read. ``unit`` is ``"row"`` (CSV) or ``"line"``."""
+
+    path: str
+    line: int | None
+    why: str
+    unit: str = "line"
+
+    def __str__(self) -> str:
+        where = f"{self.path}, {self.unit} {self.line}" if self.line is not None else self.path
+        return f"{where}: {self.why}"
+
+
+@dataclass(frozen=True)
+class CleaningNote:
+    """One thing cleaning did: ``boilerplate``, ``duplicate_paragraph``, ``duplicate_article``,
+    ``duplicate_id``, ``punctuation_stripped``, ``encoding_fallback``, ``stub``, ``unparsed_date``."""
+
+    article_id: str
+    action: str
+    start: int | None
+    end: int | None
+    detail: str
+
+
+# --------------------------------------------------------------------------------------------- corpus
+
+
+class Corpus(collections.abc.Sequence):
+    """An ordered, read-only collection of :class:`Article` with its provenance and cleaning log.
+
+    Args:
+        articles: The articles, in order.
+        name, description, source, license: From the manifest (empty when none).
+        alignment: Outlet key -> alignment; unknown outlets are ``"other"``.
+        problems: What could not be read.
+        log: What cleaning did.
+        flags: Corpus-level flags such as ``"punctuation_stripped"``.
+    """
+
+    def __init__(
+        self,
+        articles: Iterable[Article],
+        *,
+        name: str = "",
+        description: str = "",
+        source: str = "",
+        license: str = "",  # noqa: A002 - the manifest's field name
+        alignment: dict[str, str] | None = None,
+        problems: list[LoadProblem] | None = None,
+        log: list[CleaningNote] | None = None,
+        flags: set[str] | None = None,
+    ):
+        self._articles = list(articles)
+        self._by_id = {a.id: a for a in self._articles}
+        self.name, self.description, self.source, self.license = name, description, source, license
+        self.alignment = {k.lower(): v for k, v in (alignment or {}).items()}
+        self.problems = list(problems or [])
+        self.log = list(log or [])
+        self.flags = set(flags or ())
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._articles[index]
+        return self._articles[index]
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    def __repr__(self) -> str:
+        return f"<Corpus {self.name or '(unnamed)'}: {len(self)} articles, {len(self.problems)} problems>"
+
+    def get(self, article_id: str) -> Article | None:
+        """The article with this id, or ``None``."""
+        return self._by_id.get(article_id)
+
+    def alignment_of(self, outlet: str | None) -> str:
+        """The alignment of an outlet (case-insensitive); ``"other"`` if unknown."""
+        if not outlet:
+            return "other"
+        return self.alignment.get(_outlet_key(outlet), "other")
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per article: id, outlet, alignment, date, title, n_chars, n_words, flags, source.
+
+        ``n_words`` counts words in :attr:`Article.masked_text`; ``flags`` is a ``;``-joined string.
+        """
+        cols = ["id", "outlet", "alignment", "date", "title", "n_chars", "n_words", "flags", "source"]
+        rows = [
+            {
+                "id": a.id,
+                "outlet": a.outlet,
+                "alignment": self.alignment_of(a.outlet),
+                "date": a.date,
+                "title": a.title,
+                "n_chars": len(a.text),
+                "n_words": len(_WORD.findall(a.masked_text)),
+                "flags": ";".join(a.flags),
+                "source": a.meta.get("source", ""),
+            }
+            for a in self._articles
+        ]
+        return pd.DataFrame(rows, columns=cols)
+
+    def summary(self) -> str:
+        """A plain-text report: counts, outlets, dates, what cleaning removed, problems and flags."""
+        actions = collections.Counter(n.action for n in self.log)
+        outlets = collections.Counter(a.outlet or "(none)" for a in self._articles)
+        dates = sorted(a.date for a in self._articles if a.date)
+        undated = sum(1 for a in self._articles if a.date is None)
+        lines = [f"Corpus {self.name or '(unnamed)'}: {len(self)} articles"]
+        if self.description:
+            lines.append(f"  {self.description}")
+        if self.source:
+            lines.append(f"  source: {self.source}")
+        if self.license:
+            lines.append(f"  license: {self.license}")
+        lines.append(f"Outlets ({len(outlets)}): " + ", ".join(
+            f"{o} {n} [{self.alignment_of(o)}]" for o, n in outlets.most_common()))
+        if dates:
+            lines.append(f"Dates: {dates[0]} to {dates[-1]}; {undated} undated")
+        else:
+            lines.append(f"Dates: none; {undated} undated")
+        lines.append(
+            f"Cleaning: {actions['duplicate_article']} duplicate articles dropped, "
+            f"{actions['duplicate_id']} repeated ids renamed, "
+            f"{actions['boilerplate']} boilerplate paragraphs and "
+            f"{actions['duplicate_paragraph']} repeated paragraphs masked, "
+            f"{actions['stub']} stubs flagged, {actions['encoding_fallback']} encoding fallbacks, "
+            f"{actions['unparsed_date']} unparsed dates"
+        )
+        if self.flags:
+            lines.append("Flags: " + ", ".join(sorted(self.flags)))
+        if "punctuation_stripped" in self.flags:
+            lines.append(
+                "  punctuation_stripped: the source removed commas and apostrophes; "
+                "punctuation-based quote attribution and sentiment are unreliable here"
+            )
+        lines.append(f"Problems: {len(self.problems)}")
+        lines.extend(f"  {p}" for p in self.problems)
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------------------------- cleaning
+
+
+def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` replaced by spaces, except line breaks."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] not in "\n\r\u2028\u2029":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _norm(text: str) -> str:
+    """Key for duplicate detection: quotes and spaces normalised, whitespace collapsed, case folded."""
+    return _SPACES.sub(" ", normalize_quotes(text)).strip().casefold()
+
+
+def _is_boilerplate(para: str) -> bool:
+    return len(para.split()) <= _BOILER_MAX_WORDS and bool(_BOILERPLATE.search(para))
+
+
+def _is_caption(para: str) -> bool:
+    if _CAPTION_START.match(para):
+        return True
+    m = _CAPTION_CREDIT.search(para)
+    return bool(m) and len(para.split()) >= _CAPTION_MIN_WORDS and bool(_CREDIT_WORDS.search(m.group(1)))
+
+
+def _pipe_markup(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _PIPE_MARKUP.finditer(text))
+
+
+def article_from_text(
+    text: str,
+    id: str = "text",  # noqa: A002 - the record's field name
+    *,
+    outlet: str | None = None,
+    date: datetime.date | None = None,
+    title: str | None = None,
+    title_line: bool = False,
+    markup: bool | None = None,
+    meta: dict | None = None,
+) -> tuple[Article, list[CleaningNote]]:
+    """Mark the sections of one text and build its :class:`Article`.
+
+    Args:
+        text: The raw text; kept as is.
+        id: The article id.
+        outlet, date, title: Metadata; ``outlet`` is lower-cased.
+        title_line: If true, the first paragraph that is not boilerplate is the title (txt files);
+            otherwise only a first paragraph equal to ``title`` is marked ``title``.
+        markup: Blank Sputnik-style `` | `` element separators and leftover tags; ``None`` detects
+            them (the paragraph separator `` | \\n | `` is present).
+        meta: Extra metadata (copied).
+
+    Returns:
+        The article and the cleaning notes for it (boilerplate, duplicate paragraphs, stub).
+    """
+    if markup is None:
+        markup = _PIPE_PARAGRAPH in text
+    marks = _pipe_markup(text) if markup else ()
+    view = _blank(text, marks) if marks else text
+    notes: list[CleaningNote] = []
+    sections: list[Section] = []
+    seen: dict[str, int] = {}
+    title_key = _norm(title) if title else None
+    need_title = True
+    for para in paragraphs(view):
+        key = _norm(para.text)
+        if _is_boilerplate(para.text):
+            kind = "boilerplate"
+            notes.append(CleaningNote(id, "boilerplate", para.start, para.end, para.text[:60]))
+        elif key in seen:
+            kind = "duplicate"
+            notes.append(CleaningNote(id, "duplicate_paragraph", para.start, para.end,
+                                      f"repeats the paragraph at offset {seen[key]}"))
+        elif need_title and (title_line or key == title_key):
+            kind = "title"
+            if title is None:
+                title = para.text
+        elif _is_caption(para.text):
+            kind = "caption"
+        else:
+            kind = "body"
+        if kind not in ("boilerplate", "duplicate"):
+            need_title = False
+            seen.setdefault(key, para.start)
+        sections.append(Section(para.start, para.end, kind))
+    meta = dict(meta or {})
+    flags = set(meta.get("flags", ()))
+    body = " ".join(view[s.start:s.end] for s in sections if s.kind == "body")
+    if _STUB.match(body or view) or str(meta.get("is_stub", "")).strip() in ("1", "true", "True"):
+        flags.add("stub")
+        notes.append(CleaningNote(id, "stub", None, None, "placeholder text, no article body"))
+    meta["flags"] = tuple(sorted(flags))
+    article = Article(id, _outlet_key(outlet) if outlet else None, date, title, text, tuple(sections),
+                      meta, marks)
+    return article, notes
+
+
+def _outlet_key(outlet: str) -> str:
+    return _SPACES.sub(" ", str(outlet)).strip().lower()
+
+
+def _parse_date(value: Any, fmt: str | None = None) -> datetime.date | None | str:
+    """A date from a string (ISO, M/D/YYYY, ...); ``None`` if empty; the string back if unparseable."""
+    if value is None or isinstance(value, datetime.date):
+        return value.date() if isinstance(value, datetime.datetime) else value
+    s = str(value).strip()
+    if not s or s.lower() in ("nan", "none", "null", "na"):
+        return None
+    for f in ((fmt,) if fmt else ()) + _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(s, f).date()
+        except ValueError:
+            continue
+    try:
+        return datetime.date.fromisoformat(s[:10])
+    except ValueError:
+        return s
+
+
+def _punctuation_stripped(text: str) -> bool:
+    return (len(_WORD.findall(text)) >= _PUNCT_MIN_WORDS and "," not in text
+            and "'" not in text and "\u2019" not in text)
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """One record as read, before cleaning: its fields and where it came from."""
+
+    fields: dict
+    path: str
+    line: int | None
+    unit: str
+    title_line: bool = False
+
+
+def _decode(path: Path, encoding: str | None, problems: list, log: list) -> str | None:
+    """Read and decode a file: UTF-8 (with or without BOM), then cp1252 (logged); problems recorded."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(LoadProblem(str(path), None, f"cannot read file ({exc.strerror or exc})"))
+        return None
+    if not data.strip():
+        problems.append(LoadProblem(str(path), None, "empty file"))
+        return None
+    if b"\x00" in data[:8192]:
+        problems.append(LoadProblem(str(path), None, "binary file (contains NUL bytes), not text"))
+        return None
+    tried = (encoding,) if encoding else ("utf-8-sig", "cp1252")
+    for enc in tried:
+        try:
+            text = data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if enc != tried[0]:
+            log.append(CleaningNote(path.name, "encoding_fallback", None, None,
+                                    f"{path}: not valid {tried[0]}, decoded as {enc}"))
+        return text
+    problems.append(LoadProblem(str(path), None, f"cannot decode as {' or '.join(tried)}"))
+    return None
+
+
+def _read_txt(path: Path, encoding, problems, log) -> Iterator[_Raw]:
+    text = _decode(path, encoding, problems, log)
+    if text is not None:
+        yield _Raw({"text": text, "_file": path.name}, str(path), None, "line", title_line=True)
+
+
+def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
+    text = _decode(path, encoding, problems, log)
+    if text is None:
+        return
+    csv.field_size_limit(1 << 30)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        problems.append(LoadProblem(str(path), 1, f"no CSV header ({exc})", "row"))
+        return
+    header = [h.strip() for h in header]
+    row = 1
+    while True:
+        row += 1
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            problems.append(LoadProblem(str(path), row, f"malformed CSV ({exc})", "row"))
+            continue
+        if not values:
+            continue
+        if len(values) != len(header):
+            hint = " (an unclosed quote?)" if len(values) < len(header) and any("\n" in v for v in values) else ""
+            problems.append(LoadProblem(str(path), row, f"expected {len(header)} fields, got {len(values)}{hint}",
+                                        "row"))
+            continue
+        yield _Raw(dict(zip(header, values)), str(path), row, "row")
+
+
+def _read_json(path: Path, encoding, problems, log) -> Iterator[_Raw]:
+    text = _decode(path, encoding, problems, log)
+    if text is None:
+        return
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(LoadProblem(str(path), n, f"not JSON ({exc.msg})"))
+                continue
+            if not isinstance(obj, dict):
+                problems.append(LoadProblem(str(path), n, f"expected a JSON object, got {type(obj).__name__}"))
+                continue
+            yield _Raw(obj, str(path), n, "line")
+        return
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        problems.append(LoadProblem(str(path), exc.lineno, f"not JSON ({exc.msg})"))
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, item in enumerate(items, 1):
+        if not isinstance(item, dict):
+            problems.append(LoadProblem(str(path), None, f"item {n}: expected a JSON object, got "
+                                                         f"{type(item).__name__}"))
+            continue
+        yield _Raw(item, str(path), None if len(items) == 1 else n, "item" if len(items) > 1 else "line")
+
+
+_READERS = {"txt": _read_txt, "csv": _read_csv, "json": _read_json, "jsonl": _read_json}
+_SUFFIXES = {".txt": "txt", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _detect_format(path: Path) -> str | None:
+    if path.is_file():
+        return _SUFFIXES.get(path.suffix.lower())
+    counts = collections.Counter(_SUFFIXES.get(p.suffix.lower()) for p in path.iterdir() if p.is_file())
+    counts.pop(None, None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _data_files(path: Path, fmt: str) -> list[Path]:
+    if path.is_file():
+        return [path]
+    suffixes = {s for s, f in _SUFFIXES.items() if f == fmt or (fmt == "json" and f == "jsonl")}
+    return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
+
+
+# --------------------------------------------------------------------------------------------- manifests
+
+
+def load_outlet_table(path: str | Path = OUTLETS_FILE) -> dict[str, str]:
+    """Outlet key -> alignment from an outlets YAML file (``groups:`` of outlets sharing an alignment).
+
+    Raises:
+        LexiconError: naming file and line, when the file is malformed or an alignment is unknown.
+    """
+    data = load_yaml(path)
+    if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
+        raise LexiconError(path, line_of(data), "expected a mapping with a 'groups' list")
+    table: dict[str, str] = {}
+    for group in data["groups"]:
+        if not isinstance(group, dict) or group.get("alignment") not in ALIGNMENTS:
+            raise LexiconError(path, line_of(group), f"each group needs an alignment in {ALIGNMENTS}")
+        if not group.get("why") or not group.get("source"):
+            raise LexiconError(path, line_of(group), "each group needs a 'why' and a 'source'")
+        outlets = group.get("outlets")
+        if not isinstance(outlets, dict) or not outlets:
+            raise LexiconError(path, line_of(group), "'outlets' must map outlet keys to display names")
+        for key in outlets:
+            table[_outlet_key(key)] = group["alignment"]
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def _default_outlets() -> dict[str, str]:
+    return load_outlet_table(OUTLETS_FILE)
+
+
+def _bundled_manifest(path: Path) -> tuple[Path, dict] | None:
+    """The bundled manifest whose ``match`` suffixes end ``path`` (e.g. ``corpora/fakes``)."""
+    parts = path.resolve().parts
+    for mf in sorted(MANIFEST_DIR.glob("*.yml")):
+        data = load_yaml(mf)
+        for suffix in data.get("match", []):
+            want = tuple(Path(suffix).parts)
+            if parts[-len(want):] == want:
+                return mf, data
+    return None
+
+
+def _manifest(path: Path, manifest, problems: list) -> tuple[dict, Path | None]:
+    """The manifest to use, and the folder its relative paths start from."""
+    if isinstance(manifest, dict):
+        return manifest, path if path.is_dir() else path.parent
+    candidates = []
+    if manifest is not None:
+        candidates.append(Path(manifest))
+    else:
+        folder = path if path.is_dir() else path.parent
+        candidates.append(folder / "corpus.yml")
+    for mf in candidates:
+        if not mf.exists():
+            if manifest is not None:
+                problems.append(LoadProblem(str(mf), None, "manifest not found"))
+            continue
+        try:
+            data = load_yaml(mf)
+        except LexiconError as exc:
+            problems.append(LoadProblem(exc.path, exc.line, f"manifest ignored: {exc.why}"))
+            continue
+        if not isinstance(data, dict):
+            problems.append(LoadProblem(str(mf), None, "manifest ignored: not a mapping"))
+            continue
+        return data, mf.parent
+    found = _bundled_manifest(path)
+    if found:
+        return found[1], None
+    return {}, None
+
+
+def _check_alignment(table, mf_path: str, problems: list) -> dict[str, str]:
+    out = {}
+    for outlet, value in (table or {}).items():
+        if value not in ALIGNMENTS:
+            problems.append(LoadProblem(mf_path, line_of(table),
+                                        f"alignment {value!r} of {outlet!r} is not one of {ALIGNMENTS}; using 'other'"))
+            value = "other"
+        out[_outlet_key(outlet)] = value
+    return out
+
+
+# --------------------------------------------------------------------------------------------- load
+
+
+def _pick(fields: dict, names: Iterable[str]) -> str | None:
+    for n in names:
+        if n in fields:
+            return n
+    return None
+
+
+def _column_map(sample: dict, given: dict) -> dict[str, str | None]:
+    cols = {}
+    for role, names in COMMON_FIELDS.items():
+        if role in given:
+            cols[role] = given[role]
+        elif role == "text":
+            cols[role] = _pick(sample, _TEXT_PREFERENCE)
+        else:
+            cols[role] = _pick(sample, names)
+    return cols
+
+
+def load_corpus(
+    path: str | Path,
+    *,
+    format: str | None = None,  # noqa: A002 - public option name
+    fields: dict[str, str] | None = None,
+    manifest: str | Path | dict | None = None,
+    outlet: str | None = None,
+    dedupe: bool = True,
+    encoding: str | None = None,
+) -> Corpus:
+    """Load a corpus from a folder or file of txt, CSV or JSON/JSONL articles.
+
+    Args:
+        path: A folder (of ``.txt``/``.json``/``.csv`` files, optionally with a ``corpus.yml``), a data
+            file, or a ``corpus.yml``.
+        format: ``"txt"``, ``"csv"``, ``"json"`` or ``"jsonl"``; detected from the path when ``None``.
+        fields: Column/key names for the roles ``id``, ``title``, ``text``, ``outlet``, ``date``; roles
+            left out come from the manifest, else from common names (see :data:`COMMON_FIELDS`).
+        manifest: A ``corpus.yml`` path or an already-parsed dict; default: ``corpus.yml`` beside the
+            data, else a bundled manifest for the known shared corpora.
+        outlet: The outlet of articles that name none (e.g. a single-outlet corpus).
+        dedupe: Drop repeated articles (same normalised text), logging each.
+        encoding: Force a text encoding instead of UTF-8 with a cp1252 fallback.
+
+    Returns:
+        The :class:`Corpus`. Unreadable files and rows are in ``problems``; nothing raises for bad data.
+
+    Raises:
+        FileNotFoundError: if ``path`` does not exist.
+        ValueError: if ``format`` is not one of the supported formats.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"corpus path not found: {path}")
+    problems: list[LoadProblem] = []
+    log: list[CleaningNote] = []
+    if path.is_file() and path.suffix.lower() in (".yml", ".yaml"):
+        manifest, path = manifest or path, path.parent
+    mf, base = _manifest(path, manifest, problems)
+    if mf.get("data"):
+        data_path = path / str(mf["data"])
+        path = data_path if data_path.exists() else path
+    fmt = format or mf.get("format") or _detect_format(path)
+    if fmt not in FORMATS:
+        if format is not None:
+            raise ValueError(f"unknown format {format!r}; expected one of {FORMATS}")
+        problems.append(LoadProblem(str(path), None, "no readable articles found (no .txt, .csv, .json files)"))
+        return Corpus([], name=str(mf.get("name", path.name)), problems=problems)
+    mf_name = str(base / "corpus.yml") if base else "manifest"
+    given = {**(mf.get("fields") or {}), **(fields or {})}
+    default_outlet = outlet or mf.get("outlet")
+    date_format = mf.get("date_format")
+    markup = {"pipe": True, "none": False}.get(str(mf.get("markup", "")).lower())
+    entries = {}
+    for entry in mf.get("articles") or []:
+        if isinstance(entry, dict) and entry.get("file"):
+            entries[str(entry["file"])] = entry
+        else:
+            problems.append(LoadProblem(mf_name, line_of(entry, line_of(mf.get("articles"))),
+                                        "articles entry needs a 'file'"))
+    files = _data_files(path, fmt)
+    if fmt == "txt" and base:
+        for name, entry in entries.items():
+            if not (base / name).exists():
+                problems.append(LoadProblem(mf_name, line_of(entry), f"listed file {name} not found"))
+
+    articles: list[Article] = []
+    columns = None
+    reader = _READERS[fmt]
+    for file in files:
+        for raw in reader(file, encoding, problems, log):
+            rec = raw.fields
+            if columns is None or fmt == "json":
+                columns = _column_map(rec, given)
+            art = _build(raw, columns, entries, default_outlet, date_format, markup, problems, log, len(articles))
+            if art is not None:
+                articles.append(art)
+
+    articles = _dedupe(articles, log, dedupe)
+    table = {**_default_outlets(), **_check_alignment(mf.get("alignment"), mf_name, problems)}
+    fallback = mf.get("default_alignment", "other")
+    alignment = {}
+    for a in articles:
+        if a.outlet and a.outlet not in alignment:
+            alignment[a.outlet] = table.get(a.outlet, fallback)
+    for key, value in table.items():
+        alignment.setdefault(key, value)
+    flags: set[str] = set()
+    stripped = sum(1 for a in articles if "punctuation_stripped" in a.flags)
+    if articles and stripped >= 0.9 * len(articles):
+        flags.add("punctuation_stripped")
+    final = []
+    for a in articles:
+        a.meta["alignment"] = alignment.get(a.outlet, "other") if a.outlet else "other"
+        if "punctuation_stripped" in a.flags:
+            log.append(CleaningNote(a.id, "punctuation_stripped", None, None, "no commas or apostrophes in the text"))
+        final.append(a)
+    return Corpus(
+        final,
+        name=str(mf.get("name", path.stem if path.is_file() else path.name)),
+        description=str(mf.get("description", "")),
+        source=str(mf.get("source", "")),
+        license=str(mf.get("license", "")),
+        alignment=alignment,
+        problems=problems,
+        log=log,
+        flags=flags,
+    )
+
+
+def _build(raw: _Raw, columns, entries, default_outlet, date_format, markup, problems, log, index) -> Article | None:
+    """One :class:`Article` from a raw record, or ``None`` (with a problem) when it has no text."""
+    rec = raw.fields
+    text_col = columns["text"]
+    text = rec.get(text_col) if text_col else None
+    where = f"{raw.path}" + (f", {raw.unit} {raw.line}" if raw.line is not None else "")
+    if not isinstance(text, str) or not text.strip():
+        why = f"no text (field {text_col!r} empty)" if text_col else "no text field found"
+        problems.append(LoadProblem(raw.path, raw.line, why, raw.unit))
+        return None
+    file_name = rec.get("_file")
+    entry = entries.get(file_name, {}) if file_name else {}
+    named = _FILENAME.match(Path(file_name).stem) if file_name else None
+
+    def value(role):
+        col = columns.get(role)
+        v = rec.get(col) if col else None
+        return v if v not in ("", None) else None
+
+    art_id = entry.get("id") or value("id") or (Path(file_name).stem if file_name else None)
+    art_id = str(art_id) if art_id is not None else f"{Path(raw.path).stem}:{raw.line or index + 1}"
+    outlet_name = entry.get("outlet") or value("outlet") or (named.group("outlet") if named else None) \
+        or default_outlet
+    date = _parse_date(entry.get("date") or value("date") or (named.group("date") if named else None), date_format)
+    if isinstance(date, str):
+        log.append(CleaningNote(art_id, "unparsed_date", None, None, f"{where}: {date!r}"))
+        date = None
+    title = entry.get("title") or value("title")
+    title = str(title) if title is not None else None
+    meta = {k: v for k, v in rec.items() if k != text_col and not k.startswith("_")}
+    meta.update(file=Path(raw.path).name, source=where)
+    if raw.line is not None:
+        meta[raw.unit] = raw.line
+    if outlet_name is not None:
+        meta["outlet_name"] = str(outlet_name)
+    art, notes = article_from_text(text, art_id, outlet=outlet_name, date=date, title=title,
+                                   title_line=raw.title_line, markup=markup, meta=meta)
+    if _punctuation_stripped(art.masked_text):
+        art.meta["flags"] = tuple(sorted({*art.flags, "punctuation_stripped"}))
+    log.extend(notes)
+    return art
+
+
+def _dedupe(articles: list[Article], log: list[CleaningNote], dedupe: bool) -> list[Article]:
+    """Drop repeated texts (unless ``dedupe`` is false) and make ids unique with ``#n`` suffixes."""
+    first_by_text: dict[str, Article] = {}
+    id_counts: collections.Counter = collections.Counter()
+    out = []
+    for a in articles:
+        key = _norm(a.text)
+        earlier = first_by_text.get(key)
+        if dedupe and earlier is not None and "stub" not in a.flags:
+            differ = sorted(k for k in set(a.meta) | set(earlier.meta)
+                            if k not in ("source", "row", "line", "item", "file", "flags")
+                            and a.meta.get(k) != earlier.meta.get(k))
+            same = "repeats id" if earlier.id == a.id else "same text as"
+            detail = f"{a.meta.get('source')}: {a.id} {same} {earlier.id} ({earlier.meta.get('source')})"
+            if differ:
+                detail += "; fields differ: " + ", ".join(differ)
+            log.append(CleaningNote(a.id, "duplicate_article", None, None, detail))
+            continue
+        first_by_text.setdefault(key, a)
+        id_counts[a.id] += 1
+        if id_counts[a.id] > 1:
+            new_id = f"{a.id}#{id_counts[a.id]}"
+            log.append(CleaningNote(new_id, "duplicate_id", None, None,
+                                    f"{a.meta.get('source')}: id {a.id} already used by a different text; "
+                                    f"renamed {new_id}"))
+            a = Article(new_id, a.outlet, a.date, a.title, a.text, a.sections, {**a.meta, "original_id": a.id},
+                        a.markup)
+        out.append(a)
+    return out
