@@ -145,7 +145,8 @@ class HedgeLexicon:
         for entry in self.entries:
             by_key.setdefault(entry.cue, []).append(entry)
         object.__setattr__(self, "_by_key", {k: tuple(v) for k, v in by_key.items()})
-        regex = r"(?<![\w'\u2019])(?:" + _trie_regex(sorted(by_key)) + r")(?![\w]|['\u2019]\w)"
+        # A cue is a whole word: not inside a word, nor a part of a hyphenated compound.
+        regex = r"(?<![\w'\u2019])(?<!\w-)(?:" + _trie_regex(sorted(by_key)) + r")(?!\w|['\u2019\-]\w)"
         object.__setattr__(self, "_pattern", re.compile(regex, re.IGNORECASE))
 
     def find(self, text: str) -> RecordList:
@@ -218,7 +219,9 @@ def _lower_or_initial(text: str, start: int) -> bool:
 
 def _phrases(value: Any, path: Path, where: Any, what: str) -> tuple[tuple[str, ...], ...]:
     require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
-            path, value, f"'{what}' must be a list of words or phrases", where)
+            path, value,
+            f"'{what}' must be a list of words or phrases (quote yes/no/on/off: YAML reads them as booleans)",
+            where)
     return tuple(tuple(_key(v).split()) for v in value)
 
 
@@ -264,8 +267,8 @@ def load_hedges(path: str | Path | None = None, *, extend: bool = True) -> Hedge
 
     Args:
         path: A YAML file in the format of ``toolkit/lexicons/hedges.yml``; ``None`` for the default.
-        extend: With ``path``, add its cues to the default lexicon (its entries are tried first for a
-            phrase both list, so a user can override a default rule); ``False`` uses the file alone.
+        extend: With ``path``, add its cues to the default lexicon; a phrase the file lists replaces
+            the default entries for that phrase (its category and rules); ``False`` uses the file alone.
 
     Returns:
         A :class:`HedgeLexicon`.
@@ -283,7 +286,9 @@ def load_hedges(path: str | Path | None = None, *, extend: bool = True) -> Hedge
     merged = dict(base.sources)
     for name, src in sources.items():
         merged[name] = f"{merged[name]}; {src}" if name in merged and merged[name] != src else src
-    return HedgeLexicon(tuple(entries) + base.entries, merged, (str(path),) + base.paths)
+    mine = {e.cue for e in entries}
+    kept = tuple(e for e in base.entries if e.cue not in mine)
+    return HedgeLexicon(tuple(entries) + kept, merged, (str(path),) + base.paths)
 
 
 @lru_cache(maxsize=1)
