@@ -219,13 +219,24 @@ _TIME_PREP = frozenset("""in on at during from after before via while through wi
 yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _TELL_OBJ = frozenset("""reporters journalists me us him her them lawmakers supporters voters viewers listeners
 students donors attendees members senators delegates audiences""".split())
+_DET = frozenset("""the a an his her their its our my your these those this that such new recent earlier latest media
+news any no some many several other all both each every own""".split())
 _WORDS = re.compile(r"\w+")
 _TITLES = frozenset("""president sen. sen senator rep. rep representative gov. gov governor mr. mrs. ms. dr. gen.
 general secretary minister prime foreign defense defence chief spokesman spokeswoman deputy vice former lt. col.
 adm. maj. capt. sgt. prof. rev. state king queen prince sheikh ambassador commander leader mayor judge justice
+colonel major captain sergeant lieutenant admiral marshal brig. brigadier col. cmdr. amb. sec. reps. sens. gens.
 u.s. us""".split())
-_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean|an|i)|U\.S\.|American|British|French|Dutch|Swiss)$")
+_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ese|ish|ean)|U\.S\.|American|British|French|Dutch|Swiss|Iraqi|Israeli|"
+                          r"Saudi|Pakistani|Kuwaiti|Qatari|Emirati|Yemeni|Bahraini|Omani|Afghan|Iranian|Turkish|Kurdish)$")
 _HEADS_PLURAL = re.compile(r"^[a-z]+(?<!s)s$|^(?:people|police|media|staff|personnel)$")
+_PERSON_NAME = re.compile(r"\b(?:(?P<title>Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][a-z]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][a-z'-]+){1,2}\b")
+_ORG_WORD = re.compile(r"\b(?:Council|Ministry|House|Party|Department|Committee|Army|Forces|Observatory|Group|News|Times|"
+                       r"Post|Agency|Union|Nations|States|State|Republic|Government|Office|Court|Congress|Senate|"
+                       r"Kremlin|Pentagon|University|Institute|Foundation|Campaign|Center|Centre|Street|Press|"
+                       r"Media|Network|Front|Brigade|Coalition|Organization|Association|Bank|Fund|Airport|Square|"
+                       r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                       r"June|July|August|September|October|November|December|The|This|That|These|In|On|At|But|And)\b")
 _SPEAKER_ROLE = re.compile(r"\b(?:spokes(?:man|woman|person)|aide|adviser|advisor|representative|envoy|"
                            r"official|officials|source|sources|lawyer|attorney)\s+(?:for|of|at|to)\b", re.I)
 
@@ -281,14 +292,14 @@ class _Frame:
     participle: bool = False
 
 
-def _np_back(toks, j: int, lo: int) -> int | None:
+def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
     """Start index of the noun phrase ending at token ``j`` (walking back), or ``None``."""
     k = j
     while k >= lo and k > j - 12:
         tok = toks[k][2]
-        if not _is_word(tok) or tok.lower() in _NP_STOP:
+        if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
             if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
-                head = _np_back(toks, k - 1, lo)
+                head = _np_back(toks, k - 1, lo, cues)
                 if head is not None:
                     return head
             break
@@ -296,7 +307,7 @@ def _np_back(toks, j: int, lo: int) -> int | None:
     return k + 1 if k + 1 <= j else None
 
 
-def _speaker_before(toks, i: int, lo: int, cue_text: str) -> tuple[int, int] | str | None:
+def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> tuple[int, int] | str | None:
     """Speaker token range (start, end inclusive) before cue token ``i``; 'passive' for passives."""
     j = i - 1
     saw_be = False
@@ -323,7 +334,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str) -> tuple[int, int] | s
         if k <= lo:
             return None
         end = j
-        start = _np_back(toks, k - 1, lo)
+        start = _np_back(toks, k - 1, lo, cues)
         return (start, end) if start is not None else None
     if toks[j][2] == ",":  # apposition "Peskov, Putin's spokesman, said" or ", however, said"
         k = j - 1
@@ -335,12 +346,12 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str) -> tuple[int, int] | s
         if not chunk:
             return None
         if len(chunk) <= 3 and all(c[2].islower() for c in chunk):  # ", however," / ", in turn,"
-            return _speaker_before(toks, k, lo, cue_text)
-        start = _np_back(toks, k - 1, lo)
+            return _speaker_before(toks, k, lo, cue_text, cues)
+        start = _np_back(toks, k - 1, lo, cues)
         if start is None or (k - 1 >= lo and toks[k - 1][2] == '"'):
             return None
         return (start, j - 1)
-    start = _np_back(toks, j, lo)
+    start = _np_back(toks, j, lo, cues)
     return (start, j) if start is not None else None
 
 
@@ -379,21 +390,22 @@ def _skip_object(toks, k: int, hi: int) -> int:
         m = k
         while m < hi and toks[m][2][0].isupper() and _is_word(toks[m][2]) and toks[m][2].lower() not in _PRONOUNS:
             m += 1
-        # "told CNN he" / "told Fox Iranians had" -- keep the object to one capitalised run, then stop.
-        if m - k >= 2 and m < hi and toks[m][2].islower():
-            return k + 1 if toks[k + 1][2] not in ("News", "Times", "Post", "Press", "Journal") else m
+        # "told Fox Iranians had ...": the last capitalised word is the subject of the content
+        if m - k >= 2 and m < hi and toks[m][2].lower() in _VERBISH:
+            return m - 1
         return m
     return k
 
 
-def _content_after(toks, k: int, hi: int, weak: bool) -> int | None:
+def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int | None:
     """Token index where the content after a cue starts, or ``None`` if nothing reportable follows."""
     # a 'that' within reach (after "in a statement", "on Thursday") opens the complement
-    for m in range(k, min(hi, k + 10)):
+    reach = 10 if k < hi and (toks[k][2] == "that" or toks[k][2].lower() in _TIME_PREP) else 0
+    for m in range(k, min(hi, k + reach)):
         tok = toks[m][2]
         if tok == "that":
             return m + 1 if m + 1 < hi else None
-        if tok in (",", ";", '"', "(", ":") or tok.lower() in _NP_STOP:
+        if tok in (",", ";", '"', "(", ":") or tok.lower() in _NP_STOP or tok in cues:
             break
     if k < hi and toks[k][2] in (",", ":") and k + 1 < hi and toks[k + 1][2] == '"':
         return k + 1
@@ -443,7 +455,9 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
                 spk = frames[-1].speaker if frames else _subject(toks, 0, i)
                 frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue), participle=True))
             continue
-        sp = _speaker_before(toks, i, 0, cue_text)
+        if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
+            continue  # "denied reports that", "the claims that": a noun, not a verb
+        sp = _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
         if sp == "passive" or sp is None:
             continue
         s0, s1 = sp
@@ -461,7 +475,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
                 end = ue  # "The plan, sources said, is to ..." -> the whole sentence
             frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (us, end)))
             continue
-        c = _content_after(toks, k, hi, lemma_weak)
+        c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
         if c is None:
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], ue)))
@@ -490,19 +504,19 @@ def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Fra
 
 
 def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
-    """Rough sentence subject: the first pronoun or capitalised run of the unit."""
-    for k in range(lo, hi):
-        tok = toks[k][2]
-        if tok.lower() in _PRONOUNS:
-            return (toks[k][0], toks[k][1])
-        if tok[0].isupper() and _is_word(tok):
-            e = k
-            while e + 1 < hi and toks[e + 1][2][0].isupper() and _is_word(toks[e + 1][2]):
-                e += 1
-            return (toks[k][0], toks[e][1])
-        if tok == ",":
-            continue
-    return None
+    """Rough sentence subject: the first pronoun, or up to four words before the first verb-like word."""
+    k = lo
+    while k < hi and not _is_word(toks[k][2]):
+        k += 1
+    if k >= hi:
+        return None
+    if toks[k][2].lower() in _PRONOUNS:
+        return (toks[k][0], toks[k][1])
+    e = k
+    while e + 1 < min(hi, k + 4) and _is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
+            and not toks[e + 1][2].endswith("ed"):
+        e += 1
+    return (toks[k][0], toks[e][1])
 
 
 # --------------------------------------------------------------------------------------------
@@ -532,7 +546,7 @@ def _default_lexicon():
 
 
 def _mentions(text: str, lexicon) -> list:
-    if lexicon is None:
+    if not lexicon:
         return []
     try:
         from .actors import find_mentions
@@ -571,27 +585,38 @@ def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _Who
         low = tk[2].lower()
         gender = "m" if low in ("mr.", "mr") else "f" if low in ("mrs.", "ms.", "mrs", "ms") else gender
     plural = bool(words) and bool(_HEADS_PLURAL.match(words[-1][2]))
-    # a proper-name head: the capitalised run that ends the phrase (or ends an apposition)
-    runs, cur = [], []
-    for tk in toks:
-        if (tk[2][0].isupper() or tk[2] in ("al", "bin", "de", "van", "von", "al-")) and (_is_word(tk[2]) or tk[2].endswith(".")):
+    # A proper-name head: a capitalised run ("of"/"for" may join two capitalised words) that opens the
+    # phrase (after a determiner) or follows an apposition comma, and that closes the phrase or the
+    # apposition. "a spokesman for X" or "U.S. defense officials" keep their whole text.
+    runs, cur, opener = [], [], True
+    for n, tk in enumerate(toks):
+        w = tk[2]
+        joins = (w in ("of", "for", "and") and cur and n + 1 < len(toks) and toks[n + 1][2][:1].isupper())
+        if ((w[0].isupper() and (_is_word(w) or w.endswith(".")) and w not in ("The", "A", "An"))
+                or w in ("al", "bin", "van", "von", "al-") or joins):
+            if not cur:
+                cur_open = opener
             cur.append(tk)
-        else:
-            if cur:
-                runs.append((cur, tk[2]))
-            cur = []
+            continue
+        if cur:
+            runs.append((cur, w, cur_open))
+        cur = []
+        opener = w in (",", "the", "The") or (opener and w.lower() in ("the", "a", "an"))
     if cur:
-        runs.append((cur, None))
-    for run, after in reversed(runs):
-        if after in (None, ",") and not (role and run[0][0] - s > role.start()):
+        runs.append((cur, None, cur_open))
+    for run, after, opens in reversed(runs):
+        if after in (None, ",") and opens:
             names = [tk[2] for tk in run]
-            while len(names) > 1 and (names[0].lower() in _TITLES or _NATIONALITY.match(names[0])):
+            while len(names) > 1 and (names[0].lower() in _TITLES or _NATIONALITY.match(names[0])
+                                      or names[0].endswith("-based")):
                 names.pop(0)
-            if len(run) == 1 and run[0][2].lower() in _TITLES:
-                break
-            name = " ".join(names)
-            return _Who(name, None, None, gender, False, (s, e))
-    return _Who(" ".join(tk[2] for tk in toks) or text, None, None, gender, plural, (s, e))
+            if len(names) == 1 and (names[0].lower() in _TITLES or _NATIONALITY.match(names[0])):
+                continue
+            return _Who(" ".join(names), None, None, gender, False, (s, e))
+    return _Who(" ".join(text.split()), None, None, gender, plural, (s, e))
+
+
+_TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 
 
 def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]]) -> _Who | None:
@@ -697,6 +722,10 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                               getattr(actors_by_id.get(mn.actor), "kind", "person") not in ("person", None),
                               (mn.start, mn.end)))
               for mn in mentions]
+    people += [(m.start(), _Who(m.group(), None, None, _TITLE_GENDER.get(m.group("title")), False,
+                                (m.start(), m.end())))
+               for m in _PERSON_NAME.finditer(t) if not _ORG_WORD.search(m.group())]
+    people.sort(key=lambda pw: pw[0])
 
     history: list[_Who] = []
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
