@@ -72,3 +72,24 @@ def test_possible_in_fixed_phrases_is_not_a_hedge():
 
 def test_words_containing_a_cue_are_not_cues():
     assert words("The mayhem in the maybe-not-so-quiet suburb was unexpected.") == []
+
+
+def test_opinion_verbs_count_in_the_passive_or_with_as():
+    assert words("The commander is widely regarded as a moderate.") == ["regarded"]
+    assert words("The town was considered safe until March.") == ["considered"]
+    assert words("The council considered the request on Monday.") == []
+
+
+def test_estimate_counts_with_a_proposition_not_before_a_number():
+    assert words("An estimated 4,000 families fled the valley.") == []
+    assert words("Officials estimated that the dam held.") == ["estimated"]
+
+
+def test_suspect_the_noun_is_not_a_hedge_but_suspected_is():
+    assert words("The suspect was detained at the border.") == []
+    assert words("A suspected car bomb hit the market.") == ["suspected"]
+
+
+def test_accusations_present_a_charge_as_unestablished():
+    found = find_hedges("The ministry accused the militia of looting.")
+    assert [(h.cue, h.category) for h in found] == [("accused", "epistemic_verb")]

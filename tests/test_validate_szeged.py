@@ -73,5 +73,5 @@ def test_factbank_dev_sentence_f1(shared):
     res = evaluate(shared("gold", "szeged-uncertainty", "factbank-dev.xml"))
     print(f"\nfactbank-dev sentence F1 {res['sentence']['f1']:.3f} (baseline {res['baseline']['f1']:.3f})")
     assert res["sentences"] == 1836 and res["uncertain"] == 288
-    assert res["sentence"]["f1"] >= 0.80
+    assert res["sentence"]["f1"] >= 0.82  # measured 0.838 (dev)
     assert res["sentence"]["f1"] > res["baseline"]["f1"] + 0.1

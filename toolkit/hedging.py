@@ -22,6 +22,9 @@ after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_
 - "as if" alone (counterfactual comparison) is no conditional; "even if" is.
 - "claim" is an epistemic verb only when it introduces a proposition ("claimed that",
   "claims to"), not "claimed responsibility" or the noun ("the claims").
+- Opinion verbs ("considered", "regarded") count in the passive or before "as"; "estimate" only
+  with a proposition ("estimated that"), not before a number; "the suspect" (noun) is no hedge.
+- A cue is a whole word: never part of a longer word or of a hyphenated compound ("maybe-not").
 
 A user lexicon in the same format extends the default (``load_hedges(path)``) or replaces it
 (``load_hedges(path, extend=False)``); malformed files raise
@@ -212,7 +215,7 @@ def _lower_or_initial(text: str, start: int) -> bool:
     if text[start].islower():
         return True
     i = start - 1
-    while i >= 0 and (text[i] in " \t\"'([\u201c\u2018" and text[i] not in "\n\r"):
+    while i >= 0 and text[i] in " \t\"'([\u201c\u2018":
         i -= 1
     return i < 0 or text[i] in ".!?:;\n\r"
 
