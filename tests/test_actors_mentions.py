@@ -1,0 +1,86 @@
+"""find_mentions: titles, appositions, possessives, surnames, generics, metonyms, apostrophes."""
+
+from __future__ import annotations
+
+from toolkit.actors import find_mentions
+
+
+def _found(text):
+    return [(m.text, m.actor, m.camp, m.how) for m in find_mentions(text)]
+
+
+def test_offsets_index_the_raw_text_and_records_are_sorted_and_disjoint():
+    text = "On Monday Sergei Lavrov met John Kerry, and Lavrov later phoned Kerry again."
+    ms = find_mentions(text)
+    assert [m.actor for m in ms] == ["lavrov", "kerry", "lavrov", "kerry"]
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+
+
+def test_title_before_a_name_is_part_of_one_mention():
+    found = _found("Late on Friday, Russian President Vladimir Putin phoned his generals.")
+    assert found == [("Russian President Vladimir Putin", "putin", "russia", "alias")]
+
+
+def test_possessive_and_appositive_name_are_two_mentions():
+    found = _found("Putin's spokesman, Dmitry Peskov, declined to comment on the convoy.")
+    assert found == [("Putin", "putin", "russia", "possessive"), ("Dmitry Peskov", "peskov", "russia", "alias")]
+
+
+def test_curly_apostrophe_and_stripped_apostrophe_still_give_possessives():
+    assert _found("Assad\u2019s allies met at noon.") == [("Assad", "assad", "syria_government", "possessive")]
+    assert _found("Putins envoy flew home") == [("Putin", "putin", "russia", "possessive")]
+
+
+def test_surname_after_full_mention_and_other_first_names_are_skipped():
+    found = _found("Ash Carter spoke first. Later Carter left. Jimmy Carter was not there.")
+    assert [(t, a, h) for t, a, _, h in found] == [("Ash Carter", "carter", "alias"), ("Carter", "carter", "surname")]
+
+
+def test_bare_unambiguous_surname_maps_without_full_mention():
+    assert _found("Konashenkov listed nine sorties.") == [("Konashenkov", "konashenkov", "russia", "surname")]
+
+
+def test_nationality_qualified_generic_actors():
+    text = ("Russian officials denied it, U.S. defense officials doubted it, "
+            "Syrian rebels fled and Iranian troops moved north.")
+    assert [(t, a, h) for t, a, _, h in _found(text)] == [
+        ("Russian officials", "russian_officials", "generic"),
+        ("U.S. defense officials", "us_officials", "generic"),
+        ("Syrian rebels", "rebels", "generic"),
+        ("Iranian troops", "iran_government", "generic"),
+    ]
+
+
+def test_metonyms_count_as_actors_but_not_as_places():
+    text = "Moscow rejected the plan. The envoy stayed outside Moscow and then in Damascus, while Ankara objected."
+    found = _found(text)
+    assert [(t, a, h) for t, a, _, h in found] == [
+        ("Moscow", "russian_government", "metonym"),
+        ("Ankara", "turkey_government", "metonym"),
+    ]
+
+
+def test_place_names_inside_longer_names_are_not_actors():
+    assert _found("The Washington Post ran the story.") == []
+
+
+def test_case_sensitive_and_sentence_initial_capital_for_lower_case_aliases():
+    found = _found("Activists filmed the convoy. Later activists counted trucks. putin is lower case.")
+    assert [(t, a) for t, a, _, _ in found] == [("Activists", "activists"), ("activists", "activists")]
+
+
+def test_unnamed_sources_and_title_alone():
+    text = "A Lebanese source said the Russian president would visit, and witnesses agreed."
+    assert [(t, a, h) for t, a, _, h in _found(text)] == [
+        ("A Lebanese source", "unnamed_source", "generic"),
+        ("Russian president", "putin", "title"),
+        ("witnesses", "unnamed_source", "alias"),
+    ]
+
+
+def test_frame_has_one_row_per_mention():
+    frame = find_mentions("The Pentagon and the Kremlin both issued statements.").to_frame()
+    assert list(frame["actor"]) == ["pentagon", "kremlin"]
+    assert list(frame.columns) == ["start", "end", "text", "actor", "camp", "name", "how"]

@@ -1,0 +1,460 @@
+"""Actors of the Syrian war, their camps, and where a text mentions them.
+
+The default lexicon (``toolkit/lexicons/actors.yml``) lists the people, institutions and groups of
+the Syrian war 2011-2018 with their camp (``russia``, ``us``, ``opposition``, ``syria_government``,
+``iran``, ``turkey``, ``un``, ``isis``, ``other``, ``unnamed``); each list cites its reference
+(Wikipedia articles on the Russian intervention, the Syrian opposition, the Obama cabinet ...).
+
+:func:`find_mentions` is dictionary-based named-entity linking in the gazetteer tradition (see
+Nadeau & Sekine, "A survey of named entity recognition and classification", Lingvisticae
+Investigationes 30(1), 2007): every alias, surname, title-only form, metonym and generated
+"qualifier + noun" form (``U.S.`` + ``defense officials``) goes into one character trie compiled to a
+single regular expression, so a 20 MB corpus is scanned once, longest alias first. A few local
+rules then decide each match:
+
+* a title just before a name belongs to the mention ("Russian President Vladimir Putin");
+* ``'s``, ``'`` or a bare ``s`` (apostrophes stripped, as in FA-KES) after a name makes it
+  ``possessive``;
+* a bare surname maps when only one actor carries it, else to the one fully named last; it is
+  skipped after another capitalised word ("Jimmy Carter" is not Ash Carter);
+* a metonym ("Moscow") counts only when used as an actor, not after a locative preposition
+  ("outside Moscow") nor before a capitalised word ("Moscow Times") - the preposition heuristic of
+  metonymy resolution (Markert & Nissim, "Metonymy resolution as a classification task", EMNLP 2002,
+  report the governing preposition as the strongest cue).
+
+:meth:`ActorLexicon.lookup` resolves a speaker phrase (the Source span of a quote) to its head
+actor: "Putin's spokesman, Dmitry Peskov" -> peskov; "a spokesman for Russian President Vladimir
+Putin" -> the Kremlin spokesperson.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from toolkit.lexicon import DEFAULT_DIR, LexiconError, line_of, load_yaml, require
+from toolkit.records import RecordList
+from toolkit.text import normalize_quotes
+
+__all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "KINDS", "HOWS"]
+
+DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
+KINDS = ("person", "organization", "group", "place", "generic")
+HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym")
+_GENDERS = ("m", "f")
+_ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
+               "generic", "gender", "spokesperson"}
+_TOP_KEYS = {"sources", "camps", "titles", "title_qualifiers", "actors"}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of the lexicon.
+
+    Attributes:
+        id: stable id used by gold files and result tables (``putin``).
+        name: display name.
+        camp: one of the lexicon's camps.
+        kind: ``person``, ``organization``, ``group``, ``place`` or ``generic``.
+        aliases: every surface form that maps to the actor (aliases, surnames, metonyms, generated
+            qualifier + noun forms).
+        gender: ``"m"``, ``"f"`` or ``None``; for he/she resolution (plural collectives are groups).
+        titles: titles proper to the actor ("Russian President").
+    """
+
+    id: str
+    name: str
+    camp: str
+    kind: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor: ``text[start:end]`` names it.
+
+    ``how`` is ``alias`` (a full name, possibly with its title), ``surname``, ``title`` (a title
+    alone, "the Russian President"), ``possessive`` ("Putin's"), ``generic`` ("U.S. defense
+    officials") or ``metonym`` ("Moscow" standing for the Russian government).
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    camp: str
+    name: str
+    how: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    """What a matched surface form means: candidate actors (several for an ambiguous surname)."""
+
+    actors: tuple[str, ...]
+    how: str
+
+
+# Prepositions after which a place name is a place, not an actor ("outside Moscow", "in the Kremlin").
+_LOCATIVE = re.compile(
+    r"(?:^|\W)(?:in|inside|outside|near|at|into|from|to|toward|towards|across|around|via|through|"
+    r"throughout|within|over|of|visit|visited|visiting|left|leave|reached)\s+(?:the\s+)?$",
+    re.IGNORECASE)
+_WEEKDAY_MONTH = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                  "April|May|June|July|August|September|October|November|December")
+# A place name followed by a capitalised word is part of a longer name ("Washington Post").
+_PLACE_NAME_NEXT = re.compile(
+    rf"(?:-[A-Za-z]|\s+(?!(?:{_WEEKDAY_MONTH})\b)[A-Z][a-z]|,\s+(?:Russia|Syria|Iran|Turkey|D\.C\.)(?!\w))")
+# Another capitalised word just before a surname is someone else's first name ("Jimmy Carter"),
+# unless it is a sentence-initial function word or a day ("Later Carter said").
+_NAME_BEFORE = re.compile(
+    rf"\b(?!(?:Later|Then|But|And|When|Meanwhile|Yesterday|Today|On|In|As|After|Before|While|So|Also|Still|Now|"
+    rf"Here|There|If|Although|Though|Instead|However|Earlier|Asked|Why|What|How|Where|Who|{_WEEKDAY_MONTH})\s)"
+    r"[A-Z][\w'-]*\s+$")
+_ROLE = (r"spokesman|spokeswoman|spokesperson|spokespeople|press secretary|aide|aides|adviser|advisers|"
+         r"advisor|advisors|official|officials|source|sources|envoy|representative|representatives|"
+         r"ambassador|chief of staff|deputy|head|chief|minister|members?|commander|commanders")
+_SPOKES = re.compile(r"spokes|press secretary", re.IGNORECASE)
+_ROLE_BEFORE = re.compile(rf"\b({_ROLE})\s+(?:for|of|to|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_ROLE_AFTER = re.compile(rf"(?:'s|'|s)?\s+(?:\w+\s+)?({_ROLE})\b", re.IGNORECASE)
+
+
+def _trie_regex(words) -> str:
+    """One regex alternation for ``words`` built as a character trie (longest alternative first).
+
+    Python's ``re`` tries alternatives one by one; a trie shares prefixes, so each text position
+    costs one walk down the trie instead of one attempt per alias.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if end:
+            return ("(?:" + body + ")?") if len(branches) == 1 and len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+def _capitalised(form: str) -> str:
+    return form[:1].upper() + form[1:]
+
+
+class ActorLexicon:
+    """Actors by id, the camps, the citation per list, and a compiled matcher for mentions.
+
+    Attributes:
+        actors: actor id -> :class:`Actor`.
+        camps: camp ids in lexicon order.
+        sources: citation per list (source key -> citation).
+        camp_names: camp id -> display name.
+        camp_generic: camp id -> id of its generic actor ("an official of X").
+        spokesperson: actor id -> the actor "a spokesman for <actor>" resolves to.
+    """
+
+    def __init__(self, actors: dict[str, Actor], camps: tuple[str, ...], sources: dict[str, str], *,
+                 forms: dict[str, _Form], titles: tuple[str, ...], camp_names: dict[str, str],
+                 camp_generic: dict[str, str], spokesperson: dict[str, str]):
+        self.actors = actors
+        self.camps = camps
+        self.sources = sources
+        self.camp_names = camp_names
+        self.camp_generic = camp_generic
+        self.spokesperson = spokesperson
+        self._forms = forms
+        self._titles = titles
+        title_re = _trie_regex(titles) if titles else r"(?!)"
+        self._regex = re.compile(
+            rf"(?<![\w])(?:(?P<title>{title_re})\s+)?(?P<name>{_trie_regex(forms)})"
+            r"(?P<poss>'s|'(?![\w])|s)?(?![\w])")
+
+    def __repr__(self) -> str:
+        return f"ActorLexicon({len(self.actors)} actors, camps={self.camps})"
+
+    def get(self, actor_id: str) -> Actor:
+        """The actor with this id; ``KeyError`` naming the id when unknown."""
+        try:
+            return self.actors[actor_id]
+        except KeyError:
+            raise KeyError(f"unknown actor id {actor_id!r}") from None
+
+    def lookup(self, phrase: str) -> Actor | None:
+        """Resolve a speaker phrase (a quote's Source span) to its head actor, or ``None``.
+
+        The head is the first mention that is neither a possessive nor the complement of a role noun;
+        so in "Putin's spokesman, Dmitry Peskov" the appositive name wins. A role noun with an actor
+        complement ("a spokesman for Russian President Vladimir Putin", "Putin's chief of staff")
+        resolves to that actor's spokesperson for spokes- roles, to the actor itself when it is an
+        institution, else to its camp's generic actor (``russian_officials``).
+
+        Args:
+            phrase: the speaker phrase as written.
+
+        Returns:
+            The head actor, or ``None`` when no lexicon entry matches (an unknown name, a pronoun).
+        """
+        text = normalize_quotes(phrase)
+        mentions = find_mentions(text, self)
+        role_of = None
+        for m in mentions:
+            before = _ROLE_BEFORE.search(text[:m.start])
+            after = _ROLE_AFTER.match(text, m.end) if m.how == "possessive" else None
+            if before is None and after is None:
+                if m.how != "possessive":
+                    return self.actors[m.actor]
+                continue
+            if role_of is None:
+                role_of = (m.actor, (before or after).group(1))
+        if role_of is not None:
+            return self._role_of(*role_of)
+        return self.actors[mentions[0].actor] if mentions else None
+
+    def _role_of(self, actor_id: str, role: str) -> Actor:
+        actor = self.actors[actor_id]
+        if _SPOKES.search(role):
+            return self.actors[self.spokesperson.get(actor_id, actor_id)]
+        if actor.kind in ("organization", "group", "generic"):
+            return actor
+        return self.actors[self.camp_generic.get(actor.camp, actor_id)]
+
+
+def _strings(path, value, obj, key) -> list[str]:
+    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), path, value,
+            f"'{key}' must be a list of non-empty strings", obj)
+    return [v.strip() for v in value]
+
+
+def _check_top(path: Path, data: Any) -> None:
+    require(isinstance(data, dict), path, data, "the file must be a mapping with 'actors' (and 'sources', 'camps')")
+    unknown = set(data) - _TOP_KEYS
+    require(not unknown, path, data, f"unknown top-level key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
+    require(isinstance(data.get("actors", []), list), path, data.get("actors"), "'actors' must be a list", data)
+    for key in ("sources", "camps"):
+        require(isinstance(data.get(key, {}), dict), path, data.get(key), f"'{key}' must be a mapping", data)
+
+
+def _check_actor(path: Path, entry: Any, parent: Any, camps: dict, sources: dict) -> None:
+    require(isinstance(entry, dict), path, entry, "each actor must be a mapping", parent)
+    unknown = set(entry) - _ACTOR_KEYS
+    require(not unknown, path, entry, f"unknown actor key(s) {sorted(unknown)}")
+    for key in ("id", "name", "camp", "kind", "source"):
+        require(isinstance(entry.get(key), str) and entry[key].strip(), path, entry,
+                f"actor is missing '{key}' (a non-empty string)")
+    aid = entry["id"]
+    require(re.fullmatch(r"[a-z][a-z0-9_]*", aid) is not None, path, entry,
+            f"actor id {aid!r} must be lower-case letters, digits and underscores")
+    require(entry["camp"] in camps, path, entry, f"actor {aid!r}: unknown camp {entry['camp']!r}; known: {sorted(camps)}")
+    require(entry["kind"] in KINDS, path, entry, f"actor {aid!r}: kind must be one of {KINDS}")
+    require(entry["source"] in sources, path, entry, f"actor {aid!r}: source {entry['source']!r} is not a key of 'sources'")
+    require(entry.get("gender") in (None, *_GENDERS), path, entry, f"actor {aid!r}: gender must be m, f or absent")
+    for key in ("aliases", "surnames", "titles", "metonyms"):
+        if key in entry:
+            _strings(path, entry[key], entry, key)
+    if "generic" in entry:
+        gen = entry["generic"]
+        require(isinstance(gen, dict) and set(gen) == {"qualifiers", "nouns"}, path, gen,
+                f"actor {aid!r}: 'generic' must be a mapping with 'qualifiers' and 'nouns'", entry)
+        _strings(path, gen["qualifiers"], gen, "qualifiers")
+        _strings(path, gen["nouns"], gen, "nouns")
+    require(isinstance(entry.get("spokesperson", ""), str), path, entry, f"actor {aid!r}: 'spokesperson' must be an id")
+
+
+def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
+    """Fold one parsed file into ``base`` (camps, sources, titles, actors by id)."""
+    for name, camp in (data.get("camps") or {}).items():
+        require(isinstance(camp, dict) and isinstance(camp.get("name", name), str), path, camp,
+                f"camp {name!r} must be a mapping with 'name' and optional 'generic'", data.get("camps"))
+        base["camps"][name] = dict(camp)
+    for key, cite in (data.get("sources") or {}).items():
+        require(isinstance(cite, str) and cite.strip(), path, data["sources"], f"source {key!r} must be a citation string")
+        base["sources"][key] = cite
+    for key in ("titles", "title_qualifiers"):
+        if key in data:
+            base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, key)))
+    for entry in data.get("actors") or []:
+        _check_actor(path, entry, data.get("actors"), base["camps"], base["sources"])
+        aid = entry["id"]
+        require(aid not in within_file_ids, path, entry, f"duplicate actor id {aid!r}")
+        within_file_ids.add(aid)
+        merged = {**base["actors"].get(aid, {}), **entry}
+        base["actors"][aid] = merged
+        base["where"][aid] = (path, line_of(entry))
+
+
+def _forms_of(entry: dict) -> list[tuple[str, str]]:
+    """(surface form, how) pairs of one actor entry, lower-case forms also capitalised."""
+    out = [(a, "alias") for a in entry.get("aliases", [])]
+    out += [(t, "title") for t in entry.get("titles", [])]
+    out += [(s, "surname") for s in entry.get("surnames", [])]
+    out += [(m, "metonym") for m in entry.get("metonyms", [])]
+    gen = entry.get("generic")
+    if gen:
+        out += [(f"{q} {n}", "generic") for q in gen["qualifiers"] for n in gen["nouns"]]
+    out += [(_capitalised(f), how) for f, how in out if f[:1].islower()]
+    return out
+
+
+def _build(base: dict) -> ActorLexicon:
+    forms: dict[str, _Form] = {}
+    owner: dict[str, str] = {}
+    actors: dict[str, Actor] = {}
+    spokes: dict[str, str] = {}
+    for aid, entry in base["actors"].items():
+        path, line = base["where"][aid]
+        pairs = _forms_of(entry)
+        for form, how in pairs:
+            prev = forms.get(form)
+            if how == "surname" and prev is not None and prev.how == "surname":
+                forms[form] = _Form(tuple(dict.fromkeys(prev.actors + (aid,))), how)
+                continue
+            if prev is not None and owner[form] != aid and base["where"][owner[form]][0] == path \
+                    and prev.how != "title" and how != "title":
+                raise LexiconError(path, line, f"actor {aid!r}: {how} {form!r} is already used by actor {owner[form]!r}")
+            if prev is not None and how == "title" and owner[form] != aid:
+                # A title shared by several actors names none of them.
+                forms[form] = _Form((), "title")
+                continue
+            forms[form] = _Form((aid,), how)
+            owner[form] = aid
+        if entry.get("spokesperson"):
+            spokes[aid] = entry["spokesperson"]
+        actors[aid] = Actor(
+            id=aid, name=entry["name"].strip(), camp=entry["camp"], kind=entry["kind"],
+            aliases=tuple(dict.fromkeys(f for f, how in pairs if how != "title")),
+            gender=entry.get("gender"), titles=tuple(entry.get("titles", ())))
+    forms = {f: v for f, v in forms.items() if v.actors}
+    camps = base["camps"]
+    for aid, target in spokes.items():
+        path, line = base["where"][aid]
+        require(target in actors, path, None, f"actor {aid!r}: spokesperson {target!r} is not an actor id")
+    generic = {}
+    for cid, camp in camps.items():
+        g = camp.get("generic")
+        if g is not None:
+            require(g in actors, base["camp_paths"].get(cid, DEFAULT_PATH), camp,
+                    f"camp {cid!r}: generic actor {g!r} is not an actor id")
+            generic[cid] = g
+    titles = [f"{q} {t}" for q in base["title_qualifiers"] for t in base["titles"]] + base["titles"]
+    titles += [t for e in base["actors"].values() for t in e.get("titles", [])]
+    return ActorLexicon(
+        actors, tuple(camps), dict(base["sources"]), forms=forms, titles=tuple(dict.fromkeys(titles)),
+        camp_names={c: v.get("name", c) for c, v in camps.items()}, camp_generic=generic,
+        spokesperson=spokes)
+
+
+def _read(path: Path, base: dict) -> None:
+    data = load_yaml(path)
+    _check_top(path, data)
+    for cid in (data.get("camps") or {}):
+        base["camp_paths"][cid] = path
+    _merge(base, data, path, within_file_ids=set())
+
+
+def _empty() -> dict:
+    return {"camps": {}, "sources": {}, "titles": [], "title_qualifiers": [], "actors": {}, "where": {},
+            "camp_paths": {}}
+
+
+@lru_cache(maxsize=16)
+def _load_cached(path: str | None, extend: bool, mtime: float) -> ActorLexicon:
+    base = _empty()
+    if path is None or extend:
+        _read(DEFAULT_PATH, base)
+    if path is not None:
+        _read(Path(path), base)
+    require(bool(base["actors"]), path or DEFAULT_PATH, None, "the lexicon defines no actors")
+    return _build(base)
+
+
+def load_actors(path: str | Path | None = None, *, extend: bool = True) -> ActorLexicon:
+    """Load the actor lexicon.
+
+    Args:
+        path: a user YAML file of the same shape as ``toolkit/lexicons/actors.yml`` (documented in
+            its header). ``None`` loads the default lexicon only.
+        extend: with a ``path``, ``True`` updates the default lexicon by id with the user's entries
+            (keys given replace the default's; new ids are added, as are new camps, sources and
+            titles); ``False`` uses the user's file alone.
+
+    Returns:
+        The :class:`ActorLexicon` (cached per file and modification time).
+
+    Raises:
+        LexiconError: naming file and line for a YAML syntax error, a wrong type, an unknown camp,
+            kind or source, a missing or duplicate id, or an alias claimed by two actors in one file.
+    """
+    if path is None:
+        return _load_cached(None, True, DEFAULT_PATH.stat().st_mtime)
+    p = Path(path)
+    mtime = p.stat().st_mtime if p.exists() else 0.0
+    return _load_cached(str(p.resolve()), extend, mtime)
+
+
+def _is_place(text: str, start: int, end: int) -> bool:
+    """A metonym used as a place: after a locative preposition or before a capitalised word."""
+    return _LOCATIVE.search(text, max(0, start - 30), start) is not None or \
+        _PLACE_NAME_NEXT.match(text, end) is not None
+
+
+def find_mentions(text: str, lexicon: ActorLexicon | None = None) -> RecordList:
+    """All actor mentions in ``text``, sorted and non-overlapping (the longest match wins).
+
+    Args:
+        text: raw article text; offsets index it (curly apostrophes are normalised internally,
+            one character for one).
+        lexicon: the lexicon to use (default: :func:`load_actors`).
+
+    Returns:
+        ``RecordList[Mention]`` with ``text[m.start:m.end] == m.text``.
+    """
+    lex = lexicon if lexicon is not None else load_actors()
+    norm = normalize_quotes(text)
+    out = RecordList()
+    last_full: dict[str, int] = {}  # surname-bearing actor id -> order of its last full mention
+    for i, m in enumerate(lex._regex.finditer(norm)):
+        name = m.group("name")
+        form = lex._forms[name]
+        how = form.how
+        poss = m.group("poss") or ""
+        if poss == "s" and (name[:1].islower() or name.endswith("s") or how not in ("alias", "surname", "metonym")):
+            continue  # a plural or a word running on, not an apostrophe-less possessive ("Putins")
+        title = m.group("title")
+        if how == "title" and (title or re.match(r"\s+[A-Z][a-z]", norm[m.end():m.end() + 3])):
+            continue  # a title before an unknown name
+        if how == "surname":
+            if title is None and _NAME_BEFORE.search(norm, max(0, m.start() - 40), m.start()):
+                continue
+            cands = form.actors
+            if len(cands) > 1:
+                seen = [c for c in cands if c in last_full]
+                if not seen:
+                    continue
+                cands = (max(seen, key=last_full.__getitem__),)
+            aid = cands[0]
+        else:
+            aid = form.actors[0]
+        if how == "metonym" and _is_place(norm, m.start(), m.end()):
+            continue
+        if how in ("alias", "title"):
+            last_full[aid] = i
+        if poss:
+            how = "possessive"
+        start = m.start("title") if title else m.start("name")
+        end = m.end("name")
+        actor = lex.actors[aid]
+        out.append(Mention(start, end, text[start:end], aid, actor.camp, actor.name, how))
+    return out
