@@ -75,25 +75,29 @@ COMMON_FIELDS = {
 # When both are present, the raw-text field wins over the tokenised one (allsides has both).
 _TEXT_PREFERENCE = ("content_original", "article_content", "text", "body", "content", "texts")
 
-# Site chrome: a paragraph of at most _BOILER_MAX_WORDS words that matches one of these is boilerplate.
+# Site chrome. A paragraph of at most _BOILER_MAX_WORDS words is boilerplate when it starts like
+# _BOILER_START or contains one of _BOILER_PHRASES (lower-case) or matches _BOILER_REGEX; the looser
+# _BOILER_SHORT cues ("subscribe", "newsletter") count only in paragraphs of at most _SHORT_MAX_WORDS
+# words, so a body sentence that mentions subscribing is left alone.
 _BOILER_MAX_WORDS = 40
-_BOILERPLATE = re.compile(
-    "|".join([
-        r"^\s*(?:\u00a9|\(c\)\s|copyright\b)",
-        r"all rights reserved",
-        r"want to leave a tip|leaving a tip|got a tip\b",
-        r"want to join the conversation|already a subscriber|\bsubscribe\b|sign up for\b|\bnewsletters?\b",
-        r"contributed (?:to )?this (?:report|story)|^\s*contributing:",
-        r"\bhas been updated\b",
-        r"^\s*advertisement\b",
-        r"story continued below|continue reading the main story",
-        r"click here\b|follow us on\b|download (?:the|our) .{0,30}\bapp\b",
-        r"^\s*(?:read more|related|more on this)\s*[:.\u2026]*\s*$",
-        r"^\s*(?:close|photo|video)\s*$",
-        r"enlarge this image|toggle caption",
-        r"^\s*\[[\w ]+\]\s*$",
-        r"^[\W_]+$",
-    ]),
+_SHORT_MAX_WORDS = 12
+_BOILER_START = re.compile(
+    r"\s*(?:\u00a9|\(c\)\s|copyright\b|advertisement\b|contributing:"
+    r"|(?:read more|related|more on this)\s*[:.\u2026]*\s*$|(?:close|photo|video)\s*$|\[[\w ]+\]\s*$|[\W_]+$)",
+    re.IGNORECASE,
+)
+_BOILER_PHRASES = (
+    "all rights reserved", "want to leave a tip", "leaving a tip", "got a tip", "want to join the conversation",
+    "already a subscriber", "contributed this report", "contributed to this report", "contributed this story",
+    "contributed to this story", "story has been updated", "article has been updated", "post has been updated",
+    "report has been updated", "story continued below", "continue reading the main story", "click here",
+    "enlarge this image", "toggle caption",
+)
+_BOILER_REGEX = re.compile(
+    r"sign up for (?:our |daily |the )?\w*\s*newsletter|download (?:the|our) .{0,30}\bapp\b", re.IGNORECASE
+)
+_BOILER_SHORT = re.compile(
+    r"\bsubscribe\b|\bsubscription\b|\bnewsletters?\b|follow us\b|has been updated\b|sign up\b",
     re.IGNORECASE,
 )
 # Photo captions: lead-ins, or a long paragraph ending with a parenthesised photo credit.
@@ -107,12 +111,17 @@ _CAPTION_CREDIT = re.compile(
 )
 _CREDIT_WORDS = re.compile(r"\bvia\b|\bphoto\b|/|getty images|^\s*(?:ap|afp|reuters|epa)\s*$", re.IGNORECASE)
 _CAPTION_MIN_WORDS = 12
+# Sputnik-style photo line: "(c) <credit> | <caption>" (tested on the raw text, before markup is blanked).
+_CREDIT_CAPTION = re.compile(r"^\s*\u00a9[^|\n]{1,100}\|\s*\S")
+# Repeats of paragraphs shorter than this are structure ("Then:", a speaker's name), not scraping noise.
+_DUPLICATE_MIN_WORDS = 5
 
 _STUB = re.compile(r"^\W*(?:more )?details to follow\W*$|^\W*developing story\W*$", re.IGNORECASE)
 # Sputnik-style flattened HTML: a pipe standing alone between spaces/line ends, and leftover tags.
 _PIPE_MARKUP = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)|<[^<>\n]{1,300}>", re.MULTILINE)
 _PIPE_PARAGRAPH = " | \n | "
 
+_NOT_NEWLINE = re.compile(r"[^\n\r\u2028\u2029]")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _SPACES = re.compile(r"\s+")
 _FILENAME = re.compile(r"^(?P<outlet>[A-Za-z0-9-]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)$")
@@ -334,27 +343,53 @@ class Corpus(collections.abc.Sequence):
 
 def _blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     """``text`` with the characters of ``spans`` replaced by spaces, except line breaks."""
-    chars = list(text)
-    for start, end in spans:
-        for i in range(start, end):
-            if chars[i] not in "\n\r\u2028\u2029":
-                chars[i] = " "
-    return "".join(chars)
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        start = max(start, pos)
+        if start >= end:
+            continue
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _quote_pattern() -> re.Pattern:
+    """A character class of the non-space characters that :func:`normalize_quotes` changes."""
+    sample = "".join(map(chr, range(128, 0x10000)))
+    changed = [a for a, b in zip(sample, normalize_quotes(sample)) if a != b and not a.isspace()]
+    return re.compile("[" + re.escape("".join(changed)) + "]")
+
+
+_QUOTES = _quote_pattern()
 
 
 def _norm(text: str) -> str:
-    """Key for duplicate detection: quotes and spaces normalised, whitespace collapsed, case folded."""
-    return _SPACES.sub(" ", normalize_quotes(text)).strip().casefold()
+    """Key for duplicate detection: quotes as :func:`normalize_quotes` maps them, whitespace collapsed,
+    case folded. Only the quote characters go through ``normalize_quotes`` (much faster on long texts)."""
+    return " ".join(_QUOTES.sub(lambda m: normalize_quotes(m.group()), text).split()).casefold()
 
 
-def _is_boilerplate(para: str) -> bool:
-    return len(para.split()) <= _BOILER_MAX_WORDS and bool(_BOILERPLATE.search(para))
+def _is_boilerplate(para: str, n_words: int) -> bool:
+    if n_words > _BOILER_MAX_WORDS:
+        return False
+    if _BOILER_START.match(para):
+        return True
+    low = para.lower()
+    if any(p in low for p in _BOILER_PHRASES):
+        return True
+    if ("newsletter" in low or "download" in low) and _BOILER_REGEX.search(para):
+        return True
+    return n_words <= _SHORT_MAX_WORDS and bool(_BOILER_SHORT.search(para))
 
 
 def _is_caption(para: str) -> bool:
     if _CAPTION_START.match(para):
         return True
-    m = _CAPTION_CREDIT.search(para)
+    if not para.endswith(")"):
+        return False
+    m = _CAPTION_CREDIT.search(para, max(0, len(para) - 125))
     return bool(m) and len(para.split()) >= _CAPTION_MIN_WORDS and bool(_CREDIT_WORDS.search(m.group(1)))
 
 
@@ -398,15 +433,19 @@ def article_from_text(
     title_key = _norm(title) if title else None
     need_title = True
     for para in paragraphs(view):
-        key = _norm(para.text)
-        if _is_boilerplate(para.text):
+        raw = text[para.start:para.end]
+        n_words = len(para.text.split())
+        key = _norm(para.text) if n_words >= _DUPLICATE_MIN_WORDS or title_key else None
+        if _CREDIT_CAPTION.match(raw):
+            kind = "caption"
+        elif _is_boilerplate(para.text, n_words):
             kind = "boilerplate"
             notes.append(CleaningNote(id, "boilerplate", para.start, para.end, para.text[:60]))
-        elif key in seen:
+        elif key in seen and n_words >= _DUPLICATE_MIN_WORDS:
             kind = "duplicate"
             notes.append(CleaningNote(id, "duplicate_paragraph", para.start, para.end,
                                       f"repeats the paragraph at offset {seen[key]}"))
-        elif need_title and (title_line or key == title_key):
+        elif need_title and (title_line or (key is not None and key == title_key)):
             kind = "title"
             if title is None:
                 title = para.text
@@ -416,7 +455,8 @@ def article_from_text(
             kind = "body"
         if kind not in ("boilerplate", "duplicate"):
             need_title = False
-            seen.setdefault(key, para.start)
+            if key is not None:
+                seen.setdefault(key, para.start)
         sections.append(Section(para.start, para.end, kind))
     meta = dict(meta or {})
     flags = set(meta.get("flags", ()))
@@ -452,9 +492,14 @@ def _parse_date(value: Any, fmt: str | None = None) -> datetime.date | None | st
         return s
 
 
-def _punctuation_stripped(text: str) -> bool:
-    return (len(_WORD.findall(text)) >= _PUNCT_MIN_WORDS and "," not in text
-            and "'" not in text and "\u2019" not in text)
+def _punctuation_stripped(text: str, min_words: int = _PUNCT_MIN_WORDS) -> bool:
+    """True if ``text`` has no comma and no apostrophe in at least ``min_words`` words."""
+    return ("," not in text and "'" not in text and "\u2019" not in text
+            and len(_WORD.findall(text)) >= min_words)
+
+
+def _long(article: Article) -> bool:
+    return len(_WORD.findall(article.masked_text)) >= _PUNCT_MIN_WORDS
 
 
 # --------------------------------------------------------------------------------------------- reading
@@ -781,12 +826,16 @@ def load_corpus(
     for key, value in table.items():
         alignment.setdefault(key, value)
     flags: set[str] = set()
-    stripped = sum(1 for a in articles if "punctuation_stripped" in a.flags)
-    if articles and stripped >= 0.9 * len(articles):
+    long_enough = [a for a in articles if "punctuation_stripped" in a.flags or _long(a)]
+    stripped = [a for a in long_enough if "punctuation_stripped" in a.flags]
+    if stripped and len(stripped) >= 0.9 * len(long_enough):
         flags.add("punctuation_stripped")
     final = []
     for a in articles:
         a.meta["alignment"] = alignment.get(a.outlet, "other") if a.outlet else "other"
+        if "punctuation_stripped" in flags and "punctuation_stripped" not in a.flags \
+                and _punctuation_stripped(a.masked_text, min_words=0):
+            a.meta["flags"] = tuple(sorted({*a.flags, "punctuation_stripped"}))
         if "punctuation_stripped" in a.flags:
             log.append(CleaningNote(a.id, "punctuation_stripped", None, None, "no commas or apostrophes in the text"))
         final.append(a)
