@@ -468,8 +468,16 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
                                                             and cue_text not in verbs.nounlike))
         tail = k >= hi or toks[k][2] in (".", "!", "?") or (toks[k][2] == "," and not (k + 1 < hi and toks[k + 1][2] == '"')) \
             or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10]))
+        after_quote = s0 >= 2 and toks[s0 - 1][2] == '"'
+        if after_quote and not (k < hi and (toks[k][2] in (":", "that") or toks[k][2] == '"')):
+            tail = True  # '"...," he said of the plan' / '..." Christie said when asked'
         if before_ok and tail:
             end = toks[s0 - 1][0] if toks[s0 - 1][2] != '"' else toks[s0 - 1][1]
+            if after_quote:  # the quotation that closes right before the speaker, without any lead-in
+                opening = max((n for n in range(s0 - 1) if toks[n][2] == '"'), default=None)
+                if opening is not None:
+                    frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[opening][0], end)))
+                    continue
             if (toks[s0 - 1][2] == "," and k < hi and toks[k][2] == "," and hi - k > 3
                     and not toks[k + 1][2].endswith("ing") and toks[k + 1][2] != '"'):
                 end = ue  # "The plan, sources said, is to ..." -> the whole sentence
@@ -501,6 +509,17 @@ def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Fra
     if n < hi and toks[n][2] == "," and hi - n > 3:
         return [_Frame(cue, speaker, (toks[n + 1][0], ue))]
     return []
+
+
+# A quoted fragment of at least this many words in a sentence without a cue is attributed to the
+# sentence subject ('X called the deal "the worst ..."'); shorter ones are scare quotes or titles.
+# Chosen on PolNeAR train (4: F1 .788, 6: .788; speaker accuracy rises with the threshold).
+_FRAGMENT_WORDS = 5
+
+
+def _subject_span(t: str, us: int, ue: int) -> tuple[int, int] | None:
+    toks = _tokens(t, us, ue)
+    return _subject(toks, 0, len(toks))
 
 
 def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
@@ -767,6 +786,8 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 n_words = len(re.findall(r"\w+", t[qs:qe]))
                 unit_words = len(re.findall(r"\w+", t[us:ue]))
                 if n_words < 4 or n_words < 0.6 * unit_words:
+                    if not frames and n_words >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
+                        found.append((qs, qe, "mixed", None, _subject_span(t, us, ue), None))
                     continue
                 if frames:
                     fr = frames[-1]
