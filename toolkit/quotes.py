@@ -219,6 +219,8 @@ _TIME_PREP = frozenset("""in on at during from after before via while through wi
 yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _TELL_OBJ = frozenset("""reporters journalists me us him her them lawmakers supporters voters viewers listeners
 students donors attendees members senators delegates audiences""".split())
+_INTRO = frozenset("""but and so yet in on at during after before when while as even then also still though although
+since because if later earlier meanwhile however instead indeed last this on""".split())
 _DET = frozenset("""the a an his her their its our my your these those this that such new recent earlier latest media
 news any no some many several other all both each every own""".split())
 _WORDS = re.compile(r"\w+")
@@ -358,6 +360,9 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
 def _speaker_after(toks, i: int, hi: int) -> tuple[int, int] | None:
     """Speaker of an inverted cue ('"...," said Putin'): token range after cue token ``i``."""
     k = i + 1
+    if k >= hi or toks[k][2].lower() in _FWD_STOP or toks[k][2].lower() in _TIME_PREP \
+            or toks[k][2].lower() in ("over", "about", "of", "by", "into"):
+        return None  # '..., legal director, said over the phone': not inverted
     while k < hi and k <= i + 10:
         tok = toks[k][2]
         if not _is_word(tok) or (tok.lower() in _FWD_STOP and k > i + 1):
@@ -527,6 +532,11 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and not _is_word(toks[k][2]):
         k += 1
+    if k < hi and toks[k][2].lower() in _INTRO:  # "In a speech on Monday, ..." / "But even then, ..."
+        comma = next((n for n in range(k, min(hi, k + 12)) if toks[n][2] == ","), None)
+        k = comma + 1 if comma is not None else k + 1
+        while k < hi and (not _is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
+            k += 1
     if k >= hi:
         return None
     if toks[k][2].lower() in _PRONOUNS:
