@@ -84,3 +84,17 @@ def test_frame_has_one_row_per_mention():
     frame = find_mentions("The Pentagon and the Kremlin both issued statements.").to_frame()
     assert list(frame["actor"]) == ["pentagon", "kremlin"]
     assert list(frame.columns) == ["start", "end", "text", "actor", "camp", "name", "how"]
+
+
+def test_place_names_before_event_or_topic_nouns_and_after_place_adjectives_are_not_actors():
+    text = "Critics of the Iran deal met in suburban Damascus; Tehran said nothing."
+    assert [(t, a, h) for t, a, _, h in _found(text)] == [("Tehran", "iran_government", "metonym")]
+
+
+def test_short_acronyms_inside_all_capitals_headlines_are_skipped():
+    assert _found("WHY THE PLAN IS FAILING") == []
+    assert [t for t, *_ in _found("Strikes on IS positions went on.")] == ["IS"]
+
+
+def test_us_title_alone_names_nobody_because_office_holders_changed():
+    assert _found("The U.S. president and the defense secretary flew out.") == []

@@ -100,16 +100,24 @@ class _Form:
     how: str
 
 
-# Prepositions after which a place name is a place, not an actor ("outside Moscow", "in the Kremlin").
+# Words after which a place name is a place or a target, not an actor ("outside Moscow",
+# "in the Kremlin", "suburban Damascus", "bombing Damascus").
 _LOCATIVE = re.compile(
     r"(?:^|\W)(?:in|inside|outside|near|at|into|from|to|toward|towards|across|around|via|through|"
-    r"throughout|within|over|of|visit|visited|visiting|left|leave|reached)\s+(?:the\s+)?$",
+    r"throughout|within|over|of|visit|visited|visiting|left|leave|reached|suburban|downtown|old|central|"
+    r"bomb|bombed|bombing|strike|struck|shelled|shelling)\s+(?:the\s+)?$",
     re.IGNORECASE)
 _WEEKDAY_MONTH = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                   "April|May|June|July|August|September|October|November|December")
-# A place name followed by a capitalised word is part of a longer name ("Washington Post").
+# A place name followed by a capitalised word is part of a longer name ("Washington Post"); followed
+# by one of these nouns it names a place, an event or a topic ("Paris attacks", "Russia policy").
+_PLACE_NOUNS = ("suburbs?|countryside|outskirts|province|governorate|airport|streets?|residents|skyline|"
+                "embassy|bureau|correspondent|office|elites?|insiders|lobbyists?|attacks?|bombings?|"
+                "agreement|accords?|deal|nuclear|talks|summit|conference|climate|process|policy|probe|"
+                "investigation|hawks?|doves?|sanctions|border|time|area|region")
 _PLACE_NAME_NEXT = re.compile(
-    rf"(?:-[A-Za-z]|\s+(?!(?:{_WEEKDAY_MONTH})\b)[A-Z][a-z]|,\s+(?:Russia|Syria|Iran|Turkey|D\.C\.)(?!\w))")
+    rf"(?:-[A-Za-z]|\s+(?!(?:{_WEEKDAY_MONTH})\b)[A-Z][a-z]|\s+D\.C\.|,\s+(?:Russia|Syria|Iran|Turkey|D\.C\.)(?!\w)"
+    rf"|\s+(?:{_PLACE_NOUNS})\b)")
 # Another capitalised word just before a surname is someone else's first name ("Jimmy Carter"),
 # unless it is a sentence-initial function word or a day ("Later Carter said").
 _NAME_BEFORE = re.compile(
@@ -410,6 +418,16 @@ def _is_place(text: str, start: int, end: int) -> bool:
         _PLACE_NAME_NEXT.match(text, end) is not None
 
 
+_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")
+_CAPS_WORD_AFTER = re.compile(r"[\s,:]+[A-Z]{2,}\b")
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """An all-capitals word between other all-capitals words: a shouted headline, not an acronym."""
+    return _CAPS_WORD_BEFORE.search(text, max(0, start - 30), start) is not None and \
+        _CAPS_WORD_AFTER.match(text, end) is not None
+
+
 def find_mentions(text: str, lexicon: ActorLexicon | None = None) -> RecordList:
     """All actor mentions in ``text``, sorted and non-overlapping (the longest match wins).
 
@@ -432,6 +450,8 @@ def find_mentions(text: str, lexicon: ActorLexicon | None = None) -> RecordList:
         poss = m.group("poss") or ""
         if poss == "s" and (name[:1].islower() or name.endswith("s") or how not in ("alias", "surname", "metonym")):
             continue  # a plural or a word running on, not an apostrophe-less possessive ("Putins")
+        if name.isupper() and name.isalpha() and _in_capitals(norm, m.start(), m.end()):
+            continue  # "IS", "UN" inside an all-capitals headline
         title = m.group("title")
         if how == "title" and (title or re.match(r"\s+[A-Z][a-z]", norm[m.end():m.end() + 3])):
             continue  # a title before an unknown name
