@@ -554,7 +554,8 @@ def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
     if text is None:
         return
     csv.field_size_limit(1 << 30)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # strict: a stray quote raises instead of silently gluing the next record into this one
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -569,7 +570,8 @@ def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.append(LoadProblem(str(path), row, f"malformed CSV ({exc})", "row"))
+            problems.append(LoadProblem(str(path), row, f"malformed CSV ({exc}) near line {reader.line_num}; "
+                                                        "the rest of that line is skipped", "row"))
             continue
         if not values:
             continue
@@ -888,7 +890,7 @@ def _build(raw: _Raw, columns, entries, default_outlet, date_format, markup, pro
     if outlet_name is not None:
         meta["outlet_name"] = str(outlet_name)
     art, notes = article_from_text(text, art_id, outlet=outlet_name, date=date, title=title,
-                                   title_line=raw.title_line, markup=markup, meta=meta)
+                                   title_line=raw.title_line and title is None, markup=markup, meta=meta)
     if _punctuation_stripped(art.masked_text):
         art.meta["flags"] = tuple(sorted({*art.flags, "punctuation_stripped"}))
     log.extend(notes)
