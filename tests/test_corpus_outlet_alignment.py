@@ -1,0 +1,57 @@
+"""The outlet -> alignment table: vocabulary, coverage of the FA-KES outlets, errors with lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.corpus import ALIGNMENTS, load_outlet_table
+from toolkit.lexicon import LexiconError, load_yaml
+from toolkit.corpus import OUTLETS_FILE
+
+FAKES_OUTLETS = {
+    "sputnik": "russia", "tass": "russia", "sana": "syria_government", "etilaf": "opposition",
+    "reuters": "us_western", "manar": "iran", "alalam": "iran", "dailysabah": "turkey", "trt": "turkey",
+    "ahram": "arab", "alaraby": "arab", "arabiya": "arab", "asharqalawsat": "arab", "jordantimes": "arab",
+    "nna": "arab",
+}
+
+
+def test_bundled_table_covers_fakes_outlets_with_the_agreed_alignments():
+    table = load_outlet_table()
+    assert {k: table[k] for k in FAKES_OUTLETS} == FAKES_OUTLETS
+    assert set(table.values()) <= set(ALIGNMENTS)
+
+
+def test_every_group_is_justified_and_cited():
+    data = load_yaml(OUTLETS_FILE)
+    assert data["source"]
+    for group in data["groups"]:
+        assert len(group["why"].split()) >= 15, group["alignment"]
+        assert group["source"]
+
+
+def test_unknown_alignment_raises_with_the_line(tmp_path):
+    bad = tmp_path / "outlets.yml"
+    bad.write_text(
+        "source: invented for a test\n"
+        "groups:\n"
+        "  - alignment: russia\n"
+        "    why: a reason\n"
+        "    source: a citation\n"
+        "    outlets: {moscowwire: Moscow Wire}\n"
+        "  - alignment: martian\n"
+        "    why: a reason\n"
+        "    source: a citation\n"
+        "    outlets: {redplanet: Red Planet Daily}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError) as err:
+        load_outlet_table(bad)
+    assert err.value.line == 7 and "alignment" in err.value.why
+
+
+def test_group_without_citation_is_rejected(tmp_path):
+    bad = tmp_path / "outlets.yml"
+    bad.write_text("groups:\n  - alignment: iran\n    why: a reason\n    outlets: {x: X}\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="'why' and a 'source'"):
+        load_outlet_table(bad)
