@@ -73,3 +73,28 @@ def test_malformed_files_raise_lexicon_error_with_file_and_line(name, line, why)
 def test_missing_user_file_is_a_lexicon_error():
     with pytest.raises(LexiconError, match="cannot read"):
         load_actors(FIX / "does_not_exist.yml")
+
+
+def test_user_forms_win_over_default_forms_and_same_actor_keeps_alias_role(tmp_path):
+    user = tmp_path / "mine.yml"
+    user.write_text(
+        "sources: {mine: Invented for this test}\n"
+        "actors:\n"
+        "  - {id: city_council, name: Moscow city council, camp: other, kind: organization, source: mine,\n"
+        "     metonyms: [Moscow]}\n", encoding="utf-8")
+    lex = load_actors(user)
+    assert [m.actor for m in find_mentions("Moscow voted against the plan.", lex)] == ["city_council"]
+    assert [m.how for m in find_mentions("The Syrian army advanced.")] == ["alias"]
+
+
+def test_alias_claimed_by_two_actors_in_one_file_is_an_error(tmp_path):
+    user = tmp_path / "clash.yml"
+    user.write_text(
+        "sources: {mine: Invented for this test}\n"
+        "camps: {north: {name: North}}\n"
+        "actors:\n"
+        "  - {id: one, name: One, camp: north, kind: person, source: mine, aliases: [Blue Fox]}\n"
+        "  - {id: two, name: Two, camp: north, kind: person, source: mine, aliases: [Blue Fox]}\n",
+        encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"line 5: .*'Blue Fox' is already used by actor 'one'"):
+        load_actors(user, extend=False)

@@ -43,3 +43,17 @@ def test_get_and_actor_fields():
     assert lex.get("rebels").kind == "group" and lex.get("rebels").gender is None
     with pytest.raises(KeyError, match="nobody"):
         lex.get("nobody")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Marta Quill, a retired schoolteacher", None),
+    ("Marta Quill, a senior official at the town hall", None),  # named, so not an unnamed source
+    ("Marta Quill, a former U.S. envoy to the talks", "us_officials"),
+    ("Quill, an adviser to Putin", "russian_officials"),
+    ("Putin's chief of staff", "russian_officials"),
+    ("Putins spokesman", "kremlin_spokesperson"),
+    ("Administration officials", "unnamed_source"),
+])
+def test_lookup_of_unknown_named_people_and_roles(phrase, expected):
+    actor = load_actors().lookup(phrase)
+    assert (actor.id if actor else None) == expected

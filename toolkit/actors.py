@@ -127,6 +127,10 @@ _NAME_BEFORE = re.compile(
 _ROLE = (r"spokesman|spokeswoman|spokesperson|spokespeople|press secretary|aide|aides|adviser|advisers|"
          r"advisor|advisors|official|officials|source|sources|envoy|representative|representatives|"
          r"ambassador|chief of staff|deputy|head|chief|minister|members?|commander|commanders")
+# A capitalised name (with initials) heading a speaker phrase, followed by a comma, a bracket or the end.
+_NAME_HEAD = re.compile(
+    r"\s*(?!(?:The|A|An|Some|Two|Three|Several|Many|Other|Both|One|Senior|Top|Former)\b)"
+    r"(?:[A-Z][\w'.-]*\s+)*[A-Z][\w'.-]*\s*(,|\(|$)")
 _SPOKES = re.compile(r"spokes|press secretary", re.IGNORECASE)
 _ROLE_BEFORE = re.compile(rf"\b({_ROLE})\s+(?:for|of|to|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _ROLE_AFTER = re.compile(rf"(?:'s|'|s)?\s+(?:\w+\s+)?({_ROLE})\b", re.IGNORECASE)
@@ -203,7 +207,9 @@ class ActorLexicon:
     def lookup(self, phrase: str) -> Actor | None:
         """Resolve a speaker phrase (a quote's Source span) to its head actor, or ``None``.
 
-        The head is the first mention that is neither a possessive nor the complement of a role noun;
+        An unknown capitalised name heading the phrase gives ``None``, or the camp's generic actor when
+        its apposition names an affiliation ("Jane Roe, a former U.S. envoy" -> ``us_officials``).
+        Otherwise the head is the first mention that is neither a possessive nor the complement of a role noun;
         so in "Putin's spokesman, Dmitry Peskov" the appositive name wins. A role noun with an actor
         complement ("a spokesman for Russian President Vladimir Putin", "Putin's chief of staff")
         resolves to that actor's spokesperson for spokes- roles, to the actor itself when it is an
@@ -217,6 +223,12 @@ class ActorLexicon:
         """
         text = normalize_quotes(phrase)
         mentions = find_mentions(text, self)
+        head = _NAME_HEAD.match(text, 0, mentions[0].start if mentions else len(text))
+        if head and (head.group(1) or not mentions):
+            # An unknown person leads the phrase ("Jane Roe, a senior U.S. official"): not in the
+            # lexicon, but an affiliation in the apposition still gives the camp's generic actor.
+            camps = [m.camp for m in mentions if m.camp in self.camp_generic and m.camp != "unnamed"]
+            return self.actors[self.camp_generic[camps[0]]] if camps else None
         role_of = None
         for m in mentions:
             before = _ROLE_BEFORE.search(text[:m.start])
@@ -321,11 +333,16 @@ def _build(base: dict) -> ActorLexicon:
     owner: dict[str, str] = {}
     actors: dict[str, Actor] = {}
     spokes: dict[str, str] = {}
-    for aid, entry in base["actors"].items():
+    # User entries come last so that their forms win over the default lexicon's.
+    order = sorted(base["actors"], key=lambda a: base["where"][a][0] != DEFAULT_PATH)
+    for aid in order:
+        entry = base["actors"][aid]
         path, line = base["where"][aid]
         pairs = _forms_of(entry)
         for form, how in pairs:
             prev = forms.get(form)
+            if prev is not None and owner.get(form) == aid:
+                continue  # the same actor lists a form twice: its first role (alias before generic) stays
             if how == "surname" and prev is not None and prev.how == "surname":
                 forms[form] = _Form(tuple(dict.fromkeys(prev.actors + (aid,))), how)
                 continue
