@@ -595,7 +595,9 @@ def _gender_of(actor_obj) -> str | None:
 def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _Who:
     """Resolve a non-pronoun speaker span to a name, actor and camp."""
     text = t[s:e]
-    inside = [mn for mn in mentions if mn.start >= s and mn.end <= e and t[mn.end:mn.end + 2] not in ("'s",)]
+    # a mention heads the speaker phrase when it opens it (after a determiner or title) or an apposition
+    inside = [mn for mn in mentions if mn.start >= s and mn.end <= e and t[mn.end:mn.end + 2] not in ("'s",)
+              and _opens(t, s, mn.start)]
     role = _SPEAKER_ROLE.search(text)
     if inside and not (role and inside[-1].start - s > role.start()):
         mn = inside[-1]
@@ -636,13 +638,21 @@ def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _Who
     for run, after, opens in reversed(runs):
         if after in (None, ",") and opens:
             names = [tk[2] for tk in run]
-            while len(names) > 1 and (names[0].lower() in _TITLES or _NATIONALITY.match(names[0])
-                                      or names[0].endswith("-based")):
+            while len(names) > 1 and (names[0].lower() in _TITLES or names[0].endswith("-based")
+                                      or (_NATIONALITY.match(names[0]) and names[1].lower() in _TITLES)):
                 names.pop(0)
             if len(names) == 1 and (names[0].lower() in _TITLES or _NATIONALITY.match(names[0])):
                 continue
             return _Who(" ".join(names), None, None, gender, False, (s, e))
     return _Who(" ".join(text.split()), None, None, gender, plural, (s, e))
+
+
+def _opens(t: str, s: int, pos: int) -> bool:
+    """True when only a determiner, capitalised titles or an apposition comma precede ``pos`` in ``t[s:pos]``."""
+    lead = t[s:pos]
+    if "," in lead:
+        lead = lead.rsplit(",", 1)[1]
+    return all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in lead.split())
 
 
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
@@ -823,6 +833,11 @@ def _records(text: str, t: str, found: list[tuple], verbs: Verbs, sections) -> l
         if kept and f[0] < kept[-1][1]:
             prev = kept[-1]
             inner_cue = f[3] is not None and prev[0] <= f[3][0] < prev[1]
+            if inner_cue and f[3][0] >= f[1] and f[4] is not None and prev[3] is not None and prev[3][0] < f[0]:
+                # 'X went on to say "...," CNN reported.': X keeps the quote, the outlet's frame goes
+                end = _strip(t, prev[0], f[4][0])[1]
+                kept[-1] = (prev[0], end) + prev[2:]
+                continue
             if inner_cue or (prev[3] is None and f[3] is not None):
                 kept[-1] = f
             continue
@@ -877,6 +892,6 @@ def quote_share(frame: pd.DataFrame, by: Iterable[str] = ("article_id",), unit: 
     if df.empty:
         return pd.DataFrame(columns=cols + ["n", "share"])
     out = df.groupby(cols, dropna=False, sort=True)["_w"].sum().rename("n").reset_index()
-    totals = out.groupby(by, dropna=False)["n"].transform("sum") if by else out["n"].sum()
-    out["share"] = (out["n"] / totals).where(totals > 0, 0.0)
+    totals = out.groupby(by, dropna=False)["n"].transform("sum") if by else pd.Series(out["n"].sum(), index=out.index)
+    out["share"] = (out["n"] / totals.where(totals > 0)).fillna(0.0)
     return out

@@ -1,0 +1,41 @@
+"""PolNeAR dev validation: figures reached, regression-guarded (reads ../shared; skips when absent)."""
+
+from __future__ import annotations
+
+from toolkit.validate.polnear import _parse_ann, evaluate, load_gold, report
+
+DEV = ("gold", "polnear", "data", "dev")
+
+
+def test_validate_polnear_dev_figures(shared):
+    res = evaluate(shared(*DEV))
+    sys_, base = res["system"], res["baseline"]
+    print(f"\nPolNeAR dev: P {sys_['precision']:.3f} R {sys_['recall']:.3f} F1 {sys_['f1']:.3f} "
+          f"speaker acc {sys_['speaker_accuracy']:.3f}; baseline F1 {base['f1']:.3f}; "
+          f"{res['words_per_second']:,.0f} words/s")
+    # measured on dev: P 0.918, R 0.733, F1 0.815, speaker accuracy 0.857 (baseline F1 0.482)
+    assert sys_["f1"] >= 0.80
+    assert sys_["speaker_accuracy"] >= 0.845
+    assert sys_["precision"] >= 0.89 and sys_["recall"] >= 0.71
+    assert base["f1"] < sys_["f1"] and base["speaker_accuracy"] < 0.2
+    assert res["articles"] == 84
+
+
+def test_validate_polnear_report_lists_system_and_baseline(shared):
+    text = report(shared(*DEV))
+    assert "system" in text and "baseline" in text and "words/s" in text
+
+
+def test_validate_polnear_parses_discontinuous_spans(tmp_path):
+    text = "Ann said: first part, he added, second part."
+    ann = tmp_path / "x_abcd.ann"
+    ann.write_text("T1\tSource 0 3\tAnn\nT2\tCue 4 8\tsaid\nT3\tContent 10 20;32 43\tfirst part second part\n"
+                   "T4\tAttribution 4 8\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n", encoding="utf-8")
+    (g,) = _parse_ann(ann, text)
+    assert g.content == ((10, 20), (32, 43)) and g.source == ((0, 3),) and g.speech and g.kind == "indirect"
+
+
+def test_validate_polnear_one_annotator_per_article(shared):
+    docs = load_gold(shared(*DEV))
+    stems = [stem for stem, _t, _g in docs]
+    assert len(stems) == len(set(stems))
