@@ -82,7 +82,8 @@ _TEXT_PREFERENCE = ("content_original", "article_content", "text", "body", "cont
 _BOILER_MAX_WORDS = 40
 _SHORT_MAX_WORDS = 12
 _BOILER_START = re.compile(
-    r"\s*(?:\u00a9|\(c\)\s|copyright\b|advertisement\b|contributing:"
+    r"\s*(?:\u00a9|\(c\)\s|copyright\b|advertisement\b|contributing:|(?:additional )?reporting by\b"
+    r"|(?:writing|editing) by\b"
     r"|(?:read more|related|more on this)\s*[:.\u2026]*\s*$|(?:close|photo|video)\s*$|\[[\w ]+\]\s*$|[\W_]+$)",
     re.IGNORECASE,
 )
@@ -91,13 +92,17 @@ _BOILER_PHRASES = (
     "already a subscriber", "contributed this report", "contributed to this report", "contributed this story",
     "contributed to this story", "story has been updated", "article has been updated", "post has been updated",
     "report has been updated", "story continued below", "continue reading the main story", "click here",
-    "enlarge this image", "toggle caption",
+    "enlarge this image", "toggle caption", "got a story", "send us a tip", "send our newsroom",
+    "comments are moderated", "share this story", "share this article", "terms of use", "privacy policy",
 )
 _BOILER_REGEX = re.compile(
-    r"sign up for (?:our |daily |the )?\w*\s*newsletter|download (?:the|our) .{0,30}\bapp\b", re.IGNORECASE
+    r"sign up for (?:our |daily |the )?\w*\s*newsletter|download (?:the|our) .{0,30}\bapp\b"
+    r"|\u00a9\s*(?:copyright\s*)?(?:19|20)\d\d\b",  # a copyright notice inside a masthead or bio line
+    re.IGNORECASE,
 )
 _BOILER_SHORT = re.compile(
-    r"\bsubscribe\b|\bsubscription\b|\bnewsletters?\b|follow us\b|has been updated\b|sign up\b",
+    r"\bsubscribe\b|\bsubscription\b|\bnewsletters?\b|follow us\b|has been updated\b|sign up\b"
+    r"|\bdonat(?:e|es|ion|ions)\b|support (?:our|independent) \w+ journalism",
     re.IGNORECASE,
 )
 # Photo captions: lead-ins, or a long paragraph ending with a parenthesised photo credit.
@@ -379,7 +384,7 @@ def _is_boilerplate(para: str, n_words: int) -> bool:
     low = para.lower()
     if any(p in low for p in _BOILER_PHRASES):
         return True
-    if ("newsletter" in low or "download" in low) and _BOILER_REGEX.search(para):
+    if ("newsletter" in low or "download" in low or "\u00a9" in low) and _BOILER_REGEX.search(para):
         return True
     return n_words <= _SHORT_MAX_WORDS and bool(_BOILER_SHORT.search(para))
 
