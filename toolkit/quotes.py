@@ -291,7 +291,6 @@ class _Frame:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
     content: tuple[int, int]
-    participle: bool = False
 
 
 def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
@@ -458,7 +457,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
             c = _content_after(toks, k, hi, False)
             if c is not None:
                 spk = frames[-1].speaker if frames else _subject(toks, 0, i)
-                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue), participle=True))
+                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue)))
             continue
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
