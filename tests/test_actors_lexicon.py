@@ -98,3 +98,12 @@ def test_alias_claimed_by_two_actors_in_one_file_is_an_error(tmp_path):
         encoding="utf-8")
     with pytest.raises(LexiconError, match=r"line 5: .*'Blue Fox' is already used by actor 'one'"):
         load_actors(user, extend=False)
+
+
+def test_partial_update_keeps_the_default_keys_it_does_not_give():
+    lex = load_actors(FIX / "partial.yml")
+    zakharova = lex.get("zakharova")
+    assert (zakharova.camp, zakharova.kind, zakharova.gender) == ("russia", "person", "f")
+    assert [m.actor for m in find_mentions("Masha Zakharova briefed reporters.", lex)] == ["zakharova"]
+    # The default lexicon does not know the first name, so the surname there counts as someone else's.
+    assert find_mentions("Masha Zakharova briefed reporters.") == []

@@ -188,7 +188,6 @@ class ActorLexicon:
         self.camp_generic = camp_generic
         self.spokesperson = spokesperson
         self._forms = forms
-        self._titles = titles
         title_re = _trie_regex(titles) if titles else r"(?!)"
         self._regex = re.compile(
             rf"(?<![\w])(?:(?P<title>{title_re})\s+)?(?P<name>{_trie_regex(forms)})"
@@ -267,30 +266,30 @@ def _check_top(path: Path, data: Any) -> None:
         require(isinstance(data.get(key, {}), dict), path, data.get(key), f"'{key}' must be a mapping", data)
 
 
-def _check_actor(path: Path, entry: Any, parent: Any, camps: dict, sources: dict) -> None:
-    require(isinstance(entry, dict), path, entry, "each actor must be a mapping", parent)
+def _check_actor(path: Path, entry: dict, at: Any, camps: dict, sources: dict) -> None:
+    """Validate one actor entry (merged with the default entry of the same id); errors point at ``at``."""
     unknown = set(entry) - _ACTOR_KEYS
-    require(not unknown, path, entry, f"unknown actor key(s) {sorted(unknown)}")
+    require(not unknown, path, at, f"unknown actor key(s) {sorted(unknown)}")
     for key in ("id", "name", "camp", "kind", "source"):
-        require(isinstance(entry.get(key), str) and entry[key].strip(), path, entry,
+        require(isinstance(entry.get(key), str) and entry[key].strip(), path, at,
                 f"actor is missing '{key}' (a non-empty string)")
     aid = entry["id"]
-    require(re.fullmatch(r"[a-z][a-z0-9_]*", aid) is not None, path, entry,
+    require(re.fullmatch(r"[a-z][a-z0-9_]*", aid) is not None, path, at,
             f"actor id {aid!r} must be lower-case letters, digits and underscores")
-    require(entry["camp"] in camps, path, entry, f"actor {aid!r}: unknown camp {entry['camp']!r}; known: {sorted(camps)}")
-    require(entry["kind"] in KINDS, path, entry, f"actor {aid!r}: kind must be one of {KINDS}")
-    require(entry["source"] in sources, path, entry, f"actor {aid!r}: source {entry['source']!r} is not a key of 'sources'")
-    require(entry.get("gender") in (None, *_GENDERS), path, entry, f"actor {aid!r}: gender must be m, f or absent")
+    require(entry["camp"] in camps, path, at, f"actor {aid!r}: unknown camp {entry['camp']!r}; known: {sorted(camps)}")
+    require(entry["kind"] in KINDS, path, at, f"actor {aid!r}: kind must be one of {KINDS}")
+    require(entry["source"] in sources, path, at, f"actor {aid!r}: source {entry['source']!r} is not a key of 'sources'")
+    require(entry.get("gender") in (None, *_GENDERS), path, at, f"actor {aid!r}: gender must be m, f or absent")
     for key in ("aliases", "surnames", "titles", "metonyms"):
         if key in entry:
-            _strings(path, entry[key], entry, key)
+            _strings(path, entry[key], at, key)
     if "generic" in entry:
         gen = entry["generic"]
         require(isinstance(gen, dict) and set(gen) == {"qualifiers", "nouns"}, path, gen,
-                f"actor {aid!r}: 'generic' must be a mapping with 'qualifiers' and 'nouns'", entry)
+                f"actor {aid!r}: 'generic' must be a mapping with 'qualifiers' and 'nouns'", at)
         _strings(path, gen["qualifiers"], gen, "qualifiers")
         _strings(path, gen["nouns"], gen, "nouns")
-    require(isinstance(entry.get("spokesperson", ""), str), path, entry, f"actor {aid!r}: 'spokesperson' must be an id")
+    require(isinstance(entry.get("spokesperson", ""), str), path, at, f"actor {aid!r}: 'spokesperson' must be an id")
 
 
 def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
@@ -306,11 +305,13 @@ def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
         if key in data:
             base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, key)))
     for entry in data.get("actors") or []:
-        _check_actor(path, entry, data.get("actors"), base["camps"], base["sources"])
+        require(isinstance(entry, dict), path, entry, "each actor must be a mapping", data.get("actors"))
+        known = base["actors"].get(entry.get("id"), {})
+        merged = {**known, **entry}
+        _check_actor(path, merged, entry, base["camps"], base["sources"])
         aid = entry["id"]
         require(aid not in within_file_ids, path, entry, f"duplicate actor id {aid!r}")
         within_file_ids.add(aid)
-        merged = {**base["actors"].get(aid, {}), **entry}
         base["actors"][aid] = merged
         base["where"][aid] = (path, line_of(entry))
 
@@ -346,13 +347,12 @@ def _build(base: dict) -> ActorLexicon:
             if how == "surname" and prev is not None and prev.how == "surname":
                 forms[form] = _Form(tuple(dict.fromkeys(prev.actors + (aid,))), how)
                 continue
-            if prev is not None and owner[form] != aid and base["where"][owner[form]][0] == path \
-                    and prev.how != "title" and how != "title":
+            if prev is not None and how == "title":
+                if prev.how == "title":
+                    forms[form] = _Form((), "title")  # a title shared by several actors names none
+                continue  # a name beats a title
+            if prev is not None and prev.how != "title" and base["where"][owner[form]][0] == path:
                 raise LexiconError(path, line, f"actor {aid!r}: {how} {form!r} is already used by actor {owner[form]!r}")
-            if prev is not None and how == "title" and owner[form] != aid:
-                # A title shared by several actors names none of them.
-                forms[form] = _Form((), "title")
-                continue
             forms[form] = _Form((aid,), how)
             owner[form] = aid
         if entry.get("spokesperson"):
