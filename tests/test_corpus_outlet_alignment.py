@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.corpus import ALIGNMENTS, load_outlet_table
+from toolkit.corpus import ALIGNMENTS, OUTLETS_FILE, load_outlet_table
 from toolkit.lexicon import LexiconError, load_yaml
-from toolkit.corpus import OUTLETS_FILE
 
 FAKES_OUTLETS = {
     "sputnik": "russia", "tass": "russia", "sana": "syria_government", "etilaf": "opposition",

@@ -262,8 +262,6 @@ class Corpus(collections.abc.Sequence):
         return len(self._articles)
 
     def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self._articles[index]
         return self._articles[index]
 
     def __iter__(self) -> Iterator[Article]:
