@@ -110,6 +110,11 @@ def _prepare(results, keys: list[str], filter: Filter, table: str = "actor_measu
     return frame
 
 
+def _cluster_keys(keys: list[str]) -> list[str]:
+    """Grouping keys plus ``article_id`` (once, also when grouping by article)."""
+    return list(dict.fromkeys(keys + ["article_id"]))
+
+
 def _group_rng(seed: int, key: tuple) -> np.random.Generator:
     """A random stream for one group, from the seed and a stable digest of the group's key."""
     digest = zlib.crc32(repr(tuple(str(k) for k in key)).encode())
@@ -129,9 +134,9 @@ def _clusters(frame: pd.DataFrame, keys: list[str], measure: str, per: str | Non
     data = pd.DataFrame({"num": frame.loc[valid, measure].astype(float),
                          "den": frame.loc[valid, per].astype(float) if per else 1.0,
                          "rows": 1}, index=frame.index[valid])
-    for column in keys + ["article_id"]:
+    for column in _cluster_keys(keys):
         data[column] = frame.loc[valid, column]
-    clusters = data.groupby(keys + ["article_id"], sort=True, observed=True)[["num", "den", "rows"]].sum()
+    clusters = data.groupby(_cluster_keys(keys), sort=True, observed=True)[["num", "den", "rows"]].sum()
     return clusters[clusters["den"] != 0].reset_index()
 
 
@@ -218,7 +223,7 @@ def _select(clusters: pd.DataFrame, keys: list[str], value) -> pd.DataFrame:
     mask = np.ones(len(clusters), dtype=bool)
     for key, v in zip(keys, value):
         mask &= (clusters[key] == v).to_numpy()
-    return clusters[mask].set_index("article_id")[["num", "den"]]
+    return clusters[mask].set_index(clusters["article_id"][mask])[["num", "den"]]
 
 
 def _cohens_d(x: np.ndarray, y: np.ndarray) -> float:
@@ -298,7 +303,7 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
     boot_rng, perm_rng = (np.random.default_rng(s) for s in np.random.SeedSequence(seed).spawn(2))
 
     if paired:
-        both = ga.join(gb, how="outer", lsuffix="_a", rsuffix="_b").fillna(0.0)
+        both = ga.add_suffix("_a").join(gb.add_suffix("_b"), how="outer").fillna(0.0)
         num = np.concatenate([both["num_a"].to_numpy(), both["num_b"].to_numpy()])
         den = np.concatenate([both["den_a"].to_numpy(), both["den_b"].to_numpy()])
         ia, ib = np.arange(len(both)), np.arange(len(both), 2 * len(both))
@@ -413,7 +418,7 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
     keys = _keys(by)
     frame = _prepare(results, keys, filter)
     column = WEIGHTS[weight]
-    wide = frame.pivot_table(index=keys + ["article_id"], columns=unit, values=column, aggfunc="sum",
+    wide = frame.pivot_table(index=_cluster_keys(keys), columns=unit, values=column, aggfunc="sum",
                              fill_value=0, observed=True)
     wide.columns = list(wide.columns)
     return _share_table(wide, keys, unit, column, n_resamples=n_resamples, confidence=confidence, seed=seed,
@@ -445,7 +450,7 @@ def stance_shares(results, by: str | Sequence[str] = "camp", *, stances: Sequenc
     """
     keys = _keys(by)
     frame = _prepare(results, keys, filter)
-    wide = frame.groupby(keys + ["article_id"], sort=True, observed=True)[[f"stance_{s}" for s in stances]].sum()
+    wide = frame.groupby(_cluster_keys(keys), sort=True, observed=True)[[f"stance_{s}" for s in stances]].sum()
     wide.columns = list(stances)
     return _share_table(wide, keys, "stance", "quotes", n_resamples=n_resamples, confidence=confidence, seed=seed,
                         min_articles=min_articles, ci_method=ci_method)
