@@ -57,3 +57,9 @@ def test_get_and_actor_fields():
 def test_lookup_of_unknown_named_people_and_roles(phrase, expected):
     actor = load_actors().lookup(phrase)
     assert (actor.id if actor else None) == expected
+
+
+def test_every_display_name_looks_up_its_own_actor():
+    lex = load_actors()
+    assert all(lex.lookup(a.name) is a for a in lex.actors.values())
+    assert lex.lookup("Kremlin spokesperson").id == "kremlin_spokesperson"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.actors import find_mentions
+from toolkit.actors import HOWS, find_mentions
 
 
 def _found(text):
@@ -14,7 +14,7 @@ def test_offsets_index_the_raw_text_and_records_are_sorted_and_disjoint():
     ms = find_mentions(text)
     assert [m.actor for m in ms] == ["lavrov", "kerry", "lavrov", "kerry"]
     for m in ms:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start:m.end] == m.text and m.how in HOWS
     assert all(a.end <= b.start for a, b in zip(ms, ms[1:]))
 
 

@@ -188,6 +188,7 @@ class ActorLexicon:
         self.camp_generic = camp_generic
         self.spokesperson = spokesperson
         self._forms = forms
+        self._by_name = {a.name.casefold(): a for a in actors.values()}
         title_re = _trie_regex(titles) if titles else r"(?!)"
         self._regex = re.compile(
             rf"(?<![\w])(?:(?P<title>{title_re})\s+)?(?P<name>{_trie_regex(forms)})"
@@ -206,7 +207,7 @@ class ActorLexicon:
     def lookup(self, phrase: str) -> Actor | None:
         """Resolve a speaker phrase (a quote's Source span) to its head actor, or ``None``.
 
-        An unknown capitalised name heading the phrase gives ``None``, or the camp's generic actor when
+        An actor's display name gives that actor. An unknown capitalised name heading the phrase gives ``None``, or the camp's generic actor when
         its apposition names an affiliation ("Jane Roe, a former U.S. envoy" -> ``us_officials``).
         Otherwise the head is the first mention that is neither a possessive nor the complement of a role noun;
         so in "Putin's spokesman, Dmitry Peskov" the appositive name wins. A role noun with an actor
@@ -221,6 +222,9 @@ class ActorLexicon:
             The head actor, or ``None`` when no lexicon entry matches (an unknown name, a pronoun).
         """
         text = normalize_quotes(phrase)
+        named = self._by_name.get(text.strip().casefold())
+        if named is not None:
+            return named
         mentions = find_mentions(text, self)
         head = _NAME_HEAD.match(text, 0, mentions[0].start if mentions else len(text))
         if head and (head.group(1) or not mentions):
