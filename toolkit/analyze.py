@@ -225,21 +225,26 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
 
 
 def _as_corpus(data) -> Corpus:
+    """A Corpus as is; records (dicts with ``id`` and ``text``) are cleaned like txt articles."""
+    from .corpus import _default_outlets, article_from_text
+
     if isinstance(data, Corpus):
         return data
-    articles = []
+    articles, log = [], []
     for i, rec in enumerate(data):
         if isinstance(rec, Article):
             articles.append(rec)
             continue
-        if "text" not in rec:
+        if not isinstance(rec, dict) or "text" not in rec:
             raise ValueError(f"record {i} has no 'text' field")
         meta = {k: v for k, v in rec.items() if k not in ("id", "text", "outlet", "date", "title")}
         date = pd.to_datetime(rec.get("date"), errors="coerce")
-        articles.append(Article(id=str(rec.get("id", i)), outlet=rec.get("outlet"),
-                                date=None if pd.isna(date) else date.date(), title=rec.get("title"),
-                                text=str(rec["text"]), sections=(), meta=meta))
-    return Corpus.from_articles(articles, name="records")
+        article, notes = article_from_text(str(rec["text"]), str(rec.get("id", i)), outlet=rec.get("outlet"),
+                                           date=None if pd.isna(date) else date.date(), title=rec.get("title"),
+                                           meta=meta)
+        articles.append(article)
+        log += notes
+    return Corpus(articles, name="records", alignment=_default_outlets(), log=log)
 
 
 def _fingerprint(corpus: Corpus, lexicons: dict, settings: dict) -> str:

@@ -35,20 +35,26 @@ _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _TOKEN = re.compile(r"\w+(?:[-'\u2019.&]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[-'\u2019&]\w+)*|[^\w\s]", re.UNICODE)
 
 # Straight and typographic quotation marks mapped to ASCII. Same length, so offsets stay valid.
-_QUOTE_MAP = str.maketrans({
+_QUOTE_MAP = {
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
     "\u2033": '"', "\uff02": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
     "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-})
+}
 
 
 def normalize_quotes(text: str) -> str:
     """Map curly quotes, guillemets and non-breaking spaces to ASCII, one character for one.
 
     The result has the same length as ``text``, so offsets computed on it index the raw text.
+    (A chain of ``str.replace`` calls: several times faster than ``str.translate`` on non-ASCII text.)
     """
-    return text.translate(_QUOTE_MAP)
+    if text.isascii():
+        return text
+    for src, dst in _QUOTE_MAP.items():
+        if src in text:
+            text = text.replace(src, dst)
+    return text
 
 
 def paragraphs(text: str) -> list[Span]:
