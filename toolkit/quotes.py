@@ -751,11 +751,8 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     verbs = verbs or load_verbs()
     lexicon = _default_lexicon() if lexicon is None else lexicon
     mentions = _mentions(text, lexicon)
-    actors_by_id = {}
-    for mn in mentions:
-        a = lexicon.lookup(mn.name) if hasattr(lexicon, "lookup") and mn.name else None
-        if a is not None:
-            actors_by_id[mn.actor] = a
+    actors_by_id = {mn.actor: lexicon.actors[mn.actor] for mn in mentions
+                    if mn.actor in getattr(lexicon, "actors", {})}
     people = [(mn.start, _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actors_by_id.get(mn.actor)),
                               getattr(actors_by_id.get(mn.actor), "kind", "person") not in ("person", None),
                               (mn.start, mn.end)))
