@@ -1,0 +1,80 @@
+"""Backend registry: user backends are registered, created lazily, cached and used."""
+
+import pytest
+
+from toolkit.sentiment import (SentimentBackend, available_backends, get_backend, portrayal,
+                               register_backend, target_sentiment, voice)
+
+
+class KeywordBackend:
+    """A toy user model: +1 for 'splendid', -1 for 'dreadful'."""
+
+    name = "keywords"
+
+    def score(self, text):
+        low = text.lower()
+        return float("splendid" in low) - float("dreadful" in low)
+
+    def word_score(self, word):
+        return {"splendid": 1.0, "dreadful": -1.0}.get(word, 0.0)
+
+
+class SentenceOnlyBackend:
+    name = "sentence-only"
+
+    def score(self, text):
+        return -0.8 if "gloomy" in text else 0.0
+
+
+def test_registered_word_backend_is_used_target_aware():
+    register_backend("test-keywords", KeywordBackend())
+    text = "Mirela gave a splendid speech."
+    r = target_sentiment(text, 0, 6, backend="test-keywords")
+    assert r.label == "positive"
+    assert [e.text for e in r.evidence] == ["splendid"]
+    assert "test-keywords" in available_backends()
+    assert voice("A dreadful idea.", backend="test-keywords") == -1.0
+
+
+def test_factory_is_called_lazily_and_once():
+    calls = []
+
+    def factory():
+        calls.append(1)
+        return KeywordBackend()
+
+    register_backend("test-lazy", factory)
+    assert calls == []
+    first = get_backend("test-lazy")
+    second = get_backend("test-lazy")
+    assert first is second and calls == [1]
+    assert isinstance(first, SentimentBackend)
+
+
+def test_sentence_only_backend_falls_back_to_sentence_score():
+    register_backend("test-sentence", SentenceOnlyBackend())
+    text = "It was a gloomy day for Petrosyan."
+    r = portrayal(text, [(text.index("Petrosyan"), len(text) - 1)], backend="test-sentence")[0]
+    assert r.label == "negative" and r.score == pytest.approx(-0.8)
+
+
+def test_backend_object_can_be_passed_directly():
+    r = target_sentiment("A dreadful mistake by Ilse.", 22, 26, backend=KeywordBackend())
+    assert r.label == "negative"
+
+
+def test_builtin_backends_are_cached():
+    assert get_backend("vader") is get_backend("vader")
+    assert {"default", "vader", "textblob"} <= set(available_backends())
+
+
+def test_unknown_backend_error_names_it_and_lists_known():
+    with pytest.raises(KeyError, match="no-such-model.*registered: .*vader"):
+        target_sentiment("Some text here.", 0, 4, backend="no-such-model")
+
+
+def test_invalid_registration_is_rejected():
+    with pytest.raises(TypeError, match="score"):
+        register_backend("test-bad", 42)
+    with pytest.raises(ValueError):
+        register_backend("", KeywordBackend())
