@@ -591,8 +591,22 @@ def _gender_of(actor_obj) -> str | None:
     return "m" if g.startswith("m") else "f" if g.startswith("f") else None
 
 
-def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _Who:
-    """Resolve a non-pronoun speaker span to a name, actor and camp."""
+def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict, lexicon=None) -> _Who:
+    """Resolve a non-pronoun speaker span to a name, actor and camp.
+
+    A phrase with no lexicon mention at its head still gets an actor when the lexicon's
+    :meth:`~toolkit.actors.ActorLexicon.lookup` resolves it ("some activists", "a spokesman for ...").
+    """
+    who = _name_head(t, s, e, mentions, actors_by_id)
+    if who.actor is None and hasattr(lexicon, "lookup"):
+        actor = lexicon.lookup(t[s:e])
+        if actor is not None:
+            return _Who(who.name if actor.kind == "generic" else actor.name, actor.id, actor.camp,
+                        _gender_of(actor), actor.kind not in (None, "person"), (s, e))
+    return who
+
+
+def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _Who:
     text = t[s:e]
     # a mention heads the speaker phrase when it opens it (after a determiner or title) or an apposition
     inside = [mn for mn in mentions if mn.start >= s and mn.end <= e and t[mn.end:mn.end + 2] not in ("'s",)
@@ -787,7 +801,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                         who = _Who(who.name, who.actor, who.camp, who.gender, who.plural, (ss, se)) if who else \
                             _Who(t[ss:se], None, None, *_PRONOUNS[word], (ss, se))
                     else:
-                        who = _name_of(t, ss, se, mentions, actors_by_id)
+                        who = _name_of(t, ss, se, mentions, actors_by_id, lexicon)
                         history.append(who)
                 found.append((cs, ce, kind, fr.cue, fr.speaker, who))
                 covered.append((fr.content[0], fr.content[1]))
