@@ -52,6 +52,7 @@ PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
 STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
 MIN_ARTICLES = 5
 WEIGHTS = {"quotes": "quotes", "words": "quoted_words"}
+_BATCH = 1000  # resamples evaluated at once: bounds memory to _BATCH x articles indices
 
 Filter = Mapping[str, Any] | Callable[[pd.DataFrame], Any] | None
 
@@ -158,7 +159,7 @@ def _ratio_ci(num: np.ndarray, den: np.ndarray, *, n_resamples: int, confidence:
     if len(num) < 2:
         return np.nan, np.nan
     res = stats.bootstrap((num, den), _ratio, paired=True, vectorized=True, n_resamples=n_resamples,
-                          confidence_level=confidence, method=ci_method, rng=rng)
+                          confidence_level=confidence, method=ci_method, rng=rng, batch=_BATCH)
     return float(res.confidence_interval.low), float(res.confidence_interval.high)
 
 
@@ -321,10 +322,11 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
     low = high = np.nan
     if min(len(ga), len(gb)) >= 2:
         boot = stats.bootstrap((ia, ib), difference, paired=paired, vectorized=True, n_resamples=n_resamples,
-                               confidence_level=confidence, method=ci_method, rng=boot_rng)
+                               confidence_level=confidence, method=ci_method, rng=boot_rng, batch=_BATCH)
         low, high = float(boot.confidence_interval.low), float(boot.confidence_interval.high)
     perm = stats.permutation_test((ia, ib), difference, permutation_type="samples" if paired else "independent",
-                                  vectorized=True, n_resamples=n_resamples, alternative=alternative, rng=perm_rng)
+                                  vectorized=True, n_resamples=n_resamples, alternative=alternative, rng=perm_rng,
+                                  batch=_BATCH)
     xa, xb = (g["num"].to_numpy() / g["den"].to_numpy() for g in (ga, gb))
     design = "paired by article" if paired else "independent articles"
     return {
@@ -357,7 +359,7 @@ def _share_ci(counts: np.ndarray, *, n_resamples: int, confidence: float, ci_met
             return sums / sums.sum(axis=0)
 
     res = stats.bootstrap(tuple(counts.T), shares, paired=True, vectorized=True, n_resamples=n_resamples,
-                          confidence_level=confidence, method=ci_method, rng=rng)
+                          confidence_level=confidence, method=ci_method, rng=rng, batch=_BATCH)
     return np.atleast_1d(res.confidence_interval.low), np.atleast_1d(res.confidence_interval.high)
 
 
