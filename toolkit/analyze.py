@@ -173,14 +173,17 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
                                "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
                                "actor": q.actor, "camp": q.camp, "section": q.section, "n_words": n_words,
                                "voice": q_voice["default"]})
-        if q.actor:
-            camp_of.setdefault(q.actor, q.camp)
-            c = per_actor[q.actor]
+        # A speaker the lexicon does not know counts for the unnamed/unresolved actor, so quote
+        # shares in actor_measures add up to the quotes table (quotes with no speaker are left out).
+        actor = q.actor or ("unnamed_source" if q.speaker else None)
+        if actor:
+            camp_of.setdefault(actor, q.camp or "unnamed")
+            c = per_actor[actor]
             c["quotes"] += 1
             c["quoted_words"] += n_words
             c[f"stance_{q.stance}"] += 1
             for b in BACKENDS:
-                sums[q.actor][f"voice_{b}"].append(q_voice[b])
+                sums[actor][f"voice_{b}"].append(q_voice[b])
 
     # Hedges: inside an actor's quote they are the actor's own; in an outlet sentence that mentions
     # actors they are the outlet's distancing toward each of those actors.
