@@ -19,8 +19,15 @@ __all__ = ["evaluate", "report"]
 
 
 def _gold(path: Path) -> dict[str, dict]:
+    """Gold per file name; annotations inside repeated paragraphs (section ``duplicate``) are left
+    out, since the pipeline masks repeats before extraction."""
+    out = {}
     with open(path / "gold.jsonl", encoding="utf-8") as fh:
-        return {Path(rec["file"]).name: rec for rec in map(json.loads, filter(str.strip, fh))}
+        for rec in map(json.loads, filter(str.strip, fh)):
+            for key in ("quotes", "hedges"):
+                rec[key] = [x for x in rec[key] if x.get("section") != "duplicate"]
+            out[Path(rec["file"]).name] = rec
+    return out
 
 
 def evaluate(path: str | Path) -> dict:
@@ -34,7 +41,7 @@ def evaluate(path: str | Path) -> dict:
     q = Counter()
     h = Counter()
     by_cat: dict[str, Counter] = {}
-    misses = []
+    misses, camp_errors = [], []
     for article in corpus:
         g = gold.get(Path(article.meta.get("path", article.id)).name) or gold.get(f"{article.id}.txt") or gold.get(article.id)
         if g is None:
@@ -49,7 +56,10 @@ def evaluate(path: str | Path) -> dict:
         for i, j, _ in matches:
             p, x = pred[i], g["quotes"][j]
             q["speaker"] += spans_overlap(p.speaker_start, p.speaker_end, x["speaker_start"], x["speaker_end"])
-            q["camp"] += (p.camp or "unnamed") == (x["camp"] or "unnamed")
+            same_camp = (p.camp or "unnamed") == (x["camp"] or "unnamed")
+            q["camp"] += same_camp
+            if not same_camp:
+                camp_errors.append((article.id, p.speaker, p.camp, x["speaker"], x["camp"]))
             q["kind"] += p.kind == x["kind"]
         misses += [(article.id, x["text"][:80]) for j, x in enumerate(g["quotes"]) if j not in matched_gold]
 
@@ -77,6 +87,7 @@ def evaluate(path: str | Path) -> dict:
         "hedges": prf(h["tp"], h["pred"], h["gold"]),
         "hedges_by_category": {k: prf(c["tp"], c["pred"], c["gold"]) for k, c in sorted(by_cat.items())},
         "missed_quotes": misses,
+        "camp_errors": camp_errors,
     }
 
 
@@ -90,6 +101,9 @@ def report(path: str | Path) -> str:
              f"  hedges   P {h['precision']:.2f}  R {h['recall']:.2f}  F1 {h['f1']:.2f}  (pred {h['n_pred']}, gold {h['n_gold']})"]
     for cat, c in r["hedges_by_category"].items():
         lines.append(f"    {cat:<17} P {c['precision']:.2f}  R {c['recall']:.2f}  F1 {c['f1']:.2f}  (pred {c['n_pred']}, gold {c['n_gold']})")
+    if r["camp_errors"]:
+        lines.append(f"  camp errors ({len(r['camp_errors'])}; predicted speaker/camp vs gold):")
+        lines += [f"    {a}: {ps} [{pc}] vs {gs} [{gc}]" for a, ps, pc, gs, gc in r["camp_errors"][:15]]
     if r["missed_quotes"]:
         lines.append(f"  missed quotes ({len(r['missed_quotes'])}):")
         lines += [f"    {a}: {t}" for a, t in r["missed_quotes"][:15]]
