@@ -8,13 +8,22 @@ import tomllib
 import yaml
 
 
+# conda splits some PyPI extras into packages of their own
+CONDA_EXTRAS = {"dask[distributed]": {"dask", "distributed"}}
+
+
 def _name(requirement: str) -> str:
     return re.split(r"[<>=!~\[ ;]", requirement.strip(), maxsplit=1)[0].lower().replace("_", "-")
 
 
+def _names(requirement: str) -> set[str]:
+    base = re.split(r"[<>=!~ ;]", requirement.strip(), maxsplit=1)[0].lower()
+    return CONDA_EXTRAS.get(base, {_name(requirement)})
+
+
 def test_packaging_environment_matches_pyproject(repo):
     project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
-    declared = {_name(r) for r in project["dependencies"]}
+    declared = set().union(*(_names(r) for r in project["dependencies"]))
     env = yaml.safe_load((repo / "environment.yml").read_text())
     listed = set()
     for dep in env["dependencies"]:
