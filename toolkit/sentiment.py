@@ -26,7 +26,6 @@ beside it); :func:`train` refits it from a user-given NewsMTSC-format file.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import hashlib
 import json
@@ -239,23 +238,28 @@ class TextBlobBackend:
 
 
 # --------------------------------------------------------------------------------------- text analysis (cached)
-@functools.lru_cache(maxsize=16)
-def _sentence_spans(text: str) -> tuple[Span, ...]:
-    return tuple(sentences(text))
+_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_sentences(text: str, lo: int, hi: int) -> tuple[Span, ...]:
+    """Sentences of the line ``text[lo:hi]`` with offsets into ``text`` (split once per line)."""
+    return tuple(Span(x.start + lo, x.end + lo, x.text) for x in sentences(text[lo:hi]))
 
 
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence holding ``[start, end)`` (whole text if none does)."""
-    spans = _sentence_spans(text)
-    k = bisect.bisect_right(_starts(text), start) - 1
-    if k >= 0 and start < spans[k].end:
-        return spans[k].start, max(spans[k].end, end)
-    return 0, len(text)
+    """Bounds of the sentence holding ``[start, end)`` (its line if the splitter finds none).
 
-
-@functools.lru_cache(maxsize=16)
-def _starts(text: str) -> list[int]:
-    return [s.start for s in _sentence_spans(text)]
+    Sentences never cross a line break (``toolkit.text.sentences``), so only the mention's line is
+    split: a long article with a few mentions costs a few line splits, not a full split.
+    """
+    lo = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029") + 1
+    m = _LINE_BREAK.search(text, end)
+    hi = m.start() if m else len(text)
+    for x in _line_sentences(text, lo, hi):
+        if x.start <= start < x.end:
+            return x.start, max(x.end, end)
+    return lo, hi
 
 
 @dataclass(frozen=True)

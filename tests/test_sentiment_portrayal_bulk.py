@@ -1,0 +1,27 @@
+"""Portrayal over a long multi-paragraph text: consistent per-line results, throughput printed."""
+
+import re
+import time
+
+from toolkit.sentiment import portrayal
+
+LINES = ["Dalton slammed the committee, calling its report a shameful failure.",
+         "The mayor praised Karimova for her brave and honest work on the bridge repair.",
+         "Officials from the ministry met Orlov on Monday to discuss the schedule for the talks."]
+
+
+def test_portrayal_on_a_long_text_is_consistent():
+    text = "\n".join(f"{LINES[i % 3]} Note {i}." for i in range(600))
+    spans = [(m.start(), m.end()) for m in re.finditer(r"committee|Karimova", text)]
+    started = time.perf_counter()
+    out = portrayal(text, spans)
+    elapsed = time.perf_counter() - started
+    print(f"\nportrayal(default): {len(spans) / elapsed:.0f} targets/s on a {len(text)} character text")
+    by_mention = {}
+    for r in out:
+        by_mention.setdefault(text[r.start:r.end], set()).add((r.label, r.score))
+        assert all(text[e.start:e.end] == e.text for e in r.evidence)
+    assert by_mention == {"committee": {next(iter(by_mention["committee"]))},
+                          "Karimova": {next(iter(by_mention["Karimova"]))}}
+    assert next(iter(by_mention["committee"]))[0] == "negative"
+    assert next(iter(by_mention["Karimova"]))[0] == "positive"
