@@ -1,0 +1,77 @@
+"""One table of headline validity figures for every measure, for the report.
+
+Each row: the measure, the gold set, the metric, the toolkit's value, the baseline scored in the
+same run, the target, and whether it is met. Gold sets that are absent are listed as skipped, so
+the report always says how far each measure can be trusted and on what evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..shared import shared_path
+
+__all__ = ["headline", "DEMO_DIR"]
+
+DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "corpora" / "demo"
+
+
+def _row(measure, gold, metric, value, baseline=None, target=None):
+    return {"measure": measure, "gold set": gold, "metric": metric, "value": value, "baseline": baseline,
+            "target": target, "meets target": None if target is None or value is None else value >= target}
+
+
+def headline(demo_dir: str | Path | None = DEMO_DIR) -> pd.DataFrame:
+    """Headline figures of every validator whose gold data is present (dev splits for real data)."""
+    rows = []
+    if demo_dir is not None and (Path(demo_dir) / "gold.jsonl").exists():
+        from . import demo
+
+        r = demo.evaluate(demo_dir)
+        rows += [_row("quotes", "demo gold (constructed)", "F1", r["quotes"]["f1"]),
+                 _row("quote speakers", "demo gold (constructed)", "speaker accuracy", r["quotes"]["speaker_accuracy"]),
+                 _row("quote camps", "demo gold (constructed)", "camp accuracy", r["quotes"]["camp_accuracy"]),
+                 _row("hedges", "demo gold (constructed)", "cue F1", r["hedges"]["f1"])]
+    gold = shared_path("gold", "polnear", "data", "dev")
+    if gold:
+        from . import polnear
+
+        r = polnear.evaluate(gold)
+        rows += [_row("quotes", "PolNeAR dev", "F1", r["system"]["f1"], r["baseline"]["f1"], 0.80),
+                 _row("quote speakers", "PolNeAR dev", "speaker accuracy", r["system"]["speaker_accuracy"],
+                      r["baseline"]["speaker_accuracy"], 0.85)]
+    else:
+        rows.append(_row("quotes", "PolNeAR dev (absent: skipped)", "F1", None))
+    gold = shared_path("gold", "newsmtsc")
+    if gold:
+        from . import newsmtsc
+
+        r = newsmtsc.evaluate(gold)
+        for split, res in r.items():
+            name = f"NewsMTSC {Path(split).stem}"
+            rows.append(_row("target sentiment (default)", name, "macro-F1", res["default"]["macro_f1"],
+                             res.get("vader-sentence", {}).get("macro_f1"), 0.60))
+            if "trained" in res:
+                rows.append(_row("target sentiment (trained)", name, "macro-F1", res["trained"]["macro_f1"],
+                                 res.get("vader-sentence", {}).get("macro_f1"), 0.80 if "rw" in split else 0.75))
+    else:
+        rows.append(_row("target sentiment", "NewsMTSC dev (absent: skipped)", "macro-F1", None))
+    gold = shared_path("gold", "szeged-uncertainty", "factbank-dev.xml")
+    if gold:
+        from . import szeged
+
+        r = szeged.evaluate(gold)
+        rows.append(_row("hedging", "Szeged FactBank dev", "sentence F1", r["sentence"]["f1"], r["baseline"]["f1"], 0.80))
+        wiki = gold.with_name("wiki.xml")
+        if wiki.exists():
+            w = szeged.evaluate(wiki)
+            rows.append(_row("hedging", "Szeged WikiWeasel (second domain)", "sentence F1", w["sentence"]["f1"],
+                             w["baseline"]["f1"]))
+    else:
+        rows.append(_row("hedging", "Szeged FactBank dev (absent: skipped)", "sentence F1", None))
+    frame = pd.DataFrame(rows)
+    for col in ("value", "baseline", "target"):
+        frame[col] = pd.to_numeric(frame[col]).round(3)
+    return frame
