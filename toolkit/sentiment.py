@@ -140,6 +140,7 @@ class SentimentBackend(Protocol):
 class _Cues:
     attack: frozenset
     support: frozenset
+    nouns: frozenset
     passive_aux: frozenset
     speech: frozenset
     negators: frozenset
@@ -175,7 +176,8 @@ def _cues(path: Path = ROLES_PATH) -> _Cues:
     support = set(data["support_nouns"])
     for verb in data["support_verbs"]:
         support |= _inflect(verb)
-    return _Cues(frozenset(attack), frozenset(support - attack), frozenset(data["passive_auxiliaries"]),
+    nouns = frozenset(data["attack_nouns"]) | frozenset(data["support_nouns"])
+    return _Cues(frozenset(attack), frozenset(support - attack), nouns, frozenset(data["passive_auxiliaries"]),
                  frozenset(data["speech_verbs"]), frozenset(data["negators"]),
                  frozenset(data["clause_breaks"]))
 
@@ -276,15 +278,13 @@ def _analyse(text: str, s: int, e: int) -> _Sent:
     cues = _cues()
     toks = tuple(tokens(text, s, e))
     norm = normalize_quotes(text[s:e])
-    lower = tuple(t.text.lower() for t in toks)
+    lower = tuple(norm[t.start - s:t.end - s].lower() for t in toks)  # curly apostrophes made straight
     quote, region, inside = [], 0, False
     for t in toks:
-        if norm[t.start - s:t.end - s] == '"':
+        if norm[t.start - s:t.end - s] == '"':  # quotation marks belong to the region they delimit
+            quote.append(region)
             if inside:
-                quote.append(region)
                 region += 1
-            else:
-                quote.append(region)
             inside = not inside
             continue
         quote.append(region if inside else -1)
@@ -339,7 +339,8 @@ def _roles(sent: _Sent, t0: int, t1: int) -> tuple[tuple[int, str, str], ...]:
                 continue
             between = sent.lower[t1 + 1:i]
             passive = any(b in cues.passive_aux for b in between) and w.endswith("ed")
-            out.append((i, kind, "patient" if passive else "agent"))
+            modifier = w in cues.nouns and all(b in ("'s", "'", "s") for b in between)  # "X's critics"
+            out.append((i, kind, "patient" if passive or modifier else "agent"))
         else:  # cue before the target: target is the patient unless "slammed by X"
             if sent.breaks[t0 - 1] != sent.breaks[i]:
                 continue
