@@ -43,7 +43,7 @@ __all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "
 
 DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
 KINDS = ("person", "organization", "group", "place", "generic")
-HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym")
+HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym", "place")
 _GENDERS = ("m", "f")
 _ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
                "generic", "gender", "spokesperson"}
@@ -449,13 +449,15 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
         _CAPS_WORD_AFTER.match(text, end) is not None
 
 
-def find_mentions(text: str, lexicon: ActorLexicon | None = None) -> RecordList:
+def find_mentions(text: str, lexicon: ActorLexicon | None = None, *, places: bool = False) -> RecordList:
     """All actor mentions in ``text``, sorted and non-overlapping (the longest match wins).
 
     Args:
         text: raw article text; offsets index it (curly apostrophes are normalised internally,
             one character for one).
         lexicon: the lexicon to use (default: :func:`load_actors`).
+        places: also return metonyms used as places ("officials in Washington"), with ``how``
+            ``"place"``; quote attribution reads them as the setting of an unnamed speaker.
 
     Returns:
         ``RecordList[Mention]`` with ``text[m.start:m.end] == m.text``.
@@ -489,10 +491,12 @@ def find_mentions(text: str, lexicon: ActorLexicon | None = None) -> RecordList:
         else:
             aid = form.actors[0]
         if how == "metonym" and _is_place(norm, m.start(), m.end()):
-            continue
+            if not places:
+                continue
+            how = "place"
         if how in ("alias", "title"):
             last_full[aid] = i
-        if poss:
+        if poss and how != "place":
             how = "possessive"
         start = m.start("title") if title else m.start("name")
         end = m.end("name")

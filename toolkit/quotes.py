@@ -27,6 +27,7 @@ Kinds: ``direct`` (the content is a quotation), ``mixed`` (a paraphrase with a q
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -339,7 +340,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
         return (start, end) if start is not None else None
     if toks[j][2] == ",":  # apposition "Peskov, Putin's spokesman, said" or ", however, said"
         k = j - 1
-        while k >= lo and toks[k][2] not in (",", '"', "(", ")", ";", ":") and k > j - 10:
+        while k >= lo and toks[k][2] not in (",", '"', "(", ")", ";", ":") and k > j - 16:
             k -= 1
         if k < lo or toks[k][2] != ",":
             return None
@@ -409,8 +410,8 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
         tok = toks[m][2]
         if tok == "that":
             return m + 1 if m + 1 < hi else None
-        if tok in (",", ";", '"', "(", ":") or tok.lower() in _NP_STOP or tok in cues:
-            break
+        if tok in (",", ";", '"', "(", ":") or tok in cues or (tok.lower() in _NP_STOP and tok.lower() not in _TIME_PREP):
+            break  # "told reporters after the talks that ...": a time phrase may come before 'that'
     if k < hi and toks[k][2] in (",", ":") and k + 1 < hi and toks[k + 1][2] == '"':
         return k + 1
     if k < hi and toks[k][2] == '"':
@@ -443,8 +444,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
             frames.extend(_according(toks, i, j_end, hi, us, ue))
             continue
         prev = toks[i - 1][2] if i > 0 else ""
-        # inverted: '"...," said X' or '..., said X.'
-        if prev in (",", '"') and i >= 3:
+        # inverted: '"...," said X' or '..., said X.' ("told X": X is the hearer, never the speaker)
+        if prev in (",", '"') and i >= 3 and not cue_text.startswith(("told", "tell")):
             sp = _speaker_after(toks, j_end, hi)
             if sp is not None and (prev == '"' or toks[i - 2][2] == '"' or sp[1] + 1 >= hi
                                    or toks[sp[1] + 1][2] in (".", ",", "!", "?")):
@@ -580,7 +581,7 @@ def _mentions(text: str, lexicon) -> list:
         from .actors import find_mentions
     except ImportError:
         return []
-    return find_mentions(text, lexicon)
+    return find_mentions(text, lexicon, places=True)
 
 
 def _gender_of(actor_obj) -> str | None:
@@ -601,8 +602,9 @@ def _name_of(t: str, s: int, e: int, mentions: list, actors_by_id: dict, lexicon
     if who.actor is None and hasattr(lexicon, "lookup"):
         actor = lexicon.lookup(t[s:e])
         if actor is not None:
+            single = _SINGULAR.match(t, s, e) is not None  # "a Civil Defence volunteer" is one person
             return _Who(who.name if actor.kind == "generic" else actor.name, actor.id, actor.camp,
-                        _gender_of(actor), actor.kind not in (None, "person"), (s, e))
+                        _gender_of(actor), actor.kind not in (None, "person") and not single, (s, e))
     return who
 
 
@@ -611,13 +613,14 @@ def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _W
     # a mention heads the speaker phrase when it opens it (after a determiner or title) or an apposition
     inside = [mn for mn in mentions if mn.start >= s and mn.end <= e and t[mn.end:mn.end + 2] not in ("'s",)
               and _opens(t, s, mn.start)]
+    inside = [mn for mn in inside if not _ROLE_NEXT.match(t, mn.end)] or inside
     role = _SPEAKER_ROLE.search(text)
     if inside and not (role and inside[-1].start - s > role.start()):
         mn = inside[-1]
         actor = actors_by_id.get(mn.actor)
         kind = getattr(actor, "kind", None)
         return _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actor),
-                    kind not in (None, "person"), (s, e))
+                    kind not in (None, "person") and _SINGULAR.match(t, s, e) is None, (s, e))
     toks = _tokens(t, s, e)
     # drop a trailing parenthetical "(R-Ariz.)"
     if toks and toks[-1][2] == ")":
@@ -669,6 +672,10 @@ def _opens(t: str, s: int, pos: int) -> bool:
 
 
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
+_SINGULAR = re.compile(r"(?:a|an|one|another)\s", re.I)
+# A mention followed by a role noun modifies it ("Peter Cook, the Pentagon press secretary").
+_ROLE_NEXT = re.compile(r"(?:'s)?\s+(?:press\s+secretary|spokes(?:man|woman|person)|official|aide|adviser|advisor|"
+                        r"envoy|ambassador|commander|representative)\b", re.I)
 
 
 def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]]) -> _Who | None:
@@ -693,6 +700,161 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
         if p < pos and fits(w):
             return w
     return None
+
+
+# --------------------------------------------------------------------------------------------
+# Speakers named by description: resolved from the context
+# --------------------------------------------------------------------------------------------
+
+# Role nouns that name a speaker only through an institution or group ("a second official", "one
+# commander", "the volunteers"): the institution is the most recently named actor of the paragraph.
+_ROLE_HEADS = frozenset("""official officials source sources diplomat diplomats spokesman spokeswoman
+spokesperson commander commanders aide aides adviser advisers advisor advisors representative representatives
+envoy volunteer volunteers fighter fighters member members""".split())
+# Nouns that name an actor itself by its kind ("the group", "the monitor", "the ministry").
+_KIND_HEADS = {"group": ("organization", "group"), "monitor": ("organization", "group"),
+               "organization": ("organization", "group"), "organisation": ("organization", "group"),
+               "observatory": ("organization",), "ministry": ("organization",), "agency": ("organization",)}
+_DEFINITE = frozenset("the this these that those".split())
+_PHRASE_TAIL = re.compile(r"\s*,|\s+(?:who|which|familiar|speaking|close|in|of|at|from|with|for|on|to|"
+                          r"based)\b")
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """An actor named in the text (mention, place, or resolved speaker) that a description may refer to."""
+
+    start: int
+    actor: str | None
+    camp: str
+    kind: str
+    text: str
+    who: _Who | None
+    phrase: str = ""
+
+
+def _core(t: str, s: int, e: int) -> tuple[list[str], int]:
+    """Words of a speaker phrase before its post-modifiers, lower-case, and the end of that core."""
+    m = _PHRASE_TAIL.search(t, s, e)
+    end = m.start() if m else e
+    return [w.lower() for w in re.findall(r"[\w'-]+", t[s:end])], end
+
+
+def _head(words: list[str]) -> str | None:
+    return words[-1].removesuffix("'s") if words else None
+
+
+def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], history: list[_Who], lexicon) -> _Who:
+    """Resolve a descriptive speaker phrase from the context (Poesio & Vieira 1998 on definite descriptions).
+
+    Following the definite-description resolution of Poesio & Vieira ("A corpus-based investigation of
+    definite description use", Computational Linguistics 24(2), 1998), a description whose head noun
+    names its antecedent is linked to the closest earlier actor with that head; a role noun without an
+    affiliation ("a second official") takes the camp of the actor last named in its paragraph:
+
+    * a place or institution inside the phrase ("officials in Washington", "a source in the ministry");
+    * a definite description ("the minister", "the diplomat", "the group"): the last earlier speaker
+      with the same head noun, else the last actor of the matching kind (a person titled minister, an
+      organisation named ...Ministry, an organisation or group for group/monitor);
+    * a possessive ("the group's commander") inherits the camp of its possessor;
+    * a bare role noun ("one official", "The volunteers"): the actor last named before it in the
+      paragraph (organisations and groups stand for themselves; a person for the camp's generic actor).
+
+    Phrases with a named camp are returned unchanged, as are those the context does not resolve.
+    """
+    if who.camp not in (None, "unnamed") or not anchors or not hasattr(lexicon, "camp_generic"):
+        return who
+    s, e = who.span
+    words, core_end = _core(t, s, e)
+    head = _head(words)
+    if head is None:
+        return who
+    inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed"]
+    if inside:
+        return _as_member(who, inside[0], lexicon)
+    tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor)\b", t[core_end:e], re.I)
+    if tail:
+        found = _described(tail.group(1).lower(), [tail.group(1).lower()], s, anchors, history)
+        if found is not None:
+            return _as_member(who, found, lexicon)
+    poss = next((n for n, w in enumerate(words) if w.endswith("'s") and n + 1 < len(words)), None)
+    if poss is not None and words[0] in _DEFINITE:
+        found = _described(words[poss][:-2], words[:poss + 1], s, anchors, history)
+        if found is not None:
+            return _as_member(who, found, lexicon)
+    if words[0] in _DEFINITE:
+        found = _described(head, words, s, anchors, history)
+        if found is not None:
+            return _as_member(who, found, lexicon, itself=True)
+    if head in _ROLE_HEADS:
+        before = [a for a in anchors if para_start <= a.start < s and a.camp != "unnamed"]
+        same = [a for a in before if _head(_core_of(a.phrase)) in (head, head + "s", head[:-1])]
+        if before:
+            return _as_member(who, (same or before)[-1], lexicon)
+    return who
+
+
+def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], history: list[_Who]) -> _Anchor | None:
+    """The antecedent of a definite description with this head noun, before ``pos``."""
+    earlier = [a for a in anchors if a.start < pos]
+    same = [a for a in earlier if a.who is not None and _head(_core_of(a.phrase)) in (head, head + "s", head[:-1])]
+    if same and head not in _KIND_HEADS:
+        return same[-1]
+    earlier = [a for a in earlier if a.camp != "unnamed"]
+    later = [a for a in anchors if a.start >= pos and a.camp != "unnamed" and a.who is None]
+    if head == "minister":
+        people = [a for a in earlier if a.kind == "person" and "minister" in a.text.lower()]
+        return people[-1] if people else None
+    kinds = _KIND_HEADS.get(head)
+    if kinds is None:
+        return None
+    qual = [w for w in words if w not in _DEFINITE and w != head and w[:1].isalpha()]
+    def fit(a: _Anchor) -> bool:
+        return a.kind in kinds and (head != "ministry" or all(w in a.text.lower() for w in qual + ["ministry"]))
+
+    fits = [a for a in earlier if fit(a)]
+    spoke = [a for a in fits if a.who is not None]
+    # a caption may describe the institution before the body names it
+    return (spoke or fits or [a for a in later if fit(a)][:1] or [None])[-1]
+
+
+def _core_of(phrase: str) -> list[str]:
+    return _core(phrase, 0, len(phrase))[0]
+
+
+def _as_member(who: _Who, anchor: _Anchor, lexicon, itself: bool = False) -> _Who:
+    """``who`` speaking for ``anchor``: its actor when an institution or group (or ``itself``), else its camp."""
+    if itself and anchor.who is not None:
+        return _Who(anchor.who.name, anchor.who.actor, anchor.who.camp, anchor.who.gender, anchor.who.plural, who.span)
+    if itself or anchor.kind in ("organization", "group", "generic") or anchor.actor is None:
+        actor = anchor.actor
+    else:
+        actor = lexicon.camp_generic.get(anchor.camp, anchor.actor)
+    if itself and actor is not None and actor in lexicon.actors:
+        name = lexicon.actors[actor].name
+    else:
+        name = who.name
+    return _Who(name, actor, anchor.camp, who.gender, who.plural, who.span)
+
+
+def _anchors(mentions: Sequence, actors_by_id: dict, lexicon) -> list[_Anchor]:
+    """Mentions and places of lexicon actors as anchors (speakers are added during extraction)."""
+    out = []
+    for mn in mentions:
+        actor = getattr(lexicon, "actors", {}).get(mn.actor)
+        if actor is None:
+            continue
+        text = " ".join([mn.text, actor.name, *actor.titles])
+        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, mn.text))
+    return out
+
+
+def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
+    actor = getattr(lexicon, "actors", {}).get(who.actor)
+    kind = actor.kind if actor is not None else "person"
+    text = t[who.span[0]:who.span[1]]
+    titles = " ".join(actor.titles) if actor is not None else ""
+    return _Anchor(who.span[0], who.actor, who.camp or "unnamed", kind, f"{text} {titles}".strip(), who, text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -764,7 +926,8 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     t = _DOUBLED.sub(_doubled, normalize_quotes(text))
     verbs = verbs or load_verbs()
     lexicon = _default_lexicon() if lexicon is None else lexicon
-    mentions = _mentions(text, lexicon)
+    found_mentions = _mentions(text, lexicon)
+    mentions = [mn for mn in found_mentions if mn.how != "place"]
     actors_by_id = {mn.actor: lexicon.actors[mn.actor] for mn in mentions
                     if mn.actor in getattr(lexicon, "actors", {})}
     people = [(mn.start, _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actors_by_id.get(mn.actor)),
@@ -773,10 +936,27 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
               for mn in mentions]
     people += [(m.start(), _Who(m.group(), None, None, _TITLE_GENDER.get(m.group("title")), False,
                                 (m.start(), m.end())))
-               for m in _PERSON_NAME.finditer(t) if not _ORG_WORD.search(m.group())]
+               for m in _PERSON_NAME.finditer(t) if not _ORG_WORD.search(m.group())
+               and not any(mn.start <= m.start() < mn.end for mn in mentions)]
     people.sort(key=lambda pw: pw[0])
+    anchors = _anchors(found_mentions, actors_by_id, lexicon)
 
     history: list[_Who] = []
+
+    def resolve(span: tuple[int, int], para_start: int) -> _Who:
+        """The speaker of a span: pronouns by antecedent, phrases by name, lexicon and context."""
+        ss, se = span
+        word = t[ss:se].lower()
+        if word in _PRONOUNS:
+            who = _resolve_pronoun(word, ss, history, people)
+            return _Who(who.name, who.actor, who.camp, who.gender, who.plural, span) if who else \
+                _Who(t[ss:se], None, None, *_PRONOUNS[word], span)
+        who = _in_context(t, _name_of(t, ss, se, mentions, actors_by_id, lexicon), para_start, anchors, history,
+                          lexicon)
+        history.append(who)
+        bisect.insort(anchors, _speaker_anchor(t, who, lexicon), key=lambda a: a.start)
+        return who
+
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
     last: tuple | None = None  # (cue span, speaker span, who, para index)
     paras = paragraphs(t)
@@ -792,17 +972,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs)
                 if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" else 3):
                     continue
-                who = None
-                if fr.speaker is not None:
-                    ss, se = fr.speaker
-                    word = t[ss:se].lower()
-                    if word in _PRONOUNS:
-                        who = _resolve_pronoun(word, ss, history, people)
-                        who = _Who(who.name, who.actor, who.camp, who.gender, who.plural, (ss, se)) if who else \
-                            _Who(t[ss:se], None, None, *_PRONOUNS[word], (ss, se))
-                    else:
-                        who = _name_of(t, ss, se, mentions, actors_by_id, lexicon)
-                        history.append(who)
+                who = resolve(fr.speaker, para.start) if fr.speaker is not None else None
                 found.append((cs, ce, kind, fr.cue, fr.speaker, who))
                 covered.append((fr.content[0], fr.content[1]))
                 last = (fr.cue, fr.speaker, who, pi)
@@ -817,7 +987,16 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 unit_words = len(re.findall(r"\w+", t[us:ue]))
                 if n_words < 4 or n_words < 0.6 * unit_words:
                     if not frames and n_words >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
-                        found.append((qs, qe, "mixed", None, _subject_span(t, us, ue), None))
+                        subject = _subject_span(t, us, ue)
+                        found.append((qs, qe, "mixed", None, subject, subject and resolve(subject, para.start)))
+                    continue
+                lead = t[us:o].rstrip()
+                if not frames and lead.endswith(":") and _subject_span(t, us, o) is not None:
+                    # 'He rejected the reports: "..."': the lead-in's subject speaks
+                    subject = _subject_span(t, us, o)
+                    who = resolve(subject, para.start)
+                    found.append((qs, qe, "direct", None, subject, who))
+                    last = (None, subject, who, pi)
                     continue
                 if frames:
                     fr = frames[-1]
