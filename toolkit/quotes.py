@@ -270,12 +270,25 @@ def _quote_pairs(t: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     return pairs
 
 
-def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]]) -> list[tuple[int, int]]:
+def _pair_before(pairs: list[tuple[int, int, bool]], starts: list[int], pos: int) -> tuple[int, int, bool] | None:
+    """The last pair opening before ``pos`` (pairs are sorted and disjoint, so only it can enclose ``pos``)."""
+    i = bisect.bisect_left(starts, pos) - 1
+    return pairs[i] if i >= 0 else None
+
+
+def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
+    """Pairs whose opening mark lies in ``[s, e)``."""
+    return pairs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
+
+def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
+           starts: list[int]) -> list[tuple[int, int]]:
     """Sentences of a paragraph, merged where a quotation crosses a sentence boundary."""
     sents = [(para_start + s.start, para_start + s.end) for s in sentences(t[para_start:para_end])]
     units: list[tuple[int, int]] = []
     for s, e in sents:
-        if units and any(o < s and (c >= s) for o, c, _ in pairs if o >= units[-1][0]):
+        prev = _pair_before(pairs, starts, s)
+        if units and prev is not None and prev[0] >= units[-1][0] and prev[1] >= s:
             units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
@@ -678,6 +691,11 @@ _ROLE_NEXT = re.compile(r"(?:'s)?\s+(?:press\s+secretary|spokes(?:man|woman|pers
                         r"envoy|ambassador|commander|representative)\b", re.I)
 
 
+# Pronoun antecedents: speakers within this many characters, then this many earlier person mentions.
+_PRONOUN_CHARS = 1500
+_PRONOUN_PEOPLE = 200
+
+
 def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]]) -> _Who | None:
     """Most recent compatible speaker (then actor mention) before ``pos`` for a pronoun."""
     gender, plural = _PRONOUNS[pron]
@@ -694,10 +712,13 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
         return w.gender in (None, gender)
 
     for w in reversed(history):
-        if w.span[1] <= pos and pos - w.span[1] < 1500 and fits(w):
+        if w.span[1] <= pos and pos - w.span[1] >= _PRONOUN_CHARS:
+            break
+        if w.span[1] <= pos and fits(w):
             return w
-    for p, w in reversed(people):
-        if p < pos and fits(w):
+    i = bisect.bisect_left(people, pos, key=lambda pw: pw[0])
+    for p, w in reversed(people[max(0, i - _PRONOUN_PEOPLE):i]):
+        if fits(w):
             return w
     return None
 
@@ -730,7 +751,7 @@ class _Anchor:
     kind: str
     text: str
     who: _Who | None
-    phrase: str = ""
+    head: str | None = None
 
 
 def _core(t: str, s: int, e: int) -> tuple[list[str], int]:
@@ -788,7 +809,7 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
             return _as_member(who, found, lexicon, itself=True)
     if head in _ROLE_HEADS:
         before = [a for a in anchors if para_start <= a.start < s and a.camp != "unnamed"]
-        same = [a for a in before if _head(_core_of(a.phrase)) in (head, head + "s", head[:-1])]
+        same = [a for a in before if a.head in (head, head + "s", head[:-1])]
         if before:
             return _as_member(who, (same or before)[-1], lexicon)
     return who
@@ -797,7 +818,7 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
 def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], history: list[_Who]) -> _Anchor | None:
     """The antecedent of a definite description with this head noun, before ``pos``."""
     earlier = [a for a in anchors if a.start < pos]
-    same = [a for a in earlier if a.who is not None and _head(_core_of(a.phrase)) in (head, head + "s", head[:-1])]
+    same = [a for a in earlier if a.who is not None and a.head in (head, head + "s", head[:-1])]
     if same and head not in _KIND_HEADS:
         return same[-1]
     earlier = [a for a in earlier if a.camp != "unnamed"]
@@ -837,6 +858,16 @@ def _as_member(who: _Who, anchor: _Anchor, lexicon, itself: bool = False) -> _Wh
     return _Who(name, actor, anchor.camp, who.gender, who.plural, who.span)
 
 
+# Antecedents of a descriptive speaker are looked for this many characters around it.
+_CONTEXT_CHARS = 6000
+
+
+def _covered(mentions: Sequence, starts: list[int], pos: int) -> bool:
+    """True when a mention (sorted, disjoint) covers ``pos``."""
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < mentions[i].end
+
+
 def _anchors(mentions: Sequence, actors_by_id: dict, lexicon) -> list[_Anchor]:
     """Mentions and places of lexicon actors as anchors (speakers are added during extraction)."""
     out = []
@@ -845,7 +876,7 @@ def _anchors(mentions: Sequence, actors_by_id: dict, lexicon) -> list[_Anchor]:
         if actor is None:
             continue
         text = " ".join([mn.text, actor.name, *actor.titles])
-        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, mn.text))
+        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _head(_core_of(mn.text))))
     return out
 
 
@@ -854,7 +885,8 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
     kind = actor.kind if actor is not None else "person"
     text = t[who.span[0]:who.span[1]]
     titles = " ".join(actor.titles) if actor is not None else ""
-    return _Anchor(who.span[0], who.actor, who.camp or "unnamed", kind, f"{text} {titles}".strip(), who, text)
+    return _Anchor(who.span[0], who.actor, who.camp or "unnamed", kind, f"{text} {titles}".strip(), who,
+                   _head(_core_of(text)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -877,10 +909,10 @@ def _strip(t: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _kind_and_span(t: str, s: int, e: int, pairs) -> tuple[str, int, int]:
+def _kind_and_span(t: str, s: int, e: int, pairs, starts: list[int]) -> tuple[str, int, int]:
     """Classify content as direct/mixed/indirect; a content that is one quotation keeps its inside."""
     s, e = _strip(t, s, e)
-    inner = [(o, c) for o, c, _ in pairs if s <= o < e]
+    inner = [(o, c) for o, c, _ in _pairs_in(pairs, starts, s, e)]
     if not inner:
         return "indirect", s, e
     o, c = inner[0]
@@ -928,6 +960,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     lexicon = _default_lexicon() if lexicon is None else lexicon
     found_mentions = _mentions(text, lexicon)
     mentions = [mn for mn in found_mentions if mn.how != "place"]
+    mention_starts = [mn.start for mn in mentions]
     actors_by_id = {mn.actor: lexicon.actors[mn.actor] for mn in mentions
                     if mn.actor in getattr(lexicon, "actors", {})}
     people = [(mn.start, _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actors_by_id.get(mn.actor)),
@@ -937,9 +970,10 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     people += [(m.start(), _Who(m.group(), None, None, _TITLE_GENDER.get(m.group("title")), False,
                                 (m.start(), m.end())))
                for m in _PERSON_NAME.finditer(t) if not _ORG_WORD.search(m.group())
-               and not any(mn.start <= m.start() < mn.end for mn in mentions)]
+               and not _covered(mentions, mention_starts, m.start())]
     people.sort(key=lambda pw: pw[0])
     anchors = _anchors(found_mentions, actors_by_id, lexicon)
+    anchor_starts = [a.start for a in anchors]
 
     history: list[_Who] = []
 
@@ -951,10 +985,14 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
             who = _resolve_pronoun(word, ss, history, people)
             return _Who(who.name, who.actor, who.camp, who.gender, who.plural, span) if who else \
                 _Who(t[ss:se], None, None, *_PRONOUNS[word], span)
-        who = _in_context(t, _name_of(t, ss, se, mentions, actors_by_id, lexicon), para_start, anchors, history,
-                          lexicon)
+        inside = mentions[bisect.bisect_left(mention_starts, ss):bisect.bisect_left(mention_starts, se)]
+        window = anchors[bisect.bisect_left(anchor_starts, ss - _CONTEXT_CHARS):
+                         bisect.bisect_left(anchor_starts, se + _CONTEXT_CHARS)]
+        who = _in_context(t, _name_of(t, ss, se, inside, actors_by_id, lexicon), para_start, window, history, lexicon)
         history.append(who)
-        bisect.insort(anchors, _speaker_anchor(t, who, lexicon), key=lambda a: a.start)
+        i = bisect.bisect_right(anchor_starts, ss)
+        anchors.insert(i, _speaker_anchor(t, who, lexicon))
+        anchor_starts.insert(i, ss)
         return who
 
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
@@ -962,14 +1000,16 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     paras = paragraphs(t)
     for pi, para in enumerate(paras):
         pairs = _quote_pairs(t, para.start, para.end)
-        qspans = [(o, c) for o, c, _ in pairs]
-        units = _units(t, para.start, para.end, pairs)
+        starts = [o for o, _c, _closed in pairs]
+        units = _units(t, para.start, para.end, pairs, starts)
+        para_found = len(found)
         for us, ue in units:
-            cues = [m for m in verbs.pattern.finditer(t, us, ue) if not any(o < m.start() < c for o, c in qspans)]
+            cues = [m for m in verbs.pattern.finditer(t, us, ue)
+                    if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
             frames = _frames(t, us, ue, cues, verbs) if cues else []
             covered = []
             for fr in frames:
-                kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs)
+                kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs, starts)
                 if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" else 3):
                     continue
                 who = resolve(fr.speaker, para.start) if fr.speaker is not None else None
@@ -977,10 +1017,8 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 covered.append((fr.content[0], fr.content[1]))
                 last = (fr.cue, fr.speaker, who, pi)
             # quotations no frame covers: continuation quotes inherit the last attribution
-            for o, c, _closed in pairs:
-                if not (us <= o < ue) or any(a <= o < b for a, b in covered):
-                    continue
-                if any(fs <= o < fe for fs, fe, *_ in found):
+            for o, c, _closed in _pairs_in(pairs, starts, us, ue):
+                if any(a <= o < b for a, b in covered) or any(f[0] <= o < f[1] for f in found[para_found:]):
                     continue
                 qs, qe = _strip_marks(t, o + 1, c)
                 n_words = len(re.findall(r"\w+", t[qs:qe]))
