@@ -125,6 +125,9 @@ _STUB = re.compile(r"^\W*(?:more )?details to follow\W*$|^\W*developing story\W*
 # Sputnik-style flattened HTML: a pipe standing alone between spaces/line ends, and leftover tags.
 _PIPE_MARKUP = re.compile(r"(?:(?<=\s)|^)\|(?=\s|$)|<[^<>\n]{1,300}>", re.MULTILINE)
 _PIPE_PARAGRAPH = " | \n | "
+# An HTML page instead of plain text: its scripts, styles, comments and tags are blanked as markup.
+_HTML_DOC = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_HTML_BLOCK = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{1,1000}>", re.IGNORECASE | re.DOTALL)
 
 _NOT_NEWLINE = re.compile(r"[^\n\r\u2028\u2029]")
 _WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
@@ -426,11 +429,15 @@ def article_from_text(
     Returns:
         The article and the cleaning notes for it (boilerplate, duplicate paragraphs, stub).
     """
-    if markup is None:
-        markup = _PIPE_PARAGRAPH in text
-    marks = _pipe_markup(text) if markup else ()
-    view = _blank(text, marks) if marks else text
     notes: list[CleaningNote] = []
+    html = markup is None and bool(_HTML_DOC.match(text))
+    if markup is None:
+        markup = _PIPE_PARAGRAPH in text or html
+    marks = _pipe_markup(text) if markup else ()
+    if html:  # a web page saved as text: blank script/style/comment blocks and every tag
+        marks = tuple(sorted(marks + tuple((m.start(), m.end()) for m in _HTML_BLOCK.finditer(text))))
+        notes.append(CleaningNote(id, "html_markup", None, None, f"HTML page: {len(marks)} tag and script spans blanked"))
+    view = _blank(text, marks) if marks else text
     sections: list[Section] = []
     seen: dict[str, int] = {}
     title_key = _norm(title) if title else None
@@ -451,7 +458,7 @@ def article_from_text(
         elif need_title and (title_line or (key is not None and key == title_key)):
             kind = "title"
             if title is None:
-                title = para.text
+                title = " ".join(para.text.split()) if html else para.text
         elif _is_caption(para.text):
             kind = "caption"
         else:
@@ -568,13 +575,16 @@ def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
     row = 1
     while True:
         row += 1
+        first_line = reader.line_num + 1
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            problems.append(LoadProblem(str(path), row, f"malformed CSV ({exc}) near line {reader.line_num}; "
-                                                        "the rest of that line is skipped", "row"))
+            last = reader.line_num
+            lost = ("the rest of that line is skipped" if last <= first_line else
+                    f"lines {first_line}-{last} are skipped (an open quote ran on; records on them are lost)")
+            problems.append(LoadProblem(str(path), row, f"malformed CSV ({exc}) near line {last}; {lost}", "row"))
             continue
         if not values:
             continue
@@ -628,6 +638,27 @@ def _detect_format(path: Path) -> str | None:
     counts = collections.Counter(_SUFFIXES.get(p.suffix.lower()) for p in path.iterdir() if p.is_file())
     counts.pop(None, None)
     return counts.most_common(1)[0][0] if counts else None
+
+
+# Files a folder may hold beside its articles without being reported (documentation, manifests).
+_DOC_SUFFIXES = (".md", ".yml", ".yaml")
+
+
+def _skipped_files(path: Path, fmt: str) -> list[LoadProblem]:
+    """A problem for each file of a manifest-less folder that is not read as ``fmt``, so none is lost silently."""
+    out = []
+    read = {s for s, f in _SUFFIXES.items() if f == fmt or (fmt == "json" and f == "jsonl")}
+    for p in sorted(path.iterdir()):
+        suffix = p.suffix.lower()
+        if not p.is_file() or p.name.startswith(".") or suffix in read or suffix in _DOC_SUFFIXES:
+            continue
+        if suffix in _SUFFIXES:
+            why = (f"skipped: a {_SUFFIXES[suffix]} file in a folder read as {fmt} "
+                   "(load it on its own, or name the format in a corpus.yml)")
+        else:
+            why = f"skipped: not a corpus file ({suffix or 'no suffix'}); expected .txt, .csv, .json or .jsonl"
+        out.append(LoadProblem(str(p), None, why))
+    return out
 
 
 def _data_files(path: Path, fmt: str) -> list[Path]:
@@ -804,6 +835,8 @@ def load_corpus(
             problems.append(LoadProblem(mf_name, line_of(entry, line_of(mf.get("articles"))),
                                         "articles entry needs a 'file'"))
     files = _data_files(path, fmt)
+    if path.is_dir() and not mf:
+        problems.extend(_skipped_files(path, fmt))
     if fmt == "txt" and base:
         for name, entry in entries.items():
             if not (base / name).exists():
