@@ -19,13 +19,19 @@ NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 
 def execute_notebook(path: str | Path, parameters: dict | None = None, out_path: str | Path | None = None,
                      timeout: int = 1800):
-    """Run one notebook with papermill in its own folder; return the executed ``NotebookNode``."""
+    """Run one notebook with papermill in its own folder; return the executed ``NotebookNode``.
+
+    ``parameters`` go only to notebooks with a cell tagged ``parameters``.
+    """
     import nbformat
     import papermill
 
     path = Path(path)
     out_path = Path(out_path) if out_path else Path(tempfile.mkdtemp()) / path.name
-    papermill.execute_notebook(str(path), str(out_path), parameters=parameters or {}, cwd=str(path.parent),
+    nb = nbformat.read(path, as_version=4)
+    takes_parameters = any("parameters" in c.metadata.get("tags", []) for c in nb.cells)
+    papermill.execute_notebook(str(path), str(out_path), parameters=(parameters or {}) if takes_parameters else {},
+                               cwd=str(path.parent),
                                kernel_name="python3", progress_bar=False, execution_timeout=timeout)
     return nbformat.read(out_path, as_version=4)
 
