@@ -479,6 +479,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
         if sp == "passive" or sp is None:
             continue
         s0, s1 = sp
+        if s0 > 0 and toks[s0 - 1][2].lower() in ("than", "what"):
+            continue  # "longer than Moscow claimed", "what Moscow said were ...": no reported clause
         k = j_end + 1
         if cue_text.startswith(("told", "tell")):
             k = _skip_object(toks, k, hi)
@@ -1039,8 +1041,9 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 if frames:
                     fr = frames[-1]
                     inherit = (fr.cue, fr.speaker, found[-1][5] if found else None, pi)
-                elif last is not None and pi - last[3] <= 1:
-                    inherit = last
+                elif last is not None and pi - last[3] <= 1 \
+                        and _section_at(sections, paras[last[3]].start) == _section_at(sections, o):
+                    inherit = last  # never from a caption or title into the body
                 else:
                     inherit = None
                 if inherit is None:
