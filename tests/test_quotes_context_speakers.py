@@ -110,3 +110,21 @@ def test_a_mention_before_a_role_noun_does_not_head_the_apposition():
     text = '"The text is narrow and technical," Peter Cook, the Pentagon press secretary, told reporters.'
     q = _only(text, "The text is")
     assert (q.speaker, q.actor) == ("Peter Cook", "cook")
+
+
+def test_bare_officials_after_a_speaker_take_the_speakers_camp():
+    text = ("Igor Konashenkov said the jets hit an Islamic State depot. "
+            "Officials acknowledged, however, that other groups had been hit as well.")
+    q = _only(text, "other groups")
+    assert q.cue == "acknowledged" and q.camp == "russia"
+
+
+def test_bare_sources_are_not_presumed_to_speak_for_the_actor_discussed():
+    q = _only("As Moscow defends its campaign, sources said that new troops had arrived at the base.",
+              "new troops")
+    assert q.camp == "unnamed"
+
+
+def test_complained_is_an_attribution_cue():
+    q = _only("Carter complained that the warning had come through the wrong channel.", "the warning")
+    assert (q.actor, q.cue) == ("carter", "complained")

@@ -225,6 +225,7 @@ since because if later earlier meanwhile however instead indeed last this on""".
 _DET = frozenset("""the a an his her their its our my your these those this that such new recent earlier latest media
 news any no some many several other all both each every own""".split())
 _WORDS = re.compile(r"\w+")
+_ASIDE = frozenset("however though too also nonetheless nevertheless meanwhile moreover".split())
 _TITLES = frozenset("""president sen. sen senator rep. rep representative gov. gov governor mr. mrs. ms. dr. gen.
 general secretary minister prime foreign defense defence chief spokesman spokeswoman deputy vice former lt. col.
 adm. maj. capt. sgt. prof. rev. state king queen prince sheikh ambassador commander leader mayor judge justice
@@ -503,6 +504,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
                 end = ue  # "The plan, sources said, is to ..." -> the whole sentence
             frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (us, end)))
             continue
+        if k + 2 < hi and toks[k][2] == "," and toks[k + 1][2].lower() in _ASIDE and toks[k + 2][2] == ",":
+            k += 3  # "acknowledged, however, that ..."
         c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
         if c is None:
             continue
@@ -731,7 +734,8 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
 
 # Role nouns that name a speaker only through an institution or group ("a second official", "one
 # commander", "the volunteers"): the institution is the most recently named actor of the paragraph.
-_ROLE_HEADS = frozenset("""official officials source sources diplomat diplomats spokesman spokeswoman
+# Bare "sources" are left out: an anonymous source is not presumed to belong to the actor discussed.
+_ROLE_HEADS = frozenset("""official officials diplomat diplomats spokesman spokeswoman
 spokesperson commander commanders aide aides adviser advisers advisor advisors representative representatives
 envoy volunteer volunteers fighter fighters member members""".split())
 # Nouns that name an actor itself by its kind ("the group", "the monitor", "the ministry").
@@ -780,8 +784,9 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
       with the same head noun, else the last actor of the matching kind (a person titled minister, an
       organisation named ...Ministry, an organisation or group for group/monitor);
     * a possessive ("the group's commander") inherits the camp of its possessor;
-    * a bare role noun ("one official", "The volunteers"): the actor last named before it in the
-      paragraph (organisations and groups stand for themselves; a person for the camp's generic actor).
+    * a bare role noun ("one official", "The volunteers"): the last actor before it in the paragraph
+      with the same head noun, else the last speaker, else the last actor named (organisations and
+      groups stand for themselves; a person for the camp's generic actor).
 
     Phrases with a named camp are returned unchanged, as are those the context does not resolve.
     """
@@ -812,8 +817,9 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     if head in _ROLE_HEADS:
         before = [a for a in anchors if para_start <= a.start < s and a.camp != "unnamed"]
         same = [a for a in before if a.head in (head, head + "s", head[:-1])]
+        spoke = [a for a in before if a.who is not None]
         if before:
-            return _as_member(who, (same or before)[-1], lexicon)
+            return _as_member(who, (same or spoke or before)[-1], lexicon)
     return who
 
 
