@@ -42,3 +42,10 @@ def test_surnames_after_full_mentions_keep_the_person():
 
 def test_a_cook_named_otherwise_is_not_the_press_secretary():
     assert [m.actor for m in find_mentions("The chef Maria Cook opened a restaurant.")] == []
+
+
+def test_places_are_returned_only_on_request():
+    text = "Officials in Moscow said the Kremlin would answer."
+    assert [m.how for m in find_mentions(text)] == ["metonym"]
+    ms = find_mentions(text, places=True)
+    assert [(m.text, m.how, m.camp) for m in ms] == [("Moscow", "place", "russia"), ("Kremlin", "metonym", "russia")]

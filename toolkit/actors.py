@@ -80,7 +80,8 @@ class Mention:
 
     ``how`` is ``alias`` (a full name, possibly with its title), ``surname``, ``title`` (a title
     alone, "the Russian President"), ``possessive`` ("Putin's"), ``generic`` ("U.S. defense
-    officials") or ``metonym`` ("Moscow" standing for the Russian government).
+    officials"), ``metonym`` ("Moscow" standing for the Russian government) or, only with
+    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow").
     """
 
     start: int
