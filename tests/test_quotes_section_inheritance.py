@@ -36,3 +36,9 @@ def test_than_x_claimed_does_not_steal_the_attribution():
             "Moscow claimed and that the sky was clear.")
     (q,) = extract_quotes(text)
     assert q.camp == "us" and q.cue == "told" and q.text.startswith("the jet had stayed")
+
+
+def test_a_fragment_speaker_never_lies_inside_its_quotation():
+    text = '"We will reopen the market on Monday", declared the mayor to the council.'
+    for q in extract_quotes(text, lexicon=False):
+        assert q.speaker_start is None or not (q.start <= q.speaker_start < q.end)

@@ -1034,6 +1034,8 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 if n_words < 4 or n_words < 0.6 * unit_words:
                     if not frames and n_words >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
                         subject = _subject_span(t, us, ue)
+                        if subject is not None and o <= subject[0] < c:
+                            subject = None  # the sentence opens with the quotation: its subject is quoted
                         found.append((qs, qe, "mixed", None, subject, subject and resolve(subject, para.start)))
                     continue
                 lead = t[us:o].rstrip()
