@@ -78,8 +78,7 @@ def test_a_quote_that_never_closes_ends_with_its_paragraph():
     assert quotes[0].speaker == "The porter"
 
 
-@pytest.mark.xfail(strict=True, reason="quotes.py R2: the fragment path takes a sentence subject that lies "
-                                       "inside the quotation as its speaker (see /tmp/robustness_findings.md)")
+# regression test for robustness finding R2 (quotes.py: fragment speaker taken from inside the quote)
 @pytest.mark.parametrize("text", [
     "\u00ab Nous rouvrirons le march\u00e9 lundi \u00bb, a d\u00e9clar\u00e9 le maire devant le conseil.",
     '"Nous rouvrirons le marche lundi", a declare le maire.',
