@@ -231,3 +231,13 @@ def test_cli_analyze_prints_the_problems(tmp_path):
         line = next(l for l in proc.stdout.splitlines() if name in l)
         assert why in line
     assert (out / "problems.parquet").exists() and (out / "articles.parquet").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="analyze.py A1: Results.problems drops LoadProblem.unit, so summary() "
+                                       "calls a CSV row a line (see /tmp/robustness_findings_analyze.md)")
+def test_csv_problems_keep_their_row_in_results():
+    corpus = load_corpus(HOSTILE / "broken_row.csv")
+    results = analyze(corpus, cache=False, progress=False)
+    assert len(results.articles) == len(corpus) == 3 and len(results.problems) == 3
+    summary = results.summary()
+    assert "broken_row.csv, row 3: expected 4 fields, got 6" in summary
