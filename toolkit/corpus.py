@@ -601,7 +601,9 @@ def _read_json(path: Path, encoding, problems, log) -> Iterator[_Raw]:
     if text is None:
         return
     if path.suffix.lower() in (".jsonl", ".ndjson"):
-        for n, line in enumerate(text.splitlines(), 1):
+        # JSON Lines are separated by \n only: str.splitlines() would also split inside strings that hold
+        # U+2028, U+0085 or a form feed, which JSON allows unescaped
+        for n, line in enumerate(text.split("\n"), 1):
             if not line.strip():
                 continue
             try:
