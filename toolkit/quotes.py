@@ -1091,10 +1091,30 @@ def _records(text: str, t: str, found: list[tuple], verbs: Verbs, sections) -> l
             speaker=who.name if who else (text[speaker[0]:speaker[1]] if speaker else None),
             speaker_start=speaker[0] if speaker else None, speaker_end=speaker[1] if speaker else None,
             actor=who.actor if who else None,
-            camp=(who.camp if who and who.camp else ("unnamed" if who else None)),
+            camp=_camp_of(who),
             section=_section_at(sections, s),
         ))
     return out
+
+
+_PROPER_NAME = re.compile(r"(?:[A-Z][\w'\-.]*)(?:\s+(?:al-|bin|de|van|von|[A-Z][\w'\-.]*))*")
+_NOT_NAMES = {"He", "She", "They", "It", "We", "I", "You", "Officials", "Sources", "Witnesses", "Residents",
+              "Others", "Activists", "Critics", "Analysts", "Experts", "Some", "Many"}
+
+
+def _camp_of(who: _Who | None) -> str | None:
+    """The speaker's camp: the lexicon's, else ``other`` for a named person or body the lexicon does not
+    know ("Umm Khaled", a 2016 US senator), else ``unnamed`` for anonymous or descriptive speakers."""
+    if who is None:
+        return None
+    if who.camp:
+        return who.camp
+    name = who.name.strip()
+    words = name.split()
+    # a lone capitalised plural opening a sentence ("Engineers said") is a description, not a name
+    if _PROPER_NAME.fullmatch(name) and words[0] not in _NOT_NAMES and not (len(words) == 1 and name.endswith("s")):
+        return "other"
+    return "unnamed"
 
 
 # --------------------------------------------------------------------------------------------
