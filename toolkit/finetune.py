@@ -44,6 +44,7 @@ from pathlib import Path
 
 from .sentiment import LABELS, Example, TargetSentiment, get_backend, register_backend
 from .text import sentences
+from .validate.newsmtsc import load, macro_f1
 
 __all__ = [
     "DEFAULT_BASE",
@@ -286,12 +287,6 @@ def _data_hash(files: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def _macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
-    from .validate.newsmtsc import macro_f1
-
-    return macro_f1(gold, pred)
-
-
 def _selection_f1(scores: dict[str, dict], select_on: str) -> float:
     """The model-selection figure: one dev file's macro-F1, or their mean for ``mean``."""
     if select_on == "mean":
@@ -315,7 +310,7 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
     backend_model.train()
     gold = [e.label for e in examples]
     acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    return {"macro_f1": round(_macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
+    return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
 
 
 def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str | Path | None = None,
@@ -349,8 +344,6 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     from safetensors.torch import save_file
     from tqdm.auto import tqdm
     from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
-
-    from .validate.newsmtsc import load
 
     folder = Path(newsmtsc_dir)
     train_file = folder / "train.jsonl"
