@@ -11,6 +11,7 @@ Every record holds ``start``/``end`` offsets into the string it was computed fro
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,22 +71,35 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
+def _paragraph_sentences(para: str) -> tuple[tuple[int, int], ...]:
+    """Sentence bounds ``(start, end)`` within one paragraph, from syntok's segmenter.
+
+    Cached: the pipeline splits each paragraph several times (the article's sentence table,
+    quotation units, the sentence around each mention), and syntok is the costliest step.
+    """
+    out = []
+    for par in segmenter.analyze(para):
+        for sent in par:
+            if sent:
+                last = sent[-1]
+                out.append((sent[0].offset, last.offset + len(last.value)))
+    return tuple(out)
+
+
 def sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, as spans; none crosses a line break.
 
-    Uses syntok's segmenter on each paragraph (line) and maps its token offsets back.
+    Uses syntok's segmenter on each paragraph (line) and maps its token offsets back. Paragraphs
+    are split with their quotation marks straightened (:func:`normalize_quotes`, same length:
+    syntok splits curly and straight quotes alike), so raw and normalised copies of one paragraph
+    share the cached split.
     """
     out: list[Sentence] = []
     for para in paragraphs(text):
         base = para.start
-        for par in segmenter.analyze(para.text):
-            for sent in par:
-                if not sent:
-                    continue
-                s = base + sent[0].offset
-                last = sent[-1]
-                e = base + last.offset + len(last.value)
-                out.append(Span(s, e, text[s:e]))
+        for s, e in _paragraph_sentences(normalize_quotes(para.text)):
+            out.append(Span(base + s, base + e, text[base + s:base + e]))
     return out
 
 
