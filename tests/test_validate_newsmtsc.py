@@ -11,7 +11,7 @@ from toolkit.validate.newsmtsc import evaluate, load, macro_f1, report
 
 # Dev figures measured with `python -m toolkit validate sentiment` (default model fitted on train);
 # the test allows a small margin below them.
-MEASURED = {"dev-rw.jsonl": 0.670, "dev-mt.jsonl": 0.632}
+MEASURED = {"dev-rw.jsonl": 0.666, "dev-mt.jsonl": 0.624}
 MARGIN = 0.01
 
 

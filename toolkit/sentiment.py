@@ -49,6 +49,7 @@ __all__ = [
     "SentimentBackend",
     "VaderBackend",
     "TextBlobBackend",
+    "RuleParams",
     "RuleTargetBackend",
     "LinearTargetBackend",
     "register_backend",
@@ -351,7 +352,7 @@ def _roles(sent: _Sent, t0: int, t1: int) -> tuple[tuple[int, str, str], ...]:
 
 # --------------------------------------------------------------------------------------- rule scorer
 @dataclass(frozen=True)
-class _RuleParams:
+class RuleParams:
     """Settings of the rule scorer.
 
     Defaults are VADER's best macro-F1 settings from a grid search on 2,500 NewsMTSC train targets
@@ -360,17 +361,17 @@ class _RuleParams:
     keeping the agent/object distinction was taken. TextBlob's settings come from the same search.
     """
 
-    scale: float = 4.0  # distance (tokens) at which a word's weight halves
+    scale: float = 4.0  # a word d tokens from the target weighs 1 / (1 + (d - 1) / scale)
     break_damp: float = 0.8  # per clause break between word and target
     quote_damp: float = 0.25  # word inside someone else's quotation
-    object_damp: float = 0.5  # word on the object side of a verb whose agent is the target
+    object_damp: float = 0.5  # verb whose agent is the target, and words on its object side
     role_weight: float = 1.0  # polarity a verb of attack/support gives its patient
     gain: float = 1.5
     neg_threshold: float = -0.05
     pos_threshold: float = 0.1
 
 
-def _word_terms(ctx: _Context, word_score: Callable[[str], float], params: _RuleParams,
+def _word_terms(ctx: _Context, word_score: Callable[[str], float], params: RuleParams,
                 ignore_quotes: bool) -> list[tuple[int, float, str]]:
     """Signed, weighted lexicon contributions ``(token, value, channel)`` toward the target.
 
@@ -391,7 +392,7 @@ def _word_terms(ctx: _Context, word_score: Callable[[str], float], params: _Rule
         d = ctx.t0 - i if i < ctx.t0 else i - ctx.t1
         weight = 1.0 / (1.0 + (d - 1) / params.scale)
         weight *= params.break_damp ** abs(sent.breaks[i] - sent.breaks[ctx.t0 if i < ctx.t0 else ctx.t1])
-        if agent_verbs and i > agent_verbs[0]:
+        if agent_verbs and i >= agent_verbs[0]:  # the agent's own verb and what it says of the object
             weight *= params.object_damp
         channel = "near"
         if sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
@@ -403,7 +404,7 @@ def _word_terms(ctx: _Context, word_score: Callable[[str], float], params: _Rule
     return out
 
 
-def _role_terms(ctx: _Context, params: _RuleParams) -> list[tuple[int, float, str]]:
+def _role_terms(ctx: _Context, params: RuleParams) -> list[tuple[int, float, str]]:
     out = []
     for i, kind, role in ctx.roles:
         if role != "patient":
@@ -440,7 +441,7 @@ class RuleTargetBackend:
         params: rule settings and neutral thresholds.
     """
 
-    def __init__(self, lexicon, params: _RuleParams = _RuleParams()) -> None:
+    def __init__(self, lexicon, params: RuleParams = RuleParams()) -> None:
         self.lexicon, self.params, self.name = lexicon, params, lexicon.name
 
     def score(self, text: str) -> float:
@@ -466,7 +467,7 @@ class RuleTargetBackend:
 _WINDOW_WORDS = 8
 
 
-def _features(ctx: _Context, lexicons: Sequence, params: _RuleParams,
+def _features(ctx: _Context, lexicons: Sequence, params: RuleParams,
               ignore_quotes: bool) -> list[tuple[str, float, int]]:
     """Feature ``(name, value, token or -1)`` triples for the linear model.
 
@@ -522,7 +523,7 @@ class LinearTargetBackend:
         self.name, self.weights, self.settings = name, weights, dict(settings or {})
         self._vader = get_backend("vader").lexicon
         self._textblob = get_backend("textblob").lexicon
-        self._params = _RuleParams()
+        self._params = RuleParams()
 
     @classmethod
     def load(cls, path: str | Path = MODEL_PATH, name: str = "default") -> LinearTargetBackend:
@@ -665,7 +666,7 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
 
 
 # --------------------------------------------------------------------------------------- registry
-_TEXTBLOB_PARAMS = _RuleParams(scale=8.0, break_damp=1.0, quote_damp=0.5, object_damp=0.5, role_weight=1.0,
+_TEXTBLOB_PARAMS = RuleParams(scale=8.0, break_damp=1.0, quote_damp=0.5, object_damp=0.5, role_weight=1.0,
                                neg_threshold=-0.025, pos_threshold=0.2)
 _FACTORIES: dict[str, Callable[[], object] | object] = {
     "vader": lambda: RuleTargetBackend(VaderBackend()),
