@@ -71,6 +71,12 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
+# A paragraph of words, spaces, commas, quotation marks, dashes and a few symbols, with at most one
+# final terminal mark: syntok returns it whole as one sentence (checked on every paragraph of the
+# shared corpora and on generated strings), so it is not segmented.
+_ONE_SENTENCE = re.compile(r"[\"']?\w[\w ,'\"%$&/\-\u2013\u2014]*[.!?]?[\"']?", re.ASCII)
+
+
 @functools.lru_cache(maxsize=8192)
 def _paragraph_sentences(para: str) -> tuple[tuple[int, int], ...]:
     """Sentence bounds ``(start, end)`` within one paragraph, from syntok's segmenter.
@@ -78,6 +84,8 @@ def _paragraph_sentences(para: str) -> tuple[tuple[int, int], ...]:
     Cached: the pipeline splits each paragraph several times (the article's sentence table,
     quotation units, the sentence around each mention), and syntok is the costliest step.
     """
+    if _ONE_SENTENCE.fullmatch(para):
+        return ((0, len(para)),)
     out = []
     for par in segmenter.analyze(para):
         for sent in par:

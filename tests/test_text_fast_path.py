@@ -1,0 +1,45 @@
+"""The one-sentence fast path and the paragraph cache of ``toolkit.text`` agree with syntok itself."""
+
+from __future__ import annotations
+
+import random
+
+from syntok import segmenter
+
+from toolkit.corpus import load_corpus
+from toolkit.text import _ONE_SENTENCE, _paragraph_sentences, normalize_quotes, paragraphs, sentences
+
+PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
+          "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. "]
+
+
+def _syntok(para: str) -> tuple[tuple[int, int], ...]:
+    return tuple((s[0].offset, s[-1].offset + len(s[-1].value))
+                 for p in segmenter.analyze(para) for s in p if s)
+
+
+def test_text_fast_path_matches_syntok_on_generated_paragraphs():
+    rng = random.Random(7)
+    fast = 0
+    for _ in range(3000):
+        para = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 14))).strip()
+        if not para:
+            continue
+        fast += bool(_ONE_SENTENCE.fullmatch(para))
+        assert _paragraph_sentences(para) == _syntok(para), para
+    assert fast > 100  # the fast path was exercised, not only syntok
+
+
+def test_text_sentences_of_raw_and_normalised_text_agree():
+    text = "\u201cWe left,\u201d she said.\u00a0Then rain fell.\nA line with no end mark"
+    raw = [(s.start, s.end) for s in sentences(text)]
+    assert raw == [(s.start, s.end) for s in sentences(normalize_quotes(text))]
+    assert [text[s:e] for s, e in raw] == ["\u201cWe left,\u201d she said.", "Then rain fell.", "A line with no end mark"]
+
+
+def test_text_fast_path_matches_syntok_on_shared_corpus(shared):
+    corpus = load_corpus(shared("corpora", "allsides-syria"))
+    for article in list(corpus)[:60]:
+        for para in paragraphs(article.masked_text):
+            norm = normalize_quotes(para.text)
+            assert _paragraph_sentences(norm) == _syntok(norm), norm[:80]
