@@ -1,39 +1,80 @@
-"""The per-article pipeline and corpus-level :class:`Results`, cached as Parquet.
+"""The per-article pipeline and corpus-level :class:`Results`, streamed to Parquet and cached.
 
 ``analyze(corpus)`` runs, for each article: sentences -> actor mentions -> quotes -> hedges ->
 target sentiment, and returns tidy DataFrames (one row per sentence, mention, quote, hedge and
 article x actor). Every row keeps the article id and character offsets into ``Article.text``.
 
+Articles are processed in chunks (map over partitions, as in Dask's bag/dataframe model,
+https://docs.dask.org): each chunk's tables are written as one Parquet part per table, atomically
+(temporary name, ``fsync``, ``os.replace``), so memory stays bounded as the corpus grows and a
+killed run resumes from its finished chunks. A finished cache entry carries a manifest with the
+SHA-256 of every part; a damaged entry is detected and recomputed. Chunks run in-process, in
+``workers`` local processes, or on a Dask cluster (``engine="dask"``); the bytes written are the
+same in every case.
+
 Results are cached under a key made of the corpus content, the lexicon files, the settings and the
 toolkit version (DESIGN: ``analyze`` is a pure function of that tuple), so an unchanged re-run of a
-notebook loads the Parquet files instead of recomputing.
+notebook reads the Parquet files instead of recomputing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import json
+import logging
 import os
 import shutil
+import signal
 import tempfile
+import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 
 from . import __version__
 from .corpus import Article, Corpus
 from .lexicon import DEFAULT_DIR
-from .text import sentences, tokens
+from .text import n_tokens, sentences
 
-__all__ = ["analyze", "analyze_article", "Results", "TABLES", "default_cache_dir"]
+__all__ = ["analyze", "analyze_article", "Results", "TABLES", "SCHEMAS", "default_cache_dir", "concat_results"]
+
+log = logging.getLogger(__name__)
 
 TABLES = ("articles", "sentences", "mentions", "quotes", "hedges", "actor_measures", "problems")
+CHUNK_TABLES = TABLES[:-1]  # written per chunk; problems belong to the corpus
 STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
-BACKENDS = ("default", "vader", "textblob")
+EXTRA_BACKENDS = ("vader", "textblob")
+STOP_AFTER_ENV = "NARRATIVE_ANALYZE_KILL_AFTER"  # test hook: SIGKILL this process after N written chunks
+
+_S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
+_MEASURES = [("mentions", _I), ("quotes", _I), ("quoted_words", _I)] + [
+    (f"{m}{suffix}", _F) for m in ("portrayal", "voice") for suffix in ("", "_vader", "_textblob")] + [
+    ("own_hedges", _I), ("distancing_hedges", _I), ("distancing_verbs", _I)] + [(f"stance_{s}", _I) for s in STANCES]
+SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in {
+    "articles": [("article_id", _S), ("outlet", _S), ("alignment", _S), ("date", pa.date32()), ("title", _S),
+                 ("n_chars", _I), ("n_words", _I), ("flags", _S), ("source", _S), ("n_sentences", _I), ("text", _S)],
+    "sentences": [("article_id", _S), ("sentence", _I), ("start", _I), ("end", _I), ("n_words", _I), ("section", _S)],
+    "mentions": [("article_id", _S), ("start", _I), ("end", _I), ("text", _S), ("actor", _S), ("camp", _S),
+                 ("name", _S), ("how", _S), ("section", _S), ("sentence", _I), ("in_quote", _B)],
+    "quotes": [("article_id", _S), ("start", _I), ("end", _I), ("text", _S), ("kind", _S), ("cue", _S),
+               ("cue_start", _I), ("cue_end", _I), ("stance", _S), ("speaker", _S), ("speaker_start", _I),
+               ("speaker_end", _I), ("actor", _S), ("camp", _S), ("section", _S), ("n_words", _I), ("voice", _F)],
+    "hedges": [("article_id", _S), ("start", _I), ("end", _I), ("cue", _S), ("category", _S), ("section", _S),
+               ("actor", _S), ("role", _S)],
+    "actor_measures": [("article_id", _S), ("outlet", _S), ("alignment", _S), ("date", pa.date32()), ("actor", _S),
+                       ("camp", _S)] + _MEASURES,
+    "problems": [("path", _S), ("line", _I), ("unit", _S), ("why", _S)],
+}.items()}
+"""Arrow schema of every table (columns as in ``docs/CONTRACTS.md``), fixed so parts always agree."""
 
 
 def default_cache_dir() -> Path:
@@ -42,27 +83,110 @@ def default_cache_dir() -> Path:
     return Path(env).expanduser() if env else Path.home() / ".cache" / "narrative-toolkit"
 
 
-@dataclass
-class Results:
-    """Tidy tables of one analysis run; see ``docs/CONTRACTS.md`` for the columns."""
+# ----------------------------------------------------------------------------------------------
+# Parquet bytes and atomic files
 
-    articles: pd.DataFrame
-    sentences: pd.DataFrame
-    mentions: pd.DataFrame
-    quotes: pd.DataFrame
-    hedges: pd.DataFrame
-    actor_measures: pd.DataFrame
-    problems: pd.DataFrame
-    settings: dict = field(default_factory=dict)
+
+def _parquet_bytes(rows: list[dict], name: str) -> bytes:
+    """One table as deterministic Parquet bytes (fixed schema, no pandas index, no timestamps)."""
+    schema = SCHEMAS[name]
+    table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
+    sink = io.BytesIO()
+    pq.write_table(table, sink, compression="zstd", store_schema=True)
+    return sink.getvalue()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, data: bytes) -> str:
+    """Write ``data`` to ``path`` via a temporary name, ``fsync`` and ``os.replace``; return its SHA-256."""
+    tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    return hashlib.sha256(data).hexdigest()
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    return table.to_pandas(date_as_object=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# Results
+
+
+class Results:
+    """Tidy tables of one analysis run; see ``docs/CONTRACTS.md`` for the columns.
+
+    Tables are pandas DataFrames: ``articles``, ``sentences``, ``mentions``, ``quotes``, ``hedges``,
+    ``actor_measures``, ``problems``. Results read from a cache entry load each table on first
+    access, so analysing a large corpus does not hold its tables in memory; :meth:`dataset` gives a
+    ``pyarrow.dataset`` over the Parquet parts for out-of-core work (or pass :attr:`path` to
+    ``dask.dataframe.read_parquet``).
+    """
+
+    def __init__(self, articles: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None,
+                 mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+                 hedges: pd.DataFrame | None = None, actor_measures: pd.DataFrame | None = None,
+                 problems: pd.DataFrame | None = None, settings: dict | None = None, *,
+                 path: str | Path | None = None, parts: dict[str, list[str]] | None = None) -> None:
+        given = dict(articles=articles, sentences=sentences, mentions=mentions, quotes=quotes, hedges=hedges,
+                     actor_measures=actor_measures, problems=problems)
+        self.settings = dict(settings or {})
+        self.path = Path(path) if path is not None else None
+        self._parts = parts or {}
+        for name, frame in given.items():
+            if frame is not None:
+                self.__dict__[name] = frame
+            elif self.path is None:
+                raise TypeError(f"Results needs the {name!r} table or a cache entry path")
+
+    def __getattr__(self, name: str):
+        if name in TABLES and self.__dict__.get("path") is not None:
+            frame = _to_pandas(self.dataset(name).to_table())
+            self.__dict__[name] = frame
+            return frame
+        raise AttributeError(name)
+
+    def dataset(self, name: str) -> pads.Dataset:
+        """A ``pyarrow.dataset`` of one table's Parquet parts (in chunk order), read lazily."""
+        if self.path is None:
+            return pads.dataset(pa.Table.from_pandas(getattr(self, name), preserve_index=False))
+        return pads.dataset([str(self.path / p) for p in self._parts[name]], schema=SCHEMAS[name], format="parquet")
 
     def save(self, out_dir: str | Path) -> Path:
-        """Write each table as ``<name>.parquet`` plus ``settings.json`` into ``out_dir`` atomically."""
+        """Write each table as ``<name>.parquet`` plus ``settings.json`` into ``out_dir`` atomically.
+
+        Tables still on disk are copied part by part (bounded memory).
+        """
         out_dir = Path(out_dir)
         out_dir.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir.parent))
         try:
             for name in TABLES:
-                getattr(self, name).to_parquet(tmp / f"{name}.parquet", index=False)
+                if name in self.__dict__:
+                    table = pa.Table.from_pandas(self.__dict__[name], preserve_index=False)
+                    pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+                else:
+                    with pq.ParquetWriter(tmp / f"{name}.parquet", SCHEMAS[name], compression="zstd") as writer:
+                        for batch in self.dataset(name).to_batches():
+                            writer.write_batch(batch)
             (tmp / "settings.json").write_text(json.dumps(self.settings, indent=1, sort_keys=True, default=str))
             if out_dir.exists():
                 shutil.rmtree(out_dir)
@@ -73,9 +197,16 @@ class Results:
         return out_dir
 
     @classmethod
-    def load(cls, path: str | Path) -> "Results":
-        """Read a folder written by :meth:`save`; raise ``ValueError`` if it is incomplete or corrupt."""
+    def load(cls, path: str | Path) -> Results:
+        """Read a folder written by :meth:`save` or a cache entry of :func:`analyze`.
+
+        Raises:
+            ValueError: the folder is incomplete or corrupt (a cache entry's parts are checked
+                against the SHA-256 sums of its manifest).
+        """
         path = Path(path)
+        if (path / "manifest.json").exists():
+            return _open_entry(path)
         try:
             tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
             settings = json.loads((path / "settings.json").read_text())
@@ -84,6 +215,7 @@ class Results:
         return cls(**tables, settings=settings)
 
     def summary(self) -> str:
+        """Counts, quote share by camp and the problems, as plain text."""
         lines = [
             f"{len(self.articles)} articles, {len(self.sentences)} sentences, {len(self.mentions)} mentions, "
             f"{len(self.quotes)} quotes, {len(self.hedges)} hedges, {self.actor_measures['actor'].nunique() if len(self.actor_measures) else 0} actors",
@@ -93,9 +225,27 @@ class Results:
             lines.append("quote share by camp: " + ", ".join(f"{k} {v:.0%}" for k, v in share.items()))
         if len(self.problems):
             lines.append(f"{len(self.problems)} problems:")
-            lines += [f"  {r.path}" + (f", line {int(r.line)}" if pd.notna(r.line) else "") + f": {r.why}"
-                      for r in self.problems.itertuples()]
+            for r in self.problems.itertuples():
+                unit = getattr(r, "unit", None) or "line"
+                where = f", {unit} {int(r.line)}" if pd.notna(r.line) else ""
+                lines.append(f"  {r.path}{where}: {r.why}")
         return "\n".join(lines)
+
+
+def _open_entry(path: Path) -> Results:
+    """A finished cache entry as lazily loaded :class:`Results`, after checking every part's SHA-256."""
+    try:
+        manifest = json.loads((path / "manifest.json").read_text())
+        parts: dict[str, list[str]] = {}
+        for name in TABLES:
+            parts[name] = []
+            for part in manifest["tables"][name]:
+                if _sha256(path / part["file"]) != part["sha256"]:
+                    raise ValueError(f"{part['file']} does not match its checksum")
+                parts[name].append(part["file"])
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: incomplete or corrupt results ({exc})") from exc
+    return Results(settings=manifest["settings"], path=path, parts=parts)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -106,11 +256,18 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= start and end <= e for s, e in spans)
 
 
-def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str, list[dict]]:
+def analyze_article(article: Article, lexicons: dict | None = None,
+                    sentiment: str = "default") -> dict[str, list[dict]]:
     """Run every extractor on one article; return rows for each table (no corpus-level columns).
 
     Extractors run on ``article.masked_text`` (boilerplate and repeated paragraphs blanked, same
     length), so every offset indexes ``article.text``.
+
+    Args:
+        article: the article.
+        lexicons: optional user lexicon paths (see :func:`analyze`).
+        sentiment: the registered sentiment backend behind ``portrayal`` and ``voice``; VADER and
+            TextBlob always fill the ``*_vader`` and ``*_textblob`` columns.
     """
     from .actors import find_mentions, load_actors
     from .hedging import find_hedges, load_hedges
@@ -137,10 +294,11 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
                 hi = mid
         return max(lo - 1, 0)
 
+    backends = {"": sentiment, "_vader": "vader", "_textblob": "textblob"}  # column suffix -> backend
     rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
     for i, s in enumerate(sents):
         rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
-                                  "n_words": len(tokens(text, s.start, s.end)), "section": article.section_at(s.start)})
+                                  "n_words": n_tokens(text, s.start, s.end), "section": article.section_at(s.start)})
 
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
@@ -149,7 +307,9 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
     outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
-    portrayal_scores = {b: portrayal(text, [(m.start, m.end) for m in outlet_mentions], backend=b) for b in BACKENDS}
+    spans = [(m.start, m.end) for m in outlet_mentions]
+    by_backend = {b: portrayal(text, spans, backend=b) for b in dict.fromkeys(backends.values())}
+    portrayal_scores = {suffix: by_backend[b] for suffix, b in backends.items()}
     for m in mentions:
         rows["mentions"].append({"article_id": aid, "start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
                                  "camp": m.camp, "name": m.name, "how": m.how, "section": article.section_at(m.start),
@@ -162,17 +322,18 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
         per_actor[m.actor]["mentions"] += 1
         camp_of[m.actor] = m.camp
     for j, m in enumerate(outlet_mentions):
-        for b in BACKENDS:
-            sums[m.actor][f"portrayal_{b}"].append(portrayal_scores[b][j].score)
+        for suffix in backends:
+            sums[m.actor][f"portrayal{suffix}"].append(portrayal_scores[suffix][j].score)
 
     for q in quotes:
-        n_words = len(tokens(text, q.start, q.end))
-        q_voice = {b: voice(q.text, backend=b) for b in BACKENDS}
+        n_words = n_tokens(text, q.start, q.end)
+        scored = {b: voice(q.text, backend=b) for b in dict.fromkeys(backends.values())}
+        q_voice = {suffix: scored[b] for suffix, b in backends.items()}
         rows["quotes"].append({"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                                "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "stance": q.stance,
                                "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
                                "actor": q.actor, "camp": q.camp, "section": q.section, "n_words": n_words,
-                               "voice": q_voice["default"]})
+                               "voice": q_voice[""]})
         # A speaker the lexicon does not know counts for the unnamed/unresolved actor, so quote
         # shares in actor_measures add up to the quotes table (quotes with no speaker are left out).
         actor = q.actor or ("unnamed_source" if q.speaker else None)
@@ -182,8 +343,8 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
             c["quotes"] += 1
             c["quoted_words"] += n_words
             c[f"stance_{q.stance}"] += 1
-            for b in BACKENDS:
-                sums[actor][f"voice_{b}"].append(q_voice[b])
+            for suffix in backends:
+                sums[actor][f"voice{suffix}"].append(q_voice[suffix])
 
     # Hedges: inside an actor's quote they are the actor's own; in an outlet sentence that mentions
     # actors they are the outlet's distancing toward each of those actors.
@@ -209,11 +370,10 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
     for actor, c in per_actor.items():
         row = {"article_id": aid, "actor": actor, "camp": camp_of.get(actor),
                "mentions": c["mentions"], "quotes": c["quotes"], "quoted_words": c["quoted_words"]}
-        for b in BACKENDS:
+        for suffix in backends:
             for measure in ("portrayal", "voice"):
-                values = sums[actor][f"{measure}_{b}"]
-                key = measure if b == "default" else f"{measure}_{b}"
-                row[key] = sum(values) / len(values) if values else float("nan")
+                values = sums[actor][f"{measure}{suffix}"]
+                row[f"{measure}{suffix}"] = sum(values) / len(values) if values else float("nan")
         row["own_hedges"] = c["own_hedges"]
         row["distancing_hedges"] = c["distancing_hedges"]
         row["distancing_verbs"] = c["stance_distancing"] + c["stance_denial"]
@@ -224,111 +384,325 @@ def analyze_article(article: Article, lexicons: dict | None = None) -> dict[str,
 
 
 # ----------------------------------------------------------------------------------------------
-# corpus
+# corpus: inputs, chunks, keys
 
 
-def _as_corpus(data) -> Corpus:
-    """A Corpus as is; records (dicts with ``id`` and ``text``) are cleaned like txt articles."""
-    from .corpus import _default_outlets, article_from_text
+@dataclass(frozen=True)
+class _Source:
+    """The articles to analyse, as a re-readable or one-shot stream, with corpus-level fields."""
+
+    items: Iterable  # Articles, or records (dicts with ``id`` and ``text``)
+    name: str
+    alignment: dict
+    problems: tuple
+    reusable: bool  # can be iterated twice (its key is known before computing)
+
+
+def _source(data) -> _Source:
+    from .corpus import _default_outlets
 
     if isinstance(data, Corpus):
-        return data
-    articles, log = [], []
-    for i, rec in enumerate(data):
-        if isinstance(rec, Article):
-            articles.append(rec)
-            continue
-        if not isinstance(rec, dict) or "text" not in rec:
-            raise ValueError(f"record {i} has no 'text' field")
-        meta = {k: v for k, v in rec.items() if k not in ("id", "text", "outlet", "date", "title")}
-        date = pd.to_datetime(rec.get("date"), errors="coerce")
-        article, notes = article_from_text(str(rec["text"]), str(rec.get("id", i)), outlet=rec.get("outlet"),
-                                           date=None if pd.isna(date) else date.date(), title=rec.get("title"),
-                                           meta=meta)
-        articles.append(article)
-        log += notes
-    return Corpus(articles, name="records", alignment=_default_outlets(), log=log)
+        return _Source(data, data.name, data.alignment, tuple(data.problems), True)
+    return _Source(data, "records", _default_outlets(), (), iter(data) is not data)
 
 
-def _fingerprint(corpus: Corpus, lexicons: dict, settings: dict) -> str:
-    h = hashlib.sha256()
-    h.update(f"narrative-toolkit {__version__}\n".encode())
-    h.update(json.dumps(settings, sort_keys=True, default=str).encode())
-    for name in ("actors", "verbs", "hedges"):
-        path = Path(lexicons.get(name) or DEFAULT_DIR / f"{name}.yml")
-        h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
-    for a in corpus:
-        h.update(json.dumps([a.id, a.outlet, str(a.date), a.title, a.text, [tuple(s.__dict__.values()) for s in a.sections]],
-                            default=str).encode())
-        h.update(b"\0")
-    h.update(json.dumps(corpus.alignment, sort_keys=True).encode())
-    return h.hexdigest()[:24]
+def _article(item, i: int) -> Article:
+    """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article."""
+    from .corpus import article_from_text
+
+    if isinstance(item, Article):
+        return item
+    meta = {k: v for k, v in item.items() if k not in ("id", "text", "outlet", "date", "title")}
+    date = pd.to_datetime(item.get("date"), errors="coerce")
+    article, _notes = article_from_text(str(item["text"]), str(item.get("id", i)), outlet=item.get("outlet"),
+                                        date=None if pd.isna(date) else date.date(), title=item.get("title"),
+                                        meta=meta)
+    return article
 
 
-def _run(articles: list[Article], lexicons: dict, workers: int, progress: bool) -> list[dict]:
-    from tqdm.auto import tqdm
+def _digest(item, i: int) -> bytes:
+    """SHA-256 of one article's content (an Article's fields, or a record's JSON)."""
+    if isinstance(item, Article):
+        body = [item.id, item.outlet, str(item.date), item.title, item.text,
+                [tuple(s.__dict__.values()) for s in item.sections]]
+    elif isinstance(item, dict) and "text" in item:
+        body = item
+    else:
+        raise ValueError(f"record {i} has no 'text' field")
+    return hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).digest()
 
-    bar = tqdm(total=len(articles), desc="analyze", unit="article", disable=not progress)
-    out = []
+
+def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, str, list]]:
+    """``(index, chunk hash, items)`` for consecutive chunks of ``size`` items."""
+    it, start = iter(items), 0
+    for index in itertools.count():
+        chunk = list(itertools.islice(it, size))
+        if not chunk:
+            return
+        h = hashlib.sha256(b"".join(_digest(item, start + j) for j, item in enumerate(chunk)))
+        yield index, h.hexdigest()[:16], chunk
+        start += len(chunk)
+
+
+class _Key:
+    """The cache key, fed with the settings, lexicon files, chunk hashes and corpus-level fields."""
+
+    def __init__(self, settings: dict) -> None:
+        self._h = hashlib.sha256(f"narrative-toolkit {__version__}\n".encode())
+        self._h.update(json.dumps(settings, sort_keys=True, default=str).encode())
+        for name in ("actors", "verbs", "hedges"):
+            path = Path(settings["lexicons"].get(name) or DEFAULT_DIR / f"{name}.yml")
+            self._h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
+
+    def add_chunk(self, chunk_hash: str) -> None:
+        self._h.update(chunk_hash.encode() + b"\0")
+
+    def finish(self, source: _Source) -> str:
+        h = self._h.copy()
+        h.update(json.dumps(source.alignment, sort_keys=True).encode())
+        h.update(json.dumps([p.__dict__ for p in source.problems], sort_keys=True, default=str).encode())
+        return h.hexdigest()[:24]
+
+
+# ----------------------------------------------------------------------------------------------
+# one chunk (runs in a worker process or on a Dask worker)
+
+
+def _warm(lexicons: dict, sentiment: str) -> None:
+    """Load lexicons and sentiment backends once, before worker processes fork."""
+    from .actors import load_actors
+    from .hedging import load_hedges
+    from .quotes import load_verbs
+    from .sentiment import get_backend
+
+    load_actors(lexicons.get("actors"))
+    load_hedges(lexicons.get("hedges"))
+    load_verbs(lexicons.get("verbs"))
+    for name in dict.fromkeys((sentiment, *EXTRA_BACKENDS)):
+        get_backend(name)
+
+
+def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str) -> dict[str, bytes]:
+    """Analyse one chunk of articles; return each table as Parquet bytes."""
+    articles = [_article(item, start + j) for j, item in enumerate(items)]
+    per_article = [analyze_article(a, lexicons, sentiment) for a in articles]
+    meta = Corpus(articles, alignment=alignment).to_frame().rename(columns={"id": "article_id"})
+    meta["n_sentences"] = [len(rows["sentences"]) for rows in per_article]
+    meta["text"] = [a.text for a in articles]  # the raw text, so every offset can be read back
+    art_rows = meta.to_dict("records")
+    rows: dict[str, list[dict]] = {"articles": art_rows}
+    for name in CHUNK_TABLES[1:]:
+        rows[name] = [r for per in per_article for r in per[name]]
+    for a, am in zip(art_rows, (per["actor_measures"] for per in per_article)):
+        for r in am:
+            r.update(outlet=a["outlet"], alignment=a["alignment"], date=a["date"])
+    return {name: _parquet_bytes(rows[name], name) for name in CHUNK_TABLES}
+
+
+# ----------------------------------------------------------------------------------------------
+# engines: map chunks, at most a few in flight, results as they complete
+
+
+def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:
+    """``(index, hash, tables)`` per task, in-process or on ``workers`` local processes."""
+    if workers <= 1:
+        for index, h, items, start in tasks:
+            yield index, h, _run_chunk(items, start, *run_args)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: dict = {}
+        for task in itertools.chain(tasks, [None]):
+            if task is not None:
+                index, h, items, start = task
+                pending[pool.submit(_run_chunk, items, start, *run_args)] = (index, h)
+                if len(pending) < 2 * workers:
+                    continue
+            while pending and (task is None or len(pending) >= 2 * workers):
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index, h = pending.pop(future)
+                    yield index, h, future.result()
+
+
+def _map_dask(tasks: Iterator[tuple], scheduler, workers: int, run_args: tuple) -> Iterator[tuple]:
+    """``(index, hash, tables)`` per task, computed on a Dask cluster (dask.distributed)."""
+    from distributed import Client, LocalCluster, as_completed
+
+    owned = []
+    if isinstance(scheduler, Client):
+        client = scheduler
+    else:
+        if scheduler is None:
+            owned.append(LocalCluster(n_workers=max(workers, 1), threads_per_worker=1, processes=True))
+            scheduler = owned[0]
+        client = Client(scheduler)
+        owned.insert(0, client)
     try:
-        if workers <= 1:
-            for a in articles:
-                out.append(analyze_article(a, lexicons))
-                bar.update()
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                for rows in pool.map(analyze_article, articles, [lexicons] * len(articles), chunksize=8):
-                    out.append(rows)
-                    bar.update()
+        window = 2 * max(sum(client.nthreads().values()), 1)
+        futures = as_completed()
+        tasks = iter(tasks)
+        for index, h, items, start in itertools.islice(tasks, window):
+            futures.add(client.submit(_run_chunk, items, start, *run_args, key=f"analyze-{h}-{index}"))
+        for future in futures:
+            index, h = future.key.split("-")[2], future.key.split("-")[1]
+            yield int(index), h, future.result()
+            future.release()
+            for index, h, items, start in itertools.islice(tasks, 1):
+                futures.add(client.submit(_run_chunk, items, start, *run_args, key=f"analyze-{h}-{index}"))
     finally:
-        bar.close()
-    return out
+        for thing in owned:
+            thing.close()
+
+
+# ----------------------------------------------------------------------------------------------
+# analyze
+
+
+def _done_record(work: Path, index: int, h: str) -> Path:
+    return work / "chunks" / f"{index:06d}-{h}.json"
+
+
+def _write_chunk(work: Path, index: int, h: str, tables: dict[str, bytes]) -> None:
+    """Write one chunk's parts atomically, then its done-record (the chunk counts as finished)."""
+    record = {}
+    for name, data in tables.items():
+        file = f"{name}/part-{index:06d}.parquet"
+        record[name] = {"file": file, "sha256": _write_atomic(work / file, data)}
+    _write_atomic(_done_record(work, index, h), json.dumps(record, sort_keys=True).encode())
+
+
+def _finish(work: Path, done: list[tuple[int, str]], source: _Source, settings: dict) -> None:
+    """Write the problems table and the manifest; drop done-records and leftover temporary files."""
+    problems = [{"path": p.path, "line": p.line, "unit": getattr(p, "unit", "line"), "why": p.why}
+                for p in source.problems]
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for index, h in sorted(done):
+        record = json.loads(_done_record(work, index, h).read_text())
+        for name in CHUNK_TABLES:
+            tables[name].append(record[name])
+    sha = _write_atomic(work / "problems.parquet", _parquet_bytes(problems, "problems"))
+    tables["problems"].append({"file": "problems.parquet", "sha256": sha})
+    shutil.rmtree(work / "chunks")
+    for leftover in work.rglob(".tmp-*"):
+        leftover.unlink()
+    manifest = {"settings": settings, "tables": tables}
+    _write_atomic(work / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
+    for folder in [work, *(work / name for name in CHUNK_TABLES)]:
+        _fsync_dir(folder)
 
 
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
-            progress: bool | None = None) -> Results:
-    """Analyse a corpus (or an iterable of dicts with ``id`` and ``text``) into :class:`Results`.
+            progress: bool | None = None, sentiment: str = "default", engine: str = "processes",
+            scheduler=None, chunk_size: int = 32) -> Results:
+    """Analyse a corpus (or records with ``id`` and ``text``) into :class:`Results`.
+
+    Articles are analysed in chunks of ``chunk_size``; each chunk's tables are written as Parquet
+    parts (atomically) into a working folder of the cache, so a killed run resumes from its
+    finished chunks, and memory does not grow with the corpus. The finished entry gets a manifest
+    with each part's SHA-256 (checked on load; a damaged entry is recomputed). Same inputs and
+    settings give byte-identical parts, whatever ``workers`` or ``engine``.
 
     Args:
         data: a :class:`~toolkit.corpus.Corpus`, or records with at least ``id`` and ``text``
-            (``outlet``, ``date``, ``title`` and other keys become metadata).
-        workers: processes on this machine (1 runs in-process).
+            (``outlet``, ``date``, ``title`` and other keys become metadata). A list or another
+            re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g. a
+            generator over a corpus larger than memory) is read once, and its run cannot resume.
+        workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
+            ``scheduler``, the size of the ``LocalCluster`` started for the run.
         lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ...}`` to user YAML files.
-        cache: ``None``/``True`` use :func:`default_cache_dir`, a path uses that folder, ``False`` disables.
-        progress: show a progress bar (default: when there are more than 50 articles).
+        cache: ``None``/``True`` use :func:`default_cache_dir`, a path uses that folder, ``False``
+            computes in a temporary folder and returns the tables in memory.
+        progress: show a tqdm progress bar (default: when there are more than 50 articles).
+        sentiment: the registered backend behind ``portrayal`` and ``voice`` (e.g. ``"default"``,
+            ``"vader"`` or a name given to :func:`toolkit.sentiment.register_backend`; on a Dask
+            cluster it must be registered in the workers too). ``*_vader``/``*_textblob`` stay.
+        engine: ``"processes"`` (local) or ``"dask"`` (dask.distributed).
+        scheduler: with ``engine="dask"``, a ``distributed.Client``, a cluster or a scheduler
+            address (``"tcp://host:8786"``); ``None`` starts a ``LocalCluster``.
+        chunk_size: articles per chunk (per task and per Parquet part).
     """
-    corpus = _as_corpus(data)
+    from tqdm.auto import tqdm
+
+    from .sentiment import get_backend
+
+    if engine not in ("processes", "dask"):
+        raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
+    get_backend(sentiment)  # fail early on an unknown backend name
+    source = _source(data)
     lexicons = {k: str(v) for k, v in (lexicons or {}).items() if v}
-    settings = {"version": __version__, "backends": list(BACKENDS), "lexicons": lexicons}
-    key = _fingerprint(corpus, lexicons, settings)
+    settings = {"version": __version__, "backends": list(dict.fromkeys((sentiment, *EXTRA_BACKENDS))),
+                "sentiment": sentiment, "lexicons": lexicons, "chunk_size": chunk_size}
+    key_hash = _Key(settings)
+    total = None
+    if source.reusable:
+        total = 0
+        for _index, h, items in _chunks(source.items, chunk_size):
+            key_hash.add_chunk(h)
+            total += len(items)
+    key = key_hash.finish(source) if source.reusable else None
+
     cache_dir = None if cache is False else (default_cache_dir() if cache in (None, True) else Path(cache))
-    if cache_dir is not None and (cache_dir / key).exists():
+    if cache_dir is not None and key is not None and (cache_dir / key).exists():
         try:
             return Results.load(cache_dir / key)
-        except ValueError:
+        except ValueError as exc:
+            log.warning("recomputing a damaged cache entry: %s", exc)
             shutil.rmtree(cache_dir / key, ignore_errors=True)
+    scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
+    parent = scratch or cache_dir
+    work = parent / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
+    for folder in ("chunks", *CHUNK_TABLES):
+        (work / folder).mkdir(parents=True, exist_ok=True)
 
-    articles = list(corpus)
-    per_article = _run(articles, lexicons, workers, progress if progress is not None else len(articles) > 50)
+    done: list[tuple[int, str]] = []
+    reused = [0]
+    show = progress if progress is not None else (total is None or total > 50)
+    bar = tqdm(total=total, desc="analyze", unit="article", disable=not show)
 
-    frames = {name: pd.DataFrame([r for rows in per_article for r in rows[name]])
-              for name in ("sentences", "mentions", "quotes", "hedges", "actor_measures")}
-    art = corpus.to_frame().rename(columns={"id": "article_id"})
-    art["n_sentences"] = [len(rows["sentences"]) for rows in per_article]
-    art["text"] = [a.text for a in articles]  # the raw text, so every offset can be read back
-    frames["articles"] = art
-    meta_cols = art.set_index("article_id")[["outlet", "alignment", "date"]]
-    am = frames["actor_measures"]
-    if len(am):
-        am = am.join(meta_cols, on="article_id")
-        lead = ["article_id", "outlet", "alignment", "date", "actor", "camp"]
-        frames["actor_measures"] = am[lead + [c for c in am.columns if c not in lead]]
-    frames["problems"] = pd.DataFrame([{"path": p.path, "line": p.line, "why": p.why} for p in corpus.problems],
-                                      columns=["path", "line", "why"])
-    results = Results(**frames, settings={**settings, "key": key, "corpus": corpus.name})
-    if cache_dir is not None:
-        results.save(cache_dir / key)
-    return results
+    def tasks() -> Iterator[tuple]:
+        start = 0
+        for index, h, items in _chunks(source.items, chunk_size):
+            if key is None:
+                key_hash.add_chunk(h)
+            if _done_record(work, index, h).exists():
+                done.append((index, h))
+                reused[0] += 1
+                bar.update(len(items))
+            else:
+                yield index, h, items, start
+            start += len(items)
+
+    run_args = (source.alignment, lexicons, sentiment)
+    kill_after = int(os.environ.get(STOP_AFTER_ENV, "0") or 0)
+    try:
+        _warm(lexicons, sentiment)
+        chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
+                  else _map_local(tasks(), workers, run_args))
+        written = 0
+        for index, h, tables in chunks:
+            _write_chunk(work, index, h, tables)
+            done.append((index, h))
+            bar.update(pq.read_metadata(io.BytesIO(tables["articles"])).num_rows)
+            written += 1
+            if written == kill_after:
+                os.kill(os.getpid(), signal.SIGKILL)
+    finally:
+        bar.close()
+    if reused[0]:
+        log.info("resumed %d of %d chunks from %s", reused[0], len(done), work)
+    key = key or key_hash.finish(source)
+    _finish(work, done, source, {**settings, "key": key, "corpus": source.name})
+    if scratch is not None:
+        try:
+            results = _open_entry(work)
+            return Results(**{name: getattr(results, name) for name in TABLES}, settings=results.settings)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        os.replace(work, cache_dir / key)
+    except OSError:  # another run finished the same entry first
+        shutil.rmtree(work, ignore_errors=True)
+    return Results.load(cache_dir / key)
 
 
 def concat_results(parts: Iterable[Results]) -> Results:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "normalize_quotes"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_tokens", "normalize_quotes"]
 
 
 @dataclass(frozen=True)
@@ -119,3 +119,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     end = len(text) if end is None else end
     return [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def n_tokens(text: str, start: int = 0, end: int | None = None) -> int:
+    """``len(tokens(text, start, end))`` without building the spans (word counts in tables)."""
+    return sum(1 for _ in _TOKEN.finditer(text, start, len(text) if end is None else end))
