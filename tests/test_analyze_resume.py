@@ -1,0 +1,65 @@
+"""A killed analyze leaves no half-written Parquet and resumes from its finished chunks."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from toolkit.analyze import STOP_AFTER_ENV, TABLES, Results
+
+REPO = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import logging, sys
+sys.path.insert(0, {tests!r})
+from analyze_corpus import records
+from toolkit.analyze import analyze
+logging.basicConfig(level=logging.INFO, format="%(message)s")
+analyze(records(10), cache={cache!r}, chunk_size=2, progress=False)
+"""
+
+
+def _run(cache: Path, kill_after: int | None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop(STOP_AFTER_ENV, None)
+    if kill_after is not None:
+        env[STOP_AFTER_ENV] = str(kill_after)
+    code = SCRIPT.format(tests=str(REPO / "tests"), cache=str(cache))
+    return subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True,
+                          timeout=600)
+
+
+def _files(entry: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(entry)): p.read_bytes() for p in sorted(entry.rglob("*")) if p.is_file()}
+
+
+def test_analyze_killed_run_resumes_and_matches_an_uninterrupted_one(tmp_path):
+    killed = _run(tmp_path / "cache", kill_after=2)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    (work,) = (tmp_path / "cache").iterdir()
+    assert work.name.endswith(".partial")  # no finished entry yet
+    assert len(list((work / "chunks").iterdir())) == 2
+    parts = sorted(p.name for p in (work / "quotes").iterdir())
+    assert parts == ["part-000000.parquet", "part-000001.parquet"]  # whole parts only, no temporary files
+    for part in (work / "quotes").iterdir():  # complete Parquet files (footer magic)
+        assert part.read_bytes()[-4:] == b"PAR1"
+    (work / "quotes" / ".tmp-leftover-part-000002.parquet").write_bytes(b"half a part")  # a kill mid-write
+
+    resumed = _run(tmp_path / "cache", kill_after=None)
+    assert resumed.returncode == 0, resumed.stderr
+    assert "resumed 2 of 5 chunks" in resumed.stderr
+    (entry,) = (tmp_path / "cache").iterdir()
+    assert not entry.name.endswith(".partial")
+    assert not any(".tmp-" in p.name for p in entry.rglob("*"))
+    manifest = json.loads((entry / "manifest.json").read_text())
+    assert [len(manifest["tables"][t]) for t in TABLES] == [5] * 6 + [1]
+
+    fresh = _run(tmp_path / "fresh", kill_after=None)
+    assert fresh.returncode == 0, fresh.stderr
+    (fresh_entry,) = (tmp_path / "fresh").iterdir()
+    assert _files(entry) == _files(fresh_entry)
+    assert len(Results.load(entry).articles) == 10

@@ -1,0 +1,43 @@
+"""analyze(sentiment=...) picks the backend behind portrayal and voice; VADER/TextBlob columns stay."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from analyze_corpus import records
+
+from toolkit.analyze import analyze
+from toolkit.sentiment import register_backend
+
+
+class _Constant:
+    """A target-blind backend scoring every text 0.5."""
+
+    name = "constant"
+
+    def score(self, text: str) -> float:
+        return 0.5
+
+
+def test_analyze_sentiment_vader_fills_portrayal_and_voice_with_vader():
+    am = analyze(records(4), cache=False, progress=False, sentiment="vader").actor_measures
+    np.testing.assert_array_equal(am["portrayal"].to_numpy(), am["portrayal_vader"].to_numpy())
+    np.testing.assert_array_equal(am["voice"].to_numpy(), am["voice_vader"].to_numpy())
+    assert am["voice"].notna().any() and am["portrayal_textblob"].notna().any()
+
+
+def test_analyze_sentiment_registered_backend_and_separate_cache(tmp_path):
+    register_backend("constant-test", _Constant())
+    default = analyze(records(4), cache=tmp_path, progress=False)
+    custom = analyze(records(4), cache=tmp_path, progress=False, sentiment="constant-test")
+    assert custom.path != default.path and custom.settings["sentiment"] == "constant-test"
+    scored = custom.actor_measures.dropna(subset=["portrayal"])
+    assert len(scored) and (scored["portrayal"] == 0.5).all()
+    assert (custom.quotes["voice"] == 0.5).all()
+    assert custom.actor_measures["portrayal_vader"].equals(default.actor_measures["portrayal_vader"])
+
+
+def test_analyze_unknown_sentiment_backend_fails_before_work(tmp_path):
+    with pytest.raises(KeyError, match="unknown sentiment backend"):
+        analyze(records(2), cache=tmp_path, sentiment="no-such-backend")
+    assert not list(tmp_path.iterdir())
