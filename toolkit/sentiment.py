@@ -203,8 +203,10 @@ class VaderBackend:
         self._analyzer = SentimentIntensityAnalyzer(lexicon_file="file:" + os.path.join(pkg_dir, "vader_lexicon.txt"))
         self._lexicon = {w: max(-1.0, min(1.0, v / 4.0)) for w, v in self._analyzer.lexicon.items()}
 
+    @functools.lru_cache(maxsize=8192)  # noqa: B019 - one instance per process (the registry's)
     def score(self, text: str) -> float:
-        """VADER compound score of ``text``."""
+        """VADER compound score of ``text``, memoised: the default backend's ``score`` is VADER's
+        too, so ``voice`` of one quote with both backends runs VADER once."""
         return float(self._analyzer.polarity_scores(text)["compound"])
 
     def word_score(self, word: str) -> float:
