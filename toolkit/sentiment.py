@@ -316,6 +316,7 @@ class _Context:
     target_quote: int  # quotation region holding the target, -1 if none
 
 
+@functools.lru_cache(maxsize=4096)  # the three backends of analyze ask for each mention's context in turn
 def _context(text: str, start: int, end: int) -> _Context:
     s, e = _sentence_of(text, start, end)
     sent = _analyse(text, s, e)
