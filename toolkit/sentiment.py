@@ -223,10 +223,9 @@ class TextBlobBackend:
     name = "textblob"
 
     def __init__(self) -> None:
-        from textblob import TextBlob
         from textblob.en import sentiment as lexicon
 
-        self._blob = TextBlob
+        self._polarity = lexicon  # what TextBlob(text).sentiment calls, without a blob and a namedtuple class per call
         self._lexicon = {}
         for word, senses in lexicon.items():
             values = senses.get(None) or next(iter(senses.values()))
@@ -234,8 +233,8 @@ class TextBlobBackend:
                 self._lexicon[word.lower()] = float(values[0])
 
     def score(self, text: str) -> float:
-        """TextBlob polarity of ``text``."""
-        return float(self._blob(text).sentiment.polarity)
+        """TextBlob polarity of ``text`` (the PatternAnalyzer's, as ``TextBlob(text).sentiment.polarity``)."""
+        return float(self._polarity(text)[0])
 
     def word_score(self, word: str) -> float:
         """Polarity of one lowercased word (0.0 when not in the lexicon)."""
