@@ -593,7 +593,7 @@ def _finish(work: Path, done: list[tuple[int, str]], source: _Source, settings: 
 
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
             progress: bool | None = None, sentiment: str = "default", engine: str = "processes",
-            scheduler=None, chunk_size: int = 32) -> Results:
+            scheduler=None, chunk_size: int = 16) -> Results:
     """Analyse a corpus (or records with ``id`` and ``text``) into :class:`Results`.
 
     Articles are analysed in chunks of ``chunk_size``; each chunk's tables are written as Parquet
