@@ -5,7 +5,8 @@ sentences (Sadvilkar & Neumann 2020), then NLTK's VADER (Hutto & Gilbert 2014) a
 every sentence. The full analysis computes far more (mentions, quotes with speakers, hedges,
 three target-aware sentiment backends per mention and per quote). Each measurement runs in a
 fresh process (no warm caches carried over), after a warm-up on other articles; the ratios are
-taken within one run because the machine is shared.
+taken within one run because the machine is shared (the in-process runs also report words per CPU
+second, which other processes on a shared machine disturb less).
 
 Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2]``
 (needs ``pip install pysbd``; reads ``$NARRATIVE_SHARED/corpora/allsides-syria``).
@@ -69,10 +70,11 @@ def measure(what: str, n: int) -> dict:
     run = _naive if what == "naive" else (lambda a: _full(a, int(what)))
     run(warm)
     words = sum(len(a.text.split()) for a in articles)
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     run(articles)
-    seconds = time.perf_counter() - t0
-    return {"what": what, "articles": len(articles), "words": words, "seconds": seconds, "words_per_s": words / seconds}
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    return {"what": what, "articles": len(articles), "words": words, "seconds": seconds, "words_per_s": words / seconds,
+            "words_per_cpu_s": words / cpu}
 
 
 def main() -> None:
@@ -92,7 +94,8 @@ def main() -> None:
             got[what] = json.loads(out.strip().splitlines()[-1])
             print(f"run {r + 1}: {what:>5}: {got[what]['words']} words in {got[what]['seconds']:.1f} s = "
                   f"{got[what]['words_per_s']:,.0f} words/s", flush=True)
-        print(f"run {r + 1}: full 1 worker / naive = {got['1']['words_per_s'] / got['naive']['words_per_s']:.2f}x, "
+        print(f"run {r + 1}: full 1 worker / naive = {got['1']['words_per_s'] / got['naive']['words_per_s']:.2f}x "
+              f"(per CPU second of this process: {got['1']['words_per_cpu_s'] / got['naive']['words_per_cpu_s']:.2f}x), "
               f"2 workers / 1 worker = {got['2']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
 
 
