@@ -233,8 +233,6 @@ def test_cli_analyze_prints_the_problems(tmp_path):
     assert (out / "problems.parquet").exists() and (out / "articles.parquet").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="analyze.py A1: Results.problems drops LoadProblem.unit, so summary() "
-                                       "calls a CSV row a line (see /tmp/robustness_findings_analyze.md)")
 def test_csv_problems_keep_their_row_in_results():
     corpus = load_corpus(HOSTILE / "broken_row.csv")
     results = analyze(corpus, cache=False, progress=False)
