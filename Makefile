@@ -13,7 +13,8 @@ setup: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet torch==2.13.0  # the CPU build (a bare torch pulls CUDA)
+	$(BIN)/python -m pip install --quiet -e ".[trained]"
 	touch $(STAMP)
 
 ## Analyse the embedded demo corpus (or CORPUS="path ...") and write reports/*.html

@@ -12,8 +12,9 @@ import pytest
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from toolkit import finetune  # noqa: E402
-from toolkit.sentiment import LABELS, TargetSentiment, available_backends, target_sentiment  # noqa: E402
+from toolkit import cli, finetune, sentiment  # noqa: E402
+from toolkit.analyze import analyze  # noqa: E402
+from toolkit.sentiment import LABELS, TargetSentiment, available_backends, portrayal, target_sentiment  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "finetune"
 
@@ -108,9 +109,9 @@ def test_same_seed_same_model(trained, tmp_path):
 
 def test_command_line_trains_and_reports(trained, tmp_path, capsys):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
-    code = finetune.main(["--newsmtsc", str(FIXTURES), "--epochs", "1", "--out", str(tmp_path / "cli"),
-                          "--base-model", manifest["base_model"], "--batch-size", "8", "--max-train", "8",
-                          "--select-on", "dev-rw.jsonl"])
+    code = cli.main(["train", "sentiment", "--newsmtsc", str(FIXTURES), "--epochs", "1", "--out", str(tmp_path / "cli"),
+                     "--base-model", manifest["base_model"], "--batch-size", "8", "--max-train", "8",
+                     "--select-on", "dev-rw.jsonl"])
     out = capsys.readouterr().out
     assert code == 0
     assert f"saved {tmp_path / 'cli'}" in out and "dev-rw.jsonl: macro-F1" in out
@@ -128,3 +129,50 @@ def test_unknown_selection_split_is_rejected(trained, tmp_path):
 def test_missing_data_is_reported(tmp_path):
     with pytest.raises(FileNotFoundError, match="train.jsonl"):
         finetune.train_sentiment(tmp_path, epochs=1, progress=False)
+
+
+@pytest.fixture
+def cached_as_trained(trained, tmp_path, monkeypatch):
+    """The tiny model as the newest in an empty cache folder, with backend "trained" not yet loaded."""
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path))
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / "sentiment-tiny").symlink_to(trained, target_is_directory=True)
+    sentiment._INSTANCES.pop("trained", None)
+    yield trained
+    sentiment._INSTANCES.pop("trained", None)
+
+
+def test_backend_name_trained_loads_the_newest_cached_model(cached_as_trained):
+    text = "Farmers welcomed the agency's quick help."
+    result = target_sentiment(text, 21, 27, backend="trained")
+    assert result.backend == "trained" and result.label in LABELS
+    assert sentiment.get_backend("trained").path.resolve() == cached_as_trained.resolve()
+
+
+def test_backend_trained_without_a_model_says_how_to_train(tmp_path, monkeypatch):
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path))
+    sentiment._INSTANCES.pop("trained", None)
+    with pytest.raises(FileNotFoundError, match="toolkit train sentiment"):
+        target_sentiment("The council met.", 4, 11, backend="trained")
+
+
+def test_portrayal_batches_a_model_backend_like_single_targets(trained):
+    backend = finetune.TrainedTargetBackend(trained, batch_size=2)
+    text = "Critics accused the ministry.\nResidents thanked the fire brigade and the council met."
+    spans = [(text.index(w), text.index(w) + len(w)) for w in ("ministry", "fire brigade", "council")]
+    batched = portrayal(text, spans, backend=backend)
+    assert [(r.start, r.end, r.label) for r in batched] == [
+        (r.start, r.end, r.label) for r in (backend.target(text, s, e) for s, e in spans)]
+
+
+def test_analyze_runs_with_the_trained_backend(trained):
+    finetune.register(trained, name="trained-test")
+    text = ("Ministry claims strikes hit militants\n\nThe Russian Defence Ministry said its jets struck "
+            "training camps. \"We hit only terrorists,\" spokesman Igor Konashenkov said.\n\n"
+            "Rebels accused Moscow of bombing a bakery, reportedly killing nine people.")
+    results = analyze([{"id": "a1", "text": text, "outlet": "test"}], sentiment="trained-test",
+                      cache=False, progress=False)
+    measures = results.actor_measures.set_index("actor")
+    assert {"russian_defense_ministry", "rebels"} <= set(measures.index)
+    assert measures["portrayal"].between(-1, 1).all() and measures["portrayal"].notna().any()
+    assert results.mentions["text"].tolist() == [text[r.start:r.end] for r in results.mentions.itertuples()]

@@ -23,7 +23,8 @@ def _names(requirement: str) -> set[str]:
 
 def test_packaging_environment_matches_pyproject(repo):
     project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
-    declared = set().union(*(_names(r) for r in project["dependencies"]))
+    optional = [r for extra in project.get("optional-dependencies", {}).values() for r in extra]
+    declared = set().union(*(_names(r) for r in project["dependencies"] + optional))
     env = yaml.safe_load((repo / "environment.yml").read_text())
     listed = set()
     for dep in env["dependencies"]:

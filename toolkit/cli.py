@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit {corpus, quotes, analyze, validate, report}``.
+"""Command line: ``python -m toolkit {corpus, quotes, analyze, validate, train, report}``.
 
 Each sub-command is a thin shell over the public API; the work lives in the modules.
 """
@@ -11,6 +11,7 @@ import sys
 
 from pathlib import Path
 
+from . import finetune
 from .shared import shared_path
 
 DEMO = Path(__file__).resolve().parent.parent / "corpora" / "demo"
@@ -112,6 +113,12 @@ def build_parser() -> argparse.ArgumentParser:
         where = f"shared/{'/'.join(default)}" if default else "corpora/demo"
         vp.add_argument(option, dest="gold", default=None, help=f"gold data (default: {where})")
     p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("train", help="train a model (needs the optional extra narrative-toolkit[trained])")
+    tsub = p.add_subparsers(dest="model", required=True)
+    tp = tsub.add_parser("sentiment", help="fine-tune a sentence encoder for target sentiment on NewsMTSC")
+    finetune.add_arguments(tp)
+    tp.set_defaults(func=finetune.run)
 
     p = sub.add_parser("report", help="execute the notebooks into HTML reports")
     p.add_argument("--corpus", nargs="*", default=None)

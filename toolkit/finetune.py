@@ -470,10 +470,8 @@ def register(path: str | Path | None = None, name: str = "trained") -> None:
 
 
 # --------------------------------------------------------------------------------------- command line
-def main(argv: Sequence[str] | None = None) -> int:
-    """``train sentiment``: fine-tune and save the trained backend, print where and its dev figures."""
-    parser = argparse.ArgumentParser(prog="python -m toolkit train sentiment",
-                                     description="Fine-tune a sentence encoder for target sentiment on NewsMTSC.")
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The options of ``train sentiment`` (shared by ``python -m toolkit`` and this module)."""
     parser.add_argument("--newsmtsc", required=True, help="folder with train.jsonl and dev-*.jsonl")
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--out", default=None, help="model folder (default: in the cache folder)")
@@ -485,7 +483,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--select-on", default=None,
                         help="dev file selecting the epoch, or 'mean' over the dev files (default)")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    """Fine-tune and save the trained backend, print where and its dev figures."""
     out = train_sentiment(args.newsmtsc, epochs=args.epochs, out_dir=args.out, base_model=args.base_model,
                           seed=args.seed, batch_size=args.batch_size, max_train=args.max_train, lr=args.lr,
                           select_on=args.select_on, threads=args.threads)
@@ -494,6 +496,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     for split, s in manifest["dev"].items():
         print(f"  {split}: macro-F1 {s['macro_f1']:.3f}  accuracy {s['accuracy']:.3f}  n={s['n']}")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m toolkit.finetune``: the same as ``python -m toolkit train sentiment``."""
+    parser = argparse.ArgumentParser(prog="python -m toolkit train sentiment",
+                                     description="Fine-tune a sentence encoder for target sentiment on NewsMTSC.")
+    return run(add_arguments(parser).parse_args(argv))
 
 
 if __name__ == "__main__":

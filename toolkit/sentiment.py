@@ -670,10 +670,23 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
 # --------------------------------------------------------------------------------------- registry
 _TEXTBLOB_PARAMS = RuleParams(scale=8.0, break_damp=1.0, quote_damp=0.5, object_damp=0.5, role_weight=1.0,
                                neg_threshold=-0.025, pos_threshold=0.2)
+
+
+def _trained() -> object:
+    """The ``trained`` backend: the newest model written by ``python -m toolkit train sentiment``."""
+    try:
+        from .finetune import trained_backend
+        return trained_backend()
+    except ImportError as err:
+        raise ImportError(f"sentiment backend 'trained' needs the optional dependencies ({err}); install them "
+                          "with: pip install torch==2.13.0 && pip install 'narrative-toolkit[trained]'") from err
+
+
 _FACTORIES: dict[str, Callable[[], object] | object] = {
     "vader": lambda: RuleTargetBackend(VaderBackend()),
     "textblob": lambda: RuleTargetBackend(TextBlobBackend(), _TEXTBLOB_PARAMS),
     "default": lambda: LinearTargetBackend.load(MODEL_PATH, name="default"),
+    "trained": _trained,
 }
 _INSTANCES: dict[str, object] = {}
 _LOCK = threading.RLock()
@@ -773,9 +786,13 @@ def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default") ->
     article cost one split.
     """
     b = _resolve(backend)
-    out = []
+    spans = list(spans)
     for start, end in spans:
         _check_span(text, start, end)
+    if hasattr(b, "target_batch"):  # a model scores all mentions of the article in batched passes
+        return b.target_batch([(text, start, end) for start, end in spans])
+    out = []
+    for start, end in spans:
         if hasattr(b, "target"):
             out.append(b.target(text, start, end, ignore_quotes=True))
         else:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..sentiment import LABELS, Example, get_backend, label_of, target_sentiment
 
-__all__ = ["load", "macro_f1", "evaluate", "report", "SPLITS", "PUBLISHED"]
+__all__ = ["load", "macro_f1", "evaluate", "report", "trained_available", "SPLITS", "PUBLISHED"]
 
 SPLITS = ("dev-rw.jsonl", "dev-mt.jsonl")
 PUBLISHED = {"dev-rw.jsonl": 0.831, "dev-mt.jsonl": 0.825}  # test-split F1m, GRU-TSC (RoBERTa)
@@ -67,13 +67,35 @@ def _scores(gold: Sequence[str], pred: Sequence[str]) -> dict:
     return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
 
 
-def evaluate(path: str | Path, backends: Iterable[str] = ("default", "vader", "textblob"),
+def trained_available() -> bool:
+    """Whether the ``trained`` backend can run here: its optional dependencies and a cached model."""
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+
+        from ..finetune import latest_model
+
+        latest_model()
+    except (ImportError, FileNotFoundError):
+        return False
+    return True
+
+
+def _predict(backend: str, examples: Sequence[Example]) -> list[str]:
+    b = get_backend(backend)
+    if hasattr(b, "target_batch"):  # a model: batched forward passes
+        return [r.label for r in b.target_batch((e.text, e.start, e.end) for e in examples)]
+    return [target_sentiment(e.text, e.start, e.end, backend=backend).label for e in examples]
+
+
+def evaluate(path: str | Path, backends: Iterable[str] | None = None,
              baselines: Iterable[str] = ("vader", "textblob")) -> dict:
     """Score backends on one NewsMTSC file (or each of :data:`SPLITS` in a folder).
 
     Args:
         path: a NewsMTSC JSONL file or a folder holding :data:`SPLITS`.
-        backends: registered backend names scored target-aware.
+        backends: registered backend names scored target-aware (default ``default``, ``vader``,
+            ``textblob``, and ``trained`` when :func:`trained_available`).
         baselines: lexicon backends also scored at sentence level (target ignored).
 
     Returns:
@@ -84,6 +106,8 @@ def evaluate(path: str | Path, backends: Iterable[str] = ("default", "vader", "t
     files = [path / s for s in SPLITS if (path / s).exists()] if path.is_dir() else [path]
     if not files:
         raise FileNotFoundError(f"no NewsMTSC split ({', '.join(SPLITS)}) in {path}")
+    if backends is None:
+        backends = ["default", "vader", "textblob"] + (["trained"] if trained_available() else [])
     backends, baselines = list(backends), list(baselines)
     out = {}
     for f in files:
@@ -91,8 +115,7 @@ def evaluate(path: str | Path, backends: Iterable[str] = ("default", "vader", "t
         gold = [e.label for e in gold_set]
         res = {}
         for name in backends:
-            pred = [target_sentiment(e.text, e.start, e.end, backend=name).label for e in gold_set]
-            res[name] = _scores(gold, pred)
+            res[name] = _scores(gold, _predict(name, gold_set))
         for name in baselines:
             lexicon = get_backend(name)
             lo, hi = _BASELINES.get(name, (-0.05, 0.05))
