@@ -95,3 +95,17 @@ def test_analyze_save_and_load_round_trip(results, tmp_path):
 def test_analyze_rejects_records_without_text():
     with pytest.raises(ValueError, match="no 'text'"):
         analyze([{"id": "x"}], cache=False)
+
+
+def test_analyze_speakers_missing_from_the_lexicon_count_for_a_stand_in_of_their_camp():
+    text = ("Clinic reopens after strike\n\n"
+            "\"We worked through the night,\" said Hanan Qudsi, a nurse at the clinic.\n\n"
+            "\"The road is closed again,\" a local driver said.")
+    results = analyze([{"id": "x1", "text": text}], cache=False, progress=False)
+    quotes = results.quotes.set_index("speaker")
+    assert quotes.loc["Hanan Qudsi", ["actor", "camp"]].tolist() == ["unlisted_speaker", "other"]
+    assert quotes.loc["a local driver", ["actor", "camp"]].tolist() == ["unnamed_source", "unnamed"]
+    measures = results.actor_measures.set_index("actor")
+    assert measures.loc["unlisted_speaker", ["camp", "quotes"]].tolist() == ["other", 1]
+    assert measures.loc["unnamed_source", ["camp", "quotes"]].tolist() == ["unnamed", 1]
+    assert measures["quotes"].sum() == quotes["actor"].notna().sum()

@@ -17,9 +17,11 @@ _EXPORTS = {
     "load_actors": "actors", "find_mentions": "actors", "Actor": "actors", "Mention": "actors",
     "extract_quotes": "quotes", "Quote": "quotes", "quote_share": "quotes",
     "target_sentiment": "sentiment", "TargetSentiment": "sentiment", "register_backend": "sentiment",
+    "portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
     "find_hedges": "hedging", "Hedge": "hedging", "load_hedges": "hedging", "is_uncertain": "hedging",
     "analyze": "analyze", "Results": "analyze",
     "compare": "compare", "quote_share_by": "compare", "difference_test": "compare", "stance_shares": "compare",
+    "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",
 }
 

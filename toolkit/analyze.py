@@ -53,6 +53,8 @@ TABLES = ("articles", "sentences", "mentions", "quotes", "hedges", "actor_measur
 CHUNK_TABLES = TABLES[:-1]  # written per chunk; problems belong to the corpus
 STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
 EXTRA_BACKENDS = ("vader", "textblob")
+# The actor a quote counts for when its speaker is not in the actor lexicon, by the quote's camp
+UNRESOLVED_SPEAKERS = {"other": "unlisted_speaker", "unnamed": "unnamed_source"}
 STOP_AFTER_ENV = "NARRATIVE_ANALYZE_KILL_AFTER"  # test hook: SIGKILL this process after N written chunks
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -326,17 +328,18 @@ def analyze_article(article: Article, lexicons: dict | None = None,
             sums[m.actor][f"portrayal{suffix}"].append(portrayal_scores[suffix][j].score)
 
     for q in quotes:
+        # A speaker the lexicon does not know counts for a stand-in actor of the quote's camp (a named
+        # person -> "unlisted_speaker", camp other; a description -> "unnamed_source"), so quote shares in
+        # actor_measures add up to the quotes table (quotes with no speaker are left out).
+        actor = q.actor or (UNRESOLVED_SPEAKERS.get(q.camp, "unnamed_source") if q.speaker else None)
         n_words = n_tokens(text, q.start, q.end)
         scored = {b: voice(q.text, backend=b) for b in dict.fromkeys(backends.values())}
         q_voice = {suffix: scored[b] for suffix, b in backends.items()}
         rows["quotes"].append({"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                                "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "stance": q.stance,
                                "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                               "actor": q.actor, "camp": q.camp, "section": q.section, "n_words": n_words,
+                               "actor": actor, "camp": q.camp, "section": q.section, "n_words": n_words,
                                "voice": q_voice[""]})
-        # A speaker the lexicon does not know counts for the unnamed/unresolved actor, so quote
-        # shares in actor_measures add up to the quotes table (quotes with no speaker are left out).
-        actor = q.actor or ("unnamed_source" if q.speaker else None)
         if actor:
             camp_of.setdefault(actor, q.camp or "unnamed")
             c = per_actor[actor]
