@@ -8,7 +8,10 @@ fresh process (no warm caches carried over), after a warm-up on other articles; 
 taken within one run because the machine is shared (the in-process runs also report words per CPU
 second, which other processes on a shared machine disturb less).
 
-Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2]``
+With ``--trained`` each run also times the full analysis on 1 worker with ``sentiment="trained"``
+(the fine-tuned encoder of :mod:`toolkit.finetune` behind portrayal, beside the lexicon backends).
+
+Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2] [--trained]``
 (needs ``pip install pysbd``; reads ``$NARRATIVE_SHARED/corpora/allsides-syria``).
 """
 
@@ -52,10 +55,10 @@ def _naive(articles) -> None:
             TextBlob(sentence).sentiment  # noqa: B018 - the property computes the polarity
 
 
-def _full(articles, workers: int) -> None:
+def _full(articles, workers: int, sentiment: str = "default") -> None:
     from toolkit.analyze import analyze
 
-    analyze(_corpus(articles), workers=workers, cache=False, progress=False)
+    analyze(_corpus(articles), workers=workers, cache=False, progress=False, sentiment=sentiment)
 
 
 def _corpus(articles):
@@ -65,9 +68,10 @@ def _corpus(articles):
 
 
 def measure(what: str, n: int) -> dict:
-    """Words per second of one method (``naive``, ``1`` or ``2`` workers), in this process."""
+    """Words per second of one method (``naive``, ``1`` or ``2`` workers, ``1:trained``), in this process."""
     warm, articles = _articles(n)
-    run = _naive if what == "naive" else (lambda a: _full(a, int(what)))
+    workers, _, sentiment = what.partition(":")
+    run = _naive if what == "naive" else (lambda a: _full(a, int(workers), sentiment or "default"))
     run(warm)
     words = sum(len(a.text.split()) for a in articles)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -81,6 +85,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--trained", action="store_true", help="also time 1 worker with sentiment='trained'")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
@@ -88,7 +93,7 @@ def main() -> None:
         return
     for r in range(args.repeat):
         got = {}
-        for what in ("naive", "1", "2"):
+        for what in ("naive", "1", "2") + (("1:trained",) if args.trained else ()):
             out = subprocess.run([sys.executable, __file__, "--measure", what, "--articles", str(args.articles)],
                                  check=True, capture_output=True, text=True).stdout
             got[what] = json.loads(out.strip().splitlines()[-1])
@@ -97,6 +102,9 @@ def main() -> None:
         print(f"run {r + 1}: full 1 worker / naive = {got['1']['words_per_s'] / got['naive']['words_per_s']:.2f}x "
               f"(per CPU second of this process: {got['1']['words_per_cpu_s'] / got['naive']['words_per_cpu_s']:.2f}x), "
               f"2 workers / 1 worker = {got['2']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
+        if args.trained:
+            print(f"run {r + 1}: full 1 worker with the trained backend / default = "
+                  f"{got['1:trained']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
 
 
 if __name__ == "__main__":

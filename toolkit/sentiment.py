@@ -34,7 +34,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -273,6 +273,9 @@ class _Sent:
     quote: tuple[int, ...]  # quotation region id per token, -1 outside quotes
     negated: tuple[bool, ...]
     breaks: tuple[int, ...]  # cumulative count of clause breaks up to each token
+    # per lexicon: (token, polarity with negation applied) of the tokens it scores, computed once
+    # per sentence for all mentions in it
+    scored: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -381,16 +384,16 @@ def _word_terms(ctx: _Context, word_score: Callable[[str], float], params: RuleP
     quotation, so the learned model can weigh the two separately.
     """
     sent = ctx.sent
+    scored = sent.scored.get(word_score)
+    if scored is None:
+        scored = sent.scored[word_score] = tuple(
+            (i, p * _NEGATION_SCALAR if sent.negated[i] else p)
+            for i, p in enumerate(map(word_score, sent.lower)) if p)
     agent_verbs = [i for i, _k, r in ctx.roles if r == "agent" and i > ctx.t1]
     out = []
-    for i, w in enumerate(sent.lower):
+    for i, p in scored:
         if ctx.t0 <= i <= ctx.t1:
             continue
-        p = word_score(w)
-        if not p:
-            continue
-        if sent.negated[i]:
-            p *= _NEGATION_SCALAR
         d = ctx.t0 - i if i < ctx.t0 else i - ctx.t1
         weight = 1.0 / (1.0 + (d - 1) / params.scale)
         weight *= params.break_damp ** abs(sent.breaks[i] - sent.breaks[ctx.t0 if i < ctx.t0 else ctx.t1])
@@ -467,6 +470,7 @@ class RuleTargetBackend:
 
 # --------------------------------------------------------------------------------------- learned model
 _WINDOW_WORDS = 8
+_WORDLIKE = re.compile(r"\w")
 
 
 def _features(ctx: _Context, lexicons: Sequence, params: RuleParams,
@@ -490,7 +494,7 @@ def _features(ctx: _Context, lexicons: Sequence, params: RuleParams,
         neg = "not_" if sent.negated[i] else ""
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
     for i, w in enumerate(sent.lower):
-        if ctx.t0 <= i <= ctx.t1 or not re.match(r"\w", w) and w not in ('"', "?", "!"):
+        if ctx.t0 <= i <= ctx.t1 or not _WORDLIKE.match(w) and w not in ('"', "?", "!"):
             continue
         d = ctx.t0 - i if i < ctx.t0 else i - ctx.t1
         if ignore_quotes and sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
