@@ -41,3 +41,19 @@ def test_analyze_unknown_sentiment_backend_fails_before_work(tmp_path):
     with pytest.raises(KeyError, match="unknown sentiment backend"):
         analyze(records(2), cache=tmp_path, sentiment="no-such-backend")
     assert not list(tmp_path.iterdir())
+
+
+class _Versioned(_Constant):
+    """A backend carrying a model manifest, as the trained backend does."""
+
+    def __init__(self, version: int) -> None:
+        self.manifest = {"model": "constant", "version": version}
+
+
+def test_analyze_cache_follows_the_backends_model_manifest(tmp_path):
+    register_backend("versioned-test", _Versioned(1))
+    first = analyze(records(3), cache=tmp_path, progress=False, sentiment="versioned-test")
+    again = analyze(records(3), cache=tmp_path, progress=False, sentiment="versioned-test")
+    register_backend("versioned-test", _Versioned(2))
+    retrained = analyze(records(3), cache=tmp_path, progress=False, sentiment="versioned-test")
+    assert again.path == first.path and retrained.path != first.path

@@ -12,13 +12,14 @@ SHA-256 of every part; a damaged entry is detected and recomputed. Chunks run in
 ``workers`` local processes, or on a Dask cluster (``engine="dask"``); the bytes written are the
 same in every case.
 
-Results are cached under a key made of the corpus content, the lexicon files, the settings and the
-toolkit version (DESIGN: ``analyze`` is a pure function of that tuple), so an unchanged re-run of a
+Results are cached under a key made of the corpus content, the lexicon files, the settings, the
+sentiment models and the toolkit's own files and version (DESIGN: ``analyze`` is a pure function of that tuple), so an unchanged re-run of a
 notebook reads the Parquet files instead of recomputing.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import itertools
@@ -447,12 +448,34 @@ def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, str, list]]:
         start += len(chunk)
 
 
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """SHA-256 of the package's own files (code, lexicons, models): a changed toolkit recomputes
+    even where the version number was not bumped (a development checkout)."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yml", ".json") and p.is_file()):
+        h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _backend_fingerprint(name: str) -> str:
+    """What identifies a sentiment backend's model beyond its name (a trained model's manifest)."""
+    from .sentiment import get_backend
+
+    manifest = getattr(get_backend(name), "manifest", None)
+    return json.dumps(manifest, sort_keys=True, default=str) if manifest is not None else ""
+
+
 class _Key:
-    """The cache key, fed with the settings, lexicon files, chunk hashes and corpus-level fields."""
+    """The cache key, fed with the settings, the package's files, lexicon files, chunk hashes and
+    corpus-level fields."""
 
     def __init__(self, settings: dict) -> None:
-        self._h = hashlib.sha256(f"narrative-toolkit {__version__}\n".encode())
+        self._h = hashlib.sha256(f"narrative-toolkit {__version__} {_code_fingerprint()}\n".encode())
         self._h.update(json.dumps(settings, sort_keys=True, default=str).encode())
+        for name in settings["backends"]:
+            self._h.update(name.encode() + b"\0" + _backend_fingerprint(name).encode() + b"\0")
         for name in ("actors", "verbs", "hedges"):
             path = Path(settings["lexicons"].get(name) or DEFAULT_DIR / f"{name}.yml")
             self._h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
