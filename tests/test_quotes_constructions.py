@@ -166,3 +166,12 @@ def test_quotes_interrupted_quote_same_attribution():
     qs = extract_quotes(text, lexicon=False)
     assert len(qs) == 2 and qs[0].cue_start == qs[1].cue_start
     assert spk(text, qs[1]) == "the driver"
+
+
+def test_quotes_speaker_before_a_party_and_state_apposition():
+    text = ("Rep. Dora Penn, D-Ore., speaking on a morning show, said the convoy would wait.\n\n"
+            "\"Not this week,\" said Sen. Lyle Hart, R-Idaho.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Dora Penn", "indirect"), ("Lyle Hart", "direct")]
+    for q in quotes:
+        assert q.speaker in text[q.speaker_start:q.speaker_end]

@@ -7,7 +7,7 @@ import random
 from syntok import segmenter
 
 from toolkit.corpus import load_corpus
-from toolkit.text import _ONE_SENTENCE, _SURE_END, _paragraph_sentences, normalize_quotes, paragraphs, sentences
+from toolkit.text import _ONE_SENTENCE, _SURE_END, _segment, normalize_quotes, paragraphs, sentences
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
           "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. ", " etc. ", " said. ",
@@ -28,7 +28,7 @@ def test_text_fast_path_matches_syntok_on_generated_paragraphs():
             continue
         fast += bool(_ONE_SENTENCE.fullmatch(para))
         cut += bool(_SURE_END.search(para)) and "(" not in para
-        assert _paragraph_sentences(para) == _syntok(para), para
+        assert tuple(_segment(para)) == _syntok(para), para
     assert fast > 100 and cut > 20  # both fast paths were exercised, not only syntok
 
 
@@ -44,4 +44,4 @@ def test_text_fast_path_matches_syntok_on_shared_corpus(shared):
     for article in list(corpus)[:150]:
         for para in paragraphs(article.masked_text):
             norm = normalize_quotes(para.text)
-            assert _paragraph_sentences(norm) == _syntok(norm), norm[:80]
+            assert tuple(_segment(norm)) == _syntok(norm), norm[:80]

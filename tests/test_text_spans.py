@@ -46,3 +46,13 @@ def test_text_normalize_quotes_keeps_length():
 def test_text_empty_and_blank_inputs():
     assert sentences("") == [] and sentences("  \n\n \t") == []
     assert tokens("") == []
+
+
+def test_text_title_abbreviations_before_a_name_do_not_end_a_sentence():
+    text = ("\u201cThe convoy will wait,\u201d said Rep. Dora Penn, D-Ore., after the hearing. "
+            "Gov. Lyle Hart and Lt. Col. Ines Mora disagreed. The vote is set for Nov. 3.")
+    assert [s.text for s in sentences(text)] == [
+        "\u201cThe convoy will wait,\u201d said Rep. Dora Penn, D-Ore., after the hearing.",
+        "Gov. Lyle Hart and Lt. Col. Ines Mora disagreed.",
+        "The vote is set for Nov. 3.",
+    ]

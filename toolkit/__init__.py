@@ -8,6 +8,8 @@ intervals. Names are imported lazily so ``import toolkit`` stays fast.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 __version__ = "0.1.0"
 
@@ -38,3 +40,20 @@ def __getattr__(name: str):
 
 def __dir__():
     return __all__
+
+
+class _Package(types.ModuleType):
+    """``toolkit.analyze`` and ``toolkit.compare`` stay the functions of those names.
+
+    Importing a submodule binds it on its package (``from toolkit.analyze import Results`` would
+    make ``toolkit.analyze`` the module and ``toolkit.analyze(corpus)`` fail); the public function
+    of the module's name is bound instead. The modules stay importable by their dotted names.
+    """
+
+    def __setattr__(self, name: str, value) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

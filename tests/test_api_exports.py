@@ -1,0 +1,28 @@
+"""The flat public API of ``toolkit``: every exported name resolves, and importing a submodule
+does not replace the function of the same name (``toolkit.analyze``, ``toolkit.compare``)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import toolkit
+
+
+def test_api_every_exported_name_resolves():
+    for name in toolkit.__all__:
+        assert getattr(toolkit, name) is not None, name
+
+
+def test_api_analyze_and_compare_stay_functions_after_submodule_imports():
+    code = ("import toolkit\n"
+            "from toolkit.analyze import concat_results\n"
+            "from toolkit.compare import quote_share_by\n"
+            "import toolkit.analyze\n"
+            "import sys, types\n"
+            "assert callable(toolkit.analyze) and not isinstance(toolkit.analyze, types.ModuleType)\n"
+            "assert callable(toolkit.compare) and not isinstance(toolkit.compare, types.ModuleType)\n"
+            "assert toolkit.analyze is sys.modules['toolkit.analyze'].analyze\n"
+            "print(toolkit.analyze.__name__, toolkit.compare.__name__)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["analyze", "compare"]
