@@ -363,7 +363,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
             return None
         if len(chunk) <= 3 and all(c[2].islower() for c in chunk):  # ", however," / ", in turn,"
             return _speaker_before(toks, k, lo, cue_text, cues)
-        # "Rep. Peter King, R-N.Y., also appearing on Fox, said": the name is before the party tag
+        # "Rep. Dora Penn, D-Ore., speaking on a morning show, said": the name is before the party tag
         tag = _party_tag_before(toks, k - 1, lo)
         start = _np_back(toks, tag - 2, lo, cues) if tag is not None else _np_back(toks, k - 1, lo, cues)
         if start is None or (k - 1 >= lo and toks[k - 1][2] == '"'):
@@ -374,7 +374,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
 
 
 def _party_tag_before(toks, p: int, lo: int) -> int | None:
-    """Index of a party-and-state tag ("R-N.Y.", "D-Ore" ".") ending at token ``p`` and preceded by
+    """Index of a party-and-state tag ("R-Utah", "D-Ore" ".") ending at token ``p`` and preceded by
     an apposition comma with a name before it, else None."""
     if p >= lo and toks[p][2] == "." and p - 1 >= lo:
         p, text = p - 1, toks[p - 1][2] + "."
@@ -684,7 +684,7 @@ def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _W
     if cur:
         runs.append((cur, None, cur_open))
     for run, after, opens in reversed(runs):
-        if len(run) == 1 and _PARTY_STATE.fullmatch(run[0][2]):  # "Rep. Peter King, R-N.Y., said"
+        if len(run) == 1 and _PARTY_STATE.fullmatch(run[0][2]):  # "Rep. Dora Penn, D-Ore., said"
             continue
         if after in (None, ",") and opens:
             names = [tk[2] for tk in run]
@@ -706,7 +706,7 @@ def _opens(t: str, s: int, pos: int) -> bool:
 
 
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party and state: "D-Calif.", "R-N.Y."
+_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party and state: "D-Ore.", "R-Utah"
 _SINGULAR = re.compile(r"(?:a|an|one|another)\s", re.I)
 # A mention followed by a role noun modifies it ("Peter Cook, the Pentagon press secretary").
 _ROLE_NEXT = re.compile(r"(?:'s)?\s+(?:press\s+secretary|spokes(?:man|woman|person)|official|aide|adviser|advisor|"

@@ -90,7 +90,7 @@ def _syntok(para: str) -> list[tuple[int, int]]:
 
 
 # Title abbreviations that precede a name: syntok ends a sentence after "Rep." or "Gov." in
-# "said Rep. Adam Schiff"; a sentence ending in one of them and followed by a capitalised word is
+# "said Rep. Dora Penn"; a sentence ending in one of them and followed by a capitalised word is
 # joined to the next (AP Stylebook abbreviated titles; "Sen.", "Dr.", "Mr." are already kept by syntok).
 _TITLE_ABBREVIATION = re.compile(
     r"(?<![\w.])(?:Rep|Reps|Gov|Govs|Sen|Sens|Lt|Col|Gen|Gens|Adm|Capt|Cmdr|Sgt|Maj|Brig|Cpl|Pvt|Rev|"
