@@ -57,3 +57,12 @@ def test_analyze_cache_follows_the_backends_model_manifest(tmp_path):
     register_backend("versioned-test", _Versioned(2))
     retrained = analyze(records(3), cache=tmp_path, progress=False, sentiment="versioned-test")
     assert again.path == first.path and retrained.path != first.path
+
+
+def test_analyze_cached_run_loads_no_packaged_backend(tmp_path):
+    from toolkit import sentiment
+
+    first = analyze(records(3), cache=tmp_path, progress=False)
+    sentiment._INSTANCES.clear()
+    again = analyze(records(3), cache=tmp_path, progress=False)
+    assert again.path == first.path and not sentiment._INSTANCES  # NLTK and the model stay unloaded

@@ -460,9 +460,12 @@ def _code_fingerprint() -> str:
 
 
 def _backend_fingerprint(name: str) -> str:
-    """What identifies a sentiment backend's model beyond its name (a trained model's manifest)."""
-    from .sentiment import get_backend
+    """What identifies a sentiment backend's model beyond its name (a trained model's manifest);
+    a packaged backend is identified by the package's files, so a cached run need not load it."""
+    from .sentiment import get_backend, packaged_backend
 
+    if packaged_backend(name):
+        return ""
     manifest = getattr(get_backend(name), "manifest", None)
     return json.dumps(manifest, sort_keys=True, default=str) if manifest is not None else ""
 
@@ -649,11 +652,12 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
     """
     from tqdm.auto import tqdm
 
-    from .sentiment import get_backend
+    from .sentiment import available_backends
 
     if engine not in ("processes", "dask"):
         raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
-    get_backend(sentiment)  # fail early on an unknown backend name
+    if sentiment not in available_backends():  # fail early on an unknown backend name
+        raise KeyError(f"unknown sentiment backend {sentiment!r}; registered: {', '.join(available_backends())}")
     source = _source(data)
     lexicons = {k: str(v) for k, v in (lexicons or {}).items() if v}
     settings = {"version": __version__, "backends": list(dict.fromkeys((sentiment, *EXTRA_BACKENDS))),

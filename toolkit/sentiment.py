@@ -692,8 +692,16 @@ _FACTORIES: dict[str, Callable[[], object] | object] = {
     "default": lambda: LinearTargetBackend.load(MODEL_PATH, name="default"),
     "trained": _trained,
 }
+_PACKAGED = {name: _FACTORIES[name] for name in ("vader", "textblob", "default")}  # lexicon/model in the package
 _INSTANCES: dict[str, object] = {}
 _LOCK = threading.RLock()
+
+
+def packaged_backend(name: str) -> bool:
+    """Whether ``name`` is still one of the backends whose lexicon or model ships inside the package
+    (``default``, ``vader``, ``textblob``, not replaced by :func:`register_backend`): the package's
+    own files then identify it, without loading it."""
+    return name in _PACKAGED and _FACTORIES.get(name) is _PACKAGED[name]
 
 
 def register_backend(name: str, backend) -> None:
