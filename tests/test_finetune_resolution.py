@@ -59,3 +59,9 @@ def test_latest_model_and_register_errors(monkeypatch, tmp_path):
     assert finetune.latest_model() == new
     with pytest.raises(FileNotFoundError, match="manifest.json"):
         finetune.register(tmp_path)
+
+
+def test_model_input_is_the_marked_sentence_window():
+    text = "BIG HEADLINE ABOUT THE VOTE\nThe mayor praised the plan. Critics left early."
+    start = text.index("mayor")
+    assert finetune.model_input(text, start, start + 5) == "The [TGT] mayor [/TGT] praised the plan."

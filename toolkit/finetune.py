@@ -54,6 +54,7 @@ __all__ = [
     "models_dir",
     "resolve_base_model",
     "mark_target",
+    "model_input",
     "train_sentiment",
     "latest_model",
     "trained_backend",
@@ -85,6 +86,8 @@ class TrainSettings:
         max_train: use only the first ``max_train`` training targets (``None``: all).
         select_on: dev file whose macro-F1 selects the epoch, or ``mean`` for the mean macro-F1
             over all dev files.
+        model_input: what the model reads, recorded for the manifest: the marked sentence window
+            of :func:`model_input`, the same in training, dev scoring and inference.
     """
 
     base_model: str
@@ -97,6 +100,7 @@ class TrainSettings:
     seed: int = 0
     max_train: int | None = None
     select_on: str = "mean"
+    model_input: str = "sentence window"
 
 
 def models_dir() -> Path:
@@ -157,6 +161,15 @@ def _sentence_window(text: str, start: int, end: int) -> tuple[str, int, int]:
             break
     s, e = max(s, start - _CONTEXT_CHARS), min(e, end + _CONTEXT_CHARS)
     return text[s:e], start - s, end - s
+
+
+def model_input(text: str, start: int, end: int) -> str:
+    """What the model reads for the mention ``text[start:end]``: its sentence window, marked.
+
+    Training, dev scoring and inference all go through this function, so a NewsMTSC example that
+    the sentence splitter cuts (a headline run into a sentence, say) is read the same way in each.
+    """
+    return mark_target(*_sentence_window(text, start, end))
 
 
 # --------------------------------------------------------------------------------------- model
@@ -265,8 +278,7 @@ class TrainedTargetBackend:
         for text, start, end in items:
             if not 0 <= start < end <= len(text):
                 raise ValueError(f"mention span [{start}, {end}) outside text of length {len(text)}")
-            sent, s, e = _sentence_window(text, start, end)
-            marked.append(mark_target(sent, s, e))
+            marked.append(model_input(text, start, end))
         out = []
         for (_text, start, end), p in zip(items, self.probabilities(marked)):
             label = LABELS[max(range(len(LABELS)), key=p.__getitem__)]
@@ -304,7 +316,7 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
     with torch.inference_mode():
         for k in range(0, len(examples), batch_size):
             chunk = examples[k:k + batch_size]
-            ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [mark_target(e.text, e.start, e.end)
+            ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [model_input(e.text, e.start, e.end)
                                                                         for e in chunk], max_length))
             pred += [LABELS[i] for i in backend_model(ids, att, tgt).argmax(-1).tolist()]
     backend_model.train()
@@ -375,7 +387,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
 
     train = load(train_file)[:max_train]
     devs = {f.name: load(f) for f in dev_files}
-    marked = [mark_target(e.text, e.start, e.end) for e in train]
+    marked = [model_input(e.text, e.start, e.end) for e in train]
     y = torch.tensor([LABELS.index(e.label) for e in train])
     counts = torch.bincount(y, minlength=len(LABELS)).float()
     class_weight = (len(train) / (len(LABELS) * counts.clamp(min=1.0))).to(device)
