@@ -2,7 +2,7 @@
 
 import pytest
 
-from toolkit.sentiment import (SentimentBackend, available_backends, get_backend, portrayal,
+from toolkit.sentiment import (SentimentBackend, _PunctuationStripper, available_backends, get_backend, portrayal,
                                register_backend, target_sentiment, voice)
 
 
@@ -78,3 +78,24 @@ def test_invalid_registration_is_rejected():
         register_backend("test-bad", 42)
     with pytest.raises(ValueError):
         register_backend("", KeywordBackend())
+
+
+def test_vader_punctuation_strip_keeps_nltk_scores():
+    import os
+
+    import nltk
+    import vaderSentiment
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    pkg_dir = os.path.dirname(vaderSentiment.__file__)
+    if pkg_dir not in nltk.data.path:
+        nltk.data.path.append(pkg_dir)
+    plain = SentimentIntensityAnalyzer(lexicon_file="file:" + os.path.join(pkg_dir, "vader_lexicon.txt"))
+    texts = ["Great!!! The talks, they said, were 'useful'... not bad :)",
+             "\"We reject these lies,\" the spokesman said; the strikes were \"terrible.\"",
+             "NO progress?! The mayor's plan -- a good one -- failed (again).", "", "?!?!", "ok"]
+    backend = get_backend("vader")
+    for text in texts:
+        assert backend.score(text) == plain.polarity_scores(text)["compound"], text
+    with pytest.raises(ValueError):
+        _PunctuationStripper().sub("x", "a.b")

@@ -71,9 +71,9 @@ def paragraphs(text: str) -> list[Span]:
     return out
 
 
-# A paragraph of words, spaces, commas, quotation marks, dashes and a few symbols, with at most one
+# A paragraph of words, spaces, commas, colons, quotation marks, dashes and a few symbols, with at most one
 # final terminal mark: syntok returns it whole as one sentence, so it is not segmented.
-_ONE_SENTENCE = re.compile(r"[\"']?\w[\w ,'\"%$&/\-\u2013\u2014]*[.!?]?[\"']?", re.ASCII)
+_ONE_SENTENCE = re.compile(r"[\"']?\w[\w ,:'\"%$&/\-\u2013\u2014]*[.!?]?[\"']?", re.ASCII)
 # A lower-case word of three letters or more (not "etc", not after a dot, @ or /) ending in . ! ?
 # before a space and a capitalised word: syntok always ends a sentence there (outside brackets).
 _SURE_END = re.compile(r"(?<![.@/])\b(?!etc\b)[a-z]{3,}[.!?](?= [A-Z][a-z])")
