@@ -37,7 +37,7 @@ from typing import Any
 
 from toolkit.lexicon import DEFAULT_DIR, LexiconError, line_of, load_yaml, require
 from toolkit.records import RecordList
-from toolkit.text import normalize_quotes
+from toolkit.text import normalize_quotes, trie_regex
 
 __all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "KINDS", "HOWS"]
 
@@ -137,32 +137,6 @@ _ROLE_BEFORE = re.compile(rf"\b({_ROLE})\s+(?:for|of|to|at|in)\s+(?:the\s+)?$", 
 _ROLE_AFTER = re.compile(rf"(?:'s|'|s)?\s+(?:\w+\s+)?({_ROLE})\b", re.IGNORECASE)
 
 
-def _trie_regex(words) -> str:
-    """One regex alternation for ``words`` built as a character trie (longest alternative first).
-
-    Python's ``re`` tries alternatives one by one; a trie shares prefixes, so each text position
-    costs one walk down the trie instead of one attempt per alias.
-    """
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if end:
-            return ("(?:" + body + ")?") if len(branches) == 1 and len(body) > 1 else body + "?"
-        return body
-
-    return emit(trie)
-
-
 def _capitalised(form: str) -> str:
     return form[:1].upper() + form[1:]
 
@@ -190,9 +164,9 @@ class ActorLexicon:
         self.spokesperson = spokesperson
         self._forms = forms
         self._by_name = {a.name.casefold(): a for a in actors.values()}
-        title_re = _trie_regex(titles) if titles else r"(?!)"
+        title_re = trie_regex(titles) if titles else r"(?!)"
         self._regex = re.compile(
-            rf"(?<![\w])(?:(?P<title>{title_re})\s+)?(?P<name>{_trie_regex(forms)})"
+            rf"(?<![\w])(?:(?P<title>{title_re})\s+)?(?P<name>{trie_regex(forms)})"
             r"(?P<poss>'s|'(?![\w])|s)?(?![\w])")
 
     def __repr__(self) -> str:

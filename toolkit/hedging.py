@@ -41,6 +41,7 @@ from typing import Any
 
 from .lexicon import DEFAULT_DIR, load_yaml, require
 from .records import RecordList
+from .text import trie_regex
 
 __all__ = [
     "CATEGORIES",
@@ -99,31 +100,13 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.replace("\u2019", "'").lower().split())
 
 
-def _trie_regex(phrases: list[str]) -> str:
-    """One regex alternation for ``phrases`` as a character trie (fast, longest match first)."""
-    trie: dict = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def unit(ch: str) -> str:
-        if ch == " ":
-            return r"\s+"
-        if ch == "'":
-            return f"[{_APOS}]"
-        return re.escape(ch)
-
-    def emit(node: dict) -> str:
-        final = "" in node
-        branches = [unit(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if final else body
-
-    return emit(trie)
+def _unit(ch: str) -> str:
+    """A phrase character's regex: any whitespace run for a space, either apostrophe for one."""
+    if ch == " ":
+        return r"\s+"
+    if ch == "'":
+        return f"[{_APOS}]"
+    return re.escape(ch)
 
 
 @dataclass(frozen=True)
@@ -149,7 +132,7 @@ class HedgeLexicon:
             by_key.setdefault(entry.cue, []).append(entry)
         object.__setattr__(self, "_by_key", {k: tuple(v) for k, v in by_key.items()})
         # A cue is a whole word: not inside a word, nor a part of a hyphenated compound.
-        regex = r"(?<![\w'\u2019])(?<!\w-)(?:" + _trie_regex(sorted(by_key)) + r")(?!\w|['\u2019\-]\w)"
+        regex = r"(?<![\w'\u2019])(?<!\w-)(?:" + trie_regex(sorted(by_key), _unit) + r")(?!\w|['\u2019\-]\w)"
         object.__setattr__(self, "_pattern", re.compile(regex, re.IGNORECASE))
 
     def find(self, text: str) -> RecordList:

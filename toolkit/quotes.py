@@ -38,7 +38,7 @@ import pandas as pd
 
 from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
 from .records import RecordList
-from .text import normalize_quotes, paragraphs, sentences
+from .text import normalize_quotes, paragraphs, sentences, trie_regex
 
 __all__ = ["Quote", "Verbs", "load_verbs", "extract_quotes", "quote_share", "STANCES", "KINDS"]
 
@@ -179,7 +179,7 @@ def _load_verbs_cached(path: str | None, extend: bool) -> Verbs:
             nounlike.add(form)
         if lemma in weak_lemmas or form in nounlike:
             weak.add(form)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    alternation = trie_regex(forms, lambda ch: r"\s+" if ch == " " else re.escape(ch))
     pattern = re.compile(rf"(?<![\w-])(?:{alternation}|According\s+to)(?![\w-])")
     return Verbs(stance=dict(forms), weak=frozenset(weak), nounlike=frozenset(nounlike), pattern=pattern, path=str(path or DEFAULT_VERBS))
 

@@ -289,8 +289,8 @@ class _Sent:
     quote: tuple[int, ...]  # quotation region id per token, -1 outside quotes
     negated: tuple[bool, ...]
     breaks: tuple[int, ...]  # cumulative count of clause breaks up to each token
-    # per lexicon: (token, polarity with negation applied) of the tokens it scores, computed once
-    # per sentence for all mentions in it
+    # computed once per sentence for all mentions in it: per lexicon, (token, polarity with negation
+    # applied) of the tokens it scores; under _word_feature_names, the tokens' feature names
     scored: dict = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -489,6 +489,17 @@ _WINDOW_WORDS = 8
 _WORDLIKE = re.compile(r"\w")
 
 
+def _word_feature_names(sent: _Sent) -> tuple[tuple[str, str, str] | None, ...]:
+    """Per token: its left-window, right-window and sentence feature names (``None`` for a token
+    that is not a word, a quotation mark, ``?`` or ``!``), built once per sentence for all its mentions."""
+    names = sent.scored.get(_word_feature_names)
+    if names is None:
+        names = sent.scored[_word_feature_names] = tuple(
+            (f"wL:{neg}{w}", f"wR:{neg}{w}", f"s:{neg}{w}") if _WORDLIKE.match(w) or w in ('"', "?", "!") else None
+            for w, neg in zip(sent.lower, ("!" if n else "" for n in sent.negated)))
+    return names
+
+
 def _features(ctx: _Context, lexicons: Sequence, params: RuleParams,
               ignore_quotes: bool) -> list[tuple[str, float, int]]:
     """Feature ``(name, value, token or -1)`` triples for the linear model.
@@ -509,17 +520,18 @@ def _features(ctx: _Context, lexicons: Sequence, params: RuleParams,
     for i, kind, role in ctx.roles:
         neg = "not_" if sent.negated[i] else ""
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
-    for i, w in enumerate(sent.lower):
-        if ctx.t0 <= i <= ctx.t1 or not _WORDLIKE.match(w) and w not in ('"', "?", "!"):
+    s_value = 1.0 / math.sqrt(len(sent.lower))
+    for i, names in enumerate(_word_feature_names(sent)):
+        if names is None or ctx.t0 <= i <= ctx.t1:
             continue
-        d = ctx.t0 - i if i < ctx.t0 else i - ctx.t1
         if ignore_quotes and sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
             continue
-        neg = "!" if sent.negated[i] else ""
-        if d <= _WINDOW_WORDS:
-            side = "L" if i < ctx.t0 else "R"
-            feats.append((f"w{side}:{neg}{w}", 1.0 / (1.0 + (d - 1) / 3.0), i))
-        feats.append((f"s:{neg}{w}", 1.0 / math.sqrt(len(sent.lower)), i))
+        if i < ctx.t0:
+            if ctx.t0 - i <= _WINDOW_WORDS:
+                feats.append((names[0], 1.0 / (1.0 + (ctx.t0 - i - 1) / 3.0), i))
+        elif i - ctx.t1 <= _WINDOW_WORDS:
+            feats.append((names[1], 1.0 / (1.0 + (i - ctx.t1 - 1) / 3.0), i))
+        feats.append((names[2], s_value, i))
     n = len(sent.lower)
     feats.append(("pos:first", float(ctx.t0 <= 1), -1))
     feats.append(("pos:in_quote", float(ctx.target_quote >= 0), -1))
@@ -580,20 +592,23 @@ class LinearTargetBackend:
         """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative)."""
         ctx = _context(text, start, end)
         feats = _features(ctx, (self._vader, self._textblob), self._params, ignore_quotes)
-        logits = [0.0, 0.0, 0.0]
+        neg = neu = pos = 0.0
         contrib: dict[int, float] = {}
         cued: set[int] = set()
+        weights = self.weights
         for name, value, tok in feats:
-            coef = self.weights.get(name)
+            coef = weights.get(name)
             if coef is None:
                 continue
-            for k in range(3):
-                logits[k] += coef[k] * value
+            neg += coef[0] * value
+            neu += coef[1] * value
+            pos += coef[2] * value
             if tok >= 0:
                 contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
                 if name.startswith(("lex:", "role:")):
                     cued.add(tok)
         shown = ((i, v) for i, v in contrib.items() if i in cued or abs(v) >= _EVIDENCE_WORD_MIN)
+        logits = [neg, neu, pos]
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
         total = sum(exp)
