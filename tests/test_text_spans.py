@@ -56,3 +56,11 @@ def test_text_title_abbreviations_before_a_name_do_not_end_a_sentence():
         "Gov. Lyle Hart and Lt. Col. Ines Mora disagreed.",
         "The vote is set for Nov. 3.",
     ]
+
+
+def test_text_token_bounds_are_the_tokens_offsets():
+    from toolkit.text import token_bounds, tokens
+
+    text = "The U.S.-led coalition's \u201cpre-emptive\u201d strikes (R-Ariz.) hit 3.5 km away, Sen. Roe said."
+    assert token_bounds(text) == [(t.start, t.end) for t in tokens(text)]
+    assert token_bounds(text, 4, 30) == [(t.start, t.end) for t in tokens(text, 4, 30)]

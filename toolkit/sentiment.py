@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
-from .text import Span, normalize_quotes, sentences, tokens
+from .text import Span, normalize_quotes, sentences, token_bounds
 
 __all__ = [
     "LABELS",
@@ -284,7 +284,8 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class _Sent:
-    toks: tuple[Span, ...]
+    text: str = field(compare=False, repr=False)  # the text the offsets index
+    toks: tuple[tuple[int, int], ...]  # (start, end) per token of toolkit.text.tokens
     lower: tuple[str, ...]
     quote: tuple[int, ...]  # quotation region id per token, -1 outside quotes
     negated: tuple[bool, ...]
@@ -297,12 +298,12 @@ class _Sent:
 @functools.lru_cache(maxsize=4096)
 def _analyse(text: str, s: int, e: int) -> _Sent:
     cues = _cues()
-    toks = tuple(tokens(text, s, e))
+    toks = tuple(token_bounds(text, s, e))
     norm = normalize_quotes(text[s:e])
-    lower = tuple(norm[t.start - s:t.end - s].lower() for t in toks)  # curly apostrophes made straight
+    lower = tuple(norm[a - s:b - s].lower() for a, b in toks)  # curly apostrophes made straight
     quote, region, inside = [], 0, False
-    for t in toks:
-        if norm[t.start - s:t.end - s] == '"':  # quotation marks belong to the region they delimit
+    for a, b in toks:
+        if norm[a - s:b - s] == '"':  # quotation marks belong to the region they delimit
             quote.append(region)
             if inside:
                 region += 1
@@ -320,7 +321,7 @@ def _analyse(text: str, s: int, e: int) -> _Sent:
     for w in lower:
         n += w in cues.breaks
         breaks.append(n)
-    return _Sent(toks, lower, tuple(quote), tuple(negated), tuple(breaks))
+    return _Sent(text, toks, lower, tuple(quote), tuple(negated), tuple(breaks))
 
 
 @dataclass(frozen=True)
@@ -338,9 +339,9 @@ class _Context:
 def _context(text: str, start: int, end: int) -> _Context:
     s, e = _sentence_of(text, start, end)
     sent = _analyse(text, s, e)
-    idx = [i for i, t in enumerate(sent.toks) if t.end > start and t.start < end]
+    idx = [i for i, (a, b) in enumerate(sent.toks) if b > start and a < end]
     if not idx:  # mention between tokens: nearest token
-        idx = [min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i].start - start))] if sent.toks else [0]
+        idx = [min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start))] if sent.toks else [0]
     t0, t1 = idx[0], idx[-1]
     target_quote = sent.quote[t0] if sent.toks else -1
     return _Context(sent, t0, t1, _roles(sent, t0, t1), target_quote)
@@ -444,8 +445,8 @@ def _evidence(ctx: _Context, terms: Iterable[tuple[int, float]]) -> tuple[Eviden
     ranked = sorted((kv for kv in by_token.items() if abs(kv[1]) > 1e-6), key=lambda kv: -abs(kv[1]))
     out = []
     for i, v in ranked[:_EVIDENCE_MAX]:
-        t = ctx.sent.toks[i]
-        out.append(Evidence(t.start, t.end, t.text, round(v, 4)))
+        a, b = ctx.sent.toks[i]
+        out.append(Evidence(a, b, ctx.sent.text[a:b], round(v, 4)))
     return tuple(out)
 
 
