@@ -11,7 +11,8 @@ second, which other processes on a shared machine disturb less).
 With ``--trained`` each run also times the full analysis on 1 worker with ``sentiment="trained"``
 (the fine-tuned encoder of :mod:`toolkit.finetune` behind portrayal, beside the lexicon backends).
 
-Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2] [--trained]``
+Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2] [--trained]`` (the last
+lines give the median of each ratio over the runs)
 (needs ``pip install pysbd``; reads ``$NARRATIVE_SHARED/corpora/allsides-syria``).
 """
 
@@ -20,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -91,6 +93,7 @@ def main() -> None:
     if args.measure:
         print(json.dumps(measure(args.measure, args.articles)))
         return
+    ratios: dict[str, list[float]] = {"1 worker / naive": [], "2 workers / 1 worker": []}
     for r in range(args.repeat):
         got = {}
         for what in ("naive", "1", "2") + (("1:trained",) if args.trained else ()):
@@ -102,9 +105,14 @@ def main() -> None:
         print(f"run {r + 1}: full 1 worker / naive = {got['1']['words_per_s'] / got['naive']['words_per_s']:.2f}x "
               f"(per CPU second of this process: {got['1']['words_per_cpu_s'] / got['naive']['words_per_cpu_s']:.2f}x), "
               f"2 workers / 1 worker = {got['2']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
+        ratios["1 worker / naive"].append(got["1"]["words_per_s"] / got["naive"]["words_per_s"])
+        ratios["2 workers / 1 worker"].append(got["2"]["words_per_s"] / got["1"]["words_per_s"])
         if args.trained:
             print(f"run {r + 1}: full 1 worker with the trained backend / default = "
                   f"{got['1:trained']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
+    for name, values in ratios.items():  # the machine is shared: one run can be disturbed, the median less so
+        print(f"{name}: median {statistics.median(values):.2f}x over {len(values)} runs "
+              f"({', '.join(f'{v:.2f}' for v in values)})")
 
 
 if __name__ == "__main__":
