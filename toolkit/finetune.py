@@ -31,7 +31,6 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import functools
 import hashlib
 import json
 import os
@@ -42,8 +41,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .sentiment import LABELS, Example, TargetSentiment, get_backend, register_backend
-from .text import sentences
+from .sentiment import LABELS, Example, TargetSentiment, _sentence_of, get_backend, register_backend
 from .validate.newsmtsc import load, macro_f1
 
 __all__ = [
@@ -140,25 +138,11 @@ def mark_target(text: str, start: int, end: int) -> str:
     return " ".join(p for p in (left, MARKERS[0], text[start:end], MARKERS[1], right) if p)
 
 
-@functools.lru_cache(maxsize=4096)
-def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
-    return tuple((s.start, s.end) for s in sentences(line))
-
-
 def _sentence_window(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence holding the mention and the mention's offsets in it.
-
-    Only the mention's line is split (cached per line, as :mod:`toolkit.sentiment` does); a
-    sentence longer than ``2 * _CONTEXT_CHARS`` is cut to that many characters around the mention.
-    """
-    lo = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029") + 1
-    m = re.compile(r"[\n\r\u2028\u2029]").search(text, end)
-    hi = m.start() if m else len(text)
-    s, e = lo, hi
-    for a, b in _line_sentences(text[lo:hi]):
-        if lo + a <= start < lo + b:
-            s, e = lo + a, max(lo + b, end)
-            break
+    """The sentence holding the mention (as the lexicon backends find it: only the mention's line is
+    split, cached per line) and the mention's offsets in it; a sentence longer than
+    ``2 * _CONTEXT_CHARS`` is cut to that many characters around the mention."""
+    s, e = _sentence_of(text, start, end)
     s, e = max(s, start - _CONTEXT_CHARS), min(e, end + _CONTEXT_CHARS)
     return text[s:e], start - s, end - s
 
