@@ -111,12 +111,13 @@ def test_command_line_trains_and_reports(trained, tmp_path, capsys):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
     code = cli.main(["train", "sentiment", "--newsmtsc", str(FIXTURES), "--epochs", "1", "--out", str(tmp_path / "cli"),
                      "--base-model", manifest["base_model"], "--batch-size", "8", "--max-train", "8",
-                     "--select-on", "dev-rw.jsonl"])
+                     "--select-on", "dev-rw.jsonl", "--group-by-length"])
     out = capsys.readouterr().out
     assert code == 0
     assert f"saved {tmp_path / 'cli'}" in out and "dev-rw.jsonl: macro-F1" in out
     saved = json.loads((tmp_path / "cli" / "manifest.json").read_text(encoding="utf-8"))
     assert saved["data"]["train_targets"] == 8 and saved["settings"]["select_on"] == "dev-rw.jsonl"
+    assert saved["settings"]["group_by_length"] is True and manifest["settings"]["group_by_length"] is False
 
 
 def test_unknown_selection_split_is_rejected(trained, tmp_path):
@@ -176,3 +177,19 @@ def test_analyze_runs_with_the_trained_backend(trained):
     assert {"russian_defense_ministry", "rebels"} <= set(measures.index)
     assert measures["portrayal"].between(-1, 1).all() and measures["portrayal"].notna().any()
     assert results.mentions["text"].tolist() == [text[r.start:r.end] for r in results.mentions.itertuples()]
+
+
+def test_finetune_length_grouped_batches_cover_each_input_once_with_little_padding():
+    rng = __import__("random").Random(7)
+    lengths = [rng.randint(5, 120) for _ in range(1000)]
+    batches = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
+    flat = [i for b in batches for i in b]
+    assert sorted(flat) == list(range(1000))
+    assert sorted(len(b) for b in batches)[:2] == [8, 16]  # one short batch: the last group holds 40 inputs
+    padded = sum(len(b) * max(lengths[i] for i in b) for b in batches)
+    random_order = [list(range(k, min(k + 16, 1000))) for k in range(0, 1000, 16)]
+    padded_random = sum(len(b) * max(lengths[i] for i in b) for b in random_order)
+    assert padded < 0.75 * padded_random  # similar lengths share a batch
+    again = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
+    other = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(1), group=10)
+    assert again == batches and other != batches  # the seed fixes the order

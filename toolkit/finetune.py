@@ -86,6 +86,8 @@ class TrainSettings:
             over all dev files.
         model_input: what the model reads, recorded for the manifest: the marked sentence window
             of :func:`model_input`, the same in training, dev scoring and inference.
+        group_by_length: batch inputs of similar length together (:func:`_length_grouped_batches`):
+            1.65x faster steps on CPU, but dev-mt 0.01 lower on two seeds, so off by default.
     """
 
     base_model: str
@@ -99,6 +101,7 @@ class TrainSettings:
     max_train: int | None = None
     select_on: str = "mean"
     model_input: str = "sentence window"
+    group_by_length: bool = False
 
 
 def models_dir() -> Path:
@@ -275,6 +278,26 @@ class TrainedTargetBackend:
 
 
 # --------------------------------------------------------------------------------------- training
+def _length_grouped_batches(lengths: Sequence[int], batch_size: int, generator, group: int = 50) -> list[list[int]]:
+    """One epoch's batches: a random order cut into groups of ``group`` batches, each group sorted
+    by length before it is cut into batches, and the batches shuffled.
+
+    Inputs of similar length share a batch, so little of a batch is padding (NewsMTSC inputs are
+    42 tokens on average but a random batch of 16 pads to about twice that); the order stays random
+    at the level of batches. The length-grouped sampler of Hugging Face ``transformers``
+    (``Trainer(group_by_length=True)``) and torchtext's ``BucketIterator`` work this way.
+    """
+    import torch
+
+    order = torch.randperm(len(lengths), generator=generator).tolist()
+    span = group * batch_size
+    batches = []
+    for k in range(0, len(order), span):
+        chunk = sorted(order[k:k + span], key=lambda i: lengths[i])
+        batches += [chunk[j:j + batch_size] for j in range(0, len(chunk), batch_size)]
+    return [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
+
+
 def _data_hash(files: Sequence[Path]) -> str:
     h = hashlib.sha256()
     for f in files:
@@ -312,7 +335,8 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
 def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str | Path | None = None,
                     base_model: str | None = None, seed: int = 0, batch_size: int = 16,
                     max_train: int | None = None, lr: float = 5e-5, max_length: int = 128,
-                    select_on: str | None = None, threads: int | None = None, progress: bool = True) -> Path:
+                    select_on: str | None = None, group_by_length: bool = False, threads: int | None = None,
+                    progress: bool = True) -> Path:
     """Fine-tune an encoder for 3-way target sentiment on NewsMTSC and save it with a manifest.
 
     Trains on ``train.jsonl``; after each epoch scores every ``dev-*.jsonl`` of the folder and
@@ -330,6 +354,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
         lr: peak learning rate.
         max_length: tokens per input.
         select_on: a dev file name, or ``mean`` (the default): the mean macro-F1 over the dev files.
+        group_by_length: batch inputs of similar length together (faster, see :class:`TrainSettings`).
         threads: CPU threads for torch (``None``: torch's default).
         progress: show a tqdm progress bar.
 
@@ -348,7 +373,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
         raise FileNotFoundError(f"{folder} must hold train.jsonl and at least one dev-*.jsonl")
     settings = TrainSettings(base_model=str(base_model or DEFAULT_BASE), epochs=epochs, batch_size=batch_size,
                              lr=lr, max_length=max_length, seed=seed, max_train=max_train,
-                             select_on=select_on or "mean")
+                             select_on=select_on or "mean", group_by_length=group_by_length)
     if settings.select_on != "mean" and settings.select_on not in {f.name for f in dev_files}:
         raise ValueError(f"select_on={settings.select_on!r} is neither 'mean' nor a dev file of {folder}")
     digest = _data_hash([train_file, *dev_files])
@@ -372,6 +397,8 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     train = load(train_file)[:max_train]
     devs = {f.name: load(f) for f in dev_files}
     marked = [model_input(e.text, e.start, e.end) for e in train]
+    lengths = [len(ids) for ids in tokenizer(marked, truncation=True, max_length=max_length)["input_ids"]] \
+        if group_by_length else []
     y = torch.tensor([LABELS.index(e.label) for e in train])
     counts = torch.bincount(y, minlength=len(LABELS)).float()
     class_weight = (len(train) / (len(LABELS) * counts.clamp(min=1.0))).to(device)
@@ -392,10 +419,13 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     model.train()
     bar = tqdm(total=total, desc="fine-tuning", unit="step", disable=not progress)
     for epoch in range(1, epochs + 1):
-        order = torch.randperm(len(train), generator=generator).tolist()
         running = 0.0
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
+        if group_by_length:
+            batches = _length_grouped_batches(lengths, batch_size, generator)
+        else:
+            order = torch.randperm(len(train), generator=generator).tolist()
+            batches = [order[k:k + batch_size] for k in range(0, len(order), batch_size)]
+        for k, idx in enumerate(batches):
             ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [marked[i] for i in idx], max_length))
             loss = loss_fn(model(ids, att, tgt), y[idx].to(device))
             loss.backward()
@@ -405,7 +435,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
             optimizer.zero_grad()
             running += loss.item()
             bar.update(1)
-            bar.set_postfix(epoch=epoch, loss=f"{running / (k // batch_size + 1):.3f}")
+            bar.set_postfix(epoch=epoch, loss=f"{running / (k + 1):.3f}")
         scores = {name: _evaluate(model, tokenizer, ex, max_length, 2 * batch_size) for name, ex in devs.items()}
         history.append({"epoch": epoch, "train_loss": round(running / steps_per_epoch, 4), "dev": scores})
         bar.write(f"epoch {epoch}: " + ", ".join(f"{n} F1m {s['macro_f1']:.3f}" for n, s in scores.items()))
@@ -478,6 +508,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--max-train", type=int, default=None, help="train on the first N targets only")
     parser.add_argument("--select-on", default=None,
                         help="dev file selecting the epoch, or 'mean' over the dev files (default)")
+    parser.add_argument("--group-by-length", action="store_true",
+                        help="batch inputs of similar length together (faster on CPU, slightly lower dev F1)")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     return parser
 
@@ -486,7 +518,7 @@ def run(args: argparse.Namespace) -> int:
     """Fine-tune and save the trained backend, print where and its dev figures."""
     out = train_sentiment(args.newsmtsc, epochs=args.epochs, out_dir=args.out, base_model=args.base_model,
                           seed=args.seed, batch_size=args.batch_size, max_train=args.max_train, lr=args.lr,
-                          select_on=args.select_on, threads=args.threads)
+                          select_on=args.select_on, group_by_length=args.group_by_length, threads=args.threads)
     manifest = json.loads((out / _MANIFEST).read_text(encoding="utf-8"))
     print(f"saved {out} (epoch {manifest['selected_epoch']}, {manifest['train_seconds']} s on {manifest['device']})")
     for split, s in manifest["dev"].items():
