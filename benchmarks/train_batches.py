@@ -1,0 +1,68 @@
+"""Training-step time with random against length-grouped batches (``train sentiment --group-by-length``).
+
+Times the same number of forward+backward+AdamW steps of the trained backend's model (base encoder
+plus target head, :mod:`toolkit.finetune`) on NewsMTSC train inputs, batched at random and by
+:func:`toolkit.finetune._length_grouped_batches`, alternating twice in one run (the machine is
+shared, so read the ratio). Dev quality of the two is measured with full training runs (README).
+
+Usage: ``python benchmarks/train_batches.py [--steps 40] [--threads 2]``
+(reads ``$NARRATIVE_SHARED/gold/newsmtsc/train.jsonl``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import torch  # noqa: E402
+from transformers import AutoModel, AutoTokenizer  # noqa: E402
+
+from toolkit import finetune  # noqa: E402
+from toolkit.shared import shared_path  # noqa: E402
+from toolkit.validate.newsmtsc import load  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=40)
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args()
+    train_file = shared_path("gold", "newsmtsc", "train.jsonl")
+    if train_file is None:
+        raise SystemExit("NewsMTSC train.jsonl not found under $NARRATIVE_SHARED/gold/newsmtsc")
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(0)
+    source = finetune.resolve_base_model()
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    tokenizer.add_special_tokens({"additional_special_tokens": list(finetune.MARKERS)})
+    encoder = AutoModel.from_pretrained(source)
+    encoder.resize_token_embeddings(len(tokenizer))
+    model = finetune._classifier_class()(encoder)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=1e-5)
+    marked = [finetune.model_input(e.text, e.start, e.end) for e in load(train_file)]
+    lengths = [len(ids) for ids in tokenizer(marked, truncation=True, max_length=128)["input_ids"]]
+    generator = torch.Generator().manual_seed(0)
+    order = torch.randperm(len(marked), generator=generator).tolist()
+    plans = {"random": [order[k:k + args.batch_size] for k in range(0, args.steps * args.batch_size, args.batch_size)],
+             "grouped": finetune._length_grouped_batches(lengths, args.batch_size, generator)[:args.steps]}
+    seconds: dict[str, list[float]] = {name: [] for name in plans}
+    for name in ["random", "grouped", "random", "grouped"]:
+        t0, tokens = time.perf_counter(), 0
+        for idx in plans[name]:
+            ids, att, tgt = finetune._encode(tokenizer, [marked[i] for i in idx], 128)
+            tokens += ids.numel()
+            model(ids, att, tgt).sum().backward()
+            optimizer.step()
+            optimizer.zero_grad()
+        seconds[name].append(time.perf_counter() - t0)
+        print(f"{name:8s} {args.steps} steps {seconds[name][-1]:6.1f} s  {tokens:,} padded tokens")
+    print(f"random / grouped time: {sum(seconds['random']) / sum(seconds['grouped']):.2f}x")
+
+
+if __name__ == "__main__":
+    main()
