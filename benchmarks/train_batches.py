@@ -19,7 +19,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch  # noqa: E402
-from transformers import AutoModel, AutoTokenizer  # noqa: E402
 
 from toolkit import finetune  # noqa: E402
 from toolkit.shared import shared_path  # noqa: E402
@@ -37,19 +36,13 @@ def main() -> None:
         raise SystemExit("NewsMTSC train.jsonl not found under $NARRATIVE_SHARED/gold/newsmtsc")
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
-    source = finetune.resolve_base_model()
-    tokenizer = AutoTokenizer.from_pretrained(source)
-    tokenizer.add_special_tokens({"additional_special_tokens": list(finetune.MARKERS)})
-    encoder = AutoModel.from_pretrained(source)
-    encoder.resize_token_embeddings(len(tokenizer))
-    model = finetune._classifier_class()(encoder)
+    tokenizer, model = finetune._new_model(finetune.resolve_base_model())
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-5)
     marked = [finetune.model_input(e.text, e.start, e.end) for e in load(train_file)]
-    lengths = [len(ids) for ids in tokenizer(marked, truncation=True, max_length=128)["input_ids"]]
+    lengths = finetune._token_lengths(tokenizer, marked, 128)
     generator = torch.Generator().manual_seed(0)
-    order = torch.randperm(len(marked), generator=generator).tolist()
-    plans = {"random": [order[k:k + args.batch_size] for k in range(0, args.steps * args.batch_size, args.batch_size)],
-             "grouped": finetune._length_grouped_batches(lengths, args.batch_size, generator)[:args.steps]}
+    plans = {"random": finetune._epoch_batches(len(marked), args.batch_size, generator)[:args.steps],
+             "grouped": finetune._epoch_batches(len(marked), args.batch_size, generator, lengths)[:args.steps]}
     seconds: dict[str, list[float]] = {name: [] for name in plans}
     for name in ["random", "grouped", "random", "grouped"]:
         t0, tokens = time.perf_counter(), 0

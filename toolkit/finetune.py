@@ -278,6 +278,34 @@ class TrainedTargetBackend:
 
 
 # --------------------------------------------------------------------------------------- training
+def _new_model(source: str):
+    """The tokenizer (with :data:`MARKERS` added) and an untrained classifier on the encoder ``source``."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    tokenizer = AutoTokenizer.from_pretrained(source)
+    tokenizer.add_special_tokens({"additional_special_tokens": list(MARKERS)})
+    encoder = AutoModel.from_pretrained(source, dtype=torch.float32)
+    encoder.resize_token_embeddings(len(tokenizer))
+    return tokenizer, _classifier_class()(encoder)
+
+
+def _epoch_batches(n: int, batch_size: int, generator, lengths: Sequence[int] | None = None) -> list[list[int]]:
+    """One epoch's batches of indices into ``n`` inputs: a random order cut into batches, or, given the
+    inputs' token ``lengths``, :func:`_length_grouped_batches`."""
+    import torch
+
+    if lengths is not None:
+        return _length_grouped_batches(lengths, batch_size, generator)
+    order = torch.randperm(n, generator=generator).tolist()
+    return [order[k:k + batch_size] for k in range(0, n, batch_size)]
+
+
+def _token_lengths(tokenizer, marked: Sequence[str], max_length: int) -> list[int]:
+    """Tokens per input as :func:`_encode` cuts them (no padding)."""
+    return [len(ids) for ids in tokenizer(list(marked), truncation=True, max_length=max_length)["input_ids"]]
+
+
 def _length_grouped_batches(lengths: Sequence[int], batch_size: int, generator, group: int = 50) -> list[list[int]]:
     """One epoch's batches: a random order cut into groups of ``group`` batches, each group sorted
     by length before it is cut into batches, and the batches shuffled.
@@ -364,7 +392,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     import torch
     from safetensors.torch import save_file
     from tqdm.auto import tqdm
-    from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
+    from transformers import get_linear_schedule_with_warmup
 
     folder = Path(newsmtsc_dir)
     train_file = folder / "train.jsonl"
@@ -388,17 +416,13 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     torch.manual_seed(seed)
     device = _device()
     source = resolve_base_model(base_model)
-    tokenizer = AutoTokenizer.from_pretrained(source)
-    tokenizer.add_special_tokens({"additional_special_tokens": list(MARKERS)})
-    encoder = AutoModel.from_pretrained(source, dtype=torch.float32)
-    encoder.resize_token_embeddings(len(tokenizer))
-    model = _classifier_class()(encoder).to(device)
+    tokenizer, model = _new_model(source)
+    model.to(device)
 
     train = load(train_file)[:max_train]
     devs = {f.name: load(f) for f in dev_files}
     marked = [model_input(e.text, e.start, e.end) for e in train]
-    lengths = [len(ids) for ids in tokenizer(marked, truncation=True, max_length=max_length)["input_ids"]] \
-        if group_by_length else []
+    lengths = _token_lengths(tokenizer, marked, max_length) if group_by_length else None
     y = torch.tensor([LABELS.index(e.label) for e in train])
     counts = torch.bincount(y, minlength=len(LABELS)).float()
     class_weight = (len(train) / (len(LABELS) * counts.clamp(min=1.0))).to(device)
@@ -420,12 +444,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     bar = tqdm(total=total, desc="fine-tuning", unit="step", disable=not progress)
     for epoch in range(1, epochs + 1):
         running = 0.0
-        if group_by_length:
-            batches = _length_grouped_batches(lengths, batch_size, generator)
-        else:
-            order = torch.randperm(len(train), generator=generator).tolist()
-            batches = [order[k:k + batch_size] for k in range(0, len(order), batch_size)]
-        for k, idx in enumerate(batches):
+        for k, idx in enumerate(_epoch_batches(len(train), batch_size, generator, lengths)):
             ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [marked[i] for i in idx], max_length))
             loss = loss_fn(model(ids, att, tgt), y[idx].to(device))
             loss.backward()
