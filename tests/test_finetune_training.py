@@ -41,7 +41,7 @@ def trained(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("finetune")
     base = _tiny_base(root / "base")
     return finetune.train_sentiment(FIXTURES, epochs=2, out_dir=root / "model", base_model=str(base), seed=3,
-                                    batch_size=4, lr=1e-3, progress=False)
+                                    batch_size=4, lr=1e-3, ema=None, progress=False)
 
 
 def test_training_saves_model_and_manifest(trained):
@@ -98,8 +98,8 @@ def test_registered_backend_serves_target_sentiment(trained):
 
 def test_same_seed_same_model(trained, tmp_path):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
-    again = finetune.train_sentiment(FIXTURES, epochs=2, out_dir=tmp_path / "again",
-                                     base_model=manifest["base_model"], seed=3, batch_size=4, lr=1e-3, progress=False)
+    again = finetune.train_sentiment(FIXTURES, epochs=2, out_dir=tmp_path / "again", base_model=manifest["base_model"],
+                                     seed=3, batch_size=4, lr=1e-3, ema=None, progress=False)
     redo = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
     assert [h["train_loss"] for h in redo["history"]] == [h["train_loss"] for h in manifest["history"]]
     text = "The landlord was blamed for the broken heating."
@@ -111,13 +111,14 @@ def test_command_line_trains_and_reports(trained, tmp_path, capsys):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
     code = cli.main(["train", "sentiment", "--newsmtsc", str(FIXTURES), "--epochs", "1", "--out", str(tmp_path / "cli"),
                      "--base-model", manifest["base_model"], "--batch-size", "8", "--max-train", "8",
-                     "--select-on", "dev-rw.jsonl", "--group-by-length"])
+                     "--select-on", "dev-rw.jsonl", "--group-by-length", "--ema", "0.99"])
     out = capsys.readouterr().out
     assert code == 0
     assert f"saved {tmp_path / 'cli'}" in out and "dev-rw.jsonl: macro-F1" in out
     saved = json.loads((tmp_path / "cli" / "manifest.json").read_text(encoding="utf-8"))
     assert saved["data"]["train_targets"] == 8 and saved["settings"]["select_on"] == "dev-rw.jsonl"
     assert saved["settings"]["group_by_length"] is True and manifest["settings"]["group_by_length"] is False
+    assert saved["settings"]["ema"] == 0.99
 
 
 def test_unknown_selection_split_is_rejected(trained, tmp_path):
@@ -193,3 +194,40 @@ def test_finetune_length_grouped_batches_cover_each_input_once_with_little_paddi
     again = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
     other = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(1), group=10)
     assert again == batches and other != batches  # the seed fixes the order
+
+
+def _head(folder: Path) -> dict:
+    from safetensors.torch import load_file
+
+    return load_file(str(folder / "head.safetensors"))
+
+
+def test_finetune_ema_scores_and_saves_the_average_without_changing_training(trained, tmp_path):
+    base = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))["base_model"]
+    runs = {name: finetune.train_sentiment(FIXTURES, epochs=1, out_dir=tmp_path / name, base_model=base, seed=3,
+                                           batch_size=4, lr=1e-3, ema=ema, progress=False)
+            for name, ema in (("last", None), ("ema", 0.9), ("ema0", 1e-9))}
+    manifests = {name: json.loads((f / "manifest.json").read_text(encoding="utf-8")) for name, f in runs.items()}
+    losses = {name: [h["train_loss"] for h in m["history"]] for name, m in manifests.items()}
+    assert losses["ema"] == losses["last"] == losses["ema0"]  # the average is kept beside training, not fed back
+    assert manifests["ema"]["settings"]["ema"] == 0.9 and manifests["last"]["settings"]["ema"] is None
+    assert manifests["ema"]["history"][0]["dev_last_weights"] == manifests["last"]["history"][0]["dev"]
+    assert "dev_last_weights" not in manifests["last"]["history"][0]
+    heads = {name: _head(f) for name, f in runs.items()}
+    assert not torch.allclose(heads["ema"]["weight"], heads["last"]["weight"])  # the average was saved
+    assert torch.allclose(heads["ema0"]["weight"], heads["last"]["weight"], atol=1e-6)  # decay ~0: last weights
+
+
+@pytest.mark.parametrize("ema", [0.0, 1.0, 1.5])
+def test_finetune_ema_outside_zero_one_is_rejected(ema, tmp_path):
+    with pytest.raises(ValueError, match="ema"):
+        finetune.train_sentiment(FIXTURES, epochs=1, out_dir=tmp_path / "x", ema=ema, progress=False)
+
+
+def test_finetune_command_line_averages_weights_unless_told_not_to():
+    import argparse
+
+    parse = finetune.add_arguments(argparse.ArgumentParser()).parse_args
+    assert parse(["--newsmtsc", "d"]).ema == finetune.TrainSettings("m").ema == 0.995
+    assert parse(["--newsmtsc", "d", "--no-ema"]).ema is None
+    assert parse(["--newsmtsc", "d"]).epochs == finetune.TrainSettings("m").epochs == 3

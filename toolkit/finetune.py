@@ -12,8 +12,9 @@ BERT", IEEE Access). The classifier reads the concatenation of the mean-pooled s
 sentence-transformers pooling the encoder was trained with) and the mean of the marked target's
 token states, and is trained with class-weighted cross-entropy (weights inverse to the class
 frequencies, so the rarer positive class counts as much as the others for macro-F1), AdamW with
-linear warm-up/decay (Loshchilov & Hutter 2019; Devlin et al. 2019), a fixed seed, and model
-selection on a dev split after each epoch.
+linear warm-up/decay (Loshchilov & Hutter 2019; Devlin et al. 2019) and a fixed seed; an
+exponential moving average of the weights (Polyak & Juditsky 1992) is scored on the dev splits
+after each epoch and the best epoch's average is kept.
 
 The trained model is written to a cache folder (``$NARRATIVE_CACHE/models/`` or
 ``~/.cache/narrative-toolkit/models/``), never into the repository, with ``manifest.json``
@@ -23,7 +24,7 @@ all-MiniLM-L6-v2 weights), else from the model hub when online.
 
 Usage::
 
-    python -m toolkit.finetune --newsmtsc ../shared/gold/newsmtsc --epochs 2
+    python -m toolkit.finetune --newsmtsc ../shared/gold/newsmtsc
     toolkit.finetune.register()                     # backend "trained" from the newest cached model
     toolkit.target_sentiment(text, start, end, backend="trained")
 """
@@ -88,10 +89,15 @@ class TrainSettings:
             of :func:`model_input`, the same in training, dev scoring and inference.
         group_by_length: batch inputs of similar length together (:func:`_length_grouped_batches`):
             1.65x faster steps on CPU, but dev-mt 0.01 lower on two seeds, so off by default.
+        ema: decay of an exponential moving average of the weights, updated after every step; the
+            average, not the last weights, is scored and saved (Polyak & Juditsky 1992; ``None``: off).
+            With 0.995 (a half-life of 138 steps) the selected dev-mt / dev-rw went from 0.747 / 0.824
+            to 0.754 / 0.824 (seed 0) and 0.734 / 0.810 to 0.733 / 0.816 (seed 1); the average is
+            scored beside the last weights in the manifest history (``dev_last_weights``).
     """
 
     base_model: str
-    epochs: int = 2
+    epochs: int = 3
     batch_size: int = 16
     lr: float = 5e-5
     weight_decay: float = 0.01
@@ -102,6 +108,7 @@ class TrainSettings:
     select_on: str = "mean"
     model_input: str = "sentence window"
     group_by_length: bool = False
+    ema: float | None = 0.995
 
 
 def models_dir() -> Path:
@@ -360,11 +367,11 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
     return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
 
 
-def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str | Path | None = None,
+def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 3, out_dir: str | Path | None = None,
                     base_model: str | None = None, seed: int = 0, batch_size: int = 16,
                     max_train: int | None = None, lr: float = 5e-5, max_length: int = 128,
-                    select_on: str | None = None, group_by_length: bool = False, threads: int | None = None,
-                    progress: bool = True) -> Path:
+                    select_on: str | None = None, group_by_length: bool = False, ema: float | None = 0.995,
+                    threads: int | None = None, progress: bool = True) -> Path:
     """Fine-tune an encoder for 3-way target sentiment on NewsMTSC and save it with a manifest.
 
     Trains on ``train.jsonl``; after each epoch scores every ``dev-*.jsonl`` of the folder and
@@ -383,6 +390,8 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
         max_length: tokens per input.
         select_on: a dev file name, or ``mean`` (the default): the mean macro-F1 over the dev files.
         group_by_length: batch inputs of similar length together (faster, see :class:`TrainSettings`).
+        ema: score and save an exponential moving average of the weights with this decay (``None``: the
+            last weights; see :class:`TrainSettings`).
         threads: CPU threads for torch (``None``: torch's default).
         progress: show a tqdm progress bar.
 
@@ -401,7 +410,9 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
         raise FileNotFoundError(f"{folder} must hold train.jsonl and at least one dev-*.jsonl")
     settings = TrainSettings(base_model=str(base_model or DEFAULT_BASE), epochs=epochs, batch_size=batch_size,
                              lr=lr, max_length=max_length, seed=seed, max_train=max_train,
-                             select_on=select_on or "mean", group_by_length=group_by_length)
+                             select_on=select_on or "mean", group_by_length=group_by_length, ema=ema)
+    if ema is not None and not 0.0 < ema < 1.0:
+        raise ValueError(f"ema={ema!r}: the decay must lie strictly between 0 and 1")
     if settings.select_on != "mean" and settings.select_on not in {f.name for f in dev_files}:
         raise ValueError(f"select_on={settings.select_on!r} is neither 'mean' nor a dev file of {folder}")
     digest = _data_hash([train_file, *dev_files])
@@ -437,6 +448,9 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
     total = steps_per_epoch * epochs
     scheduler = get_linear_schedule_with_warmup(optimizer, int(settings.warmup * total), total)
     generator = torch.Generator().manual_seed(seed)
+    averaged = (torch.optim.swa_utils.AveragedModel(model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(ema),
+                                                    use_buffers=True) if ema else None)
+    scored = averaged.module if averaged else model  # the weights scored on dev and saved
 
     history, best, best_state = [], None, None
     started = time.perf_counter()
@@ -452,16 +466,21 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 2, out_dir: str |
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
+            if averaged:
+                averaged.update_parameters(model)
             running += loss.item()
             bar.update(1)
             bar.set_postfix(epoch=epoch, loss=f"{running / (k + 1):.3f}")
-        scores = {name: _evaluate(model, tokenizer, ex, max_length, 2 * batch_size) for name, ex in devs.items()}
+        scores = {name: _evaluate(scored, tokenizer, ex, max_length, 2 * batch_size) for name, ex in devs.items()}
         history.append({"epoch": epoch, "train_loss": round(running / steps_per_epoch, 4), "dev": scores})
+        if averaged:  # the last weights too, to show what the average changes
+            history[-1]["dev_last_weights"] = {name: _evaluate(model, tokenizer, ex, max_length, 2 * batch_size)
+                                               for name, ex in devs.items()}
         bar.write(f"epoch {epoch}: " + ", ".join(f"{n} F1m {s['macro_f1']:.3f}" for n, s in scores.items()))
         history[-1]["selection_f1"] = _selection_f1(scores, settings.select_on)
         if best is None or history[-1]["selection_f1"] > best["selection_f1"]:
             best = history[-1]
-            best_state = {k: v.detach().to("cpu", copy=True) for k, v in model.state_dict().items()}
+            best_state = {k: v.detach().to("cpu", copy=True) for k, v in scored.state_dict().items()}
     bar.close()
 
     model.load_state_dict(best_state)
@@ -518,7 +537,7 @@ def register(path: str | Path | None = None, name: str = "trained") -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options of ``train sentiment`` (shared by ``python -m toolkit`` and this module)."""
     parser.add_argument("--newsmtsc", required=True, help="folder with train.jsonl and dev-*.jsonl")
-    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
     parser.add_argument("--out", default=None, help="model folder (default: in the cache folder)")
     parser.add_argument("--base-model", default=None, help=f"hub name or local folder (default {DEFAULT_BASE})")
     parser.add_argument("--seed", type=int, default=0)
@@ -529,6 +548,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="dev file selecting the epoch, or 'mean' over the dev files (default)")
     parser.add_argument("--group-by-length", action="store_true",
                         help="batch inputs of similar length together (faster on CPU, slightly lower dev F1)")
+    parser.add_argument("--ema", type=float, default=0.995,
+                        help="decay of the moving average of the weights that is scored and saved (default 0.995)")
+    parser.add_argument("--no-ema", dest="ema", action="store_const", const=None,
+                        help="score and save the last weights instead of their moving average")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     return parser
 
@@ -537,7 +560,8 @@ def run(args: argparse.Namespace) -> int:
     """Fine-tune and save the trained backend, print where and its dev figures."""
     out = train_sentiment(args.newsmtsc, epochs=args.epochs, out_dir=args.out, base_model=args.base_model,
                           seed=args.seed, batch_size=args.batch_size, max_train=args.max_train, lr=args.lr,
-                          select_on=args.select_on, group_by_length=args.group_by_length, threads=args.threads)
+                          select_on=args.select_on, group_by_length=args.group_by_length, ema=args.ema,
+                          threads=args.threads)
     manifest = json.loads((out / _MANIFEST).read_text(encoding="utf-8"))
     print(f"saved {out} (epoch {manifest['selected_epoch']}, {manifest['train_seconds']} s on {manifest['device']})")
     for split, s in manifest["dev"].items():
