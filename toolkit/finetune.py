@@ -400,6 +400,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 3, out_dir: str |
     """
     import torch
     from safetensors.torch import save_file
+    from torch.optim import swa_utils
     from tqdm.auto import tqdm
     from transformers import get_linear_schedule_with_warmup
 
@@ -448,9 +449,12 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 3, out_dir: str |
     total = steps_per_epoch * epochs
     scheduler = get_linear_schedule_with_warmup(optimizer, int(settings.warmup * total), total)
     generator = torch.Generator().manual_seed(seed)
-    averaged = (torch.optim.swa_utils.AveragedModel(model, multi_avg_fn=torch.optim.swa_utils.get_ema_multi_avg_fn(ema),
-                                                    use_buffers=True) if ema else None)
-    scored = averaged.module if averaged else model  # the weights scored on dev and saved
+    averaged = None if ema is None else swa_utils.AveragedModel(model, multi_avg_fn=swa_utils.get_ema_multi_avg_fn(ema),
+                                                                use_buffers=True)
+    scored = model if averaged is None else averaged.module  # the weights scored on dev and saved
+
+    def dev_scores(weights) -> dict[str, dict]:
+        return {name: _evaluate(weights, tokenizer, ex, max_length, 2 * batch_size) for name, ex in devs.items()}
 
     history, best, best_state = [], None, None
     started = time.perf_counter()
@@ -466,16 +470,15 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 3, out_dir: str |
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad()
-            if averaged:
+            if averaged is not None:
                 averaged.update_parameters(model)
             running += loss.item()
             bar.update(1)
             bar.set_postfix(epoch=epoch, loss=f"{running / (k + 1):.3f}")
-        scores = {name: _evaluate(scored, tokenizer, ex, max_length, 2 * batch_size) for name, ex in devs.items()}
+        scores = dev_scores(scored)
         history.append({"epoch": epoch, "train_loss": round(running / steps_per_epoch, 4), "dev": scores})
-        if averaged:  # the last weights too, to show what the average changes
-            history[-1]["dev_last_weights"] = {name: _evaluate(model, tokenizer, ex, max_length, 2 * batch_size)
-                                               for name, ex in devs.items()}
+        if averaged is not None:  # the last weights too, to show what the average changes
+            history[-1]["dev_last_weights"] = dev_scores(model)
         bar.write(f"epoch {epoch}: " + ", ".join(f"{n} F1m {s['macro_f1']:.3f}" for n, s in scores.items()))
         history[-1]["selection_f1"] = _selection_f1(scores, settings.select_on)
         if best is None or history[-1]["selection_f1"] > best["selection_f1"]:
