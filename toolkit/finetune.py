@@ -92,7 +92,8 @@ class TrainSettings:
         ema: decay of an exponential moving average of the weights, updated after every step; the
             average, not the last weights, is scored and saved (Polyak & Juditsky 1992; ``None``: off).
             With 0.995 (a half-life of 138 steps) the selected dev-mt / dev-rw went from 0.747 / 0.824
-            to 0.754 / 0.824 (seed 0) and 0.734 / 0.810 to 0.733 / 0.816 (seed 1); the average is
+            to 0.754 / 0.824 (seed 0), 0.734 / 0.810 to 0.733 / 0.816 (seed 1) and 0.730 / 0.815 to
+            0.734 / 0.830 (seed 2); the average is
             scored beside the last weights in the manifest history (``dev_last_weights``).
     """
 
