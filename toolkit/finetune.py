@@ -93,8 +93,8 @@ class TrainSettings:
             average, not the last weights, is scored and saved (Polyak & Juditsky 1992; ``None``: off).
             With 0.995 (a half-life of 138 steps) the selected dev-mt / dev-rw went from 0.747 / 0.824
             to 0.754 / 0.824 (seed 0), 0.734 / 0.810 to 0.733 / 0.816 (seed 1) and 0.730 / 0.815 to
-            0.734 / 0.830 (seed 2); the average is
-            scored beside the last weights in the manifest history (``dev_last_weights``).
+            0.734 / 0.830 (seed 2); the average is scored beside the last weights in the manifest
+            history (``dev_last_weights``).
     """
 
     base_model: str
@@ -368,10 +368,11 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
     return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
 
 
-def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = 3, out_dir: str | Path | None = None,
-                    base_model: str | None = None, seed: int = 0, batch_size: int = 16,
-                    max_train: int | None = None, lr: float = 5e-5, max_length: int = 128,
-                    select_on: str | None = None, group_by_length: bool = False, ema: float | None = 0.995,
+def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epochs,
+                    out_dir: str | Path | None = None, base_model: str | None = None, seed: int = 0,
+                    batch_size: int = TrainSettings.batch_size, max_train: int | None = None,
+                    lr: float = TrainSettings.lr, max_length: int = TrainSettings.max_length,
+                    select_on: str | None = None, group_by_length: bool = False, ema: float | None = TrainSettings.ema,
                     threads: int | None = None, progress: bool = True) -> Path:
     """Fine-tune an encoder for 3-way target sentiment on NewsMTSC and save it with a manifest.
 
@@ -541,19 +542,20 @@ def register(path: str | Path | None = None, name: str = "trained") -> None:
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options of ``train sentiment`` (shared by ``python -m toolkit`` and this module)."""
     parser.add_argument("--newsmtsc", required=True, help="folder with train.jsonl and dev-*.jsonl")
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=TrainSettings.epochs)
     parser.add_argument("--out", default=None, help="model folder (default: in the cache folder)")
     parser.add_argument("--base-model", default=None, help=f"hub name or local folder (default {DEFAULT_BASE})")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--batch-size", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--batch-size", type=int, default=TrainSettings.batch_size)
+    parser.add_argument("--lr", type=float, default=TrainSettings.lr)
     parser.add_argument("--max-train", type=int, default=None, help="train on the first N targets only")
     parser.add_argument("--select-on", default=None,
                         help="dev file selecting the epoch, or 'mean' over the dev files (default)")
     parser.add_argument("--group-by-length", action="store_true",
                         help="batch inputs of similar length together (faster on CPU, slightly lower dev F1)")
-    parser.add_argument("--ema", type=float, default=0.995,
-                        help="decay of the moving average of the weights that is scored and saved (default 0.995)")
+    parser.add_argument("--ema", type=float, default=TrainSettings.ema,
+                        help=f"decay of the moving average of the weights that is scored and saved "
+                             f"(default {TrainSettings.ema})")
     parser.add_argument("--no-ema", dest="ema", action="store_const", const=None,
                         help="score and save the last weights instead of their moving average")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
