@@ -280,21 +280,19 @@ def _save_leftovers(out_dir: Path, kind: str) -> list[Path]:
 
 
 def _recover_save(out_dir: Path, *, clean: bool) -> None:
-    """Undo a save killed between renaming the old output aside and the new one in (the old one
-    comes back), and with ``clean`` delete what killed saves left beside ``out_dir``."""
+    """Finish a killed save: bring the previous output back if the new one never arrived, delete
+    previous outputs left renamed aside, and with ``clean`` (a save, not a load) half-written new ones."""
     if not out_dir.parent.is_dir():
         return
-    olds = _save_leftovers(out_dir, "old")
-    if not olds and not clean:
+    if not _save_leftovers(out_dir, "old") and not (clean and _save_leftovers(out_dir, "tmp")):
         return
     with _dir_lock(out_dir.parent):
         olds = _save_leftovers(out_dir, "old")
         if olds and not os.path.lexists(out_dir):
             os.replace(olds.pop(), out_dir)
-            log.warning("restored %s from a save that was interrupted", out_dir)
-        if clean:
-            for leftover in olds + _save_leftovers(out_dir, "tmp"):
-                shutil.rmtree(leftover, ignore_errors=True)
+            log.warning("restored %s, which a killed save had renamed aside", out_dir)
+        for leftover in olds + (_save_leftovers(out_dir, "tmp") if clean else []):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------------------------
