@@ -93,6 +93,15 @@ def test_analyze_save_crash_before_deleting_the_old_output(two, tmp_path, monkey
     assert _n(out) == 3 and _beside(out) == []  # the new output is in; load drops the old one
 
 
+def test_analyze_save_replaces_a_link_to_an_output(two, tmp_path):
+    old, new = two
+    target = old.save(tmp_path / "target")
+    (tmp_path / "out").symlink_to(target)
+    out = new.save(tmp_path / "out")
+    assert not out.is_symlink() and _n(out) == 3 and _n(target) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "target"]
+
+
 SCRIPT = """
 import os, signal, sys
 sys.path.insert(0, {tests!r})

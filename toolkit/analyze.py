@@ -223,6 +223,10 @@ _ADVICE = {
 def _storage_error(path: Path, what: str, exc: OSError) -> StorageError:
     reason = os.strerror(exc.errno) if exc.errno else str(exc)
     advice = _ADVICE.get(exc.errno, "pass another folder")
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # name the file that is in the way
+        blocker = next((p for p in [path, *path.parents] if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason = f"{blocker} is a file"
     return StorageError(f"cannot write the {what} {path}: {reason}; {advice}", exc.errno)
 
 
@@ -279,6 +283,18 @@ def _save_leftovers(out_dir: Path, kind: str) -> list[Path]:
     return sorted(found, key=lambda p: (p.lstat().st_mtime, p.name))
 
 
+def _remove(path: Path, *, ignore_errors: bool = False) -> None:
+    """Delete a folder, or a file or symbolic link (an output that was a link to a folder)."""
+    if path.is_symlink() or not path.is_dir():
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            if not ignore_errors:
+                raise
+    else:
+        shutil.rmtree(path, ignore_errors=ignore_errors)
+
+
 def _recover_save(out_dir: Path, *, clean: bool) -> None:
     """Finish a killed save: bring the previous output back if the new one never arrived, delete
     previous outputs left renamed aside, and with ``clean`` (a save, not a load) half-written new ones."""
@@ -292,7 +308,7 @@ def _recover_save(out_dir: Path, *, clean: bool) -> None:
             os.replace(olds.pop(), out_dir)
             log.warning("restored %s, which a killed save had renamed aside", out_dir)
         for leftover in olds + (_save_leftovers(out_dir, "tmp") if clean else []):
-            shutil.rmtree(leftover, ignore_errors=True)
+            _remove(leftover, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -386,7 +402,7 @@ class Results:
                     shutil.rmtree(tmp, ignore_errors=True)
         if old is not None:
             try:
-                shutil.rmtree(old)
+                _remove(old)
             except OSError as exc:  # the new output is in place; the next save removes the old one
                 log.warning("could not remove the previous output %s: %s", old, exc)
         return out_dir
