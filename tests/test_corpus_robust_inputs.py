@@ -344,3 +344,16 @@ def test_corpus_cli_prints_every_problem(tmp_path):
     assert "Problems: 2" in out.stdout
     assert "corpus.yml, line 2: manifest field 'date_format' ignored" in out.stdout
     assert "pipe.txt: skipped: a FIFO" in out.stdout
+
+
+def test_corpus_summary_counts_the_new_notes(tmp_path):
+    path = tmp_path / "d.csv"
+    path.write_text(f'id,date,text\n1,09/10/2015,"{BODY}"\n2,1450000000,"{BODY} two"\n', encoding="utf-8")
+    assert "  also: 1 ambiguous_date, 1 epoch_date" in load_corpus(path).summary()
+
+
+def test_corpus_bad_value_inside_fields_names_the_mapping_line(tmp_path):
+    (tmp_path / "a.txt").write_text(f"Title\n{BODY}\n", encoding="utf-8")
+    (tmp_path / "corpus.yml").write_text("name: x\nfields:\n  text: 5\n", encoding="utf-8")
+    (problem,) = load_corpus(tmp_path).problems
+    assert problem.line == 3 and "fields.text" in problem.why

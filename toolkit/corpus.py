@@ -230,7 +230,11 @@ class LoadProblem:
 @dataclass(frozen=True)
 class CleaningNote:
     """One thing cleaning did: ``boilerplate``, ``duplicate_paragraph``, ``duplicate_article``,
-    ``duplicate_id``, ``punctuation_stripped``, ``encoding_fallback``, ``stub``, ``unparsed_date``."""
+    ``duplicate_id``, ``punctuation_stripped``, ``encoding_fallback``, ``stub``, ``unparsed_date``,
+    ``ambiguous_date`` (a slashed date read month first), ``epoch_date`` (a number read as Unix
+    seconds), ``lone_surrogate`` (replaced by U+FFFD), ``unsafe_filename`` (a file name that is not
+    UTF-8, shown with ``\\x`` escapes), ``ignored_field`` (a list or mapping where a value belongs),
+    ``html_markup``."""
 
     article_id: str
     action: str
@@ -346,6 +350,9 @@ class Corpus(collections.abc.Sequence):
             f"{actions['stub']} stubs flagged, {actions['encoding_fallback']} encoding fallbacks, "
             f"{actions['unparsed_date']} unparsed dates"
         )
+        others = [f"{n} {act}" for act, n in sorted(actions.items()) if act in _OTHER_ACTIONS]
+        if others:
+            lines.append("  also: " + ", ".join(others))
         if self.flags:
             lines.append("Flags: " + ", ".join(sorted(self.flags)))
         if "punctuation_stripped" in self.flags:
@@ -357,6 +364,9 @@ class Corpus(collections.abc.Sequence):
         lines.extend(f"  {p}" for p in self.problems)
         return "\n".join(lines)
 
+
+# Notes the summary lists on their own line, when present.
+_OTHER_ACTIONS = ("ambiguous_date", "epoch_date", "lone_surrogate", "unsafe_filename", "ignored_field")
 
 # --------------------------------------------------------------------------------------------- cleaning
 
@@ -1020,8 +1030,8 @@ def _checked_manifest(mf: dict, mf_name: str, problems: list) -> dict:
     """The manifest with every wrongly typed or invalid field dropped, each a problem naming its line."""
     out: dict = {}
 
-    def bad(key, value, expected):
-        line = line_of(value) or _key_line(mf_name, key) or line_of(mf)
+    def bad(key, value, expected, parent=None):
+        line = line_of(value) or line_of(parent) or _key_line(mf_name, key.split(".")[0]) or line_of(mf)
         got = type(value).__name__
         problems.append(LoadProblem(mf_name, line, f"manifest field {key!r} ignored: expected {expected}, "
                                                    f"got {got} {str(value)[:60]!r}"))
@@ -1051,7 +1061,7 @@ def _checked_manifest(mf: dict, mf_name: str, problems: list) -> dict:
             kept = {}
             for role, col in value.items():
                 if role not in COMMON_FIELDS or not isinstance(col, str):
-                    bad(f"fields.{role}", col, f"a column name (string) for one of {tuple(COMMON_FIELDS)}")
+                    bad(f"fields.{role}", col, f"a column name (string) for one of {tuple(COMMON_FIELDS)}", value)
                 else:
                     kept[role] = col
             value = kept
@@ -1059,7 +1069,7 @@ def _checked_manifest(mf: dict, mf_name: str, problems: list) -> dict:
             kept = {}
             for outlet_name, align in value.items():
                 if not isinstance(outlet_name, (str, int)) or not isinstance(align, str):
-                    bad(f"alignment.{outlet_name}", align, "outlet: alignment (strings)")
+                    bad(f"alignment.{outlet_name}", align, "outlet: alignment (strings)", value)
                 else:
                     kept[str(outlet_name)] = align
             value = type(mf.get("alignment"))(kept) if isinstance(mf.get("alignment"), dict) else kept
