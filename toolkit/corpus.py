@@ -18,7 +18,12 @@ Decisions worth knowing:
   and case folding) are dropped, the later one, with a ``duplicate_article`` note naming both ids.
   Placeholder stubs ("DETAILS TO FOLLOW") are exempt: they are different stories without a text.
 * A repeated id with a *different* text is kept under a suffixed id (``<id>#2``, ``<id>#3`` ...) with a
-  ``duplicate_id`` note, so ids are unique in every corpus.
+  ``duplicate_id`` note, so ids are unique in every corpus; a suffix never takes an id the input holds.
+* Ids, titles and outlets are clean strings or ``None`` (``0`` is ``"0"``, NaN and blanks are ``None``);
+  dates go through one parser, :func:`parse_date` (also used for records passed to ``analyze``).
+* Only regular files inside the corpus folder are opened: subfolders, FIFOs, sockets, devices,
+  dangling symlinks and paths leading outside (``allow_outside=False``) are problems. A text or field
+  over ``max_chars`` (10 million by default) is a problem too.
 * CSV rows are numbered like a spreadsheet: the header is row 1, the first record row 2.
 * Outlet keys are lower-case (``"CNN (Web News)"`` becomes ``"cnn (web news)"``); the name as written
   is kept in ``meta["outlet_name"]``.
@@ -57,6 +62,7 @@ __all__ = [
     "load_corpus",
     "article_from_text",
     "load_outlet_table",
+    "parse_date",
     "ALIGNMENTS",
     "SECTION_KINDS",
 ]
