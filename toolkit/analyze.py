@@ -619,20 +619,31 @@ def _source(data) -> _Source:
 
     if isinstance(data, Corpus):
         return _Source(data, data.name, data.alignment, tuple(data.problems), True)
-    return _Source(data, "records", _default_outlets(), (), iter(data) is not data)
+    # records: a record without a text is a problem, a repeated id gets a #n suffix (corpus.records);
+    # a list is cleaned once (its problems are known before the key), a stream lazily (problems
+    # fill in as it is read, before the problems table is written)
+    from .corpus import records
+
+    problems: list = []
+    if iter(data) is not data:
+        items = list(records(data, problems))
+        return _Source(items, "records", _default_outlets(), tuple(problems), True)
+    return _Source(records(data, problems), "records", _default_outlets(), problems, False)
 
 
 def _article(item, i: int) -> Article:
-    """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article."""
-    from .corpus import article_from_text
+    """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article, its fields
+    and date read as :func:`toolkit.corpus.load_corpus` reads them (:func:`toolkit.corpus.record_article`)."""
+    from .corpus import record_article
 
     if isinstance(item, Article):
         return item
-    meta = {k: v for k, v in item.items() if k not in ("id", "text", "outlet", "date", "title")}
-    date = pd.to_datetime(item.get("date"), errors="coerce")
-    article, _notes = article_from_text(str(item["text"]), str(item.get("id", i)), outlet=item.get("outlet"),
-                                        date=None if pd.isna(date) else date.date(), title=item.get("title"),
-                                        meta=meta)
+    article, notes = record_article(item, i)
+    if "original_id" in item:
+        log.warning("record %d: id %r repeated; renamed %s", i, item["original_id"], article.id)
+    for note in notes:
+        if note.action in ("epoch_date", "ambiguous_date", "unparsed_date"):
+            log.info("%s: %s", note.article_id, note.detail)
     return article
 
 
