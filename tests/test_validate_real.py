@@ -197,3 +197,41 @@ def test_cli_validate_real_on_the_dev_gold(shared, tmp_path):
     assert len(s["misses"]) == 693 - s["pooled"]["found"]
     dumped = json.dumps(res)
     assert '"quote"' not in dumped and '"text"' not in dumped  # figures and offsets, no article text
+
+
+def _tiny_gold(root):
+    """A hand-made FA-KES-shaped corpus and its gold, laid out as in ../shared (gold/x, corpora/fakes)."""
+    import csv
+
+    text = "Ceasefire talks\n\nThe minister Lavrov said the corridor is open. Rebels said shelling went on.\n"
+    (root / "corpora" / "fakes").mkdir(parents=True)
+    with open(root / "corpora" / "fakes" / "FA-KES-Dataset.csv", "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, ["unit_id", "article_title", "article_content", "source", "date", "labels"])
+        w.writeheader()
+        w.writerow({"unit_id": "7", "article_title": "Ceasefire talks", "article_content": text,
+                    "source": "sputnik", "date": "1/2/2016", "labels": "1"})
+    gold = root / "gold" / "x"
+    gold.mkdir(parents=True)
+    recs = []
+    for content, speaker, camp in (("the corridor is open", "Lavrov", "russia"), ("shelling went on", "Rebels", "opposition")):
+        s, ss = text.index(content), text.index(speaker)
+        recs.append({"article": "sputnik-7", "corpus": "fakes", "doc_id": "7", "start": s, "end": s + len(content),
+                     "speaker_start": ss, "speaker_end": ss + len(speaker), "camp": camp, "kind": "indirect"})
+    (gold / "dev.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    return gold
+
+
+def test_validate_real_evaluate_loads_the_named_corpus_beside_the_gold(tmp_path):
+    res = real.evaluate(_tiny_gold(tmp_path))
+    s = res["system"]
+    assert res["statements"] == 2 and res["articles"] == 1 and set(s["by_corpus"]) == {"FA-KES"}
+    assert s["pooled"]["found"] >= 1 and s["by_article"]["sputnik-7"]["gold"] == 2
+    assert res["baseline"]["pooled"]["found"] == 0  # no quotation marks in the text
+
+
+def test_cli_validate_real_on_a_hand_made_gold_writes_json(tmp_path):
+    gold = _tiny_gold(tmp_path)
+    out = _run("validate", "real", "--gold", str(gold), "--details", "--json", str(tmp_path / "r.json"))
+    assert "toolkit, pooled" in out and "2 gold statements" in out and "by gold camp" in out
+    res = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert res["system"]["pooled"]["gold"] == 2 and "misses" in res["system"]

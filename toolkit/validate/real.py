@@ -44,7 +44,7 @@ from pathlib import Path
 
 from ..shared import shared_path
 
-__all__ = ["GoldStatement", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
+__all__ = ["GoldStatement", "Prediction", "Outcome", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
            "score", "evaluate", "report", "error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
 
 _WORD = re.compile(r"\w+")
@@ -375,6 +375,10 @@ def evaluate(gold_dir: str | Path, corpora: str | Path | None = None) -> dict:
     Returns:
         ``{"gold_dir", "statements", "articles", "system": score(...), "baseline": score(...)}``.
     """
+    return _evaluate(gold_dir, corpora)[0]
+
+
+def _evaluate(gold_dir, corpora) -> tuple[dict, dict]:
     from ..actors import load_actors
     from ..quotes import load_verbs
 
@@ -382,10 +386,10 @@ def evaluate(gold_dir: str | Path, corpora: str | Path | None = None) -> dict:
     gold = load_gold(gold_dir)
     articles = load_articles(gold, _corpora_root(gold_dir, corpora))
     actors, verbs = load_actors(), load_verbs()
-    return {"gold_dir": str(gold_dir), "statements": len(gold), "articles": len(articles),
-            "system": score(articles, gold, lambda a: predict_system(a, actors, verbs), frozenset(actors.actors)),
-            "baseline": score(articles, gold, predict_baseline),
-            "_articles": articles}
+    res = {"gold_dir": str(gold_dir), "statements": len(gold), "articles": len(articles),
+           "system": score(articles, gold, lambda a: predict_system(a, actors, verbs), frozenset(actors.actors)),
+           "baseline": score(articles, gold, predict_baseline)}
+    return res, articles
 
 
 def _line(name: str, f: dict, width: int = 28) -> str:
@@ -405,8 +409,7 @@ def report(gold_dir: str | Path, details: bool = False, json_path: str | Path | 
     """The table ``python -m toolkit validate real`` prints; ``details`` adds the misses and camp
     errors with their text (read from the corpora at run time); ``json_path`` writes the figures
     (offsets only, no text) to that file."""
-    res = evaluate(gold_dir, corpora)
-    articles = res.pop("_articles")
+    res, articles = _evaluate(gold_dir, corpora)
     if json_path:
         Path(json_path).write_text(json.dumps(res, indent=1, sort_keys=False), encoding="utf-8")
     s, b = res["system"], res["baseline"]
