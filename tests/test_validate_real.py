@@ -225,7 +225,7 @@ def test_validate_real_evaluate_loads_the_named_corpus_beside_the_gold(tmp_path)
     res = real.evaluate(_tiny_gold(tmp_path))
     s = res["system"]
     assert res["statements"] == 2 and res["articles"] == 1 and set(s["by_corpus"]) == {"FA-KES"}
-    assert s["pooled"]["found"] >= 1 and s["by_article"]["sputnik-7"]["gold"] == 2
+    assert s["pooled"]["found"] == 2 and s["pooled"]["camp_accuracy"] == 1.0 and s["by_article"]["sputnik-7"]["gold"] == 2
     assert res["baseline"]["pooled"]["found"] == 0  # no quotation marks in the text
 
 
