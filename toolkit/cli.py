@@ -22,6 +22,7 @@ VALIDATORS = {
     "quotes": ("polnear", "--polnear", ("gold", "polnear", "data", "dev")),
     "sentiment": ("newsmtsc", "--newsmtsc", ("gold", "newsmtsc")),
     "hedging": ("szeged", "--szeged", ("gold", "szeged-uncertainty", "factbank-dev.xml")),
+    "real": ("real", "--gold", ("gold", "real-quotes")),
 }
 
 
@@ -104,7 +105,8 @@ def _cmd_validate(args) -> int:
     if path is None:
         print(f"no gold data: pass {VALIDATORS[args.measure][1]} PATH", file=sys.stderr)
         return 2
-    print(module.report(str(path)))
+    extra = {key: value for key in ("details", "json_path") if (value := getattr(args, key, None))}
+    print(module.report(str(path), **extra))
     return 0
 
 
@@ -150,6 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
         vp = vsub.add_parser(measure)
         where = f"shared/{'/'.join(default)}" if default else "corpora/demo"
         vp.add_argument(option, dest="gold", default=None, help=f"gold data (default: {where})")
+        if measure == "real":
+            vp.add_argument("--details", action="store_true", help="also print each miss and camp error with its text")
+            vp.add_argument("--json", dest="json_path", default=None, metavar="FILE",
+                            help="write the figures (offsets, no text) to FILE")
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("train", help="train a model (needs the optional extra narrative-toolkit[trained])")
