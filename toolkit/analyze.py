@@ -787,6 +787,9 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
 # engines: map chunks, at most a few in flight, results as they complete
 
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# Descriptors of the working folders this process holds locked: a forked pool worker inherits them
+# and closes its copies at start-up, so the lock goes with the run, not with a straggling worker.
+_HELD_LOCKS: set[int] = set()
 
 
 def _watch_parent(parent: int) -> None:
@@ -800,11 +803,18 @@ def _worker_init(parent: int) -> None:
     """Pool worker start-up: die with the parent process (``kill -9`` of the run leaves no workers).
 
     Linux delivers SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``); a thread polling
-    ``os.getppid()`` covers other systems.
+    ``os.getppid()`` covers other systems. The worker first closes its inherited copies of the run's
+    folder lock, so a worker still exiting never holds the lock of a dead run.
     """
     import ctypes
     import ctypes.util
 
+    for fd in _HELD_LOCKS:  # copies inherited by fork; closing them leaves the parent's lock alone
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD_LOCKS.clear()
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
@@ -1136,10 +1146,12 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         lock = _claim(work, entry)
     if lock is None:  # another run finished this entry while we waited for it
         return Results.load(entry)
+    _HELD_LOCKS.add(lock)
     try:
         return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
                         sentiment, engine, scheduler, workers, chunk_size, total, progress)
     finally:
+        _HELD_LOCKS.discard(lock)
         os.close(lock)
 
 
