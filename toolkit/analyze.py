@@ -255,8 +255,37 @@ def _open_entry(path: Path) -> Results:
 # one article
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class _Spans:
+    """Spans ``(start, end)`` prepared for containment queries in O(log n) each.
+
+    ``first(start, end)`` is the index of the first span in list order with ``s <= start`` and
+    ``end <= e``, or ``None``: for spans sorted by start, a binary search on the starts (the spans
+    that open early enough form a prefix) and on the running maximum of their ends (the first span
+    of that prefix reaching ``end`` is where the running maximum first reaches it). Spans not sorted
+    by start fall back to the plain scan, so the answer is the same for any list.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
+
+    def first(self, start: int, end: int) -> int | None:
+        import bisect  # imported here to keep this helper's change local
+
+        if not self.sorted:
+            return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
+        n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
+        i = bisect.bisect_left(self.reach, end, 0, n)  # first of them whose end reaches end
+        return i if i < n else None
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]] | _Spans) -> bool:
+    """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
+    if not isinstance(spans, _Spans):
+        return any(s <= start and end <= e for s, e in spans)
+    return spans.first(start, end) is not None
 
 
 def analyze_article(article: Article, lexicons: dict | None = None,
@@ -306,7 +335,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
     hedges = find_hedges(text, lexicon=hedge_lexicon)
-    quote_spans = [(q.start, q.end) for q in quotes]
+    quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
     outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
@@ -356,7 +385,8 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     for m in outlet_mentions:
         actors_in_sentence[sentence_of(m.start)].add(m.actor)
     for h in hedges:
-        owner = next((q for q in quotes if q.start <= h.start and h.end <= q.end), None)
+        owner_index = quote_spans.first(h.start, h.end)  # the first quote holding the hedge
+        owner = quotes[owner_index] if owner_index is not None else None
         if owner is not None:
             role, actor = "own", owner.actor
             if owner.actor and h.category != "booster":

@@ -28,6 +28,7 @@ Kinds: ``direct`` (the content is a quotation), ``mixed`` (a paraphrase with a q
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -919,7 +920,31 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
 # --------------------------------------------------------------------------------------------
 
 
+class _Sections:
+    """Sections prepared for :func:`_section_at` lookups by binary search (O(log n) per lookup).
+
+    The first section in order with ``start <= pos < end``: among the sections opening at or
+    before ``pos`` (a prefix when they are sorted by start), the first whose running maximum end
+    passes ``pos``. Sections not sorted by start are scanned as given.
+    """
+
+    def __init__(self, sections) -> None:
+        self.sections = list(sections or ())
+        self.starts = [s.start for s in self.sections]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((s.end for s in self.sections), max))
+
+    def kind_at(self, pos: int) -> str:
+        if not self.sorted:
+            return next((s.kind for s in self.sections if s.start <= pos < s.end), "body")
+        n = bisect.bisect_right(self.starts, pos)
+        i = bisect.bisect_right(self.reach, pos, 0, n)  # first running maximum end beyond pos
+        return self.sections[i].kind if i < n else "body"
+
+
 def _section_at(sections, pos: int) -> str:
+    if isinstance(sections, _Sections):
+        return sections.kind_at(pos)
     for s in sections or ():
         if s.start <= pos < s.end:
             return s.kind
@@ -981,6 +1006,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
         A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping.
     """
     t = _DOUBLED.sub(_doubled, normalize_quotes(text))
+    sections = _Sections(sections)  # looked up for every quote: binary search, not a scan
     verbs = verbs or load_verbs()
     lexicon = _default_lexicon() if lexicon is None else lexicon
     found_mentions = _mentions(text, lexicon)
