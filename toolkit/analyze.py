@@ -288,6 +288,27 @@ def _inside(start: int, end: int, spans: list[tuple[int, int]] | _Spans) -> bool
     return spans.first(start, end) is not None
 
 
+# Mentions scored by every backend in turn, this many at a time: the sentence analyses the backends
+# share stay in sentiment's caches (4,096 entries) between backends however long the article is.
+_PORTRAYAL_BLOCK = 1024
+
+
+def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, list]:
+    """``portrayal(text, spans, backend=b)`` for each backend name, computed block by block of spans
+    (a backend that scores a whole article in batches, ``target_batch``, gets all spans at once)."""
+    from .sentiment import get_backend, portrayal
+
+    out: dict[str, list] = {b: [] for b in names}
+    blocked = [b for b in names if not hasattr(get_backend(b), "target_batch")]
+    for b in names:
+        if b not in blocked:
+            out[b] = portrayal(text, spans, backend=b)
+    for i in range(0, len(spans), _PORTRAYAL_BLOCK):
+        for b in blocked:
+            out[b] += portrayal(text, spans[i:i + _PORTRAYAL_BLOCK], backend=b)
+    return out
+
+
 def analyze_article(article: Article, lexicons: dict | None = None,
                     sentiment: str = "default") -> dict[str, list[dict]]:
     """Run every extractor on one article; return rows for each table (no corpus-level columns).
@@ -304,7 +325,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     from .actors import find_mentions, load_actors
     from .hedging import find_hedges, load_hedges
     from .quotes import extract_quotes, load_verbs
-    from .sentiment import portrayal, voice
+    from .sentiment import voice
 
     lexicons = lexicons or {}
     actors = load_actors(lexicons.get("actors"))
@@ -340,7 +361,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
     outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
     spans = [(m.start, m.end) for m in outlet_mentions]
-    by_backend = {b: portrayal(text, spans, backend=b) for b in dict.fromkeys(backends.values())}
+    by_backend = _portrayals(text, spans, dict.fromkeys(backends.values()))
     portrayal_scores = {suffix: by_backend[b] for suffix, b in backends.items()}
     for m in mentions:
         rows["mentions"].append({"article_id": aid, "start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
