@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from toolkit import sentiment
 from toolkit.analyze import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
 from toolkit.corpus import Section, article_from_text
-from toolkit.quotes import _section_at, _Sections
+from toolkit.quotes import _Holding, _section_at, _Sections
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
 
@@ -129,3 +129,20 @@ def test_analyze_long_article_sentences_are_the_pieces_sentences_shifted():
         offset += len(t) + 1
     got = [(s["start"], s["end"]) for s in analyze_article(whole)["sentences"]]
     assert got == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(spans.map(lambda s: ("add", s)), st.integers(-2, 95).map(lambda o: ("ask", o))), max_size=40),
+       st.integers(0, 3), st.booleans())
+def test_quotes_holding_equals_the_scan(steps, first, increasing):
+    """Records appended between questions; positions increasing (as a paragraph's marks) or not."""
+    found = [(0, 5, "x")] * first
+    held = _Holding(found, first)
+    top = -2
+    for what, value in steps:
+        if what == "add":
+            found.extend((s, e, "x") for s, e in value)
+        else:
+            if increasing:
+                top = value = max(top, value)
+            assert held.holds(value) == any(f[0] <= value < f[1] for f in found[first:])
