@@ -15,7 +15,10 @@ gives seconds, milliseconds per KB and the fitted exponent ``b`` of ``time ~ siz
 squares of log time on log size; 1.0 is linear, 2.0 quadratic).
 
 Usage: ``python benchmarks/long_article.py [--sizes 50,100,200,400,800,1000] [--layout lines,flat]
-[--repeat 1]`` (run from the repository root; prints one row per size and the exponent per layout).
+[--repeat 1] [--against OTHER_CHECKOUT]`` (run from the repository root; prints one row per size
+and the exponent per layout). ``--against`` times another checkout of the toolkit (e.g. the
+commit before a change, from ``git worktree add``) on the same articles, alternating with this
+one size by size, so both see the same load on a shared machine.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import subprocess
 import sys
 import time
@@ -84,29 +88,37 @@ def main() -> None:
     ap.add_argument("--sizes", default="50,100,200,400,800,1000", help="sizes in KB, comma-separated")
     ap.add_argument("--layout", default="lines,flat", help="lines, flat or both")
     ap.add_argument("--repeat", type=int, default=1, help="runs per size (the minimum is kept)")
+    ap.add_argument("--against", help="another checkout's root, timed alternately on the same articles")
     ap.add_argument("--one", nargs=2, metavar=("KB", "LAYOUT"), help=argparse.SUPPRESS)  # child process
     args = ap.parse_args()
     if args.one:
         print(json.dumps(_measure(int(args.one[0]), args.one[1])))
         return
     sizes = [int(s) for s in args.sizes.split(",")]
+    trees = {"this": ROOT} | ({"other": Path(args.against).resolve()} if args.against else {})
     for layout in args.layout.split(","):
-        print(f"layout {layout}")
-        print(f"{'KB':>6} {'seconds':>8} {'ms/KB':>7} {'blank':>6} {'sents':>6} {'mentions':>8} {'quotes':>6} {'hedges':>6}")
-        points = []
+        points: dict[str, list] = {name: [] for name in trees}
+        for name, root in trees.items():
+            print(f"layout {layout}, {name}: {root}")
+        print(f"{'KB':>6} {'tree':>5} {'seconds':>8} {'ms/KB':>7} {'blank':>6} {'sents':>6} {'mentions':>8} "
+              f"{'quotes':>6} {'hedges':>6}")
         for kb in sizes:
-            runs = []
+            runs: dict[str, list] = {name: [] for name in trees}
             for _ in range(args.repeat):
-                out = subprocess.run([sys.executable, __file__, "--one", str(kb), layout], check=True,
-                                     capture_output=True, text=True, cwd=ROOT).stdout
-                runs.append(json.loads(out.strip().splitlines()[-1]))
-            r = min(runs, key=lambda r: r["seconds"])
-            points.append((r["bytes"], r["seconds"]))
-            print(f"{kb:>6} {r['seconds']:>8.2f} {1000 * r['seconds'] / (r['bytes'] / 1000):>7.2f} "
-                  f"{r['blank_share']:>6.1%} {r['sentences']:>6} {r['mentions']:>8} {r['quotes']:>6} {r['hedges']:>6}",
-                  flush=True)
-        if len(points) > 1:
-            print(f"fitted exponent ({layout}): {exponent(points):.2f}", flush=True)
+                for name, root in trees.items():  # alternate, so both trees see the same load
+                    env = dict(os.environ, PYTHONPATH=str(root))
+                    out = subprocess.run([sys.executable, __file__, "--one", str(kb), layout], check=True,
+                                         capture_output=True, text=True, cwd=root, env=env).stdout
+                    runs[name].append(json.loads(out.strip().splitlines()[-1]))
+            for name in trees:
+                r = min(runs[name], key=lambda r: r["seconds"])
+                points[name].append((r["bytes"], r["seconds"]))
+                print(f"{kb:>6} {name:>5} {r['seconds']:>8.2f} {1000 * r['seconds'] / (r['bytes'] / 1000):>7.2f} "
+                      f"{r['blank_share']:>6.1%} {r['sentences']:>6} {r['mentions']:>8} {r['quotes']:>6} "
+                      f"{r['hedges']:>6}", flush=True)
+        for name in trees:
+            if len(points[name]) > 1:
+                print(f"fitted exponent ({layout}, {name}): {exponent(points[name]):.2f}", flush=True)
 
 
 if __name__ == "__main__":
