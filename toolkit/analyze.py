@@ -467,8 +467,58 @@ def _open_entry(path: Path) -> Results:
 # one article
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class _Spans:
+    """Spans ``(start, end)`` prepared for containment queries in O(log n) each.
+
+    ``first(start, end)`` is the index of the first span in list order with ``s <= start`` and
+    ``end <= e``, or ``None``: for spans sorted by start, a binary search on the starts (the spans
+    that open early enough form a prefix) and on the running maximum of their ends (the first span
+    of that prefix reaching ``end`` is where the running maximum first reaches it). Spans not sorted
+    by start fall back to the plain scan, so the answer is the same for any list.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
+
+    def first(self, start: int, end: int) -> int | None:
+        import bisect  # imported here to keep this helper's change local
+
+        if not self.sorted:
+            return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
+        n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
+        i = bisect.bisect_left(self.reach, end, 0, n)  # first of them whose end reaches end
+        return i if i < n else None
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]] | _Spans) -> bool:
+    """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
+    if not isinstance(spans, _Spans):
+        return any(s <= start and end <= e for s, e in spans)
+    return spans.first(start, end) is not None
+
+
+# Mentions scored by every backend in turn, this many at a time: the sentence analyses the backends
+# share stay in sentiment's caches (4,096 entries) between backends however long the article is.
+_PORTRAYAL_BLOCK = 1024
+
+
+def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, list]:
+    """``portrayal(text, spans, backend=b)`` for each backend name, computed block by block of spans
+    (a backend that scores a whole article in batches, ``target_batch``, gets all spans at once)."""
+    from .sentiment import get_backend, portrayal
+
+    out: dict[str, list] = {b: [] for b in names}
+    blocked = [b for b in names if not hasattr(get_backend(b), "target_batch")]
+    for b in names:
+        if b not in blocked:
+            out[b] = portrayal(text, spans, backend=b)
+    for i in range(0, len(spans), _PORTRAYAL_BLOCK):
+        for b in blocked:
+            out[b] += portrayal(text, spans[i:i + _PORTRAYAL_BLOCK], backend=b)
+    return out
 
 
 def analyze_article(article: Article, lexicons: dict | None = None,
@@ -487,7 +537,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     from .actors import find_mentions, load_actors
     from .hedging import find_hedges, load_hedges
     from .quotes import extract_quotes, load_verbs
-    from .sentiment import portrayal, voice
+    from .sentiment import voice
 
     lexicons = lexicons or {}
     actors = load_actors(lexicons.get("actors"))
@@ -518,12 +568,12 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
     hedges = find_hedges(text, lexicon=hedge_lexicon)
-    quote_spans = [(q.start, q.end) for q in quotes]
+    quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
     outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
     spans = [(m.start, m.end) for m in outlet_mentions]
-    by_backend = {b: portrayal(text, spans, backend=b) for b in dict.fromkeys(backends.values())}
+    by_backend = _portrayals(text, spans, dict.fromkeys(backends.values()))
     portrayal_scores = {suffix: by_backend[b] for suffix, b in backends.items()}
     for m in mentions:
         rows["mentions"].append({"article_id": aid, "start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
@@ -568,7 +618,8 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     for m in outlet_mentions:
         actors_in_sentence[sentence_of(m.start)].add(m.actor)
     for h in hedges:
-        owner = next((q for q in quotes if q.start <= h.start and h.end <= q.end), None)
+        owner_index = quote_spans.first(h.start, h.end)  # the first quote holding the hedge
+        owner = quotes[owner_index] if owner_index is not None else None
         if owner is not None:
             role, actor = "own", owner.actor
             if owner.actor and h.category != "booster":

@@ -28,6 +28,8 @@ Kinds: ``direct`` (the content is a quotation), ``mixed`` (a paraphrase with a q
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -919,7 +921,31 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
 # --------------------------------------------------------------------------------------------
 
 
+class _Sections:
+    """Sections prepared for :func:`_section_at` lookups by binary search (O(log n) per lookup).
+
+    The first section in order with ``start <= pos < end``: among the sections opening at or
+    before ``pos`` (a prefix when they are sorted by start), the first whose running maximum end
+    passes ``pos``. Sections not sorted by start are scanned as given.
+    """
+
+    def __init__(self, sections) -> None:
+        self.sections = list(sections or ())
+        self.starts = [s.start for s in self.sections]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((s.end for s in self.sections), max))
+
+    def kind_at(self, pos: int) -> str:
+        if not self.sorted:
+            return next((s.kind for s in self.sections if s.start <= pos < s.end), "body")
+        n = bisect.bisect_right(self.starts, pos)
+        i = bisect.bisect_right(self.reach, pos, 0, n)  # first running maximum end beyond pos
+        return self.sections[i].kind if i < n else "body"
+
+
 def _section_at(sections, pos: int) -> str:
+    if isinstance(sections, _Sections):
+        return sections.kind_at(pos)
     for s in sections or ():
         if s.start <= pos < s.end:
             return s.kind
@@ -966,6 +992,36 @@ def _doubled(m: re.Match) -> str:
     return ' "' if opening else '" '
 
 
+class _Holding:
+    """``holds(o)``: whether a record appended to ``found`` since index ``first`` spans ``o``
+    (``start <= o < end``), for positions asked in increasing order (a paragraph's quotation marks).
+
+    Records are taken in as they are appended, kept in a heap by start until a position reaches
+    them, then in a heap by end until positions pass them: each record enters and leaves each heap
+    once, so a paragraph of n records costs O(n log n), not a scan of its records per mark. A
+    position below the last one asked is answered by the scan.
+    """
+
+    def __init__(self, found: list[tuple], first: int) -> None:
+        self.found, self.first, self.seen = found, first, first
+        self.waiting: list[tuple[int, int]] = []  # (start, end) of records no position has reached
+        self.open: list[int] = []  # ends of records a position has reached
+        self.last: int | None = None
+
+    def holds(self, o: int) -> bool:
+        if self.last is not None and o < self.last:
+            return any(f[0] <= o < f[1] for f in self.found[self.first:])
+        self.last = o
+        for f in self.found[self.seen:]:
+            heapq.heappush(self.waiting, (f[0], f[1]))
+        self.seen = len(self.found)
+        while self.waiting and self.waiting[0][0] <= o:
+            heapq.heappush(self.open, heapq.heappop(self.waiting)[1])
+        while self.open and self.open[0] <= o:
+            heapq.heappop(self.open)
+        return bool(self.open)
+
+
 def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None = None,
                    verbs: Verbs | None = None) -> RecordList:
     """Find direct, mixed and indirect quotes with cue, stance, speaker, actor and camp.
@@ -981,6 +1037,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
         A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping.
     """
     t = _DOUBLED.sub(_doubled, normalize_quotes(text))
+    sections = _Sections(sections)  # looked up for every quote: binary search, not a scan
     verbs = verbs or load_verbs()
     lexicon = _default_lexicon() if lexicon is None else lexicon
     found_mentions = _mentions(text, lexicon)
@@ -1028,6 +1085,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
         starts = [o for o, _c, _closed in pairs]
         units = _units(t, para.start, para.end, pairs, starts)
         para_found = len(found)
+        held = _Holding(found, para_found)
         for us, ue in units:
             cues = [m for m in verbs.pattern.finditer(t, us, ue)
                     if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
@@ -1043,7 +1101,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 last = (fr.cue, fr.speaker, who, pi)
             # quotations no frame covers: continuation quotes inherit the last attribution
             for o, c, _closed in _pairs_in(pairs, starts, us, ue):
-                if any(a <= o < b for a, b in covered) or any(f[0] <= o < f[1] for f in found[para_found:]):
+                if any(a <= o < b for a, b in covered) or held.holds(o):  # a record of the paragraph holds o
                     continue
                 qs, qe = _strip_marks(t, o + 1, c)
                 n_words = len(re.findall(r"\w+", t[qs:qe]))

@@ -126,13 +126,15 @@ _TITLE_ABBREVIATION = re.compile(
     r"Amb|Atty|Supt|Prof|Dr|Mr|Mrs|Ms|Messrs)\.$")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def _paragraph_sentences(para: str) -> tuple[tuple[int, int], ...]:
     """Sentence bounds ``(start, end)`` within one paragraph: syntok's, with title abbreviations
     joined to the name that follows (:data:`_TITLE_ABBREVIATION`).
 
     Cached: the pipeline splits each paragraph several times (the article's sentence table,
-    quotation units, the sentence around each mention), and syntok is the costliest step.
+    quotation units, the sentence around each mention), and syntok is the costliest step. The
+    cache holds the paragraphs of a 2 MB article, so a long article is still split once, not
+    once per pass.
     """
     out: list[tuple[int, int]] = []
     for s, e in _segment(para):
