@@ -35,7 +35,7 @@ def test_lexicon_device_behind_a_symlink_is_refused_without_reading(tmp_path, lo
     link.symlink_to("/dev/zero")
     with pytest.raises(LexiconError, match="not a regular file") as info:
         loader(link)
-    assert info.value.path.endswith(("user.yml", "/dev/zero"))
+    assert info.value.path.endswith("user.yml")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")

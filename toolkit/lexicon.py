@@ -17,18 +17,23 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
 __all__ = ["LexiconError", "load_yaml", "line_of", "require", "DEFAULT_DIR", "MAX_BYTES", "MAX_DEPTH",
-           "MAX_ALIAS_NODES", "read_bytes", "digest"]
+           "MAX_ALIAS_NODES", "read_bytes", "digest", "FileCache"]
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "lexicons"
 MAX_BYTES = 10_000_000  # the largest YAML file read (the default lexicons are under 100 KB)
 MAX_DEPTH = 100  # the deepest nesting of lists and mappings (the default lexicons nest 5 deep)
 MAX_ALIAS_NODES = 100_000  # nodes that all aliases of a document may stand for, counted expanded
+
+T = TypeVar("T")
 
 
 class LexiconError(ValueError):
@@ -173,14 +178,54 @@ def digest(path: str | Path) -> str:
     return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
-def load_yaml(path: str | Path) -> Any:
+class FileCache:
+    """A small LRU of what was built from files, keyed on their paths and the SHA-256 of their bytes.
+
+    :meth:`get` reads the files (:func:`read_bytes`) and hashes them: an edited file is built again,
+    whatever its modification time, and an unchanged one is not. The builder is given the bytes that
+    were hashed, so a file edited meanwhile cannot be cached under its old digest.
+    """
+
+    def __init__(self, maxsize: int = 16):
+        self.maxsize = maxsize
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, paths: Iterable[Path], build: Callable[[dict[Path, bytes]], T], *extra: Hashable) -> T:
+        """``build({path: bytes})``, cached on ``extra``, the paths and the digests of their bytes."""
+        raws = {Path(p): read_bytes(p) for p in paths}
+        key = (extra, tuple((str(p), hashlib.sha256(raw).digest()) for p, raw in raws.items()))
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = build(raws)
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+def load_yaml(path: str | Path, raw: bytes | None = None) -> Any:
     """Parse a YAML file safely; raise :class:`LexiconError` naming file and line on any problem.
 
     The file must be a regular file of at most :data:`MAX_BYTES` (:func:`read_bytes`), nested at
     most :data:`MAX_DEPTH` deep, with aliases standing for at most :data:`MAX_ALIAS_NODES` nodes.
+    ``raw``: the file's bytes when already read (by :class:`FileCache`); ``path`` then names it in errors.
     """
     path = Path(path)
-    raw = read_bytes(path)
+    if raw is None:
+        raw = read_bytes(path)
+    elif len(raw) > MAX_BYTES:
+        raise LexiconError(path, None, f"file is over the limit of {MAX_BYTES:,} bytes")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
