@@ -39,7 +39,8 @@ from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_
 from toolkit.records import RecordList
 from toolkit.text import normalize_quotes, trie_regex
 
-__all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "KINDS", "HOWS"]
+__all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "KINDS", "HOWS",
+           "MAX_GENERATED_FORMS", "MAX_GENERATED_TOTAL"]
 
 DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
 KINDS = ("person", "organization", "group", "place", "generic")
@@ -48,6 +49,11 @@ _GENDERS = ("m", "f")
 _ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
                "generic", "gender", "spokesperson"}
 _TOP_KEYS = {"sources", "camps", "titles", "title_qualifiers", "actors"}
+# Forms generated as products ("qualifier + noun" of one actor, "title qualifier + title" of the
+# lexicon) go one by one into the matcher: 1,500 x 1,500 generic words (20 KB of YAML) would make
+# 2.25 million forms and exhaust memory. The default lexicon's largest products are 336 and 2,013.
+MAX_GENERATED_FORMS = 20_000  # per product (the default's total of generic forms is about 4,000)
+MAX_GENERATED_TOTAL = 100_000  # generic forms of all actors together
 
 
 @dataclass(frozen=True)
@@ -269,6 +275,10 @@ def _check_actor(path: Path, entry: dict, at: Any, camps: dict, sources: dict) -
                 f"actor {aid!r}: 'generic' must be a mapping with 'qualifiers' and 'nouns'", at)
         _strings(path, gen["qualifiers"], gen, "qualifiers")
         _strings(path, gen["nouns"], gen, "nouns")
+        n = len(gen["qualifiers"]) * len(gen["nouns"])
+        require(n <= MAX_GENERATED_FORMS, path, gen,
+                f"actor {aid!r}: 'generic' makes {n:,} qualifier + noun forms, over the limit of "
+                f"{MAX_GENERATED_FORMS:,}; list fewer or give the forms as aliases", at)
     require(isinstance(entry.get("spokesperson", ""), str), path, at, f"actor {aid!r}: 'spokesperson' must be an id")
 
 
@@ -286,6 +296,9 @@ def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
     for key in ("titles", "title_qualifiers"):
         if key in data:
             base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, key)))
+    n = len(base["titles"]) * len(base["title_qualifiers"])
+    require(n <= MAX_GENERATED_FORMS, path, data.get("title_qualifiers", data.get("titles")),
+            f"'title_qualifiers' x 'titles' makes {n:,} titles, over the limit of {MAX_GENERATED_FORMS:,}", data)
     for entry in data.get("actors") or []:
         require(isinstance(entry, dict), path, entry, "each actor must be a mapping", data.get("actors"))
         require(isinstance(entry.get("id"), str) and entry["id"].strip(), path, entry,
@@ -320,6 +333,13 @@ def _build(base: dict) -> ActorLexicon:
     spokes: dict[str, str] = {}
     # User entries come last so that their forms win over the default lexicon's.
     order = sorted(base["actors"], key=lambda a: base["where"][a][0] != DEFAULT_PATH)
+    total = 0
+    for aid in order:
+        gen = base["actors"][aid].get("generic")
+        total += len(gen["qualifiers"]) * len(gen["nouns"]) if gen else 0
+        if total > MAX_GENERATED_TOTAL:
+            raise LexiconError(*base["where"][aid], f"actor {aid!r}: the actors' 'generic' lists make over "
+                               f"{MAX_GENERATED_TOTAL:,} qualifier + noun forms in all; list fewer")
     for aid in order:
         entry = base["actors"][aid]
         path, line = base["where"][aid]
