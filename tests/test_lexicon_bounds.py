@@ -126,3 +126,38 @@ def test_lexicon_scalar_that_cannot_be_read_names_its_line(tmp_path, value):
     with pytest.raises(LexiconError, match="cannot read the value") as info:
         load_yaml(path)
     assert info.value.path == str(path) and info.value.line == 3
+
+
+LONG = "x" * 5_000
+LONG_FORMS = {
+    "actors": (load_actors, "sources: {mine: N}\ncamps: {north: {name: North}}\nactors:\n"
+                            "  - {id: a, name: A, camp: north, kind: person, source: mine,\n"
+                            f"     aliases: [Anna, {LONG}]}}\n", 5),
+    "generic": (load_actors, "sources: {mine: N}\ncamps: {north: {name: North}}\nactors:\n"
+                             "  - {id: a, name: A, camp: north, kind: generic, source: mine,\n"
+                             f"     generic: {{qualifiers: [{LONG}], nouns: [aides]}}}}\n", 5),
+    "hedges": (load_hedges, f"categories:\n  booster:\n    source: N\n    cues:\n      - surely\n      - {LONG}\n", 5),
+    "hedge_rule": (load_hedges, "categories:\n  booster:\n    source: N\n    cues:\n"
+                                f"      - {{cue: surely, followed_by: [{' '.join(['w'] * 3_000)}]}}\n", 5),
+    "verbs": (load_verbs, f"source: N\nstances:\n  neutral:\n    source: N\n    verbs: [utter, {LONG}]\n", 5),
+    "phrases": (load_verbs, f"source: N\nstances:\n  neutral:\n    source: N\n    phrases: [{LONG}]\n", 5),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_FORMS))
+def test_lexicon_form_over_the_length_limit_is_refused_with_its_line(tmp_path, name):
+    """A 5,000-character alias or cue overflowed the recursion of the trie builder (RecursionError)."""
+    loader, text, line = LONG_FORMS[name]
+    path = tmp_path / f"{name}.yml"
+    path.write_text(text, encoding="utf-8")
+    for extend in (True, False):
+        with pytest.raises(LexiconError, match=f"over the limit of {lexicon.MAX_FORM_CHARS}") as info:
+            loader(path, extend=extend)
+        assert info.value.path == str(path) and info.value.line == line
+
+
+def test_lexicon_form_at_the_length_limit_is_matched(tmp_path):
+    cue = "zq" + "y" * (lexicon.MAX_FORM_CHARS - 2)
+    path = tmp_path / "hedges.yml"
+    path.write_text(f"categories:\n  booster: {{source: N, cues: [{cue}]}}\n", encoding="utf-8")
+    assert [h.cue for h in load_hedges(path, extend=False).find(f"It is {cue} so.")] == [cue]

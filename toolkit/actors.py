@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_yaml, require
+from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from toolkit.records import RecordList
 from toolkit.text import normalize_quotes, trie_regex
 
@@ -239,6 +239,7 @@ class ActorLexicon:
 def _strings(path, value, obj, key) -> list[str]:
     require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value), path, value,
             f"'{key}' must be a list of non-empty strings", obj)
+    check_forms(value, path, value, f"'{key}'", obj)
     return [v.strip() for v in value]
 
 

@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_yaml, require
+from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
 from .text import trie_regex
 
@@ -208,6 +208,7 @@ def _phrases(value: Any, path: Path, where: Any, what: str) -> tuple[tuple[str, 
             path, value,
             f"'{what}' must be a list of words or phrases (quote yes/no/on/off: YAML reads them as booleans)",
             where)
+    check_forms(value, path, value, f"'{what}'", where)
     return tuple(tuple(_key(v).split()) for v in value)
 
 
@@ -233,6 +234,7 @@ def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
             where = cues if not isinstance(item, dict) else item
             if isinstance(item, str):
                 require(bool(item.strip()), path, cues, f"category {name!r}: cue {i + 1} is empty")
+                check_forms([item], path, cues, f"category {name!r}: cue {i + 1}")
                 entries.append(CueEntry(_key(item), name))
                 continue
             require(isinstance(item, dict), path, where,
@@ -242,6 +244,7 @@ def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
             phrase = item.get("cue")
             require(isinstance(phrase, str) and phrase.strip(), path, item,
                     f"cue {i + 1} of {name!r}: 'cue' must be a non-empty string")
+            check_forms([phrase], path, item, f"cue {i + 1} of {name!r}")
             lower = item.get("lowercase", False)
             require(isinstance(lower, bool), path, item, f"cue {phrase!r}: 'lowercase' must be true or false")
             conds = {c: _phrases(item[c], path, item, c) for c in _CONDITIONS if c in item}

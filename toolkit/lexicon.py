@@ -26,12 +26,13 @@ from typing import Any, TypeVar
 import yaml
 
 __all__ = ["LexiconError", "load_yaml", "line_of", "require", "DEFAULT_DIR", "MAX_BYTES", "MAX_DEPTH",
-           "MAX_ALIAS_NODES", "read_bytes", "digest", "FileCache"]
+           "MAX_ALIAS_NODES", "MAX_FORM_CHARS", "read_bytes", "digest", "FileCache", "check_forms"]
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "lexicons"
 MAX_BYTES = 10_000_000  # the largest YAML file read (the default lexicons are under 100 KB)
 MAX_DEPTH = 100  # the deepest nesting of lists and mappings (the default lexicons nest 5 deep)
 MAX_ALIAS_NODES = 100_000  # nodes that all aliases of a document may stand for, counted expanded
+MAX_FORM_CHARS = 200  # the longest alias, cue or verb form (the matchers are tries, one level per character)
 
 T = TypeVar("T")
 
@@ -247,6 +248,15 @@ def load_yaml(path: str | Path, raw: bytes | None = None) -> Any:
 def line_of(obj: Any, default: int | None = None) -> int | None:
     """The source line of a mapping or list returned by :func:`load_yaml` (else ``default``)."""
     return getattr(obj, "line", default)
+
+
+def check_forms(forms: Iterable[str], path: str | Path, obj: Any, what: str, parent: Any = None) -> None:
+    """Raise :class:`LexiconError` at the line of ``obj`` for a form longer than :data:`MAX_FORM_CHARS`."""
+    for form in forms:
+        if len(form) > MAX_FORM_CHARS:
+            short = form[:30] + "..."
+            raise LexiconError(path, line_of(obj, line_of(parent)),
+                               f"{what}: {short!r} is {len(form):,} characters long, over the limit of {MAX_FORM_CHARS}")
 
 
 def require(cond: bool, path: str | Path, obj: Any, why: str, parent: Any = None) -> None:

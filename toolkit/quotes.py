@@ -35,7 +35,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_yaml, require
+from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
 from .text import normalize_quotes, paragraphs, sentences, trie_regex
 
@@ -143,11 +143,13 @@ def _parse_verbs(path: Path, raw: bytes | None = None) -> tuple[dict[str, str], 
                         f"{stance}.verbs: {{lemma: [forms]}} needs a string lemma and a list of non-empty strings", verbs)
                 surface = [lemma.strip().lower()] + [f.strip().lower() for f in extra]
             require(isinstance(lemma, str) and lemma.strip() != "", path, verbs, f"{stance}.verbs: empty lemma")
+            check_forms(surface, path, item, f"{stance}.verbs", verbs)
             for form in surface:
                 require(forms.get(form, stance) == stance, path, verbs,
                         f"{form!r} is listed under both {forms.get(form)!r} and {stance!r}")
                 forms[form] = stance
                 lemmas[form] = lemma.strip().lower()
+        check_forms(phrases, path, phrases, f"{stance}.phrases", entry)
         for phrase in phrases:
             forms[phrase.strip().lower()] = stance
             lemmas[phrase.strip().lower()] = phrase.strip().lower()
