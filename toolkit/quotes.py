@@ -32,13 +32,12 @@ import heapq
 import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
+from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
 from .text import normalize_quotes, paragraphs, sentences, trie_regex
 
@@ -113,14 +112,15 @@ def _inflect(lemma: str) -> list[str]:
     return [w + rest for w in (first, third, past, ing)]
 
 
-def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas)."""
-    data = load_yaml(path)
-    require(isinstance(data, dict), path, data, "top level must be a mapping with 'source' and 'stances'")
+def _parse_verbs(path: Path, raw: bytes | None = None) -> tuple[dict[str, str], dict[str, str], set[str], int]:
+    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas, line of its top)."""
+    data = load_yaml(path, raw)
+    if not isinstance(data, dict):
+        raise LexiconError(path, line_of(data, 1), "top level must be a mapping with 'source' and 'stances'")
     require(isinstance(data.get("source"), str) and data["source"].strip(), path, data,
             "a 'source:' citation (string) is required")
     stances = data.get("stances")
-    require(isinstance(stances, dict) and stances, path, data, "'stances' must be a non-empty mapping")
+    require(isinstance(stances, dict) and stances, path, stances, "'stances' must be a non-empty mapping", data)
     forms: dict[str, str] = {}
     lemmas: dict[str, str] = {}
     for stance, entry in stances.items():
@@ -131,8 +131,8 @@ def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
         verbs = entry.get("verbs", [])
         require(isinstance(verbs, list), path, verbs, f"{stance}.verbs must be a list", entry)
         phrases = entry.get("phrases", [])
-        require(isinstance(phrases, list) and all(isinstance(p, str) for p in phrases), path, phrases,
-                f"{stance}.phrases must be a list of strings", entry)
+        require(isinstance(phrases, list) and all(isinstance(p, str) and p.strip() for p in phrases), path, phrases,
+                f"{stance}.phrases must be a list of non-empty strings", entry)
         for item in verbs:
             if isinstance(item, str):
                 lemma, surface = item, _inflect(item.strip().lower())
@@ -141,38 +141,46 @@ def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
                         f"{stance}.verbs: each entry is a lemma or {{lemma: [forms]}}", verbs)
                 (lemma, extra), = item.items()
                 require(isinstance(lemma, str) and isinstance(extra, list)
-                        and all(isinstance(f, str) for f in extra), path, item,
-                        f"{stance}.verbs: {{lemma: [forms]}} needs a string lemma and a list of strings", verbs)
+                        and all(isinstance(f, str) and f.strip() for f in extra), path, item,
+                        f"{stance}.verbs: {{lemma: [forms]}} needs a string lemma and a list of non-empty strings", verbs)
                 surface = [lemma.strip().lower()] + [f.strip().lower() for f in extra]
             require(isinstance(lemma, str) and lemma.strip() != "", path, verbs, f"{stance}.verbs: empty lemma")
+            check_forms(surface, path, item, f"{stance}.verbs", verbs)
             for form in surface:
                 require(forms.get(form, stance) == stance, path, verbs,
                         f"{form!r} is listed under both {forms.get(form)!r} and {stance!r}")
                 forms[form] = stance
                 lemmas[form] = lemma.strip().lower()
+        check_forms(phrases, path, phrases, f"{stance}.phrases", entry)
         for phrase in phrases:
             forms[phrase.strip().lower()] = stance
             lemmas[phrase.strip().lower()] = phrase.strip().lower()
     weak = data.get("needs_complement", [])
     require(isinstance(weak, list) and all(isinstance(w, str) for w in weak), path, weak,
             "'needs_complement' must be a list of lemmas", data)
-    return forms, lemmas, {w.strip().lower() for w in weak}
+    return forms, lemmas, {w.strip().lower() for w in weak}, line_of(data, 1)
 
 
 # Base and present forms of every verb but these double as nouns ("the claim", "a report").
 _STRONG_BASE = {"say", "tell"}
 
 
-@lru_cache(maxsize=16)
-def _load_verbs_cached(path: str | None, extend: bool) -> Verbs:
-    forms, lemmas, weak_lemmas = _parse_verbs(DEFAULT_VERBS) if (path is None or extend) else ({}, {}, set())
+# Verbs built, keyed on the files' bytes: an edited file is read again, an unchanged one is not.
+_VERBS = FileCache(maxsize=16)
+
+
+def _build_verbs(raws: dict[Path, bytes], path: Path | None, extend: bool) -> Verbs:
+    if path is None or extend:
+        forms, lemmas, weak_lemmas, line = _parse_verbs(DEFAULT_VERBS, raws[DEFAULT_VERBS])
+    else:
+        forms, lemmas, weak_lemmas, line = {}, {}, set(), 1
     if path is not None:
-        f2, l2, w2 = _parse_verbs(Path(path))
+        f2, l2, w2, line = _parse_verbs(path, raws[path])
         forms.update(f2)
         lemmas.update(l2)
         weak_lemmas |= w2
     if not forms:
-        raise LexiconError(path or DEFAULT_VERBS, None, "no attribution verbs defined")
+        raise LexiconError(path or DEFAULT_VERBS, line, "no attribution verbs defined")
     weak, nounlike = set(), set()
     for form, lemma in lemmas.items():
         head = lemma.split()[0]
@@ -193,10 +201,16 @@ def load_verbs(path: str | Path | None = None, extend: bool = True) -> Verbs:
         path: a user verbs file in the format of ``toolkit/lexicons/verbs.yml``; ``None`` for the default.
         extend: add the user's verbs to the default list (``True``) or replace it (``False``).
 
+    Returns:
+        The :class:`Verbs` (cached on the files' bytes: an edited file is read again).
+
     Raises:
         LexiconError: the file is malformed; the message names the file and line.
     """
-    return _load_verbs_cached(None if path is None else str(Path(path).resolve()), extend)
+    user = None if path is None else Path(path)
+    extend = extend or user is None
+    files = ([DEFAULT_VERBS] if extend else []) + ([user] if user is not None else [])
+    return _VERBS.get(files, lambda raws: _build_verbs(raws, user, extend), extend)
 
 
 # --------------------------------------------------------------------------------------------
