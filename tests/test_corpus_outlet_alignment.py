@@ -54,3 +54,19 @@ def test_group_without_citation_is_rejected(tmp_path):
     bad.write_text("groups:\n  - alignment: iran\n    why: a reason\n    outlets: {x: X}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="'why' and a 'source'"):
         load_outlet_table(bad)
+
+
+@pytest.mark.parametrize("text, line, why", [
+    ("5\n", 1, "'groups' list"),
+    ("groups:\n  - 0\n", 2, "alignment"),
+    ("groups:\n  - alignment: iran\n    why: a reason\n    source: a citation\n    outlets: {null: Teheran Star}\n",
+     5, "not a name"),
+    ("groups:\n  - alignment: iran\n    why: a reason\n    source: a citation\n    outlets:\n      1: Teheran Star\n",
+     6, "not a name"),
+])
+def test_corpus_outlet_table_errors_name_a_line(tmp_path, text, line, why):
+    bad = tmp_path / "outlets.yml"
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_outlet_table(bad)
+    assert err.value.line == line and why in err.value.why

@@ -947,17 +947,20 @@ def load_outlet_table(path: str | Path = OUTLETS_FILE) -> dict[str, str]:
     """
     data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("groups"), list):
-        raise LexiconError(path, line_of(data), "expected a mapping with a 'groups' list")
+        raise LexiconError(path, line_of(data, 1), "expected a mapping with a 'groups' list")
     table: dict[str, str] = {}
     for group in data["groups"]:
+        line = line_of(group, line_of(data["groups"]))
         if not isinstance(group, dict) or group.get("alignment") not in ALIGNMENTS:
-            raise LexiconError(path, line_of(group), f"each group needs an alignment in {ALIGNMENTS}")
+            raise LexiconError(path, line, f"each group needs an alignment in {ALIGNMENTS}")
         if not group.get("why") or not group.get("source"):
-            raise LexiconError(path, line_of(group), "each group needs a 'why' and a 'source'")
+            raise LexiconError(path, line, "each group needs a 'why' and a 'source'")
         outlets = group.get("outlets")
         if not isinstance(outlets, dict) or not outlets:
-            raise LexiconError(path, line_of(group), "'outlets' must map outlet keys to display names")
+            raise LexiconError(path, line, "'outlets' must map outlet keys to display names")
         for key in outlets:
+            if not isinstance(key, str) or not key.strip():
+                raise LexiconError(path, line_of(outlets, line), f"outlet key {key!r} is not a name (quote it)")
             table[_outlet_key(key)] = group["alignment"]
     return table
 
