@@ -35,21 +35,33 @@ def _cmd_corpus(args) -> int:
 
 
 def _cmd_quotes(args) -> int:
+    """Quotes of each article as ``analyze`` finds them: on ``Article.masked_text`` (boilerplate and
+    repeated paragraphs such as a caption printed twice blanked, same length, so offsets index the raw
+    text) with the article's sections; offsets are integers (empty where a quote has no cue/speaker)."""
+    import dataclasses
+
     import pandas as pd
 
+    from .actors import load_actors
     from .corpus import load_corpus
-    from .quotes import extract_quotes
+    from .quotes import Quote, extract_quotes, load_verbs
 
+    lexicon, verbs = load_actors(), load_verbs()
+    columns = ["article_id", "outlet"] + [f.name for f in dataclasses.fields(Quote)]
     frames = []
     for path in args.files:
         corpus = load_corpus(path)
         for problem in corpus.problems:
             print(f"warning: {problem}", file=sys.stderr)
         for article in corpus:
-            frame = extract_quotes(article.text).to_frame()
+            frame = extract_quotes(article.masked_text, lexicon=lexicon, verbs=verbs,
+                                   sections=article.sections).to_frame()
             frame.insert(0, "article_id", article.id)
-            frames.append(frame)
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            frame.insert(1, "outlet", article.outlet)
+            frames.append(frame.reindex(columns=columns))
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    for col in ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"):
+        table[col] = table[col].astype("Int64")  # 241, not 241.0, and empty (not NaN) where missing
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     else:
