@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit {corpus, quotes, analyze, cache, validate, train, report}``.
+"""Command line: ``python -m toolkit {corpus, quotes, speakers, analyze, cache, validate, train, report}``.
 
 Each sub-command is a thin shell over the public API; the work lives in the modules.
 """
@@ -66,6 +66,28 @@ def _cmd_quotes(args) -> int:
         table.to_csv(sys.stdout, index=False)
     else:
         table.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+    return 0
+
+
+def _cmd_speakers(args) -> int:
+    import pandas as pd
+
+    from .analyze import analyze
+    from .corpus import load_corpus
+    from .speakers import LEXICON_HINT, unresolved_speakers
+
+    lexicons = {"actors": args.actors} if args.actors else None
+    results = analyze(load_corpus(args.corpus), workers=args.workers, cache=args.cache, lexicons=lexicons)
+    table = unresolved_speakers(results, top=args.top)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+        print(LEXICON_HINT, file=sys.stderr)  # stdout stays one CSV table
+        return 0
+    shown = table.drop(columns=[c for c in table.columns if c.startswith("n_") and not table[c].any()])
+    shown = shown.assign(example_sentence=shown["example_sentence"].fillna("").str.slice(0, 90))
+    with pd.option_context("display.width", 250, "display.max_columns", None, "display.max_colwidth", 90):
+        print(shown.to_string(index=False) if len(shown) else "no unresolved speakers")
+    print(LEXICON_HINT)
     return 0
 
 
@@ -142,6 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.set_defaults(func=_cmd_quotes)
+
+    p = sub.add_parser("speakers", help="speaker phrases the actor lexicon could not resolve, most frequent first")
+    p.add_argument("corpus")
+    p.add_argument("--top", type=int, default=None, metavar="N", help="only the N most frequent phrases")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.add_argument("--actors", default=None, metavar="FILE", help="a user actors file extending the default")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--cache", default=None, help="cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)")
+    p.set_defaults(func=_cmd_speakers)
 
     p = sub.add_parser("analyze", help="analyse a corpus and write Parquet tables")
     p.add_argument("corpus")
