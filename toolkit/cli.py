@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit {corpus, quotes, analyze, cache, validate, train, report}``.
+"""Command line: ``python -m toolkit {corpus, quotes, speakers, analyze, cache, validate, train, report}``.
 
 Each sub-command is a thin shell over the public API; the work lives in the modules.
 """
@@ -35,25 +35,59 @@ def _cmd_corpus(args) -> int:
 
 
 def _cmd_quotes(args) -> int:
+    """Quotes of each article as ``analyze`` finds them: on ``Article.masked_text`` (boilerplate and
+    repeated paragraphs such as a caption printed twice blanked, same length, so offsets index the raw
+    text) with the article's sections; offsets are integers (empty where a quote has no cue/speaker)."""
+    import dataclasses
+
     import pandas as pd
 
+    from .actors import load_actors
     from .corpus import load_corpus
-    from .quotes import extract_quotes
+    from .quotes import Quote, extract_quotes, load_verbs
 
+    lexicon, verbs = load_actors(), load_verbs()
+    columns = ["article_id", "outlet"] + [f.name for f in dataclasses.fields(Quote)]
     frames = []
     for path in args.files:
         corpus = load_corpus(path)
         for problem in corpus.problems:
             print(f"warning: {problem}", file=sys.stderr)
         for article in corpus:
-            frame = extract_quotes(article.text).to_frame()
+            frame = extract_quotes(article.masked_text, lexicon=lexicon, verbs=verbs,
+                                   sections=article.sections).to_frame()
             frame.insert(0, "article_id", article.id)
-            frames.append(frame)
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+            frame.insert(1, "outlet", article.outlet)
+            frames.append(frame.reindex(columns=columns))
+    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    for col in ("start", "end", "cue_start", "cue_end", "speaker_start", "speaker_end"):
+        table[col] = table[col].astype("Int64")  # 241, not 241.0, and empty (not NaN) where missing
     if args.format == "csv":
         table.to_csv(sys.stdout, index=False)
     else:
         table.to_json(sys.stdout, orient="records", lines=True, force_ascii=False)
+    return 0
+
+
+def _cmd_speakers(args) -> int:
+    import pandas as pd
+
+    from .analyze import analyze
+    from .corpus import load_corpus
+    from .speakers import LEXICON_HINT, unresolved_speakers
+
+    lexicons = {"actors": args.actors} if args.actors else None
+    results = analyze(load_corpus(args.corpus), workers=args.workers, cache=args.cache, lexicons=lexicons)
+    table = unresolved_speakers(results, top=args.top)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+        print(LEXICON_HINT, file=sys.stderr)  # stdout stays one CSV table
+        return 0
+    shown = table.drop(columns=[c for c in table.columns if c.startswith("n_") and not table[c].any()])
+    shown = shown.assign(example_sentence=shown["example_sentence"].fillna("").str.slice(0, 90))
+    with pd.option_context("display.width", 250, "display.max_columns", None, "display.max_colwidth", 90):
+        print(shown.to_string(index=False) if len(shown) else "no unresolved speakers")
+    print(LEXICON_HINT)
     return 0
 
 
@@ -130,6 +164,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     p.set_defaults(func=_cmd_quotes)
+
+    p = sub.add_parser("speakers", help="speaker phrases the actor lexicon could not resolve, most frequent first")
+    p.add_argument("corpus")
+    p.add_argument("--top", type=int, default=None, metavar="N", help="only the N most frequent phrases")
+    p.add_argument("--format", choices=["table", "csv"], default="table")
+    p.add_argument("--actors", default=None, metavar="FILE", help="a user actors file extending the default")
+    p.add_argument("--workers", type=int, default=1)
+    p.add_argument("--cache", default=None, help="cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)")
+    p.set_defaults(func=_cmd_speakers)
 
     p = sub.add_parser("analyze", help="analyse a corpus and write Parquet tables")
     p.add_argument("corpus")

@@ -467,6 +467,37 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
     return k if hi - k >= 3 else None
 
 
+# "claim" also heads constructions that report no speech. A cue form of "claim" followed by one of these
+# objects is no attribution cue, so it gets no quote and no distancing stance:
+# - a death toll: "claimed the lives of", "claimed (more than) 30 lives", "claimed the life of",
+#   "claimed thousands of victims" (the subject is an attack or a war, not a speaker);
+# - responsibility or credit: "the group claimed responsibility for the blast". That is a speech act,
+#   but its object is a noun phrase, not a reported proposition, and the verb is the standard idiom,
+#   not the reporter's doubt; "claimed responsibility, saying ..." still yields the quote of "saying".
+#   The hedge lexicon decides the same way (hedges.yml: "claim" counts only before "that"/"to").
+# Only what follows the cue is read; "X claimed that ...", "X claimed, ..." and "X claimed the rebels
+# were ..." stay distancing cues, and so does a clause whose subject is the noun ("claimed lives were
+# saved", "claimed responsibility lay with ..."). Limits: a toll written otherwise ("claimed 30 dead")
+# is still a cue.
+_CLAIM_FORMS = frozenset({"claim", "claims", "claimed", "claiming"})
+_CLAIM_NOT_SPEECH = re.compile(
+    r"\s+(?:(?:the|their|his|her|its)\s+)?"
+    r"(?:(?:more\s+than|at\s+least|nearly|almost|over|some|about|around|up\s+to|another|an\s+estimated)\s+)?"
+    r"(?:(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|dozens|scores|hundreds|thousands|"
+    r"millions|many|countless|several|numerous|more|few|innocent|civilian|young|human)\s+)?(?:of\s+)?"
+    r"(?:(?:the|more|innocent|civilian|human)\s+)?(?:lives|life|victims?)\b"
+    r"(?!\s+(?:were|was|are|is|had|have|has|would|will|could|can|may|might|should|must|lay|lies|rests)\b)"
+    r"|\s+(?:(?:full|sole|joint)\s+)?(?:responsibility|credit)\b"
+    r"(?!\s+(?:were|was|are|is|had|have|has|would|will|could|can|may|might|should|must|lay|lies|rests)\b)", re.I)
+
+
+def _introduces_speech(t: str, cue: re.Match) -> bool:
+    """Whether a matched cue introduces speech, so that it may carry a stance (see ``_CLAIM_NOT_SPEECH``)."""
+    if cue.group().lower() not in _CLAIM_FORMS:
+        return True
+    return _CLAIM_NOT_SPEECH.match(t, cue.end()) is None
+
+
 def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> list[_Frame]:
     """Attribution frames for the cues of one unit."""
     toks = _tokens(t, us, ue)
@@ -483,6 +514,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
         while j_end + 1 < hi and toks[j_end + 1][1] <= m.end():
             j_end += 1
         cue_text = m.group().lower()
+        if not _introduces_speech(t, m):
+            continue  # "the blast claimed the lives of ...", "the group claimed responsibility"
         lemma_weak = cue_text in verbs.weak
         if cue_text.replace("\n", " ").startswith("according"):
             frames.extend(_according(toks, i, j_end, hi, us, ue))
