@@ -614,7 +614,7 @@ def _check_load(fmt: str, plan) -> None:
 # --------------------------------------------------------------------------------------------- properties
 
 
-@_settings(60)
+@_settings(100)
 @given(txt_plans)
 def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
     """Each file of a folder mixing good articles and hostile files is an article with its fields as
@@ -622,7 +622,7 @@ def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
     _check_load("txt", plan)
 
 
-@_settings(60)
+@_settings(100)
 @given(csv_plans)
 def test_corpus_mixed_csv_accounts_for_every_row(plan):
     """Each row of one CSV mixing good and hostile rows is an article with its fields as given, a problem
@@ -630,7 +630,7 @@ def test_corpus_mixed_csv_accounts_for_every_row(plan):
     _check_load("csv", plan)
 
 
-@_settings(60)
+@_settings(100)
 @given(jsonl_plans)
 def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
     """Each line of one JSONL mixing good and hostile records is an article with its fields as given, a
@@ -639,7 +639,7 @@ def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(15)
+@_settings(40)
 @given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
 def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
     """Analysed in chunks of 2 or 3, every good article's rows in every table equal analysing it alone,
@@ -665,7 +665,7 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(4)
+@_settings(8)
 @given(data=st.data())
 def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
     """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
@@ -686,7 +686,7 @@ def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, dat
                                               obj=f"{table} ({how})")
 
 
-@_settings(25)
+@_settings(50)
 @given(record_plans, st.sampled_from([2, 3]))
 def test_analyze_mixed_records_keep_every_good_record(plan, chunk_size):
     """Records (dicts) given to ``analyze`` directly: a record without a usable text is a named problem,
