@@ -660,8 +660,11 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
             assert [a.id for a in alone_corpus] == [art.id] and not alone_corpus.problems
             _assert_same_rows(results, _analyze(alone_corpus), art.id, f"{inp.label} {inp.where}")
             row = results.articles[results.articles["article_id"] == art.id].iloc[0]
-            assert row["title"] == inp.title and row["date"] == inp.date
-            assert (row["outlet"] if isinstance(row["outlet"], str) else None) == inp.outlet
+            for field_ in ("title", "outlet", "date"):
+                want = getattr(inp, field_)
+                if want is not _UNSET and not isinstance(want, set):
+                    got = None if not isinstance(row[field_], (str, datetime.date)) else row[field_]
+                    assert got == want, (inp.label, inp.where, field_, row[field_], want)
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
@@ -704,18 +707,20 @@ def test_analyze_mixed_records_keep_every_good_record(plan, chunk_size):
     ids = list(results.articles["article_id"])
     assert len(ids) == len(set(ids)), f"repeated ids {ids}"
     bad = [r for r in records if r.expect == "problem"]
-    assert len(ids) == len(records) - len(bad)
-    assert len(results.problems) == len(bad), results.problems
+    assert len(ids) == len(records) - len(bad), (f"articles {ids} from records {[r.record.get('id') for r in records]}"
+                                                 f" of which {[r.label for r in bad]} have no text")
+    assert len(results.problems) == len(bad), (f"problems {results.problems.to_dict('records')} for records "
+                                               f"without a text {[r.label for r in bad]}")
     for r, p in zip(bad, results.problems.itertuples()):
         assert p.why and (p.line in (r.index, r.index + 1) or str(r.record.get("id")) in f"{p.path} {p.why}"), p
     for r in records:
         if r.label != "good":
             continue
         aid = r.record["id"]
-        assert aid in ids
+        assert aid in ids, f"good record {aid} is missing from {ids}"
         _assert_same_rows(results, _analyze([r.record]), aid, f"record {r.index}")
         row = results.articles[results.articles["article_id"] == aid].iloc[0]
-        assert row["title"] == r.title and row["outlet"] == r.outlet and row["date"] == r.date
+        assert (row["title"], row["outlet"], row["date"]) == (r.title, r.outlet, r.date)
     loaded = [r for r in records if r.expect == "article"]
     for r, (_, row) in zip(loaded, results.articles.iterrows()):  # in order, the records that load
         if r.label in ("good", "id_chain"):
