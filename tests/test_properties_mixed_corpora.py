@@ -117,8 +117,15 @@ class Input:
         return f"{os.fsdecode(self.path)}" + (f", line/row {self.line}" if self.line is not None else "")
 
 
+def _path_key(p) -> str:
+    """A path with every non-ASCII character as ``?``: a name that is not UTF-8 matches however it was decoded."""
+    return "".join(c if c.isascii() else "?" for c in os.fsdecode(os.fsencode(str(p))))
+
+
 def _same_path(a, b) -> bool:
-    return os.fsencode(str(a)) == os.fsencode(str(b))
+    """Whether a reported path names the file ``b`` (absolute, or relative to a folder above it)."""
+    a, b = _path_key(a), _path_key(b)
+    return bool(a) and (a == b or (not a.startswith("/") and b.endswith("/" + a)))
 
 
 def _article_of(corpus, inp: Input, fmt: str):
@@ -344,11 +351,11 @@ def _row_plans(kinds: list[str]):
 
 CSV_KINDS = ["no_title", "no_outlet", "nan_title", "nan_outlet", "int_title", "too_many", "too_few", "bad_quote",
              "no_text", "nan_text", "id_chain", "id_zero", "epoch_date", "us_date", "duplicate", "unclosed",
-             "blank_line"]
+             "blank_line", "formfeed"]
 JSONL_KINDS = ["no_title", "missing_title", "none_title", "nan_title", "int_title", "no_outlet", "none_outlet",
                "nan_outlet", "int_outlet", "no_text", "missing_text", "nan_text", "id_chain", "id_zero", "epoch_date",
                "us_date", "duplicate", "too_many", "too_few", "bad_quote", "unclosed", "lone_surrogate", "big_number",
-               "deep_nesting", "blank_line"]
+               "deep_nesting", "blank_line", "formfeed"]
 # in one JSON document a number or nesting the parser refuses fails the whole file: not mixed in here
 JSON_KINDS = [k for k in JSONL_KINDS if k not in ("big_number", "deep_nesting", "blank_line")]
 csv_plans = _row_plans(CSV_KINDS)
@@ -435,6 +442,8 @@ def _write_rows(root: Path, plan, fmt: str) -> list[Input]:
         elif kind == "id_zero":
             rec["id"] = "id: 0" if csv_ else 0
             inp.id = "id: 0" if csv_ else "0"
+        elif kind == "formfeed":  # paragraphs separated by form feeds (and a vertical tab)
+            rec["text"] = inp.text = text.replace("\n\n", "\f", 1).replace("\n\n", "\f\v")
         elif kind == "epoch_date":
             rec["date"] = str(EPOCH) if csv_ else EPOCH
             inp.date = {datetime.date(2015, 10, 10)}
