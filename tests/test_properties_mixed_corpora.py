@@ -202,12 +202,9 @@ def _check_accounting(corpus, inputs: list[Input], fmt: str) -> None:
 
 _GOOD = st.tuples(st.just("good"), st.one_of(st.none(), st.sampled_from(OUTLETS)), article_dates, good_article,
                   st.sampled_from(["\n\n", "\n", "\r\n", "\n \n"]))
-_HOSTILE_TXT = st.one_of(
-    st.tuples(st.sampled_from(["empty", "blank", "binary", "undecodable", "cp1252", "notes", "formfeed",
-                               "bad_name", "subfolder", "fifo", "dangling", "outside", "other_suffix",
-                               "duplicate"]), good_article),
-    st.tuples(st.sampled_from(sorted(JUNK_LEADS)).map(lambda k: f"junk_lead:{k}"), good_article),
-)
+TXT_KINDS = ["empty", "blank", "binary", "undecodable", "cp1252", "notes", "formfeed", "bad_name", "subfolder",
+             "fifo", "dangling", "outside", "other_suffix", "duplicate"] + [f"junk_lead:{k}" for k in sorted(JUNK_LEADS)]
+_HOSTILE_TXT = st.tuples(st.sampled_from(TXT_KINDS), good_article)
 txt_plans = st.lists(st.one_of(_GOOD, _HOSTILE_TXT), min_size=2, max_size=7).filter(
     lambda plan: any(p[0] == "good" for p in plan))
 
@@ -510,10 +507,10 @@ json_plans = _row_plans(JSON_KINDS)
 
 # --------------------------------------------------------------------------------------------- records
 
-_HOSTILE_RECORD = st.tuples(st.sampled_from(
-    ["missing_title", "none_title", "nan_title", "int_title", "empty_title", "missing_outlet", "none_outlet",
-     "nan_outlet", "int_outlet", "missing_text", "none_text", "nan_text", "empty_text", "int_text", "epoch_date",
-     "us_date", "nan_date", "id_chain", "id_zero", "none_id", "missing_id"]), good_article)
+RECORD_KINDS = ["missing_title", "none_title", "nan_title", "int_title", "empty_title", "missing_outlet", "none_outlet",
+                "nan_outlet", "int_outlet", "missing_text", "none_text", "nan_text", "empty_text", "int_text",
+                "epoch_date", "us_date", "nan_date", "id_chain", "id_zero", "none_id", "missing_id"]
+_HOSTILE_RECORD = st.tuples(st.sampled_from(RECORD_KINDS), good_article)
 record_plans = st.lists(st.one_of(_GOOD_ROW, _HOSTILE_RECORD), min_size=2, max_size=7).filter(
     lambda plan: any(p[0] == "good" for p in plan))
 
@@ -610,13 +607,17 @@ def _assert_same_rows(mixed, alone, article_id: str, what: str) -> None:
         pd.testing.assert_frame_equal(got, want, check_dtype=False, obj=f"{what}: {table}")
 
 
+def _sorted_problems(rows) -> list[tuple]:
+    return sorted(rows, key=lambda p: (p[0], -1 if p[1] is None else p[1], str(p[2]), p[3]))
+
+
 def _problem_tuples(problems) -> list[tuple]:
-    return sorted((str(p.path), None if p.line is None else int(p.line), p.unit, p.why) for p in problems)
+    return _sorted_problems((str(p.path), None if p.line is None else int(p.line), p.unit, p.why) for p in problems)
 
 
 def _result_problems(results) -> list[tuple]:
-    return sorted((str(r.path), None if pd.isna(r.line) else int(r.line), r.unit, r.why)
-                  for r in results.problems.itertuples())
+    return _sorted_problems((str(r.path), None if pd.isna(r.line) else int(r.line), r.unit, r.why)
+                            for r in results.problems.itertuples())
 
 
 def _check_results_account_for_corpus(results, corpus) -> None:
@@ -692,15 +693,7 @@ def test_corpus_mixed_json_array_accounts_for_every_item(plan):
     _check_load("json", plan)
 
 
-@pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(30)
-@given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
-def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
-    """Analysed in chunks of 2 or 3, the rows of every article loaded from a good input (and from a hostile
-    one with an id of its own) in every table equal analysing that input alone, its articles row keeps the
-    article's title, outlet and date, every load problem is in ``results.problems`` and the results hold
-    the corpus's articles, in order. (Whether each input loads as it must is the load properties' job.)"""
-    plan = data.draw(PLANS[fmt], label="plan")
+def _check_analysis(fmt: str, plan, chunk_size: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path, inputs, fifos, n_files = _build(fmt, plan, Path(tmp))
         _count(fmt, inputs, n_files)
@@ -722,13 +715,7 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
                 assert got == getattr(art, field_), (inp.label, inp.where, field_, row[field_], getattr(art, field_))
 
 
-@pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(8)
-@given(data=st.data())
-def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
-    """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
-    workers (into a cache) and again from that cache gives the same ids and identical tables."""
-    plan = data.draw(PLANS[fmt], label="plan")
+def _check_chunking(fmt: str, plan) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path, inputs, fifos, n_files = _build(fmt, plan, Path(tmp))
         _count(fmt, inputs, n_files)
@@ -744,12 +731,76 @@ def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, dat
                                               obj=f"{table} ({how})")
 
 
+@pytest.mark.parametrize("fmt", sorted(PLANS))
+@_settings(30)
+@given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
+def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
+    """Analysed in chunks of 2 or 3, the rows of every article loaded from a good input (and from a hostile
+    one with an id of its own) in every table equal analysing that input alone, its articles row keeps the
+    article's title, outlet and date, every load problem is in ``results.problems`` and the results hold
+    the corpus's articles, in order. (Whether each input loads as it must is the load properties' job.)"""
+    _check_analysis(fmt, data.draw(PLANS[fmt], label="plan"), chunk_size)
+
+
+@pytest.mark.parametrize("fmt", sorted(PLANS))
+@_settings(8)
+@given(data=st.data())
+def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
+    """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
+    workers (into a cache) and again from that cache gives the same ids and identical tables."""
+    _check_chunking(fmt, data.draw(PLANS[fmt], label="plan"))
+
+
+# Every hostile kind of a format in one corpus, between good articles: a fixed example beside the
+# generated ones (those draw a few kinds per corpus), so each kind is exercised on every run.
+
+
+def _every_kind(fmt: str):
+    kinds = {"txt": TXT_KINDS, "csv": CSV_KINDS, "jsonl": JSONL_KINDS, "json": JSON_KINDS}[fmt]
+    body = ["\u201cThe convoy will not stop,\u201d said the mayor.", "According to a witness, aid arrived."]
+    plan = []
+    for i, kind in enumerate(kinds):
+        date = datetime.date(2015, 1 + i % 12, 1 + i % 28)
+        if fmt == "txt":
+            plan.append(("good", [None, *OUTLETS][i % (len(OUTLETS) + 1)], date, (f"Talks {i}", body),
+                         ["\n\n", "\n", "\r\n"][i % 3]))
+        else:
+            plan.append(("good", OUTLET_NAMES[i % len(OUTLET_NAMES)], date, (f"Talks {i}", body)))
+        plan.append((kind, (f"Aid {i}", body[::-1])))
+    return plan if fmt == "txt" else (plan, "\n", False)
+
+
+@pytest.mark.parametrize("fmt", sorted(PLANS))
+def test_corpus_every_hostile_kind_in_one_corpus_is_accounted_for(fmt):
+    """One corpus per format holding every hostile kind between good articles loads as it must."""
+    _check_load(fmt, _every_kind(fmt))
+
+
+@pytest.mark.parametrize("fmt", sorted(PLANS))
+def test_analyze_every_hostile_kind_in_one_corpus_keeps_every_good_article(fmt):
+    """That corpus analysed in chunks of 3 keeps every good article as analysed alone; in chunks of 2 on one
+    worker and of 3 on two workers it gives identical tables."""
+    _check_analysis(fmt, _every_kind(fmt), 3)
+    _check_chunking(fmt, _every_kind(fmt))
+
+
 @_settings(50)
 @given(record_plans, st.sampled_from([2, 3]))
 def test_analyze_mixed_records_keep_every_good_record(plan, chunk_size):
     """Records (dicts) given to ``analyze`` directly: a record without a usable text is a named problem,
     nothing raises, ids are unique, and each good record's rows equal analysing it alone, with its title,
     outlet and date as given (None, NaN and a missing key all mean no value)."""
+    _check_records(plan, chunk_size)
+
+
+def test_analyze_every_hostile_record_in_one_list_keeps_every_good_record():
+    """Every hostile record kind between good records, in one list, in chunks of 3."""
+    plan = [entry for i, (good, kind) in enumerate(zip(_every_kind("csv")[0][::2], RECORD_KINDS))
+            for entry in (good, (kind, (f"Aid {i}", ["According to a witness, aid arrived."])))]
+    _check_records(plan, 3)
+
+
+def _check_records(plan, chunk_size: int) -> None:
     records = _records(plan)
     STATS["corpora"] += 1
     STATS["by_format"]["records"] += 1
