@@ -1,5 +1,6 @@
-"""Property tests on generated corpora that mix good articles and hostile inputs in one folder, one CSV,
-one JSONL file or one list of records, analysed over chunk boundaries on one and two workers:
+"""Property tests on generated corpora that mix good articles and hostile inputs in one folder of .txt
+files, one CSV, one JSONL file, one JSON array or one list of records, analysed over chunk boundaries on
+one and two workers:
 
 * every good article loads with its id, title, outlet, date and text as given, and its rows in every
   table are identical to analysing that article alone (minus ``source``, which names the row);
@@ -8,6 +9,11 @@ one JSONL file or one list of records, analysed over chunk boundaries on one and
 * ids are unique and stable: the same corpus loaded twice gives the same ids, and the tables do not
   depend on ``chunk_size`` or ``workers``;
 * no input is merged with another, lost (neither an article, a problem nor a logged duplicate) or misread.
+
+The hostile kinds are listed in ``TXT_KINDS``, ``CSV_KINDS``, ``JSONL_KINDS``, ``JSON_KINDS`` and
+``RECORD_KINDS``; what each must give is written where it is generated (``expect``: an article with its
+fields as given, a named problem, either, or a logged duplicate). Besides the generated corpora, one fixed
+corpus per format holds every hostile kind between good articles, so each kind runs on every run.
 
 The default run is bounded for CI; ``NARRATIVE_PROPERTY_EXAMPLES=200`` runs every property on that many
 examples. ``NARRATIVE_PROPERTY_SUMMARY=<path>`` writes how many corpora, files and hostile inputs ran as
