@@ -735,6 +735,15 @@ def _check_chunking(fmt: str, plan) -> None:
             for other, how in ((two, "chunks of 3 on 2 workers"), (cached, "from the cache")):
                 pd.testing.assert_frame_equal(getattr(one, table), getattr(other, table), check_dtype=False,
                                               obj=f"{table} ({how})")
+        # the same files in another folder, through the same cache: that folder's sources and problems
+        (Path(tmp) / "copy").mkdir()
+        copy_path, _, copy_fifos, _ = _build(fmt, plan, Path(tmp) / "copy")
+        copy = _load(copy_path, copy_fifos)
+        via_cache = _analyze(copy, chunk_size=3, cache=Path(tmp) / "cache")
+        fresh = _analyze(copy, chunk_size=2)
+        for table in TABLES:
+            pd.testing.assert_frame_equal(getattr(via_cache, table), getattr(fresh, table), check_dtype=False,
+                                          obj=f"{table} (a copy of the corpus elsewhere, through the same cache)")
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
@@ -753,7 +762,8 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
 @given(data=st.data())
 def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
     """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
-    workers (into a cache) and again from that cache gives the same ids and identical tables."""
+    workers (into a cache) and again from that cache gives the same ids and identical tables; a copy of
+    the corpus in another folder analysed through that cache gives its own sources and problems."""
     _check_chunking(fmt, data.draw(PLANS[fmt], label="plan"))
 
 
