@@ -667,7 +667,7 @@ def _check_load(fmt: str, plan) -> None:
 # --------------------------------------------------------------------------------------------- properties
 
 
-@_settings(100)
+@_settings(80)
 @given(txt_plans)
 def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
     """Each file of a folder mixing good articles and hostile files is an article with its fields as
@@ -675,7 +675,7 @@ def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
     _check_load("txt", plan)
 
 
-@_settings(100)
+@_settings(80)
 @given(csv_plans)
 def test_corpus_mixed_csv_accounts_for_every_row(plan):
     """Each row of one CSV mixing good and hostile rows is an article with its fields as given, a problem
@@ -683,7 +683,7 @@ def test_corpus_mixed_csv_accounts_for_every_row(plan):
     _check_load("csv", plan)
 
 
-@_settings(100)
+@_settings(80)
 @given(jsonl_plans)
 def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
     """Each line of one JSONL mixing good and hostile records is an article with its fields as given, a
@@ -691,7 +691,7 @@ def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
     _check_load("jsonl", plan)
 
 
-@_settings(100)
+@_settings(80)
 @given(json_plans)
 def test_corpus_mixed_json_array_accounts_for_every_item(plan):
     """Each item of one JSON array mixing good records, hostile records and items that are not objects is
@@ -747,7 +747,7 @@ def _check_chunking(fmt: str, plan) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(30)
+@_settings(25)
 @given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
 def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
     """Analysed in chunks of 2 or 3, the rows of every article loaded from a good input (and from a hostile
@@ -758,7 +758,7 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(8)
+@_settings(6)
 @given(data=st.data())
 def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
     """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
@@ -800,7 +800,7 @@ def test_analyze_every_hostile_kind_in_one_corpus_keeps_every_good_article(fmt):
     _check_chunking(fmt, _every_kind(fmt))
 
 
-@_settings(50)
+@_settings(40)
 @given(record_plans, st.sampled_from([2, 3]))
 def test_analyze_mixed_records_keep_every_good_record(plan, chunk_size):
     """Records (dicts) given to ``analyze`` directly: a record without a usable text is a named problem,
