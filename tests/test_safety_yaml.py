@@ -53,11 +53,16 @@ def test_python_tag_in_corpus_manifest_is_a_problem_not_code(tmp_path):
 
 
 def test_yaml_bomb_of_aliases_is_bounded_or_refused(tmp_path):
-    """A 'billion laughs' document: anchors are shared references, so it loads without blowing up."""
+    """A 'billion laughs' document is refused while composing, before anything is expanded;
+    a few shared anchors (as in the default hedges lexicon) still load as references."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
     for i in range(1, 9):
         lines.append(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]")
     path = tmp_path / "bomb.yml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="aliases stand for more than") as info:
+        load_yaml(path)
+    assert info.value.path == str(path) and info.value.line is not None
+    path.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
     data = load_yaml(path)
-    assert data["a8"][0] is data["a7"]  # references, not copies
+    assert data["a2"][0] is data["a1"]  # references, not copies

@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from toolkit.lexicon import DEFAULT_DIR, LexiconError, line_of, load_yaml, require
+from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_yaml, require
 from toolkit.records import RecordList
 from toolkit.text import normalize_quotes, trie_regex
 
@@ -237,9 +237,10 @@ def _strings(path, value, obj, key) -> list[str]:
 
 
 def _check_top(path: Path, data: Any) -> None:
-    require(isinstance(data, dict), path, data, "the file must be a mapping with 'actors' (and 'sources', 'camps')")
+    if not isinstance(data, dict):
+        raise LexiconError(path, line_of(data, 1), "the file must be a mapping with 'actors' (and 'sources', 'camps')")
     unknown = set(data) - _TOP_KEYS
-    require(not unknown, path, data, f"unknown top-level key(s) {sorted(unknown)}; expected {sorted(_TOP_KEYS)}")
+    require(not unknown, path, data, f"unknown top-level key(s) {sorted(unknown, key=str)}; expected {sorted(_TOP_KEYS)}")
     require(isinstance(data.get("actors", []), list), path, data.get("actors"), "'actors' must be a list", data)
     for key in ("sources", "camps"):
         require(isinstance(data.get(key, {}), dict), path, data.get(key), f"'{key}' must be a mapping", data)
@@ -248,14 +249,14 @@ def _check_top(path: Path, data: Any) -> None:
 def _check_actor(path: Path, entry: dict, at: Any, camps: dict, sources: dict) -> None:
     """Validate one actor entry (merged with the default entry of the same id); errors point at ``at``."""
     unknown = set(entry) - _ACTOR_KEYS
-    require(not unknown, path, at, f"unknown actor key(s) {sorted(unknown)}")
+    require(not unknown, path, at, f"unknown actor key(s) {sorted(unknown, key=str)}")
     for key in ("id", "name", "camp", "kind", "source"):
         require(isinstance(entry.get(key), str) and entry[key].strip(), path, at,
                 f"actor is missing '{key}' (a non-empty string)")
     aid = entry["id"]
     require(re.fullmatch(r"[a-z][a-z0-9_]*", aid) is not None, path, at,
             f"actor id {aid!r} must be lower-case letters, digits and underscores")
-    require(entry["camp"] in camps, path, at, f"actor {aid!r}: unknown camp {entry['camp']!r}; known: {sorted(camps)}")
+    require(entry["camp"] in camps, path, at, f"actor {aid!r}: unknown camp {entry['camp']!r}; known: {sorted(camps, key=str)}")
     require(entry["kind"] in KINDS, path, at, f"actor {aid!r}: kind must be one of {KINDS}")
     require(entry["source"] in sources, path, at, f"actor {aid!r}: source {entry['source']!r} is not a key of 'sources'")
     require(entry.get("gender") in (None, *_GENDERS), path, at, f"actor {aid!r}: gender must be m, f or absent")
@@ -276,7 +277,9 @@ def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
     for name, camp in (data.get("camps") or {}).items():
         require(isinstance(camp, dict) and isinstance(camp.get("name", name), str), path, camp,
                 f"camp {name!r} must be a mapping with 'name' and optional 'generic'", data.get("camps"))
-        base["camps"][name] = dict(camp)
+        require(isinstance(camp.get("generic", ""), str), path, camp, f"camp {name!r}: 'generic' must be an actor id",
+                data.get("camps"))
+        base["camps"][name] = camp
     for key, cite in (data.get("sources") or {}).items():
         require(isinstance(cite, str) and cite.strip(), path, data["sources"], f"source {key!r} must be a citation string")
         base["sources"][key] = cite
@@ -285,7 +288,9 @@ def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
             base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, key)))
     for entry in data.get("actors") or []:
         require(isinstance(entry, dict), path, entry, "each actor must be a mapping", data.get("actors"))
-        known = base["actors"].get(entry.get("id"), {})
+        require(isinstance(entry.get("id"), str) and entry["id"].strip(), path, entry,
+                "actor is missing 'id' (a non-empty string)", data.get("actors"))
+        known = base["actors"].get(entry["id"], {})
         merged = {**known, **entry}
         _check_actor(path, merged, entry, base["camps"], base["sources"])
         aid = entry["id"]
@@ -344,7 +349,8 @@ def _build(base: dict) -> ActorLexicon:
     camps = base["camps"]
     for aid, target in spokes.items():
         path, line = base["where"][aid]
-        require(target in actors, path, None, f"actor {aid!r}: spokesperson {target!r} is not an actor id")
+        if target not in actors:
+            raise LexiconError(path, line, f"actor {aid!r}: spokesperson {target!r} is not an actor id")
     generic = {}
     for cid, camp in camps.items():
         g = camp.get("generic")
@@ -360,9 +366,10 @@ def _build(base: dict) -> ActorLexicon:
         spokesperson=spokes)
 
 
-def _read(path: Path, base: dict) -> None:
-    data = load_yaml(path)
+def _read(path: Path, base: dict, raw: bytes | None = None) -> None:
+    data = load_yaml(path, raw)
     _check_top(path, data)
+    base["line"] = line_of(data, 1)
     for cid in (data.get("camps") or {}):
         base["camp_paths"][cid] = path
     _merge(base, data, path, within_file_ids=set())
@@ -370,17 +377,32 @@ def _read(path: Path, base: dict) -> None:
 
 def _empty() -> dict:
     return {"camps": {}, "sources": {}, "titles": [], "title_qualifiers": [], "actors": {}, "where": {},
-            "camp_paths": {}}
+            "camp_paths": {}, "line": 1}
 
 
-@lru_cache(maxsize=16)
-def _load_cached(path: str | None, extend: bool, mtime: float) -> ActorLexicon:
+def _copy(base: dict) -> dict:
+    """A copy that :func:`_merge` can update (it replaces entries of the containers, never an entry's own keys)."""
+    return {k: v.copy() if isinstance(v, (dict, list)) else v for k, v in base.items()}
+
+
+# Lexicons built, keyed on the files' bytes: an edited file is read again, an unchanged one is not.
+_LEXICONS = FileCache(maxsize=16)
+
+
+@lru_cache(maxsize=2)
+def _default_base(raw: bytes) -> dict:
+    """The default file's entries, merged (the base a user file extends), per content of the file."""
     base = _empty()
-    if path is None or extend:
-        _read(DEFAULT_PATH, base)
+    _read(DEFAULT_PATH, base, raw)
+    return base
+
+
+def _load(raws: dict[Path, bytes], path: Path | None, extend: bool) -> ActorLexicon:
+    base = _copy(_default_base(raws[DEFAULT_PATH])) if path is None or extend else _empty()
     if path is not None:
-        _read(Path(path), base)
-    require(bool(base["actors"]), path or DEFAULT_PATH, None, "the lexicon defines no actors")
+        _read(path, base, raws[path])
+    if not base["actors"]:
+        raise LexiconError(path or DEFAULT_PATH, base["line"], "the lexicon defines no actors")
     return _build(base)
 
 
@@ -395,17 +417,16 @@ def load_actors(path: str | Path | None = None, *, extend: bool = True) -> Actor
             titles); ``False`` uses the user's file alone.
 
     Returns:
-        The :class:`ActorLexicon` (cached per file and modification time).
+        The :class:`ActorLexicon` (cached on the files' bytes: an edited file is read again).
 
     Raises:
         LexiconError: naming file and line for a YAML syntax error, a wrong type, an unknown camp,
             kind or source, a missing or duplicate id, or an alias claimed by two actors in one file.
     """
-    if path is None:
-        return _load_cached(None, True, DEFAULT_PATH.stat().st_mtime)
-    p = Path(path)
-    mtime = p.stat().st_mtime if p.exists() else 0.0
-    return _load_cached(str(p.resolve()), extend, mtime)
+    user = None if path is None else Path(path)
+    extend = extend or user is None
+    files = ([DEFAULT_PATH] if extend else []) + ([user] if user is not None else [])
+    return _LEXICONS.get(files, lambda raws: _load(raws, user, extend), extend)
 
 
 def _is_place(text: str, start: int, end: int) -> bool:

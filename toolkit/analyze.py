@@ -19,20 +19,30 @@ notebook reads the Parquet files instead of recomputing.
 
 from __future__ import annotations
 
+import contextlib
+import datetime
+import errno
+import fcntl
 import functools
+import glob
 import hashlib
 import io
 import itertools
 import json
 import logging
+import math
 import os
+import re
 import shutil
 import signal
 import tempfile
+import threading
+import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +56,8 @@ from .corpus import Article, Corpus
 from .lexicon import DEFAULT_DIR
 from .text import n_tokens, sentences
 
-__all__ = ["analyze", "analyze_article", "Results", "TABLES", "SCHEMAS", "default_cache_dir", "concat_results"]
+__all__ = ["analyze", "analyze_article", "Results", "TABLES", "SCHEMAS", "default_cache_dir", "concat_results",
+           "CacheEntry", "cache_entries", "prune_cache", "check_writable", "StorageError", "WorkerDied"]
 
 log = logging.getLogger(__name__)
 
@@ -90,10 +101,58 @@ def default_cache_dir() -> Path:
 # Parquet bytes and atomic files
 
 
+def _missing(value) -> bool:
+    """None, NaN or NaT (what pandas or a CSV reader puts where a value is absent)."""
+    return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def _coerce(value, type_: pa.DataType):
+    """One Python value as the column type wants it: a missing value is null (a float NaN stays NaN
+    in a float column), a string column takes ``str``, an int column ``int``, a date column a date."""
+    if pa.types.is_floating(type_):
+        return None if value is None or value is pd.NaT else float(value)
+    if _missing(value):
+        return None
+    if pa.types.is_string(type_):
+        return value if isinstance(value, str) else str(value)
+    if pa.types.is_integer(type_):
+        return int(value)
+    if pa.types.is_boolean(type_):
+        return bool(value)
+    if pa.types.is_date(type_):
+        if isinstance(value, datetime.datetime):  # also a pandas Timestamp
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        return datetime.date.fromisoformat(str(value)[:10])
+    return value
+
+
+def _arrow_table(rows: list[dict], name: str) -> pa.Table:
+    """Rows of Python values as a table of ``SCHEMAS[name]``, column by column (no type inference)."""
+    schema = SCHEMAS[name]
+    columns = []
+    for f in schema:
+        try:
+            columns.append(pa.array([_coerce(r.get(f.name), f.type) for r in rows], type=f.type))
+        except (TypeError, ValueError, pa.ArrowException) as exc:
+            bad = next((r for r in rows if not _coerces(r.get(f.name), f.type)), {})
+            raise ValueError(f"{name}.{f.name}: cannot store {bad.get(f.name)!r} of article "
+                             f"{bad.get('article_id', bad.get('path'))!r} as {f.type} ({exc})") from exc
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _coerces(value, type_: pa.DataType) -> bool:
+    try:
+        pa.array([_coerce(value, type_)], type=type_)
+    except (TypeError, ValueError, pa.ArrowException):
+        return False
+    return True
+
+
 def _parquet_bytes(rows: list[dict], name: str) -> bytes:
     """One table as deterministic Parquet bytes (fixed schema, no pandas index, no timestamps)."""
-    schema = SCHEMAS[name]
-    table = pa.Table.from_pylist(rows, schema=schema) if rows else schema.empty_table()
+    table = _arrow_table(rows, name) if rows else SCHEMAS[name].empty_table()
     sink = io.BytesIO()
     pq.write_table(table, sink, compression="zstd", store_schema=True)
     return sink.getvalue()
@@ -128,6 +187,128 @@ def _sha256(path: Path) -> str:
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(date_as_object=True)
+
+
+# ----------------------------------------------------------------------------------------------
+# folders the user names (--out, --cache): errors that say which and what to do
+
+
+class WorkerDied(RuntimeError):
+    """A worker process (local or Dask) died while analysing a chunk; the message names the chunk."""
+
+
+class StorageError(OSError):
+    """A folder the user named cannot be written; the message names it (not an internal temporary
+    path) and says what to do."""
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(code, message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_ADVICE = {
+    errno.EROFS: "it is on a read-only file system; pass a folder on a writable disk",
+    errno.ENOSPC: "the disk is full; free some space or pass a folder on another disk",
+    errno.EDQUOT: "the disk quota is used up; free some space or pass a folder on another disk",
+    errno.EACCES: "permission denied; pass a folder you can write to, or change its permissions",
+    errno.EPERM: "permission denied; pass a folder you can write to, or change its permissions",
+    errno.ENOTDIR: "a part of the path is a file, not a folder; pass another path",
+    errno.EEXIST: "a file is in the way where a folder should be; pass another path",
+}
+
+
+def _storage_error(path: Path, what: str, exc: OSError) -> StorageError:
+    reason = os.strerror(exc.errno) if exc.errno else str(exc)
+    advice = _ADVICE.get(exc.errno, "pass another folder")
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):  # name the file that is in the way
+        blocker = next((p for p in [path, *path.parents] if p.exists() and not p.is_dir()), None)
+        if blocker is not None:
+            reason = f"{blocker} is a file"
+    return StorageError(f"cannot write the {what} {path}: {reason}; {advice}", exc.errno)
+
+
+@contextlib.contextmanager
+def _writing(path: Path, what: str) -> Iterator[None]:
+    """Turn a storage failure (read-only, full, not permitted, a file in the way) while writing
+    under ``path`` into a :class:`StorageError` that names ``path``."""
+    try:
+        yield
+    except StorageError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _ADVICE:
+            raise
+        raise _storage_error(path, what, exc) from exc
+
+
+def check_writable(path: str | Path, what: str = "output folder", *, replace: bool = True) -> None:
+    """Fail early, with a :class:`StorageError` naming ``path``, if it cannot be written.
+
+    With ``replace`` (an output folder, written beside itself and renamed in) the parent folder is
+    created and probed; otherwise ``path`` itself (a cache folder).
+    """
+    path = Path(path)
+    folder = path.parent if replace else path
+    with _writing(path, what):
+        if replace and path.exists() and not path.is_dir():
+            raise OSError(errno.EEXIST, "a file of that name exists")
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+
+
+# ----------------------------------------------------------------------------------------------
+# crash-safe save: the new folder is written beside the old, the old is renamed aside, the new
+# renamed in, then the old deleted; a later save or load finishes or undoes a killed one
+
+
+@contextlib.contextmanager
+def _dir_lock(folder: Path) -> Iterator[None]:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _save_leftovers(out_dir: Path, kind: str) -> list[Path]:
+    """``.<name>.old-*`` (the previous output, renamed aside) or ``.<name>.tmp-*`` (a new one being
+    written) beside ``out_dir``, oldest first."""
+    found = out_dir.parent.glob(f".{glob.escape(out_dir.name)}.{kind}-*")
+    return sorted(found, key=lambda p: (p.lstat().st_mtime, p.name))
+
+
+def _remove(path: Path, *, ignore_errors: bool = False) -> None:
+    """Delete a folder, or a file or symbolic link (an output that was a link to a folder)."""
+    if path.is_symlink() or not path.is_dir():
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            if not ignore_errors:
+                raise
+    else:
+        shutil.rmtree(path, ignore_errors=ignore_errors)
+
+
+def _recover_save(out_dir: Path, *, clean: bool) -> None:
+    """Finish a killed save: bring the previous output back if the new one never arrived, delete
+    previous outputs left renamed aside, and with ``clean`` (a save, not a load) half-written new ones."""
+    if not out_dir.parent.is_dir():
+        return
+    if not _save_leftovers(out_dir, "old") and not (clean and _save_leftovers(out_dir, "tmp")):
+        return
+    with _dir_lock(out_dir.parent):
+        olds = _save_leftovers(out_dir, "old")
+        if olds and not os.path.lexists(out_dir):
+            os.replace(olds.pop(), out_dir)
+            log.warning("restored %s, which a killed save had renamed aside", out_dir)
+        for leftover in olds + (_save_leftovers(out_dir, "tmp") if clean else []):
+            _remove(leftover, ignore_errors=True)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -174,29 +355,56 @@ class Results:
         return pads.dataset([str(self.path / p) for p in self._parts[name]], schema=SCHEMAS[name], format="parquet")
 
     def save(self, out_dir: str | Path) -> Path:
-        """Write each table as ``<name>.parquet`` plus ``settings.json`` into ``out_dir`` atomically.
+        """Write each table as ``<name>.parquet`` plus ``settings.json`` into ``out_dir``, crash-safe.
 
-        Tables still on disk are copied part by part (bounded memory).
+        The new folder is written beside ``out_dir``; only when it is complete is the previous
+        ``out_dir`` renamed aside, the new one renamed in and the previous one deleted, so a killed
+        save leaves the previous output (restored by the next :meth:`save` or :meth:`load`) or the
+        new one, never neither. Tables still on disk are copied part by part (bounded memory).
+
+        Raises:
+            StorageError: ``out_dir`` cannot be written (read-only, full, a file in the way).
         """
         out_dir = Path(out_dir)
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=out_dir.parent))
-        try:
-            for name in TABLES:
-                if name in self.__dict__:
-                    table = pa.Table.from_pandas(self.__dict__[name], preserve_index=False)
-                    pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
-                else:
-                    with pq.ParquetWriter(tmp / f"{name}.parquet", SCHEMAS[name], compression="zstd") as writer:
-                        for batch in self.dataset(name).to_batches():
-                            writer.write_batch(batch)
-            (tmp / "settings.json").write_text(json.dumps(self.settings, indent=1, sort_keys=True, default=str))
-            if out_dir.exists():
-                shutil.rmtree(out_dir)
-            os.replace(tmp, out_dir)
-        finally:
-            if tmp.exists():
-                shutil.rmtree(tmp, ignore_errors=True)
+        with _writing(out_dir, "output folder"):
+            out_dir.parent.mkdir(parents=True, exist_ok=True)
+            if out_dir.exists() and not out_dir.is_dir():
+                raise OSError(errno.EEXIST, "a file of that name exists")
+            _recover_save(out_dir, clean=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+            old = None
+            try:
+                for name in TABLES:
+                    if name in self.__dict__:
+                        table = pa.Table.from_pandas(self.__dict__[name], preserve_index=False)
+                        pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+                    else:
+                        with pq.ParquetWriter(tmp / f"{name}.parquet", SCHEMAS[name], compression="zstd") as writer:
+                            for batch in self.dataset(name).to_batches():
+                                writer.write_batch(batch)
+                (tmp / "settings.json").write_text(json.dumps(self.settings, indent=1, sort_keys=True, default=str))
+                for file in tmp.iterdir():
+                    with open(file, "rb") as fh:
+                        os.fsync(fh.fileno())
+                with _dir_lock(out_dir.parent):
+                    if os.path.lexists(out_dir):
+                        old = out_dir.with_name(f".{out_dir.name}.old-{uuid.uuid4().hex}")
+                        os.replace(out_dir, old)
+                    os.replace(tmp, out_dir)
+                _fsync_dir(out_dir.parent)
+            except BaseException:
+                if old is not None and not os.path.lexists(out_dir):  # put the previous output back
+                    with contextlib.suppress(Exception):
+                        os.replace(old, out_dir)
+                raise
+            finally:
+                if tmp.exists():
+                    shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            try:
+                _remove(old)
+            except OSError as exc:  # the new output is in place; the next save removes the old one
+                log.warning("could not remove the previous output %s: %s", old, exc)
         return out_dir
 
     @classmethod
@@ -210,6 +418,10 @@ class Results:
         path = Path(path)
         if (path / "manifest.json").exists():
             return _open_entry(path)
+        try:
+            _recover_save(path, clean=False)
+        except OSError as exc:
+            log.warning("could not restore %s from an interrupted save: %s", path, exc)
         try:
             tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
             settings = json.loads((path / "settings.json").read_text())
@@ -255,8 +467,58 @@ def _open_entry(path: Path) -> Results:
 # one article
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+class _Spans:
+    """Spans ``(start, end)`` prepared for containment queries in O(log n) each.
+
+    ``first(start, end)`` is the index of the first span in list order with ``s <= start`` and
+    ``end <= e``, or ``None``: for spans sorted by start, a binary search on the starts (the spans
+    that open early enough form a prefix) and on the running maximum of their ends (the first span
+    of that prefix reaching ``end`` is where the running maximum first reaches it). Spans not sorted
+    by start fall back to the plain scan, so the answer is the same for any list.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
+
+    def first(self, start: int, end: int) -> int | None:
+        import bisect  # imported here to keep this helper's change local
+
+        if not self.sorted:
+            return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
+        n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
+        i = bisect.bisect_left(self.reach, end, 0, n)  # first of them whose end reaches end
+        return i if i < n else None
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]] | _Spans) -> bool:
+    """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
+    if not isinstance(spans, _Spans):
+        return any(s <= start and end <= e for s, e in spans)
+    return spans.first(start, end) is not None
+
+
+# Mentions scored by every backend in turn, this many at a time: the sentence analyses the backends
+# share stay in sentiment's caches (4,096 entries) between backends however long the article is.
+_PORTRAYAL_BLOCK = 1024
+
+
+def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, list]:
+    """``portrayal(text, spans, backend=b)`` for each backend name, computed block by block of spans
+    (a backend that scores a whole article in batches, ``target_batch``, gets all spans at once)."""
+    from .sentiment import get_backend, portrayal
+
+    out: dict[str, list] = {b: [] for b in names}
+    blocked = [b for b in names if not hasattr(get_backend(b), "target_batch")]
+    for b in names:
+        if b not in blocked:
+            out[b] = portrayal(text, spans, backend=b)
+    for i in range(0, len(spans), _PORTRAYAL_BLOCK):
+        for b in blocked:
+            out[b] += portrayal(text, spans[i:i + _PORTRAYAL_BLOCK], backend=b)
+    return out
 
 
 def analyze_article(article: Article, lexicons: dict | None = None,
@@ -275,7 +537,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     from .actors import find_mentions, load_actors
     from .hedging import find_hedges, load_hedges
     from .quotes import extract_quotes, load_verbs
-    from .sentiment import portrayal, voice
+    from .sentiment import voice
 
     lexicons = lexicons or {}
     actors = load_actors(lexicons.get("actors"))
@@ -306,12 +568,12 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
     hedges = find_hedges(text, lexicon=hedge_lexicon)
-    quote_spans = [(q.start, q.end) for q in quotes]
+    quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
     outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
     spans = [(m.start, m.end) for m in outlet_mentions]
-    by_backend = {b: portrayal(text, spans, backend=b) for b in dict.fromkeys(backends.values())}
+    by_backend = _portrayals(text, spans, dict.fromkeys(backends.values()))
     portrayal_scores = {suffix: by_backend[b] for suffix, b in backends.items()}
     for m in mentions:
         rows["mentions"].append({"article_id": aid, "start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
@@ -356,7 +618,8 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     for m in outlet_mentions:
         actors_in_sentence[sentence_of(m.start)].add(m.actor)
     for h in hedges:
-        owner = next((q for q in quotes if q.start <= h.start and h.end <= q.end), None)
+        owner_index = quote_spans.first(h.start, h.end)  # the first quote holding the hedge
+        owner = quotes[owner_index] if owner_index is not None else None
         if owner is not None:
             role, actor = "own", owner.actor
             if owner.actor and h.category != "booster":
@@ -407,28 +670,43 @@ def _source(data) -> _Source:
 
     if isinstance(data, Corpus):
         return _Source(data, data.name, data.alignment, tuple(data.problems), True)
-    return _Source(data, "records", _default_outlets(), (), iter(data) is not data)
+    # records: a record without a text is a problem, a repeated id gets a #n suffix (corpus.records);
+    # a list is cleaned once (its problems are known before the key), a stream lazily (problems
+    # fill in as it is read, before the problems table is written)
+    from .corpus import records
+
+    problems: list = []
+    if iter(data) is not data:
+        items = list(records(data, problems))
+        return _Source(items, "records", _default_outlets(), tuple(problems), True)
+    return _Source(records(data, problems), "records", _default_outlets(), problems, False)
 
 
 def _article(item, i: int) -> Article:
-    """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article."""
-    from .corpus import article_from_text
+    """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article, its fields
+    and date read as :func:`toolkit.corpus.load_corpus` reads them (:func:`toolkit.corpus.record_article`)."""
+    from .corpus import record_article
 
     if isinstance(item, Article):
         return item
-    meta = {k: v for k, v in item.items() if k not in ("id", "text", "outlet", "date", "title")}
-    date = pd.to_datetime(item.get("date"), errors="coerce")
-    article, _notes = article_from_text(str(item["text"]), str(item.get("id", i)), outlet=item.get("outlet"),
-                                        date=None if pd.isna(date) else date.date(), title=item.get("title"),
-                                        meta=meta)
+    article, notes = record_article(item, i)
+    if "original_id" in item:
+        log.warning("record %d: id %r repeated; renamed %s", i, item["original_id"], article.id)
+    for note in notes:
+        if note.action in ("epoch_date", "ambiguous_date", "unparsed_date"):
+            log.info("%s: %s", note.article_id, note.detail)
     return article
 
 
 def _digest(item, i: int) -> bytes:
-    """SHA-256 of one article's content (an Article's fields, or a record's JSON)."""
+    """SHA-256 of one article's content (an Article's fields and metadata, or a record's JSON).
+
+    The metadata (source file, flags, alignment, ...) is part of it because it reaches the tables:
+    a corpus copied to another folder must not be served with the old ``source`` paths.
+    """
     if isinstance(item, Article):
         body = [item.id, item.outlet, str(item.date), item.title, item.text,
-                [tuple(s.__dict__.values()) for s in item.sections]]
+                [tuple(s.__dict__.values()) for s in item.sections], item.meta, list(item.markup)]
     elif isinstance(item, dict) and "text" in item:
         body = item
     else:
@@ -511,25 +789,85 @@ def _warm(lexicons: dict, sentiment: str) -> None:
         get_backend(name)
 
 
+def _problem_of(item, i: int, exc: Exception) -> dict:
+    """The ``problems`` row of an article whose analysis raised: where it came from and why."""
+    meta = getattr(item, "meta", None) or (item if isinstance(item, dict) else {})
+    aid = item.id if isinstance(item, Article) else (item.get("id", i) if isinstance(item, dict) else i)
+    where = meta.get("source") or f"article {aid}"
+    line = next((meta[u] for u in ("row", "line") if isinstance(meta.get(u), int)), None)
+    unit = next((u for u in ("row", "line") if isinstance(meta.get(u), int)), "article")
+    message = " ".join(str(exc).split())[:500]
+    return {"path": str(where), "line": line, "unit": unit,
+            "why": f"article {aid} not analysed: {type(exc).__name__}: {message}"}
+
+
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str) -> dict[str, bytes]:
-    """Analyse one chunk of articles; return each table as Parquet bytes."""
-    articles = [_article(item, start + j) for j, item in enumerate(items)]
-    per_article = [analyze_article(a, lexicons, sentiment) for a in articles]
-    meta = Corpus(articles, alignment=alignment).to_frame().rename(columns={"id": "article_id"})
-    meta["n_sentences"] = [len(rows["sentences"]) for rows in per_article]
-    meta["text"] = [a.text for a in articles]  # the raw text, so every offset can be read back
-    art_rows = meta.to_dict("records")
+    """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
+    the JSON list of the articles that failed (those have no rows in any table)."""
+    from .corpus import _WORD
+
+    articles, per_article, problems = [], [], []
+    for j, item in enumerate(items):
+        try:
+            article = _article(item, start + j)
+            per_article.append(analyze_article(article, lexicons, sentiment))
+            articles.append(article)
+        except Exception as exc:  # one bad article never costs the run: it becomes a problem row
+            problems.append(_problem_of(item, start + j, exc))
+    corpus = Corpus(articles, alignment=alignment)
+    art_rows = []
+    for a, per in zip(articles, per_article):
+        outlet = _coerce(a.outlet, _S)
+        art_rows.append({"article_id": a.id, "outlet": outlet, "alignment": corpus.alignment_of(outlet),
+                         "date": a.date, "title": a.title, "n_chars": len(a.text),
+                         "n_words": len(_WORD.findall(a.masked_text)), "flags": ";".join(a.flags),
+                         "source": a.meta.get("source", ""), "n_sentences": len(per["sentences"]),
+                         "text": a.text})  # the raw text, so every offset can be read back
     rows: dict[str, list[dict]] = {"articles": art_rows}
     for name in CHUNK_TABLES[1:]:
         rows[name] = [r for per in per_article for r in per[name]]
     for a, am in zip(art_rows, (per["actor_measures"] for per in per_article)):
         for r in am:
             r.update(outlet=a["outlet"], alignment=a["alignment"], date=a["date"])
-    return {name: _parquet_bytes(rows[name], name) for name in CHUNK_TABLES}
+    tables = {name: _parquet_bytes(rows[name], name) for name in CHUNK_TABLES}
+    tables["problems"] = json.dumps(problems, sort_keys=True).encode()
+    return tables
 
 
 # ----------------------------------------------------------------------------------------------
 # engines: map chunks, at most a few in flight, results as they complete
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _worker_init(parent: int) -> None:
+    """Pool worker start-up: die with the parent process (``kill -9`` of the run leaves no workers).
+
+    Linux delivers SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``); a thread polling
+    ``os.getppid()`` covers other systems.
+    """
+    import ctypes
+    import ctypes.util
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os.kill(os.getpid(), signal.SIGKILL)
+    threading.Thread(target=_watch_parent, args=(parent,), name="narrative-parent-watch", daemon=True).start()
+
+
+def _span(start: int, n: int) -> str:
+    return f"articles {start}-{start + n - 1}" if n > 1 else f"article {start}"
 
 
 def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:
@@ -538,24 +876,33 @@ def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterato
         for index, h, items, start in tasks:
             yield index, h, _run_chunk(items, start, *run_args)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending: dict = {}
         for task in itertools.chain(tasks, [None]):
             if task is not None:
                 index, h, items, start = task
-                pending[pool.submit(_run_chunk, items, start, *run_args)] = (index, h)
+                pending[pool.submit(_run_chunk, items, start, *run_args)] = (index, h, start, len(items))
                 if len(pending) < 2 * workers:
                     continue
             while pending and (task is None or len(pending) >= 2 * workers):
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    index, h = pending.pop(future)
-                    yield index, h, future.result()
+                for future in sorted(done, key=lambda f: pending[f][0]):
+                    index, h, start, n = pending.pop(future)
+                    try:
+                        tables = future.result()
+                    except BrokenProcessPool as exc:
+                        others = sorted(i for i, *_ in pending.values())
+                        also = f" (chunks {', '.join(map(str, others))} were also in flight)" if others else ""
+                        raise WorkerDied(f"a worker process died while analysing chunk {index} "
+                                           f"({_span(start, n)}){also}; the finished chunks are kept and "
+                                           f"the next run resumes from them") from exc
+                    yield index, h, tables
 
 
 def _map_dask(tasks: Iterator[tuple], scheduler, workers: int, run_args: tuple) -> Iterator[tuple]:
     """``(index, hash, tables)`` per task, computed on a Dask cluster (dask.distributed)."""
     from distributed import Client, LocalCluster, as_completed
+    from distributed.scheduler import KilledWorker
 
     owned = []
     if isinstance(scheduler, Client):
@@ -570,13 +917,21 @@ def _map_dask(tasks: Iterator[tuple], scheduler, workers: int, run_args: tuple) 
         window = 2 * max(sum(client.nthreads().values()), 1)
         futures = as_completed()
         tasks = iter(tasks)
+        spans = {}
         for index, h, items, start in itertools.islice(tasks, window):
+            spans[index] = _span(start, len(items))
             futures.add(client.submit(_run_chunk, items, start, *run_args, key=f"analyze-{h}-{index}"))
         for future in futures:
             index, h = future.key.split("-")[2], future.key.split("-")[1]
-            yield int(index), h, future.result()
+            try:
+                tables = future.result()
+            except KilledWorker as exc:
+                raise WorkerDied(f"Dask workers died while analysing chunk {index} ({spans.get(int(index))}); "
+                                   f"the finished chunks are kept and the next run resumes from them") from exc
+            yield int(index), h, tables
             future.release()
             for index, h, items, start in itertools.islice(tasks, 1):
+                spans[index] = _span(start, len(items))
                 futures.add(client.submit(_run_chunk, items, start, *run_args, key=f"analyze-{h}-{index}"))
     finally:
         for thing in owned:
@@ -594,14 +949,36 @@ def _done_record(work: Path, index: int, h: str) -> Path:
 def _write_chunk(work: Path, index: int, h: str, tables: dict[str, bytes]) -> None:
     """Write one chunk's parts atomically, then its done-record (the chunk counts as finished)."""
     record = {}
-    for name, data in tables.items():
+    for name in CHUNK_TABLES:
         file = f"{name}/part-{index:06d}.parquet"
-        record[name] = {"file": file, "sha256": _write_atomic(work / file, data)}
+        record[name] = {"file": file, "sha256": _write_atomic(work / file, tables[name])}
+    record["problems"] = json.loads(tables.get("problems", b"[]"))
     _write_atomic(_done_record(work, index, h), json.dumps(record, sort_keys=True).encode())
 
 
+def _check_record(work: Path, index: int, h: str) -> str | None:
+    """Why a finished chunk's done-record cannot be reused (unreadable, or a part missing or not
+    matching its SHA-256), or None when it is sound."""
+    try:
+        record = json.loads(_done_record(work, index, h).read_text())
+        for name in CHUNK_TABLES:
+            part = record[name]
+            if _sha256(work / part["file"]) != part["sha256"]:
+                return f"{part['file']} does not match its checksum"
+        if not isinstance(record.get("problems", []), list):
+            return "its problems are not a list"
+    except FileNotFoundError as exc:
+        return f"{Path(exc.filename).name if exc.filename else 'a part'} is missing"
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return f"its record is damaged ({type(exc).__name__}: {exc})"
+    return None
+
+
 def _finish(work: Path, done: list[tuple[int, str]], source: _Source, settings: dict) -> None:
-    """Write the problems table and the manifest; drop done-records and leftover temporary files."""
+    """Write the problems table and the manifest; drop done-records and leftover temporary files.
+
+    Problems are the corpus's load problems, then the articles that failed, in chunk order.
+    """
     problems = [{"path": p.path, "line": p.line, "unit": getattr(p, "unit", "line"), "why": p.why}
                 for p in source.problems]
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
@@ -609,15 +986,140 @@ def _finish(work: Path, done: list[tuple[int, str]], source: _Source, settings: 
         record = json.loads(_done_record(work, index, h).read_text())
         for name in CHUNK_TABLES:
             tables[name].append(record[name])
+        problems.extend(record.get("problems", []))
     sha = _write_atomic(work / "problems.parquet", _parquet_bytes(problems, "problems"))
     tables["problems"].append({"file": "problems.parquet", "sha256": sha})
     shutil.rmtree(work / "chunks")
+    (work / RUN_FILE).unlink(missing_ok=True)
     for leftover in work.rglob(".tmp-*"):
         leftover.unlink()
     manifest = {"settings": settings, "tables": tables}
     _write_atomic(work / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
     for folder in [work, *(work / name for name in CHUNK_TABLES)]:
         _fsync_dir(folder)
+
+
+# ----------------------------------------------------------------------------------------------
+# cache entries: one lock per entry, a listing, pruning
+
+RUN_FILE = "run.json"  # in a working folder: corpus name and start time, for the listing
+_ENTRY = re.compile(r"(?P<key>[0-9a-f]{24})|\.(?P<partial>[0-9a-f]{24}|stream-[0-9a-f]{32})\.partial")
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _claim(work: Path, entry: Path | None) -> int | None:
+    """Create and lock the working folder ``work`` (an exclusive ``flock`` on the folder); wait,
+    saying so, while another run holds it. Return the locked descriptor, or None when ``entry``
+    (the finished cache entry) exists, e.g. because the run we waited for finished it."""
+    waited = False
+    while True:
+        if entry is not None and entry.exists():
+            return None
+        work.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(work, os.O_RDONLY)
+        except FileNotFoundError:  # renamed or pruned meanwhile
+            continue
+        if not _try_lock(fd):
+            if not waited:
+                log.warning("waiting for another run that is computing the same analysis in %s", work)
+                waited = True
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            same = os.stat(work).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError:
+            same = False
+        if same and entry is not None and entry.exists():  # a run finished it while we made ours
+            shutil.rmtree(work, ignore_errors=True)
+            same = False
+        if same:
+            return fd
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """One entry of the analysis cache (see :func:`cache_entries`)."""
+
+    key: str  # the cache key (``stream-...`` for a run over a one-shot iterator)
+    path: Path
+    corpus: str  # the corpus name ("" when unknown)
+    size: int  # bytes
+    age_days: float  # since the entry was last written or read
+    finished: bool  # False: the working folder of a run that was killed, failed or is running
+    locked: bool  # a run is using it now (never pruned)
+
+
+def _entry_of(path: Path, now: float) -> CacheEntry | None:
+    m = _ENTRY.fullmatch(path.name)
+    if m is None or not path.is_dir() or path.is_symlink():
+        return None
+    finished = m.group("key") is not None
+    corpus = ""
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
+        info = json.loads((path / ("manifest.json" if finished else RUN_FILE)).read_text())
+        corpus = str((info["settings"] if finished else info).get("corpus", ""))
+    size, latest = 0, path.stat().st_mtime
+    for p in path.rglob("*"):
+        with contextlib.suppress(OSError):
+            st = p.lstat()
+            size += st.st_size if p.is_file() else 0
+            latest = max(latest, st.st_mtime)
+    locked = False
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            locked = not _try_lock(fd)
+        finally:
+            os.close(fd)
+    return CacheEntry(m.group("key") or m.group("partial"), path, corpus, size, max(now - latest, 0.0) / 86400,
+                      finished, locked)
+
+
+def cache_entries(cache_dir: str | Path | None = None) -> list[CacheEntry]:
+    """The finished entries and working (``.partial``) folders of the analysis cache, oldest first.
+
+    Other things in the cache folder (e.g. ``models/``) are not entries and are left alone.
+    """
+    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    if not cache_dir.is_dir():
+        return []
+    now = time.time()
+    entries = [e for e in (_entry_of(p, now) for p in sorted(cache_dir.iterdir())) if e is not None]
+    return sorted(entries, key=lambda e: (-e.age_days, e.key))
+
+
+def prune_cache(cache_dir: str | Path | None = None, *, older_than_days: float | None = None,
+                dry_run: bool = False) -> list[CacheEntry]:
+    """Delete cache entries (finished or partial) not used for ``older_than_days`` days (all when
+    None); return the ones deleted (with ``dry_run``, the ones that would be). An entry a run holds
+    locked is never deleted."""
+    pruned = []
+    for entry in cache_entries(cache_dir):
+        if entry.locked or (older_than_days is not None and entry.age_days < older_than_days):
+            continue
+        if dry_run:
+            pruned.append(entry)
+            continue
+        try:
+            fd = os.open(entry.path, os.O_RDONLY)
+        except FileNotFoundError:
+            continue
+        try:
+            if not _try_lock(fd):  # a run took it since the listing
+                continue
+            shutil.rmtree(entry.path)
+            pruned.append(entry)
+        finally:
+            os.close(fd)
+    return pruned
 
 
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
@@ -650,8 +1152,6 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             address (``"tcp://host:8786"``); ``None`` starts a ``LocalCluster``.
         chunk_size: articles per chunk (per task and per Parquet part).
     """
-    from tqdm.auto import tqdm
-
     from .sentiment import available_backends
 
     if engine not in ("processes", "dask"):
@@ -672,20 +1172,58 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
     key = key_hash.finish(source) if source.reusable else None
 
     cache_dir = None if cache is False else (default_cache_dir() if cache in (None, True) else Path(cache))
-    if cache_dir is not None and key is not None and (cache_dir / key).exists():
-        try:
-            return Results.load(cache_dir / key)
-        except ValueError as exc:
-            log.warning("recomputing a damaged cache entry: %s", exc)
-            shutil.rmtree(cache_dir / key, ignore_errors=True)
+    entry = cache_dir / key if cache_dir is not None and key is not None else None
+    if entry is not None and entry.exists():
+        hit = _cached(entry)
+        if hit is not None:
+            return hit
+    if cache_dir is not None:
+        check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
     scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
     parent = scratch or cache_dir
+    where = (parent, "temporary folder") if scratch is not None else (cache_dir, "cache folder")
     work = parent / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
-    for folder in ("chunks", *CHUNK_TABLES):
-        (work / folder).mkdir(parents=True, exist_ok=True)
+    with _writing(*where):
+        lock = _claim(work, entry)
+    if lock is None:  # another run finished this entry while we waited for it
+        return Results.load(entry)
+    try:
+        return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
+                        sentiment, engine, scheduler, workers, chunk_size, total, progress)
+    finally:
+        os.close(lock)
+
+
+def _cached(entry: Path) -> Results | None:
+    """A finished cache entry, or None (after a warning, and deleting it) when it is damaged."""
+    try:
+        results = Results.load(entry)
+    except ValueError as exc:
+        log.warning("recomputing a damaged cache entry: %s", exc)
+        shutil.rmtree(entry, ignore_errors=True)
+        return None
+    with contextlib.suppress(OSError):  # its age in the cache listing counts from the last use
+        os.utime(entry)
+    return results
+
+
+def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry: Path | None,
+             cache_dir: Path | None, scratch: Path | None, where: tuple, settings: dict, lexicons: dict,
+             sentiment: str, engine: str, scheduler, workers: int, chunk_size: int, total: int | None,
+             progress: bool | None) -> Results:
+    """The body of :func:`analyze` once its working folder ``work`` is locked."""
+    from tqdm.auto import tqdm
+
+    with _writing(*where):
+        for folder in ("chunks", *CHUNK_TABLES):
+            (work / folder).mkdir(parents=True, exist_ok=True)
+        if not (work / RUN_FILE).exists():
+            run_info = {"corpus": source.name, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
+            _write_atomic(work / RUN_FILE, json.dumps(run_info, sort_keys=True).encode())
 
     done: list[tuple[int, str]] = []
-    reused = [0]
+    reused: list[int] = []
+    recomputed: list[int] = []
     show = progress if progress is not None else (total is None or total > 50)
     bar = tqdm(total=total, desc="analyze", unit="article", disable=not show)
 
@@ -695,11 +1233,17 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             if key is None:
                 key_hash.add_chunk(h)
             if _done_record(work, index, h).exists():
-                done.append((index, h))
-                reused[0] += 1
-                bar.update(len(items))
-            else:
-                yield index, h, items, start
+                why = _check_record(work, index, h)
+                if why is None:
+                    done.append((index, h))
+                    reused.append(index)
+                    bar.update(len(items))
+                    start += len(items)
+                    continue
+                log.warning("recomputing chunk %d of the interrupted run in %s: %s", index, work, why)
+                recomputed.append(index)
+                _done_record(work, index, h).unlink(missing_ok=True)
+            yield index, h, items, start
             start += len(items)
 
     run_args = (source.alignment, lexicons, sentiment)
@@ -710,29 +1254,39 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
                   else _map_local(tasks(), workers, run_args))
         written = 0
         for index, h, tables in chunks:
-            _write_chunk(work, index, h, tables)
+            with _writing(*where):
+                _write_chunk(work, index, h, tables)
             done.append((index, h))
-            bar.update(pq.read_metadata(io.BytesIO(tables["articles"])).num_rows)
+            failed = json.loads(tables.get("problems", b"[]"))
+            for problem in failed:
+                log.warning("%s: %s", problem["path"], problem["why"])
+            bar.update(pq.read_metadata(io.BytesIO(tables["articles"])).num_rows + len(failed))
             written += 1
             if written == kill_after:
                 os.kill(os.getpid(), signal.SIGKILL)
     finally:
         bar.close()
-    if reused[0]:
-        log.info("resumed %d of %d chunks from %s", reused[0], len(done), work)
+    if reused:
+        log.warning("resumed %d of %d chunks from %s (an interrupted run)", len(reused), len(done), work)
     key = key or key_hash.finish(source)
-    _finish(work, done, source, {**settings, "key": key, "corpus": source.name})
+    with _writing(*where):
+        _finish(work, done, source, {**settings, "key": key, "corpus": source.name})
+    resumed = {"resumed_chunks": len(reused), "recomputed_chunks": recomputed} if reused or recomputed else {}
     if scratch is not None:
         try:
             results = _open_entry(work)
             return Results(**{name: getattr(results, name) for name in TABLES}, settings=results.settings)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
-    try:
-        os.replace(work, cache_dir / key)
-    except OSError:  # another run finished the same entry first
-        shutil.rmtree(work, ignore_errors=True)
-    return Results.load(cache_dir / key)
+    entry = cache_dir / key
+    with _writing(*where):
+        try:
+            os.replace(work, entry)
+        except OSError:  # another run finished the same entry first (a one-shot stream's)
+            shutil.rmtree(work, ignore_errors=True)
+    results = Results.load(entry)
+    results.settings.update(resumed)  # says so to the caller; the entry's manifest stays as a fresh run's
+    return results
 
 
 def concat_results(parts: Iterable[Results]) -> Results:

@@ -1,4 +1,4 @@
-"""Command line: ``python -m toolkit {corpus, quotes, analyze, validate, train, report}``.
+"""Command line: ``python -m toolkit {corpus, quotes, analyze, cache, validate, train, report}``.
 
 Each sub-command is a thin shell over the public API; the work lives in the modules.
 """
@@ -57,13 +57,43 @@ def _cmd_quotes(args) -> int:
 
 
 def _cmd_analyze(args) -> int:
-    from .analyze import analyze
+    from .analyze import analyze, check_writable
     from .corpus import load_corpus
 
+    check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
     corpus = load_corpus(args.corpus)
     results = analyze(corpus, workers=args.workers, cache=args.cache)
     results.save(args.out)
     print(results.summary())
+    return 0
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"
+
+
+def _cmd_cache(args) -> int:
+    from .analyze import cache_entries, default_cache_dir, prune_cache
+
+    cache_dir = Path(args.cache) if args.cache else default_cache_dir()
+    if args.prune:
+        pruned = prune_cache(cache_dir, older_than_days=args.older_than, dry_run=args.dry_run)
+        verb = "would remove" if args.dry_run else "removed"
+        for e in pruned:
+            print(f"{verb} {e.key}  {e.corpus or '-'}  {_size(e.size)}  {'finished' if e.finished else 'partial'}")
+        kept = [e for e in cache_entries(cache_dir) if e.locked]
+        print(f"{verb} {len(pruned)} entries, {_size(sum(e.size for e in pruned))}"
+              + (f"; {len(kept)} in use, kept" if kept else ""))
+        return 0
+    entries = cache_entries(cache_dir)
+    print(f"{cache_dir}: {len(entries)} entries, {_size(sum(e.size for e in entries))}")
+    for e in entries:
+        state = ("finished" if e.finished else "partial") + (", in use" if e.locked else "")
+        print(f"{e.key}  {e.corpus or '-':<24}  {_size(e.size):>9}  {e.age_days:6.1f} days  {state}")
     return 0
 
 
@@ -106,6 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", default=None, help="cache folder (default: ~/.cache/narrative-toolkit)")
     p.set_defaults(func=_cmd_analyze)
 
+    p = sub.add_parser("cache", help="list the analysis cache (key, corpus, size, age, finished or partial) or prune it")
+    p.add_argument("--cache", default=None, help="cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)")
+    p.add_argument("--prune", action="store_true", help="delete entries not in use (all, or those older than --older-than)")
+    p.add_argument("--older-than", type=float, default=None, metavar="DAYS",
+                   help="with --prune: only entries not written or read for DAYS days")
+    p.add_argument("--dry-run", action="store_true", help="with --prune: list what would be deleted, delete nothing")
+    p.set_defaults(func=_cmd_cache)
+
     p = sub.add_parser("validate", help="score a measure against human-annotated gold data")
     vsub = p.add_subparsers(dest="measure", required=True)
     for measure, (_mod, option, default) in VALIDATORS.items():
@@ -128,5 +166,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.func(args)
+    from .analyze import StorageError, WorkerDied
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "cache" and (args.older_than is not None or args.dry_run) and not args.prune:
+        parser.error("--older-than and --dry-run go with --prune")
+    try:
+        return args.func(args)
+    except (StorageError, WorkerDied) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

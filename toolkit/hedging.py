@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .lexicon import DEFAULT_DIR, load_yaml, require
+from .lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_yaml, require
 from .records import RecordList
 from .text import trie_regex
 
@@ -213,7 +213,8 @@ def _phrases(value: Any, path: Path, where: Any, what: str) -> tuple[tuple[str, 
 
 def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
     """Validate one lexicon file and turn it into entries; raise LexiconError at the bad line."""
-    require(isinstance(data, dict), path, data, "top level must be a mapping with 'categories'")
+    if not isinstance(data, dict):
+        raise LexiconError(path, line_of(data, 1), "top level must be a mapping with 'categories'")
     cats = data.get("categories")
     require(isinstance(cats, dict) and cats, path, cats, "'categories' must be a non-empty mapping", data)
     entries: list[CueEntry] = []
@@ -237,7 +238,7 @@ def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
             require(isinstance(item, dict), path, where,
                     f"category {name!r}: cue {i + 1} must be a string or a mapping with 'cue'")
             unknown = set(item) - {"cue", "lowercase", *_CONDITIONS}
-            require(not unknown, path, item, f"cue {i + 1} of {name!r}: unknown key(s) {sorted(unknown)}")
+            require(not unknown, path, item, f"cue {i + 1} of {name!r}: unknown key(s) {sorted(unknown, key=str)}")
             phrase = item.get("cue")
             require(isinstance(phrase, str) and phrase.strip(), path, item,
                     f"cue {i + 1} of {name!r}: 'cue' must be a non-empty string")
@@ -257,7 +258,7 @@ def load_hedges(path: str | Path | None = None, *, extend: bool = True) -> Hedge
             the default entries for that phrase (its category and rules); ``False`` uses the file alone.
 
     Returns:
-        A :class:`HedgeLexicon`.
+        A :class:`HedgeLexicon` (a user file's is cached on its bytes: an edited file is read again).
 
     Raises:
         toolkit.lexicon.LexiconError: The file is unreadable or malformed (message names file and line).
@@ -265,7 +266,16 @@ def load_hedges(path: str | Path | None = None, *, extend: bool = True) -> Hedge
     if path is None:
         return _default()
     path = Path(path)
-    entries, sources = _parse(load_yaml(path), path)
+    return _LEXICONS.get([path], lambda raws: _build(path, raws[path], extend), extend)
+
+
+# User lexicons built, keyed on the file's bytes: an edited file is read again, an unchanged one is
+# not (analyze loads the lexicon once per article).
+_LEXICONS = FileCache(maxsize=16)
+
+
+def _build(path: Path, raw: bytes, extend: bool) -> HedgeLexicon:
+    entries, sources = _parse(load_yaml(path, raw), path)
     if not extend:
         return HedgeLexicon(tuple(entries), sources, (str(path),))
     base = _default()

@@ -28,15 +28,16 @@ Kinds: ``direct`` (the content is a quotation), ``mixed`` (a paraphrase with a q
 from __future__ import annotations
 
 import bisect
+import heapq
+import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
+from .lexicon import DEFAULT_DIR, FileCache, LexiconError, line_of, load_yaml, require
 from .records import RecordList
 from .text import normalize_quotes, paragraphs, sentences, trie_regex
 
@@ -111,14 +112,15 @@ def _inflect(lemma: str) -> list[str]:
     return [w + rest for w in (first, third, past, ing)]
 
 
-def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas)."""
-    data = load_yaml(path)
-    require(isinstance(data, dict), path, data, "top level must be a mapping with 'source' and 'stances'")
+def _parse_verbs(path: Path, raw: bytes | None = None) -> tuple[dict[str, str], dict[str, str], set[str], int]:
+    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas, line of its top)."""
+    data = load_yaml(path, raw)
+    if not isinstance(data, dict):
+        raise LexiconError(path, line_of(data, 1), "top level must be a mapping with 'source' and 'stances'")
     require(isinstance(data.get("source"), str) and data["source"].strip(), path, data,
             "a 'source:' citation (string) is required")
     stances = data.get("stances")
-    require(isinstance(stances, dict) and stances, path, data, "'stances' must be a non-empty mapping")
+    require(isinstance(stances, dict) and stances, path, stances, "'stances' must be a non-empty mapping", data)
     forms: dict[str, str] = {}
     lemmas: dict[str, str] = {}
     for stance, entry in stances.items():
@@ -129,8 +131,8 @@ def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
         verbs = entry.get("verbs", [])
         require(isinstance(verbs, list), path, verbs, f"{stance}.verbs must be a list", entry)
         phrases = entry.get("phrases", [])
-        require(isinstance(phrases, list) and all(isinstance(p, str) for p in phrases), path, phrases,
-                f"{stance}.phrases must be a list of strings", entry)
+        require(isinstance(phrases, list) and all(isinstance(p, str) and p.strip() for p in phrases), path, phrases,
+                f"{stance}.phrases must be a list of non-empty strings", entry)
         for item in verbs:
             if isinstance(item, str):
                 lemma, surface = item, _inflect(item.strip().lower())
@@ -139,8 +141,8 @@ def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
                         f"{stance}.verbs: each entry is a lemma or {{lemma: [forms]}}", verbs)
                 (lemma, extra), = item.items()
                 require(isinstance(lemma, str) and isinstance(extra, list)
-                        and all(isinstance(f, str) for f in extra), path, item,
-                        f"{stance}.verbs: {{lemma: [forms]}} needs a string lemma and a list of strings", verbs)
+                        and all(isinstance(f, str) and f.strip() for f in extra), path, item,
+                        f"{stance}.verbs: {{lemma: [forms]}} needs a string lemma and a list of non-empty strings", verbs)
                 surface = [lemma.strip().lower()] + [f.strip().lower() for f in extra]
             require(isinstance(lemma, str) and lemma.strip() != "", path, verbs, f"{stance}.verbs: empty lemma")
             for form in surface:
@@ -154,23 +156,29 @@ def _parse_verbs(path: Path) -> tuple[dict[str, str], dict[str, str], set[str]]:
     weak = data.get("needs_complement", [])
     require(isinstance(weak, list) and all(isinstance(w, str) for w in weak), path, weak,
             "'needs_complement' must be a list of lemmas", data)
-    return forms, lemmas, {w.strip().lower() for w in weak}
+    return forms, lemmas, {w.strip().lower() for w in weak}, line_of(data, 1)
 
 
 # Base and present forms of every verb but these double as nouns ("the claim", "a report").
 _STRONG_BASE = {"say", "tell"}
 
 
-@lru_cache(maxsize=16)
-def _load_verbs_cached(path: str | None, extend: bool) -> Verbs:
-    forms, lemmas, weak_lemmas = _parse_verbs(DEFAULT_VERBS) if (path is None or extend) else ({}, {}, set())
+# Verbs built, keyed on the files' bytes: an edited file is read again, an unchanged one is not.
+_VERBS = FileCache(maxsize=16)
+
+
+def _build_verbs(raws: dict[Path, bytes], path: Path | None, extend: bool) -> Verbs:
+    if path is None or extend:
+        forms, lemmas, weak_lemmas, line = _parse_verbs(DEFAULT_VERBS, raws[DEFAULT_VERBS])
+    else:
+        forms, lemmas, weak_lemmas, line = {}, {}, set(), 1
     if path is not None:
-        f2, l2, w2 = _parse_verbs(Path(path))
+        f2, l2, w2, line = _parse_verbs(path, raws[path])
         forms.update(f2)
         lemmas.update(l2)
         weak_lemmas |= w2
     if not forms:
-        raise LexiconError(path or DEFAULT_VERBS, None, "no attribution verbs defined")
+        raise LexiconError(path or DEFAULT_VERBS, line, "no attribution verbs defined")
     weak, nounlike = set(), set()
     for form, lemma in lemmas.items():
         head = lemma.split()[0]
@@ -191,10 +199,16 @@ def load_verbs(path: str | Path | None = None, extend: bool = True) -> Verbs:
         path: a user verbs file in the format of ``toolkit/lexicons/verbs.yml``; ``None`` for the default.
         extend: add the user's verbs to the default list (``True``) or replace it (``False``).
 
+    Returns:
+        The :class:`Verbs` (cached on the files' bytes: an edited file is read again).
+
     Raises:
         LexiconError: the file is malformed; the message names the file and line.
     """
-    return _load_verbs_cached(None if path is None else str(Path(path).resolve()), extend)
+    user = None if path is None else Path(path)
+    extend = extend or user is None
+    files = ([DEFAULT_VERBS] if extend else []) + ([user] if user is not None else [])
+    return _VERBS.get(files, lambda raws: _build_verbs(raws, user, extend), extend)
 
 
 # --------------------------------------------------------------------------------------------
@@ -919,7 +933,31 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
 # --------------------------------------------------------------------------------------------
 
 
+class _Sections:
+    """Sections prepared for :func:`_section_at` lookups by binary search (O(log n) per lookup).
+
+    The first section in order with ``start <= pos < end``: among the sections opening at or
+    before ``pos`` (a prefix when they are sorted by start), the first whose running maximum end
+    passes ``pos``. Sections not sorted by start are scanned as given.
+    """
+
+    def __init__(self, sections) -> None:
+        self.sections = list(sections or ())
+        self.starts = [s.start for s in self.sections]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((s.end for s in self.sections), max))
+
+    def kind_at(self, pos: int) -> str:
+        if not self.sorted:
+            return next((s.kind for s in self.sections if s.start <= pos < s.end), "body")
+        n = bisect.bisect_right(self.starts, pos)
+        i = bisect.bisect_right(self.reach, pos, 0, n)  # first running maximum end beyond pos
+        return self.sections[i].kind if i < n else "body"
+
+
 def _section_at(sections, pos: int) -> str:
+    if isinstance(sections, _Sections):
+        return sections.kind_at(pos)
     for s in sections or ():
         if s.start <= pos < s.end:
             return s.kind
@@ -966,6 +1004,36 @@ def _doubled(m: re.Match) -> str:
     return ' "' if opening else '" '
 
 
+class _Holding:
+    """``holds(o)``: whether a record appended to ``found`` since index ``first`` spans ``o``
+    (``start <= o < end``), for positions asked in increasing order (a paragraph's quotation marks).
+
+    Records are taken in as they are appended, kept in a heap by start until a position reaches
+    them, then in a heap by end until positions pass them: each record enters and leaves each heap
+    once, so a paragraph of n records costs O(n log n), not a scan of its records per mark. A
+    position below the last one asked is answered by the scan.
+    """
+
+    def __init__(self, found: list[tuple], first: int) -> None:
+        self.found, self.first, self.seen = found, first, first
+        self.waiting: list[tuple[int, int]] = []  # (start, end) of records no position has reached
+        self.open: list[int] = []  # ends of records a position has reached
+        self.last: int | None = None
+
+    def holds(self, o: int) -> bool:
+        if self.last is not None and o < self.last:
+            return any(f[0] <= o < f[1] for f in self.found[self.first:])
+        self.last = o
+        for f in self.found[self.seen:]:
+            heapq.heappush(self.waiting, (f[0], f[1]))
+        self.seen = len(self.found)
+        while self.waiting and self.waiting[0][0] <= o:
+            heapq.heappush(self.open, heapq.heappop(self.waiting)[1])
+        while self.open and self.open[0] <= o:
+            heapq.heappop(self.open)
+        return bool(self.open)
+
+
 def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None = None,
                    verbs: Verbs | None = None) -> RecordList:
     """Find direct, mixed and indirect quotes with cue, stance, speaker, actor and camp.
@@ -981,6 +1049,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
         A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping.
     """
     t = _DOUBLED.sub(_doubled, normalize_quotes(text))
+    sections = _Sections(sections)  # looked up for every quote: binary search, not a scan
     verbs = verbs or load_verbs()
     lexicon = _default_lexicon() if lexicon is None else lexicon
     found_mentions = _mentions(text, lexicon)
@@ -1028,6 +1097,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
         starts = [o for o, _c, _closed in pairs]
         units = _units(t, para.start, para.end, pairs, starts)
         para_found = len(found)
+        held = _Holding(found, para_found)
         for us, ue in units:
             cues = [m for m in verbs.pattern.finditer(t, us, ue)
                     if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
@@ -1043,7 +1113,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
                 last = (fr.cue, fr.speaker, who, pi)
             # quotations no frame covers: continuation quotes inherit the last attribution
             for o, c, _closed in _pairs_in(pairs, starts, us, ue):
-                if any(a <= o < b for a, b in covered) or any(f[0] <= o < f[1] for f in found[para_found:]):
+                if any(a <= o < b for a, b in covered) or held.holds(o):  # a record of the paragraph holds o
                     continue
                 qs, qe = _strip_marks(t, o + 1, c)
                 n_words = len(re.findall(r"\w+", t[qs:qe]))

@@ -26,6 +26,7 @@ beside it); :func:`train` refits it from a user-given NewsMTSC-format file.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import json
@@ -267,16 +268,41 @@ def _line_sentences(text: str, lo: int, hi: int) -> tuple[Span, ...]:
     return tuple(Span(x.start + lo, x.end + lo, x.text) for x in sentences(text[lo:hi]))
 
 
+@functools.lru_cache(maxsize=8)
+def _line_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks of ``text``, in order (found once per text)."""
+    return [m.start() for m in _LINE_BREAK.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_index(text: str, lo: int, hi: int) -> tuple[tuple[Span, ...], list[int], bool]:
+    """The sentences of one line, their starts, and whether they are sorted and disjoint."""
+    sents = _line_sentences(text, lo, hi)
+    starts = [x.start for x in sents]
+    disjoint = all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+    return sents, starts, disjoint
+
+
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence holding ``[start, end)`` (its line if the splitter finds none).
 
     Sentences never cross a line break (``toolkit.text.sentences``), so only the mention's line is
-    split: a long article with a few mentions costs a few line splits, not a full split.
+    split: a long article with a few mentions costs a few line splits, not a full split. The line
+    bounds come from the text's line breaks and the sentence from the line's sentence starts, both
+    by binary search, so a long paragraph costs no scan per mention.
     """
-    lo = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029") + 1
-    m = _LINE_BREAK.search(text, end)
-    hi = m.start() if m else len(text)
-    for x in _line_sentences(text, lo, hi):
+    breaks = _line_breaks(text)
+    i = bisect.bisect_left(breaks, start)  # breaks[:i] lie before start
+    lo = breaks[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(breaks, end)  # the first break at or after end
+    hi = breaks[j] if j < len(breaks) else len(text)
+    sents, starts, disjoint = _line_index(text, lo, hi)
+    if disjoint:  # only the last sentence opening at or before start can hold it
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < sents[k].end:
+            return sents[k].start, max(sents[k].end, end)
+        return lo, hi
+    for x in sents:
         if x.start <= start < x.end:
             return x.start, max(x.end, end)
     return lo, hi

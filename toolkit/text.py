@@ -3,7 +3,8 @@
 Sentence boundaries come from ``syntok`` (Leitner, https://github.com/fnl/syntok), a rule-based
 segmenter that knows news abbreviations ("Sen.", "U.S.", "Sept.", "(R-Ariz.)") and needs no
 downloaded model. Paragraphs are lines: scraped news puts one paragraph per line, and a sentence
-never crosses a line break. Tokens come from one compiled regular expression (fast, offset-exact).
+never crosses a line break. Page and section separators (form feed, vertical tab, U+001C-U+001E,
+U+0085, U+2028, U+2029) break lines too, as :meth:`str.splitlines` does. Tokens come from one compiled regular expression (fast, offset-exact).
 
 Every record holds ``start``/``end`` offsets into the string it was computed from, so
 ``text[s.start:s.end] == s.text`` always holds.
@@ -33,7 +34,10 @@ class Span:
 Sentence = Span
 Token = Span
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+# Line breaks: the characters str.splitlines() splits on (\f, \v and the information separators
+# U+001C-U+001E included, so a form-feed separated page is not read as one paragraph).
+LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE = re.compile(f"[^{LINE_BREAKS}]+")
 _TOKEN = re.compile(r"\w+(?:[-'\u2019.&]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[-'\u2019&]\w+)*|[^\w\s]", re.UNICODE)
 
 # Straight and typographic quotation marks mapped to ASCII. Same length, so offsets stay valid.
@@ -122,13 +126,15 @@ _TITLE_ABBREVIATION = re.compile(
     r"Amb|Atty|Supt|Prof|Dr|Mr|Mrs|Ms|Messrs)\.$")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def _paragraph_sentences(para: str) -> tuple[tuple[int, int], ...]:
     """Sentence bounds ``(start, end)`` within one paragraph: syntok's, with title abbreviations
     joined to the name that follows (:data:`_TITLE_ABBREVIATION`).
 
     Cached: the pipeline splits each paragraph several times (the article's sentence table,
-    quotation units, the sentence around each mention), and syntok is the costliest step.
+    quotation units, the sentence around each mention), and syntok is the costliest step. The
+    cache holds the paragraphs of a 2 MB article, so a long article is still split once, not
+    once per pass.
     """
     out: list[tuple[int, int]] = []
     for s, e in _segment(para):
