@@ -29,6 +29,7 @@ import datetime
 import io
 import json
 import os
+import re
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -123,9 +124,13 @@ class Input:
         return f"{os.fsdecode(self.path)}" + (f", line/row {self.line}" if self.line is not None else "")
 
 
+_NOT_ASCII = re.compile(r"\\x[0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|[^\x00-\x7f]")
+
+
 def _path_key(p) -> str:
-    """A path with every non-ASCII character as ``?``: a name that is not UTF-8 matches however it was decoded."""
-    return "".join(c if c.isascii() else "?" for c in os.fsdecode(os.fsencode(str(p))))
+    """A path with every non-ASCII character (or its ``\\xe9``-style escape) as ``?``: a name that is not
+    UTF-8 matches however it was decoded or escaped."""
+    return _NOT_ASCII.sub("?", os.fsdecode(os.fsencode(str(p))))
 
 
 def _same_path(a, b) -> bool:
@@ -442,9 +447,10 @@ def _write_rows(root: Path, plan, fmt: str) -> list[Input]:
                 lines.append(encode(r, serial))
                 inputs.append(Input(kind, "article", path, n + k, text=r["text"]))
             continue
-        elif kind == "id_zero":
+        elif kind == "id_zero":  # a falsy id; a second one in the file is a repeated id (renamed)
             rec["id"] = "id: 0" if csv_ else 0
-            inp.id = "id: 0" if csv_ else "0"
+            first_zero = not any(i.label == "id_zero" for i in inputs)
+            inp.id = ("id: 0" if csv_ else "0") if first_zero else _UNSET
         elif kind == "formfeed":  # paragraphs separated by form feeds (and a vertical tab)
             rec["text"] = inp.text = text.replace("\n\n", "\f", 1).replace("\n\n", "\f\v")
         elif kind == "epoch_date":
@@ -667,7 +673,7 @@ def _check_load(fmt: str, plan) -> None:
 # --------------------------------------------------------------------------------------------- properties
 
 
-@_settings(80)
+@_settings(60)
 @given(txt_plans)
 def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
     """Each file of a folder mixing good articles and hostile files is an article with its fields as
@@ -675,7 +681,7 @@ def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
     _check_load("txt", plan)
 
 
-@_settings(80)
+@_settings(60)
 @given(csv_plans)
 def test_corpus_mixed_csv_accounts_for_every_row(plan):
     """Each row of one CSV mixing good and hostile rows is an article with its fields as given, a problem
@@ -683,7 +689,7 @@ def test_corpus_mixed_csv_accounts_for_every_row(plan):
     _check_load("csv", plan)
 
 
-@_settings(80)
+@_settings(60)
 @given(jsonl_plans)
 def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
     """Each line of one JSONL mixing good and hostile records is an article with its fields as given, a
@@ -691,7 +697,7 @@ def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
     _check_load("jsonl", plan)
 
 
-@_settings(80)
+@_settings(60)
 @given(json_plans)
 def test_corpus_mixed_json_array_accounts_for_every_item(plan):
     """Each item of one JSON array mixing good records, hostile records and items that are not objects is
@@ -711,6 +717,8 @@ def _check_analysis(fmt: str, plan, chunk_size: int) -> None:
             if not inp.rows or len(arts) != 1:
                 continue
             (art,) = arts
+            if inp.id is not _UNSET and art.id != inp.id:
+                continue  # misnumbered or misread: the load properties report it
             alone_corpus = load_corpus(inp.alone)
             assert [a.id for a in alone_corpus] == [art.id] and not alone_corpus.problems, (
                 f"{inp.label} {inp.where}: id {art.id} here, alone {[a.id for a in alone_corpus]}")
@@ -747,7 +755,7 @@ def _check_chunking(fmt: str, plan) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(25)
+@_settings(20)
 @given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
 def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
     """Analysed in chunks of 2 or 3, the rows of every article loaded from a good input (and from a hostile
@@ -849,7 +857,8 @@ def _check_records(plan, chunk_size: int) -> None:
             continue
         if r.label in ("id_zero", "none_id", "missing_id"):
             assert row["article_id"] not in ("None", "nan", ""), (r.label, row["article_id"])
-            assert r.label != "id_zero" or row["article_id"] == "0", (r.label, row["article_id"])
+            first_zero = r is next(x for x in loaded if x.label == "id_zero") if r.label == "id_zero" else False
+            assert not first_zero or row["article_id"] == "0", (r.label, row["article_id"])
             continue
         assert row["article_id"] == r.record["id"], (r.label, row["article_id"])
         for field_ in ("title", "outlet"):
