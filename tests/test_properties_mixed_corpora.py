@@ -118,6 +118,7 @@ class Input:
     text: object = _UNSET
     alone: Path | None = None  # a one-input corpus of the same input
     rows: bool = False
+    folder: Path | None = None  # a subfolder holding the file: a problem naming the folder names the file too
 
     @property
     def where(self) -> str:
@@ -152,7 +153,8 @@ def _article_of(corpus, inp: Input, fmt: str):
 
 def _problems_of(corpus, inp: Input, fmt: str):
     if fmt == "txt":
-        return [p for p in corpus.problems if _same_path(p.path, inp.path)]
+        return [p for p in corpus.problems if _same_path(p.path, inp.path)
+                or (inp.folder is not None and _same_path(p.path, inp.folder))]
     if fmt == "json":  # an item is named by its number, as the line or in the reason
         return [p for p in corpus.problems if _same_path(p.path, inp.path)
                 and (p.line == inp.line or p.why.startswith(f"item {inp.line}:"))]
@@ -289,7 +291,7 @@ def _write_txt(root: Path, plan) -> tuple[list[Input], list[Path]]:
             sub.mkdir()
             path = sub / f"inner{serial}.txt"
             path.write_text(text, encoding="utf-8")
-            inputs.append(Input(kind, "either", path))
+            inputs.append(Input(kind, "either", path, folder=sub))
         elif kind == "fifo":
             path = root / f"pipe{serial}.txt"
             os.mkfifo(path)
