@@ -757,7 +757,7 @@ def _check_chunking(fmt: str, plan) -> None:
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(20)
+@_settings(15)
 @given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
 def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
     """Analysed in chunks of 2 or 3, the rows of every article loaded from a good input (and from a hostile
@@ -768,7 +768,7 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-@_settings(6)
+@_settings(5)
 @given(data=st.data())
 def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
     """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
@@ -810,7 +810,7 @@ def test_analyze_every_hostile_kind_in_one_corpus_keeps_every_good_article(fmt):
     _check_chunking(fmt, _every_kind(fmt))
 
 
-@_settings(40)
+@_settings(30)
 @given(record_plans, st.sampled_from([2, 3]))
 def test_analyze_mixed_records_keep_every_good_record(plan, chunk_size):
     """Records (dicts) given to ``analyze`` directly: a record without a usable text is a named problem,
