@@ -92,9 +92,13 @@ def test_analyze_save_and_load_round_trip(results, tmp_path):
     pd.testing.assert_frame_equal(back.quotes, results.quotes, check_dtype=False)
 
 
-def test_analyze_rejects_records_without_text():
-    with pytest.raises(ValueError, match="no 'text'"):
-        analyze([{"id": "x"}], cache=False)
+def test_analyze_record_without_text_is_a_problem_and_the_rest_goes_on():
+    results = analyze([{"id": "x", "body": "no text key"}, {"id": "y", "text": "Officials said the road was open."}],
+                      cache=False)
+    assert list(results.articles["article_id"]) == ["y"]
+    (problem,) = results.problems.itertuples()
+    assert (problem.path, problem.line, problem.unit) == ("records", 1, "item")
+    assert "no 'text' field" in problem.why and "body" in problem.why
 
 
 def test_analyze_speakers_missing_from_the_lexicon_count_for_a_stand_in_of_their_camp():

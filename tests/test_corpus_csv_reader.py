@@ -73,7 +73,7 @@ def test_stray_quote_is_reported_and_other_rows_survive():
     # the stray quote in row 3 must not glue row 4 into row 3's text; later rows load again
     assert [a.id for a in corpus] == ["u1", "u4"]
     assert len(corpus.problems) == 1 and corpus.problems[0].line == 3
-    assert "malformed CSV" in corpus.problems[0].why and "near line 4" in corpus.problems[0].why
+    assert "malformed CSV" in corpus.problems[0].why and "lines 3-4 are skipped" in corpus.problems[0].why
 
 
 def test_pipe_markup_is_masked_and_stubs_are_flagged():

@@ -357,3 +357,24 @@ def test_corpus_bad_value_inside_fields_names_the_mapping_line(tmp_path):
     (tmp_path / "corpus.yml").write_text("name: x\nfields:\n  text: 5\n", encoding="utf-8")
     (problem,) = load_corpus(tmp_path).problems
     assert problem.line == 3 and "fields.text" in problem.why
+
+
+def test_corpus_csv_goes_on_after_a_malformed_multiline_record(tmp_path):
+    path = tmp_path / "rows.csv"
+    path.write_text('id,title,text\n'
+                    'a1,"Harbour news"x,"The ferry left at dawn.\n\nIt returned at noon, a clerk said."\n'
+                    'a2,Market day,"Stalls opened early, traders said."\n', encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [(a.id, a.meta["row"]) for a in corpus] == [("a2", 3)]
+    (problem,) = corpus.problems
+    assert problem.line == 2 and "lines 2-4 are skipped" in problem.why
+
+
+def test_corpus_jsonl_lines_name_their_own_fields(tmp_path):
+    path = tmp_path / "items.jsonl"
+    path.write_text('{"id": "j1", "body": "The port reopened, officials said."}\n'
+                    '{"id": "j2", "title": "Port news", "text": "Ships docked again, a pilot said."}\n',
+                    encoding="utf-8")
+    corpus = load_corpus(path)
+    assert [(a.id, a.title) for a in corpus] == [("j1", None), ("j2", "Port news")]
+    assert "reopened" in corpus.get("j1").text

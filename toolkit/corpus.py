@@ -711,13 +711,42 @@ def _read_txt(path: Path, encoding, problems, log) -> Iterator[_Raw]:
         yield _Raw({"text": text, "_file": _fs(path.name)}, _fs(path), None, "line", title_line=True)
 
 
+class _Lines:
+    """The lines of a text (line ends kept) as an iterator whose position can be moved, so the CSV
+    reader can go on after a malformed record at the line where the next record starts."""
+
+    def __init__(self, text: str):
+        self.lines = io.StringIO(text, newline="").readlines()
+        self.pos = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.pos >= len(self.lines):
+            raise StopIteration
+        self.pos += 1
+        return self.lines[self.pos - 1]
+
+    def record_end(self, start: int) -> int:
+        """Where the record starting at line index ``start`` ends, read leniently (a stray quote is
+        taken as text, a quoted field may span lines): the index of the line after it."""
+        lenient = csv.reader(iter(self.lines[start:]), strict=False)
+        try:
+            next(lenient)
+        except (StopIteration, csv.Error):
+            return len(self.lines)
+        return start + max(lenient.line_num, 1)
+
+
 def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
     text = _decode(path, encoding, problems, log)
     if text is None:
         return
     csv.field_size_limit(1 << 30)
+    lines = _Lines(text)
     # strict: a stray quote raises instead of silently gluing the next record into this one
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(lines, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:
@@ -727,16 +756,22 @@ def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
     row = 1
     while True:
         row += 1
-        first_line = reader.line_num + 1
+        start = lines.pos
         try:
             values = next(reader)
         except StopIteration:
             return
         except csv.Error as exc:
-            last = reader.line_num
-            lost = ("the rest of that line is skipped" if last <= first_line else
-                    f"lines {first_line}-{last} are skipped (an open quote ran on; records on them are lost)")
-            problems.append(LoadProblem(_fs(path), row, f"malformed CSV ({exc}) near line {last}; {lost}", "row"))
+            # go on where the broken record ends (read leniently), so its other lines are not read as
+            # records of their own and the rows after it keep their numbers
+            lines.pos = lines.record_end(start)
+            reader = csv.reader(lines, strict=True)
+            if lines.pos <= start + 1:
+                where = f"line {start + 1} is skipped"
+            else:
+                where = (f"lines {start + 1}-{lines.pos} are skipped (one record whose quoted field spans them, "
+                         "or an open quote that ran on: then records on them are lost)")
+            problems.append(LoadProblem(_fs(path), row, f"malformed CSV ({exc}); {where}", "row"))
             continue
         if not values:
             continue
@@ -1240,7 +1275,7 @@ def load_corpus(
                 continue
         for raw in reader(file, encoding, problems, log):
             rec = raw.fields
-            if columns is None or fmt == "json":
+            if columns is None or fmt != "csv":  # a CSV has one header; each JSON object names its own keys
                 columns = _column_map(rec, given)
             art = _build(raw, columns, entries, default_outlet, date_format, markup, problems, log, len(articles),
                          max_chars)
@@ -1399,9 +1434,8 @@ def unique_id(article_id: str, used: set[str]) -> str:
 def records(items: Iterable, problems: list[LoadProblem]) -> Iterator:
     """Records (dicts with ``id`` and ``text``) and Articles made safe for analysis, lazily.
 
-    A record whose text is not a string (``None``, NaN, a number) or blank is left out as a problem
-    (a dict with no ``text`` key at all is passed on, and :func:`toolkit.analyze.analyze` raises); a
-    missing id becomes the record's position; a repeated id becomes ``<id>#n`` (``original_id`` keeps
+    A record without a ``text`` key, or whose text is not a string (``None``, NaN, a number) or is
+    blank, is left out as a problem; a missing id becomes the record's position; a repeated id becomes ``<id>#n`` (``original_id`` keeps
     the id given). Used by :func:`toolkit.analyze.analyze` for records passed without a Corpus.
     """
     used: set[str] = set()
@@ -1419,8 +1453,9 @@ def records(items: Iterable, problems: list[LoadProblem]) -> Iterator:
                                         "item"))
             continue
         text = item.get("text")
-        if "text" not in item:  # not a record at all: analyze() raises on it, as before
-            yield item
+        if "text" not in item:
+            keys = ", ".join(sorted(map(str, item))[:8]) or "none"
+            problems.append(LoadProblem("records", i + 1, f"no 'text' field (keys: {keys})", "item"))
             continue
         if not isinstance(text, str) or not text.strip():
             got = "missing" if text is None else f"{type(text).__name__} {str(text)[:40]!r}"
