@@ -216,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from .analyze import StorageError, WorkerDied
+    from .lexicon import LexiconError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -223,6 +224,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--older-than and --dry-run go with --prune")
     try:
         return args.func(args)
-    except (StorageError, WorkerDied) as exc:
+    except (StorageError, WorkerDied, LexiconError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:  # a path the user gave
+        print(f"error: {exc.strerror + ': ' + str(exc.filename) if exc.filename else exc}", file=sys.stderr)
         return 1
