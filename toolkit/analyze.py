@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -843,11 +844,27 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _HELD_LOCKS: set[int] = set()
 
 
-def _watch_parent(parent: int) -> None:
+def _parent_gone(parent: int, ppid: int) -> bool:
+    """Whether the run's process ``parent`` has died. Under ``fork`` and ``spawn`` it is the worker's
+    parent; under ``forkserver`` (Python 3.14's default on Linux) the parent is the fork server, so
+    the run is watched through ``multiprocessing.parent_process()`` (its sentinel), not ``getppid``."""
+    import multiprocessing
+
+    proc = multiprocessing.parent_process()
+    if proc is not None and proc.pid == parent:
+        return not proc.is_alive()
+    return os.getppid() != ppid
+
+
+def _die() -> None:
+    os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))  # no SIGKILL on Windows
+
+
+def _watch_parent(parent: int, ppid: int) -> None:
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
+        if _parent_gone(parent, ppid):
+            _die()
 
 
 def _worker_init(parent: int) -> None:
@@ -866,14 +883,16 @@ def _worker_init(parent: int) -> None:
         except OSError:
             pass
     _HELD_LOCKS.clear()
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os.kill(os.getpid(), signal.SIGKILL)
-    threading.Thread(target=_watch_parent, args=(parent,), name="narrative-parent-watch", daemon=True).start()
+    ppid = os.getppid()  # the run's process, or the fork server that forked this worker
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError, TypeError):
+            pass
+    if _parent_gone(parent, ppid):  # the parent died before the signal was armed
+        _die()
+    threading.Thread(target=_watch_parent, args=(parent, ppid), name="narrative-parent-watch", daemon=True).start()
 
 
 def _span(start: int, n: int) -> str:
