@@ -44,7 +44,7 @@ LEXICON_HINT = ("To resolve a phrase, add it to a user actors file in the shape 
                 "lexicons={'actors': 'my_actors.yml'} (CLI: speakers CORPUS --actors my_actors.yml).")
 
 _EDGE = re.compile(r"^[\s\"'`“”‘’(\[,;:.-]+|[\s\"'`“”‘’)\],;:.-]+$")
-_POSSESSIVE = re.compile(r"(?:'s|s')$")
+_POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
 _FIXED = ["phrase", "as_written", "n", "articles", "camp"]
 _EXAMPLE = ["example_article", "example_start", "example_end", "example_speaker_start", "example_speaker_end",
             "example_sentence"]
@@ -53,17 +53,12 @@ _EXAMPLE = ["example_article", "example_start", "example_end", "example_speaker_
 def normalize_speaker(phrase: str | None) -> str:
     """The grouping form of a speaker phrase: lower case, one space, no edge punctuation, no leading
     "the", no trailing possessive (``"The  Observatory's"`` -> ``"observatory"``)."""
-    if not phrase:
-        return ""
-    s = " ".join(str(phrase).replace("’", "'").replace("‘", "'").split())
-    s = _EDGE.sub("", s).lower()
-    if s.startswith("the "):
-        s = s[4:]
-    return _EDGE.sub("", _POSSESSIVE.sub("", s))
+    return _trimmed(phrase).lower() if phrase else ""
 
 
 def _trimmed(phrase: str) -> str:
-    s = " ".join(str(phrase).replace("’", "'").split())
+    """The phrase as written, trimmed as :func:`normalize_speaker` trims it (case kept)."""
+    s = " ".join(str(phrase).replace("’", "'").replace("‘", "'").split())
     s = _EDGE.sub("", s)
     s = s[4:] if s.lower().startswith("the ") else s
     return _EDGE.sub("", _POSSESSIVE.sub("", s))
