@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import errno
-import fcntl
 import functools
 import glob
 import hashlib
@@ -46,6 +45,11 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; folder locks are skipped (one run per cache entry is then up to the user)
+    fcntl = None
 
 import pandas as pd
 import pyarrow as pa
@@ -160,6 +164,8 @@ def _parquet_bytes(rows: list[dict], name: str) -> bytes:
 
 
 def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # a folder cannot be opened (nor fsynced) on Windows
+        return
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -269,6 +275,9 @@ def check_writable(path: str | Path, what: str = "output folder", *, replace: bo
 
 @contextlib.contextmanager
 def _dir_lock(folder: Path) -> Iterator[None]:
+    if fcntl is None:
+        yield
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -1036,6 +1045,8 @@ _ENTRY = re.compile(r"(?P<key>[0-9a-f]{24})|\.(?P<partial>[0-9a-f]{24}|stream-[0
 
 
 def _try_lock(fd: int) -> bool:
+    if fcntl is None:
+        return True
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
