@@ -1217,23 +1217,28 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         hit = _cached(entry)
         if hit is not None:
             return hit
+    _warm(lexicons, sentiment)  # a malformed lexicon fails here, before any folder is made
     if cache_dir is not None:
         check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
     scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
     parent = scratch or cache_dir
     where = (parent, "temporary folder") if scratch is not None else (cache_dir, "cache folder")
     work = parent / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
-    with _writing(*where):
-        lock = _claim(work, entry)
-    if lock is None:  # another run finished this entry while we waited for it
-        return Results.load(entry)
-    _HELD_LOCKS.add(lock)
     try:
-        return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
-                        sentiment, engine, scheduler, workers, chunk_size, total, progress)
+        with _writing(*where):
+            lock = _claim(work, entry)
+        if lock is None:  # another run finished this entry while we waited for it
+            return Results.load(entry)
+        _HELD_LOCKS.add(lock)
+        try:
+            return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
+                            sentiment, engine, scheduler, workers, chunk_size, total, progress)
+        finally:
+            _HELD_LOCKS.discard(lock)
+            os.close(lock)
     finally:
-        _HELD_LOCKS.discard(lock)
-        os.close(lock)
+        if scratch is not None:  # without a cache nothing can resume: a failed run leaves no folder
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _cached(entry: Path) -> Results | None:
@@ -1291,7 +1296,6 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
     run_args = (source.alignment, lexicons, sentiment)
     kill_after = int(os.environ.get(STOP_AFTER_ENV, "0") or 0)
     try:
-        _warm(lexicons, sentiment)
         chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
                   else _map_local(tasks(), workers, run_args))
         written = 0
