@@ -19,6 +19,7 @@ notebook reads the Parquet files instead of recomputing.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime
 import errno
@@ -494,8 +495,6 @@ class _Spans:
         self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
 
     def first(self, start: int, end: int) -> int | None:
-        import bisect  # imported here to keep this helper's change local
-
         if not self.sorted:
             return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
         n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
@@ -503,10 +502,8 @@ class _Spans:
         return i if i < n else None
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]] | _Spans) -> bool:
+def _inside(start: int, end: int, spans: _Spans) -> bool:
     """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
-    if not isinstance(spans, _Spans):
-        return any(s <= start and end <= e for s, e in spans)
     return spans.first(start, end) is not None
 
 
