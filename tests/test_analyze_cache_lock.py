@@ -161,3 +161,12 @@ def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead
                           timeout=600)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["4", "0"]
+
+
+def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
+    from toolkit import analyze as _  # noqa: F401
+    analyze_module = sys.modules["toolkit.analyze"]
+
+    gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
+    monkeypatch.setattr(analyze_module.Path, "is_dir", lambda self: True)
+    assert analyze_module._entry_of(gone, time.time()) is None

@@ -1103,12 +1103,15 @@ def _entry_of(path: Path, now: float) -> CacheEntry | None:
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
         info = json.loads((path / ("manifest.json" if finished else RUN_FILE)).read_text())
         corpus = str((info["settings"] if finished else info).get("corpus", ""))
-    size, latest = 0, path.stat().st_mtime
-    for p in path.rglob("*"):
-        with contextlib.suppress(OSError):
-            st = p.lstat()
-            size += st.st_size if p.is_file() else 0
-            latest = max(latest, st.st_mtime)
+    try:  # a run may finish (rename) or a prune delete the folder while it is listed
+        size, latest = 0, path.stat().st_mtime
+        for p in path.rglob("*"):
+            with contextlib.suppress(OSError):
+                st = p.lstat()
+                size += st.st_size if p.is_file() else 0
+                latest = max(latest, st.st_mtime)
+    except FileNotFoundError:
+        return None
     locked = False
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
