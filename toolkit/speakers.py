@@ -143,16 +143,18 @@ def unresolved_speakers(results, top: int | None = None, *, long: bool = False) 
                 .drop(columns="_rank").reset_index(drop=True))
 
     sents = results.sentences if len(getattr(results, "sentences", ())) else None
+    bounds: dict = {}  # the example articles' sentence starts and ends, grouped once (not a scan per phrase)
+    if sents is not None:
+        examples = set(q.groupby("phrase", sort=False)["article_id"].first())
+        for aid, mine in sents[sents["article_id"].isin(examples)].groupby("article_id", sort=False):
+            mine = mine.sort_values("start")
+            bounds[aid] = ([int(v) for v in mine["start"]], [int(v) for v in mine["end"]])
     rows = []
     for phrase, group in q.groupby("phrase", sort=False):
         first = group.iloc[0]
         spelled = Counter(_trimmed(s) for s in group["written"]).most_common()
         aid = first["article_id"]
-        starts: list[int] = []
-        ends: list[int] = []
-        if sents is not None:
-            mine = sents[sents["article_id"] == aid].sort_values("start")
-            starts, ends = [int(v) for v in mine["start"]], [int(v) for v in mine["end"]]
+        starts, ends = bounds.get(aid, ([], []))
         camps = group["camp"].dropna()
         row = {"phrase": phrase, "as_written": min(spelled, key=lambda sc: (-sc[1], sc[0]))[0],
                "n": len(group), "articles": group["article_id"].nunique(),
