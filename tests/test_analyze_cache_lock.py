@@ -170,3 +170,21 @@ def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkey
     gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
     monkeypatch.setattr(analyze_module.Path, "is_dir", lambda self: True)
     assert analyze_module._entry_of(gone, time.time()) is None
+
+
+def test_analyze_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
+    analyze_module = sys.modules["toolkit.analyze"]
+    cache = tmp_path / "cache"
+    first = analyze(records(3), cache=cache, progress=False)
+    second = analyze(records(4), cache=cache, progress=False)
+    real_rmtree = analyze_module.shutil.rmtree
+
+    def rmtree(path, *args, **kwargs):
+        if Path(path) == first.path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(analyze_module.shutil, "rmtree", rmtree)
+    assert [e.key for e in prune_cache(cache)] == [second.path.name]
+    assert first.path.exists() and not second.path.exists()
+    assert "could not remove cache entry" in caplog.text

@@ -1155,7 +1155,11 @@ def prune_cache(cache_dir: str | Path | None = None, *, older_than_days: float |
         try:
             if not _try_lock(fd):  # a run took it since the listing
                 continue
-            shutil.rmtree(entry.path)
+            try:
+                shutil.rmtree(entry.path)
+            except OSError as exc:  # e.g. a file in it the user may not delete: say so, go on
+                log.warning("could not remove cache entry %s: %s", entry.path, exc)
+                continue
             pruned.append(entry)
         finally:
             os.close(fd)
