@@ -395,7 +395,7 @@ class Results:
                                 writer.write_batch(batch)
                 (tmp / "settings.json").write_text(json.dumps(self.settings, indent=1, sort_keys=True, default=str))
                 for file in tmp.iterdir():
-                    with open(file, "rb") as fh:
+                    with open(file, "r+b") as fh:  # Windows fsyncs only descriptors open for writing
                         os.fsync(fh.fileno())
                 with _dir_lock(out_dir.parent):
                     if os.path.lexists(out_dir):
