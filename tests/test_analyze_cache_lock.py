@@ -141,3 +141,50 @@ def test_analyze_cache_killed_parent_leaves_no_workers(tmp_path):
     (work,) = (tmp_path / "cache").iterdir()
     assert work.name.endswith(".partial")
     assert [e.locked for e in cache_entries(tmp_path / "cache")] == [False]  # the dead run's lock is gone
+
+
+def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead_parent():
+    # Under forkserver (Python 3.14's default on Linux) a worker's parent process is the fork
+    # server, not the run: the start-up watch (_worker_init) must not kill the worker. A pool of
+    # the analysis's workers, without the analysis (the fork server start-up is the cost).
+    code = ("import multiprocessing, os\n"
+            "from concurrent.futures import ProcessPoolExecutor\n"
+            "if __name__ == '__main__':\n"
+            "    from toolkit.analyze import _worker_init\n"
+            "    context = multiprocessing.get_context('forkserver')\n"
+            "    with ProcessPoolExecutor(2, mp_context=context, initializer=_worker_init,\n"
+            "                             initargs=(os.getpid(),)) as pool:\n"
+            "        pids = {pool.submit(os.getpid).result() for _ in range(4)}\n"
+            "    print(len(pids) >= 1 and os.getpid() not in pids)\n")
+    env = {k: v for k, v in os.environ.items() if k != STOP_AFTER_ENV}
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True"]
+
+
+def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
+    from toolkit import analyze as _  # noqa: F401
+    analyze_module = sys.modules["toolkit.analyze"]
+
+    gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
+    monkeypatch.setattr(analyze_module.Path, "is_dir", lambda self: True)
+    assert analyze_module._entry_of(gone, time.time()) is None
+
+
+def test_analyze_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
+    analyze_module = sys.modules["toolkit.analyze"]
+    cache = tmp_path / "cache"
+    first = analyze(records(3), cache=cache, progress=False)
+    second = analyze(records(4), cache=cache, progress=False)
+    real_rmtree = analyze_module.shutil.rmtree
+
+    def rmtree(path, *args, **kwargs):
+        if Path(path) == first.path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(analyze_module.shutil, "rmtree", rmtree)
+    assert [e.key for e in prune_cache(cache)] == [second.path.name]
+    assert first.path.exists() and not second.path.exists()
+    assert "could not remove cache entry" in caplog.text

@@ -170,3 +170,16 @@ def test_analyze_save_full_cache_names_the_cache_folder(tmp_path, monkeypatch):
     message = str(info.value)
     assert message.startswith(f"cannot write the cache folder {tmp_path / 'cache'}: No space left on device")
     assert ".tmp-" not in message and ".partial" not in message
+
+
+def test_analyze_save_without_fcntl_still_saves_caches_and_lists(tmp_path, monkeypatch):
+    # Where fcntl does not exist (Windows) the folder locks are skipped, not a NameError/AttributeError.
+    monkeypatch.setattr(analyze_module, "fcntl", None)
+    cache = tmp_path / "cache"
+    results = analyze(records(3), cache=cache, progress=False)
+    out = results.save(tmp_path / "out")
+    results.save(out)  # over a previous output
+    assert len(Results.load(out).articles) == 3
+    entries = analyze_module.cache_entries(cache)
+    assert [(e.finished, e.locked) for e in entries] == [(True, False)]
+    assert [e.key for e in analyze_module.prune_cache(cache)] == [entries[0].key]

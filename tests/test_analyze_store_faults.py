@@ -4,6 +4,7 @@ worker, a moved corpus, damaged chunks of an interrupted run."""
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import logging
 import os
@@ -231,3 +232,27 @@ def test_analyze_store_resume_recomputes_a_missing_part(tmp_path, caplog):
         results = analyze(records(10), cache=tmp_path / "cache", chunk_size=2, progress=False)
     assert "recomputing chunk 0 " in caplog.text and "is missing" in caplog.text
     assert results.settings["resumed_chunks"] == 2 and len(results.hedges) > 0
+
+
+def test_analyze_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch):
+    import tempfile
+
+    from toolkit.lexicon import LexiconError
+
+    bad = tmp_path / "bad_actors.yml"
+    bad.write_text("actors: [1\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    with pytest.raises(LexiconError):
+        analyze(records(2), cache=cache, lexicons={"actors": str(bad)}, progress=False)
+    assert not cache.exists() or list(cache.iterdir()) == []  # no empty .partial per failed attempt
+    scratch_parent = tmp_path / "tmp"
+    scratch_parent.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch_parent))
+
+    def fail(*args, **kwargs):
+        raise WorkerDied("a worker process died (test)")
+
+    monkeypatch.setattr(importlib.import_module("toolkit.analyze"), "_map_local", fail)
+    with pytest.raises(WorkerDied):
+        analyze(records(2), cache=False, progress=False)
+    assert list(scratch_parent.iterdir()) == []  # cache=False: the scratch folder goes with the run

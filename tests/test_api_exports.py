@@ -26,3 +26,12 @@ def test_api_analyze_and_compare_stay_functions_after_submodule_imports():
             "print(toolkit.analyze.__name__, toolkit.compare.__name__)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["analyze", "compare"]
+
+
+def test_api_cache_and_storage_names_are_exported():
+    import toolkit.analyze as _  # noqa: F401  (binds the function, not the module, on toolkit)
+
+    for name in ("cache_entries", "prune_cache", "CacheEntry", "StorageError", "WorkerDied"):
+        assert name in toolkit.__all__, name
+        assert getattr(toolkit, name) is getattr(sys.modules["toolkit.analyze"], name)
+    assert toolkit.cache_entries("/nonexistent-narrative-cache") == []

@@ -93,3 +93,16 @@ def test_cli_store_cache_lists_and_prunes(data, tmp_path):
     assert sorted(p.name for p in cache.iterdir()) == ["models"]
     with pytest.raises(SystemExit):
         _call("cache", "--cache", str(cache), "--dry-run")
+
+
+def test_cli_store_user_input_errors_are_one_line(tmp_path, data):
+    bad = tmp_path / "bad.yml"
+    bad.write_text("actors: [1\n", encoding="utf-8")
+    code, out, err = _call("speakers", str(data), "--actors", str(bad), "--cache", str(tmp_path / "cache"))
+    assert code == 1 and err.startswith("error: ") and str(bad) in err and "line 2" in err
+    assert "Traceback" not in err
+    missing = tmp_path / "no-such-corpus"
+    for argv in (["analyze", str(missing), "--out", str(tmp_path / "out")], ["quotes", str(missing)],
+                 ["validate", "real", "--gold", str(missing)]):
+        code, out, err = _call(*argv)
+        assert code == 1 and err.startswith("error: ") and str(missing) in err, argv

@@ -111,7 +111,13 @@ def test_lexicon_shapes_valid_base_files_load(kind):
         path = Path(tmp) / f"user_{kind}.yml"
         path.write_text(yaml.safe_dump(base, sort_keys=False), encoding="utf-8")
         for load in loaders:
-            load(path)
+            loaded = load(path)
+            if kind == "actors":
+                assert {"anna_berg", "north_officials"} <= set(loaded.actors)
+            elif kind == "hedges":
+                assert {"surely", "plainly", "rumoured"} <= {e.cue for e in loaded.entries}
+            else:
+                assert (loaded.stance_of("gainsay"), loaded.stance_of("opined")) == ("denial", "neutral")
 
 
 @settings(PROFILE, max_examples=150)

@@ -25,3 +25,14 @@ def test_portrayal_on_a_long_text_is_consistent():
                           "Karimova": {next(iter(by_mention["Karimova"]))}}
     assert next(iter(by_mention["committee"]))[0] == "negative"
     assert next(iter(by_mention["Karimova"]))[0] == "positive"
+
+
+def test_sentiment_sentence_of_never_crosses_a_page_break():
+    from toolkit.sentiment import _sentence_of
+    from toolkit.text import LINE_BREAKS
+
+    for brk in LINE_BREAKS:  # the breaks toolkit.text.sentences splits on, form feed included
+        text = f"Alpha is here.{brk}   {brk}Beta went home."
+        s, e = _sentence_of(text, 16, 17)  # between the breaks: no sentence holds it, its line does
+        assert (s, e) == (15, 18), repr(brk)
+        assert not any(c in LINE_BREAKS for c in text[s:e])

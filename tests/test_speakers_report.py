@@ -142,3 +142,11 @@ def test_speakers_report_cli_actors_file_resolves_the_phrase(corpus_file, tmp_pa
                      "--cache", str(tmp_path / "cache")]) == 0
     table = pd.read_csv(io.StringIO(out.getvalue()))
     assert "bay pilots guild" not in set(table["phrase"].dropna())
+
+
+def test_speakers_as_written_is_trimmed_as_the_phrase_is_normalised():
+    from toolkit.speakers import _trimmed
+
+    for written in ("THE HARBOUR COUNCIL'S", "‘the council’", "The Observatory’S", "Theo Marsh's"):
+        assert _trimmed(written).lower() == normalize_speaker(written), written
+    assert _trimmed("THE HARBOUR COUNCIL'S") == "HARBOUR COUNCIL"  # case kept, possessive gone

@@ -22,6 +22,8 @@ _EXPORTS = {
     "portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
     "find_hedges": "hedging", "Hedge": "hedging", "load_hedges": "hedging", "is_uncertain": "hedging",
     "analyze": "analyze", "Results": "analyze",
+    "cache_entries": "analyze", "prune_cache": "analyze", "CacheEntry": "analyze",
+    "StorageError": "analyze", "WorkerDied": "analyze",
     "compare": "compare", "quote_share_by": "compare", "difference_test": "compare", "stance_shares": "compare",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",

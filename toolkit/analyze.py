@@ -19,10 +19,10 @@ notebook reads the Parquet files instead of recomputing.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import datetime
 import errno
-import fcntl
 import functools
 import glob
 import hashlib
@@ -35,6 +35,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import threading
 import time
@@ -45,6 +46,11 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; folder locks are skipped (one run per cache entry is then up to the user)
+    fcntl = None
 
 import pandas as pd
 import pyarrow as pa
@@ -159,6 +165,8 @@ def _parquet_bytes(rows: list[dict], name: str) -> bytes:
 
 
 def _fsync_dir(path: Path) -> None:
+    if os.name == "nt":  # a folder cannot be opened (nor fsynced) on Windows
+        return
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -268,6 +276,9 @@ def check_writable(path: str | Path, what: str = "output folder", *, replace: bo
 
 @contextlib.contextmanager
 def _dir_lock(folder: Path) -> Iterator[None]:
+    if fcntl is None:
+        yield
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -384,7 +395,7 @@ class Results:
                                 writer.write_batch(batch)
                 (tmp / "settings.json").write_text(json.dumps(self.settings, indent=1, sort_keys=True, default=str))
                 for file in tmp.iterdir():
-                    with open(file, "rb") as fh:
+                    with open(file, "r+b") as fh:  # Windows fsyncs only descriptors open for writing
                         os.fsync(fh.fileno())
                 with _dir_lock(out_dir.parent):
                     if os.path.lexists(out_dir):
@@ -484,8 +495,6 @@ class _Spans:
         self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
 
     def first(self, start: int, end: int) -> int | None:
-        import bisect  # imported here to keep this helper's change local
-
         if not self.sorted:
             return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
         n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
@@ -493,10 +502,8 @@ class _Spans:
         return i if i < n else None
 
 
-def _inside(start: int, end: int, spans: list[tuple[int, int]] | _Spans) -> bool:
+def _inside(start: int, end: int, spans: _Spans) -> bool:
     """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
-    if not isinstance(spans, _Spans):
-        return any(s <= start and end <= e for s, e in spans)
     return spans.first(start, end) is not None
 
 
@@ -843,11 +850,27 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _HELD_LOCKS: set[int] = set()
 
 
-def _watch_parent(parent: int) -> None:
+def _parent_gone(parent: int, ppid: int) -> bool:
+    """Whether the run's process ``parent`` has died. Under ``fork`` and ``spawn`` it is the worker's
+    parent; under ``forkserver`` (Python 3.14's default on Linux) the parent is the fork server, so
+    the run is watched through ``multiprocessing.parent_process()`` (its sentinel), not ``getppid``."""
+    import multiprocessing
+
+    proc = multiprocessing.parent_process()
+    if proc is not None and proc.pid == parent:
+        return not proc.is_alive()
+    return os.getppid() != ppid
+
+
+def _die() -> None:
+    os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))  # no SIGKILL on Windows
+
+
+def _watch_parent(parent: int, ppid: int) -> None:
     while True:
         time.sleep(1.0)
-        if os.getppid() != parent:
-            os.kill(os.getpid(), signal.SIGKILL)
+        if _parent_gone(parent, ppid):
+            _die()
 
 
 def _worker_init(parent: int) -> None:
@@ -866,14 +889,16 @@ def _worker_init(parent: int) -> None:
         except OSError:
             pass
     _HELD_LOCKS.clear()
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:  # the parent died before the signal was armed
-        os.kill(os.getpid(), signal.SIGKILL)
-    threading.Thread(target=_watch_parent, args=(parent,), name="narrative-parent-watch", daemon=True).start()
+    ppid = os.getppid()  # the run's process, or the fork server that forked this worker
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError, TypeError):
+            pass
+    if _parent_gone(parent, ppid):  # the parent died before the signal was armed
+        _die()
+    threading.Thread(target=_watch_parent, args=(parent, ppid), name="narrative-parent-watch", daemon=True).start()
 
 
 def _span(start: int, n: int) -> str:
@@ -1017,6 +1042,8 @@ _ENTRY = re.compile(r"(?P<key>[0-9a-f]{24})|\.(?P<partial>[0-9a-f]{24}|stream-[0
 
 
 def _try_lock(fd: int) -> bool:
+    if fcntl is None:
+        return True
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -1076,12 +1103,15 @@ def _entry_of(path: Path, now: float) -> CacheEntry | None:
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError, AttributeError):
         info = json.loads((path / ("manifest.json" if finished else RUN_FILE)).read_text())
         corpus = str((info["settings"] if finished else info).get("corpus", ""))
-    size, latest = 0, path.stat().st_mtime
-    for p in path.rglob("*"):
-        with contextlib.suppress(OSError):
-            st = p.lstat()
-            size += st.st_size if p.is_file() else 0
-            latest = max(latest, st.st_mtime)
+    try:  # a run may finish (rename) or a prune delete the folder while it is listed
+        size, latest = 0, path.stat().st_mtime
+        for p in path.rglob("*"):
+            with contextlib.suppress(OSError):
+                st = p.lstat()
+                size += st.st_size if p.is_file() else 0
+                latest = max(latest, st.st_mtime)
+    except FileNotFoundError:
+        return None
     locked = False
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
@@ -1125,7 +1155,11 @@ def prune_cache(cache_dir: str | Path | None = None, *, older_than_days: float |
         try:
             if not _try_lock(fd):  # a run took it since the listing
                 continue
-            shutil.rmtree(entry.path)
+            try:
+                shutil.rmtree(entry.path)
+            except OSError as exc:  # e.g. a file in it the user may not delete: say so, go on
+                log.warning("could not remove cache entry %s: %s", entry.path, exc)
+                continue
             pruned.append(entry)
         finally:
             os.close(fd)
@@ -1187,23 +1221,28 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         hit = _cached(entry)
         if hit is not None:
             return hit
+    _warm(lexicons, sentiment)  # a malformed lexicon fails here, before any folder is made
     if cache_dir is not None:
         check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
     scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
     parent = scratch or cache_dir
     where = (parent, "temporary folder") if scratch is not None else (cache_dir, "cache folder")
     work = parent / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
-    with _writing(*where):
-        lock = _claim(work, entry)
-    if lock is None:  # another run finished this entry while we waited for it
-        return Results.load(entry)
-    _HELD_LOCKS.add(lock)
     try:
-        return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
-                        sentiment, engine, scheduler, workers, chunk_size, total, progress)
+        with _writing(*where):
+            lock = _claim(work, entry)
+        if lock is None:  # another run finished this entry while we waited for it
+            return Results.load(entry)
+        _HELD_LOCKS.add(lock)
+        try:
+            return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
+                            sentiment, engine, scheduler, workers, chunk_size, total, progress)
+        finally:
+            _HELD_LOCKS.discard(lock)
+            os.close(lock)
     finally:
-        _HELD_LOCKS.discard(lock)
-        os.close(lock)
+        if scratch is not None:  # without a cache nothing can resume: a failed run leaves no folder
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _cached(entry: Path) -> Results | None:
@@ -1261,7 +1300,6 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
     run_args = (source.alignment, lexicons, sentiment)
     kill_after = int(os.environ.get(STOP_AFTER_ENV, "0") or 0)
     try:
-        _warm(lexicons, sentiment)
         chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
                   else _map_local(tasks(), workers, run_args))
         written = 0

@@ -25,6 +25,8 @@ VALIDATORS = {
     "real": ("real", "--gold", ("gold", "real-quotes")),
 }
 
+_CACHE_HELP = "cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)"
+
 
 def _cmd_corpus(args) -> int:
     from .corpus import load_corpus
@@ -171,18 +173,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv"], default="table")
     p.add_argument("--actors", default=None, metavar="FILE", help="a user actors file extending the default")
     p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--cache", default=None, help="cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)")
+    p.add_argument("--cache", default=None, help=_CACHE_HELP)
     p.set_defaults(func=_cmd_speakers)
 
     p = sub.add_parser("analyze", help="analyse a corpus and write Parquet tables")
     p.add_argument("corpus")
     p.add_argument("--out", required=True)
     p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--cache", default=None, help="cache folder (default: ~/.cache/narrative-toolkit)")
+    p.add_argument("--cache", default=None, help=_CACHE_HELP)
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("cache", help="list the analysis cache (key, corpus, size, age, finished or partial) or prune it")
-    p.add_argument("--cache", default=None, help="cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)")
+    p.add_argument("--cache", default=None, help=_CACHE_HELP)
     p.add_argument("--prune", action="store_true", help="delete entries not in use (all, or those older than --older-than)")
     p.add_argument("--older-than", type=float, default=None, metavar="DAYS",
                    help="with --prune: only entries not written or read for DAYS days")
@@ -216,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from .analyze import StorageError, WorkerDied
+    from .lexicon import LexiconError
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -223,6 +226,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--older-than and --dry-run go with --prune")
     try:
         return args.func(args)
-    except (StorageError, WorkerDied) as exc:
+    except (StorageError, WorkerDied, LexiconError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:  # a path the user gave
+        print(f"error: {exc.strerror + ': ' + str(exc.filename) if exc.filename else exc}", file=sys.stderr)
         return 1

@@ -26,7 +26,7 @@ from typing import Any, TypeVar
 import yaml
 
 __all__ = ["LexiconError", "load_yaml", "line_of", "require", "DEFAULT_DIR", "MAX_BYTES", "MAX_DEPTH",
-           "MAX_ALIAS_NODES", "MAX_FORM_CHARS", "read_bytes", "digest", "FileCache", "check_forms"]
+           "MAX_ALIAS_NODES", "MAX_FORM_CHARS", "read_bytes", "FileCache", "check_forms"]
 
 DEFAULT_DIR = Path(__file__).resolve().parent / "lexicons"
 MAX_BYTES = 10_000_000  # the largest YAML file read (the default lexicons are under 100 KB)
@@ -171,12 +171,6 @@ def read_bytes(path: str | Path) -> bytes:
     except OSError as exc:
         raise LexiconError(path, None, f"cannot read file ({exc})") from exc
     return raw
-
-
-def digest(path: str | Path) -> str:
-    """SHA-256 of the file's bytes (read with :func:`read_bytes`): the key of the loaders' caches,
-    so an edited file is read again and an unchanged one is not."""
-    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 class FileCache:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
-from .text import Span, normalize_quotes, sentences, token_bounds
+from .text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
 
 __all__ = [
     "LABELS",
@@ -259,7 +259,7 @@ class TextBlobBackend:
 
 
 # --------------------------------------------------------------------------------------- text analysis (cached)
-_LINE_BREAK = re.compile(r"[\n\r\u2028\u2029]")
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")  # the breaks toolkit.text.sentences never crosses
 
 
 @functools.lru_cache(maxsize=4096)

@@ -44,7 +44,7 @@ LEXICON_HINT = ("To resolve a phrase, add it to a user actors file in the shape 
                 "lexicons={'actors': 'my_actors.yml'} (CLI: speakers CORPUS --actors my_actors.yml).")
 
 _EDGE = re.compile(r"^[\s\"'`“”‘’(\[,;:.-]+|[\s\"'`“”‘’)\],;:.-]+$")
-_POSSESSIVE = re.compile(r"(?:'s|s')$")
+_POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
 _FIXED = ["phrase", "as_written", "n", "articles", "camp"]
 _EXAMPLE = ["example_article", "example_start", "example_end", "example_speaker_start", "example_speaker_end",
             "example_sentence"]
@@ -53,17 +53,12 @@ _EXAMPLE = ["example_article", "example_start", "example_end", "example_speaker_
 def normalize_speaker(phrase: str | None) -> str:
     """The grouping form of a speaker phrase: lower case, one space, no edge punctuation, no leading
     "the", no trailing possessive (``"The  Observatory's"`` -> ``"observatory"``)."""
-    if not phrase:
-        return ""
-    s = " ".join(str(phrase).replace("’", "'").replace("‘", "'").split())
-    s = _EDGE.sub("", s).lower()
-    if s.startswith("the "):
-        s = s[4:]
-    return _EDGE.sub("", _POSSESSIVE.sub("", s))
+    return _trimmed(phrase).lower() if phrase else ""
 
 
 def _trimmed(phrase: str) -> str:
-    s = " ".join(str(phrase).replace("’", "'").split())
+    """The phrase as written, trimmed as :func:`normalize_speaker` trims it (case kept)."""
+    s = " ".join(str(phrase).replace("’", "'").replace("‘", "'").split())
     s = _EDGE.sub("", s)
     s = s[4:] if s.lower().startswith("the ") else s
     return _EDGE.sub("", _POSSESSIVE.sub("", s))
@@ -148,16 +143,18 @@ def unresolved_speakers(results, top: int | None = None, *, long: bool = False) 
                 .drop(columns="_rank").reset_index(drop=True))
 
     sents = results.sentences if len(getattr(results, "sentences", ())) else None
+    bounds: dict = {}  # the example articles' sentence starts and ends, grouped once (not a scan per phrase)
+    if sents is not None:
+        examples = set(q.groupby("phrase", sort=False)["article_id"].first())
+        for aid, mine in sents[sents["article_id"].isin(examples)].groupby("article_id", sort=False):
+            mine = mine.sort_values("start")
+            bounds[aid] = ([int(v) for v in mine["start"]], [int(v) for v in mine["end"]])
     rows = []
     for phrase, group in q.groupby("phrase", sort=False):
         first = group.iloc[0]
         spelled = Counter(_trimmed(s) for s in group["written"]).most_common()
         aid = first["article_id"]
-        starts: list[int] = []
-        ends: list[int] = []
-        if sents is not None:
-            mine = sents[sents["article_id"] == aid].sort_values("start")
-            starts, ends = [int(v) for v in mine["start"]], [int(v) for v in mine["end"]]
+        starts, ends = bounds.get(aid, ([], []))
         camps = group["camp"].dropna()
         row = {"phrase": phrase, "as_written": min(spelled, key=lambda sc: (-sc[1], sc[0]))[0],
                "n": len(group), "articles": group["article_id"].nunique(),
