@@ -54,3 +54,15 @@ def test_actors_real_news_entries_us_acronym_stands_for_the_government_only_befo
         [("US", "us_government")]
     assert all(m.actor != "us_government" for m in find_mentions("The U.S. president spoke.", lex))
     assert all(m.actor != "us_government" for m in find_mentions("He met the U.S. president.", lex))
+
+
+def test_actors_real_news_entries_national_security_council_is_not_the_un_one(lex):
+    (m,) = find_mentions("The National Security Council said the raid was lawful.", lex)
+    assert (m.actor, m.camp) == ("white_house", "us")
+    (m,) = find_mentions("The Security Council said the raid was unlawful.", lex)
+    assert m.camp == "un"
+
+
+def test_actors_real_news_entries_apostrophe_stripped_state_media(lex):
+    found = lex.lookup("Syrias state media")
+    assert found is not None and found.id == "sana"

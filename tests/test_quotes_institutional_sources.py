@@ -73,3 +73,31 @@ def test_quotes_trimmed_lead_lets_the_lexicon_match_the_speaker(lex):
 def test_quotes_state_as_modifier_stays_in_the_speaker_phrase(lex):
     spk, actor, camp = _speaker("Syria's state news agency said the road to Hama was open again.", lex)
     assert "state news agency" in spk and camp == "syria_government"
+
+
+def test_quotes_definite_observatory_and_coalition_name_only_actors_called_so(lex):
+    text = ("The Pentagon said the strike hit a depot. The Syrian Observatory for Human Rights said nine people died. "
+            "The observatory said the toll could rise.")
+    qs = extract_quotes(text, lexicon=lex)
+    assert [q.camp for q in qs][-1] == "opposition"
+    text = ("The Syrian National Coalition met in Istanbul. SANA said the army advanced near Hama. "
+            "The Coalition said the shelling must stop.")
+    qs = extract_quotes(text, lexicon=lex)
+    assert qs[-1].camp == "opposition"
+
+
+def test_quotes_definite_broadcaster_refers_to_a_news_actor(lex):
+    text = ("The Syrian Health Ministry said the hospital was full. Syrian state TV said the road had reopened. "
+            "The TV said the convoy was on its way.")
+    qs = extract_quotes(text, lexicon=lex)
+    assert qs[-1].actor == "sana"
+
+
+def test_quotes_head_of_a_state_directorate_in_a_syrian_city_speaks_for_the_state(lex):
+    _spk, _actor, camp = _speaker("The director of Hama Health Directorate said the wounded were moved.", lex)
+    assert camp == "syria_government"
+
+
+def test_quotes_speaking_to_a_broadcaster_is_not_part_of_the_speaker(lex):
+    _spk, actor, camp = _speaker("Speaking to state TV Cavusoglu said the offensive would go on.", lex)
+    assert (actor, camp) == ("cavusoglu", "turkey")

@@ -819,6 +819,9 @@ _KIND_HEADS = {"group": ("organization", "group"), "monitor": ("organization", "
                "tv": ("organization",), "television": ("organization",), "channel": ("organization",),
                "broadcaster": ("organization",), "coalition": ("organization",)}
 _DEFINITE = frozenset("the this these that those".split())
+_NAMED_HEADS = frozenset({"observatory", "coalition"})
+_MEDIA_HEADS = frozenset({"tv", "television", "channel", "broadcaster"})
+_MEDIA_WORDS = ("tv", "television", "channel", "news", "media", "broadcast", "sana", "tass", "ria", "sputnik")
 _PHRASE_TAIL = re.compile(r"\s*,|\s+(?:who|which|familiar|speaking|close|in|of|at|from|with|for|on|to|"
                           r"based)\b")
 
@@ -881,7 +884,8 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed"]
     if inside:
         return _as_member(who, inside[0], lexicon)
-    tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor)\b", t[core_end:e], re.I)
+    tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor|observatory|coalition)\b",
+                     t[core_end:e], re.I)
     if tail:
         found = _described(tail.group(1).lower(), [tail.group(1).lower()], s, anchors, history)
         if found is not None:
@@ -908,7 +912,7 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
 # "a Syrian military source", "a senior Russian official". The speaker speaks for a state body named
 # by its nationality, or for a body of the Syrian state named by a Syrian city or governorate.
 _SOURCE_HEAD = (r"(?:sources?|officials?|officers?|spokes(?:man|woman|person)|commanders?|diplomats?|"
-                r"representatives?|envoys?)")
+                r"representatives?|envoys?|director|head|chief)")
 _STATE_BODY = (r"(?:police|army|military|armed\s+forces|command|ministry|directorate|governorate|security|"
                r"intelligence|interior|government|air\s+force|navy|defen[cs]e|forces|authorities)")
 _CAMP_ADJ = {"Syrian": "syria_government", "Syria": "syria_government", "Russian": "russia", "Russia": "russia",
@@ -993,6 +997,7 @@ _LEAD = re.compile(
     r"post|message|letter|address)\b(?:\s+(?:issued|released|published|posted|delivered|given|carried|on|"
     r"to|with|by|late|early|this|last|\w+day)\b)*,?\s+"
     r"|Speaking\s+(?:to|with|at|on|in|after|before)\s+(?:[\w'-]+\s+){0,5}?(?=(?:he|she|they|it|the|a|an)\s|(?:he|she|they|it)$)"
+    r"|Speaking\s+(?:to|with)\s+(?:[\w'-]+\s+){0,4}?(?:TV|television|radio|channel|agency|newspaper|reporters|journalists)\s+"
     r"|(?:TV|television|Television|radio|Radio)\s+(?=[A-Z]))")
 
 
@@ -1022,7 +1027,16 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
         return None
     qual = [w for w in words if w not in _DEFINITE and w != head and w[:1].isalpha()]
     def fit(a: _Anchor) -> bool:
-        return a.kind in kinds and (head != "ministry" or all(w in a.text.lower() for w in qual + ["ministry"]))
+        if a.kind not in kinds:
+            return False
+        low = a.text.lower()
+        if head == "ministry":
+            return all(w in low for w in qual + ["ministry"])
+        if head in _NAMED_HEADS:  # "the observatory", "the coalition" name only an actor called so
+            return head in low
+        if head in _MEDIA_HEADS:  # "the TV", "the channel": a broadcaster or news agency
+            return any(w in low for w in _MEDIA_WORDS)
+        return True
 
     fits = [a for a in earlier if fit(a)]
     spoke = [a for a in fits if a.who is not None]
