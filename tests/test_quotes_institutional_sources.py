@@ -101,3 +101,10 @@ def test_quotes_head_of_a_state_directorate_in_a_syrian_city_speaks_for_the_stat
 def test_quotes_speaking_to_a_broadcaster_is_not_part_of_the_speaker(lex):
     _spk, actor, camp = _speaker("Speaking to state TV Cavusoglu said the offensive would go on.", lex)
     assert (actor, camp) == ("cavusoglu", "turkey")
+
+
+def test_quotes_definite_title_refers_to_the_person_the_article_titled_so(lex):
+    text = ("President Barack Obama met his advisers on Monday. Assad did not comment. "
+            "The president said the talks would go on. He said patience was needed.")
+    qs = extract_quotes(text, lexicon=lex)
+    assert [(q.actor, q.camp) for q in qs] == [("obama", "us"), ("obama", "us")]

@@ -820,6 +820,9 @@ _KIND_HEADS = {"group": ("organization", "group"), "monitor": ("organization", "
                "broadcaster": ("organization",), "coalition": ("organization",)}
 _DEFINITE = frozenset("the this these that those".split())
 _NAMED_HEADS = frozenset({"observatory", "coalition"})
+# Titles a definite description may use for the person last named with them ("the secretary").
+_PERSON_TITLE_HEADS = frozenset("""president secretary senator general envoy ambassador governor
+chairman premier""".split())
 _MEDIA_HEADS = frozenset({"tv", "television", "channel", "broadcaster"})
 _MEDIA_WORDS = ("tv", "television", "channel", "news", "media", "broadcast", "sana", "tass", "ria", "sputnik")
 _PHRASE_TAIL = re.compile(r"\s*,|\s+(?:who|which|familiar|speaking|close|in|of|at|from|with|for|on|to|"
@@ -837,6 +840,7 @@ class _Anchor:
     text: str
     who: _Who | None
     head: str | None = None
+    written: str = ""  # the words of the mention or speaker phrase as the article has them
 
 
 def _core(t: str, s: int, e: int) -> tuple[list[str], int]:
@@ -1022,6 +1026,10 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
     if head == "minister":
         people = [a for a in earlier if a.kind == "person" and "minister" in a.text.lower()]
         return people[-1] if people else None
+    if head in _PERSON_TITLE_HEADS:  # "the secretary": the last person the article so titled
+        title = re.compile(rf"\b{head}\b")
+        people = [a for a in earlier if a.kind == "person" and title.search(a.written.lower())]
+        return people[-1] if people else None
     kinds = _KIND_HEADS.get(head)
     if kinds is None:
         return None
@@ -1081,7 +1089,7 @@ def _anchors(mentions: Sequence, actors_by_id: dict, lexicon) -> list[_Anchor]:
         if actor is None:
             continue
         text = " ".join([mn.text, actor.name, *actor.titles])
-        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _head(_core_of(mn.text))))
+        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _head(_core_of(mn.text)), mn.text))
     return out
 
 
@@ -1091,7 +1099,7 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
     text = t[who.span[0]:who.span[1]]
     titles = " ".join(actor.titles) if actor is not None else ""
     return _Anchor(who.span[0], who.actor, who.camp or "unnamed", kind, f"{text} {titles}".strip(), who,
-                   _head(_core_of(text)))
+                   _head(_core_of(text)), text)
 
 
 # --------------------------------------------------------------------------------------------
