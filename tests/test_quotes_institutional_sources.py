@@ -108,3 +108,10 @@ def test_quotes_definite_title_refers_to_the_person_the_article_titled_so(lex):
             "The president said the talks would go on. He said patience was needed.")
     qs = extract_quotes(text, lexicon=lex)
     assert [(q.actor, q.camp) for q in qs] == [("obama", "us"), ("obama", "us")]
+
+
+def test_quotes_place_before_a_state_body_source_gives_its_camp(lex):
+    _spk, _actor, camp = _speaker("An Aleppo Police Command source said two shells hit the market.", lex)
+    assert camp == "syria_government"
+    _spk, _actor, camp = _speaker("A Police Command source said two shells hit the market.", lex)
+    assert camp != "syria_government"  # no place, no country: the side is not named

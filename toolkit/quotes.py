@@ -973,6 +973,12 @@ def _institutional(t: str, who: _Who, lexicon) -> _Who | None:
                 place = _BODY_CAMP.search(body)
                 if place:
                     camp = _CAMP_ADJ[place.group("adj")] if place.group("adj") else "syria_government"
+    if camp is None:
+        # "an Aleppo Police Command source": a state body qualifying the role noun, its place before it
+        qualified = _QUALIFIED_SOURCE.search(phrase)
+        place = _BODY_CAMP.search(phrase[:qualified.start()]) if qualified else None
+        if place:
+            camp = _CAMP_ADJ[place.group("adj")] if place.group("adj") else "syria_government"
     if camp is None or camp not in lexicon.camp_generic:
         return None
     actor = lexicon.camp_generic[camp]
