@@ -115,3 +115,14 @@ def test_quotes_place_before_a_state_body_source_gives_its_camp(lex):
     assert camp == "syria_government"
     _spk, _actor, camp = _speaker("A Police Command source said two shells hit the market.", lex)
     assert camp != "syria_government"  # no place, no country: the side is not named
+
+
+def test_quotes_it_refers_to_the_institution_that_spoke_last(lex):
+    text = ("Activists said the shelling went on all night. SANA said troops destroyed a car bomb near the bridge. "
+            "It added that troops repelled an attack on the airport.")
+    qs = extract_quotes(text, lexicon=lex)
+    assert (qs[-1].actor, qs[-1].camp) == ("sana", "syria_government")
+    text = ("The Syrian Observatory said nine people died. Later rebels said the road was cut. "
+            "It said the road was cut.")
+    qs = extract_quotes(text, lexicon=lex)
+    assert qs[-1].actor != "rebels"  # a plural noun is not "it"

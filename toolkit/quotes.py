@@ -784,6 +784,9 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
     def fits(w: _Who) -> bool:
         if plural:
             return w.plural or w.actor is not None and w.gender is None
+        if pron == "it" and w.actor is not None and w.gender is None and w.name.split() \
+                and not _HEADS_PLURAL.match(w.name.split()[-1]):
+            return True  # an institution ("SANA ... It added"): kind-plural for "they", singular by name
         if w.plural:
             return False
         if pron == "it":
