@@ -235,3 +235,13 @@ def test_cli_validate_real_on_a_hand_made_gold_writes_json(tmp_path):
     assert "toolkit, pooled" in out and "2 gold statements" in out and "by gold camp" in out
     res = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert res["system"]["pooled"]["gold"] == 2 and "misses" in res["system"]
+
+
+def test_validate_real_halves_split_articles_in_file_order():
+    golds = [_gold("the road is open", article=f"a{i}") for i in range(5)]
+    arts = {f"a{i}": SimpleNamespace(text=TEXT, outlet=None) for i in range(5)}
+    # only the first two articles get a prediction: the first half (3 articles) finds 2 of 3
+    res = score(arts, golds, lambda a: [_pred("the road is open")] if a is arts["a0"] or a is arts["a1"] else [])
+    assert list(res["halves"]) == ["1-3", "4-5"]
+    assert res["halves"]["1-3"]["articles"] == 3 and res["halves"]["1-3"]["found"] == 2
+    assert res["halves"]["4-5"]["gold"] == 2 and res["halves"]["4-5"]["found"] == 0

@@ -456,6 +456,18 @@ def _is_place(text: str, start: int, end: int) -> bool:
         _PLACE_NAME_NEXT.match(text, end) is not None
 
 
+# An all-capitals metonym ("U.S.", "US") is mostly a modifier ("U.S. president", "US troops"): it stands
+# for the government only before punctuation, a capitalised word or a verb form ("The U.S. said").
+_ACRONYM_VERB_NEXT = re.compile(
+    r"(?:[^\w\s]|\s+(?:[A-Z]|(?:said|says|will|would|can|could|should|may|might|must|did|does|do|and|or|also|has|"
+    r"have|had|is|was|were|are|not|never|already|still|then|now|[a-z]+ed)\b)|\s*$)")
+
+
+def _acronym_modifier(name: str, text: str, end: int) -> bool:
+    """True when an all-capitals metonym modifies the noun after it ("U.S. president")."""
+    return not any(c.islower() for c in name) and _ACRONYM_VERB_NEXT.match(text, end) is None
+
+
 _CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")
 _CAPS_WORD_AFTER = re.compile(r"[\s,:]+[A-Z]{2,}\b")
 
@@ -507,6 +519,8 @@ def find_mentions(text: str, lexicon: ActorLexicon | None = None, *, places: boo
             aid = cands[0]
         else:
             aid = form.actors[0]
+        if how == "metonym" and not poss and _acronym_modifier(name, norm, m.end()):
+            continue
         if how == "metonym" and _is_place(norm, m.start(), m.end()):
             if not places:
                 continue

@@ -324,11 +324,19 @@ class _Frame:
     content: tuple[int, int]
 
 
+# Cue words that also modify a noun inside a speaker phrase ("the state news agency").
+_CUE_MODIFIERS = frozenset({"state"})
+
+
 def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
     """Start index of the noun phrase ending at token ``j`` (walking back), or ``None``."""
     k = j
     while k >= lo and k > j - 12:
         tok = toks[k][2]
+        if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and _is_word(toks[k - 1][2]) \
+                and toks[k - 1][2].lower() not in _NP_STOP:
+            k -= 1  # "the state news agency": a cue word modifying the noun after it
+            continue
         if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
             if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
                 head = _np_back(toks, k - 1, lo, cues)
@@ -776,6 +784,9 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
     def fits(w: _Who) -> bool:
         if plural:
             return w.plural or w.actor is not None and w.gender is None
+        if pron == "it" and w.actor is not None and w.gender is None and w.name.split() \
+                and not _HEADS_PLURAL.match(w.name.split()[-1]):
+            return True  # an institution ("SANA ... It added"): kind-plural for "they", singular by name
         if w.plural:
             return False
         if pron == "it":
@@ -807,8 +818,16 @@ envoy volunteer volunteers fighter fighters member members""".split())
 # Nouns that name an actor itself by its kind ("the group", "the monitor", "the ministry").
 _KIND_HEADS = {"group": ("organization", "group"), "monitor": ("organization", "group"),
                "organization": ("organization", "group"), "organisation": ("organization", "group"),
-               "observatory": ("organization",), "ministry": ("organization",), "agency": ("organization",)}
+               "observatory": ("organization",), "ministry": ("organization",), "agency": ("organization",),
+               "tv": ("organization",), "television": ("organization",), "channel": ("organization",),
+               "broadcaster": ("organization",), "coalition": ("organization",)}
 _DEFINITE = frozenset("the this these that those".split())
+_NAMED_HEADS = frozenset({"observatory", "coalition"})
+# Titles a definite description may use for the person last named with them ("the secretary").
+_PERSON_TITLE_HEADS = frozenset("""president secretary senator general envoy ambassador governor
+chairman premier""".split())
+_MEDIA_HEADS = frozenset({"tv", "television", "channel", "broadcaster"})
+_MEDIA_WORDS = ("tv", "television", "channel", "news", "media", "broadcast", "sana", "tass", "ria", "sputnik")
 _PHRASE_TAIL = re.compile(r"\s*,|\s+(?:who|which|familiar|speaking|close|in|of|at|from|with|for|on|to|"
                           r"based)\b")
 
@@ -824,6 +843,7 @@ class _Anchor:
     text: str
     who: _Who | None
     head: str | None = None
+    written: str = ""  # the words of the mention or speaker phrase as the article has them
 
 
 def _core(t: str, s: int, e: int) -> tuple[list[str], int]:
@@ -856,7 +876,12 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
 
     Phrases with a named camp are returned unchanged, as are those the context does not resolve.
     """
-    if who.camp not in (None, "unnamed") or not anchors or not hasattr(lexicon, "camp_generic"):
+    if who.camp not in (None, "unnamed") or not hasattr(lexicon, "camp_generic"):
+        return who
+    institution = _institutional(t, who, lexicon)
+    if institution is not None:
+        return institution
+    if not anchors:
         return who
     s, e = who.span
     words, core_end = _core(t, s, e)
@@ -866,7 +891,8 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed"]
     if inside:
         return _as_member(who, inside[0], lexicon)
-    tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor)\b", t[core_end:e], re.I)
+    tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor|observatory|coalition)\b",
+                     t[core_end:e], re.I)
     if tail:
         found = _described(tail.group(1).lower(), [tail.group(1).lower()], s, anchors, history)
         if found is not None:
@@ -889,6 +915,115 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     return who
 
 
+# Institutional anonymous sources: "a source at Aleppo Police Command", "Army sources in Syria",
+# "a Syrian military source", "a senior Russian official". The speaker speaks for a state body named
+# by its nationality, or for a body of the Syrian state named by a Syrian city or governorate.
+_SOURCE_HEAD = (r"(?:sources?|officials?|officers?|spokes(?:man|woman|person)|commanders?|diplomats?|"
+                r"representatives?|envoys?|director|head|chief)")
+_STATE_BODY = (r"(?:police|army|military|armed\s+forces|command|ministry|directorate|governorate|security|"
+               r"intelligence|interior|government|air\s+force|navy|defen[cs]e|forces|authorities)")
+_CAMP_ADJ = {"Syrian": "syria_government", "Syria": "syria_government", "Russian": "russia", "Russia": "russia",
+             "Iranian": "iran", "Iran": "iran", "Turkish": "turkey", "Turkey": "turkey", "American": "us",
+             "U.S.": "us", "US": "us"}
+# Cities and governorates of Syria whose police, army command or directorates belong to the state
+# (Idlib is left out: its directorates were run by the opposition from 2015).
+_SYRIAN_PLACES = (r"Syria|Aleppo|Damascus|Homs|Hama|Latakia|Lattakia|Tartus|Tartous|Deir\s+Ezzor|Deir\s+ez-Zor|"
+                  r"Deir\s+al-Zor|Daraa|Deraa|Raqqa|Hasaka|Hasakah|Hassakeh|Sweida|Suwayda|Quneitra|Qamishli|Palmyra")
+_OPPOSITION_MARK = re.compile(r"\b(?:opposition|rebels?|rebel-held|revolutionary|Free|free|interim|insurgents?|"
+                              r"activists?|Kurdish|SDF|YPG|Observatory)\b")
+_ADJ_SOURCE = re.compile(
+    rf"^(?:(?i:an?|the|one|two|several|some|other|another|senior|top|high-ranking|informed)\s+)*"
+    rf"(?P<adj>Syrian|Russian|Iranian|Turkish|American|U\.S\.|US)\s+"
+    rf"(?:(?:senior|top|high-ranking|military|security|army|government|defen[cs]e|field|intelligence|police|"
+    rf"diplomatic|informed|official|state)\s+)*(?P<head>{_SOURCE_HEAD})\b")
+_AT_BODY = re.compile(
+    rf"\b{_SOURCE_HEAD}\s+(?:at|in|from|with|of|within|inside)\s+(?:the\s+)?(?P<body>[^,;:]{{0,60}})", re.I)
+_BODY_CAMP = re.compile(rf"\b(?P<adj>Syrian|Syria|Russian|Russia|Iranian|Iran|Turkish|Turkey|American|U\.S\.|US)\b"
+                        rf"|\b(?P<place>{_SYRIAN_PLACES})\b")
+_QUALIFIED_SOURCE = re.compile(rf"\b{_STATE_BODY}\s+{_SOURCE_HEAD}\b", re.I)
+
+
+def _institutional(t: str, who: _Who, lexicon) -> _Who | None:
+    """The state body an anonymous source speaks for, from the words of its phrase, else ``None``.
+
+    * a nationality adjective before the role noun: "a Syrian military source", "a senior Russian
+      official" -> that country's camp (its generic actor);
+    * a role noun "at/in/from" a state body: "a source at Aleppo Police Command", "a medical source at
+      Homs Health Directorate", "Army sources in Syria" -> the camp of the country the body's name or
+      place gives (a Syrian city or governorate gives the Syrian state).
+
+    Phrases marking the opposition ("a Free Army source", "rebel sources in Aleppo") are left alone.
+    """
+    s, e = who.span
+    phrase = t[s:e].strip()
+    if not phrase or phrase[0].isupper() and _NAME_LEAD.match(phrase):
+        return None
+    if _OPPOSITION_MARK.search(phrase):
+        return None
+    camp = None
+    m = _ADJ_SOURCE.match(phrase)
+    if m:
+        bare = m.end("adj") + 1 == m.start("head")
+        # "a Syrian source", "Syrian commanders" name no side; "a Syrian military source" does
+        if not (bare and re.match(r"sources?|commanders?", m.group("head"))):
+            camp = _CAMP_ADJ[m.group("adj")]
+    else:
+        at = _AT_BODY.search(phrase)
+        if at:
+            body = at.group("body")
+            qualified = _QUALIFIED_SOURCE.search(phrase[:at.start("body")])
+            if re.search(rf"\b{_STATE_BODY}\b", body, re.I) or qualified:
+                place = _BODY_CAMP.search(body)
+                if place:
+                    camp = _CAMP_ADJ[place.group("adj")] if place.group("adj") else "syria_government"
+    if camp is None:
+        # "an Aleppo Police Command source": a state body qualifying the role noun, its place before it
+        qualified = _QUALIFIED_SOURCE.search(phrase)
+        place = _BODY_CAMP.search(phrase[:qualified.start()]) if qualified else None
+        if place:
+            camp = _CAMP_ADJ[place.group("adj")] if place.group("adj") else "syria_government"
+    if camp is None or camp not in lexicon.camp_generic:
+        return None
+    actor = lexicon.camp_generic[camp]
+    return _Who(who.name, actor, camp, who.gender, who.plural, who.span)
+
+
+# A phrase opening with a capitalised name that is not a determiner or a nationality ("Jane Roe, a source").
+_NAME_LEAD = re.compile(r"(?!(?:The|A|An|One|Two|Several|Some|Other|Another|Senior|Top|Informed|Syrian|Russian|"
+                        r"Iranian|Turkish|American|U\.S\.|US|Army|Military|Security|Police|Medical|Government)\b)"
+                        r"[A-Z][a-z]+\s+[A-Z]")
+
+
+# Words that open a speaker span without belonging to it: discourse adverbs, time adverbials, "In a
+# statement ...", "Speaking to ...", a broadcaster ending the preceding "Speaking to state TV" in
+# punctuation-stripped text, and a dateline "CITY (Agency) -".
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_LEAD = re.compile(
+    r"(?:[A-Z][A-Za-z .,'-]{1,40}\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]+\s*"
+    r"|(?:Meanwhile|However|Separately|Elsewhere|Moreover|Furthermore|Also|And|But|Then|Still|Yet|In\s+addition|"
+    r"In\s+turn|For\s+(?:his|her|its|their)\s+part)\b,?\s+"
+    r"|(?:(?:Earlier|Later|Late|Early)\s+)?(?:on\s+|On\s+)?(?:" + _WEEKDAYS + r"|in\s+the\s+day|that\s+day|"
+    r"this\s+week|last\s+week|today|yesterday|the\s+same\s+day)\b,?\s+"
+    r"|(?:Earlier|Later|Previously|Afterwards|Today|Yesterday)\b,?\s+"
+    r"|(?:In|On|At|Through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|"
+    r"interview|communiqu[e\u00e9]|speech|remarks|briefing|press\s+conference|news\s+conference|report|tweet|"
+    r"post|message|letter|address)\b(?:\s+(?:issued|released|published|posted|delivered|given|carried|on|"
+    r"to|with|by|late|early|this|last|\w+day)\b)*,?\s+"
+    r"|Speaking\s+(?:to|with|at|on|in|after|before)\s+(?:[\w'-]+\s+){0,5}?(?=(?:he|she|they|it|the|a|an)\s|(?:he|she|they|it)$)"
+    r"|Speaking\s+(?:to|with)\s+(?:[\w'-]+\s+){0,4}?(?:TV|television|radio|channel|agency|newspaper|reporters|journalists)\s+"
+    r"|(?:TV|television|Television|radio|Radio)\s+(?=[A-Z]))")
+
+
+def _trim_lead(t: str, s: int, e: int) -> int:
+    """Start of the speaker span ``t[s:e]`` after leading discourse words and a dateline."""
+    while s < e:
+        m = _LEAD.match(t, s, e)
+        if not m or m.end() >= e:
+            return s
+        s = m.end()
+    return s
+
+
 def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], history: list[_Who]) -> _Anchor | None:
     """The antecedent of a definite description with this head noun, before ``pos``."""
     earlier = [a for a in anchors if a.start < pos]
@@ -900,12 +1035,25 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
     if head == "minister":
         people = [a for a in earlier if a.kind == "person" and "minister" in a.text.lower()]
         return people[-1] if people else None
+    if head in _PERSON_TITLE_HEADS:  # "the secretary": the last person the article so titled
+        title = re.compile(rf"\b{head}\b")
+        people = [a for a in earlier if a.kind == "person" and title.search(a.written.lower())]
+        return people[-1] if people else None
     kinds = _KIND_HEADS.get(head)
     if kinds is None:
         return None
     qual = [w for w in words if w not in _DEFINITE and w != head and w[:1].isalpha()]
     def fit(a: _Anchor) -> bool:
-        return a.kind in kinds and (head != "ministry" or all(w in a.text.lower() for w in qual + ["ministry"]))
+        if a.kind not in kinds:
+            return False
+        low = a.text.lower()
+        if head == "ministry":
+            return all(w in low for w in qual + ["ministry"])
+        if head in _NAMED_HEADS:  # "the observatory", "the coalition" name only an actor called so
+            return head in low
+        if head in _MEDIA_HEADS:  # "the TV", "the channel": a broadcaster or news agency
+            return any(w in low for w in _MEDIA_WORDS)
+        return True
 
     fits = [a for a in earlier if fit(a)]
     spoke = [a for a in fits if a.who is not None]
@@ -950,7 +1098,7 @@ def _anchors(mentions: Sequence, actors_by_id: dict, lexicon) -> list[_Anchor]:
         if actor is None:
             continue
         text = " ".join([mn.text, actor.name, *actor.titles])
-        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _head(_core_of(mn.text))))
+        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _head(_core_of(mn.text)), mn.text))
     return out
 
 
@@ -960,7 +1108,7 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
     text = t[who.span[0]:who.span[1]]
     titles = " ".join(actor.titles) if actor is not None else ""
     return _Anchor(who.span[0], who.actor, who.camp or "unnamed", kind, f"{text} {titles}".strip(), who,
-                   _head(_core_of(text)))
+                   _head(_core_of(text)), text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1107,8 +1255,12 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
     history: list[_Who] = []
 
     def resolve(span: tuple[int, int], para_start: int) -> _Who:
-        """The speaker of a span: pronouns by antecedent, phrases by name, lexicon and context."""
+        """The speaker of a span: pronouns by antecedent, phrases by name, lexicon and context.
+
+        Leading discourse words and datelines ("Meanwhile", "Earlier in the day", "In a statement",
+        "DAMASCUS (SANA) -") are left out of the lookup; the reported span stays as found."""
         ss, se = span
+        ss = _trim_lead(t, ss, se)
         word = t[ss:se].lower()
         if word in _PRONOUNS:
             who = _resolve_pronoun(word, ss, history, people)
@@ -1118,6 +1270,7 @@ def extract_quotes(text: str, *, lexicon: Any = None, sections: Sequence | None 
         window = anchors[bisect.bisect_left(anchor_starts, ss - _CONTEXT_CHARS):
                          bisect.bisect_left(anchor_starts, se + _CONTEXT_CHARS)]
         who = _in_context(t, _name_of(t, ss, se, inside, actors_by_id, lexicon), para_start, window, history, lexicon)
+        who = _Who(who.name, who.actor, who.camp, who.gender, who.plural, (span[0], who.span[1]))
         history.append(who)
         i = bisect.bisect_right(anchor_starts, ss)
         anchors.insert(i, _speaker_anchor(t, who, lexicon))

@@ -296,8 +296,9 @@ def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozen
     ``lexicon_ids`` (the actor lexicon's ids) only refines the camp error classes (:func:`error_class`).
 
     Returns:
-        ``{"pooled", "by_corpus", "by_camp", "by_article", "first12", "camp_confusion", "misses",
-        "camp_errors", "error_classes"}``: figure dicts have gold, found, recall, camp/speaker
+        ``{"pooled", "by_corpus", "by_camp", "by_article", "first12", "halves", "camp_confusion", "misses",
+        "camp_errors", "error_classes"}``; ``halves`` splits the articles in file order into a first and a
+        second half ("1-15", "16-30"): a document split to check that a change helps on articles not read: figure dicts have gold, found, recall, camp/speaker
         accuracy (on found statements) and, where predictions are counted (pooled, per corpus, per
         article, first 12), predicted, matched_predicted, precision and f1. Misses and camp errors
         are offsets, camps and the predicted speaker's offsets (no article text).
@@ -349,11 +350,19 @@ def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozen
     by_camp = {camp: _figures([o for o in all_outcomes if o.gold.camp == camp])
                for camp in sorted({g.camp for g in gold})}
     first = order[:FIRST_N]
+    half = (len(order) + 1) // 2
+    halves = {}
+    for lo, part in ((1, order[:half]), (half + 1, order[half:])):
+        if part:
+            ids = set(part)
+            halves[f"{lo}-{lo + len(part) - 1}"] = {
+                "articles": len(part), **_figures([o for o in all_outcomes if o.gold.article in ids], *counted(part))}
     return {
         "articles": len(order),
         "pooled": _figures(all_outcomes, *counted(order)),
         "first12": {"articles": len(first),
                     **_figures([o for o in all_outcomes if o.gold.article in set(first)], *counted(first))},
+        "halves": halves,
         "by_corpus": by_corpus,
         "by_camp": by_camp,
         "by_article": per_article,
@@ -419,7 +428,9 @@ def report(gold_dir: str | Path, details: bool = False, json_path: str | Path | 
              f"the statement's words; camp and speaker accuracy on found statements", "", head,
              _line("toolkit, pooled", s["pooled"]), _line("baseline (quote marks)", b["pooled"]),
              _line(f"toolkit, first {FIRST_N} articles", s["first12"]),
-             _line(f"baseline, first {FIRST_N} articles", b["first12"]), "", "by corpus", head]
+             _line(f"baseline, first {FIRST_N} articles", b["first12"])]
+    lines += [_line(f"toolkit, articles {span}", f) for span, f in s["halves"].items()]
+    lines += ["", "by corpus", head]
     for name, f in s["by_corpus"].items():
         lines.append(_line(f"toolkit {name} ({f['articles']})", f))
         lines.append(_line(f"baseline {name}", b["by_corpus"][name]))
