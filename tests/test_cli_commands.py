@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import io
 import json
-from contextlib import redirect_stdout
 
 import pandas as pd
 
-from toolkit.cli import main
+from cli_run import run_cli as _run
+
 
 ARTICLE = ("Ceasefire holds\n\n"
            "\"The corridor is open,\" said Lavrov on Tuesday.\n\n"
            "Rebel commanders insisted that shelling had continued overnight.\n")
-
-
-def _run(*argv: str) -> str:
-    buf = io.StringIO()
-    with redirect_stdout(buf):
-        assert main(list(argv)) == 0
-    return buf.getvalue()
 
 
 def test_cli_quotes_jsonl_and_csv(tmp_path):

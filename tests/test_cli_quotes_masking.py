@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import io
 import json
-from contextlib import redirect_stdout
 
 import pandas as pd
 
+from cli_run import run_cli as _run
+
 from toolkit.analyze import analyze_article
-from toolkit.cli import main
 from toolkit.corpus import load_corpus
 
 CAPTION = "\"The bridge is gone and the town is cut off,\" said the mayor, standing by the flooded river."
@@ -21,13 +21,6 @@ ARTICLE = ("Floods cut off river town\n\n"
            "\"We are bringing boats and bread, and we will stay until the roads open,\" the relief "
            "coordinator told reporters.\n\n"
            f"{CAPTION}\n")
-
-
-def _run(*argv: str) -> str:
-    buf = io.StringIO()
-    with redirect_stdout(buf):
-        assert main(list(argv)) == 0
-    return buf.getvalue()
 
 
 def test_cli_quotes_masking_repeated_caption_gives_analyze_quotes(tmp_path):

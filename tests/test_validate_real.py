@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import io
 import json
-from contextlib import redirect_stdout
 from types import SimpleNamespace
 
 import pytest
+
+from cli_run import run_cli as _run
 
 from toolkit.cli import main
 from toolkit.validate import real
@@ -154,13 +154,6 @@ def test_validate_real_error_class_names_pronoun_and_missing_speaker():
     preds = [Prediction(q1, q1 + 16, he, he + 2, None), Prediction(q2, q2 + 16, None, None, None)]
     res = score({"a": SimpleNamespace(text=text, outlet=None)}, golds, lambda a: preds)
     assert res["error_classes"] == {"us -> unnamed: pronoun not resolved": 1, "russia -> unnamed: no speaker": 1}
-
-
-def _run(*argv: str) -> str:
-    buf = io.StringIO()
-    with redirect_stdout(buf):
-        assert main(list(argv)) == 0
-    return buf.getvalue()
 
 
 def test_cli_validate_real_is_registered_with_its_options():
