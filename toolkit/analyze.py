@@ -811,8 +811,6 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str) -> dict[str, bytes]:
     """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
     the JSON list of the articles that failed (those have no rows in any table)."""
-    from .corpus import _WORD
-
     articles, per_article, problems = [], [], []
     for j, item in enumerate(items):
         try:
@@ -821,15 +819,12 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
             articles.append(article)
         except Exception as exc:  # one bad article never costs the run: it becomes a problem row
             problems.append(_problem_of(item, start + j, exc))
-    corpus = Corpus(articles, alignment=alignment)
     art_rows = []
-    for a, per in zip(articles, per_article):
-        outlet = _coerce(a.outlet, _S)
-        art_rows.append({"article_id": a.id, "outlet": outlet, "alignment": corpus.alignment_of(outlet),
-                         "date": a.date, "title": a.title, "n_chars": len(a.text),
-                         "n_words": len(_WORD.findall(a.masked_text)), "flags": ";".join(a.flags),
-                         "source": a.meta.get("source", ""), "n_sentences": len(per["sentences"]),
-                         "text": a.text})  # the raw text, so every offset can be read back
+    for row, a, per in zip(Corpus(articles, alignment=alignment).rows(), articles, per_article):
+        row["article_id"] = row.pop("id")
+        row["outlet"] = _coerce(row["outlet"], _S)
+        row.update(n_sentences=len(per["sentences"]), text=a.text)  # the raw text, so every offset can be read back
+        art_rows.append(row)
     rows: dict[str, list[dict]] = {"articles": art_rows}
     for name in CHUNK_TABLES[1:]:
         rows[name] = [r for per in per_article for r in per[name]]

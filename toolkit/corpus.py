@@ -307,13 +307,13 @@ class Corpus(collections.abc.Sequence):
             return "other"
         return self.alignment.get(_outlet_key(outlet), "other")
 
-    def to_frame(self) -> pd.DataFrame:
-        """One row per article: id, outlet, alignment, date, title, n_chars, n_words, flags, source.
+    def rows(self) -> list[dict]:
+        """One dict of plain Python values per article: id, outlet, alignment, date, title, n_chars,
+        n_words, flags, source (the rows of :meth:`to_frame`, and of the ``articles`` table).
 
         ``n_words`` counts words in :attr:`Article.masked_text`; ``flags`` is a ``;``-joined string.
         """
-        cols = ["id", "outlet", "alignment", "date", "title", "n_chars", "n_words", "flags", "source"]
-        rows = [
+        return [
             {
                 "id": a.id,
                 "outlet": a.outlet,
@@ -327,7 +327,12 @@ class Corpus(collections.abc.Sequence):
             }
             for a in self._articles
         ]
-        return pd.DataFrame(rows, columns=cols)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per article: id, outlet, alignment, date, title, n_chars, n_words, flags, source
+        (see :meth:`rows`)."""
+        cols = ["id", "outlet", "alignment", "date", "title", "n_chars", "n_words", "flags", "source"]
+        return pd.DataFrame(self.rows(), columns=cols)
 
     def summary(self) -> str:
         """A plain-text report: counts, outlets, dates, what cleaning removed, problems and flags."""
