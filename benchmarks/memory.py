@@ -22,7 +22,7 @@ from pathlib import Path
 
 
 def _files(base: int) -> list[Path]:
-    from toolkit.shared import shared_path
+    from toolkit.paths import shared_path
 
     folder = shared_path("corpora", "allsides-syria", "data", "jsons")
     if folder is None:

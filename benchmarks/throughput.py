@@ -31,7 +31,7 @@ WARMUP = 10
 
 def _articles(n: int):
     from toolkit.corpus import load_corpus
-    from toolkit.shared import shared_path
+    from toolkit.paths import shared_path
 
     path = shared_path("corpora", "allsides-syria")
     if path is None:

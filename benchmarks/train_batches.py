@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import torch  # noqa: E402
 
 from toolkit import finetune  # noqa: E402
-from toolkit.shared import shared_path  # noqa: E402
+from toolkit.paths import shared_path  # noqa: E402
 from toolkit.validate.newsmtsc import load  # noqa: E402
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.shared import shared_path, shared_root
+from toolkit.paths import shared_path, shared_root
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.actors import KINDS, find_mentions, load_actors
+from toolkit.actors import find_mentions, load_actors
+from toolkit.vocab import ACTOR_KINDS
 from toolkit.lexicon import LexiconError
 
 FIX = Path(__file__).parent / "fixtures" / "actors"
@@ -23,7 +24,7 @@ def test_default_lexicon_has_the_contract_camps_ids_and_citations():
     assert lex.camps == CAMPS
     assert set(REQUIRED_IDS) <= set(lex.actors)
     assert {a.camp for a in lex.actors.values()} == set(CAMPS)
-    assert all(a.kind in KINDS for a in lex.actors.values())
+    assert all(a.kind in ACTOR_KINDS for a in lex.actors.values())
     assert all("http" in cite or "Stylebook" in cite for cite in lex.sources.values())
     assert lex.camp_generic["russia"] == "russian_officials"
 

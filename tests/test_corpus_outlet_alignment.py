@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.corpus import ALIGNMENTS, OUTLETS_FILE, load_outlet_table
+from toolkit.corpus import OUTLETS_FILE, load_outlet_table
+from toolkit.vocab import ALIGNMENTS
 from toolkit.lexicon import LexiconError, load_yaml
 
 FAKES_OUTLETS = {

@@ -9,7 +9,8 @@ from hypothesis import given
 from test_properties_strategies import PROFILE, any_text, news_text
 from toolkit.actors import find_mentions
 from toolkit.hedging import CATEGORIES, find_hedges
-from toolkit.quotes import KINDS, STANCES, extract_quotes
+from toolkit.quotes import extract_quotes
+from toolkit.vocab import QUOTE_KINDS, STANCES
 
 
 def _key(s: str) -> str:
@@ -23,7 +24,7 @@ def test_quotes_are_inside_the_text_ordered_and_never_overlap(text):
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
         assert text[q.start:q.end] == q.text
-        assert q.kind in KINDS and (q.stance is None or q.stance in STANCES)
+        assert q.kind in QUOTE_KINDS and (q.stance is None or q.stance in STANCES)
         if q.cue_start is not None:
             assert 0 <= q.cue_start < q.cue_end <= len(text)
         if q.speaker_start is not None:

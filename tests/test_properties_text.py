@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from test_properties_strategies import PROFILE, any_text
-from toolkit.corpus import SECTION_KINDS, article_from_text
+from toolkit.corpus import article_from_text
+from toolkit.vocab import SECTION_KINDS
 from toolkit.text import normalize_quotes, paragraphs, sentences, tokens
 
 

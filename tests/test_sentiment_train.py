@@ -29,7 +29,7 @@ def _rows():
 
 @pytest.fixture
 def gold_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(sentiment, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path / "cache"))
     path = tmp_path / "mine.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in _rows()) + "\n", encoding="utf-8")
     return path
@@ -49,7 +49,7 @@ def test_train_from_path_fits_and_is_registered(gold_file):
 
 def test_train_caches_weights_and_reuses_them(gold_file):
     first = train(gold_file, l2=0.1, min_count=1)
-    cached = list((sentiment.CACHE_DIR).glob("sentiment-*.json"))
+    cached = list((gold_file.parent / "cache").glob("sentiment-*.json"))
     assert len(cached) == 1
     again = train(gold_file, l2=0.1, min_count=1)
     assert again.weights == LinearTargetBackend.load(cached[0]).weights

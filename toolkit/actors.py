@@ -38,12 +38,12 @@ from typing import Any
 from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from toolkit.records import RecordList
 from toolkit.text import normalize_quotes, trie_regex
+from toolkit.vocab import ACTOR_KINDS
 
-__all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "KINDS", "HOWS",
+__all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "HOWS",
            "MAX_GENERATED_FORMS", "MAX_GENERATED_TOTAL"]
 
 DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
-KINDS = ("person", "organization", "group", "place", "generic")
 HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym", "place")
 _GENDERS = ("m", "f")
 _ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
@@ -264,7 +264,7 @@ def _check_actor(path: Path, entry: dict, at: Any, camps: dict, sources: dict) -
     require(re.fullmatch(r"[a-z][a-z0-9_]*", aid) is not None, path, at,
             f"actor id {aid!r} must be lower-case letters, digits and underscores")
     require(entry["camp"] in camps, path, at, f"actor {aid!r}: unknown camp {entry['camp']!r}; known: {sorted(camps, key=str)}")
-    require(entry["kind"] in KINDS, path, at, f"actor {aid!r}: kind must be one of {KINDS}")
+    require(entry["kind"] in ACTOR_KINDS, path, at, f"actor {aid!r}: kind must be one of {ACTOR_KINDS}")
     require(entry["source"] in sources, path, at, f"actor {aid!r}: source {entry['source']!r} is not a key of 'sources'")
     require(entry.get("gender") in (None, *_GENDERS), path, at, f"actor {aid!r}: gender must be m, f or absent")
     for key in ("aliases", "surnames", "titles", "metonyms"):

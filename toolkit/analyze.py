@@ -60,16 +60,17 @@ import pyarrow.parquet as pq
 from . import __version__
 from .corpus import Article, Corpus
 from .lexicon import DEFAULT_DIR
-from .text import n_tokens, sentences
+from .paths import cache_dir as cache_dir_default
+from .text import n_words, sentences
+from .vocab import STANCES
 
-__all__ = ["analyze", "analyze_article", "Results", "TABLES", "SCHEMAS", "default_cache_dir", "concat_results",
+__all__ = ["analyze", "analyze_article", "Results", "TABLES", "SCHEMAS", "concat_results",
            "CacheEntry", "cache_entries", "prune_cache", "check_writable", "StorageError", "WorkerDied"]
 
 log = logging.getLogger(__name__)
 
 TABLES = ("articles", "sentences", "mentions", "quotes", "hedges", "actor_measures", "problems")
 CHUNK_TABLES = TABLES[:-1]  # written per chunk; problems belong to the corpus
-STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
 EXTRA_BACKENDS = ("vader", "textblob")
 # The actor a quote counts for when its speaker is not in the actor lexicon, by the quote's camp
 UNRESOLVED_SPEAKERS = {"other": "unlisted_speaker", "unnamed": "unnamed_source"}
@@ -95,12 +96,6 @@ SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in {
     "problems": [("path", _S), ("line", _I), ("unit", _S), ("why", _S)],
 }.items()}
 """Arrow schema of every table (columns as in ``docs/CONTRACTS.md``), fixed so parts always agree."""
-
-
-def default_cache_dir() -> Path:
-    """``$NARRATIVE_CACHE`` or ``~/.cache/narrative-toolkit``."""
-    env = os.environ.get("NARRATIVE_CACHE")
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "narrative-toolkit"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -570,7 +565,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
     for i, s in enumerate(sents):
         rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
-                                  "n_words": n_tokens(text, s.start, s.end), "section": article.section_at(s.start)})
+                                  "n_words": n_words(text, s.start, s.end), "section": article.section_at(s.start)})
 
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
@@ -602,19 +597,19 @@ def analyze_article(article: Article, lexicons: dict | None = None,
         # person -> "unlisted_speaker", camp other; a description -> "unnamed_source"), so quote shares in
         # actor_measures add up to the quotes table (quotes with no speaker are left out).
         actor = q.actor or (UNRESOLVED_SPEAKERS.get(q.camp, "unnamed_source") if q.speaker else None)
-        n_words = n_tokens(text, q.start, q.end)
+        q_words = n_words(text, q.start, q.end)
         scored = {b: voice(q.text, backend=b) for b in dict.fromkeys(backends.values())}
         q_voice = {suffix: scored[b] for suffix, b in backends.items()}
         rows["quotes"].append({"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
                                "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "stance": q.stance,
                                "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                               "actor": actor, "camp": q.camp, "section": q.section, "n_words": n_words,
+                               "actor": actor, "camp": q.camp, "section": q.section, "n_words": q_words,
                                "voice": q_voice[""]})
         if actor:
             camp_of.setdefault(actor, q.camp or "unnamed")
             c = per_actor[actor]
             c["quotes"] += 1
-            c["quoted_words"] += n_words
+            c["quoted_words"] += q_words
             c[f"stance_{q.stance}"] += 1
             for suffix in backends:
                 sums[actor][f"voice{suffix}"].append(q_voice[suffix])
@@ -1123,7 +1118,7 @@ def cache_entries(cache_dir: str | Path | None = None) -> list[CacheEntry]:
 
     Other things in the cache folder (e.g. ``models/``) are not entries and are left alone.
     """
-    cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+    cache_dir = Path(cache_dir) if cache_dir is not None else cache_dir_default()
     if not cache_dir.is_dir():
         return []
     now = time.time()
@@ -1180,7 +1175,7 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
             ``scheduler``, the size of the ``LocalCluster`` started for the run.
         lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ...}`` to user YAML files.
-        cache: ``None``/``True`` use :func:`default_cache_dir`, a path uses that folder, ``False``
+        cache: ``None``/``True`` use :func:`toolkit.paths.cache_dir`, a path uses that folder, ``False``
             computes in a temporary folder and returns the tables in memory.
         progress: show a tqdm progress bar (default: when there are more than 50 articles).
         sentiment: the registered backend behind ``portrayal`` and ``voice`` (e.g. ``"default"``,
@@ -1210,7 +1205,7 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             total += len(items)
     key = key_hash.finish(source) if source.reusable else None
 
-    cache_dir = None if cache is False else (default_cache_dir() if cache in (None, True) else Path(cache))
+    cache_dir = None if cache is False else (cache_dir_default() if cache in (None, True) else Path(cache))
     entry = cache_dir / key if cache_dir is not None and key is not None else None
     if entry is not None and entry.exists():
         hit = _cached(entry)

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from . import finetune
-from .shared import shared_path
+from .paths import shared_path
 
 DEMO = Path(__file__).resolve().parent.parent / "corpora" / "demo"
 
@@ -114,20 +114,21 @@ def _size(n: int) -> str:
 
 
 def _cmd_cache(args) -> int:
-    from .analyze import cache_entries, default_cache_dir, prune_cache
+    from .analyze import cache_entries, prune_cache
+    from .paths import cache_dir
 
-    cache_dir = Path(args.cache) if args.cache else default_cache_dir()
+    folder = Path(args.cache) if args.cache else cache_dir()
     if args.prune:
-        pruned = prune_cache(cache_dir, older_than_days=args.older_than, dry_run=args.dry_run)
+        pruned = prune_cache(folder, older_than_days=args.older_than, dry_run=args.dry_run)
         verb = "would remove" if args.dry_run else "removed"
         for e in pruned:
             print(f"{verb} {e.key}  {e.corpus or '-'}  {_size(e.size)}  {'finished' if e.finished else 'partial'}")
-        kept = [e for e in cache_entries(cache_dir) if e.locked]
+        kept = [e for e in cache_entries(folder) if e.locked]
         print(f"{verb} {len(pruned)} entries, {_size(sum(e.size for e in pruned))}"
               + (f"; {len(kept)} in use, kept" if kept else ""))
         return 0
-    entries = cache_entries(cache_dir)
-    print(f"{cache_dir}: {len(entries)} entries, {_size(sum(e.size for e in entries))}")
+    entries = cache_entries(folder)
+    print(f"{folder}: {len(entries)} entries, {_size(sum(e.size for e in entries))}")
     for e in entries:
         state = ("finished" if e.finished else "partial") + (", in use" if e.locked else "")
         print(f"{e.key}  {e.corpus or '-':<24}  {_size(e.size):>9}  {e.age_days:6.1f} days  {state}")

@@ -45,11 +45,12 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-__all__ = ["compare", "difference_test", "quote_share_by", "stance_shares", "PERIODS", "STANCES",
+from .vocab import STANCES
+
+__all__ = ["compare", "difference_test", "quote_share_by", "stance_shares", "PERIODS",
            "MIN_ARTICLES"]
 
 PERIODS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}
-STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
 MIN_ARTICLES = 5
 WEIGHTS = {"quotes": "quotes", "words": "quoted_words"}
 _BATCH = 1000  # resamples evaluated at once: bounds memory to _BATCH x articles indices

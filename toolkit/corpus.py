@@ -51,7 +51,8 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from toolkit.lexicon import LexiconError, line_of, load_yaml
-from toolkit.text import LINE_BREAKS, normalize_quotes, paragraphs
+from toolkit.text import LINE_BREAKS, n_words, normalize_quotes, paragraphs
+from toolkit.vocab import ALIGNMENTS
 
 __all__ = [
     "Section",
@@ -63,12 +64,8 @@ __all__ = [
     "article_from_text",
     "load_outlet_table",
     "parse_date",
-    "ALIGNMENTS",
-    "SECTION_KINDS",
 ]
 
-SECTION_KINDS = ("title", "body", "caption", "boilerplate", "duplicate")
-ALIGNMENTS = ("russia", "us_western", "opposition", "syria_government", "iran", "turkey", "arab", "other")
 FORMATS = ("txt", "csv", "json", "jsonl")
 
 _PKG = Path(__file__).resolve().parent
@@ -141,7 +138,6 @@ _HTML_DOC = re.compile(r"\A\ufeff?\s*<(?:!doctype\s+html|html|head|body)\b", re.
 _HTML_BLOCK = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^<>]{1,1000}>", re.IGNORECASE | re.DOTALL)
 
 _NOT_NEWLINE = re.compile(f"[^{LINE_BREAKS}]")
-_WORD = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _SPACES = re.compile(r"\s+")
 _FILENAME = re.compile(r"^(?P<outlet>[A-Za-z0-9-]+)_(?P<date>\d{4}-\d{2}-\d{2})_(?P<slug>.+)$")
 _DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%d %B %Y", "%B %d, %Y")
@@ -321,7 +317,7 @@ class Corpus(collections.abc.Sequence):
                 "date": a.date,
                 "title": a.title,
                 "n_chars": len(a.text),
-                "n_words": len(_WORD.findall(a.masked_text)),
+                "n_words": n_words(a.masked_text),
                 "flags": ";".join(a.flags),
                 "source": a.meta.get("source", ""),
             }
@@ -482,14 +478,14 @@ def article_from_text(
     need_title = True
     for para in paragraphs(view):
         raw = text[para.start:para.end]
-        n_words = len(para.text.split())
-        key = _norm(para.text) if n_words >= _DUPLICATE_MIN_WORDS or title_key else None
+        para_words = len(para.text.split())
+        key = _norm(para.text) if para_words >= _DUPLICATE_MIN_WORDS or title_key else None
         if _CREDIT_CAPTION.match(raw):
             kind = "caption"
-        elif _is_boilerplate(para.text, n_words):
+        elif _is_boilerplate(para.text, para_words):
             kind = "boilerplate"
             notes.append(CleaningNote(id, "boilerplate", para.start, para.end, para.text[:60]))
-        elif key in seen and n_words >= _DUPLICATE_MIN_WORDS:
+        elif key in seen and para_words >= _DUPLICATE_MIN_WORDS:
             kind = "duplicate"
             notes.append(CleaningNote(id, "duplicate_paragraph", para.start, para.end,
                                       f"repeats the paragraph at offset {seen[key]}"))
@@ -651,11 +647,11 @@ def _scrub(value: Any, count: list) -> Any:
 def _punctuation_stripped(text: str, min_words: int = _PUNCT_MIN_WORDS) -> bool:
     """True if ``text`` has no comma and no apostrophe in at least ``min_words`` words."""
     return ("," not in text and "'" not in text and "\u2019" not in text
-            and len(_WORD.findall(text)) >= min_words)
+            and n_words(text) >= min_words)
 
 
 def _long(article: Article) -> bool:
-    return len(_WORD.findall(article.masked_text)) >= _PUNCT_MIN_WORDS
+    return n_words(article.masked_text) >= _PUNCT_MIN_WORDS
 
 
 # --------------------------------------------------------------------------------------------- reading

@@ -23,7 +23,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from .compare import MIN_ARTICLES, STANCES, compare, quote_share_by, stance_shares
+from .compare import MIN_ARTICLES, compare, quote_share_by, stance_shares
+from .vocab import STANCES
 
 __all__ = ["CAMP_PALETTE", "STANCE_PALETTE", "palette", "quote_share", "sentiment", "hedging_heatmap",
            "stance_profile", "timeline"]

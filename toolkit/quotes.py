@@ -40,11 +40,10 @@ import pandas as pd
 from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
 from .text import normalize_quotes, paragraphs, sentences, trie_regex
+from .vocab import STANCES
 
-__all__ = ["Quote", "Verbs", "load_verbs", "extract_quotes", "quote_share", "STANCES", "KINDS"]
+__all__ = ["Quote", "Verbs", "load_verbs", "extract_quotes", "quote_share"]
 
-STANCES = ("neutral", "distancing", "denial", "concession", "assertive")
-KINDS = ("direct", "mixed", "indirect")
 DEFAULT_VERBS = DEFAULT_DIR / "verbs.yml"
 
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
+from .paths import cache_dir
 from .text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
 
 __all__ = [
@@ -63,12 +64,10 @@ __all__ = [
     "label_of",
     "train",
     "MODEL_PATH",
-    "CACHE_DIR",
 ]
 
 LABELS = ("negative", "neutral", "positive")
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "sentiment_linear.json"
-CACHE_DIR = Path(os.environ.get("NARRATIVE_CACHE", "~/.cache/narrative-toolkit")).expanduser()
 ROLES_PATH = DEFAULT_DIR / "sentiment_roles.yml"
 
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR (Hutto & Gilbert 2014)
@@ -677,7 +676,7 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
     digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
     settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS, "examples": len(examples),
                 "examples_sha256": digest, "source": str(source) if source else None}
-    cached = CACHE_DIR / f"sentiment-{digest[:16]}-l2{l2}-m{min_count}-b{int(balanced)}.json"
+    cached = cache_dir() / f"sentiment-{digest[:16]}-l2{l2}-m{min_count}-b{int(balanced)}.json"
     if cache and cached.exists():
         model = LinearTargetBackend.load(cached, name=name)
         if model.settings.get("examples_sha256") == digest:

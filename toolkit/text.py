@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_tokens", "normalize_quotes"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_words", "normalize_quotes"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,9 @@ Token = Span
 # U+001C-U+001E included, so a form-feed separated page is not read as one paragraph).
 LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE = re.compile(f"[^{LINE_BREAKS}]+")
-_TOKEN = re.compile(r"\w+(?:[-'\u2019.&]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[-'\u2019&]\w+)*|[^\w\s]", re.UNICODE)
+_WORD_PATTERN = r"\w+(?:[-'\u2019.&]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[-'\u2019&]\w+)*"
+_TOKEN = re.compile(_WORD_PATTERN + r"|[^\w\s]", re.UNICODE)
+_WORD = re.compile(_WORD_PATTERN, re.UNICODE)  # the word tokens of _TOKEN, without the punctuation ones
 
 # Straight and typographic quotation marks mapped to ASCII. Same length, so offsets stay valid.
 _QUOTE_MAP = {
@@ -196,6 +198,10 @@ def token_bounds(text: str, start: int = 0, end: int | None = None) -> list[tupl
     return [m.span() for m in _TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
-def n_tokens(text: str, start: int = 0, end: int | None = None) -> int:
-    """``len(tokens(text, start, end))`` without building the spans (word counts in tables)."""
-    return len(_TOKEN.findall(text, start, len(text) if end is None else end))
+def n_words(text: str, start: int = 0, end: int | None = None) -> int:
+    """The number of word tokens of :func:`tokens` in ``text[start:end]`` (punctuation not counted).
+
+    The one word count of the toolkit: ``n_words`` in the ``articles``, ``sentences`` and ``quotes``
+    tables and ``quoted_words`` in ``actor_measures`` all use it ("U.S." and "Russia's" are one word each).
+    """
+    return len(_WORD.findall(text, start, len(text) if end is None else end))

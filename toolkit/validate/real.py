@@ -42,7 +42,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..shared import shared_path
+from ..paths import shared_path
 
 __all__ = ["GoldStatement", "Prediction", "Outcome", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
            "score", "evaluate", "report", "error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..shared import shared_path
+from ..paths import shared_path
 
 __all__ = ["headline", "DEMO_DIR"]
 
