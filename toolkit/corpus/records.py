@@ -68,7 +68,7 @@ __all__ = [
 
 FORMATS = ("txt", "csv", "json", "jsonl")
 
-_PKG = Path(__file__).resolve().parent
+_PKG = Path(__file__).resolve().parent.parent
 MANIFEST_DIR = _PKG / "manifests"
 OUTLETS_FILE = _PKG / "lexicons" / "outlets.yml"
 
