@@ -668,7 +668,7 @@ class _Source:
 
 
 def _source(data) -> _Source:
-    from .corpus import _default_outlets
+    from .corpus import default_outlets as _default_outlets
 
     if isinstance(data, Corpus):
         return _Source(data, data.name, data.alignment, tuple(data.problems), True)
