@@ -10,7 +10,7 @@ from toolkit.corpus import Article, Corpus, Section, article_from_text, load_cor
 FIX = Path(__file__).parent / "fixtures" / "corpus"
 
 
-def test_to_frame_has_one_row_per_article_with_the_contract_columns():
+def test_corpus_to_frame_has_one_row_per_article_with_the_contract_columns():
     corpus = load_corpus(FIX / "broken.csv")
     frame = corpus.to_frame()
     assert list(frame.columns) == ["id", "outlet", "alignment", "date", "title", "n_chars", "n_words", "flags",
@@ -21,7 +21,7 @@ def test_to_frame_has_one_row_per_article_with_the_contract_columns():
     assert row["source"].endswith("broken.csv, row 2") and row["date"] == datetime.date(2016, 3, 14)
 
 
-def test_summary_reports_counts_cleaning_and_problems():
+def test_corpus_summary_reports_counts_cleaning_and_problems():
     text = load_corpus(FIX / "broken.csv").summary()
     assert "4 articles" in text
     assert "1 duplicate articles dropped" in text and "1 repeated ids renamed" in text
@@ -29,7 +29,7 @@ def test_summary_reports_counts_cleaning_and_problems():
     assert "Dates: 2016-03-14 to 2016-03-17; 1 undated" in text
 
 
-def test_curly_and_straight_quotes_count_as_the_same_text(tmp_path):
+def test_corpus_curly_and_straight_quotes_count_as_the_same_text(tmp_path):
     (tmp_path / "one.txt").write_text("Headline\n\nShe said \u201cno deal\u201d and left.\n", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Headline\n\nShe said  \"no deal\" and left.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
@@ -38,7 +38,7 @@ def test_curly_and_straight_quotes_count_as_the_same_text(tmp_path):
     assert note.article_id == "two" and "one" in note.detail
 
 
-def test_article_from_text_marks_a_plain_string():
+def test_corpus_article_from_text_marks_a_plain_string():
     text = "Story Title\nBody line one says something.\nAdvertisement\nBody line one says something.\n"
     art, notes = article_from_text(text, "t1", title="Story Title")
     assert [s.kind for s in art.sections] == ["title", "body", "boilerplate", "duplicate"]

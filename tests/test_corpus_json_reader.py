@@ -10,7 +10,7 @@ from toolkit.corpus import load_corpus
 FIX = Path(__file__).parent / "fixtures" / "corpus"
 
 
-def test_json_folder_reads_good_files_and_reports_the_rest():
+def test_corpus_json_folder_reads_good_files_and_reports_the_rest():
     corpus = load_corpus(FIX / "json_dir")
     assert [a.id for a in corpus] == ["j1", "j2"]
     j1, j2 = corpus
@@ -26,7 +26,7 @@ def test_json_folder_reads_good_files_and_reports_the_rest():
     assert "expected a JSON object" in problems["list.json"].why
 
 
-def test_jsonl_bad_line_is_reported_with_its_line_number():
+def test_corpus_jsonl_bad_line_is_reported_with_its_line_number():
     corpus = load_corpus(FIX / "lines.jsonl")
     assert [a.id for a in corpus] == ["l1", "l3"]
     assert len(corpus.problems) == 1

@@ -25,7 +25,7 @@ def _load(path) -> Corpus:
     return corpus
 
 
-def test_seed_sections(shared):
+def test_corpus_seed_article_sections_are_marked(shared):
     corpus = _load(shared("seed"))
     (art,) = corpus
     assert art.title.startswith("Russian Airstrikes in Syria Will Be")
@@ -49,7 +49,7 @@ def test_seed_sections(shared):
     assert "\u00a0" in art.text  # raw text is never rewritten
 
 
-def test_fakes(shared):
+def test_corpus_fakes_counts_outlets_dates_and_flags(shared):
     corpus = _load(shared("corpora", "fakes", "FA-KES-Dataset.csv"))
     log = collections.Counter(n.action for n in corpus.log)
     # 804 rows: 15 repeated texts dropped, one repeated id with a different text renamed
@@ -73,12 +73,12 @@ def test_fakes(shared):
     assert dup.article_id in dup.detail and "same text as" in dup.detail
 
 
-def test_fakes_folder_path_uses_the_bundled_manifest(shared):
+def test_corpus_fakes_folder_path_uses_the_bundled_manifest(shared):
     corpus = _load(shared("corpora", "fakes"))
     assert corpus.name == "fakes" and len(corpus) == len(_load(shared("corpora", "fakes", "FA-KES-Dataset.csv")))
 
 
-def test_allsides(shared):
+def test_corpus_allsides_counts_outlets_and_alignments(shared):
     corpus = _load(shared("corpora", "allsides-syria"))
     assert len(corpus) == 1167 and corpus.problems == []
     outlets = collections.Counter(a.outlet for a in corpus)
@@ -91,7 +91,7 @@ def test_allsides(shared):
     assert any(s.kind == "caption" for a in corpus for s in a.sections)
 
 
-def test_sputnik(shared):
+def test_corpus_sputnik_stubs_markup_and_outlet(shared):
     corpus = _load(shared("corpora", "sputnik-seededlda"))
     log = collections.Counter(n.action for n in corpus.log)
     assert len(corpus) + log["duplicate_article"] == 1000 and log["duplicate_article"] == 2

@@ -21,12 +21,12 @@ def basic():
     return load_corpus(FIX / "txt_basic", outlet="Fallback Gazette")
 
 
-def test_folder_loads_every_txt_file(basic):
+def test_corpus_folder_loads_every_txt_file(basic):
     assert sorted(a.id for a in basic) == ["harbor_2016-03-04_ceasefire-talks", "undated-note"]
     assert basic.problems == []
 
 
-def test_outlet_and_date_come_from_the_file_name_else_the_option(basic):
+def test_corpus_outlet_and_date_come_from_the_file_name_else_the_option(basic):
     named = basic.get("harbor_2016-03-04_ceasefire-talks")
     assert named.outlet == "harbor" and named.date == datetime.date(2016, 3, 4)
     plain = basic.get("undated-note")
@@ -34,7 +34,7 @@ def test_outlet_and_date_come_from_the_file_name_else_the_option(basic):
     assert plain.date is None
 
 
-def test_first_non_boilerplate_line_is_the_title(basic):
+def test_corpus_first_non_boilerplate_line_is_the_title(basic):
     art = basic.get("harbor_2016-03-04_ceasefire-talks")
     assert art.title == "Envoys Trade \u201cCautious Hope\u201d Over Truce Plan for Northern Province"
     kinds = _kinds(art)
@@ -42,7 +42,7 @@ def test_first_non_boilerplate_line_is_the_title(basic):
     assert kinds[1][0] == "title" and kinds[1][1] == art.title
 
 
-def test_captions_repeats_and_site_chrome_are_marked(basic):
+def test_corpus_captions_repeats_and_site_chrome_are_marked(basic):
     art = basic.get("harbor_2016-03-04_ceasefire-talks")
     kinds = [k for k, _ in _kinds(art)]
     assert kinds == [
@@ -53,7 +53,7 @@ def test_captions_repeats_and_site_chrome_are_marked(basic):
     assert [(n.start, n.end) for n in dup_notes] == [(s.start, s.end) for s in art.sections if s.kind == "duplicate"]
 
 
-def test_masked_text_blanks_only_boilerplate_and_duplicates(basic):
+def test_corpus_masked_text_blanks_only_boilerplate_and_duplicates(basic):
     art = basic.get("harbor_2016-03-04_ceasefire-talks")
     masked = art.masked_text
     assert len(masked) == len(art.text)
@@ -67,7 +67,7 @@ def test_masked_text_blanks_only_boilerplate_and_duplicates(basic):
     assert "All rights reserved" not in masked and "Cautious Hope" in masked
 
 
-def test_section_at_finds_the_kind_and_defaults_to_body(basic):
+def test_corpus_section_at_finds_the_kind_and_defaults_to_body(basic):
     art = basic.get("harbor_2016-03-04_ceasefire-talks")
     caption = next(s for s in art.sections if s.kind == "caption")
     assert art.section_at(caption.start) == "caption"
@@ -76,7 +76,7 @@ def test_section_at_finds_the_kind_and_defaults_to_body(basic):
     assert art.section_at(0) == "boilerplate"
 
 
-def test_manifest_gives_metadata_titles_and_alignment():
+def test_corpus_manifest_gives_metadata_titles_and_alignment():
     corpus = load_corpus(FIX / "txt_manifest")
     assert corpus.name == "fixture-manifest" and corpus.license == "CC0-1.0"
     a1, a2 = corpus.get("a1"), corpus.get("a2")
@@ -93,6 +93,6 @@ def test_manifest_gives_metadata_titles_and_alignment():
     assert any("missing.txt" in w for w in whys)
 
 
-def test_single_file_path_loads_one_article():
+def test_corpus_single_file_path_loads_one_article():
     corpus = load_corpus(FIX / "txt_basic" / "undated-note.txt")
     assert len(corpus) == 1 and corpus[0].title == "Water Prices Climb in Besieged Suburb"
