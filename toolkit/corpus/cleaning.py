@@ -93,6 +93,7 @@ def _norm(text: str) -> str:
 
 
 def _is_boilerplate(para: str, n_words: int) -> bool:
+    """True if a paragraph of ``n_words`` words is site chrome (see the cue lists above)."""
     if n_words > _BOILER_MAX_WORDS:
         return False
     if _BOILER_START.match(para):
@@ -106,6 +107,7 @@ def _is_boilerplate(para: str, n_words: int) -> bool:
 
 
 def _is_caption(para: str) -> bool:
+    """True if a paragraph is a photo caption: a caption lead-in, or a long paragraph ending with a credit."""
     if _CAPTION_START.match(para):
         return True
     if not para.endswith(")"):
@@ -210,6 +212,7 @@ def _punctuation_stripped(text: str, min_words: int = _PUNCT_MIN_WORDS) -> bool:
 
 
 def _long(article: Article) -> bool:
+    """True if the article is long enough for its missing punctuation to mean it was stripped."""
     return n_words(article.masked_text) >= _PUNCT_MIN_WORDS
 
 

@@ -72,6 +72,7 @@ def parse_date(value: Any, fmt: str | None = None) -> tuple[datetime.date | None
 
 
 def _epoch(seconds: float, shown: str) -> tuple[datetime.date | None, str, str]:
+    """A number of Unix seconds as a date (UTC), believed only between 1990 and 2100."""
     if _EPOCH_RANGE[0] <= seconds < _EPOCH_RANGE[1]:
         date = datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date()
         return date, "epoch_date", f"{shown} read as Unix seconds: {date}"

@@ -33,6 +33,7 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 def _pipe_markup(text: str) -> tuple[tuple[int, int], ...]:
+    """The Sputnik-style `` | `` separators and leftover tags of a flattened web page, as spans."""
     return tuple((m.start(), m.end()) for m in _PIPE_MARKUP.finditer(text))
 
 

@@ -22,6 +22,7 @@ _SUFFIXES = {".txt": "txt", ".csv": "csv", ".json": "json", ".jsonl": "jsonl", "
 
 
 def _inside(target: Path, root: Path) -> bool:
+    """True if the resolved ``target`` is ``root`` or lies under it."""
     return target == root or root in target.parents
 
 
@@ -73,6 +74,7 @@ def _folder_files(path: Path, root: Path, allow_outside: bool, problems: list) -
 
 
 def _detect_format(path: Path, files: list[Path] | None = None) -> str | None:
+    """The format of a file from its suffix, or of a folder: the most common among its ``files``."""
     if files is None:
         return _SUFFIXES.get(path.suffix.lower())
     counts = collections.Counter(_SUFFIXES.get(p.suffix.lower()) for p in files)
@@ -102,5 +104,6 @@ def _skipped_files(files: list[Path], fmt: str) -> list[LoadProblem]:
 
 
 def _data_files(files: list[Path], fmt: str) -> list[Path]:
+    """The files to read as ``fmt`` (a json folder also reads its .jsonl files)."""
     suffixes = {s for s, f in _SUFFIXES.items() if f == fmt or (fmt == "json" and f == "jsonl")}
     return [p for p in files if p.suffix.lower() in suffixes]

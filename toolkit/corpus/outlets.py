@@ -64,6 +64,7 @@ def load_outlet_table(path: str | Path = OUTLETS_FILE) -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _bundled_table() -> dict[str, str]:
+    """The bundled outlet table, read once per process (shared: never handed out, see default_outlets)."""
     return load_outlet_table(OUTLETS_FILE)
 
 
@@ -75,6 +76,8 @@ def default_outlets() -> dict[str, str]:
 
 
 def _check_alignment(table, mf_path: str, problems: list) -> dict[str, str]:
+    """A manifest's ``alignment:`` mapping by outlet key; a value that is no alignment is a problem
+    naming the manifest line, and the outlet is ``other``."""
     out = {}
     for outlet, value in (table or {}).items():
         if value not in ALIGNMENTS:

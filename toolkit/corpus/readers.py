@@ -56,6 +56,7 @@ class _Raw:
 
 
 def _read_txt(path: Path, encoding, problems, log) -> Iterator[_Raw]:
+    """A txt file as one record; its first paragraph may be the title (``title_line``)."""
     text = _decode(path, encoding, problems, log)
     if text is not None:
         yield _Raw({"text": text, "_file": _fs(path.name)}, _fs(path), None, "line", title_line=True)
@@ -90,6 +91,7 @@ class _Lines:
 
 
 def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
+    """The rows of a CSV file as records (numbered from 2, the header is row 1); broken rows are problems."""
     text = _decode(path, encoding, problems, log)
     if text is None:
         return
@@ -134,6 +136,7 @@ def _read_csv(path: Path, encoding, problems, log) -> Iterator[_Raw]:
 
 
 def _read_json(path: Path, encoding, problems, log) -> Iterator[_Raw]:
+    """The objects of a JSON file (one, or a list) or of a JSON Lines file (one a line) as records."""
     text = _decode(path, encoding, problems, log)
     if text is None:
         return
@@ -181,6 +184,7 @@ _READERS = {"txt": _read_txt, "csv": _read_csv, "json": _read_json, "jsonl": _re
 
 
 def _pick(fields: dict, names: Iterable[str]) -> str | None:
+    """The first of ``names`` that is a field of the record."""
     for n in names:
         if n in fields:
             return n
@@ -188,6 +192,8 @@ def _pick(fields: dict, names: Iterable[str]) -> str | None:
 
 
 def _column_map(sample: dict, given: dict) -> dict[str, str | None]:
+    """Role (id, text, title, outlet, date) -> field name: ``given`` first, else the common names found
+    in ``sample`` (the raw-text field before a tokenised one); ``None`` when the record has none."""
     cols = {}
     for role, names in COMMON_FIELDS.items():
         if role in given:
@@ -200,6 +206,7 @@ def _column_map(sample: dict, given: dict) -> dict[str, str | None]:
 
 
 def _too_long(n: int, max_chars: int, unit: str = "characters") -> str:
+    """The problem text for a file or field over ``max_chars``, saying how to load it anyway."""
     return (f"too long: {n:,} {unit}, over max_chars={max_chars:,}; to load it pass "
             "load_corpus(..., max_chars=N) with a larger N, or max_chars=None for no limit")
 

@@ -20,6 +20,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _outlet_key(outlet: str) -> str:
+    """The key of an outlet name: whitespace collapsed, lower-case (``"CNN  (Web News)"`` -> ``"cnn (web news)"``)."""
     return _SPACES.sub(" ", str(outlet)).strip().lower()
 
 
