@@ -51,11 +51,15 @@ __all__ = ["Label", "LabelLexicon", "load_labels", "find_labels", "CATEGORIES", 
 DEFAULT_PATH = DEFAULT_DIR / "labels.yml"
 CATEGORIES = ("neutral", "legitimising", "delegitimising")
 HOWS = ("lexicon", "modifier", "coreference", "alignment", "unresolved")
-_TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment"}
+_TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order"}
+_CONTEXT_RULES = ("coreference", "alignment")
 _CONDITIONS = ("not_followed_by", "not_preceded_by")
 _MARKED = {"neutral": 0, "legitimising": 1, "delegitimising": 2}
 _SPACE = r"[^\S\r\n]+"  # spaces within one line: a label never crosses a paragraph break
 _WORD = re.compile(r"[\w'.-]+")
+# between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
+# or a bracketed acronym ("the Islamic State (IS) terrorist organization")
+_APPOSED = re.compile(r"\)?,?" + _SPACE + r"(?:(?:a|an|the)" + _SPACE + r")?")
 _POST = re.compile(_SPACE + r"(?:of|from|belonging" + _SPACE + "to|affiliated" + _SPACE + r"(?:to|with)|"
                    r"linked" + _SPACE + r"to|loyal" + _SPACE + r"to)" + _SPACE + r"(?:the" + _SPACE + r")?")
 
@@ -104,13 +108,17 @@ class LabelLexicon:
         group_nouns, prefixes: as in the lexicon file.
         modifiers: word -> camp.
         by_alignment: outlet alignment -> camps an ambiguous label names, most likely first.
+        resolve_order: the order in which the context rules decide an ambiguous label
+            (``coreference`` and ``alignment``, after the modifier rules).
     """
 
     def __init__(self, terms: dict[str, _Term], sources: dict[str, str], group_nouns: tuple[str, ...],
-                 prefixes: tuple[str, ...], modifiers: dict[str, str], by_alignment: dict[str, tuple[str, ...]]):
+                 prefixes: tuple[str, ...], modifiers: dict[str, str], by_alignment: dict[str, tuple[str, ...]],
+                 resolve_order: tuple[str, ...] = _CONTEXT_RULES):
         self.terms, self.sources = terms, sources
         self.group_nouns, self.prefixes = group_nouns, prefixes
         self.modifiers, self.by_alignment = modifiers, by_alignment
+        self.resolve_order = resolve_order
         self._forms: dict[str, str] = {}
         for term in terms:
             for form in _variants(term):
@@ -212,6 +220,11 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
         require(isinstance(word, str) and camp in known_camps, path, data["modifiers"],
                 f"modifier {word!r}: unknown camp {camp!r}; known: {sorted(known_camps)}", data)
         base["modifiers"][word] = camp
+    if "resolve_order" in data:
+        order = _strings(path, data["resolve_order"], data, "'resolve_order'")
+        require(sorted(order) == sorted(_CONTEXT_RULES), path, data["resolve_order"],
+                f"'resolve_order' must list {', '.join(_CONTEXT_RULES)} once each, in the order they apply", data)
+        base["resolve_order"] = tuple(order)
     for alignment, camps in (data.get("by_alignment") or {}).items():
         got = _strings(path, camps, data["by_alignment"], f"by_alignment {alignment!r}")
         bad = [c for c in got if c not in known_camps]
@@ -239,7 +252,8 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
 
 
 def _empty() -> dict:
-    return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "modifiers": {}, "by_alignment": {}}
+    return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "modifiers": {}, "by_alignment": {},
+            "resolve_order": _CONTEXT_RULES}
 
 
 def _build(base: dict, path: Path) -> LabelLexicon:
@@ -248,7 +262,7 @@ def _build(base: dict, path: Path) -> LabelLexicon:
     terms = {t: _Term(t, tuple(senses), conds.get("not_followed_by", frozenset()), conds.get("not_preceded_by", frozenset()))
              for t, (senses, conds) in base["terms"].items()}
     return LabelLexicon(terms, dict(base["sources"]), tuple(base["group_nouns"]), tuple(base["prefixes"]),
-                        dict(base["modifiers"]), dict(base["by_alignment"]))
+                        dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"])
 
 
 _LEXICONS = FileCache(maxsize=8)
@@ -309,6 +323,24 @@ def _word_before(text: str, start: int) -> str:
 def _word_after(text: str, end: int) -> str:
     m = _WORD.match(text, end + 1) if text[end:end + 1].isspace() else None
     return m.group().lower().rstrip(".") if m else ""
+
+
+def _preceded(word: str, words: frozenset[str]) -> bool:
+    """``word`` is one of ``words`` (``<num>``: any word with a digit, as in "Su-30", "F-16")."""
+    return word in words or ("<num>" in words and any(ch.isdigit() for ch in word))
+
+
+_CREDIT_OPEN = re.compile(r"\((?:(?:Source|Photo|Photos|Credit|Image)s?:)?[^()\n]*$")
+_CREDIT_SOURCE = re.compile(r"\((?:Source|Photo|Photos|Credit|Image)s?:[^()\n]*$")
+_CREDIT_VIA = re.compile(r"[^()\n]{0,60}\bvia\b[^()\n]*\)")
+
+
+def _in_credit(text: str, start: int, end: int) -> bool:
+    """Inside a bracketed credit: "(Source: Syrian Coalition)", "(Free Syrian Army media via ...)"."""
+    before = text[max(0, start - 80):start]
+    if _CREDIT_OPEN.search(before) is None:
+        return False
+    return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
 
 
 def _shouted(text: str, start: int, end: int) -> bool:
@@ -384,7 +416,9 @@ def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
         s, e = m.start("term"), m.end("term")
         if term.not_followed_by and _word_after(norm, e) in term.not_followed_by:
             continue
-        if term.not_preceded_by and _word_before(norm, m.start()) in term.not_preceded_by:
+        if term.not_preceded_by and _preceded(_word_before(norm, m.start()), term.not_preceded_by):
+            continue
+        if _in_credit(norm, m.start(), m.end()):
             continue
         if term.term.isupper() and _shouted(norm, s, e):
             continue
@@ -419,10 +453,12 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, ali
         near = [(abs(s - h.start) + (0 if s < h.start else len(norm)), c) for s, c in anchors
                 if lo <= s < hi and s != h.start and c in camps]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
-        if near:
-            h.camp, h.how = min(near)[1], "coreference"
-        elif by_alignment:
-            h.camp, h.how = by_alignment[0], "alignment"
+        decided = {"coreference": min(near)[1] if near else None,
+                   "alignment": by_alignment[0] if by_alignment else None}
+        for rule in lex.resolve_order:
+            if decided[rule] is not None:
+                h.camp, h.how = decided[rule], rule
+                break
     for h in hits:
         h.category = _category(h.term, h.camp)
 
@@ -436,8 +472,7 @@ def _modifier(norm: str, h: _Hit, mentions: list, lex: LabelLexicon) -> str | No
     for mn in mentions:
         if mn.start >= h.start:
             break
-        gap = norm[mn.end:h.start]
-        if mn.end <= h.end and (mn.end >= h.start or (gap.isspace() and "\n" not in gap)):
+        if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
             found = mn.camp
     return found
 
