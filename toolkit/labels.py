@@ -356,14 +356,21 @@ def _category(term: _Term, camp: str | None) -> str:
     return max((cat for _c, cat in term.senses), key=_MARKED.__getitem__)
 
 
-def _quote_spans(quotes) -> list[tuple[int, int]]:
-    spans = [(q.start, q.end) if hasattr(q, "start") else (int(q[0]), int(q[1])) for q in quotes]
-    return sorted(spans)
+def _quote_spans(quotes) -> list[tuple[int, int, str | None]]:
+    """``(start, end, speaker camp)`` of each quote, sorted (the camp is ``None`` for plain pairs)."""
+    spans = [(q.start, q.end, getattr(q, "camp", None)) if hasattr(q, "start") else (int(q[0]), int(q[1]), None)
+             for q in quotes]
+    return sorted(spans, key=lambda s: s[:2])
 
 
-def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+def _quote_at(spans: list[tuple[int, int, str | None]], starts: list[int], start: int, end: int):
+    """The quote span holding ``[start, end)``, or ``None``."""
     i = bisect_right(starts, start) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+    return spans[i] if i >= 0 and spans[i][0] <= start and end <= spans[i][1] else None
+
+
+# A quote's speaker camp read as the alignment whose usage its labels follow (camp us: us_western outlets' usage).
+_CAMP_USAGE = {"us": "us_western"}
 
 
 def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=None, alignment: str | None = None,
@@ -396,16 +403,18 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
 
         quotes = extract_quotes(text, sections=getattr(article, "sections", None))
     spans = _quote_spans(quotes)
-    starts = [s for s, _e in spans]
+    starts = [s[0] for s in spans]
     norm = normalize_quotes(text)
     hits = _match(norm, lex)
     mentions = [m for m in find_mentions(text, actors) if m.camp != "unnamed"]
-    _resolve(norm, hits, mentions, lex, alignment)
+    quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
+    usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
+    _resolve(norm, hits, mentions, lex, usage)
     out = RecordList()
     for h in _merge_adjacent(norm, hits):
         category = "delegitimising" if h.prefixed else h.category
         out.append(Label(h.start, h.end, text[h.start:h.end], h.term.term, category, h.camp, h.how,
-                         _inside(spans, starts, h.start, h.end)))
+                         _quote_at(spans, starts, h.start, h.end) is not None))
     return out
 
 
@@ -426,8 +435,9 @@ def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
     return hits
 
 
-def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, alignment: str | None) -> None:
-    """Decide each hit's camp (see the module docstring for the order of the rules)."""
+def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usage: list[str | None]) -> None:
+    """Decide each hit's camp (see the module docstring for the order of the rules); ``usage``: per
+    hit, the alignment whose usage applies (the outlet's, or inside a quote its speaker's camp)."""
     for h in hits:
         camps = [c for c, _cat in h.term.senses]
         mod = _modifier(norm, h, mentions, lex)
@@ -439,7 +449,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, ali
     para_starts = [p.start for p in paras]
     # camp mentions a paragraph window can point to: actor mentions and labels already decided
     anchors = sorted([(m.start, m.camp) for m in mentions] + [(h.start, h.camp) for h in hits if h.camp])
-    for h in hits:
+    for h, alignment in zip(hits, usage):
         if h.camp is not None:
             continue
         camps = [c for c, _cat in h.term.senses]
@@ -450,6 +460,9 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, ali
             continue
         i = bisect_right(para_starts, h.start) - 1
         lo, hi = (paras[i].start, paras[i].end) if i >= 0 else (0, len(norm))
+        if _word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
+            before = [c for s, c in anchors if lo <= s < h.start]
+            camps = [c for c in camps if not before or c != before[-1]]
         near = [(abs(s - h.start) + (0 if s < h.start else len(norm)), c) for s, c in anchors
                 if lo <= s < hi and s != h.start and c in camps]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]

@@ -93,7 +93,7 @@ def score_document(article, gold: list[dict], labels=None) -> Counter:
     matched), ``tp`` (span and camp), and errors per ``how`` (``wrong_<how>``, ``spurious_<how>``)."""
     from ..labels import find_labels
 
-    preds = find_labels(article, labels, quotes=())
+    preds = find_labels(article, labels)
     c = Counter(gold=sum(g["camp"] is not None for g in gold), unscored=sum(g["camp"] is None for g in gold))
     used: set[int] = set()
     for p in preds:
