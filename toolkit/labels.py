@@ -11,13 +11,16 @@ occurrence names, keeping how it decided (:data:`HOWS`):
 * ``lexicon``: the term names one camp only ("the regime", "Daesh", "moderate rebels");
 * ``modifier``: a camp is named next to it - an actor of ``actors.yml`` or a word of the label
   lexicon's ``modifiers`` right before it ("Kurdish fighters", "Nusra terrorists", "ISIS militants"),
-  or, for a term naming several camps, a camp named right after it ("terrorists of Daesh",
+  in apposition ("the Nusra Front, a terrorist group", "the Islamic State (IS) terrorist
+  organization"), or, for a term naming several camps, right after it ("terrorists of Daesh",
   "militants from the Nusra Front");
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
-  and one of them is mentioned in the same paragraph (the nearest mention before it, else after);
-* ``alignment``: nothing in the paragraph decides, and the outlet's alignment does (``by_alignment``
-  in the lexicon: in Syrian-government and Russian outlets "terrorists" names the opposition, in
-  US/Western outlets mostly the Islamic State);
+  and one of them is mentioned in the same paragraph (the nearest mention before it, else after;
+  after "and other" not the camp just named: "the Islamic State and other terrorist groups");
+* ``alignment``: nothing in the paragraph decides, and the usage of the outlet's alignment does
+  (``by_alignment`` in the lexicon: in Syrian-government and Russian outlets "terrorists" names the
+  opposition, in US/Western outlets mostly the Islamic State); inside a quote whose speaker has a
+  camp, that camp's usage applies instead (Lavrov's "terrorists" in a US outlet: the opposition);
 * ``unresolved``: none of these applies; ``camp`` is ``None``.
 
 A label right before another ("ISIS fighters", "opposition militants") is one label: the first
@@ -30,8 +33,10 @@ Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army u
 Limits: a dictionary method. It sees only listed terms (a new epithet is missed until added), it
 does not parse (a label is one noun phrase matched on surface words), it does not tell the
 attributive "terrorist attack" from "the terrorists" (both name the camp the attack is ascribed
-to, and are counted), and co-reference is a paragraph window, not a resolver. Scare quotes
-('"moderate" rebels') are not read as distance. Figures: ``python -m toolkit validate labels``.
+to, and are counted), and co-reference is a paragraph window, not a resolver (in FA-KES, whose
+articles are one line, the window is the whole article). The quote speaker's camp is only as good
+as quote attribution. Scare quotes ('"moderate" rebels') are not read as distance. Rules were
+chosen on one fold of the label gold and checked on the other: ``python -m toolkit validate labels``.
 """
 
 from __future__ import annotations
@@ -44,7 +49,7 @@ from typing import Any
 
 from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
-from .text import normalize_quotes, paragraphs, trie_regex
+from .text import normalize_quotes, paragraphs, tokens, trie_regex
 
 __all__ = ["Label", "LabelLexicon", "load_labels", "find_labels", "CATEGORIES", "HOWS", "DEFAULT_PATH"]
 
@@ -56,7 +61,6 @@ _CONTEXT_RULES = ("coreference", "alignment")
 _CONDITIONS = ("not_followed_by", "not_preceded_by")
 _MARKED = {"neutral": 0, "legitimising": 1, "delegitimising": 2}
 _SPACE = r"[^\S\r\n]+"  # spaces within one line: a label never crosses a paragraph break
-_WORD = re.compile(r"[\w'.-]+")
 # between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
 # or a bracketed acronym ("the Islamic State (IS) terrorist organization")
 _APPOSED = re.compile(r"\)?,?" + _SPACE + r"(?:(?:a|an|the)" + _SPACE + r")?")
@@ -316,13 +320,15 @@ class _Hit:
 
 
 def _word_before(text: str, start: int) -> str:
-    words = _WORD.findall(text, max(0, start - 40), start)
-    return words[-1].lower() if words and text[start - 1:start].isspace() else ""
+    """The token right before ``start`` across a space, lower-cased ("" at a line start or after punctuation)."""
+    toks = tokens(text, max(0, start - 40), start) if text[start - 1:start].isspace() else []
+    return toks[-1].text.lower() if toks and toks[-1].end < start else ""
 
 
 def _word_after(text: str, end: int) -> str:
-    m = _WORD.match(text, end + 1) if text[end:end + 1].isspace() else None
-    return m.group().lower().rstrip(".") if m else ""
+    """The token right after ``end`` across a space, lower-cased, without a final period."""
+    toks = tokens(text, end, end + 40) if text[end:end + 1].isspace() else []
+    return toks[0].text.lower().rstrip(".") if toks else ""
 
 
 def _preceded(word: str, words: frozenset[str]) -> bool:
@@ -383,9 +389,11 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
         labels: a :class:`LabelLexicon` (default: :func:`load_labels`).
         actors: the actor lexicon for camp mentions (default: ``toolkit.actors.load_actors()``).
         alignment: the outlet's alignment (``toolkit.vocab.ALIGNMENTS``), for ``how="alignment"``.
-        quotes: quotes (records with ``start``/``end``, or ``(start, end)`` pairs) that decide
-            ``in_quote``; ``None`` extracts them with ``toolkit.quotes.extract_quotes`` (default
-            lexicons); ``()`` marks every label as the outlet's own voice.
+        quotes: quotes (records with ``start``/``end`` and ``camp``, as ``toolkit.extract_quotes``
+            gives them, or ``(start, end)`` pairs) that decide ``in_quote`` and, by the speaker's
+            camp, whose usage an ambiguous label inside follows; ``None`` extracts them with
+            ``toolkit.quotes.extract_quotes`` (default lexicons); ``()`` puts every label in the
+            outlet's own voice.
 
     Returns:
         ``RecordList[Label]`` in text order, never overlapping; ``text[l.start:l.end] == l.text``.
@@ -497,9 +505,10 @@ def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
     for h in hits:
         prev = out[-1] if out else None
         if prev is not None and h.start > prev.end and norm[prev.end:h.start].strip(" \t") == "":
-            firm = prev.how in ("lexicon", "modifier")
-            camp, how = (prev.camp, "modifier" if h.how not in ("lexicon",) or h.camp != prev.camp else "lexicon") \
-                if firm else (h.camp, h.how)
+            camp, how = h.camp, h.how
+            if prev.how in ("lexicon", "modifier"):  # the first label names the camp
+                camp = prev.camp
+                how = "lexicon" if h.how == "lexicon" and h.camp == prev.camp else "modifier"
             keep = prev if _MARKED[prev.category] > _MARKED[h.category] else h
             out[-1] = _Hit(prev.start, h.end, keep.term, prev.prefixed or h.prefixed, camp,
                            _category(keep.term, camp), how)
