@@ -83,3 +83,9 @@ def test_labels_validate_real_articles(shared):
     assert real["documents"] == 11
     assert real["all"]["precision"] >= 0.90 and real["all"]["recall"] >= 0.85
     assert real["B"]["precision"] >= 0.80  # the held-out fold (rules chosen on A)
+
+
+def test_labels_validate_cli_without_real_corpora_reports_the_demo(tmp_path):
+    out = run_cli("validate", "labels", "--corpora", str(tmp_path / "absent"))
+    assert "real articles (FA-KES, Sputnik, AllSides): absent, skipped" in out
+    assert "demo corpus (constructed), 18 documents:" in out and "fold B" in out
