@@ -11,8 +11,10 @@ Two gold files, offsets only (``toolkit/validate/gold/``), annotated for this pr
 Annotation guide. A label is a word or phrase naming a camp or its members collectively by a group
 name or an epithet: "rebels", "the opposition", "terrorists", "militants", "the regime", "Assad's
 forces", "the Syrian army", "government troops", "ISIS", "Daesh", "the coalition", "Russian
-forces", "Kurdish militias" - as a head noun or as a modifier naming the group ("rebel
-strongholds", "regime airstrikes", "terrorist attack"). Not labels: people by name or title, places
+forces", "Kurdish militias", and the names of the camps' umbrella bodies ("Free Syrian Army",
+"Syrian National Council", "Syrian Coalition") - as a head noun or as a modifier naming the group
+("rebel strongholds", "regime airstrikes", "terrorist attack"); labels next to each other are one
+("ISIS terrorists"). Not labels: people by name or title, places
 and capitals standing for governments ("Moscow"), ministries and agencies, weapons and aircraft
 ("Russian jets"), generic nouns alone ("the group", "units", "its allies"), hyphenated place
 compounds ("rebel-held", "ISIS-held"), "terrorism", a title ("Chief of Staff of the Army"), credits and
