@@ -23,6 +23,7 @@ VALIDATORS = {
     "sentiment": ("newsmtsc", "--newsmtsc", ("gold", "newsmtsc")),
     "hedging": ("szeged", "--szeged", ("gold", "szeged-uncertainty", "factbank-dev.xml")),
     "real": ("real", "--gold", ("gold", "real-quotes")),
+    "labels": ("labels", "--corpora", ("corpora",)),  # label gold: toolkit/validate/gold, texts from shared/corpora
 }
 
 _CACHE_HELP = "cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-toolkit)"

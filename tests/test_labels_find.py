@@ -1,0 +1,115 @@
+"""find_labels on this project's own sentences: the camp each label names and how it was decided,
+inflections and case, prefixes, merged labels, quotes and the outlet's own voice, Article input."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from toolkit.labels import HOWS, Label, find_labels
+
+
+def _one(text: str, **kw) -> Label:
+    labels = find_labels(text, quotes=(), **kw)
+    assert len(labels) == 1, labels
+    return labels[0]
+
+
+def test_labels_unambiguous_term_comes_from_the_lexicon():
+    label = _one("The regime shelled the town again.")
+    assert (label.text, label.term, label.category, label.camp, label.how) == \
+        ("regime", "regime", "delegitimising", "syria_government", "lexicon")
+
+
+def test_labels_other_number_and_title_case_match():
+    assert _one("A gunman opened fire.").term == "gunmen"
+    assert _one("Strikes Hit Terrorist Groups Near the Border").text == "Terrorist Groups"
+    assert _one("One terrorist was killed.").camp is None  # ambiguous, nothing decides
+
+
+def test_labels_camp_named_before_decides_ambiguous_term():
+    label = _one("Kurdish fighters took the village.")
+    assert (label.text, label.camp, label.how) == ("fighters", "other", "modifier")
+    label = _one("Jabhat al-Nusra terrorists fired rockets.")
+    assert (label.camp, label.how) == ("other", "modifier")
+
+
+def test_labels_camp_named_after_decides_ambiguous_term():
+    label = find_labels("Dozens of terrorists from Daesh fled.", quotes=(), alignment="russia")[0]
+    assert (label.text, label.camp, label.how) == ("terrorists", "isis", "modifier")
+
+
+def test_labels_paragraph_mention_decides_before_alignment():
+    text = "The Islamic State lost ground.\nThe militants retreated east. The army shelled militants."
+    first, second, army, third = find_labels(text, quotes=(), alignment="russia")
+    assert (first.camp, first.how) == ("isis", "lexicon")
+    assert (second.camp, second.how) == ("opposition", "alignment")  # other paragraph: the outlet's usage
+    assert (army.camp, third.camp, third.how) == ("syria_government", "opposition", "alignment")
+
+
+def test_labels_alignment_decides_when_the_text_does_not():
+    assert _one("The terrorists retreated.", alignment="syria_government").camp == "opposition"
+    assert _one("The terrorists retreated.", alignment="us_western").camp == "isis"
+    label = _one("The terrorists retreated.")
+    assert (label.camp, label.how) == (None, "unresolved")
+
+
+def test_labels_and_other_excludes_the_camp_just_named():
+    labels = find_labels("Jets hit the Islamic State and other terrorist groups.", quotes=(), alignment="us_western")
+    assert [(x.text, x.camp) for x in labels] == [("Islamic State", "isis"), ("terrorist groups", "opposition")]
+
+
+def test_labels_adjacent_labels_join_and_keep_the_marked_category():
+    label = _one("ISIS terrorists attacked.")
+    assert (label.text, label.term, label.category, label.camp) == ("ISIS terrorists", "terrorists", "delegitimising", "isis")
+    label = _one("Free Syrian Army fighters advanced.")
+    assert (label.category, label.camp) == ("legitimising", "opposition")
+
+
+def test_labels_prefix_makes_a_label_delegitimising():
+    label = _one("He met the so-called moderate opposition.")
+    assert (label.text, label.term, label.category) == ("so-called moderate opposition", "moderate opposition", "delegitimising")
+
+
+def test_labels_non_labels_are_left_out():
+    for text in ("Opposition to the war grew.", "A Su-30 fighter crossed the border.", "Fighter jets flew over.",
+                 "Rebel-held areas were hit.", "Counter-terrorist units came.", "Sanctions regime holds.",
+                 "(Source: Syrian Coalition)", "TERRORISM IS BAD"):
+        assert find_labels(text, quotes=()) == [], text
+
+
+def test_labels_inside_a_quote_follow_the_speaker():
+    text = 'The army said it "killed dozens of terrorists" on Monday. The terrorists fled.'
+    start = text.index("killed")
+    quote = SimpleNamespace(start=start, end=text.index('" on'), camp="syria_government")
+    army, quoted, own = find_labels(text, quotes=[quote], alignment="us_western")
+    assert (quoted.in_quote, quoted.camp, quoted.how) == (True, "opposition", "alignment")
+    assert (own.in_quote, own.camp) == (False, "isis")  # the outlet's own voice: its usage
+    assert not army.in_quote
+    (plain,) = [x for x in find_labels(text, quotes=[(start, start + 30)], alignment="us_western") if x.in_quote]
+    assert plain.camp == "isis"  # a (start, end) pair carries no speaker: the outlet's usage
+
+
+def test_labels_quotes_are_extracted_when_not_given():
+    text = 'Rebels held the town. "The terrorists will be crushed," Lavrov said.'
+    labels = find_labels(text)
+    assert [(x.text, x.in_quote) for x in labels] == [("Rebels", False), ("terrorists", True)]
+    assert labels[1].camp == "opposition"  # Lavrov's camp (russia) uses "terrorists" for the opposition
+
+
+def test_labels_article_input_reads_masked_text_and_alignment():
+    text = "Boilerplate here\nThe terrorists fled the town."
+    article = SimpleNamespace(text=text, masked_text=" " * 16 + text[16:], sections=(), meta={"alignment": "russia"})
+    (label,) = find_labels(article, quotes=())
+    assert (label.text, label.camp, label.how) == ("terrorists", "opposition", "alignment")
+
+
+def test_labels_offsets_index_the_text_and_frame_has_the_fields():
+    text = "Assad\u2019s forces and the rebels clashed; Daesh fighters watched. U.S.-led coalition jets struck."
+    labels = find_labels(text, quotes=())
+    assert [x.text for x in labels] == ["Assad\u2019s forces", "rebels", "Daesh fighters", "U.S.-led coalition"]
+    for x in labels:
+        assert text[x.start:x.end] == x.text and x.how in HOWS
+    assert all(a.end <= b.start for a, b in zip(labels, labels[1:]))
+    frame = labels.to_frame()
+    assert list(frame.columns) == ["start", "end", "text", "term", "category", "camp", "how", "in_quote"]
+    assert frame["camp"].tolist() == ["syria_government", "opposition", "isis", "us"]

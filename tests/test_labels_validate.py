@@ -1,0 +1,91 @@
+"""validate labels: the gold files (offsets only), the scorer, and the figures on the demo gold and,
+when ../shared is present, on the real articles (those tests skip with a reason when it is absent)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli_run import run_cli
+
+from toolkit.actors import load_actors
+from toolkit.validate import labels as vl
+
+
+def _gold(name: str) -> list[dict]:
+    with open(vl.GOLD_DIR / name, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+@pytest.mark.parametrize("name, keys", [("labels_real.jsonl", {"corpus", "doc_id", "outlet", "n_chars", "sha256", "labels"}),
+                                        ("labels_demo.jsonl", {"file", "labels"})])
+def test_labels_gold_holds_offsets_and_camps_only(name, keys):
+    camps = set(load_actors().camps)
+    records = _gold(name)
+    assert records
+    for rec in records:
+        assert set(rec) == keys  # no text of the articles
+        for g in rec["labels"]:
+            assert set(g) == {"start", "end", "camp"}
+            assert 0 <= g["start"] < g["end"] and (g["camp"] is None or g["camp"] in camps)
+            assert g["end"] <= rec.get("n_chars", g["end"])
+
+
+def test_labels_validate_scores_a_document_by_span_and_camp(tmp_path):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    text = "The regime and the rebels clashed. Terrorists fled. Moscow says it hits only terrorists."
+    (folder / "one.txt").write_text(text, encoding="utf-8")
+    from toolkit.corpus import load_corpus
+
+    (article,) = load_corpus(folder)
+    at = lambda word, camp, n=0: {"start": text.index(word, n), "end": text.index(word, n) + len(word), "camp": camp}  # noqa: E731
+    gold = [at("regime", "syria_government"), at("rebels", "opposition"), at("Terrorists", "isis"),
+            at("terrorists", None, 60)]
+    c = vl.score_document(article, gold)
+    # "Terrorists" goes to the rebels of its paragraph (coreference), against the gold; the last
+    # "terrorists" overlaps an unscored gold label and is left out of precision
+    assert (c["gold"], c["unscored"], c["pred"]) == (3, 1, 3)
+    assert c["tp"] == 2 and c["wrong_coreference"] == 1
+
+
+def test_labels_validate_refuses_a_changed_text(tmp_path, monkeypatch):
+    corpora = tmp_path / "corpora"
+    (corpora / "mine").mkdir(parents=True)
+    (corpora / "mine" / "one.txt").write_text("The rebels advanced.", encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    rec = {"corpus": "mine", "doc_id": "one", "outlet": None, "n_chars": 20, "sha256": "0" * 64, "labels": []}
+    (gold / "labels_real.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+    monkeypatch.setattr(vl, "GOLD_DIR", gold)
+    with pytest.raises(LookupError, match="mine/one: the text differs"):
+        vl.load_documents("real", corpora)
+
+
+def test_labels_validate_demo_meets_the_targets(tmp_path):
+    r = vl.evaluate(corpora=tmp_path / "absent")
+    assert r["sets"]["real"]["documents"] == 0
+    demo = r["sets"]["demo"]
+    assert demo["documents"] == 18
+    assert demo["all"]["precision"] >= 0.90 and demo["all"]["recall"] >= 0.85
+    assert set(r["orders"]) == {"coreference > alignment", "alignment > coreference"}
+    assert r["chosen"] in r["orders"]
+
+
+def test_labels_validate_real_articles(shared):
+    shared("corpora", "fakes")
+    shared("corpora", "allsides-syria")
+    out = run_cli("validate", "labels")
+    assert out.index("real articles") < out.index("demo corpus")
+    r = vl.evaluate()
+    real = r["sets"]["real"]
+    assert real["documents"] == 11
+    assert real["all"]["precision"] >= 0.90 and real["all"]["recall"] >= 0.85
+    assert real["B"]["precision"] >= 0.80  # the held-out fold (rules chosen on A)
+
+
+def test_labels_validate_cli_without_real_corpora_reports_the_demo(tmp_path):
+    out = run_cli("validate", "labels", "--corpora", str(tmp_path / "absent"))
+    assert "real articles (FA-KES, Sputnik, AllSides): absent, skipped" in out
+    assert "demo corpus (constructed), 18 documents:" in out and "fold B" in out

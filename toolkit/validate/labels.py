@@ -1,0 +1,188 @@
+"""Score the camp each label names (:func:`toolkit.labels.find_labels`) against hand annotations.
+
+Two gold files, offsets only (``toolkit/validate/gold/``), annotated for this project:
+
+* ``labels_real.jsonl``: 11 real articles read at run time from ``../shared/corpora`` (SANA, TASS and
+  Sputnik in FA-KES, Sputnik in the Sputnik corpus, Etilaf in FA-KES, the Washington Times, CBS News
+  and Politico in AllSides-Syria): corpus, document id, the text's length and SHA-256 (a changed
+  text is refused, not scored) and the labels; no text of the articles is kept;
+* ``labels_demo.jsonl``: the 18 articles of the constructed demo corpus (``corpora/demo``).
+
+Annotation guide. A label is a word or phrase naming a camp or its members collectively by a group
+name or an epithet: "rebels", "the opposition", "terrorists", "militants", "the regime", "Assad's
+forces", "the Syrian army", "government troops", "ISIS", "Daesh", "the coalition", "Russian
+forces", "Kurdish militias", and the names of the camps' umbrella bodies ("Free Syrian Army",
+"Syrian National Council", "Syrian Coalition") - as a head noun or as a modifier naming the group
+("rebel strongholds", "regime airstrikes", "terrorist attack"); labels next to each other are one
+("ISIS terrorists"). Not labels: people by name or title, places
+and capitals standing for governments ("Moscow"), ministries and agencies, weapons and aircraft
+("Russian jets"), generic nouns alone ("the group", "units", "its allies"), hyphenated place
+compounds ("rebel-held", "ISIS-held"), "terrorism", a title ("Chief of Staff of the Army"), credits and
+tags, and names of single brigades or of groups outside the lexicon's camps (the Nusra Front alone;
+"Nusra terrorists" is a label, camp ``other``). Each label gets the camp it names in context, as a
+reader of the whole article understands it; where the article does not say (Moscow "is striking
+only terrorists"), the camp is left empty (``null``): such labels are counted but not scored, and
+a predicted label overlapping one is left out of precision. The candidates were listed by a broad
+word pattern independent of the lexicon (terror*, rebel*, forces, troops, army, regime, government,
+coalition, group(s), fighters, ...) and each was decided by reading it in its article; a label none
+of those words covers would be missing from the gold.
+
+Scoring: a predicted label matches a gold label when their spans share a character (one to one, in
+text order). **Precision**: matched predictions with the gold camp over all predictions (those
+overlapping an unscored gold label left out). **Recall**: gold labels with a camp matched by a
+prediction of that camp, over all gold labels with a camp. Detection (span only) and camp accuracy
+on matched labels are given too. The documents of each set are split in two folds (alternately, in
+file order): the order of the context rules (``resolve_order`` of the label lexicon) is chosen on
+fold A and checked on fold B; both are reported, real articles first.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from collections import Counter
+from pathlib import Path
+
+from ..paths import shared_path
+
+__all__ = ["GOLD_DIR", "load_documents", "score_document", "evaluate", "report"]
+
+GOLD_DIR = Path(__file__).resolve().parent / "gold"
+_DEMO = Path(__file__).resolve().parent.parent.parent / "corpora" / "demo"
+_ORDERS = (("coreference", "alignment"), ("alignment", "coreference"))
+
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def load_documents(which: str, corpora: str | Path | None = None, demo: str | Path = _DEMO) -> list[tuple[str, object, list]]:
+    """``(name, Article, gold labels)`` for the ``"real"`` or ``"demo"`` gold set.
+
+    Real articles come from ``corpora`` (default ``../shared/corpora``); ``[]`` when it is absent.
+
+    Raises:
+        LookupError: a document is not in its corpus, or its text differs from the annotated one.
+    """
+    from ..corpus import load_corpus
+
+    if which == "demo":
+        corpus = load_corpus(demo)
+        by_name = {Path(a.meta.get("path", a.id)).stem: a for a in corpus}
+        by_name.update({a.id: a for a in corpus})
+        return [(g["file"], by_name[g["file"]], g["labels"]) for g in _read(GOLD_DIR / "labels_demo.jsonl")]
+    root = Path(corpora) if corpora is not None else shared_path("corpora")
+    if root is None or not root.exists():
+        return []
+    loaded: dict[str, object] = {}
+    out = []
+    for g in _read(GOLD_DIR / "labels_real.jsonl"):
+        corpus = loaded.setdefault(g["corpus"], load_corpus(root / g["corpus"]))
+        article = corpus.get(g["doc_id"])
+        name = f"{g['corpus']}/{g['doc_id']}"
+        if article is None:
+            raise LookupError(f"{name}: document not found in {root / g['corpus']}")
+        if len(article.text) != g["n_chars"] or hashlib.sha256(article.text.encode()).hexdigest() != g["sha256"]:
+            raise LookupError(f"{name}: the text differs from the annotated one (length or SHA-256); not scored")
+        out.append((name, article, g["labels"]))
+    return out
+
+
+def score_document(article, gold: list[dict], labels=None) -> Counter:
+    """Counts for one article: ``pred``, ``gold`` (with a camp), ``unscored``, ``found`` (span
+    matched), ``tp`` (span and camp), and errors per ``how`` (``wrong_<how>``, ``spurious_<how>``)."""
+    from ..labels import find_labels
+
+    preds = find_labels(article, labels)
+    c = Counter(gold=sum(g["camp"] is not None for g in gold), unscored=sum(g["camp"] is None for g in gold))
+    used: set[int] = set()
+    for p in preds:
+        j = next((j for j, g in enumerate(gold) if j not in used and p.start < g["end"] and g["start"] < p.end), None)
+        if j is not None:
+            used.add(j)
+        if j is not None and gold[j]["camp"] is None:
+            continue
+        c["pred"] += 1
+        if j is None:
+            c[f"spurious_{p.how}"] += 1
+            continue
+        c["found"] += 1
+        if p.camp == gold[j]["camp"]:
+            c["tp"] += 1
+        else:
+            c[f"wrong_{p.how}"] += 1
+    return c
+
+
+def _figures(c: Counter) -> dict:
+    p = c["tp"] / c["pred"] if c["pred"] else 0.0
+    r = c["tp"] / c["gold"] if c["gold"] else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "detection_precision": c["found"] / c["pred"] if c["pred"] else 0.0,
+            "detection_recall": c["found"] / c["gold"] if c["gold"] else 0.0,
+            "camp_accuracy": c["tp"] / c["found"] if c["found"] else 0.0,
+            "errors": {k: v for k, v in sorted(c.items()) if k.startswith(("wrong_", "spurious_"))},
+            **{k: c[k] for k in ("pred", "gold", "unscored", "found", "tp")}}
+
+
+def evaluate(corpora: str | Path | None = None, demo: str | Path = _DEMO) -> dict:
+    """Figures per set (``real``, ``demo``), per fold (``A``, ``B``), and for each rule order.
+
+    Returns:
+        ``{"sets": {set: {"documents", "all", "A", "B"}}, "orders": {order: {fold: figures}},
+        "chosen": the order best on fold A (F1 of real and demo pooled), "lexicon_order": the
+        lexicon's own}``; ``sets`` uses the lexicon's order.
+    """
+    from ..labels import load_labels
+
+    lex = load_labels()
+    docs = {which: load_documents(which, corpora, demo) for which in ("real", "demo")}
+    out: dict = {"sets": {}, "orders": {}, "lexicon_order": lex.resolve_order}
+    for order in _ORDERS:
+        variant = copy.copy(lex)
+        variant.resolve_order = order
+        per_fold = {"A": Counter(), "B": Counter()}
+        per_set = {}
+        for which, items in docs.items():
+            folds = {"A": Counter(), "B": Counter()}
+            for i, (_name, article, gold) in enumerate(items):
+                folds["AB"[i % 2]] += score_document(article, gold, variant)
+            for f in folds:
+                per_fold[f] += folds[f]
+            per_set[which] = {"documents": len(items), "all": _figures(folds["A"] + folds["B"]),
+                              "A": _figures(folds["A"]), "B": _figures(folds["B"])}
+        out["orders"][" > ".join(order)] = {f: _figures(c) for f, c in per_fold.items()}
+        if order == lex.resolve_order:
+            out["sets"] = per_set
+    out["chosen"] = max(out["orders"], key=lambda o: out["orders"][o]["A"]["f1"])
+    return out
+
+
+def _line(name: str, f: dict) -> str:
+    return (f"  {name:<22} P {f['precision']:.2f}  R {f['recall']:.2f}  F1 {f['f1']:.2f}   "
+            f"(pred {f['pred']}, gold {f['gold']}, unscored {f['unscored']}; detection P {f['detection_precision']:.2f} "
+            f"R {f['detection_recall']:.2f}; camp acc {f['camp_accuracy']:.2f})")
+
+
+def report(path: str | None = None) -> str:
+    """The figures as text. ``path``: the folder holding the real corpora (default ``../shared/corpora``)."""
+    r = evaluate(path)
+    lines = ["Label -> camp (targets: precision >= 0.90, recall >= 0.85); resolve order "
+             f"{' > '.join(r['lexicon_order'])}"]
+    for which, title in (("real", "real articles (FA-KES, Sputnik, AllSides)"), ("demo", "demo corpus (constructed)")):
+        s = r["sets"].get(which)
+        if not s or not s["documents"]:
+            lines.append(f"{title}: absent, skipped (set NARRATIVE_SHARED or pass --corpora)")
+            continue
+        lines.append(f"{title}, {s['documents']} documents:")
+        lines += [_line("all", s["all"]), _line("fold A", s["A"]), _line("fold B", s["B"])]
+        if s["all"]["errors"]:
+            lines.append("    errors by how: " + ", ".join(f"{k} {v}" for k, v in s["all"]["errors"].items()))
+    lines.append("Context-rule order, chosen on fold A (real + demo), checked on fold B:")
+    for order, folds in r["orders"].items():
+        mark = "  <- chosen on A" if order == r["chosen"] else ""
+        lines.append(f"  {order:<26} A: P {folds['A']['precision']:.2f} R {folds['A']['recall']:.2f} F1 {folds['A']['f1']:.2f}"
+                     f"   B: P {folds['B']['precision']:.2f} R {folds['B']['recall']:.2f} F1 {folds['B']['f1']:.2f}{mark}")
+    return "\n".join(lines)
