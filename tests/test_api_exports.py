@@ -17,7 +17,7 @@ def test_api_every_exported_name_resolves():
 def test_api_analyze_and_compare_stay_functions_after_submodule_imports():
     code = ("import toolkit\n"
             "from toolkit.analyze import concat_results\n"
-            "from toolkit.compare import quote_share_by\n"
+            "from toolkit.comparison import quote_share_by\n"
             "import toolkit.analyze\n"
             "import sys, types\n"
             "assert callable(toolkit.analyze) and not isinstance(toolkit.analyze, types.ModuleType)\n"

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from synthetic_results import CAMPS, make_results, true_distancing, true_portrayal
 
-from toolkit.compare import compare
+from toolkit.comparison import compare
 
 
 @pytest.fixture(scope="module")

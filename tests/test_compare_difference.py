@@ -3,7 +3,7 @@
 import pytest
 from synthetic_results import make_results, true_distancing, true_portrayal
 
-from toolkit.compare import difference_test
+from toolkit.comparison import difference_test
 
 QUESTION = dict(by=["alignment", "camp"], per="quotes", a=("us_western", "russia"), b=("russia", "us"))
 

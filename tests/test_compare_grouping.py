@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from synthetic_results import make_results
 
-from toolkit.compare import compare
+from toolkit.comparison import compare
 
 
 @pytest.fixture(scope="module")

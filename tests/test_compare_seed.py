@@ -3,7 +3,7 @@
 import pandas as pd
 from synthetic_results import make_results
 
-from toolkit.compare import compare, difference_test, quote_share_by
+from toolkit.comparison import compare, difference_test, quote_share_by
 
 
 def test_same_seed_identical_tables():

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from synthetic_results import CAMPS, make_results, true_share
 
-from toolkit.compare import quote_share_by, stance_shares
+from toolkit.comparison import quote_share_by, stance_shares
 from toolkit.vocab import STANCES
 
 

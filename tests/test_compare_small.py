@@ -2,7 +2,7 @@
 
 from synthetic_results import TINY_ARTICLES, TINY_OUTLET, make_results
 
-from toolkit.compare import compare, difference_test, quote_share_by
+from toolkit.comparison import compare, difference_test, quote_share_by
 
 
 def test_small_outlet_kept_and_flagged():

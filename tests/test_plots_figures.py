@@ -14,7 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from synthetic_results import CAMPS, OUTLETS, TINY_OUTLET, make_results  # noqa: E402
 
 from toolkit import plots  # noqa: E402
-from toolkit.compare import compare, quote_share_by  # noqa: E402
+from toolkit.comparison import compare, quote_share_by  # noqa: E402
 from toolkit.vocab import STANCES  # noqa: E402
 
 FAST = {"n_resamples": 200}

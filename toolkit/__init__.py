@@ -24,7 +24,7 @@ _EXPORTS = {
     "analyze": "analyze", "Results": "analyze",
     "cache_entries": "analyze", "prune_cache": "analyze", "CacheEntry": "analyze",
     "StorageError": "analyze", "WorkerDied": "analyze",
-    "compare": "compare", "quote_share_by": "compare", "difference_test": "compare", "stance_shares": "compare",
+    "compare": "comparison", "quote_share_by": "comparison", "difference_test": "comparison", "stance_shares": "comparison",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",
     "unresolved_speakers": "speakers",
