@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
-from .text import trie_regex
+from .text import token_bounds, trie_regex
 
 if TYPE_CHECKING:
     from .corpus import Article
@@ -62,9 +62,6 @@ CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidenti
 _CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by")
 _NUM = "<num>"
 _APOS = "'\u2019"
-# Words for context checks: "n't" split off as in Penn Treebank text, words with inner ' or -,
-# numbers, or one punctuation character.
-_WORD = re.compile(r"n['\u2019]t(?!\w)|\w+(?:['\u2019\-.,]\d+|['\u2019\-]\w+)*|[^\w\s]")
 _WINDOW = 80  # characters looked at on each side of a cue for the context checks
 
 
@@ -165,20 +162,25 @@ class HedgeLexicon:
                 continue
             if entry.followed_by or entry.not_followed_by:
                 if after is None:
-                    after = [w.lower() for w in _WORD.findall(text, end, end + _WINDOW)][:4]
+                    after = _words(text, end, end + _WINDOW)[:4]
                 if entry.followed_by and not any(_starts(after, p) for p in entry.followed_by):
                     continue
                 if any(_starts(after, p) for p in entry.not_followed_by):
                     continue
             if entry.preceded_by or entry.not_preceded_by:
                 if before is None:
-                    before = [w.lower() for w in _WORD.findall(text, max(0, start - _WINDOW), start)][-4:]
+                    before = _words(text, max(0, start - _WINDOW), start)[-4:]
                 if entry.preceded_by and not any(_ends(before, p) for p in entry.preceded_by):
                     continue
                 if any(_ends(before, p) for p in entry.not_preceded_by):
                     continue
             return entry
         return None
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    """The tokens of ``text[start:end]`` (:func:`toolkit.text.token_bounds`, the one tokeniser), lower case."""
+    return [text[s:e].lower() for s, e in token_bounds(text, start, end)]
 
 
 def _same(word: str, want: str) -> bool:
