@@ -34,4 +34,5 @@ def test_difference_test_reproducible():
     results = make_results(n_articles=150, seed=4)
     kwargs = dict(by="alignment", a="russia", b="us_western", n_resamples=999, seed=9)
     first = difference_test(results, "quotes", **kwargs)
-    assert first == difference_test(results, "quotes", **kwargs) and first["seed"] == 9
+    pd.testing.assert_frame_equal(first, difference_test(results, "quotes", **kwargs))
+    assert first.seed.item() == 9

@@ -32,5 +32,5 @@ def test_small_flag_in_shares_and_difference():
     results = make_results(n_articles=200, seed=2)
     share = quote_share_by(results, by="outlet")
     assert share.loc[share.outlet == TINY_OUTLET, "small"].all()
-    diff = difference_test(results, "quotes", by="outlet", a=TINY_OUTLET, b="nyt", n_resamples=499)
+    diff = difference_test(results, "quotes", by="outlet", a=TINY_OUTLET, b="nyt", n_resamples=499).iloc[0]
     assert diff["small"] and diff["n_a"] == TINY_ARTICLES
