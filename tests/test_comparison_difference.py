@@ -9,7 +9,7 @@ from toolkit.comparison import difference_test
 QUESTION = dict(by=["alignment", "camp"], per="quotes", a=("us_western", "russia"), b=("russia", "us"))
 
 
-def test_planted_distancing_difference_detected():
+def test_comparison_planted_distancing_difference_detected():
     """Are Russian officials reported with more distancing verbs in US outlets than US officials in Russian ones?"""
     out = difference_test(make_results(600, seed=5), "distancing_verbs", n_resamples=1999, **QUESTION).iloc[0]
     truth = true_distancing("us_western", "russia") - true_distancing("russia", "us")
@@ -20,21 +20,21 @@ def test_planted_distancing_difference_detected():
     assert not out["paired"] and out["shared_articles"] == 0
 
 
-def test_no_planted_difference_large_p():
+def test_comparison_no_planted_difference_large_p():
     out = difference_test(make_results(600, seed=5, planted=False), "distancing_verbs", n_resamples=1999, **QUESTION).iloc[0]
     assert out["p_value"] > 0.1
     assert out["ci_low"] <= 0 <= out["ci_high"]
     assert abs(out["cliffs_delta"]) < 0.2
 
 
-def test_one_sided_alternative():
+def test_comparison_one_sided_alternative():
     results = make_results(400, seed=6)
     greater = difference_test(results, "distancing_verbs", alternative="greater", n_resamples=999, **QUESTION).iloc[0]
     less = difference_test(results, "distancing_verbs", alternative="less", n_resamples=999, **QUESTION).iloc[0]
     assert greater["p_value"] < 0.01 < 0.9 < less["p_value"]
 
 
-def test_overlapping_groups_are_paired_by_article():
+def test_comparison_overlapping_groups_are_paired_by_article():
     """Two camps in the same outlets share articles: resampled and permuted within articles."""
     results = make_results(400, seed=8)
     planted = difference_test(results, "portrayal", by="camp", a="opposition", b="us", n_resamples=999,
@@ -59,6 +59,6 @@ def test_comparison_difference_test_is_a_one_row_table_like_compare():
     assert both.measure.tolist() == ["distancing_verbs", "portrayal"] and both.p_value.between(0, 1).all()
 
 
-def test_unknown_group_raises():
+def test_comparison_unknown_group_raises():
     with pytest.raises(ValueError, match="no articles"):
         difference_test(make_results(50, seed=1), "quotes", by="outlet", a="nyt", b="bbc", n_resamples=99)
