@@ -148,12 +148,10 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_train_sentiment(args) -> int:
-    """The trainer's options are parsed here, so that no other command imports it (nor torch's path)."""
+    """The trainer parses its own options (``python -m toolkit.finetune``), so no other command imports it."""
     from . import finetune
 
-    parser = argparse.ArgumentParser(prog="python -m toolkit train sentiment",
-                                     description="Fine-tune a sentence encoder for target sentiment on NewsMTSC.")
-    return finetune.run(finetune.add_arguments(parser).parse_args(args.options))
+    return finetune.main(args.options)
 
 
 def _cmd_report(args) -> int:
@@ -218,7 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     # the trainer parses its own options (train sentiment --help lists them): see _cmd_train_sentiment
     tp = tsub.add_parser("sentiment", add_help=False,
                          help="fine-tune a sentence encoder for target sentiment on NewsMTSC")
-    tp.set_defaults(func=_cmd_train_sentiment, options=True)
+    tp.set_defaults(func=_cmd_train_sentiment, passes_options=True)
 
     p = sub.add_parser("report", help="execute the notebooks into HTML reports")
     p.add_argument("--corpus", nargs="*", default=None)
@@ -230,7 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args, options = parser.parse_known_args(argv)
-    if options and getattr(args, "options", None) is not True:
+    if options and not getattr(args, "passes_options", False):  # only the trainer has options of its own
         parser.error(f"unrecognized arguments: {' '.join(options)}")
     args.options = options
     if args.command == "cache" and (args.older_than is not None or args.dry_run) and not args.prune:
