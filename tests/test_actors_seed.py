@@ -33,7 +33,8 @@ def test_actors_seed_article_actors_and_camps(shared):
 
 def test_actors_allsides_mentions_index_their_text(shared):
     folder = shared("corpora", "allsides-syria", "data", "jsons")
-    texts = [json.loads(p.read_text(encoding="utf-8")).get("content_original") or "" for p in sorted(folder.glob("*.json"))]
+    texts = [json.loads(p.read_text(encoding="utf-8")).get("content_original") or ""
+             for p in sorted(folder.glob("*.json"))]
     lex = load_actors()
     found = [(t, find_mentions(t, lex)) for t in texts]
     assert all(t[m.start:m.end] == m.text for t, ms in found for m in ms)

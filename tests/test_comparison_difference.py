@@ -21,7 +21,8 @@ def test_comparison_planted_distancing_difference_detected():
 
 
 def test_comparison_no_planted_difference_large_p():
-    out = difference_test(make_results(600, seed=5, planted=False), "distancing_verbs", n_resamples=1999, **QUESTION).iloc[0]
+    results = make_results(600, seed=5, planted=False)
+    out = difference_test(results, "distancing_verbs", n_resamples=1999, **QUESTION).iloc[0]
     assert out["p_value"] > 0.1
     assert out["ci_low"] <= 0 <= out["ci_high"]
     assert abs(out["cliffs_delta"]) < 0.2

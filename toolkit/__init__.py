@@ -28,7 +28,8 @@ _EXPORTS = {
     "cache_entries": "analyze", "prune_cache": "analyze", "CacheEntry": "analyze",
     "StorageError": "analyze", "WorkerDied": "analyze",
     "concat_results": "analyze",  # toolkit.pipeline after issue 15's merge
-    "compare": "comparison", "quote_share_by": "comparison", "difference_test": "comparison", "stance_shares": "comparison",
+    "compare": "comparison", "quote_share_by": "comparison", "difference_test": "comparison",
+    "stance_shares": "comparison",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",
     "unresolved_speakers": "speakers",
