@@ -1,5 +1,6 @@
 # Two commands on a fresh machine (Python 3.11 + pip): `make report` and `make test`.
-# Both create .venv when missing and (re)install the package when pyproject.toml changes.
+# Both create .venv when missing and (re)install the package when pyproject.toml changes, each with the
+# extras it needs: `report` the notebooks extra, `test` the test extra (which includes the notebooks').
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -10,19 +11,26 @@ CORPUS ?=
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet torch==2.13.0  # the CPU build (a bare torch pulls CUDA)
+
+# The package (with the trained backend's extra), and with the extra a target needs: one pip run each.
+$(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[trained]"
-	touch $(STAMP)
+	touch $@
+
+$(VENV)/.%-stamp: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[trained,$*]"
+	touch $@
 
 ## Analyse the embedded demo corpus (or CORPUS="path ...") and write reports/*.html
-report: $(STAMP)
+report: $(VENV)/.notebooks-stamp
 	$(BIN)/python -m toolkit report $(if $(CORPUS),--corpus $(CORPUS))
 
 ## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution
-test: $(STAMP)
+test: $(VENV)/.test-stamp
 	$(BIN)/python -m pytest -q
 
 ## Score every measure against the gold data under ../shared

@@ -19,7 +19,7 @@ REQUIRED_IDS = ("putin peskov lavrov shoigu konashenkov zakharova sergei_ivanov 
                 "syrian_army syrian_government unnamed_source").split()
 
 
-def test_default_lexicon_has_the_contract_camps_ids_and_citations():
+def test_actors_default_lexicon_has_the_contract_camps_ids_and_citations():
     lex = load_actors()
     assert lex.camps == CAMPS
     assert set(REQUIRED_IDS) <= set(lex.actors)
@@ -29,7 +29,7 @@ def test_default_lexicon_has_the_contract_camps_ids_and_citations():
     assert lex.camp_generic["russia"] == "russian_officials"
 
 
-def test_user_file_extends_the_default_by_id():
+def test_actors_user_file_extends_the_default_by_id():
     lex = load_actors(FIX / "extend.yml")
     assert lex.get("carter").name == "Ashton B. Carter"
     assert lex.get("putin").camp == "russia"
@@ -38,14 +38,14 @@ def test_user_file_extends_the_default_by_id():
     assert [(m.actor, m.camp) for m in ms] == [("carter", "us"), ("sdf", "kurds")]
 
 
-def test_user_file_replaces_the_default():
+def test_actors_user_file_replaces_the_default():
     lex = load_actors(FIX / "replace.yml", extend=False)
     assert set(lex.actors) == {"anna_berg", "otto_berg", "north_people", "harbor_town"}
     assert lex.camps == ("north", "south")
     assert lex.lookup("Vladimir Putin") is None
 
 
-def test_ambiguous_surname_follows_the_last_full_mention():
+def test_actors_ambiguous_surname_follows_the_last_full_mention():
     lex = load_actors(FIX / "replace.yml", extend=False)
     text = "Berg spoke. Anna Berg arrived, then Mayor Otto Berg. Berg said no. Northern delegates left Harborville."
     assert [(m.text, m.actor, m.how) for m in find_mentions(text, lex)] == [
@@ -63,7 +63,7 @@ def test_ambiguous_surname_follows_the_last_full_mention():
     ("bad_duplicate.yml", 5, "duplicate actor id 'twin'"),
     ("bad_missing_id.yml", 4, "missing 'id'"),
 ])
-def test_malformed_files_raise_lexicon_error_with_file_and_line(name, line, why):
+def test_actors_malformed_files_raise_lexicon_error_with_file_and_line(name, line, why):
     with pytest.raises(LexiconError) as info:
         load_actors(FIX / name)
     err = info.value
@@ -71,12 +71,12 @@ def test_malformed_files_raise_lexicon_error_with_file_and_line(name, line, why)
     assert why in str(err)
 
 
-def test_missing_user_file_is_a_lexicon_error():
+def test_actors_missing_user_file_is_a_lexicon_error():
     with pytest.raises(LexiconError, match="cannot read"):
         load_actors(FIX / "does_not_exist.yml")
 
 
-def test_user_forms_win_over_default_forms_and_same_actor_keeps_alias_role(tmp_path):
+def test_actors_user_forms_win_over_default_forms_and_same_actor_keeps_alias_role(tmp_path):
     user = tmp_path / "mine.yml"
     user.write_text(
         "sources: {mine: Invented for this test}\n"
@@ -88,7 +88,7 @@ def test_user_forms_win_over_default_forms_and_same_actor_keeps_alias_role(tmp_p
     assert [m.how for m in find_mentions("The Syrian army advanced.")] == ["alias"]
 
 
-def test_alias_claimed_by_two_actors_in_one_file_is_an_error(tmp_path):
+def test_actors_alias_claimed_by_two_actors_in_one_file_is_an_error(tmp_path):
     user = tmp_path / "clash.yml"
     user.write_text(
         "sources: {mine: Invented for this test}\n"
@@ -101,7 +101,7 @@ def test_alias_claimed_by_two_actors_in_one_file_is_an_error(tmp_path):
         load_actors(user, extend=False)
 
 
-def test_partial_update_keeps_the_default_keys_it_does_not_give():
+def test_actors_partial_update_keeps_the_default_keys_it_does_not_give():
     lex = load_actors(FIX / "partial.yml")
     zakharova = lex.get("zakharova")
     assert (zakharova.camp, zakharova.kind, zakharova.gender) == ("russia", "person", "f")

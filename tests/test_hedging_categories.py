@@ -35,11 +35,11 @@ def cues(text):
         ("The mayor was absolutely sure of the date.", "absolutely", "booster"),
     ],
 )
-def test_category_cue_found(text, cue, category):
+def test_hedging_category_cue_found(text, cue, category):
     assert (cue, category) in cues(text)
 
 
-def test_every_category_has_a_cited_source():
+def test_hedging_every_category_has_a_cited_source():
     from toolkit.hedging import load_hedges
 
     lex = load_hedges()
@@ -48,18 +48,18 @@ def test_every_category_has_a_cited_source():
     assert {e.category for e in lex.entries} == set(CATEGORIES)
 
 
-def test_plain_factual_sentence_has_no_hedge():
+def test_hedging_plain_factual_sentence_has_no_hedge():
     assert find_hedges("The army took the hill on Tuesday and raised its flag over the town hall.") == []
 
 
-def test_is_uncertain_counts_hedges_but_not_boosters():
+def test_hedging_is_uncertain_counts_hedges_but_not_boosters():
     assert is_uncertain("The talks might collapse before Friday.")
     assert is_uncertain("Sources said the road was closed.")
     assert not is_uncertain("The ministry confirmed the talks had collapsed, clearly a setback.")
     assert not is_uncertain("The talks collapsed on Friday.")
 
 
-def test_records_are_frozen_and_make_a_frame():
+def test_hedging_records_are_frozen_and_make_a_frame():
     found = find_hedges("Officials believe the bridge could fall.")
     frame = found.to_frame()
     assert list(frame.columns) == ["start", "end", "cue", "category"]

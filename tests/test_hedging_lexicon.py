@@ -25,7 +25,7 @@ def write(tmp_path, text, name="mine.yml"):
     return p
 
 
-def test_user_file_extends_the_default(tmp_path):
+def test_hedging_user_file_extends_the_default(tmp_path):
     lex = load_hedges(write(tmp_path, USER))
     text = "People familiar with the matter said the rebels might regroup."
     assert [(h.cue, h.category) for h in find_hedges(text, lex)] == [
@@ -35,20 +35,20 @@ def test_user_file_extends_the_default(tmp_path):
     assert "newsroom" in lex.sources["evidential"] and "Hyland" in lex.sources["evidential"]
 
 
-def test_user_entries_override_default_rules_for_the_same_phrase(tmp_path):
+def test_hedging_user_entries_override_default_rules_for_the_same_phrase(tmp_path):
     lex = load_hedges(write(tmp_path, USER))
     assert [h.cue for h in find_hedges("It is arguably the worst week.", lex)] == ["arguably"]
     assert find_hedges("It is arguably not the worst week.", lex) == []
 
 
-def test_user_file_replaces_the_default(tmp_path):
+def test_hedging_user_file_replaces_the_default(tmp_path):
     lex = load_hedges(write(tmp_path, USER), extend=False)
     assert find_hedges("The rebels might regroup.", lex) == []
     assert is_uncertain("People familiar with the matter spoke.", lex)
     assert set(lex.sources) == {"evidential", "epistemic_adverb"}
 
 
-def test_default_lexicon_is_loaded_once_and_used_by_default():
+def test_hedging_default_lexicon_is_loaded_once_and_used_by_default():
     assert load_hedges() is load_hedges()
     assert find_hedges("They might.", load_hedges()) == find_hedges("They might.")
 
@@ -66,7 +66,7 @@ def test_default_lexicon_is_loaded_once_and_used_by_default():
         ("- just\n- a list\n", 1, "top level"),
     ],
 )
-def test_malformed_file_names_file_and_line(tmp_path, body, line, why):
+def test_hedging_malformed_file_names_file_and_line(tmp_path, body, line, why):
     path = write(tmp_path, body, "broken.yml")
     with pytest.raises(LexiconError) as err:
         load_hedges(path)
@@ -76,6 +76,6 @@ def test_malformed_file_names_file_and_line(tmp_path, body, line, why):
     assert f"broken.yml, line {line}" in str(err.value)
 
 
-def test_missing_file_raises_lexicon_error(tmp_path):
+def test_hedging_missing_file_raises_lexicon_error(tmp_path):
     with pytest.raises(LexiconError, match="cannot read"):
         load_hedges(tmp_path / "absent.yml", extend=False)

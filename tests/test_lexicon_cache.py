@@ -106,3 +106,32 @@ def test_lexicon_cache_reads_each_file_with_the_bounds(tmp_path, monkeypatch):
     path.write_text(HEDGES.format(cue="zorbly" * 10), encoding="utf-8")
     with pytest.raises(LexiconError, match="over the limit of 50 bytes"):
         load_hedges(path)
+
+
+def test_lexicon_cache_edited_default_hedges_file_is_read_again(tmp_path, monkeypatch):
+    import toolkit.hedging as hedging
+    from toolkit.hedging import find_hedges
+
+    path = tmp_path / "hedges.yml"
+    path.write_text(HEDGES.format(cue="zorbly"), encoding="utf-8")
+    monkeypatch.setattr(hedging, "DEFAULT_PATH", path)
+    assert load_hedges() is load_hedges()
+    assert [h.cue for h in find_hedges("It is zorbly so, quaxly.")] == ["zorbly"]
+    _rewrite(path, HEDGES.format(cue="quaxly"))
+    assert [h.cue for h in find_hedges("It is zorbly so, quaxly.")] == ["quaxly"]
+    user = tmp_path / "user.yml"
+    user.write_text(HEDGES.format(cue="blorpy"), encoding="utf-8")
+    assert [h.cue for h in load_hedges(user).find("quaxly and blorpy")] == ["quaxly", "blorpy"]
+
+
+def test_lexicon_cache_edited_default_actors_file_is_read_again(tmp_path, monkeypatch):
+    import toolkit.actors as actors
+    from toolkit.actors import find_mentions
+
+    path = tmp_path / "actors.yml"
+    path.write_text(ACTORS.format(alias="Blue Fox"), encoding="utf-8")
+    monkeypatch.setattr(actors, "DEFAULT_PATH", path)
+    assert load_actors() is load_actors()
+    assert [m.text for m in find_mentions("Blue Fox met Gray Owl.")] == ["Blue Fox"]
+    _rewrite(path, ACTORS.format(alias="Gray Owl"))
+    assert [m.text for m in find_mentions("Blue Fox met Gray Owl.")] == ["Gray Owl"]

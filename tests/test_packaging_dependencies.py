@@ -1,4 +1,5 @@
-"""pyproject.toml and environment.yml list the same packages; the package imports offline."""
+"""pyproject.toml and environment.yml list the same packages; test-only and notebook-only packages are
+extras (installed by `make test` and `make report`), not runtime dependencies."""
 
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ def _names(requirement: str) -> set[str]:
     return CONDA_EXTRAS.get(base, {_name(requirement)})
 
 
+def _project(repo) -> dict:
+    return tomllib.loads((repo / "pyproject.toml").read_text())["project"]
+
+
 def test_packaging_environment_matches_pyproject(repo):
-    project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
-    optional = [r for extra in project.get("optional-dependencies", {}).values() for r in extra]
+    project = _project(repo)
+    optional = [r for extra in project.get("optional-dependencies", {}).values() for r in extra
+                if _name(r) != project["name"]]  # an extra that includes another one
     declared = set().union(*(_names(r) for r in project["dependencies"] + optional))
     env = yaml.safe_load((repo / "environment.yml").read_text())
     listed = set()
@@ -45,3 +51,14 @@ def test_packaging_readme_starts_with_the_two_commands(repo):
 
 def test_packaging_ci_runs_make_test(repo):
     assert "make test" in (repo / ".ci" / "run").read_text()
+
+
+def test_packaging_test_and_notebook_packages_are_extras(repo):
+    project = _project(repo)
+    runtime = {_name(r) for r in project["dependencies"]}
+    extras = {k: {_name(r) for r in v} for k, v in project["optional-dependencies"].items()}
+    assert not runtime & {"pytest", "hypothesis", "jupyter", "papermill", "nbconvert", "ipykernel"}, runtime
+    assert {"pytest", "hypothesis", project["name"]} <= extras["test"]  # test includes the notebooks extra
+    assert {"papermill", "nbconvert", "nbformat", "ipykernel"} <= extras["notebooks"]
+    makefile = (repo / "Makefile").read_text()
+    assert "test: $(VENV)/.test-stamp" in makefile and "report: $(VENV)/.notebooks-stamp" in makefile

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from synthetic_results import CAMPS, OUTLETS, TINY_OUTLET, make_results  # noqa: E402
 
 from toolkit import plots  # noqa: E402
-from toolkit.compare import compare, quote_share_by  # noqa: E402
+from toolkit.comparison import compare, quote_share_by  # noqa: E402
 from toolkit.vocab import STANCES  # noqa: E402
 
 FAST = {"n_resamples": 200}
@@ -39,7 +39,7 @@ def _tick_texts(ax):
     return [t.get_text() for t in ax.get_xticklabels()]
 
 
-def test_quote_share_bars_colours_and_counts(results):
+def test_plots_quote_share_bars_colours_and_counts(results):
     fig = plots.quote_share(results, by="outlet", **FAST)
     assert isinstance(fig, Figure)
     ax = fig.axes[0]
@@ -54,7 +54,7 @@ def test_quote_share_bars_colours_and_counts(results):
     assert "quotes" in ax.get_title() and ax.get_ylabel() == "share of quotes"
 
 
-def test_quote_share_bar_heights_and_errorbars_match_table(results):
+def test_plots_quote_share_bar_heights_and_errorbars_match_table(results):
     table = quote_share_by(results, by="alignment", **FAST)
     fig = plots.quote_share(table, by="alignment")
     ax = fig.axes[0]
@@ -64,7 +64,7 @@ def test_quote_share_bar_heights_and_errorbars_match_table(results):
     assert len(error_lines) == len(CAMPS)
 
 
-def test_sentiment_points_per_camp_and_outlet(results):
+def test_plots_sentiment_points_per_camp_and_outlet(results):
     fig = plots.sentiment(results, kind="portrayal", **FAST)
     ax = fig.axes[0]
     points = [c for c in ax.collections if isinstance(c, PathCollection)]
@@ -76,14 +76,14 @@ def test_sentiment_points_per_camp_and_outlet(results):
     assert len(n_labels) == len(OUTLETS) * len(CAMPS)
 
 
-def test_sentiment_voice_with_filter_in_title(results):
+def test_plots_sentiment_voice_with_filter_in_title(results):
     fig = plots.sentiment(results, kind="voice", by="alignment", filter={"camp": ["russia", "us"]}, **FAST)
     ax = fig.axes[0]
     assert "Voice" in ax.get_title() and "camp: russia, us" in ax.get_title()
     assert len([c for c in ax.collections if isinstance(c, PathCollection)]) == 2
 
 
-def test_hedging_heatmap_cells_and_annotations(results):
+def test_plots_hedging_heatmap_cells_and_annotations(results):
     fig = plots.hedging_heatmap(results, measure="own_hedges", per="quotes", **FAST)
     ax = fig.axes[0]
     mesh = next(c for c in ax.collections if isinstance(c, QuadMesh))
@@ -94,14 +94,14 @@ def test_hedging_heatmap_cells_and_annotations(results):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["russia", "us", "opposition", "syria government"]
 
 
-def test_hedging_heatmap_from_compare_table(results):
+def test_plots_hedging_heatmap_from_compare_table(results):
     table = compare(results, "distancing_hedges", by=["camp", "outlet"], **FAST)
     fig = plots.hedging_heatmap(table)
     annotations = {t.get_text().split("\n")[0] for t in fig.axes[0].texts}
     assert annotations == {f"{e:.2f}" for e in table.estimate}
 
 
-def test_stance_profile_bars(results):
+def test_plots_stance_profile_bars(results):
     fig = plots.stance_profile(results, **FAST)
     ax = fig.axes[0]
     assert len(_bars(ax)) == len(STANCES)
@@ -109,7 +109,7 @@ def test_stance_profile_bars(results):
     assert "stance" in ax.get_title() and ax.get_ylabel() == "share of attribution verbs"
 
 
-def test_timeline_two_panels_with_counts(results):
+def test_plots_timeline_two_panels_with_counts(results):
     fig = plots.timeline(results, "quotes", freq="M", **FAST)
     top, bottom = fig.axes[:2]
     assert len(top.get_lines()) >= len(CAMPS) and len(bottom.get_lines()) >= len(CAMPS)
@@ -118,14 +118,14 @@ def test_timeline_two_panels_with_counts(results):
     assert monthly_counts.max() > 0
 
 
-def test_timeline_without_hue_and_bad_freq(results):
+def test_plots_timeline_without_hue_and_bad_freq(results):
     fig = plots.timeline(results, "distancing_verbs", freq="W", hue=None, per="quotes", **FAST)
     assert len(fig.axes[0].get_lines()) == 1 and "per quote" in fig.axes[0].get_ylabel()
     with pytest.raises(ValueError, match="freq"):
         plots.timeline(results, "quotes", freq="fortnight")
 
 
-def test_palette_covers_contract_camps():
+def test_plots_palette_covers_contract_camps():
     camps = ["russia", "us", "opposition", "syria_government", "iran", "turkey", "un", "isis", "other", "unnamed"]
     assert set(plots.CAMP_PALETTE) == set(camps) and len(set(plots.CAMP_PALETTE.values())) == len(camps)
     assert plots.palette(["russia", "martians"])["martians"] not in plots.CAMP_PALETTE.values()

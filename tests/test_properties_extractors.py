@@ -19,7 +19,7 @@ def _key(s: str) -> str:
 
 @PROFILE
 @given(any_text)
-def test_quotes_are_inside_the_text_ordered_and_never_overlap(text):
+def test_properties_quotes_are_inside_the_text_ordered_and_never_overlap(text):
     quotes = extract_quotes(text)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text)
@@ -36,7 +36,7 @@ def test_quotes_are_inside_the_text_ordered_and_never_overlap(text):
 
 @PROFILE
 @given(news_text)
-def test_quote_speaker_and_cue_lie_outside_the_quote(text):
+def test_properties_quote_speaker_and_cue_lie_outside_the_quote(text):
     for q in extract_quotes(text):
         if q.cue_start is not None:
             assert q.cue_end <= q.start or q.cue_start >= q.end, q
@@ -46,7 +46,7 @@ def test_quote_speaker_and_cue_lie_outside_the_quote(text):
 
 @PROFILE
 @given(any_text)
-def test_mentions_read_back_and_do_not_overlap(text):
+def test_properties_mentions_read_back_and_do_not_overlap(text):
     mentions = find_mentions(text)
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text)
@@ -58,7 +58,7 @@ def test_mentions_read_back_and_do_not_overlap(text):
 
 @PROFILE
 @given(any_text)
-def test_hedges_read_back_their_cue(text):
+def test_properties_hedges_read_back_their_cue(text):
     hedges = find_hedges(text)
     for h in hedges:
         assert 0 <= h.start < h.end <= len(text)

@@ -14,7 +14,7 @@ from toolkit.text import normalize_quotes, paragraphs, sentences, tokens
 
 @PROFILE
 @given(any_text)
-def test_paragraphs_are_trimmed_lines_inside_the_text(text):
+def test_properties_paragraphs_are_trimmed_lines_inside_the_text(text):
     paras = paragraphs(text)
     for p in paras:
         assert 0 <= p.start < p.end <= len(text)
@@ -26,7 +26,7 @@ def test_paragraphs_are_trimmed_lines_inside_the_text(text):
 
 @PROFILE
 @given(any_text)
-def test_sentences_read_back_do_not_overlap_nor_cross_lines(text):
+def test_properties_sentences_read_back_do_not_overlap_nor_cross_lines(text):
     sents = sentences(text)
     for s in sents:
         assert 0 <= s.start < s.end <= len(text)
@@ -38,7 +38,7 @@ def test_sentences_read_back_do_not_overlap_nor_cross_lines(text):
 
 @PROFILE
 @given(any_text, st.integers(0, 50), st.integers(0, 400))
-def test_tokens_stay_in_the_requested_window(text, start, length):
+def test_properties_tokens_stay_in_the_requested_window(text, start, length):
     start = min(start, len(text))
     end = min(len(text), start + length)
     toks = tokens(text, start, end)
@@ -50,7 +50,7 @@ def test_tokens_stay_in_the_requested_window(text, start, length):
 
 @PROFILE
 @given(any_text)
-def test_normalize_quotes_keeps_length_and_is_idempotent(text):
+def test_properties_normalize_quotes_keeps_length_and_is_idempotent(text):
     norm = normalize_quotes(text)
     assert len(norm) == len(text)
     assert normalize_quotes(norm) == norm
@@ -59,7 +59,7 @@ def test_normalize_quotes_keeps_length_and_is_idempotent(text):
 
 @PROFILE
 @given(any_text)
-def test_article_sections_cover_paragraphs_and_masking_keeps_offsets(text):
+def test_properties_article_sections_cover_paragraphs_and_masking_keeps_offsets(text):
     art, _notes = article_from_text(text, "p")
     assert art.text == text
     assert len(art.masked_text) == len(text)

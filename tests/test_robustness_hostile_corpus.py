@@ -44,7 +44,7 @@ def txt_results(txt_corpus):
     return analyze(txt_corpus, cache=False, progress=False)
 
 
-def test_every_txt_file_is_an_article_or_a_named_problem(txt_corpus):
+def test_robustness_every_txt_file_is_an_article_or_a_named_problem(txt_corpus):
     files = {p.name for p in TXT.iterdir()} - DOCS
     articles, problems = _accounted(txt_corpus)
     assert articles | problems == files
@@ -57,7 +57,7 @@ def test_every_txt_file_is_an_article_or_a_named_problem(txt_corpus):
     assert len(txt_corpus) == len(files) - len(BAD_TXT) == 13
 
 
-def test_analysis_keeps_every_article_and_every_problem(txt_corpus, txt_results):
+def test_robustness_analysis_keeps_every_article_and_every_problem(txt_corpus, txt_results):
     assert sorted(txt_results.articles["article_id"]) == sorted(a.id for a in txt_corpus)
     assert {Path(p).name for p in txt_results.problems["path"]} == set(BAD_TXT)
     assert len(txt_results.problems) == len(BAD_TXT)
@@ -67,7 +67,7 @@ def test_analysis_keeps_every_article_and_every_problem(txt_corpus, txt_results)
         assert name in summary
 
 
-def test_every_offset_in_the_results_reads_back_its_text(txt_corpus, txt_results):
+def test_robustness_every_offset_in_the_results_reads_back_its_text(txt_corpus, txt_results):
     texts = {a.id: a.text for a in txt_corpus}
     assert len(txt_results.sentences) > 0 and len(txt_results.quotes) > 0
     for row in txt_results.sentences.itertuples():
@@ -85,7 +85,7 @@ def test_every_offset_in_the_results_reads_back_its_text(txt_corpus, txt_results
         assert " ".join(text[row.start:row.end].lower().replace("\u2019", "'").split()) == row.cue
 
 
-def test_encodings_decode_to_the_intended_characters(txt_corpus):
+def test_robustness_encodings_decode_to_the_intended_characters(txt_corpus):
     bom = txt_corpus.get("bom")
     assert not bom.text.startswith("\ufeff") and bom.title == "Harbour Council Meets Again"
     cp = txt_corpus.get("cp1252")
@@ -96,14 +96,14 @@ def test_encodings_decode_to_the_intended_characters(txt_corpus):
     assert fallbacks == {"cp1252.txt", "latin1.txt"}
 
 
-def test_cp1252_curly_quote_is_extracted_with_its_speaker(txt_results):
+def test_robustness_cp1252_curly_quote_is_extracted_with_its_speaker(txt_results):
     q = txt_results.quotes[txt_results.quotes["article_id"] == "cp1252"]
     assert len(q) == 1
     assert "the looms are running again" in q.iloc[0]["text"]
     assert q.iloc[0]["speaker"] == "A union organiser"
 
 
-def test_html_page_has_tags_and_scripts_masked_but_keeps_its_quote(txt_corpus, txt_results):
+def test_robustness_html_page_has_tags_and_scripts_masked_but_keeps_its_quote(txt_corpus, txt_results):
     page = txt_corpus.get("page")
     masked = page.masked_text
     assert len(masked) == len(page.text)
@@ -120,7 +120,7 @@ def test_html_page_has_tags_and_scripts_masked_but_keeps_its_quote(txt_corpus, t
 
 
 @pytest.mark.parametrize("name", ["nested_quotes", "unclosed_quote", "mixed_marks", "only_marks", "line_breaks"])
-def test_unbalanced_and_mixed_marks_give_non_overlapping_quotes_inside_the_text(txt_corpus, name):
+def test_robustness_unbalanced_and_mixed_marks_give_non_overlapping_quotes_inside_the_text(txt_corpus, name):
     art = txt_corpus.get(name)
     quotes = extract_quotes(art.masked_text, sections=art.sections)
     assert quotes == extract_quotes(art.masked_text, sections=art.sections)  # deterministic
@@ -136,7 +136,7 @@ def test_unbalanced_and_mixed_marks_give_non_overlapping_quotes_inside_the_text(
         assert quotes, name  # each of these holds at least one attributed statement
 
 
-def test_quote_that_never_closes_stops_at_its_paragraph(txt_corpus):
+def test_robustness_quote_that_never_closes_stops_at_its_paragraph(txt_corpus):
     art = txt_corpus.get("unclosed_quote")
     quotes = extract_quotes(art.text)
     first = next(q for q in quotes if "lighthouse" in q.text)
@@ -144,7 +144,7 @@ def test_quote_that_never_closes_stops_at_its_paragraph(txt_corpus):
     assert first.speaker == "The harbour master"
 
 
-def test_non_english_articles_load_with_their_text_intact(txt_corpus, txt_results):
+def test_robustness_non_english_articles_load_with_their_text_intact(txt_corpus, txt_results):
     for name, word in (("french", "march\u00e9"), ("russian", "\u041c\u043e\u0441\u0442"),
                        ("arabic", "\u0627\u0644\u0645\u0643\u062a\u0628\u0629"), ("cjk_emoji", "\U0001f6a2")):
         art = txt_corpus.get(name)
@@ -152,7 +152,7 @@ def test_non_english_articles_load_with_their_text_intact(txt_corpus, txt_result
         assert (txt_results.sentences["article_id"] == name).sum() >= 2, name
 
 
-def test_csv_with_broken_rows_names_each_row():
+def test_robustness_csv_with_broken_rows_names_each_row():
     corpus = load_corpus(HOSTILE / "broken_row.csv")
     assert [a.id for a in corpus] == ["r2", "r4", "r5"]
     bad = {p.line: p for p in corpus.problems}
@@ -167,7 +167,7 @@ def test_csv_with_broken_rows_names_each_row():
     assert loaded | set(bad) | {8} == set(range(2, 9))
 
 
-def test_json_that_is_not_json_is_a_problem_with_its_line():
+def test_robustness_json_that_is_not_json_is_a_problem_with_its_line():
     for name, line in (("not_json.json", 3), ("xml_as.json", 1)):
         corpus = load_corpus(HOSTILE / name)
         assert len(corpus) == 0
@@ -175,14 +175,14 @@ def test_json_that_is_not_json_is_a_problem_with_its_line():
         assert problem.path.endswith(name) and problem.line == line and "not JSON" in problem.why
 
 
-def test_jsonl_bad_lines_are_named_and_good_lines_load():
+def test_robustness_jsonl_bad_lines_are_named_and_good_lines_load():
     corpus = load_corpus(HOSTILE / "lines.jsonl")
     assert [a.id for a in corpus] == ["l1", "l6"]
     assert {p.line for p in corpus.problems} == {2, 3, 4, 5}
     assert {a.meta["line"] for a in corpus} | {p.line for p in corpus.problems} == set(range(1, 7))
 
 
-def test_mixed_folder_reports_files_of_other_formats(tmp_path):
+def test_robustness_mixed_folder_reports_files_of_other_formats(tmp_path):
     (tmp_path / "one.txt").write_text("Title One\nThe clerk said the office opens at nine.\n", encoding="utf-8")
     (tmp_path / "two.txt").write_text("Title Two\nThe porter said the door sticks.\n", encoding="utf-8")
     (tmp_path / "rows.csv").write_text("id,text\na,some text\n", encoding="utf-8")
@@ -197,7 +197,7 @@ def test_mixed_folder_reports_files_of_other_formats(tmp_path):
     assert "not a corpus file (.pdf)" in why["scan.pdf"]
 
 
-def test_generated_invalid_byte_sequences_never_raise(tmp_path):
+def test_robustness_generated_invalid_byte_sequences_never_raise(tmp_path):
     """Every single byte 0x80-0xFF and a few broken UTF-8 sequences, one file each: article or problem."""
     blobs = {f"b{b:02x}.txt": b"Title\nThe clerk said " + bytes([b]) + b" twice.\n" for b in range(0x80, 0x100)}
     blobs.update({
@@ -219,7 +219,7 @@ def test_generated_invalid_byte_sequences_never_raise(tmp_path):
     assert problems == {f"b{b:02x}.txt" for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
-def test_cli_analyze_prints_the_problems(tmp_path):
+def test_robustness_cli_analyze_prints_the_problems(tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "toolkit", "analyze", str(TXT), "--out", str(out), "--cache", str(tmp_path / "c")],
@@ -233,7 +233,7 @@ def test_cli_analyze_prints_the_problems(tmp_path):
     assert (out / "problems.parquet").exists() and (out / "articles.parquet").exists()
 
 
-def test_csv_problems_keep_their_row_in_results():
+def test_robustness_csv_problems_keep_their_row_in_results():
     corpus = load_corpus(HOSTILE / "broken_row.csv")
     results = analyze(corpus, cache=False, progress=False)
     assert len(results.articles) == len(corpus) == 3 and len(results.problems) == 3

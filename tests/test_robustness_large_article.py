@@ -44,7 +44,7 @@ def big(tmp_path_factory):
     return path, text
 
 
-def test_five_megabyte_single_line_loads_whole(big):
+def test_robustness_five_megabyte_single_line_loads_whole(big):
     path, text = big
     assert path.stat().st_size >= 5 * 1024 * 1024 and "\n" not in text
     corpus = load_corpus(path)
@@ -54,7 +54,7 @@ def test_five_megabyte_single_line_loads_whole(big):
     assert [(s.start, s.end) for s in art.sections] == [(0, len(text.rstrip()))]
 
 
-def test_five_megabyte_line_text_layer_and_extractors_keep_exact_offsets(big):
+def test_robustness_five_megabyte_line_text_layer_and_extractors_keep_exact_offsets(big):
     _, text = big
     assert paragraphs(text)[0].end == len(text.rstrip())
     sents = sentences(text)
@@ -70,7 +70,7 @@ def test_five_megabyte_line_text_layer_and_extractors_keep_exact_offsets(big):
     assert {h.cue for h in hedges} >= {"reportedly", "claimed", "may"}
 
 
-def test_long_single_line_quotes_do_not_overlap_and_read_back():
+def test_robustness_long_single_line_quotes_do_not_overlap_and_read_back():
     text = _line(200 * 1024, seed=3)
     quotes = extract_quotes(text)
     assert len(quotes) > 500
@@ -79,7 +79,7 @@ def test_long_single_line_quotes_do_not_overlap_and_read_back():
     assert all(text[q.start:q.end] == q.text for q in quotes)
 
 
-def test_five_megabyte_line_quotes_read_back_and_never_overlap(big):
+def test_robustness_five_megabyte_line_quotes_read_back_and_never_overlap(big):
     _, text = big
     quotes = extract_quotes(text)
     assert len(quotes) > 10_000

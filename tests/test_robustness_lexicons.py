@@ -26,7 +26,7 @@ CASES = [
 
 
 @pytest.mark.parametrize("loader, name, line, why", CASES, ids=[c[1] for c in CASES])
-def test_bad_lexicon_error_names_file_line_and_reason(loader, name, line, why):
+def test_robustness_bad_lexicon_error_names_file_line_and_reason(loader, name, line, why):
     with pytest.raises(LexiconError) as info:
         loader(LEX / name)
     err = info.value
@@ -34,19 +34,19 @@ def test_bad_lexicon_error_names_file_line_and_reason(loader, name, line, why):
     assert str(err).startswith(f"{err.path}, line {line}: ")
 
 
-def test_analyze_with_a_broken_user_lexicon_raises_the_lexicon_error():
+def test_robustness_analyze_with_a_broken_user_lexicon_raises_the_lexicon_error():
     with pytest.raises(LexiconError, match="actors_syntax.yml, line 7"):
         analyze([{"id": "a", "text": "The clerk said the office opens at nine."}], cache=False,
                 lexicons={"actors": str(LEX / "actors_syntax.yml")})
 
 
-def test_lexicon_that_is_not_utf8_is_a_lexicon_error(tmp_path):
+def test_robustness_lexicon_that_is_not_utf8_is_a_lexicon_error(tmp_path):
     bad = tmp_path / "latin.yml"
     bad.write_bytes(b"source: caf\xe9\ncues: []\n")
     with pytest.raises(LexiconError, match="latin.yml"):
         load_hedges(bad)
 
 
-def test_missing_lexicon_file_is_a_lexicon_error(tmp_path):
+def test_robustness_missing_lexicon_file_is_a_lexicon_error(tmp_path):
     with pytest.raises(LexiconError, match="nope.yml"):
         load_actors(tmp_path / "nope.yml")

@@ -38,7 +38,7 @@ def _check(text):
 
 
 @pytest.mark.parametrize("text", ALL)
-def test_hostile_marks_give_sane_quotes(text):
+def test_robustness_hostile_marks_give_sane_quotes(text):
     _check(text)
 
 
@@ -47,31 +47,31 @@ def test_hostile_marks_give_sane_quotes(text):
     "The warden said \"a told b 'c told d' and e\" on Friday.",
     "The warden said \"a told b 'the clerk's c told d' and e\" on Friday.",
 ])
-def test_quote_inside_a_quote_stays_inside_the_outer_one(text):
+def test_robustness_quote_inside_a_quote_stays_inside_the_outer_one(text):
     (q,) = _check(text)
     assert q.speaker == "The warden" and "c told d" in q.text and "and e" in q.text
 
 
-def test_same_mark_nesting_is_ambiguous_but_sane():
+def test_robustness_same_mark_nesting_is_ambiguous_but_sane():
     """Straight double marks inside straight double marks cannot be paired by direction: the first
     pair wins; what matters is that nothing overlaps and the speaker stays outside."""
     quotes = _check(NESTED)
     assert quotes[0].speaker == "The warden" and quotes[0].speaker_end <= quotes[0].start
 
 
-def test_deep_nesting_keeps_the_inner_word():
+def test_robustness_deep_nesting_keeps_the_inner_word():
     quotes = _check(DEEP)
     assert len(quotes) == 1 and "deep" in quotes[0].text and quotes[0].speaker == "The clerk"
 
 
 @pytest.mark.parametrize("text", MIXED)
-def test_mixed_straight_and_curly_marks_pair_up(text):
+def test_robustness_mixed_straight_and_curly_marks_pair_up(text):
     quotes = _check(text)
     assert len(quotes) == 1
     assert "the bridge is safe" in quotes[0].text.lower() and quotes[0].speaker.lower() == "the mayor"
 
 
-def test_a_quote_that_never_closes_ends_with_its_paragraph():
+def test_robustness_a_quote_that_never_closes_ends_with_its_paragraph():
     text = 'The porter said "an open quote that never closes\nA new paragraph, said nobody at all.'
     quotes = _check(text)
     assert quotes and all("\n" not in q.text for q in quotes)
@@ -83,7 +83,7 @@ def test_a_quote_that_never_closes_ends_with_its_paragraph():
     "\u00ab Nous rouvrirons le march\u00e9 lundi \u00bb, a d\u00e9clar\u00e9 le maire devant le conseil.",
     '"Nous rouvrirons le marche lundi", a declare le maire.',
 ])
-def test_speaker_never_lies_inside_its_quote(text):
+def test_robustness_speaker_never_lies_inside_its_quote(text):
     quotes = _check(text)
     assert quotes
     for q in quotes:

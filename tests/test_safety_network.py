@@ -51,12 +51,12 @@ def _findings(tree: ast.AST) -> list[str]:
     return out
 
 
-def test_package_has_no_network_imports_and_no_unpickling():
+def test_safety_package_has_no_network_imports_and_no_unpickling():
     bad = {str(f.relative_to(PKG)): found for f, tree in _sources() if (found := _findings(tree))}
     assert bad == {}
 
 
-def test_the_scanner_catches_what_it_looks_for():
+def test_safety_the_scanner_catches_what_it_looks_for():
     sample = ("import socket\nimport urllib.request\nfrom http import client\nimport requests\n"
               "import pickle\nx = pickle.load(f)\nimport pandas as pd\npd.read_pickle('x')\n"
               "yaml.load(t, Loader=yaml.Loader)\n")
@@ -83,7 +83,7 @@ def no_network(monkeypatch):
     return attempts
 
 
-def test_pipeline_runs_with_sockets_disabled(no_network, tmp_path):
+def test_safety_pipeline_runs_with_sockets_disabled(no_network, tmp_path):
     corpus = load_corpus(HOSTILE_TXT)
     results = analyze(corpus, cache=tmp_path / "cache", progress=False)
     again = analyze(corpus, cache=tmp_path / "cache", progress=False)  # the Parquet cache path as well
@@ -92,7 +92,7 @@ def test_pipeline_runs_with_sockets_disabled(no_network, tmp_path):
     assert no_network == []
 
 
-def test_socket_patch_is_effective(no_network):
+def test_safety_socket_patch_is_effective(no_network):
     with pytest.raises(_NoNetwork):
         socket.create_connection(("127.0.0.1", 9))
     assert len(no_network) == 1

@@ -23,7 +23,7 @@ TAGS = [
 
 
 @pytest.mark.parametrize("tag", TAGS)
-def test_python_tags_are_refused_and_not_run(tmp_path, tag):
+def test_safety_python_tags_are_refused_and_not_run(tmp_path, tag):
     marker = tmp_path / "ran"
     path = tmp_path / "user.yml"
     path.write_text(f"source: {tag.format(marker=marker)}\ncues: []\n", encoding="utf-8")
@@ -33,14 +33,14 @@ def test_python_tags_are_refused_and_not_run(tmp_path, tag):
     assert not marker.exists()
 
 
-def test_python_object_in_user_actor_lexicon_is_refused():
+def test_safety_python_object_in_user_actor_lexicon_is_refused():
     with pytest.raises(LexiconError, match=r"python_object\.yml, line 2: .*python/object"):
         load_actors(LEX / "python_object.yml")
     with pytest.raises(LexiconError, match=r"python_name\.yml, line 1"):
         load_hedges(LEX / "python_name.yml")
 
 
-def test_python_tag_in_corpus_manifest_is_a_problem_not_code(tmp_path):
+def test_safety_python_tag_in_corpus_manifest_is_a_problem_not_code(tmp_path):
     marker = tmp_path / "ran"
     (tmp_path / "corpus.yml").write_text(f'name: !!python/object/apply:os.system ["touch {marker}"]\n',
                                          encoding="utf-8")
@@ -52,7 +52,7 @@ def test_python_tag_in_corpus_manifest_is_a_problem_not_code(tmp_path):
     assert not marker.exists()
 
 
-def test_yaml_bomb_of_aliases_is_bounded_or_refused(tmp_path):
+def test_safety_yaml_bomb_of_aliases_is_bounded_or_refused(tmp_path):
     """A 'billion laughs' document is refused while composing, before anything is expanded;
     a few shared anchors (as in the default hedges lexicon) still load as references."""
     lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]

@@ -2,17 +2,20 @@
 
 The flat public API (textacy-style): load a corpus, extract quotes, mentions and hedges, score
 target sentiment, ``analyze`` a corpus into tidy DataFrames and ``compare`` groups with confidence
-intervals. Names are imported lazily so ``import toolkit`` stays fast.
+intervals. Names are imported on first use (a module ``__getattr__``, PEP 562), so ``import toolkit``
+stays fast; ``toolkit.plots``, ``toolkit.display`` and every other submodule load the same way.
+The package is a plain module: no submodule shares a name with an exported function, so
+``import toolkit.pipeline`` leaves ``toolkit.analyze`` the function.
 """
 
 from __future__ import annotations
 
 import importlib
-import sys
-import types
+import pkgutil
 
 __version__ = "0.1.0"
 
+# exported name -> the submodule that defines it
 _EXPORTS = {
     "load_corpus": "corpus", "Corpus": "corpus", "Article": "corpus", "Section": "corpus",
     "sentences": "text", "tokens": "text",
@@ -24,39 +27,33 @@ _EXPORTS = {
     "analyze": "analyze", "Results": "analyze",
     "cache_entries": "analyze", "prune_cache": "analyze", "CacheEntry": "analyze",
     "StorageError": "analyze", "WorkerDied": "analyze",
-    "compare": "compare", "quote_share_by": "compare", "difference_test": "compare", "stance_shares": "compare",
+    "concat_results": "analyze",  # toolkit.pipeline after issue 15's merge
+    "compare": "comparison", "quote_share_by": "comparison", "difference_test": "comparison",
+    "stance_shares": "comparison",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",
     "unresolved_speakers": "speakers",
 }
+# submodules exported as modules (``from toolkit import plots``)
+_MODULES = ("plots", "display")
 
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = sorted([*_EXPORTS, *_MODULES]) + ["__version__"]
 
 
 def __getattr__(name: str):
     if name in _EXPORTS:
         value = getattr(importlib.import_module(f"toolkit.{_EXPORTS[name]}"), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    elif name in _submodules():
+        value = importlib.import_module(f"toolkit.{name}")
+    else:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def _submodules() -> set[str]:
+    return {m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")}
 
 
 def __dir__():
-    return __all__
-
-
-class _Package(types.ModuleType):
-    """``toolkit.analyze`` and ``toolkit.compare`` stay the functions of those names.
-
-    Importing a submodule binds it on its package (``from toolkit.analyze import Results`` would
-    make ``toolkit.analyze`` the module and ``toolkit.analyze(corpus)`` fail); the public function
-    of the module's name is bound instead. The modules stay importable by their dotted names.
-    """
-
-    def __setattr__(self, name: str, value) -> None:
-        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
+    return sorted({*__all__, *_submodules()})

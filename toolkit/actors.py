@@ -33,12 +33,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from toolkit.records import RecordList
 from toolkit.text import normalize_quotes, trie_regex
 from toolkit.vocab import ACTOR_KINDS
+
+if TYPE_CHECKING:
+    from toolkit.corpus import Article
 
 __all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "HOWS",
            "MAX_GENERATED_FORMS", "MAX_GENERATED_TOTAL"]
@@ -478,20 +481,23 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
         _CAPS_WORD_AFTER.match(text, end) is not None
 
 
-def find_mentions(text: str, lexicon: ActorLexicon | None = None, *, places: bool = False) -> RecordList:
+def find_mentions(text: str | Article, actors: ActorLexicon | None = None, *, places: bool = False) -> RecordList:
     """All actor mentions in ``text``, sorted and non-overlapping (the longest match wins).
 
     Args:
         text: raw article text; offsets index it (curly apostrophes are normalised internally,
-            one character for one).
-        lexicon: the lexicon to use (default: :func:`load_actors`).
+            one character for one). Or a :class:`toolkit.corpus.Article`: its ``masked_text`` is
+            read (boilerplate and repeated paragraphs blanked, same length), so offsets index
+            ``article.text``.
+        actors: the lexicon to use (default: :func:`load_actors`).
         places: also return metonyms used as places ("officials in Washington"), with ``how``
             ``"place"``; quote attribution reads them as the setting of an unnamed speaker.
 
     Returns:
         ``RecordList[Mention]`` with ``text[m.start:m.end] == m.text``.
     """
-    lex = lexicon if lexicon is not None else load_actors()
+    lex = actors if actors is not None else load_actors()
+    text = text if isinstance(text, str) else text.masked_text
     norm = normalize_quotes(text)
     out = RecordList()
     last_full: dict[str, int] = {}  # surname-bearing actor id -> order of its last full mention

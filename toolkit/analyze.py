@@ -569,7 +569,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
 
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
-    hedges = find_hedges(text, lexicon=hedge_lexicon)
+    hedges = find_hedges(text, hedges=hedge_lexicon)
     quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).

@@ -1,6 +1,8 @@
 """Command line: ``python -m toolkit {corpus, quotes, speakers, analyze, cache, validate, train, report}``.
 
-Each sub-command is a thin shell over the public API; the work lives in the modules.
+Each sub-command is a thin shell over the public API; the work lives in the modules. Every command
+imports its modules when it runs, so ``--help``, ``corpus`` or ``quotes`` never load torch, the
+analysis store (pyarrow) or the training code.
 """
 
 from __future__ import annotations
@@ -8,10 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-
 from pathlib import Path
 
-from . import finetune
 from .paths import shared_path
 
 DEMO = Path(__file__).resolve().parent.parent / "corpora" / "demo"
@@ -148,6 +148,13 @@ def _cmd_validate(args) -> int:
     return 0
 
 
+def _cmd_train_sentiment(args) -> int:
+    """The trainer parses its own options (``python -m toolkit.finetune``), so no other command imports it."""
+    from . import finetune
+
+    return finetune.main(args.options)
+
+
 def _cmd_report(args) -> int:
     from .report import build_report
 
@@ -207,9 +214,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("train", help="train a model (needs the optional extra narrative-toolkit[trained])")
     tsub = p.add_subparsers(dest="model", required=True)
-    tp = tsub.add_parser("sentiment", help="fine-tune a sentence encoder for target sentiment on NewsMTSC")
-    finetune.add_arguments(tp)
-    tp.set_defaults(func=finetune.run)
+    # the trainer parses its own options (train sentiment --help lists them): see _cmd_train_sentiment
+    tp = tsub.add_parser("sentiment", add_help=False,
+                         help="fine-tune a sentence encoder for target sentiment on NewsMTSC")
+    tp.set_defaults(func=_cmd_train_sentiment, passes_options=True)
 
     p = sub.add_parser("report", help="execute the notebooks into HTML reports")
     p.add_argument("--corpus", nargs="*", default=None)
@@ -219,18 +227,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .analyze import StorageError, WorkerDied
-    from .lexicon import LexiconError
-
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, options = parser.parse_known_args(argv)
+    if options and not getattr(args, "passes_options", False):  # only the trainer has options of its own
+        parser.error(f"unrecognized arguments: {' '.join(options)}")
+    args.options = options
     if args.command == "cache" and (args.older_than is not None or args.dry_run) and not args.prune:
         parser.error("--older-than and --dry-run go with --prune")
     try:
         return args.func(args)
-    except (StorageError, WorkerDied, LexiconError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as exc:  # a path the user gave
-        print(f"error: {exc.strerror + ': ' + str(exc.filename) if exc.filename else exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:
+        from .analyze import StorageError, WorkerDied  # loaded already by every command that raises them
+        from .lexicon import LexiconError
+
+        if isinstance(exc, (StorageError, WorkerDied, LexiconError)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if isinstance(exc, (FileNotFoundError, NotADirectoryError, IsADirectoryError)):  # a path the user gave
+            print(f"error: {exc.strerror + ': ' + str(exc.filename) if exc.filename else exc}", file=sys.stderr)
+            return 1
+        raise

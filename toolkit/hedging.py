@@ -37,11 +37,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
-from .text import trie_regex
+from .text import token_bounds, trie_regex
+
+if TYPE_CHECKING:
+    from .corpus import Article
 
 __all__ = [
     "CATEGORIES",
@@ -59,9 +62,6 @@ CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidenti
 _CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by")
 _NUM = "<num>"
 _APOS = "'\u2019"
-# Words for context checks: "n't" split off as in Penn Treebank text, words with inner ' or -,
-# numbers, or one punctuation character.
-_WORD = re.compile(r"n['\u2019]t(?!\w)|\w+(?:['\u2019\-.,]\d+|['\u2019\-]\w+)*|[^\w\s]")
 _WINDOW = 80  # characters looked at on each side of a cue for the context checks
 
 
@@ -162,20 +162,25 @@ class HedgeLexicon:
                 continue
             if entry.followed_by or entry.not_followed_by:
                 if after is None:
-                    after = [w.lower() for w in _WORD.findall(text, end, end + _WINDOW)][:4]
+                    after = _words(text, end, end + _WINDOW)[:4]
                 if entry.followed_by and not any(_starts(after, p) for p in entry.followed_by):
                     continue
                 if any(_starts(after, p) for p in entry.not_followed_by):
                     continue
             if entry.preceded_by or entry.not_preceded_by:
                 if before is None:
-                    before = [w.lower() for w in _WORD.findall(text, max(0, start - _WINDOW), start)][-4:]
+                    before = _words(text, max(0, start - _WINDOW), start)[-4:]
                 if entry.preceded_by and not any(_ends(before, p) for p in entry.preceded_by):
                     continue
                 if any(_ends(before, p) for p in entry.not_preceded_by):
                     continue
             return entry
         return None
+
+
+def _words(text: str, start: int, end: int) -> list[str]:
+    """The tokens of ``text[start:end]`` (:func:`toolkit.text.token_bounds`, the one tokeniser), lower case."""
+    return [text[s:e].lower() for s, e in token_bounds(text, start, end)]
 
 
 def _same(word: str, want: str) -> bool:
@@ -261,54 +266,60 @@ def load_hedges(path: str | Path | None = None, *, extend: bool = True) -> Hedge
             the default entries for that phrase (its category and rules); ``False`` uses the file alone.
 
     Returns:
-        A :class:`HedgeLexicon` (a user file's is cached on its bytes: an edited file is read again).
+        A :class:`HedgeLexicon`, cached on the bytes of the files it is built from (the default
+        file too): an edited file is read again, an unchanged one is not.
 
     Raises:
         toolkit.lexicon.LexiconError: The file is unreadable or malformed (message names file and line).
     """
-    if path is None:
-        return _default()
-    path = Path(path)
-    return _LEXICONS.get([path], lambda raws: _build(path, raws[path], extend), extend)
+    user = None if path is None else Path(path)
+    extend = extend or user is None
+    files = ([DEFAULT_PATH] if extend else []) + ([user] if user is not None else [])
+    return _LEXICONS.get(files, lambda raws: _build(raws, user, extend), extend)
 
 
-# User lexicons built, keyed on the file's bytes: an edited file is read again, an unchanged one is
-# not (analyze loads the lexicon once per article).
+# Lexicons built, keyed on the files' bytes: an edited file is read again, an unchanged one is not
+# (analyze loads the lexicon once per article).
 _LEXICONS = FileCache(maxsize=16)
 
 
-def _build(path: Path, raw: bytes, extend: bool) -> HedgeLexicon:
-    entries, sources = _parse(load_yaml(path, raw), path)
-    if not extend:
-        return HedgeLexicon(tuple(entries), sources, (str(path),))
-    base = _default()
+def _build(raws: dict[Path, bytes], user: Path | None, extend: bool) -> HedgeLexicon:
+    base = _parsed(DEFAULT_PATH, raws[DEFAULT_PATH]) if extend else None
+    if user is None:
+        return base
+    entries, sources = _parse(load_yaml(user, raws[user]), user)
+    if base is None:
+        return HedgeLexicon(tuple(entries), sources, (str(user),))
     merged = dict(base.sources)
     for name, src in sources.items():
         merged[name] = f"{merged[name]}; {src}" if name in merged and merged[name] != src else src
     mine = {e.cue for e in entries}
     kept = tuple(e for e in base.entries if e.cue not in mine)
-    return HedgeLexicon(tuple(entries) + kept, merged, (str(path),) + base.paths)
+    return HedgeLexicon(tuple(entries) + kept, merged, (str(user),) + base.paths)
 
 
-@lru_cache(maxsize=1)
-def _default() -> HedgeLexicon:
-    entries, sources = _parse(load_yaml(DEFAULT_PATH), DEFAULT_PATH)
-    return HedgeLexicon(tuple(entries), sources, (str(DEFAULT_PATH),))
+@lru_cache(maxsize=2)
+def _parsed(path: Path, raw: bytes) -> HedgeLexicon:
+    """The lexicon of one file alone, per path and content (the default, shared by the user files extending it)."""
+    entries, sources = _parse(load_yaml(path, raw), path)
+    return HedgeLexicon(tuple(entries), sources, (str(path),))
 
 
-def find_hedges(text: str, lexicon: HedgeLexicon | None = None) -> RecordList:
+def find_hedges(text: str | Article, hedges: HedgeLexicon | None = None) -> RecordList:
     """Find hedge and booster cues in ``text``.
 
     Args:
-        text: Any text; offsets index it as given.
-        lexicon: A :class:`HedgeLexicon` from :func:`load_hedges`; default lexicon when ``None``.
+        text: Any text (offsets index it as given), or a :class:`toolkit.corpus.Article`: its
+            ``masked_text`` is read (boilerplate and repeated paragraphs blanked, same length), so
+            offsets index ``article.text``.
+        hedges: A :class:`HedgeLexicon` from :func:`load_hedges`; the default lexicon when ``None``.
 
     Returns:
         ``RecordList[Hedge]`` in text order, non-overlapping; multi-word cues span the whole phrase.
     """
-    return (lexicon or _default()).find(text)
+    return (hedges or load_hedges()).find(text if isinstance(text, str) else text.masked_text)
 
 
-def is_uncertain(text: str, lexicon: HedgeLexicon | None = None) -> bool:
+def is_uncertain(text: str | Article, hedges: HedgeLexicon | None = None) -> bool:
     """True when ``text`` holds at least one hedge that is not a booster (a sentence-level decision)."""
-    return any(h.category != "booster" for h in find_hedges(text, lexicon))
+    return any(h.category != "booster" for h in find_hedges(text, hedges))

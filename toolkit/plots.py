@@ -1,7 +1,7 @@
-"""Figures of framing measures per camp and outlet, with the article-bootstrap CIs of :mod:`toolkit.compare`.
+"""Figures of framing measures per camp and outlet, with the article-bootstrap CIs of :mod:`toolkit.comparison`.
 
 Each function takes a ``Results``-like object (or an ``actor_measures``-like DataFrame), computes the
-table with :mod:`toolkit.compare` (extra keyword arguments go there: ``filter``, ``seed``,
+table with :mod:`toolkit.comparison` (extra keyword arguments go there: ``filter``, ``seed``,
 ``n_resamples`` ...), or takes such a table directly, and returns the matplotlib ``Figure``. The
 interval drawn is the table's ``ci_low``/``ci_high`` (so the figure and the table always agree),
 the number of articles is written on the figure, and groups with fewer than ``min_articles``
@@ -23,7 +23,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from .compare import MIN_ARTICLES, compare, quote_share_by, stance_shares
+from .comparison import MIN_ARTICLES, compare, quote_share_by, stance_shares
 from .vocab import STANCES
 
 __all__ = ["CAMP_PALETTE", "STANCE_PALETTE", "palette", "quote_share", "sentiment", "hedging_heatmap",
@@ -123,12 +123,12 @@ def quote_share(data, by: str = "outlet", unit: str = "camp", weight: str = "quo
 
     Args:
         data: ``Results``-like object, ``actor_measures``-like DataFrame, or a table from
-            :func:`toolkit.compare.quote_share_by` (then ``by``/``unit`` name its columns).
+            :func:`toolkit.comparison.quote_share_by` (then ``by``/``unit`` name its columns).
         by: grouping column (one), e.g. ``"outlet"`` or ``"alignment"``.
         unit: who is quoted: ``"camp"`` or ``"actor"``.
         weight: ``"quotes"`` or ``"words"``.
         ax: axes to draw on (default: a new figure).
-        **compare_kwargs: passed to :func:`toolkit.compare.quote_share_by`.
+        **compare_kwargs: passed to :func:`toolkit.comparison.quote_share_by`.
 
     Returns:
         The Figure: one bar per group x unit; x labels give each group's number of articles with quotes.
@@ -155,10 +155,10 @@ def stance_profile(data, by: str = "camp", *, ax=None, **compare_kwargs) -> Figu
 
     Args:
         data: ``Results``-like object, ``actor_measures``-like DataFrame, or a table from
-            :func:`toolkit.compare.stance_shares`.
+            :func:`toolkit.comparison.stance_shares`.
         by: grouping column (one), ``"camp"`` by default.
         ax: axes to draw on.
-        **compare_kwargs: passed to :func:`toolkit.compare.stance_shares` (e.g. ``filter``).
+        **compare_kwargs: passed to :func:`toolkit.comparison.stance_shares` (e.g. ``filter``).
 
     Returns:
         The Figure: one bar per group x stance with bootstrap CIs.
@@ -186,11 +186,11 @@ def sentiment(data, kind: str = "portrayal", by: str = "outlet", *, ax=None, **c
 
     Args:
         data: ``Results``-like object, ``actor_measures``-like DataFrame, or a
-            :func:`toolkit.compare.compare` table grouped by ``[by, "camp"]``.
+            :func:`toolkit.comparison.compare` table grouped by ``[by, "camp"]``.
         kind: the sentiment column.
         by: grouping column on the x axis.
         ax: axes to draw on.
-        **compare_kwargs: passed to :func:`toolkit.compare.compare`.
+        **compare_kwargs: passed to :func:`toolkit.comparison.compare`.
 
     Returns:
         The Figure: one point per group x camp, dodged, with its CI and its number of articles;
@@ -237,13 +237,13 @@ def hedging_heatmap(data, measure: str = "distancing_hedges", *, rows: str = "ca
 
     Args:
         data: ``Results``-like object, ``actor_measures``-like DataFrame, or a
-            :func:`toolkit.compare.compare` table grouped by ``[rows, columns]``.
+            :func:`toolkit.comparison.compare` table grouped by ``[rows, columns]``.
         measure: numeric column (any, e.g. ``"distancing_verbs"``).
         rows: grouping column on the rows.
         columns: grouping column on the columns.
-        per: denominator (e.g. ``"mentions"``), as in :func:`toolkit.compare.compare`.
+        per: denominator (e.g. ``"mentions"``), as in :func:`toolkit.comparison.compare`.
         ax: axes to draw on.
-        **compare_kwargs: passed to :func:`toolkit.compare.compare`.
+        **compare_kwargs: passed to :func:`toolkit.comparison.compare`.
 
     Returns:
         The Figure: cells coloured by the estimate, annotated ``estimate``, ``[CI]`` and
@@ -281,12 +281,12 @@ def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", p
 
     Args:
         data: ``Results``-like object, ``actor_measures``-like DataFrame, or a
-            :func:`toolkit.compare.compare` table grouped by ``[period, hue]``.
+            :func:`toolkit.comparison.compare` table grouped by ``[period, hue]``.
         measure: numeric column.
         freq: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``.
         hue: one line per value of this column (``None``: one line for everything).
-        per: denominator, as in :func:`toolkit.compare.compare`.
-        **compare_kwargs: passed to :func:`toolkit.compare.compare`.
+        per: denominator, as in :func:`toolkit.comparison.compare`.
+        **compare_kwargs: passed to :func:`toolkit.comparison.compare`.
 
     Returns:
         The Figure: top axes the estimate per period (hollow markers: small groups), bottom axes

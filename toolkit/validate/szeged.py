@@ -39,7 +39,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..hedging import HedgeLexicon, find_hedges
+from ..hedging import HedgeLexicon, find_hedges, load_hedges
 
 __all__ = ["GoldCue", "GoldSentence", "BASELINE_WORDS", "TYPE_GROUPS", "GROUPS", "read_gold", "evaluate", "report"]
 
@@ -127,6 +127,7 @@ def evaluate(path: str | Path, lexicon: HedgeLexicon | None = None) -> dict:
         "baseline": {...same...}, "cues": {group: {...}}, "recall_by_type": {type: {gold, found}}}``.
     """
     sents = read_gold(path)
+    lexicon = lexicon or load_hedges()  # once, not once per sentence
     gold_flags, pred_flags, base_flags = [], [], []
     counts = {g: [0, 0, 0, 0] for g in (*GROUPS, "all")}  # tp_pred, n_pred, tp_gold, n_gold
     by_type: dict[str, list[int]] = {}

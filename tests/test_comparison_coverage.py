@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from synthetic_results import CAMPS, make_results, true_distancing, true_portrayal
 
-from toolkit.compare import compare
+from toolkit.comparison import compare
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,7 @@ def results():
     return make_results(n_articles=600, seed=1)
 
 
-def test_portrayal_ci_contains_planted_mean(results):
+def test_comparison_portrayal_ci_contains_planted_mean(results):
     # 99% intervals: eight groups checked at once should all cover (nominal coverage is tested below)
     table = compare(results, "portrayal", by=["alignment", "camp"], filter={"alignment": ["russia", "us_western"]}, confidence=0.99)
     assert len(table) == 2 * len(CAMPS)
@@ -23,14 +23,14 @@ def test_portrayal_ci_contains_planted_mean(results):
         assert row.ci_low <= row.estimate <= row.ci_high
 
 
-def test_rate_per_quote_ci_contains_planted_rate(results):
+def test_comparison_rate_per_quote_ci_contains_planted_rate(results):
     table = compare(results, "distancing_verbs", by=["alignment", "camp"], per="quotes",
                     filter={"alignment": ["russia", "us_western"]}, confidence=0.99)
     for row in table.itertuples():
         assert row.ci_low <= true_distancing(row.alignment, row.camp) <= row.ci_high, row
 
 
-def test_estimate_is_ratio_of_sums_over_rows(results):
+def test_comparison_estimate_is_ratio_of_sums_over_rows(results):
     am = results.actor_measures
     table = compare(results, "distancing_verbs", by="outlet", per="quotes").set_index("outlet")
     nyt = am[am.outlet == "nyt"]
@@ -48,7 +48,7 @@ def _clustered(rng, n_articles=80, rows=4, article_sd=1.0, row_sd=0.3):
                          "score": effect + rng.normal(0, row_sd, n_articles * rows)})
 
 
-def test_cluster_bootstrap_coverage_near_nominal():
+def test_comparison_cluster_bootstrap_coverage_near_nominal():
     rng = np.random.default_rng(7)
     hits = []
     for i in range(100):

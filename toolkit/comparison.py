@@ -248,7 +248,7 @@ def _cliffs_delta(x: np.ndarray, y: np.ndarray) -> float:
 def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per: str | None = None,
                     filter: Filter = None, n_resamples: int = 9999, confidence: float = 0.95, seed: int = 0,
                     alternative: str = "two-sided", min_articles: int = MIN_ARTICLES,
-                    ci_method: str = "percentile") -> dict:
+                    ci_method: str = "percentile") -> pd.DataFrame:
     """Difference of a measure between groups ``a`` and ``b``: bootstrap CI, permutation p, effect sizes.
 
     The difference is ``estimate(a) - estimate(b)`` with the estimates of :func:`compare`.
@@ -283,10 +283,11 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
         ci_method: bootstrap CI method for ``scipy.stats.bootstrap``.
 
     Returns:
-        A dict with ``measure``, ``per``, ``by``, ``a``, ``b``, ``estimate_a``, ``estimate_b``,
-        ``difference``, ``ci_low``, ``ci_high``, ``p_value``, ``alternative``, ``cohens_d``,
-        ``cliffs_delta``, ``n_a``, ``n_b`` (articles), ``shared_articles``, ``paired``, ``small``,
-        ``confidence``, ``seed``, ``method``.
+        A one-row DataFrame, like the tables of :func:`compare` (several tests ``pd.concat`` into one
+        table), with the columns ``measure``, ``per``, ``by`` (the grouping columns, a list), ``a``,
+        ``b``, ``estimate_a``, ``estimate_b``, ``difference``, ``ci_low``, ``ci_high``, ``p_value``,
+        ``alternative``, ``cohens_d``, ``cliffs_delta``, ``n_a``, ``n_b`` (articles),
+        ``shared_articles``, ``paired``, ``small``, ``confidence``, ``seed``, ``method``.
 
     Example:
         Are Russian officials reported with more distancing verbs (per quote) in US outlets than US
@@ -330,7 +331,7 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
                                   batch=_BATCH)
     xa, xb = (g["num"].to_numpy() / g["den"].to_numpy() for g in (ga, gb))
     design = "paired by article" if paired else "independent articles"
-    return {
+    return pd.DataFrame([{
         "measure": measure, "per": per, "by": keys, "a": a, "b": b,
         "estimate_a": float(_ratio(ga["num"].to_numpy(), ga["den"].to_numpy())),
         "estimate_b": float(_ratio(gb["num"].to_numpy(), gb["den"].to_numpy())),
@@ -340,7 +341,7 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
         "n_a": len(ga), "n_b": len(gb), "shared_articles": len(shared), "paired": paired,
         "small": min(len(ga), len(gb)) < min_articles, "confidence": confidence, "seed": seed,
         "method": f"{_method(ci_method, n_resamples)} + article permutation test, {design}",
-    }
+    }])
 
 
 # ----------------------------------------------------------------------------------------------

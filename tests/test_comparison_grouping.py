@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 from synthetic_results import make_results
 
-from toolkit.compare import compare
+from toolkit.comparison import compare
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +12,7 @@ def results():
     return make_results(n_articles=200, seed=12)
 
 
-def test_month_and_week_periods_from_date(results):
+def test_comparison_month_and_week_periods_from_date(results):
     month = compare(results, "quotes", by="month", n_resamples=200)
     assert month.month.dt.day.eq(1).all() and month.month.is_monotonic_increasing
     assert month.n_articles.sum() == results.actor_measures.article_id.nunique()
@@ -20,26 +20,26 @@ def test_month_and_week_periods_from_date(results):
     assert week.week.dt.day_of_week.eq(0).all() and len(week) > len(month)
 
 
-def test_dataframe_input_equals_results_input(results):
+def test_comparison_dataframe_input_equals_results_input(results):
     a = compare(results, "quotes", by="outlet", n_resamples=200)
     b = compare(results.actor_measures, "quotes", by="outlet", n_resamples=200)
     pd.testing.assert_frame_equal(a, b)
 
 
-def test_dict_and_callable_filters_agree(results):
+def test_comparison_dict_and_callable_filters_agree(results):
     d = compare(results, "portrayal", by="alignment", filter={"camp": "opposition"}, n_resamples=200)
     f = compare(results, "portrayal", by="alignment", filter=lambda t: t.camp == "opposition", n_resamples=200)
     pd.testing.assert_frame_equal(d, f)
     assert list(d.columns[:1]) == ["alignment"]
 
 
-def test_output_columns(results):
+def test_comparison_output_columns(results):
     table = compare(results, "portrayal", by=["outlet", "camp"], n_resamples=200)
     assert list(table.columns) == ["outlet", "camp", "measure", "per", "n_articles", "n_rows", "estimate",
                                    "ci_low", "ci_high", "small", "confidence", "seed", "method"]
 
 
-def test_bad_names_raise(results):
+def test_comparison_bad_names_raise(results):
     with pytest.raises(KeyError, match="cannot group"):
         compare(results, "quotes", by="fortnight")
     with pytest.raises(KeyError, match="measure"):

@@ -1,0 +1,71 @@
+"""Every command imports its modules when it runs: ``--help`` loads no toolkit module but the CLI's own
+and no heavy library; ``quotes``, ``corpus`` and ``validate`` never load the trainer nor torch; the
+trainer still parses its own options (``train sentiment --help``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from toolkit.cli import main
+
+# Runs the command line in a fresh interpreter and prints the modules it loaded (a SystemExit, as
+# --help raises, still prints them).
+PROBE = """
+import json, sys
+from toolkit.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+sys.stdout = sys.__stdout__
+print(json.dumps(sorted(sys.modules)))
+"""
+HEAVY = {"torch", "transformers", "sklearn", "pyarrow", "pandas", "numpy", "scipy", "seaborn", "matplotlib",
+         "dask", "syntok", "yaml"}
+TRAINING = {"torch", "transformers", "safetensors"}
+
+
+def _loaded(*argv: str, cwd=None) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", PROBE, *argv], capture_output=True, text=True, check=True,
+                         cwd=cwd).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def _top(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_cli_help_loads_only_the_cli():
+    loaded = _loaded("--help")
+    assert not _top(loaded) & HEAVY, _top(loaded) & HEAVY
+    assert {m for m in loaded if m.startswith("toolkit")} == {"toolkit", "toolkit.cli", "toolkit.paths"}
+
+
+@pytest.mark.parametrize("argv", [("quotes", "{demo}/novosti_2015-10-03_shoigu-idlib-hama.txt"),
+                                  ("corpus", "{demo}"), ("validate", "demo"), ("validate", "hedging")])
+def test_cli_commands_never_load_the_trainer(repo, argv):
+    loaded = _loaded(*(a.format(demo=repo / "corpora" / "demo") for a in argv), cwd=repo)
+    assert not _top(loaded) & TRAINING, _top(loaded) & TRAINING
+    assert "toolkit.finetune" not in loaded
+
+
+def test_cli_train_sentiment_parses_the_trainer_options(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["train", "sentiment", "--help"])
+    assert exit_.value.code == 0
+    assert "--newsmtsc" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as exit_:
+        main(["train", "sentiment", "--newsmtsc", "x", "--no-such-option"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
+
+
+def test_cli_other_commands_refuse_unknown_options(capsys, repo):
+    with pytest.raises(SystemExit) as exit_:
+        main(["corpus", str(repo / "corpora" / "demo"), "--no-such-option"])
+    assert exit_.value.code == 2
+    assert "unrecognized arguments: --no-such-option" in capsys.readouterr().err
