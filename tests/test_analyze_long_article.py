@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from toolkit import sentiment
 from toolkit.analyze import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
 from toolkit.corpus import Section, article_from_text
-from toolkit.quotes import _Holding, _section_at, _Sections
+from toolkit.quotes.extract import _Holding, _section_at, _Sections
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
 

@@ -3,7 +3,8 @@
 import pytest
 
 from toolkit.actors import load_actors
-from toolkit.quotes import _trim_lead, extract_quotes
+from toolkit.quotes import extract_quotes
+from toolkit.quotes.extract import _trim_lead
 
 
 @pytest.fixture(scope="module")

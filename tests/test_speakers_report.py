@@ -14,7 +14,7 @@ import pytest
 import toolkit
 from toolkit.analyze import Results
 from toolkit.cli import main
-from toolkit.speakers import LEXICON_HINT, normalize_speaker, unresolved_speakers
+from toolkit.quotes import LEXICON_HINT, normalize_speaker, unresolved_speakers
 
 A1 = ("The Harbour Council said on Monday that the port would reopen. "
       "Vladimir Putin said that talks would continue.\n\n"
@@ -145,7 +145,7 @@ def test_speakers_report_cli_actors_file_resolves_the_phrase(corpus_file, tmp_pa
 
 
 def test_speakers_as_written_is_trimmed_as_the_phrase_is_normalised():
-    from toolkit.speakers import _trimmed
+    from toolkit.quotes.unresolved import _trimmed
 
     for written in ("THE HARBOUR COUNCIL'S", "‘the council’", "The Observatory’S", "Theo Marsh's"):
         assert _trimmed(written).lower() == normalize_speaker(written), written

@@ -27,7 +27,7 @@ _EXPORTS = {
     "compare": "compare", "quote_share_by": "compare", "difference_test": "compare", "stance_shares": "compare",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",
-    "unresolved_speakers": "speakers",
+    "unresolved_speakers": "quotes",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

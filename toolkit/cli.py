@@ -76,7 +76,7 @@ def _cmd_speakers(args) -> int:
 
     from .analyze import analyze
     from .corpus import load_corpus
-    from .speakers import LEXICON_HINT, unresolved_speakers
+    from .quotes import LEXICON_HINT, unresolved_speakers
 
     lexicons = {"actors": args.actors} if args.actors else None
     results = analyze(load_corpus(args.corpus), workers=args.workers, cache=args.cache, lexicons=lexicons)

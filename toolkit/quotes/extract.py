@@ -37,10 +37,10 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
-from .records import RecordList
-from .text import normalize_quotes, paragraphs, sentences, trie_regex
-from .vocab import STANCES
+from ..lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
+from ..records import RecordList
+from ..text import normalize_quotes, paragraphs, sentences, trie_regex
+from ..vocab import STANCES
 
 __all__ = ["Quote", "Verbs", "load_verbs", "extract_quotes", "quote_share"]
 
@@ -653,7 +653,7 @@ class _Who:
 
 def _default_lexicon():
     try:
-        from .actors import load_actors
+        from ..actors import load_actors
     except ImportError:
         return None
     try:
@@ -666,7 +666,7 @@ def _mentions(text: str, lexicon) -> list:
     if not lexicon:
         return []
     try:
-        from .actors import find_mentions
+        from ..actors import find_mentions
     except ImportError:
         return []
     return find_mentions(text, lexicon, places=True)
