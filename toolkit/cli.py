@@ -56,8 +56,7 @@ def _cmd_quotes(args) -> int:
         for problem in corpus.problems:
             print(f"warning: {problem}", file=sys.stderr)
         for article in corpus:
-            frame = extract_quotes(article.masked_text, lexicon=lexicon, verbs=verbs,
-                                   sections=article.sections).to_frame()
+            frame = extract_quotes(article, actors=lexicon, verbs=verbs).to_frame()
             frame.insert(0, "article_id", article.id)
             frame.insert(1, "outlet", article.outlet)
             frames.append(frame.reindex(columns=columns))

@@ -15,7 +15,7 @@ The scoring rule is the gold README's (the held-out set is scored the same way):
 * the **best-overlapping** quote of a found statement is the one covering most of its tokens
   (ties: the first in text order);
 * **camp accuracy**, on found statements: the best quote's camp (``None`` read as ``unnamed``, as
-  :func:`toolkit.quotes.quote_share` counts it) equals the gold camp; gold camp ``other`` is right
+  :func:`toolkit.analyze` records it) equals the gold camp; gold camp ``other`` is right
   for any prediction;
 * **speaker accuracy**, on found statements: the best quote's speaker span overlaps the gold
   speaker words, at the gold offsets or any other occurrence of the same words, on word
@@ -153,8 +153,8 @@ def predict_system(article, actors=None, verbs=None) -> list[Prediction]:
     from ..actors import load_actors
     from ..quotes import extract_quotes, load_verbs
 
-    quotes = extract_quotes(article.masked_text, lexicon=actors if actors is not None else load_actors(),
-                            verbs=verbs or load_verbs(), sections=article.sections)
+    quotes = extract_quotes(article, actors=actors if actors is not None else load_actors(),
+                            verbs=verbs or load_verbs())
     return [Prediction(q.start, q.end, q.speaker_start, q.speaker_end, q.camp, q.speaker, q.kind) for q in quotes]
 
 
