@@ -123,6 +123,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
         text = source
         article = Article(id="", outlet=None, date=None, title=None, text=text, sections=tuple(sections or ()))
     t = prepared(text)
+    lost = "punctuation_stripped" in article.flags  # marked by toolkit.corpus: no commas, apostrophes
     verbs = verbs or load_verbs()
     speakers = _Speakers(t, text, _default_lexicon() if actors is None else actors)
     resolve = speakers.resolve
@@ -130,6 +131,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
     last: tuple | None = None  # (cue span, speaker span, who, para index)
     paras = paragraphs(t)
+    prev_unit = 0  # start of the previous unit: a pronoun's antecedent is looked for from there or the paragraph start
     for pi, para in enumerate(paras):
         pairs = _quote_pairs(t, para.start, para.end)
         starts = [o for o, _c, _closed in pairs]
@@ -137,15 +139,16 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
         para_found = len(found)
         held = _Holding(found, para_found)
         for us, ue in units:
+            floor, prev_unit = min(para.start, prev_unit), us
             cues = [m for m in verbs.pattern.finditer(t, us, ue)
                     if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
-            frames = _frames(t, us, ue, cues, verbs) if cues else []
+            frames = _frames(t, us, ue, cues, verbs, lost) if cues else []
             covered = []
             for fr in frames:
                 kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs, starts)
                 if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" else 3):
                     continue
-                who = resolve(fr.speaker, para.start) if fr.speaker is not None else None
+                who = resolve(fr.speaker, para.start, floor) if fr.speaker is not None else None
                 found.append((cs, ce, kind, fr.cue, fr.speaker, who))
                 covered.append((fr.content[0], fr.content[1]))
                 last = (fr.cue, fr.speaker, who, pi)
@@ -160,13 +163,13 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
                         subject = _subject_span(t, us, ue)
                         if subject is not None and o <= subject[0] < c:
                             subject = None  # the sentence opens with the quotation: its subject is quoted
-                        found.append((qs, qe, "mixed", None, subject, subject and resolve(subject, para.start)))
+                        found.append((qs, qe, "mixed", None, subject, subject and resolve(subject, para.start, floor)))
                     continue
                 lead = t[us:o].rstrip()
                 if not frames and lead.endswith(":") and _subject_span(t, us, o) is not None:
                     # 'He rejected the reports: "..."': the lead-in's subject speaks
                     subject = _subject_span(t, us, o)
-                    who = resolve(subject, para.start)
+                    who = resolve(subject, para.start, floor)
                     found.append((qs, qe, "direct", None, subject, who))
                     last = (None, subject, who, pi)
                     continue

@@ -130,6 +130,8 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
         if start is None or (k - 1 >= lo and toks[k - 1][2] == '"'):
             return None
         return (start, j - 1)
+    if toks[j][2].lower() in _PRONOUNS:  # a subject pronoun is the whole noun phrase ("... something he said")
+        return (j, j)
     start = _np_back(toks, j, lo, cues)
     return (start, j) if start is not None else None
 
@@ -243,8 +245,9 @@ def _introduces_speech(t: str, cue: re.Match) -> bool:
     return _CLAIM_NOT_SPEECH.match(t, cue.end()) is None
 
 
-def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> list[_Frame]:
-    """Attribution frames for the cues of one unit."""
+def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: bool = False) -> list[_Frame]:
+    """Attribution frames for the cues of one unit; ``lost``: the text lost its commas and quotation
+    marks (FA-KES), so a post-posed "... X said." has no comma before X (:func:`_bare_speaker`)."""
     toks = _tokens(t, us, ue)
     if not toks:
         return []
@@ -285,6 +288,23 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
         sp = _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
+        if sp is None and not cue_text.endswith("ing"):
+            # a second verb of the subject: "The command called the bombing an aggression and said ..."
+            j = i - 1
+            while j > 0 and toks[j][2].lower() in _SKIP_BEFORE:
+                j -= 1
+            if j >= 2 and toks[j][2].lower() in ("and", "but"):
+                subject = frames[-1].speaker if frames else _subject(toks, 0, j)
+                k = j_end + 1
+                if cue_text.startswith(("told", "tell")):
+                    k = _skip_object(toks, k, hi)
+                c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
+                if subject is not None and c is not None:
+                    last = frames[-1] if frames else None
+                    if last is not None and last.content[0] < toks[j][0] < last.content[1]:
+                        frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[j][0]))  # ends at "and"
+                    frames.append(_Frame((m.start(), m.end()), subject, (toks[c][0], ue)))
+                continue
         if sp == "passive" or sp is None:
             continue
         s0, s1 = sp
@@ -297,11 +317,14 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
                                                             and cue_text not in verbs.nounlike))
         tail = k >= hi or toks[k][2] in (".", "!", "?") or (toks[k][2] == "," and not (k + 1 < hi and toks[k + 1][2] == '"')) \
             or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10]))
+        if lost and not before_ok and tail and s0 >= 2 and _is_word(toks[s0 - 1][2]):
+            s0 = _bare_speaker(toks, s0, s1)  # "... under the UN Charter the Coalition said."
+            before_ok = s0 >= 3
         after_quote = s0 >= 2 and toks[s0 - 1][2] == '"'
         if after_quote and not (k < hi and (toks[k][2] in (":", "that") or toks[k][2] == '"')):
             tail = True  # '"...," he said of the plan' / '..." Christie said when asked'
         if before_ok and tail:
-            end = toks[s0 - 1][0] if toks[s0 - 1][2] != '"' else toks[s0 - 1][1]
+            end = toks[s0 - 1][1] if toks[s0 - 1][2] == '"' or _is_word(toks[s0 - 1][2]) else toks[s0 - 1][0]
             if after_quote:  # the quotation that closes right before the speaker, without any lead-in
                 opening = max((n for n in range(s0 - 1) if toks[n][2] == '"'), default=None)
                 if opening is not None:
@@ -319,6 +342,42 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> lis
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], ue)))
     return frames
+
+
+_BARE_JOIN = frozenset("of for and al al- bin".split())
+_BARE_DET = frozenset("the a an".split())
+
+
+def _bare_speaker(toks, s0: int, s1: int) -> int:
+    """Start of the speaker noun phrase ending at token ``s1`` in text without commas, where the
+    phrase found by walking back (``s0``) runs into the reported clause ("... the UN Charter the
+    Coalition said"): a pronoun alone; else from the last determiner after which only capitalised
+    words, joining words (of, for, and, al-, bin) and at most three lower-case words follow ("the
+    Coalition", "a monitor", "the news agency"); else the run of capitalised words ending at ``s1``
+    ("Foreign Minister Cavusoglu"), or of at most three lower-case words ("state media and activists").
+    Limits: a name run may take in a capitalised word of the clause before it ("Daesh Cavusoglu")."""
+    if toks[s1][2].lower() in _PRONOUNS:
+        return s1
+    lower = 0
+    for k in range(s1, s0 - 1, -1):
+        w = toks[k][2]
+        if k < s1 and w.lower() in _BARE_DET:
+            return k
+        if w[:1].isupper() or w.lower() in _BARE_JOIN:
+            continue
+        if w.islower() and _is_word(w) and lower < 3:
+            lower += 1
+            continue
+        break
+    k = s1
+    if toks[s1][2][:1].isupper():
+        while k - 1 >= s0 and (toks[k - 1][2][:1].isupper() or (toks[k - 1][2].lower() in _BARE_JOIN
+                                                                 and k - 2 >= s0 and toks[k - 2][2][:1].isupper())):
+            k -= 1
+    else:
+        while k - 1 >= s0 and s1 - k < 2 and toks[k - 1][2].islower() and _is_word(toks[k - 1][2]):
+            k -= 1
+    return k
 
 
 def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Frame]:

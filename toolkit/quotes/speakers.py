@@ -12,6 +12,7 @@ Limits: no coreference model; "I"/"we" stay unresolved; an unknown name fits any
 from __future__ import annotations
 
 import bisect
+import re
 
 from .descriptions import _CONTEXT_CHARS, _anchors, _covered, _in_context, _speaker_anchor
 from .frames import _PRONOUNS
@@ -21,34 +22,55 @@ from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _TITLE_GENDER, _gend
 # Pronoun antecedents: speakers within this many characters, then this many earlier person mentions.
 _PRONOUN_CHARS = 1500
 _PRONOUN_PEOPLE = 200
+# A description stands for "it"/"they" only when it reads as a noun phrase: a determiner and a few words
+# ("the group", "the activists"), not a clause a pattern took for a speaker ("the regime had used weapons").
+_DESCRIPTION = re.compile(r"(?i:the|this|that|these|those|its|their)\s+(?:[\w'-]+\s+){0,4}[\w'-]+")
 
 
-def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]]) -> _Who | None:
-    """Most recent compatible speaker (then actor mention) before ``pos`` for a pronoun."""
+def _fits(pron: str, w: _Who) -> bool:
+    """Whether ``w`` can be the antecedent of the pronoun ``pron`` (gender, number, person or body)."""
     gender, plural = _PRONOUNS[pron]
+    named = w.actor is not None or (w.name[:1].isupper() and not _DESCRIPTION.match(w.name))
+    if not named and not _DESCRIPTION.fullmatch(w.name):
+        return False
+    if plural:
+        return w.plural or w.actor is not None and w.gender is None
+    if pron == "it" and w.actor is not None and w.gender is None and w.name.split() \
+            and not _HEADS_PLURAL.match(w.name.split()[-1]):
+        return True  # an institution ("SANA ... It added"): kind-plural for "they", singular by name
+    if w.plural:
+        return False
+    if pron == "it":
+        return w.gender is None and (w.actor is not None or not named)  # a body, or a description of one
+    return w.gender in (None, gender)
+
+
+def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]],
+                     floor: int | None = None) -> _Who | None:
+    """The antecedent of a pronoun speaker at ``pos``, or ``None`` ("I" and "we" are never resolved).
+
+    Looked for from ``floor`` (the start of the previous sentence or of the paragraph, whichever is
+    earlier) to ``pos``: the nearest compatible speaker, else the nearest compatible actor or person
+    mention (the Gender Gap Tracker and Citron take the closest preceding compatible named entity;
+    a speaker first, since news pronouns mostly continue the last speaker). Outside that window:
+    the most recent compatible speaker within :data:`_PRONOUN_CHARS`, then the most recent mention.
+    """
     if pron in ("i", "we"):
         return None
-
-    def fits(w: _Who) -> bool:
-        if plural:
-            return w.plural or w.actor is not None and w.gender is None
-        if pron == "it" and w.actor is not None and w.gender is None and w.name.split() \
-                and not _HEADS_PLURAL.match(w.name.split()[-1]):
-            return True  # an institution ("SANA ... It added"): kind-plural for "they", singular by name
-        if w.plural:
-            return False
-        if pron == "it":
-            return w.gender is None and (w.actor is not None or not w.name[:1].isupper())
-        return w.gender in (None, gender)
-
+    i = bisect.bisect_left(people, pos, key=lambda pw: pw[0])
+    if floor is not None:
+        spoke = [w for w in history if floor <= w.span[0] and w.span[1] <= pos and _fits(pron, w)]
+        named = [w for p, w in people[bisect.bisect_left(people, floor, key=lambda pw: pw[0]):i]
+                 if w.span[1] <= pos and _fits(pron, w)]
+        if spoke or named:
+            return max(spoke or named, key=lambda w: w.span[1])
     for w in reversed(history):
         if w.span[1] <= pos and pos - w.span[1] >= _PRONOUN_CHARS:
             break
-        if w.span[1] <= pos and fits(w):
+        if w.span[1] <= pos and _fits(pron, w):
             return w
-    i = bisect.bisect_left(people, pos, key=lambda pw: pw[0])
     for p, w in reversed(people[max(0, i - _PRONOUN_PEOPLE):i]):
-        if fits(w):
+        if _fits(pron, w):
             return w
     return None
 
@@ -77,7 +99,7 @@ class _Speakers:
         self.anchor_starts = [a.start for a in self.anchors]
         self.history: list[_Who] = []
 
-    def resolve(self, span: tuple[int, int], para_start: int) -> _Who:
+    def resolve(self, span: tuple[int, int], para_start: int, floor: int | None = None) -> _Who:
         """The speaker of a span: pronouns by antecedent, phrases by name, lexicon and context.
 
         Leading discourse words and datelines ("Meanwhile", "Earlier in the day", "In a statement",
@@ -87,9 +109,12 @@ class _Speakers:
         ss = _trim_lead(t, ss, se)
         word = t[ss:se].lower()
         if word in _PRONOUNS:
-            who = _resolve_pronoun(word, ss, self.history, self.people)
-            return _Who(who.name, who.actor, who.camp, who.gender, who.plural, span) if who else \
-                _Who(t[ss:se], None, None, *_PRONOUNS[word], span)
+            who = _resolve_pronoun(word, ss, self.history, self.people, floor)
+            if who is None:
+                return _Who(t[ss:se], None, None, *_PRONOUNS[word], span)
+            who = _Who(who.name, who.actor, who.camp, who.gender, who.plural, span)
+            self.history.append(who)  # "he said ... he added": the chain continues from the last resolution
+            return who
         ms = self.mention_starts
         inside = self.mentions[bisect.bisect_left(ms, ss):bisect.bisect_left(ms, se)]
         window = anchors[bisect.bisect_left(anchor_starts, ss - _CONTEXT_CHARS):
