@@ -83,3 +83,16 @@ def test_quotes_stripped_text_post_posed_name_and_pronoun():
 def test_quotes_punctuated_text_keeps_requiring_the_comma():
     text = "The road to the valley has been closed since March the council said.\n"
     assert list(extract_quotes(text, actors=False)) == []
+
+
+def test_quotes_directives_and_accusations_are_attributed_with_their_object():
+    text = ("The farmers union urged the ministry to lower the price of seed before spring. "
+            "The union also accused the largest dealer of hoarding fertiliser in its warehouses. "
+            "Its chairman called on the banks to postpone the loan payments until the harvest.\n")
+    quotes = extract_quotes(text, actors=False)
+    assert [(q.cue, q.text) for q in quotes] == [
+        ("urged", "the ministry to lower the price of seed before spring."),
+        ("accused", "the largest dealer of hoarding fertiliser in its warehouses."),
+        ("called on", "the banks to postpone the loan payments until the harvest."),
+    ]
+    assert [q.stance for q in quotes] == ["neutral", "assertive", "neutral"]
