@@ -96,3 +96,14 @@ def test_quotes_directives_and_accusations_are_attributed_with_their_object():
         ("called on", "the banks to postpone the loan payments until the harvest."),
     ]
     assert [q.stance for q in quotes] == ["neutral", "assertive", "neutral"]
+
+
+def test_quotes_relative_clause_or_participle_before_the_cue_modifies_the_speaker():
+    text = ("The monitoring group which relies on a network of volunteers said the blast killed nine people. "
+            "A nurse who fled the town and saw the raid said the clinic was hit twice. "
+            "Minister Olga Petrenko speaking at a news conference in the capital with her Polish counterpart said "
+            "the border would stay open. The reports which the ministry said were false spread quickly.\n")
+    quotes = extract_quotes(text, actors=False)
+    spoken = {q.text.split()[1]: text[q.speaker_start:q.speaker_end] for q in quotes}
+    assert spoken["blast"] == "The monitoring group" and spoken["clinic"] == "A nurse"
+    assert spoken["border"] == "Minister Olga Petrenko"

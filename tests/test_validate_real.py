@@ -156,6 +156,24 @@ def test_validate_real_error_class_names_pronoun_and_missing_speaker():
     assert res["error_classes"] == {"us -> unnamed: pronoun not resolved": 1, "russia -> unnamed: no speaker": 1}
 
 
+def test_validate_real_speaker_error_classes():
+    text = "Ann met Bob. He said the road is open. Ann said the town is calm and the bridge held. Bob smiled."
+    he, ann2 = text.index("He"), text.index("Ann said")
+    road, town, bridge = (text.index(w) for w in ("the road is open", "the town is calm", "the bridge held"))
+    bob2 = text.index("Bob smiled")
+    golds = [GoldStatement("a", "fakes", "d", road, road + 16, he, he + 2, "us", actor="ann"),
+             GoldStatement("a", "fakes", "d", town, town + 16, ann2, ann2 + 3, "us", actor="ann"),
+             GoldStatement("a", "fakes", "d", bridge, bridge + 15, ann2, ann2 + 3, "us", actor="ann")]
+    preds = [Prediction(road, road + 16, 0, 3, "us", actor="ann"),       # the name for the pronoun
+             Prediction(town, town + 16, bob2, bob2 + 3, "us", actor="bob"),  # a phrase of another sentence
+             Prediction(bridge, bridge + 15, bridge, bridge + 10, "us")]   # a span inside the statement
+    res = score({"a": SimpleNamespace(text=text, outlet=None)}, golds, lambda a: preds)
+    assert [e["class"] for e in res["speaker_errors"]] == [
+        "right actor, other words", "speaker of another statement", "span inside the statement"]
+    assert res["speaker_error_classes"] == {"right actor, other words": 1, "speaker of another statement": 1,
+                                            "span inside the statement": 1}
+
+
 def test_cli_validate_real_is_registered_with_its_options():
     from toolkit.cli import VALIDATORS, build_parser
 

@@ -133,7 +133,38 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     if toks[j][2].lower() in _PRONOUNS:  # a subject pronoun is the whole noun phrase ("... something he said")
         return (j, j)
     start = _np_back(toks, j, lo, cues)
-    return (start, j) if start is not None else None
+    if start is None:
+        return None
+    return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+_SPEAKING = frozenset("speaking talking addressing".split())
+
+
+def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
+    """The noun phrase a subject relative clause or a participial phrase before the cue modifies,
+    when no comma sets them off: "the group which relies on activists said", "a resident who fled
+    and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
+    speaker is the phrase before "which"/"who"/"speaking", not the clause's last noun phrase).
+    An object relative ("reports which the ministry said ...") keeps its own subject."""
+    for n in range(j - 1, max(lo, j - 24), -1):
+        tok = toks[n][2]
+        if not _is_word(tok):
+            return None
+        low = tok.lower()
+        if low in ("who", "which") and n < start and toks[n + 1][2].islower() \
+                and toks[n + 1][2] not in _DET and toks[n + 1][2] not in _PRONOUNS:
+            break
+        if low in _SPEAKING:
+            break
+        if (low in _NP_STOP and low != "and") or low in _VERBISH:  # "... who ordered it are held to account"
+            return None
+    else:
+        return None
+    if n - 1 < lo:
+        return None
+    head = _np_back(toks, n - 1, lo, cues)
+    return (head, n - 1) if head is not None else None
 
 
 def _party_tag_before(toks, p: int, lo: int) -> int | None:
