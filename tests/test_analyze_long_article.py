@@ -1,7 +1,7 @@
 """Linear-time lookups of the per-article pipeline give the answers of the plain scans they replace.
 
 The binary searches (quote containment and hedge owners in ``analyze_article``, the sentence
-around a mention in ``sentiment._sentence_of``, the section of a quote in ``quotes``) are checked
+around a mention in ``sentiment._sentence_of``) are checked
 against brute-force versions on generated spans and texts, and a long article built from the demo
 corpus's own text is checked against what its tables must satisfy by definition.
 """
@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from toolkit import sentiment
 from toolkit.analyze import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
-from toolkit.corpus import Section, article_from_text
-from toolkit.quotes import _Holding, _section_at, _Sections
+from toolkit.corpus import article_from_text
+from toolkit.quotes.extract import _Holding
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
 
@@ -39,18 +39,6 @@ def test_analyze_span_lookup_equals_the_scan(given_spans, qs, sort):
     for start, end in qs:
         assert prepared.first(start, end) == _first_brute(start, end, given_spans)
         assert _inside(start, end, prepared) == any(s <= start and end <= e for s, e in given_spans)
-
-
-@settings(max_examples=300, deadline=None)
-@given(spans, st.lists(st.integers(-2, 95), max_size=20), st.booleans())
-def test_quotes_section_lookup_equals_the_scan(given_spans, positions, sort):
-    kinds = ("title", "body", "caption", "boilerplate", "duplicate")
-    if sort:
-        given_spans = sorted(given_spans, key=lambda p: p[0])
-    sections = [Section(s, e, kinds[i % len(kinds)]) for i, (s, e) in enumerate(given_spans)]
-    prepared = _Sections(sections)
-    for pos in positions:
-        assert _section_at(prepared, pos) == _section_at(sections, pos)
 
 
 def _sentence_of_scan(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from toolkit.quotes import extract_quotes
 
 
 def one(text, **kw):
-    qs = extract_quotes(text, lexicon=False, **kw)
+    qs = extract_quotes(text, actors=False, **kw)
     assert len(qs) == 1, [q.text for q in qs]
     q = qs[0]
     assert text[q.start:q.end] == q.text
@@ -102,7 +102,7 @@ def test_quotes_open_paragraph_continues():
     text = ('Senator Olu Adeyemi said: "We will not sign this bill. It fails the farmers.\n\n'
             '"It fails the nurses too, and it fails every small town," he said.\n\n'
             'The vote is due on Monday.')
-    qs = extract_quotes(text, lexicon=False)
+    qs = extract_quotes(text, actors=False)
     assert [q.kind for q in qs] == ["direct", "direct"]
     assert qs[0].text == "We will not sign this bill. It fails the farmers."
     assert qs[0].end <= text.index("\n")  # bounded by its paragraph
@@ -112,7 +112,7 @@ def test_quotes_open_paragraph_continues():
 def test_quotes_unattributed_continuation():
     text = ('"Our stock of flour lasts a week," said Rana Haddad, who runs the bakery.\n'
             '"After that we close the doors and wait for the trucks."\n')
-    qs = extract_quotes(text, lexicon=False)
+    qs = extract_quotes(text, actors=False)
     assert len(qs) == 2
     assert qs[1].text.startswith("After that") and qs[1].speaker == "Rana Haddad"
     assert (qs[1].speaker_start, qs[1].cue_start) == (qs[0].speaker_start, qs[0].cue_start)
@@ -123,7 +123,7 @@ def test_quotes_pronoun_resolution_gender_number():
             "Two union officials said the strike would continue.\n"
             '"We owe these workers an answer," she said.\n'
             '"The offer is an insult," they said.')
-    qs = extract_quotes(text, lexicon=False)
+    qs = extract_quotes(text, actors=False)
     by_text = {q.text: q for q in qs}
     assert by_text["We owe these workers an answer"].speaker == "Maria Costa"
     assert by_text["The offer is an insult"].speaker == "Two union officials"
@@ -141,14 +141,14 @@ def test_quotes_caption_section():
     caption = "Firefighters work near the depot on Sunday. Officials said the blaze began in a generator room."
     body = "\nThe depot will stay closed, the operator said."
     text = caption + body
-    qs = extract_quotes(text, lexicon=False, sections=[Sec(0, len(caption), "caption"), Sec(len(caption), len(text), "body")])
+    qs = extract_quotes(text, actors=False, sections=[Sec(0, len(caption), "caption"), Sec(len(caption), len(text), "body")])
     assert [q.section for q in qs] == ["caption", "body"]
     assert qs[0].text.startswith("the blaze began") and spk(text, qs[0]) == "Officials"
 
 
 def test_quotes_scare_quotes_are_not_quotes():
     text = 'The so-called "peace plan" was published on Friday by the council.'
-    assert list(extract_quotes(text, lexicon=False)) == []
+    assert list(extract_quotes(text, actors=False)) == []
 
 
 @pytest.mark.parametrize("verb,stance", [("said", "neutral"), ("claimed", "distancing"), ("insisted", "distancing"),
@@ -163,7 +163,7 @@ def test_quotes_stance_classes(verb, stance):
 
 def test_quotes_interrupted_quote_same_attribution():
     text = '"We were told to wait," the driver said. "Then the road closed and nobody came back for us."'
-    qs = extract_quotes(text, lexicon=False)
+    qs = extract_quotes(text, actors=False)
     assert len(qs) == 2 and qs[0].cue_start == qs[1].cue_start
     assert spk(text, qs[1]) == "the driver"
 

@@ -11,7 +11,7 @@ def _only(text, opening):
     return hits[0]
 
 
-def test_the_minister_is_the_last_person_titled_minister():
+def test_quotes_the_minister_is_the_last_person_titled_minister():
     text = ("Sergei Lavrov met his counterparts on Friday.\n"
             '"Our partners still think in terms of regime change," the minister said.')
     q = _only(text, "Our partners")
@@ -19,58 +19,58 @@ def test_the_minister_is_the_last_person_titled_minister():
     assert text[q.speaker_start:q.speaker_end] == "the minister"
 
 
-def test_the_ministry_is_the_last_ministry_named():
+def test_quotes_the_ministry_is_the_last_ministry_named():
     text = ("The Russian Defense Ministry published a video of the strikes.\n"
             "The ministry said forty targets had been destroyed overnight.")
     q = _only(text, "forty targets")
     assert (q.actor, q.camp) == ("russian_defense_ministry", "russia")
 
 
-def test_the_group_prefers_the_group_that_spoke_last():
+def test_quotes_the_group_prefers_the_group_that_spoke_last():
     text = ("The Syrian Observatory for Human Rights said the raids hit a camp held by the Nusra Front.\n"
             "The group said twelve people had died in the raids.")
     q = _only(text, "twelve people")
     assert q.actor == "syrian_observatory" and q.camp == "opposition"
 
 
-def test_a_definite_description_repeats_an_earlier_speaker_with_the_same_head():
+def test_quotes_a_definite_description_repeats_an_earlier_speaker_with_the_same_head():
     text = ('A commander of the Free Syrian Army said his unit was hit twice.\n'
             '"We have nothing left to stop the tanks with," the commander said.')
     q = _only(text, "We have nothing")
     assert q.camp == "opposition" and q.actor == "free_syrian_army"
 
 
-def test_a_possessor_gives_its_camp_to_the_role():
+def test_quotes_a_possessor_gives_its_camp_to_the_role():
     text = ("The Free Syrian Army lost a base near the river on Tuesday.\n"
             "The group's commander said the base was hit by four jets.")
     q = _only(text, "the base was hit")
     assert q.camp == "opposition"
 
 
-def test_a_bare_official_takes_the_camp_of_the_last_actor_in_the_paragraph():
+def test_quotes_a_bare_official_takes_the_camp_of_the_last_actor_in_the_paragraph():
     text = ('Some U.S. officials doubt that Moscow will keep the deal. '
             '"They will use this for their own ends," one official said.')
     q = _only(text, "They will use")
     assert (q.actor, q.camp) == ("us_officials", "us")
 
 
-def test_a_bare_official_at_an_institution_named_as_a_place():
+def test_quotes_a_bare_official_at_an_institution_named_as_a_place():
     text = "At the Pentagon, the mood was tense. A second official said the program would be reviewed."
     q = _only(text, "the program")
     assert (q.actor, q.camp) == ("pentagon", "us")
 
 
-def test_officials_in_a_capital_speak_for_its_government():
+def test_quotes_officials_in_a_capital_speak_for_its_government():
     q = _only("Officials in Washington said the convoy had turned back before dawn.", "the convoy")
     assert q.camp == "us"
 
 
-def test_a_bare_official_without_context_stays_unnamed():
+def test_quotes_a_bare_official_without_context_stays_unnamed():
     q = _only("A senior official said the convoy had turned back before dawn.", "the convoy")
     assert q.camp == "unnamed"
 
 
-def test_told_reporters_is_never_the_speaker():
+def test_quotes_told_reporters_is_never_the_speaker():
     text = ('"Nobody asked us before the jets took off," Kerry, the top diplomat of the United States, '
             'told reporters.')
     q = _only(text, "Nobody asked us")
@@ -78,53 +78,53 @@ def test_told_reporters_is_never_the_speaker():
     assert text[q.speaker_start:q.speaker_end].startswith("Kerry")
 
 
-def test_told_reporters_after_a_meeting_that():
+def test_quotes_told_reporters_after_a_meeting_that():
     text = 'Lavrov told reporters after the talks that the future of the country must be decided "by its people."'
     q = _only(text, "the future")
     assert (q.speaker, q.cue, q.kind) == ("Sergey Lavrov", "told", "mixed")
     assert q.speaker_end - q.speaker_start == len("Lavrov")
 
 
-def test_a_continuation_after_a_told_after_frame_inherits_its_speaker():
+def test_quotes_a_continuation_after_a_told_after_frame_inherits_its_speaker():
     text = ('Lavrov told reporters after the talks that the plan must be "decided by Syrians alone."\n'
             '"We asked to widen the circle of participants. Without the neighbours there will be no peace.')
     q = _only(text, "We asked")
     assert q.actor == "lavrov"
 
 
-def test_a_fragment_subject_pronoun_is_resolved():
+def test_quotes_a_fragment_subject_pronoun_is_resolved():
     text = ('Igor Konashenkov spoke to journalists on Monday. He rejected reports of damage to the hospital: '
             '"These stories are spread by the militants themselves, who are losing the fight."')
     q = _only(text, "These stories")
     assert q.actor == "konashenkov" and q.camp == "russia"
 
 
-def test_an_indefinite_member_of_a_group_is_one_person_for_he():
+def test_quotes_an_indefinite_member_of_a_group_is_one_person_for_he():
     text = ('"The street was gone in seconds," said a Civil Defence volunteer in the town. '
             'He said three houses had collapsed.')
     q = _only(text, "three houses")
     assert q.camp == "opposition"
 
 
-def test_a_mention_before_a_role_noun_does_not_head_the_apposition():
+def test_quotes_a_mention_before_a_role_noun_does_not_head_the_apposition():
     text = '"The text is narrow and technical," Peter Cook, the Pentagon press secretary, told reporters.'
     q = _only(text, "The text is")
     assert (q.speaker, q.actor) == ("Peter Cook", "cook")
 
 
-def test_bare_officials_after_a_speaker_take_the_speakers_camp():
+def test_quotes_bare_officials_after_a_speaker_take_the_speakers_camp():
     text = ("Igor Konashenkov said the jets hit an Islamic State depot. "
             "Officials acknowledged, however, that other groups had been hit as well.")
     q = _only(text, "other groups")
     assert q.cue == "acknowledged" and q.camp == "russia"
 
 
-def test_bare_sources_are_not_presumed_to_speak_for_the_actor_discussed():
+def test_quotes_bare_sources_are_not_presumed_to_speak_for_the_actor_discussed():
     q = _only("As Moscow defends its campaign, sources said that new troops had arrived at the base.",
               "new troops")
     assert q.camp == "unnamed"
 
 
-def test_complained_is_an_attribution_cue():
+def test_quotes_complained_is_an_attribution_cue():
     q = _only("Carter complained that the warning had come through the wrong channel.", "the warning")
     assert (q.actor, q.cue) == ("carter", "complained")

@@ -3,7 +3,8 @@
 import pytest
 
 from toolkit.actors import load_actors
-from toolkit.quotes import _trim_lead, extract_quotes
+from toolkit.quotes import extract_quotes
+from toolkit.quotes.names import _trim_lead
 
 
 @pytest.fixture(scope="module")
@@ -12,7 +13,7 @@ def lex():
 
 
 def _speaker(text, lex):
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert len(qs) >= 1, text
     q = qs[0]
     return text[q.speaker_start:q.speaker_end], q.actor, q.camp
@@ -45,7 +46,7 @@ def test_quotes_institutional_sources_leave_unmarked_or_opposition_sources_alone
 def test_quotes_institutional_sources_the_source_later_refers_back(lex):
     text = ("A source at Homs Police Command said a shell hit the school. "
             "The source said two pupils were wounded.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert [q.camp for q in qs] == ["syria_government", "syria_government"]
 
 
@@ -78,18 +79,18 @@ def test_quotes_state_as_modifier_stays_in_the_speaker_phrase(lex):
 def test_quotes_definite_observatory_and_coalition_name_only_actors_called_so(lex):
     text = ("The Pentagon said the strike hit a depot. The Syrian Observatory for Human Rights said nine people died. "
             "The observatory said the toll could rise.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert [q.camp for q in qs][-1] == "opposition"
     text = ("The Syrian National Coalition met in Istanbul. SANA said the army advanced near Hama. "
             "The Coalition said the shelling must stop.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert qs[-1].camp == "opposition"
 
 
 def test_quotes_definite_broadcaster_refers_to_a_news_actor(lex):
     text = ("The Syrian Health Ministry said the hospital was full. Syrian state TV said the road had reopened. "
             "The TV said the convoy was on its way.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert qs[-1].actor == "sana"
 
 
@@ -106,7 +107,7 @@ def test_quotes_speaking_to_a_broadcaster_is_not_part_of_the_speaker(lex):
 def test_quotes_definite_title_refers_to_the_person_the_article_titled_so(lex):
     text = ("President Barack Obama met his advisers on Monday. Assad did not comment. "
             "The president said the talks would go on. He said patience was needed.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert [(q.actor, q.camp) for q in qs] == [("obama", "us"), ("obama", "us")]
 
 
@@ -120,9 +121,9 @@ def test_quotes_place_before_a_state_body_source_gives_its_camp(lex):
 def test_quotes_it_refers_to_the_institution_that_spoke_last(lex):
     text = ("Activists said the shelling went on all night. SANA said troops destroyed a car bomb near the bridge. "
             "It added that troops repelled an attack on the airport.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert (qs[-1].actor, qs[-1].camp) == ("sana", "syria_government")
     text = ("The Syrian Observatory said nine people died. Later rebels said the road was cut. "
             "It said the road was cut.")
-    qs = extract_quotes(text, lexicon=lex)
+    qs = extract_quotes(text, actors=lex)
     assert qs[-1].actor != "rebels"  # a plural noun is not "it"

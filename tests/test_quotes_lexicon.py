@@ -27,7 +27,7 @@ def test_quotes_user_verbs_extend_and_replace(tmp_path):
     assert extended.stance_of("grumbled") == "distancing" and extended.stance_of("said") == "neutral"
     replaced = load_verbs(path, extend=False)
     assert replaced.stance_of("said") is None
-    qs = extract_quotes("The landlord grumbled that the heating bill had doubled.", lexicon=False, verbs=replaced)
+    qs = extract_quotes("The landlord grumbled that the heating bill had doubled.", actors=False, verbs=replaced)
     assert len(qs) == 1 and qs[0].stance == "distancing" and qs[0].cue == "grumbled"
 
 

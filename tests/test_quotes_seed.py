@@ -12,7 +12,7 @@ SEED = ("seed", "000_cfdc8fee49a77273.txt")
 @pytest.fixture
 def seed_quotes(shared):
     text = shared(*SEED).read_text(encoding="utf-8")
-    return text, extract_quotes(text, lexicon=False)
+    return text, extract_quotes(text, actors=False)
 
 
 def _find(text, quotes, cue, opening):

@@ -11,7 +11,7 @@ def test_quotes_unbalanced_mark_is_bounded_by_its_paragraph():
               "Prices at the market fell for the third week as the catch improved.\n") * 200
     last = '"Nobody trusts the numbers any more," a trader said.\n'
     text = first + filler + last
-    qs = extract_quotes(text, lexicon=False)
+    qs = extract_quotes(text, actors=False)
     assert qs[0].kind == "direct" and qs[0].end <= len(first)
     assert qs[0].text == "We expected the vote to fail, and it did."
     assert qs[-1].text == "Nobody trusts the numbers any more" and qs[-1].speaker == "a trader"
@@ -24,6 +24,6 @@ def test_quotes_unbalanced_mark_is_bounded_by_its_paragraph():
 def test_quotes_stray_mark_mid_paragraph_ends_at_paragraph_end():
     text = ('The report used the word "crisis three times, an analyst said.\n'
             'The ministry said the figures were provisional.\n')
-    qs = extract_quotes(text, lexicon=False)
+    qs = extract_quotes(text, actors=False)
     assert all(q.end <= text.index("\n") or q.start > text.index("\n") for q in qs)
     assert any(q.text.startswith("the figures were provisional") for q in qs)

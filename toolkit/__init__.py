@@ -20,7 +20,7 @@ _EXPORTS = {
     "load_corpus": "corpus", "Corpus": "corpus", "Article": "corpus", "Section": "corpus",
     "sentences": "text", "tokens": "text",
     "load_actors": "actors", "find_mentions": "actors", "Actor": "actors", "Mention": "actors",
-    "extract_quotes": "quotes", "Quote": "quotes", "quote_share": "quotes",
+    "extract_quotes": "quotes", "Quote": "quotes",
     "target_sentiment": "sentiment", "TargetSentiment": "sentiment", "register_backend": "sentiment",
     "portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
     "find_hedges": "hedging", "Hedge": "hedging", "load_hedges": "hedging", "is_uncertain": "hedging",
@@ -32,7 +32,7 @@ _EXPORTS = {
     "stance_shares": "comparison",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",
-    "unresolved_speakers": "speakers",
+    "unresolved_speakers": "quotes",
 }
 # submodules exported as modules (``from toolkit import plots``)
 _MODULES = ("plots", "display")

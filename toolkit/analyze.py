@@ -568,7 +568,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
                                   "n_words": n_words(text, s.start, s.end), "section": article.section_at(s.start)})
 
     mentions = find_mentions(text, actors)
-    quotes = extract_quotes(text, lexicon=actors, verbs=verbs, sections=article.sections)
+    quotes = extract_quotes(article, actors=actors, verbs=verbs)
     hedges = find_hedges(text, hedges=hedge_lexicon)
     quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 

@@ -57,8 +57,7 @@ def _cmd_quotes(args) -> int:
         for problem in corpus.problems:
             print(f"warning: {problem}", file=sys.stderr)
         for article in corpus:
-            frame = extract_quotes(article.masked_text, lexicon=lexicon, verbs=verbs,
-                                   sections=article.sections).to_frame()
+            frame = extract_quotes(article, actors=lexicon, verbs=verbs).to_frame()
             frame.insert(0, "article_id", article.id)
             frame.insert(1, "outlet", article.outlet)
             frames.append(frame.reindex(columns=columns))
@@ -77,7 +76,7 @@ def _cmd_speakers(args) -> int:
 
     from .analyze import analyze
     from .corpus import load_corpus
-    from .speakers import LEXICON_HINT, unresolved_speakers
+    from .quotes import LEXICON_HINT, unresolved_speakers
 
     lexicons = {"actors": args.actors} if args.actors else None
     results = analyze(load_corpus(args.corpus), workers=args.workers, cache=args.cache, lexicons=lexicons)

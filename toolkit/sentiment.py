@@ -42,6 +42,7 @@ from typing import Protocol, runtime_checkable
 
 from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
 from .paths import cache_dir
+from .quotes.verbs import inflect
 from .text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
 
 __all__ = [
@@ -149,18 +150,6 @@ class _Cues:
     breaks: frozenset
 
 
-def _inflect(base: str) -> set[str]:
-    """Regular inflections of an English verb (over-generation is harmless for lookup)."""
-    forms = {base, base + "s", base + "es", base + "ed", base + "d", base + "ing"}
-    if base.endswith("e"):
-        forms |= {base[:-1] + "ing"}
-    if base.endswith("y"):
-        forms |= {base[:-1] + "ied", base[:-1] + "ies"}
-    if re.search(r"[^aeiou][aeiou][bcdfgklmnprstvz]$", base):
-        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
-    return forms
-
-
 @functools.lru_cache(maxsize=4)
 def _cues(path: Path = ROLES_PATH) -> _Cues:
     data = load_yaml(path)
@@ -174,10 +163,10 @@ def _cues(path: Path = ROLES_PATH) -> _Cues:
                 f"'{key}' must be a list of strings", parent=data)
     attack = set(data["attack_irregular"]) | set(data["attack_nouns"])
     for verb in data["attack_verbs"]:
-        attack |= _inflect(verb)
+        attack.update(inflect(verb))
     support = set(data["support_nouns"])
     for verb in data["support_verbs"]:
-        support |= _inflect(verb)
+        support.update(inflect(verb))
     nouns = frozenset(data["attack_nouns"]) | frozenset(data["support_nouns"])
     return _Cues(frozenset(attack), frozenset(support - attack), nouns, frozenset(data["passive_auxiliaries"]),
                  frozenset(data["speech_verbs"]), frozenset(data["negators"]),

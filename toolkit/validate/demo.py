@@ -47,7 +47,7 @@ def evaluate(path: str | Path) -> dict:
         if g is None:
             continue
         text = article.text
-        pred = extract_quotes(article.masked_text, sections=article.sections)
+        pred = extract_quotes(article)
         matches = match_spans(text, [(p.start, p.end) for p in pred], [(x["start"], x["end"]) for x in g["quotes"]])
         q["pred"] += len(pred)
         q["gold"] += len(g["quotes"])

@@ -15,7 +15,7 @@ The scoring rule is the gold README's (the held-out set is scored the same way):
 * the **best-overlapping** quote of a found statement is the one covering most of its tokens
   (ties: the first in text order);
 * **camp accuracy**, on found statements: the best quote's camp (``None`` read as ``unnamed``, as
-  :func:`toolkit.quotes.quote_share` counts it) equals the gold camp; gold camp ``other`` is right
+  :func:`toolkit.analyze` records it) equals the gold camp; gold camp ``other`` is right
   for any prediction;
 * **speaker accuracy**, on found statements: the best quote's speaker span overlaps the gold
   speaker words, at the gold offsets or any other occurrence of the same words, on word
@@ -45,7 +45,7 @@ from pathlib import Path
 from ..paths import shared_path
 
 __all__ = ["GoldStatement", "Prediction", "Outcome", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
-           "score", "evaluate", "report", "error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
+           "score", "evaluate", "report", "error_class", "speaker_error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
 
 _WORD = re.compile(r"\w+")
 SPEAKER_WINDOW = 400
@@ -83,6 +83,7 @@ class Prediction:
     camp: str | None = None
     speaker: str | None = None
     kind: str | None = None
+    actor: str | None = None
 
 
 @dataclass
@@ -153,9 +154,10 @@ def predict_system(article, actors=None, verbs=None) -> list[Prediction]:
     from ..actors import load_actors
     from ..quotes import extract_quotes, load_verbs
 
-    quotes = extract_quotes(article.masked_text, lexicon=actors if actors is not None else load_actors(),
-                            verbs=verbs or load_verbs(), sections=article.sections)
-    return [Prediction(q.start, q.end, q.speaker_start, q.speaker_end, q.camp, q.speaker, q.kind) for q in quotes]
+    quotes = extract_quotes(article, actors=actors if actors is not None else load_actors(),
+                            verbs=verbs or load_verbs())
+    return [Prediction(q.start, q.end, q.speaker_start, q.speaker_end, q.camp, q.speaker, q.kind, q.actor)
+            for q in quotes]
 
 
 def predict_baseline(article) -> list[Prediction]:
@@ -290,6 +292,35 @@ def error_class(text: str, o: Outcome, preds: list[Prediction], lexicon_ids=froz
     return f"{pair}: {why}"
 
 
+def speaker_error_class(text: str, o: Outcome, preds: list[Prediction]) -> str:
+    """A mechanical class of a wrong speaker (speaker span missing the gold speaker words), the first of:
+
+    * ``no speaker``: the best quote has no speaker span;
+    * ``right actor, other words``: the predicted actor is the gold actor (a pronoun resolved to the
+      name, a name for a description): the span differs, who speaks does not;
+    * ``speaker of another statement``: the speaker span lies outside the statement's sentence (an
+      attribution inherited from an earlier quote or carried across a sentence);
+    * ``span inside the statement``: the span was taken from the reported clause itself;
+    * ``other phrase of the sentence``: a phrase of the statement's sentence that is not the speaker
+      (an object, a place, a phrase of a clause before the cue).
+    """
+    from ..text import sentences
+
+    p, g = preds[o.best], o.gold
+    if p.speaker_start is None:
+        return "no speaker"
+    if g.actor is not None and p.actor == g.actor:
+        return "right actor, other words"
+    spans = [(x.start, x.end) for x in sentences(text)]
+    lo = max((a for a, b in spans if a <= g.start), default=0)
+    hi = min((b for a, b in spans if b >= g.end), default=len(text))
+    if p.speaker_end <= lo or p.speaker_start >= hi:
+        return "speaker of another statement"
+    if g.start <= p.speaker_start and p.speaker_end <= g.end:
+        return "span inside the statement"
+    return "other phrase of the sentence"
+
+
 def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozenset()) -> dict:
     """Score ``predict(article) -> [Prediction]`` on the gold statements of the loaded articles.
 
@@ -297,7 +328,7 @@ def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozen
 
     Returns:
         ``{"pooled", "by_corpus", "by_camp", "by_article", "first12", "halves", "camp_confusion", "misses",
-        "camp_errors", "error_classes"}``; ``halves`` splits the articles in file order into a first and a
+        "camp_errors", "error_classes", "speaker_errors", "speaker_error_classes"}``; ``halves`` splits the articles in file order into a first and a
         second half ("1-15", "16-30"): a document split to check that a change helps on articles not read: figure dicts have gold, found, recall, camp/speaker
         accuracy (on found statements) and, where predictions are counted (pooled, per corpus, per
         article, first 12), predicted, matched_predicted, precision and f1. Misses and camp errors
@@ -309,9 +340,9 @@ def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozen
     order = list(by_article)
     all_outcomes: list[Outcome] = []
     per_article, pred_counts = {}, {}
-    misses, camp_errors = [], []
+    misses, camp_errors, speaker_errors = [], [], []
     confusion: dict[str, Counter] = defaultdict(Counter)
-    classes = Counter()
+    classes, speaker_classes = Counter(), Counter()
     for aid in order:
         art = articles[aid]
         text = art.text
@@ -327,6 +358,14 @@ def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozen
                                "section": g.section})
                 continue
             confusion[g.camp][o.pred_camp or "unnamed"] += 1
+            if not o.speaker_ok and g.speaker_start is not None:
+                p = preds[o.best]
+                cls = speaker_error_class(text, o, preds)
+                speaker_classes[cls] += 1
+                speaker_errors.append({"article": aid, "start": g.start, "end": g.end, "gold_actor": g.actor,
+                                       "pred_actor": p.actor, "pred_speaker_start": p.speaker_start,
+                                       "pred_speaker_end": p.speaker_end, "gold_speaker_start": g.speaker_start,
+                                       "gold_speaker_end": g.speaker_end, "class": cls})
             if not o.camp_ok:
                 p = preds[o.best]
                 cls = error_class(text, o, preds, lexicon_ids)
@@ -368,8 +407,10 @@ def score(articles: dict, gold: list[GoldStatement], predict, lexicon_ids=frozen
         "by_article": per_article,
         "camp_confusion": {g: dict(c) for g, c in sorted(confusion.items())},
         "error_classes": dict(classes.most_common()),
+        "speaker_error_classes": dict(speaker_classes.most_common()),
         "misses": misses,
         "camp_errors": camp_errors,
+        "speaker_errors": speaker_errors,
     }
 
 
@@ -443,6 +484,9 @@ def report(gold_dir: str | Path, details: bool = False, json_path: str | Path | 
         lines.append(f"  {g:<17}" + ", ".join(f"{p} {n}" for p, n in sorted(c.items(), key=lambda kv: -kv[1])))
     lines += ["", f"camp error classes ({len(s['camp_errors'])} errors)"]
     lines += [f"  {n:4d}  {cls}" for cls, n in s["error_classes"].items()]
+    lines += ["", f"wrong-speaker classes ({len(s['speaker_errors'])} found statements whose speaker span misses "
+              f"the gold speaker)"]
+    lines += [f"  {n:4d}  {cls}" for cls, n in s["speaker_error_classes"].items()]
     if details:
         lines += ["", f"misses ({len(s['misses'])})"]
         for m in s["misses"]:
@@ -457,4 +501,12 @@ def report(gold_dir: str | Path, details: bool = False, json_path: str | Path | 
             lines.append(f"  {e['article']} {e['start']}-{e['end']} gold {e['gold_camp']} ({e['gold_actor']}, "
                          f"'{gs}') vs pred {e['pred_camp']} ('{ps}') [{e['class']}]: "
                          f"{_snippet(t, e['start'], e['end'], 70)}")
+        lines += ["", f"wrong speakers ({len(s['speaker_errors'])})"]
+        for e in s["speaker_errors"]:
+            t = articles[e["article"]].text
+            ps = t[e["pred_speaker_start"]:e["pred_speaker_end"]] if e["pred_speaker_start"] is not None else "-"
+            gs = t[e["gold_speaker_start"]:e["gold_speaker_end"]]
+            lines.append(f"  {e['article']} {e['start']}-{e['end']} gold '{gs}' ({e['gold_actor']}) vs pred "
+                         f"'{_snippet(ps, 0, len(ps), 50)}' ({e['pred_actor']}) [{e['class']}]: "
+                         f"{_snippet(t, e['start'], e['end'], 60)}")
     return "\n".join(lines)

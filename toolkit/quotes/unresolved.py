@@ -2,7 +2,7 @@
 
 :func:`analyze` gives a quote whose speaker the actor lexicon does not know a stand-in actor
 (``unlisted_speaker`` for a name, camp ``other``; ``unnamed_source`` for a description, camp
-``unnamed``; see ``toolkit.analyze.UNRESOLVED_SPEAKERS``). :func:`unresolved_speakers` counts those
+``unnamed``; see :data:`UNRESOLVED_SPEAKERS`). :func:`unresolved_speakers` counts those
 speaker phrases so a researcher can see which names and descriptions to add to ``actors.yml``
 (README, "Lexicons are data"; the file's header gives the shape of an entry).
 
@@ -32,9 +32,11 @@ from collections import Counter
 
 import pandas as pd
 
-from .analyze import UNRESOLVED_SPEAKERS
 
-__all__ = ["unresolved_speakers", "normalize_speaker", "LEXICON_HINT"]
+__all__ = ["unresolved_speakers", "normalize_speaker", "LEXICON_HINT", "UNRESOLVED_SPEAKERS"]
+
+# The stand-in actor :func:`toolkit.analyze` gives a quote whose speaker the lexicon does not know, by camp.
+UNRESOLVED_SPEAKERS = {"other": "unlisted_speaker", "unnamed": "unnamed_source"}
 
 STAND_INS = frozenset(UNRESOLVED_SPEAKERS.values())
 PRONOUNS = frozenset("he she they it i we you him her them".split())
@@ -82,7 +84,7 @@ def _sentence(text: str | None, starts: list[int], ends: list[int], pos: int) ->
         i = bisect.bisect_right(starts, pos) - 1
         if i >= 0 and pos < ends[i]:
             return " ".join(text[starts[i]:ends[i]].split())
-    from .text import sentences
+    from ..text import sentences
 
     return next((" ".join(s.text.split()) for s in sentences(text) if s.start <= pos < s.end), None)
 

@@ -14,7 +14,7 @@ import pytest
 import toolkit
 from toolkit.analyze import Results
 from toolkit.cli import main
-from toolkit.speakers import LEXICON_HINT, normalize_speaker, unresolved_speakers
+from toolkit.quotes import LEXICON_HINT, normalize_speaker, unresolved_speakers
 
 A1 = ("The Harbour Council said on Monday that the port would reopen. "
       "Vladimir Putin said that talks would continue.\n\n"
@@ -52,7 +52,7 @@ def _results() -> Results:
                    actor_measures=empty, problems=empty)
 
 
-def test_speakers_report_normalises_case_the_possessive_and_space():
+def test_quotes_unresolved_normalises_case_the_possessive_and_space():
     assert normalize_speaker("The  Harbour Council's") == "harbour council"
     assert normalize_speaker('"the sources\'",') == "sources"
     assert normalize_speaker("THE\nSyrian  Observatory") == "syrian observatory"
@@ -60,7 +60,7 @@ def test_speakers_report_normalises_case_the_possessive_and_space():
     assert normalize_speaker(None) == ""
 
 
-def test_speakers_report_counts_unresolved_phrases_per_outlet_most_frequent_first():
+def test_quotes_unresolved_counts_unresolved_phrases_per_outlet_most_frequent_first():
     table = unresolved_speakers(_results())
     assert list(table["phrase"]) == ["harbour council", "fishermen in the bay"]
     first = table.iloc[0]
@@ -71,7 +71,7 @@ def test_speakers_report_counts_unresolved_phrases_per_outlet_most_frequent_firs
     assert list(table.columns[:7]) == ["phrase", "as_written", "n", "articles", "camp", "n_courier", "n_gazette"]
 
 
-def test_speakers_report_example_reads_the_sentence_and_offsets_from_the_text():
+def test_quotes_unresolved_example_reads_the_sentence_and_offsets_from_the_text():
     first = unresolved_speakers(_results()).iloc[0]
     assert first["example_article"] == "a1"
     s, e = first["example_speaker_start"], first["example_speaker_end"]
@@ -83,7 +83,7 @@ def test_speakers_report_example_reads_the_sentence_and_offsets_from_the_text():
     assert other["example_sentence"] == A3
 
 
-def test_speakers_report_top_and_long_form_agree():
+def test_quotes_unresolved_top_and_long_form_agree():
     res = _results()
     assert len(unresolved_speakers(res, top=1)) == 1
     long = unresolved_speakers(res, long=True)
@@ -93,14 +93,14 @@ def test_speakers_report_top_and_long_form_agree():
     assert list(unresolved_speakers(res, top=1, long=True)["phrase"].unique()) == ["harbour council"]
 
 
-def test_speakers_report_empty_when_everything_resolves():
+def test_quotes_unresolved_empty_when_everything_resolves():
     res = _results()
     res.quotes["actor"] = "putin"
     table = unresolved_speakers(res)
     assert table.empty and {"phrase", "n", "example_sentence"} <= set(table.columns)
 
 
-def test_speakers_report_is_exported():
+def test_quotes_unresolved_is_exported():
     assert toolkit.unresolved_speakers is unresolved_speakers
     assert "unresolved_speakers" in toolkit.__all__
 
@@ -116,7 +116,7 @@ def corpus_file(tmp_path):
     return path
 
 
-def test_speakers_report_cli_prints_table_and_lexicon_hint(corpus_file, tmp_path):
+def test_quotes_unresolved_cli_prints_table_and_lexicon_hint(corpus_file, tmp_path):
     out, err = io.StringIO(), io.StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         assert main(["speakers", str(corpus_file), "--top", "3", "--cache", str(tmp_path / "cache")]) == 0
@@ -132,7 +132,7 @@ def test_speakers_report_cli_prints_table_and_lexicon_hint(corpus_file, tmp_path
     assert LEXICON_HINT in err.getvalue()
 
 
-def test_speakers_report_cli_actors_file_resolves_the_phrase(corpus_file, tmp_path):
+def test_quotes_unresolved_cli_actors_file_resolves_the_phrase(corpus_file, tmp_path):
     actors = tmp_path / "my_actors.yml"
     actors.write_text("actors:\n  - {id: bay_pilots, name: Bay Pilots Guild, camp: other, kind: organization, "
                       "source: other, aliases: [Bay Pilots Guild]}\n", encoding="utf-8")
@@ -144,8 +144,8 @@ def test_speakers_report_cli_actors_file_resolves_the_phrase(corpus_file, tmp_pa
     assert "bay pilots guild" not in set(table["phrase"].dropna())
 
 
-def test_speakers_as_written_is_trimmed_as_the_phrase_is_normalised():
-    from toolkit.speakers import _trimmed
+def test_quotes_unresolved_as_written_is_trimmed_as_the_phrase_is_normalised():
+    from toolkit.quotes.unresolved import _trimmed
 
     for written in ("THE HARBOUR COUNCIL'S", "‘the council’", "The Observatory’S", "Theo Marsh's"):
         assert _trimmed(written).lower() == normalize_speaker(written), written

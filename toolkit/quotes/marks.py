@@ -1,0 +1,97 @@
+"""Quotation marks: normalised text, mark pairing within a paragraph, units and content kinds.
+
+Marks are paired within a paragraph; an unclosed mark ends at the paragraph end (the news convention
+for a quotation running on into the next paragraph, which opens with a mark again), so an unbalanced
+mark never swallows the rest of an article. Sentences (:func:`toolkit.text.sentences`) are merged
+where a quotation crosses their boundary, giving the *units* the cue patterns read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..text import normalize_quotes, sentences
+
+def _quote_pairs(t: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Pairs of double quotation marks in ``t[start:end]``: (open mark, close mark or end, closed)."""
+    marks = [m.start() for m in re.finditer('"', t[start:end])]
+    pairs = []
+    for i in range(0, len(marks), 2):
+        o = start + marks[i]
+        if i + 1 < len(marks):
+            pairs.append((o, start + marks[i + 1], True))
+        else:
+            pairs.append((o, end, False))
+    return pairs
+
+
+def _pair_before(pairs: list[tuple[int, int, bool]], starts: list[int], pos: int) -> tuple[int, int, bool] | None:
+    """The last pair opening before ``pos`` (pairs are sorted and disjoint, so only it can enclose ``pos``)."""
+    i = bisect.bisect_left(starts, pos) - 1
+    return pairs[i] if i >= 0 else None
+
+
+def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
+    """Pairs whose opening mark lies in ``[s, e)``."""
+    return pairs[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
+
+
+def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
+           starts: list[int]) -> list[tuple[int, int]]:
+    """Sentences of a paragraph, merged where a quotation crosses a sentence boundary."""
+    sents = [(para_start + s.start, para_start + s.end) for s in sentences(t[para_start:para_end])]
+    units: list[tuple[int, int]] = []
+    for s, e in sents:
+        prev = _pair_before(pairs, starts, s)
+        if units and prev is not None and prev[0] >= units[-1][0] and prev[1] >= s:
+            units[-1] = (units[-1][0], e)
+        else:
+            units.append((s, e))
+    return units
+
+
+def _strip(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (t[s].isspace() or t[s] in ",;:-"):
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:-"):
+        e -= 1
+    return s, e
+
+
+def _kind_and_span(t: str, s: int, e: int, pairs, starts: list[int]) -> tuple[str, int, int]:
+    """Classify content as direct/mixed/indirect; a content that is one quotation keeps its inside."""
+    s, e = _strip(t, s, e)
+    inner = [(o, c) for o, c, _ in _pairs_in(pairs, starts, s, e)]
+    if not inner:
+        return "indirect", s, e
+    o, c = inner[0]
+    rest_before = t[s:o].strip(" ,:")
+    rest_after = t[min(c + 1, e):e].strip(" .,;!?")
+    if len(inner) == 1 and not rest_before and not rest_after:
+        return ("direct",) + _strip_marks(t, o + 1, c)
+    return "mixed", s, e
+
+
+def _strip_marks(t: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and t[s].isspace():
+        s += 1
+    while e > s and (t[e - 1].isspace() or t[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+_DOUBLED = re.compile(r"''|``")
+
+
+def _doubled(m: re.Match) -> str:
+    """Doubled single marks (``''`` / ````` ``, some wire styles) as one double mark, same length."""
+    s = m.string
+    opening = m.start() == 0 or s[m.start() - 1].isspace() or s[m.start() - 1] in "([-"
+    return ' "' if opening else '" '
+
+
+def prepared(text: str) -> str:
+    """The text the patterns read: :func:`toolkit.text.normalize_quotes` (curly marks to straight,
+    non-breaking spaces to spaces) and doubled single marks as one double mark; same length as ``text``."""
+    return _DOUBLED.sub(_doubled, normalize_quotes(text))
