@@ -22,7 +22,7 @@ import torch  # noqa: E402
 
 from toolkit import finetune  # noqa: E402
 from toolkit.paths import shared_path  # noqa: E402
-from toolkit.validate.newsmtsc import load  # noqa: E402
+from toolkit.datasets import load_newsmtsc  # noqa: E402
 
 
 def main() -> None:
@@ -38,7 +38,7 @@ def main() -> None:
     torch.manual_seed(0)
     tokenizer, model = finetune._new_model(finetune.resolve_base_model())
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-5)
-    marked = [finetune.model_input(e.text, e.start, e.end) for e in load(train_file)]
+    marked = [finetune.model_input(e.text, e.start, e.end) for e in load_newsmtsc(train_file)]
     lengths = finetune._token_lengths(tokenizer, marked, 128)
     generator = torch.Generator().manual_seed(0)
     plans = {"random": finetune._epoch_batches(len(marked), args.batch_size, generator)[:args.steps],

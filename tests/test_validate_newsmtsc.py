@@ -7,7 +7,9 @@ import pytest
 
 from toolkit import sentiment
 from toolkit.sentiment import target_sentiment
-from toolkit.validate.newsmtsc import evaluate, load, macro_f1, report
+from toolkit.datasets import load_newsmtsc
+from toolkit.validate.metrics import macro_f1
+from toolkit.validate.newsmtsc import evaluate, report
 
 # Dev figures measured with `python -m toolkit validate sentiment` (default model fitted on train);
 # the test allows a small margin below them.
@@ -25,7 +27,7 @@ def test_load_reads_targets_and_polarity(tmp_path):
         {"from": text.index("Ostrova"), "to": text.index("Ostrova") + 7, "mention": "Ostrova", "polarity": 6.0},
         {"from": text.index("Kellner"), "to": text.index("Kellner") + 7, "mention": "Kellner", "polarity": 2.0}]}]
     _write(tmp_path / "dev-rw.jsonl", rows)
-    gold = load(tmp_path / "dev-rw.jsonl")
+    gold = load_newsmtsc(tmp_path / "dev-rw.jsonl")
     assert [(g.text[g.start:g.end], g.label) for g in gold] == [("Ostrova", "positive"), ("Kellner", "negative")]
     res = evaluate(tmp_path)
     assert set(res) == {"dev-rw.jsonl"}
@@ -37,13 +39,16 @@ def test_load_reads_targets_and_polarity(tmp_path):
 def test_load_names_bad_line(tmp_path):
     _write(tmp_path / "x.jsonl", [{"sentence_normalized": "Abc def.", "targets": [{"from": 0, "to": 3, "polarity": 9.0}]}])
     with pytest.raises(ValueError, match="x.jsonl, line 1"):
-        load(tmp_path / "x.jsonl")
+        load_newsmtsc(tmp_path / "x.jsonl")
 
 
 def test_macro_f1_known_values():
-    assert macro_f1(["negative", "neutral", "positive"], ["negative", "neutral", "positive"]) == 1.0
+    labels = ("negative", "neutral", "positive")
+    assert macro_f1(["negative", "neutral", "positive"], ["negative", "neutral", "positive"], labels) == 1.0
     # negative F1 = 1, neutral F1 = 2/3, positive F1 = 0
-    assert macro_f1(["negative", "neutral", "positive"], ["negative", "neutral", "neutral"]) == pytest.approx(5 / 9)
+    assert macro_f1(["negative", "neutral", "positive"], ["negative", "neutral", "neutral"], labels) == pytest.approx(5 / 9)
+    # a label absent from gold and predictions counts as F1 0
+    assert macro_f1(["negative", "neutral"], ["negative", "neutral"], labels) == pytest.approx(2 / 3)
 
 
 def test_dev_figures(shared):
@@ -65,7 +70,7 @@ def test_dev_figures(shared):
 
 
 def test_default_speed_on_dev(shared):
-    gold = load(shared("gold", "newsmtsc", "dev-rw.jsonl"))
+    gold = load_newsmtsc(shared("gold", "newsmtsc", "dev-rw.jsonl"))
     sentiment._line_sentences.cache_clear()  # measure cold: sentence splitting included
     sentiment._analyse.cache_clear()
     started = time.perf_counter()

@@ -42,8 +42,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .sentiment import LABELS, Example, TargetSentiment, _sentence_of, get_backend, register_backend
-from .validate.newsmtsc import load, macro_f1
+from .datasets import Example, load_newsmtsc
+from .sentiment import LABELS, TargetSentiment, _sentence_of, get_backend, register_backend
 
 __all__ = [
     "DEFAULT_BASE",
@@ -352,6 +352,7 @@ def _selection_f1(scores: dict[str, dict], select_on: str) -> float:
 def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length: int, batch_size: int) -> dict:
     """Macro-F1 and accuracy of the model under training on gold targets."""
     import torch
+    from sklearn.metrics import accuracy_score, f1_score
 
     backend_model.eval()
     pred = []
@@ -364,8 +365,8 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
             pred += [LABELS[i] for i in backend_model(ids, att, tgt).argmax(-1).tolist()]
     backend_model.train()
     gold = [e.label for e in examples]
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
+    macro = f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)
+    return {"macro_f1": round(float(macro), 4), "accuracy": round(float(accuracy_score(gold, pred)), 4), "n": len(gold)}
 
 
 def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epochs,
@@ -433,8 +434,8 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
     tokenizer, model = _new_model(source)
     model.to(device)
 
-    train = load(train_file)[:max_train]
-    devs = {f.name: load(f) for f in dev_files}
+    train = load_newsmtsc(train_file)[:max_train]
+    devs = {f.name: load_newsmtsc(f) for f in dev_files}
     marked = [model_input(e.text, e.start, e.end) for e in train]
     lengths = _token_lengths(tokenizer, marked, max_length) if group_by_length else None
     y = torch.tensor([LABELS.index(e.label) for e in train])

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from .datasets import Example, load_newsmtsc
 from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
 from .paths import cache_dir
 from .text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
@@ -107,16 +108,6 @@ class TargetSentiment:
     start: int
     end: int
     backend: str
-
-
-@dataclass(frozen=True)
-class Example:
-    """A gold target for training/evaluation: ``text[start:end]`` is the mention."""
-
-    text: str
-    start: int
-    end: int
-    label: str
 
 
 # --------------------------------------------------------------------------------------- protocol
@@ -647,7 +638,7 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
           balanced: bool = True, name: str = "default", cache: bool = True) -> LinearTargetBackend:
     """Fit the linear target model on gold targets (NewsMTSC format or :class:`Example` objects).
 
-    A path is read as NewsMTSC JSONL (``toolkit.validate.newsmtsc.load``). The fit minimises the
+    A path is read as NewsMTSC JSONL (:func:`toolkit.datasets.load_newsmtsc`). The fit minimises the
     L2-penalised multinomial log-loss with scipy's L-BFGS. With ``cache`` the weights are written to
     ``~/.cache/narrative-toolkit/sentiment-<sha256 of the data>.json`` (env ``NARRATIVE_CACHE``)
     and reused on the next call with the same data and settings.
@@ -668,10 +659,8 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
 
     source = None
     if isinstance(examples, (str, Path)):
-        from .validate.newsmtsc import load
-
         source = Path(examples)
-        examples = load(source)
+        examples = load_newsmtsc(source)
     examples = list(examples)
     digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
     settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS, "examples": len(examples),
