@@ -1,8 +1,8 @@
 """Training-step time with random against length-grouped batches (``train sentiment --group-by-length``).
 
 Times the same number of forward+backward+AdamW steps of the trained backend's model (base encoder
-plus target head, :mod:`toolkit.finetune`) on NewsMTSC train inputs, batched at random and by
-:func:`toolkit.finetune._length_grouped_batches`, alternating twice in one run (the machine is
+plus target head, :mod:`toolkit.sentiment.finetune`) on NewsMTSC train inputs, batched at random and by
+:func:`toolkit.sentiment.finetune._length_grouped_batches`, alternating twice in one run (the machine is
 shared, so read the ratio). Dev quality of the two is measured with full training runs (README).
 
 Usage: ``python benchmarks/train_batches.py [--steps 40] [--threads 2]``
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch  # noqa: E402
 
-from toolkit import finetune  # noqa: E402
+from toolkit.sentiment import finetune  # noqa: E402
 from toolkit.paths import shared_path  # noqa: E402
 from toolkit.datasets import load_newsmtsc  # noqa: E402
 

@@ -1,4 +1,4 @@
-"""Full training and evaluation of the trained target-sentiment backend (``toolkit.finetune``).
+"""Full training and evaluation of the trained target-sentiment backend (``toolkit.sentiment.finetune``).
 
 Fine-tunes the encoder on NewsMTSC ``train.jsonl`` (unless ``--model`` names a saved model), then
 scores the saved model through the backend's real inference path (``target_batch`` on each dev
@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from toolkit.finetune import TrainedTargetBackend, train_sentiment  # noqa: E402
-from toolkit.sentiment import LABELS, target_sentiment  # noqa: E402
 from toolkit.datasets import load_newsmtsc  # noqa: E402
+from toolkit.sentiment import LABELS, target_sentiment  # noqa: E402
+from toolkit.sentiment.finetune import TrainedTargetBackend, train_sentiment  # noqa: E402
 from toolkit.validate.metrics import accuracy, macro_f1  # noqa: E402
 
 

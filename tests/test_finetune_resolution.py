@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from toolkit import finetune
+from toolkit.sentiment import finetune
 
 
 def test_mark_target_wraps_the_mention():

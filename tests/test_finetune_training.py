@@ -12,7 +12,8 @@ import pytest
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from toolkit import cli, finetune, sentiment  # noqa: E402
+from toolkit import cli, sentiment  # noqa: E402
+from toolkit.sentiment import finetune  # noqa: E402
 from toolkit.analyze import analyze  # noqa: E402
 from toolkit.sentiment import LABELS, TargetSentiment, available_backends, portrayal, target_sentiment  # noqa: E402
 

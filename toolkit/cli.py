@@ -11,7 +11,6 @@ import sys
 
 from pathlib import Path
 
-from . import finetune
 from .paths import shared_path
 
 DEMO = Path(__file__).resolve().parent.parent / "corpora" / "demo"
@@ -207,6 +206,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("train", help="train a model (needs the optional extra narrative-toolkit[trained])")
     tsub = p.add_subparsers(dest="model", required=True)
     tp = tsub.add_parser("sentiment", help="fine-tune a sentence encoder for target sentiment on NewsMTSC")
+    from .sentiment import finetune  # its options only: torch is imported when the command runs
+
     finetune.add_arguments(tp)
     tp.set_defaults(func=finetune.run)
 

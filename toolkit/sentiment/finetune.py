@@ -42,8 +42,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .datasets import Example, load_newsmtsc
-from .sentiment import LABELS, TargetSentiment, _sentence_of, get_backend, register_backend
+from ..datasets import Example, load_newsmtsc
+from .rules import LABELS, TargetSentiment, _sentence_of, get_backend, register_backend
 
 __all__ = [
     "DEFAULT_BASE",

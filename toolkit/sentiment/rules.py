@@ -40,10 +40,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from .datasets import Example, load_newsmtsc
-from .lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
-from .paths import cache_dir
-from .text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
+from ..datasets import Example, load_newsmtsc
+from ..lexicon import DEFAULT_DIR, LexiconError, load_yaml, require
+from ..paths import cache_dir
+from ..text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
 
 __all__ = [
     "LABELS",
@@ -68,7 +68,7 @@ __all__ = [
 ]
 
 LABELS = ("negative", "neutral", "positive")
-MODEL_PATH = Path(__file__).resolve().parent / "models" / "sentiment_linear.json"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_linear.json"
 ROLES_PATH = DEFAULT_DIR / "sentiment_roles.yml"
 
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR (Hutto & Gilbert 2014)
