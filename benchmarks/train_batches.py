@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch  # noqa: E402
 
-from toolkit.sentiment import finetune  # noqa: E402
+from toolkit.sentiment import finetune, trained  # noqa: E402
 from toolkit.paths import shared_path  # noqa: E402
 from toolkit.datasets import load_newsmtsc  # noqa: E402
 
@@ -38,7 +38,7 @@ def main() -> None:
     torch.manual_seed(0)
     tokenizer, model = finetune._new_model(finetune.resolve_base_model())
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-5)
-    marked = [finetune.model_input(e.text, e.start, e.end) for e in load_newsmtsc(train_file)]
+    marked = [trained.model_input(e.text, e.start, e.end) for e in load_newsmtsc(train_file)]
     lengths = finetune._token_lengths(tokenizer, marked, 128)
     generator = torch.Generator().manual_seed(0)
     plans = {"random": finetune._epoch_batches(len(marked), args.batch_size, generator)[:args.steps],
@@ -47,7 +47,7 @@ def main() -> None:
     for name in ["random", "grouped", "random", "grouped"]:
         t0, tokens = time.perf_counter(), 0
         for idx in plans[name]:
-            ids, att, tgt = finetune._encode(tokenizer, [marked[i] for i in idx], 128)
+            ids, att, tgt = trained.encode(tokenizer, [marked[i] for i in idx], 128)
             tokens += ids.numel()
             model(ids, att, tgt).sum().backward()
             optimizer.step()

@@ -25,7 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from toolkit.datasets import load_newsmtsc  # noqa: E402
 from toolkit.sentiment import LABELS, target_sentiment  # noqa: E402
-from toolkit.sentiment.finetune import TrainedTargetBackend, train_sentiment  # noqa: E402
+from toolkit.sentiment.finetune import train_sentiment  # noqa: E402
+from toolkit.sentiment.trained import TrainedTargetBackend  # noqa: E402
 from toolkit.validate.metrics import accuracy, macro_f1  # noqa: E402
 
 

@@ -35,7 +35,7 @@ def trained_available() -> bool:
         import torch  # noqa: F401
         import transformers  # noqa: F401
 
-        from ..sentiment.finetune import latest_model
+        from ..sentiment.trained import latest_model
 
         latest_model()
     except (ImportError, FileNotFoundError):
