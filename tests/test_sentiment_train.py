@@ -58,6 +58,13 @@ def test_sentiment_train_caches_weights_and_reuses_them(gold_file):
     assert all(" " not in f for f in body["weights"])  # word/feature coefficients only, no text
 
 
+def test_sentiment_train_needs_every_label(gold_file):
+    rows = [json.loads(line) for line in gold_file.read_text().splitlines()]
+    gold_file.write_text("\n".join(json.dumps(r) for r in rows if r["targets"][0]["polarity"] != 4.0) + "\n")
+    with pytest.raises(ValueError, match="none of neutral in .*mine.jsonl"):
+        train(gold_file, min_count=1, cache=False)
+
+
 def test_sentiment_model_file_errors_are_clear(tmp_path):
     bad = tmp_path / "model.json"
     bad.write_text("[1, 2]")
