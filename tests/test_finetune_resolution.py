@@ -1,5 +1,5 @@
-"""toolkit.sentiment.finetune and .trained: target marking, base-model resolution (local folder, packaged weights, hub name),
-the model cache folder and finding/registering saved models."""
+"""toolkit.sentiment.finetune and .trained: target marking, base-model resolution (local folder,
+packaged weights, hub name), the model cache folder and finding/registering saved models."""
 
 from __future__ import annotations
 

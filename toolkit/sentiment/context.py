@@ -38,6 +38,9 @@ _ROLE_WINDOW = 6
 
 @dataclass(frozen=True)
 class Cues:
+    """The cue words of ``sentiment_roles.yml``: verbs and nouns of attack and support (with their
+    regular inflections), passive auxiliaries, speech verbs, negators and clause breaks."""
+
     attack: frozenset
     support: frozenset
     nouns: frozenset
@@ -61,6 +64,11 @@ def _inflect(base: str) -> set[str]:
 
 @functools.lru_cache(maxsize=4)
 def role_cues(path: Path = ROLES_PATH) -> Cues:
+    """The cue words of a roles file (cached on its path: the packaged file does not change).
+
+    Raises:
+        toolkit.lexicon.LexiconError: the file is malformed (the message names file and line).
+    """
     data = load_yaml(path)
     require(isinstance(data, dict), path, data, "top level must be a mapping")
     require("source" in data, path, data, "a 'source:' citation is required")
@@ -78,10 +86,7 @@ def role_cues(path: Path = ROLES_PATH) -> Cues:
         support |= _inflect(verb)
     nouns = frozenset(data["attack_nouns"]) | frozenset(data["support_nouns"])
     return Cues(frozenset(attack), frozenset(support - attack), nouns, frozenset(data["passive_auxiliaries"]),
-                 frozenset(data["speech_verbs"]), frozenset(data["negators"]),
-                 frozenset(data["clause_breaks"]))
-
-
+                frozenset(data["speech_verbs"]), frozenset(data["negators"]), frozenset(data["clause_breaks"]))
 
 
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")  # the breaks toolkit.text.sentences never crosses
@@ -135,6 +140,8 @@ def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 @dataclass(frozen=True)
 class AnalysedSentence:
+    """One sentence as the backends read it, per token of :func:`toolkit.text.token_bounds`."""
+
     text: str = field(compare=False, repr=False)  # the text the offsets index
     toks: tuple[tuple[int, int], ...]  # (start, end) per token of toolkit.text.tokens
     lower: tuple[str, ...]
@@ -148,6 +155,7 @@ class AnalysedSentence:
 
 @functools.lru_cache(maxsize=4096)
 def analyse_sentence(text: str, s: int, e: int) -> AnalysedSentence:
+    """The tokens of the sentence ``text[s:e]`` with their quotation regions, negation and clause breaks."""
     cues = role_cues()
     toks = tuple(token_bounds(text, s, e))
     norm = normalize_quotes(text[s:e])
@@ -188,6 +196,7 @@ class TargetContext:
 
 @functools.lru_cache(maxsize=4096)  # the three backends of analyze ask for each mention's context in turn
 def target_context(text: str, start: int, end: int) -> TargetContext:
+    """The mention ``text[start:end]`` in its analysed sentence: its tokens, quotation and roles."""
     s, e = sentence_of(text, start, end)
     sent = analyse_sentence(text, s, e)
     idx = [i for i, (a, b) in enumerate(sent.toks) if b > start and a < end]

@@ -68,7 +68,7 @@ class TrainSettings:
         select_on: dev file whose macro-F1 selects the epoch, or ``mean`` for the mean macro-F1
             over all dev files.
         model_input: what the model reads, recorded for the manifest: the marked sentence window
-            of :func:`model_input`, the same in training, dev scoring and inference.
+            of :func:`toolkit.sentiment.trained.model_input`, the same in training, dev scoring and inference.
         group_by_length: batch inputs of similar length together (:func:`_length_grouped_batches`):
             1.65x faster steps on CPU, but dev-mt 0.01 lower on two seeds, so off by default.
         ema: decay of an exponential moving average of the weights, updated after every step; the
@@ -115,7 +115,8 @@ def resolve_base_model(base_model: str | os.PathLike | None = None) -> str:
 
 
 def _new_model(source: str):
-    """The tokenizer (with :data:`MARKERS` added) and an untrained classifier on the encoder ``source``."""
+    """The tokenizer (with :data:`toolkit.sentiment.trained.MARKERS` added) and an untrained classifier on
+    the encoder ``source``."""
     import torch
     from transformers import AutoModel, AutoTokenizer
 
@@ -138,7 +139,7 @@ def _epoch_batches(n: int, batch_size: int, generator, lengths: Sequence[int] | 
 
 
 def _token_lengths(tokenizer, marked: Sequence[str], max_length: int) -> list[int]:
-    """Tokens per input as :func:`encode` cuts them (no padding)."""
+    """Tokens per input as :func:`toolkit.sentiment.trained.encode` cuts them (no padding)."""
     return [len(ids) for ids in tokenizer(list(marked), truncation=True, max_length=max_length)["input_ids"]]
 
 
@@ -338,7 +339,8 @@ def register(path: str | Path | None = None, name: str = "trained") -> None:
     """Register the trained backend as ``name`` (loaded on first use).
 
     Args:
-        path: a model folder from :func:`train_sentiment`; default the newest in :func:`models_dir`.
+        path: a model folder from :func:`train_sentiment`; default the newest in
+            :func:`toolkit.sentiment.trained.models_dir`.
         name: the backend name for ``target_sentiment(..., backend=name)``.
     """
     folder = Path(path) if path else latest_model()

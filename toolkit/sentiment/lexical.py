@@ -87,8 +87,6 @@ class TextBlobBackend:
         return self._lexicon.get(word, 0.0)
 
 
-
-
 @functools.cache
 def vader() -> VaderBackend:
     """The process's :class:`VaderBackend` (loaded on first use)."""

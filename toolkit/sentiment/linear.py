@@ -212,8 +212,8 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
         where = f" in {source}" if source else ""
         raise ValueError(f"training needs examples of every label; none of {', '.join(missing)}{where}")
     digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
-    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS, "examples": len(examples),
-                "examples_sha256": digest, "source": str(source) if source else None,
+    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS,
+                "examples": len(examples), "examples_sha256": digest, "source": str(source) if source else None,
                 "fit": f"sklearn LogisticRegression(lbfgs, C=1/l2, tol={_TOL})"}
     cached = cache_dir() / f"sentiment-lr-{digest[:16]}-l2{l2}-m{min_count}-b{int(balanced)}.json"
     if cache and cached.exists():

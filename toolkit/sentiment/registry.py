@@ -52,11 +52,12 @@ def register_backend(name: str, backend) -> None:
     """Make ``backend`` available as ``name`` (replacing any backend of that name).
 
     Args:
-        name: the name to pass as ``backend=`` to :func:`target_sentiment`, :func:`portrayal`,
-            :func:`voice`.
-        backend: an object with ``name`` and ``score(text)`` (see :class:`SentimentBackend`), or a
-            zero-argument factory returning one (called lazily, once). A backend with
-            ``word_score`` but no ``target`` method is wrapped in :class:`RuleTargetBackend`.
+        name: the name to pass as ``backend=`` to :func:`toolkit.sentiment.target_sentiment`,
+            :func:`~toolkit.sentiment.portrayal`, :func:`~toolkit.sentiment.voice`.
+        backend: an object with ``name`` and ``score(text)`` (see
+            :class:`toolkit.sentiment.records.SentimentBackend`), or a zero-argument factory returning
+            one (called lazily, once). A backend with ``word_score`` but no ``target`` method is
+            wrapped in :class:`toolkit.sentiment.rules.RuleTargetBackend`.
     """
     if not isinstance(name, str) or not name:
         raise ValueError("backend name must be a non-empty string")

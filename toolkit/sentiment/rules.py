@@ -88,6 +88,8 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
 
 
 def role_terms(ctx: TargetContext, params: RuleParams) -> list[tuple[int, float, str]]:
+    """The polarity ``(token, value, "<kind>_patient")`` that verbs of attack/support give the
+    target when it is their patient (flipped and damped when negated)."""
     out = []
     for i, kind, role in ctx.roles:
         if role != "patient":
@@ -100,6 +102,7 @@ def role_terms(ctx: TargetContext, params: RuleParams) -> list[tuple[int, float,
 
 
 def evidence(ctx: TargetContext, terms: Iterable[tuple[int, float]]) -> tuple[Evidence, ...]:
+    """The strongest tokens of ``terms`` (``(token, value)``, summed per token) as :class:`Evidence`."""
     by_token: dict[int, float] = {}
     for i, v in terms:
         by_token[i] = by_token.get(i, 0.0) + v
@@ -111,9 +114,8 @@ def evidence(ctx: TargetContext, terms: Iterable[tuple[int, float]]) -> tuple[Ev
     return tuple(out)
 
 
-
 class RuleTargetBackend:
-    """Target-aware scoring of a lexicon backend with the rules of this module.
+    """Target-aware scoring of a lexicon backend with the rules above.
 
     Args:
         lexicon: a backend with ``score`` and ``word_score``.
@@ -140,8 +142,6 @@ class RuleTargetBackend:
         label = label_of(score, self.params.neg_threshold, self.params.pos_threshold)
         return TargetSentiment(label, round(score, 4), evidence(ctx, ((i, v) for i, v, _c in terms)),
                                start, end, self.name)
-
-
 
 
 TEXTBLOB_PARAMS = RuleParams(scale=8.0, break_damp=1.0, quote_damp=0.5, object_damp=0.5, role_weight=1.0,

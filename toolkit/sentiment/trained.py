@@ -130,7 +130,7 @@ def torch_device():
 
 
 class TrainedTargetBackend:
-    """Target sentiment from a fine-tuned encoder saved by :func:`train_sentiment`.
+    """Target sentiment from a fine-tuned encoder saved by :func:`toolkit.sentiment.finetune.train_sentiment`.
 
     ``target`` and ``target_batch`` return :class:`toolkit.sentiment.TargetSentiment` with the
     arg-max label and ``score = P(positive) - P(negative)``. The model reads the mention's
@@ -140,7 +140,7 @@ class TrainedTargetBackend:
     ``default`` backend.
 
     Args:
-        path: a folder written by :func:`train_sentiment`.
+        path: a folder written by :func:`toolkit.sentiment.finetune.train_sentiment`.
         name: the backend name.
         batch_size: inputs per forward pass in :meth:`target_batch`.
     """
@@ -200,7 +200,6 @@ class TrainedTargetBackend:
     def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
         """Sentiment toward ``text[start:end]`` (see the class notes on ``ignore_quotes``)."""
         return self.target_batch([(text, start, end)])[0]
-
 
 
 def latest_model(folder: str | Path | None = None) -> Path:
