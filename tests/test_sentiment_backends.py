@@ -2,8 +2,9 @@
 
 import pytest
 
-from toolkit.sentiment import (SentimentBackend, available_backends, get_backend, portrayal, register_backend,
-                               target_sentiment, voice)
+from toolkit.sentiment import (LinearTargetBackend, SentimentBackend, available_backends, get_backend,
+                               packaged_backend, portrayal, register_backend, target_sentiment, unregister_backend,
+                               voice)
 from toolkit.sentiment.lexical import _PunctuationStripper
 
 
@@ -72,6 +73,18 @@ def test_sentiment_builtin_backends_are_cached():
 def test_sentiment_unknown_backend_error_names_it_and_lists_known():
     with pytest.raises(KeyError, match="no-such-model.*registered: .*vader"):
         target_sentiment("Some text here.", 0, 4, backend="no-such-model")
+
+
+def test_sentiment_unregister_removes_a_backend_and_restores_a_built_in_one():
+    register_backend("test-keywords", KeywordBackend())
+    register_backend("default", KeywordBackend())
+    assert not packaged_backend("default") and get_backend("default").name == "keywords"
+    unregister_backend("test-keywords")
+    unregister_backend("default")
+    assert "test-keywords" not in available_backends()
+    assert packaged_backend("default") and isinstance(get_backend("default"), LinearTargetBackend)
+    with pytest.raises(KeyError, match="test-keywords.*registered: .*default"):
+        unregister_backend("test-keywords")
 
 
 def test_sentiment_invalid_registration_is_rejected():
