@@ -9,7 +9,7 @@ taken within one run because the machine is shared (the in-process runs also rep
 second, which other processes on a shared machine disturb less).
 
 With ``--trained`` each run also times the full analysis on 1 worker with ``sentiment="trained"``
-(the fine-tuned encoder of :mod:`toolkit.finetune` behind portrayal, beside the lexicon backends).
+(the fine-tuned encoder of :mod:`toolkit.sentiment.trained` behind portrayal, beside the lexicon backends).
 
 Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2] [--trained]`` (the last
 lines give the median of each ratio over the runs)

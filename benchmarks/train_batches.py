@@ -1,8 +1,8 @@
 """Training-step time with random against length-grouped batches (``train sentiment --group-by-length``).
 
 Times the same number of forward+backward+AdamW steps of the trained backend's model (base encoder
-plus target head, :mod:`toolkit.finetune`) on NewsMTSC train inputs, batched at random and by
-:func:`toolkit.finetune._length_grouped_batches`, alternating twice in one run (the machine is
+plus target head, :mod:`toolkit.sentiment.finetune`) on NewsMTSC train inputs, batched at random and by
+:func:`toolkit.sentiment.finetune._length_grouped_batches`, alternating twice in one run (the machine is
 shared, so read the ratio). Dev quality of the two is measured with full training runs (README).
 
 Usage: ``python benchmarks/train_batches.py [--steps 40] [--threads 2]``
@@ -20,9 +20,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import torch  # noqa: E402
 
-from toolkit import finetune  # noqa: E402
+from toolkit.sentiment import finetune, trained  # noqa: E402
 from toolkit.paths import shared_path  # noqa: E402
-from toolkit.validate.newsmtsc import load  # noqa: E402
+from toolkit.datasets import load_newsmtsc  # noqa: E402
 
 
 def main() -> None:
@@ -38,7 +38,7 @@ def main() -> None:
     torch.manual_seed(0)
     tokenizer, model = finetune._new_model(finetune.resolve_base_model())
     optimizer = torch.optim.AdamW(model.parameters(), lr=1e-5)
-    marked = [finetune.model_input(e.text, e.start, e.end) for e in load(train_file)]
+    marked = [trained.model_input(e.text, e.start, e.end) for e in load_newsmtsc(train_file)]
     lengths = finetune._token_lengths(tokenizer, marked, 128)
     generator = torch.Generator().manual_seed(0)
     plans = {"random": finetune._epoch_batches(len(marked), args.batch_size, generator)[:args.steps],
@@ -47,7 +47,7 @@ def main() -> None:
     for name in ["random", "grouped", "random", "grouped"]:
         t0, tokens = time.perf_counter(), 0
         for idx in plans[name]:
-            ids, att, tgt = finetune._encode(tokenizer, [marked[i] for i in idx], 128)
+            ids, att, tgt = trained.encode(tokenizer, [marked[i] for i in idx], 128)
             tokens += ids.numel()
             model(ids, att, tgt).sum().backward()
             optimizer.step()

@@ -1,4 +1,4 @@
-"""Full training and evaluation of the trained target-sentiment backend (``toolkit.finetune``).
+"""Full training and evaluation of the trained target-sentiment backend (``toolkit.sentiment.finetune``).
 
 Fine-tunes the encoder on NewsMTSC ``train.jsonl`` (unless ``--model`` names a saved model), then
 scores the saved model through the backend's real inference path (``target_batch`` on each dev
@@ -23,9 +23,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from toolkit.finetune import TrainedTargetBackend, train_sentiment  # noqa: E402
-from toolkit.sentiment import target_sentiment  # noqa: E402
-from toolkit.validate.newsmtsc import load, macro_f1  # noqa: E402
+from toolkit.datasets import load_newsmtsc  # noqa: E402
+from toolkit.sentiment import LABELS, target_sentiment  # noqa: E402
+from toolkit.sentiment.finetune import train_sentiment  # noqa: E402
+from toolkit.sentiment.trained import TrainedTargetBackend  # noqa: E402
+from toolkit.validate.metrics import accuracy, macro_f1  # noqa: E402
 
 
 def _words(examples) -> int:
@@ -40,13 +42,13 @@ def evaluate(model: Path, folder: Path, compare: list[str]) -> dict:
     backend.target_batch([("Warm-up sentence about the council.", 25, 32)])
     out: dict = {"model": str(model), "device": str(backend.device), "threads": torch.get_num_threads(), "dev": {}}
     for f in sorted(folder.glob("dev-*.jsonl")):
-        examples = load(f)
+        examples = load_newsmtsc(f)
         gold = [e.label for e in examples]
         t0 = time.perf_counter()
         pred = [r.label for r in backend.target_batch((e.text, e.start, e.end) for e in examples)]
         seconds = time.perf_counter() - t0
-        acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-        row = {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold),
+        row = {"macro_f1": round(macro_f1(gold, pred, LABELS), 4), "accuracy": round(accuracy(gold, pred), 4),
+               "n": len(gold),
                "words_per_s": {"trained": round(_words(examples) / seconds)}}
         for name in compare:
             target_sentiment(examples[0].text, examples[0].start, examples[0].end, backend=name)  # load it

@@ -27,3 +27,16 @@ def shared():
 @pytest.fixture
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(autouse=True)
+def _sentiment_backends_restored():
+    """Sentiment backends a test registers are unregistered after it (a replaced built-in one gets
+    its own back), so no test sees another's backends."""
+    from toolkit.sentiment import available_backends, packaged_backend, unregister_backend
+
+    before = set(available_backends())
+    yield
+    for name in available_backends():
+        if name not in before or (name in ("default", "vader", "textblob") and not packaged_backend(name)):
+            unregister_backend(name)

@@ -1,7 +1,7 @@
 """Linear-time lookups of the per-article pipeline give the answers of the plain scans they replace.
 
 The binary searches (quote containment and hedge owners in ``analyze_article``, the sentence
-around a mention in ``sentiment._sentence_of``) are checked
+around a mention in ``sentiment.context.sentence_of``) are checked
 against brute-force versions on generated spans and texts, and a long article built from the demo
 corpus's own text is checked against what its tables must satisfy by definition.
 """
@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit import sentiment
 from toolkit.analyze import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
 from toolkit.corpus import article_from_text
 from toolkit.quotes.extract import _Holding
+from toolkit.sentiment import context
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
 
@@ -46,7 +46,7 @@ def _sentence_of_scan(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(text.rfind(c, 0, start) for c in "\n\r\u2028\u2029") + 1
     m = re.compile(r"[\n\r\u2028\u2029]").search(text, end)
     hi = m.start() if m else len(text)
-    for x in sentiment._line_sentences(text, lo, hi):
+    for x in context._line_sentences(text, lo, hi):
         if x.start <= start < x.end:
             return x.start, max(x.end, end)
     return lo, hi
@@ -64,7 +64,7 @@ def test_sentiment_sentence_of_equals_the_scan(parts, targets):
         if start >= len(text):
             continue
         end = min(len(text), start + width)
-        assert sentiment._sentence_of(text, start, end) == _sentence_of_scan(text, start, end)
+        assert context.sentence_of(text, start, end) == _sentence_of_scan(text, start, end)
 
 
 def _long_text(copies: int, flat: bool) -> str:

@@ -60,9 +60,9 @@ def test_analyze_cache_follows_the_backends_model_manifest(tmp_path):
 
 
 def test_analyze_cached_run_loads_no_packaged_backend(tmp_path):
-    from toolkit import sentiment
+    from toolkit.sentiment import registry
 
     first = analyze(records(3), cache=tmp_path, progress=False)
-    sentiment._INSTANCES.clear()
+    registry._INSTANCES.clear()
     again = analyze(records(3), cache=tmp_path, progress=False)
-    assert again.path == first.path and not sentiment._INSTANCES  # NLTK and the model stay unloaded
+    assert again.path == first.path and not registry._INSTANCES  # NLTK and the model stay unloaded

@@ -16,10 +16,9 @@ import pandas as pd
 import pytest
 from analyze_corpus import records
 
-from toolkit import sentiment as sentiment_module
 from toolkit.analyze import CHUNK_TABLES, TABLES, Results, WorkerDied, _arrow_table, analyze
 from toolkit.corpus import Corpus, load_corpus
-from toolkit.sentiment import register_backend
+from toolkit.sentiment import register_backend, unregister_backend
 
 REPO = Path(__file__).resolve().parent.parent
 NOTES = "Notes from the desk\n\nKremlin spokesman Dmitry Peskov said the talks would go on, officials said.\n"
@@ -109,8 +108,7 @@ def backend():
 
     yield register
     for name in names:
-        sentiment_module._FACTORIES.pop(name, None)
-        sentiment_module._INSTANCES.pop(name, None)
+        unregister_backend(name)
 
 
 def _with_bad(n: int, bad: int) -> list[dict]:

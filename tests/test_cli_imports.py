@@ -50,7 +50,7 @@ def test_cli_help_loads_only_the_cli():
 def test_cli_commands_never_load_the_trainer(repo, argv):
     loaded = _loaded(*(a.format(demo=repo / "corpora" / "demo") for a in argv), cwd=repo)
     assert not _top(loaded) & TRAINING, _top(loaded) & TRAINING
-    assert "toolkit.finetune" not in loaded
+    assert "toolkit.sentiment.finetune" not in loaded
 
 
 def test_cli_train_sentiment_parses_the_trainer_options(capsys):

@@ -1,4 +1,4 @@
-"""toolkit.finetune: a tiny training run (random small BERT, handful of fixture sentences, CPU) saves,
+"""toolkit.sentiment.finetune: a tiny training run (random small BERT, handful of fixture sentences, CPU) saves,
 reloads and predicts valid labels with offsets, through the sentiment registry too."""
 
 from __future__ import annotations
@@ -12,9 +12,11 @@ import pytest
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from toolkit import cli, finetune, sentiment  # noqa: E402
+from toolkit import cli  # noqa: E402
 from toolkit.analyze import analyze  # noqa: E402
-from toolkit.sentiment import LABELS, TargetSentiment, available_backends, portrayal, target_sentiment  # noqa: E402
+from toolkit.sentiment import (LABELS, TargetSentiment, available_backends, finetune, get_backend,  # noqa: E402
+                               portrayal, target_sentiment, unregister_backend)
+from toolkit.sentiment.trained import MARKERS, TrainedTargetBackend  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "finetune"
 
@@ -44,12 +46,12 @@ def trained(tmp_path_factory) -> Path:
                                     batch_size=4, lr=1e-3, ema=None, progress=False)
 
 
-def test_training_saves_model_and_manifest(trained):
+def test_finetune_training_saves_model_and_manifest(trained):
     assert (trained / "encoder" / "config.json").is_file()
     assert (trained / "head.safetensors").is_file()
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["labels"] == list(LABELS)
-    assert manifest["markers"] == list(finetune.MARKERS)
+    assert manifest["markers"] == list(MARKERS)
     assert len(manifest["data"]["sha256"]) == 64
     assert manifest["data"]["train_targets"] == 14
     assert sum(manifest["data"]["class_counts"]) == 14
@@ -60,8 +62,8 @@ def test_training_saves_model_and_manifest(trained):
     assert dev["n"] == 3 and 0.0 <= dev["macro_f1"] <= 1.0
 
 
-def test_reloaded_model_predicts_labels_with_offsets(trained):
-    backend = finetune.TrainedTargetBackend(trained)
+def test_finetune_reloaded_model_predicts_labels_with_offsets(trained):
+    backend = TrainedTargetBackend(trained)
     text = "The harbour authority opened a terminal.\nLater the senator was condemned by the nurses."
     start = text.index("senator")
     result = backend.target(text, start, start + len("senator"))
@@ -72,8 +74,8 @@ def test_reloaded_model_predicts_labels_with_offsets(trained):
     assert result.evidence == ()
 
 
-def test_batch_matches_single_targets(trained):
-    backend = finetune.TrainedTargetBackend(trained, batch_size=2)
+def test_finetune_batch_matches_single_targets(trained):
+    backend = TrainedTargetBackend(trained, batch_size=2)
     text = "Critics accused the ministry while residents thanked the fire brigade and the council met."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("ministry", "fire brigade", "council", "Critics")]
     batch = backend.target_batch((text, s, e) for s, e in spans)
@@ -82,13 +84,13 @@ def test_batch_matches_single_targets(trained):
     assert [b.score for b in batch] == pytest.approx([s.score for s in single], abs=1e-3)
 
 
-def test_bad_span_is_rejected(trained):
-    backend = finetune.TrainedTargetBackend(trained)
+def test_finetune_bad_span_is_rejected(trained):
+    backend = TrainedTargetBackend(trained)
     with pytest.raises(ValueError, match="outside text"):
         backend.target("short", 2, 40)
 
 
-def test_registered_backend_serves_target_sentiment(trained):
+def test_finetune_registered_backend_serves_target_sentiment(trained):
     finetune.register(trained, name="trained-test")
     assert "trained-test" in available_backends()
     text = "Farmers welcomed the agency's quick help."
@@ -96,18 +98,18 @@ def test_registered_backend_serves_target_sentiment(trained):
     assert result.label in LABELS and result.backend == "trained-test" and (result.start, result.end) == (21, 27)
 
 
-def test_same_seed_same_model(trained, tmp_path):
+def test_finetune_same_seed_same_model(trained, tmp_path):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
     again = finetune.train_sentiment(FIXTURES, epochs=2, out_dir=tmp_path / "again", base_model=manifest["base_model"],
                                      seed=3, batch_size=4, lr=1e-3, ema=None, progress=False)
     redo = json.loads((again / "manifest.json").read_text(encoding="utf-8"))
     assert [h["train_loss"] for h in redo["history"]] == [h["train_loss"] for h in manifest["history"]]
     text = "The landlord was blamed for the broken heating."
-    assert (finetune.TrainedTargetBackend(again).target(text, 4, 12).score
-            == pytest.approx(finetune.TrainedTargetBackend(trained).target(text, 4, 12).score, abs=1e-4))
+    assert (TrainedTargetBackend(again).target(text, 4, 12).score
+            == pytest.approx(TrainedTargetBackend(trained).target(text, 4, 12).score, abs=1e-4))
 
 
-def test_command_line_trains_and_reports(trained, tmp_path, capsys):
+def test_finetune_command_line_trains_and_reports(trained, tmp_path, capsys):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
     code = cli.main(["train", "sentiment", "--newsmtsc", str(FIXTURES), "--epochs", "1", "--out", str(tmp_path / "cli"),
                      "--base-model", manifest["base_model"], "--batch-size", "8", "--max-train", "8",
@@ -121,14 +123,14 @@ def test_command_line_trains_and_reports(trained, tmp_path, capsys):
     assert saved["settings"]["ema"] == 0.99
 
 
-def test_unknown_selection_split_is_rejected(trained, tmp_path):
+def test_finetune_unknown_selection_split_is_rejected(trained, tmp_path):
     manifest = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))
     with pytest.raises(ValueError, match="select_on"):
         finetune.train_sentiment(FIXTURES, epochs=1, out_dir=tmp_path / "x", base_model=manifest["base_model"],
                                  select_on="dev-xx.jsonl", progress=False)
 
 
-def test_missing_data_is_reported(tmp_path):
+def test_finetune_missing_data_is_reported(tmp_path):
     with pytest.raises(FileNotFoundError, match="train.jsonl"):
         finetune.train_sentiment(tmp_path, epochs=1, progress=False)
 
@@ -139,27 +141,27 @@ def cached_as_trained(trained, tmp_path, monkeypatch):
     monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path))
     (tmp_path / "models").mkdir()
     (tmp_path / "models" / "sentiment-tiny").symlink_to(trained, target_is_directory=True)
-    sentiment._INSTANCES.pop("trained", None)
+    unregister_backend("trained")
     yield trained
-    sentiment._INSTANCES.pop("trained", None)
+    unregister_backend("trained")
 
 
-def test_backend_name_trained_loads_the_newest_cached_model(cached_as_trained):
+def test_finetune_backend_name_trained_loads_the_newest_cached_model(cached_as_trained):
     text = "Farmers welcomed the agency's quick help."
     result = target_sentiment(text, 21, 27, backend="trained")
     assert result.backend == "trained" and result.label in LABELS
-    assert sentiment.get_backend("trained").path.resolve() == cached_as_trained.resolve()
+    assert get_backend("trained").path.resolve() == cached_as_trained.resolve()
 
 
-def test_backend_trained_without_a_model_says_how_to_train(tmp_path, monkeypatch):
+def test_finetune_backend_trained_without_a_model_says_how_to_train(tmp_path, monkeypatch):
     monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path))
-    sentiment._INSTANCES.pop("trained", None)
+    unregister_backend("trained")
     with pytest.raises(FileNotFoundError, match="toolkit train sentiment"):
         target_sentiment("The council met.", 4, 11, backend="trained")
 
 
-def test_portrayal_batches_a_model_backend_like_single_targets(trained):
-    backend = finetune.TrainedTargetBackend(trained, batch_size=2)
+def test_finetune_portrayal_batches_a_model_backend_like_single_targets(trained):
+    backend = TrainedTargetBackend(trained, batch_size=2)
     text = "Critics accused the ministry.\nResidents thanked the fire brigade and the council met."
     spans = [(text.index(w), text.index(w) + len(w)) for w in ("ministry", "fire brigade", "council")]
     batched = portrayal(text, spans, backend=backend)
@@ -167,7 +169,7 @@ def test_portrayal_batches_a_model_backend_like_single_targets(trained):
         (r.start, r.end, r.label) for r in (backend.target(text, s, e) for s, e in spans)]
 
 
-def test_analyze_runs_with_the_trained_backend(trained):
+def test_finetune_analyze_runs_with_the_trained_backend(trained):
     finetune.register(trained, name="trained-test")
     text = ("Ministry claims strikes hit militants\n\nThe Russian Defence Ministry said its jets struck "
             "training camps. \"We hit only terrorists,\" spokesman Igor Konashenkov said.\n\n"

@@ -18,12 +18,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "toolkit"
 
-# issue 15: sentiment -> finetune -> validate.newsmtsc -> sentiment is broken up on the sentiment
-# branch (toolkit/sentiment/ and toolkit/datasets/); remove these two exceptions after that merge.
-KNOWN_CYCLES = {frozenset({"toolkit.sentiment", "toolkit.finetune", "toolkit.validate.newsmtsc"})}
-KNOWN_VALIDATE_IMPORTERS = {"toolkit.sentiment", "toolkit.finetune"}
-
-
 def _modules() -> dict[str, Path]:
     out = {}
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -125,7 +119,7 @@ def test_layout_graph_reads_the_imports():
 
 
 def test_layout_no_import_cycle():
-    unexpected = _cycles(GRAPH) - KNOWN_CYCLES
+    unexpected = _cycles(GRAPH)
     assert not unexpected, "import cycles: " + "; ".join(" <-> ".join(sorted(c)) for c in unexpected)
 
 
@@ -135,4 +129,4 @@ OUTSIDE_VALIDATE = sorted(n for n in MODULES if n != "toolkit.cli" and not n.sta
 @pytest.mark.parametrize("name", OUTSIDE_VALIDATE)
 def test_layout_only_the_cli_imports_validate(name):
     imports_validate = any(t == "toolkit.validate" or t.startswith("toolkit.validate.") for t in GRAPH[name])
-    assert not imports_validate or name in KNOWN_VALIDATE_IMPORTERS, f"{name} imports toolkit.validate"
+    assert not imports_validate, f"{name} imports toolkit.validate"

@@ -2,8 +2,10 @@
 
 import pytest
 
-from toolkit.sentiment import (SentimentBackend, _PunctuationStripper, available_backends, get_backend, portrayal,
-                               register_backend, target_sentiment, voice)
+from toolkit.sentiment import (LinearTargetBackend, SentimentBackend, available_backends, get_backend,
+                               packaged_backend, portrayal, register_backend, target_sentiment, unregister_backend,
+                               voice)
+from toolkit.sentiment.lexical import _PunctuationStripper
 
 
 class KeywordBackend:
@@ -26,7 +28,7 @@ class SentenceOnlyBackend:
         return -0.8 if "gloomy" in text else 0.0
 
 
-def test_registered_word_backend_is_used_target_aware():
+def test_sentiment_registered_word_backend_is_used_target_aware():
     register_backend("test-keywords", KeywordBackend())
     text = "Mirela gave a splendid speech."
     r = target_sentiment(text, 0, 6, backend="test-keywords")
@@ -36,7 +38,7 @@ def test_registered_word_backend_is_used_target_aware():
     assert voice("A dreadful idea.", backend="test-keywords") == -1.0
 
 
-def test_factory_is_called_lazily_and_once():
+def test_sentiment_factory_is_called_lazily_and_once():
     calls = []
 
     def factory():
@@ -51,36 +53,48 @@ def test_factory_is_called_lazily_and_once():
     assert isinstance(first, SentimentBackend)
 
 
-def test_sentence_only_backend_falls_back_to_sentence_score():
+def test_sentiment_sentence_only_backend_falls_back_to_sentence_score():
     register_backend("test-sentence", SentenceOnlyBackend())
     text = "It was a gloomy day for Petrosyan."
     r = portrayal(text, [(text.index("Petrosyan"), len(text) - 1)], backend="test-sentence")[0]
     assert r.label == "negative" and r.score == pytest.approx(-0.8)
 
 
-def test_backend_object_can_be_passed_directly():
+def test_sentiment_backend_object_can_be_passed_directly():
     r = target_sentiment("A dreadful mistake by Ilse.", 22, 26, backend=KeywordBackend())
     assert r.label == "negative"
 
 
-def test_builtin_backends_are_cached():
+def test_sentiment_builtin_backends_are_cached():
     assert get_backend("vader") is get_backend("vader")
     assert {"default", "vader", "textblob"} <= set(available_backends())
 
 
-def test_unknown_backend_error_names_it_and_lists_known():
+def test_sentiment_unknown_backend_error_names_it_and_lists_known():
     with pytest.raises(KeyError, match="no-such-model.*registered: .*vader"):
         target_sentiment("Some text here.", 0, 4, backend="no-such-model")
 
 
-def test_invalid_registration_is_rejected():
+def test_sentiment_unregister_removes_a_backend_and_restores_a_built_in_one():
+    register_backend("test-keywords", KeywordBackend())
+    register_backend("default", KeywordBackend())
+    assert not packaged_backend("default") and get_backend("default").name == "keywords"
+    unregister_backend("test-keywords")
+    unregister_backend("default")
+    assert "test-keywords" not in available_backends()
+    assert packaged_backend("default") and isinstance(get_backend("default"), LinearTargetBackend)
+    with pytest.raises(KeyError, match="test-keywords.*registered: .*default"):
+        unregister_backend("test-keywords")
+
+
+def test_sentiment_invalid_registration_is_rejected():
     with pytest.raises(TypeError, match="score"):
         register_backend("test-bad", 42)
     with pytest.raises(ValueError):
         register_backend("", KeywordBackend())
 
 
-def test_vader_punctuation_strip_keeps_nltk_scores():
+def test_sentiment_vader_punctuation_strip_keeps_nltk_scores():
     import os
 
     import nltk

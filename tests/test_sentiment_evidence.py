@@ -10,7 +10,7 @@ TEXT = ("Rain fell on the capital all morning.\n"
 
 
 @pytest.mark.parametrize("backend", ["default", "vader", "textblob"])
-def test_evidence_offsets_map_back(backend):
+def test_sentiment_evidence_offsets_map_back(backend):
     start = TEXT.index("Orlov")
     r = target_sentiment(TEXT, start, start + 5, backend=backend)
     assert r.label == "negative"
@@ -23,7 +23,7 @@ def test_evidence_offsets_map_back(backend):
     assert all(ev.weight < 0 for ev in r.evidence if ev.text in {"condemned", "cruel", "reckless"})
 
 
-def test_curly_quotes_keep_offsets():
+def test_sentiment_curly_quotes_keep_offsets():
     text = "\u201cIt was a wonderful, generous gesture,\u201d the envoy said of Tamsin\u2019s offer."
     start = text.index("Tamsin")
     r = target_sentiment(text, start, start + 6, backend="vader")
@@ -32,7 +32,7 @@ def test_curly_quotes_keep_offsets():
 
 
 @pytest.mark.parametrize("backend", ["default", "vader", "textblob"])
-def test_voice_sign(backend):
+def test_sentiment_voice_sign(backend):
     assert voice("This is a wonderful and hopeful day for our people.", backend=backend) > 0.2
     assert voice("These attacks are horrible, cruel and evil.", backend=backend) < -0.2
     assert voice("   ", backend=backend) == 0.0

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from toolkit import sentiment
 from toolkit.lexicon import LexiconError
+from toolkit.sentiment.context import role_cues
 from toolkit.sentiment import LinearTargetBackend, register_backend, target_sentiment, train
 
 NAMES = ["Abelard", "Brisco", "Corvina", "Dunmore", "Esquith", "Farrow", "Galloway", "Hendry"]
@@ -35,7 +35,7 @@ def gold_file(tmp_path, monkeypatch):
     return path
 
 
-def test_train_from_path_fits_and_is_registered(gold_file):
+def test_sentiment_train_from_path_fits_and_is_registered(gold_file):
     model = train(gold_file, l2=0.1, min_count=1, name="test-mine")
     register_backend("test-mine", model)
     text = "Critics say Ingleby was jailed for stealing public funds."
@@ -47,7 +47,7 @@ def test_train_from_path_fits_and_is_registered(gold_file):
     assert model.settings["source"] == str(gold_file)
 
 
-def test_train_caches_weights_and_reuses_them(gold_file):
+def test_sentiment_train_caches_weights_and_reuses_them(gold_file):
     first = train(gold_file, l2=0.1, min_count=1)
     cached = list((gold_file.parent / "cache").glob("sentiment-*.json"))
     assert len(cached) == 1
@@ -58,15 +58,22 @@ def test_train_caches_weights_and_reuses_them(gold_file):
     assert all(" " not in f for f in body["weights"])  # word/feature coefficients only, no text
 
 
-def test_model_file_errors_are_clear(tmp_path):
+def test_sentiment_train_needs_every_label(gold_file):
+    rows = [json.loads(line) for line in gold_file.read_text().splitlines()]
+    gold_file.write_text("\n".join(json.dumps(r) for r in rows if r["targets"][0]["polarity"] != 4.0) + "\n")
+    with pytest.raises(ValueError, match="none of neutral in .*mine.jsonl"):
+        train(gold_file, min_count=1, cache=False)
+
+
+def test_sentiment_model_file_errors_are_clear(tmp_path):
     bad = tmp_path / "model.json"
     bad.write_text("[1, 2]")
     with pytest.raises(LexiconError, match="model.json.*'weights'"):
         LinearTargetBackend.load(bad)
 
 
-def test_malformed_role_lexicon_names_file_and_line(tmp_path):
+def test_sentiment_malformed_role_lexicon_names_file_and_line(tmp_path):
     path = tmp_path / "roles.yml"
     path.write_text("source: mine\nattack_verbs:\n  - slam\n  - {odd: 1}\n", encoding="utf-8")
     with pytest.raises(LexiconError, match=r"roles.yml, line 3: 'attack_verbs' must be a list of strings"):
-        sentiment._cues(path)
+        role_cues(path)

@@ -148,8 +148,8 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_train_sentiment(args) -> int:
-    """The trainer parses its own options (``python -m toolkit.finetune``), so no other command imports it."""
-    from . import finetune
+    """The trainer parses its own options (``python -m toolkit.sentiment.finetune``), so no other command imports it."""
+    from .sentiment import finetune
 
     return finetune.main(args.options)
 

@@ -1,70 +1,32 @@
 """Scoring target sentiment against NewsMTSC (Hamborg & Donnay 2021, EACL).
 
-NewsMTSC is JSONL, one sentence per line: ``sentence_normalized`` and ``targets`` with
-``from``/``to`` character offsets, ``mention`` and ``polarity`` (2.0 negative, 4.0 neutral,
-6.0 positive). :func:`evaluate` scores each backend's target-aware labels, and sentence-level
-VADER/TextBlob baselines (the whole sentence, target ignored; VADER's conventional +-0.05
-compound thresholds, TextBlob's sign) in the same run. Metrics are macro-F1 over the three classes
-and accuracy, the measures of the NewsMTSC paper (Table 2), whose best model (GRU-TSC, RoBERTa)
-reached F1m 0.831 on test-rw and 0.825 on test-mt.
+The files are read by :func:`toolkit.datasets.load_newsmtsc` (the loader training uses too).
+:func:`evaluate` scores each backend's target-aware labels, and sentence-level VADER/TextBlob
+baselines (the whole sentence, target ignored; VADER's conventional +-0.05 compound thresholds,
+TextBlob's sign) in the same run. Metrics are macro-F1 over the three classes and accuracy
+(:mod:`toolkit.validate.metrics`), the measures of the NewsMTSC paper (Table 2), whose best model
+(GRU-TSC, RoBERTa) reached F1m 0.831 on test-rw and 0.825 on test-mt.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..sentiment import LABELS, Example, get_backend, label_of, target_sentiment
+from ..datasets import Example, load_newsmtsc
+from ..sentiment import LABELS, get_backend, label_of, target_sentiment
+from .metrics import accuracy, macro_f1
 
-__all__ = ["load", "macro_f1", "evaluate", "report", "trained_available", "SPLITS", "PUBLISHED"]
+__all__ = ["evaluate", "report", "trained_available", "SPLITS", "PUBLISHED"]
 
 SPLITS = ("dev-rw.jsonl", "dev-mt.jsonl")
 PUBLISHED = {"dev-rw.jsonl": 0.831, "dev-mt.jsonl": 0.825}  # test-split F1m, GRU-TSC (RoBERTa)
-_POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 _BASELINES = {"vader": (-0.05, 0.05), "textblob": (0.0, 0.0)}
 
 
-def load(path: str | Path) -> list[Example]:
-    """Gold targets of a NewsMTSC JSONL file.
-
-    Raises:
-        ValueError: a line is not valid JSON or a target has an unknown polarity or bad offsets
-            (the message names file and line).
-    """
-    path = Path(path)
-    out = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-                text = row["sentence_normalized"]
-                for t in row["targets"]:
-                    start, end, label = int(t["from"]), int(t["to"]), _POLARITY[float(t["polarity"])]
-                    if not 0 <= start < end <= len(text):
-                        raise ValueError(f"offsets {start}:{end} outside sentence")
-                    out.append(Example(text, start, end, label))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}, line {n}: {exc}") from exc
-    return out
-
-
-def macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
-    """Mean F1 over the three labels (a label absent from both counts as F1 0)."""
-    scores = []
-    for lab in LABELS:
-        tp = sum(g == lab and p == lab for g, p in zip(gold, pred))
-        fp = sum(g != lab and p == lab for g, p in zip(gold, pred))
-        fn = sum(g == lab and p != lab for g, p in zip(gold, pred))
-        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(scores) / len(scores)
-
-
 def _scores(gold: Sequence[str], pred: Sequence[str]) -> dict:
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
-    return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
+    return {"macro_f1": round(macro_f1(gold, pred, LABELS), 4), "accuracy": round(accuracy(gold, pred), 4),
+            "n": len(gold)}
 
 
 def trained_available() -> bool:
@@ -73,7 +35,7 @@ def trained_available() -> bool:
         import torch  # noqa: F401
         import transformers  # noqa: F401
 
-        from ..finetune import latest_model
+        from ..sentiment.trained import latest_model
 
         latest_model()
     except (ImportError, FileNotFoundError):
@@ -111,7 +73,7 @@ def evaluate(path: str | Path, backends: Iterable[str] | None = None,
     backends, baselines = list(backends), list(baselines)
     out = {}
     for f in files:
-        gold_set = load(f)
+        gold_set = load_newsmtsc(f)
         gold = [e.label for e in gold_set]
         res = {}
         for name in backends:

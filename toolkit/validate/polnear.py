@@ -26,6 +26,7 @@ from pathlib import Path
 
 from ..quotes import extract_quotes, load_verbs
 from ..text import normalize_quotes
+from .metrics import f_score
 
 __all__ = ["GoldAttribution", "load_gold", "evaluate", "report", "score", "SPEECH_VERBS"]
 
@@ -206,7 +207,7 @@ def score(docs, predict) -> dict:
                 d["found"] += j in used_g
     p = n_match / n_pred if n_pred else 0.0
     r = n_gold_speech_matched / n_gold_speech if n_gold_speech else 0.0
-    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    f1 = f_score(p, r)
     return {
         "precision": p, "recall": r, "f1": f1,
         "speaker_accuracy": n_spk_ok / n_spk if n_spk else 0.0,

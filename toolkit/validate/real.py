@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import shared_path
+from .metrics import f_score
 
 __all__ = ["GoldStatement", "Prediction", "Outcome", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
            "score", "evaluate", "report", "error_class", "speaker_error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
@@ -240,7 +241,7 @@ def _figures(outcomes: list[Outcome], n_pred: int | None = None, n_matched: int 
         out.update(predicted=n_pred, matched_predicted=n_matched,
                    precision=n_matched / n_pred if n_pred else 0.0)
         p, r = out["precision"], out["recall"]
-        out["f1"] = 2 * p * r / (p + r) if p + r else 0.0
+        out["f1"] = f_score(p, r)
     return out
 
 

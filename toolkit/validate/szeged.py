@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..hedging import HedgeLexicon, find_hedges, load_hedges
+from .metrics import f_score
 
 __all__ = ["GoldCue", "GoldSentence", "BASELINE_WORDS", "TYPE_GROUPS", "GROUPS", "read_gold", "evaluate", "report"]
 
@@ -102,7 +103,7 @@ def _prf(tp: int, n_pred: int, n_gold: int | None) -> dict:
     row = {"tp": tp, "predicted": n_pred, "precision": p}
     if n_gold is not None:
         r = tp / n_gold if n_gold else 0.0
-        row.update(gold=n_gold, recall=r, f1=2 * p * r / (p + r) if p + r else 0.0)
+        row.update(gold=n_gold, recall=r, f1=f_score(p, r))
     return row
 
 
@@ -154,7 +155,7 @@ def evaluate(path: str | Path, lexicon: HedgeLexicon | None = None) -> dict:
         if group != "evidential":
             r = tp_gold / n_gold if n_gold else 0.0
             p = row["precision"]
-            row.update(gold=n_gold, found=tp_gold, recall=r, f1=2 * p * r / (p + r) if p + r else 0.0)
+            row.update(gold=n_gold, found=tp_gold, recall=r, f1=f_score(p, r))
         cues[group] = row
     return {
         "file": str(path),

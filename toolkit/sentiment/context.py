@@ -1,0 +1,223 @@
+"""The target's context: its sentence, the sentence's tokens, and the cue words around the target.
+
+What every sentiment backend reads about a mention ``text[start:end]``:
+
+* :func:`sentence_of`: the bounds of the sentence holding it (``toolkit.text.sentences``; only the
+  mention's line is split, cached per line), also the input of the ``trained`` model;
+* :func:`analyse_sentence`: the sentence's tokens (``toolkit.text.token_bounds``), lowercased with
+  quotes normalised, their quotation region, negation (a negator within three tokens before, as in
+  VADER, Hutto & Gilbert 2014, ICWSM) and clause-break counts;
+* :func:`target_context`: the target's tokens in it and its grammatical role toward nearby verbs
+  and nouns of attack or support (``toolkit/lexicons/sentiment_roles.yml``, :func:`role_cues`):
+  the object of "slammed" is its patient, "X slammed" its agent, "slammed by X" the agent again.
+
+Everything is cached per sentence, so the backends of one analysis share one analysis of it. The
+role rules are positional (a window of six tokens, the clause breaks of the cue file, passive
+auxiliaries with an ``-ed`` verb); there is no parser, so long-distance roles are missed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..lexicon import DEFAULT_DIR, load_yaml, require
+from ..quotes.verbs import inflect
+from ..text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
+
+__all__ = ["ROLES_PATH", "Cues", "role_cues", "sentence_of", "AnalysedSentence", "analyse_sentence",
+           "TargetContext", "target_context"]
+
+ROLES_PATH = DEFAULT_DIR / "sentiment_roles.yml"
+
+_NEGATION_WINDOW = 3
+_ROLE_WINDOW = 6
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words of ``sentiment_roles.yml``: verbs and nouns of attack and support (with their
+    regular inflections), passive auxiliaries, speech verbs, negators and clause breaks."""
+
+    attack: frozenset
+    support: frozenset
+    nouns: frozenset
+    passive_aux: frozenset
+    speech: frozenset
+    negators: frozenset
+    breaks: frozenset
+
+
+@functools.lru_cache(maxsize=4)
+def role_cues(path: Path = ROLES_PATH) -> Cues:
+    """The cue words of a roles file (cached on its path: the packaged file does not change).
+
+    Raises:
+        toolkit.lexicon.LexiconError: the file is malformed (the message names file and line).
+    """
+    data = load_yaml(path)
+    require(isinstance(data, dict), path, data, "top level must be a mapping")
+    require("source" in data, path, data, "a 'source:' citation is required")
+    keys = ("attack_verbs", "support_verbs", "attack_irregular", "attack_nouns", "support_nouns",
+            "passive_auxiliaries", "speech_verbs", "negators", "clause_breaks")
+    for key in keys:
+        value = data.get(key)
+        require(isinstance(value, list) and all(isinstance(w, str) for w in value), path, value,
+                f"'{key}' must be a list of strings", parent=data)
+    attack = set(data["attack_irregular"]) | set(data["attack_nouns"])
+    for verb in data["attack_verbs"]:
+        attack.update(inflect(verb))
+    support = set(data["support_nouns"])
+    for verb in data["support_verbs"]:
+        support.update(inflect(verb))
+    nouns = frozenset(data["attack_nouns"]) | frozenset(data["support_nouns"])
+    return Cues(frozenset(attack), frozenset(support - attack), nouns, frozenset(data["passive_auxiliaries"]),
+                frozenset(data["speech_verbs"]), frozenset(data["negators"]), frozenset(data["clause_breaks"]))
+
+
+_LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")  # the breaks toolkit.text.sentences never crosses
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_sentences(text: str, lo: int, hi: int) -> tuple[Span, ...]:
+    """Sentences of the line ``text[lo:hi]`` with offsets into ``text`` (split once per line)."""
+    return tuple(Span(x.start + lo, x.end + lo, x.text) for x in sentences(text[lo:hi]))
+
+
+@functools.lru_cache(maxsize=8)
+def _line_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks of ``text``, in order (found once per text)."""
+    return [m.start() for m in _LINE_BREAK.finditer(text)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _line_index(text: str, lo: int, hi: int) -> tuple[tuple[Span, ...], list[int], bool]:
+    """The sentences of one line, their starts, and whether they are sorted and disjoint."""
+    sents = _line_sentences(text, lo, hi)
+    starts = [x.start for x in sents]
+    disjoint = all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+    return sents, starts, disjoint
+
+
+def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding ``[start, end)`` (its line if the splitter finds none).
+
+    Sentences never cross a line break (``toolkit.text.sentences``), so only the mention's line is
+    split: a long article with a few mentions costs a few line splits, not a full split. The line
+    bounds come from the text's line breaks and the sentence from the line's sentence starts, both
+    by binary search, so a long paragraph costs no scan per mention.
+    """
+    breaks = _line_breaks(text)
+    i = bisect.bisect_left(breaks, start)  # breaks[:i] lie before start
+    lo = breaks[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(breaks, end)  # the first break at or after end
+    hi = breaks[j] if j < len(breaks) else len(text)
+    sents, starts, disjoint = _line_index(text, lo, hi)
+    if disjoint:  # only the last sentence opening at or before start can hold it
+        k = bisect.bisect_right(starts, start) - 1
+        if k >= 0 and start < sents[k].end:
+            return sents[k].start, max(sents[k].end, end)
+        return lo, hi
+    for x in sents:
+        if x.start <= start < x.end:
+            return x.start, max(x.end, end)
+    return lo, hi
+
+
+@dataclass(frozen=True)
+class AnalysedSentence:
+    """One sentence as the backends read it, per token of :func:`toolkit.text.token_bounds`."""
+
+    text: str = field(compare=False, repr=False)  # the text the offsets index
+    toks: tuple[tuple[int, int], ...]  # (start, end) per token of toolkit.text.tokens
+    lower: tuple[str, ...]
+    quote: tuple[int, ...]  # quotation region id per token, -1 outside quotes
+    negated: tuple[bool, ...]
+    breaks: tuple[int, ...]  # cumulative count of clause breaks up to each token
+    # computed once per sentence for all mentions in it: per lexicon, (token, polarity with negation
+    # applied) of the tokens it scores; under _word_feature_names, the tokens' feature names
+    scored: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@functools.lru_cache(maxsize=4096)
+def analyse_sentence(text: str, s: int, e: int) -> AnalysedSentence:
+    """The tokens of the sentence ``text[s:e]`` with their quotation regions, negation and clause breaks."""
+    cues = role_cues()
+    toks = tuple(token_bounds(text, s, e))
+    norm = normalize_quotes(text[s:e])
+    lower = tuple(norm[a - s:b - s].lower() for a, b in toks)  # curly apostrophes made straight
+    quote, region, inside = [], 0, False
+    for a, b in toks:
+        if norm[a - s:b - s] == '"':  # quotation marks belong to the region they delimit
+            quote.append(region)
+            if inside:
+                region += 1
+            inside = not inside
+            continue
+        quote.append(region if inside else -1)
+    negated, last_neg = [], -99
+    for i, w in enumerate(lower):
+        negated.append(i - last_neg <= _NEGATION_WINDOW)
+        if w in cues.negators or w.endswith("n't"):
+            last_neg = i
+        elif w in cues.breaks:
+            last_neg = -99
+    breaks, n = [], 0
+    for w in lower:
+        n += w in cues.breaks
+        breaks.append(n)
+    return AnalysedSentence(text, toks, lower, tuple(quote), tuple(negated), tuple(breaks))
+
+
+@dataclass(frozen=True)
+class TargetContext:
+    """Token-level view of a sentence relative to one target."""
+
+    sent: AnalysedSentence
+    t0: int  # first target token
+    t1: int  # last target token
+    roles: tuple[tuple[int, str, str], ...]  # (token, "attack"/"support", "agent"/"patient")
+    target_quote: int  # quotation region holding the target, -1 if none
+
+
+@functools.lru_cache(maxsize=4096)  # the three backends of analyze ask for each mention's context in turn
+def target_context(text: str, start: int, end: int) -> TargetContext:
+    """The mention ``text[start:end]`` in its analysed sentence: its tokens, quotation and roles."""
+    s, e = sentence_of(text, start, end)
+    sent = analyse_sentence(text, s, e)
+    idx = [i for i, (a, b) in enumerate(sent.toks) if b > start and a < end]
+    if not idx:  # mention between tokens: nearest token
+        idx = [min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start))] if sent.toks else [0]
+    t0, t1 = idx[0], idx[-1]
+    target_quote = sent.quote[t0] if sent.toks else -1
+    return TargetContext(sent, t0, t1, _roles(sent, t0, t1), target_quote)
+
+
+def _roles(sent: AnalysedSentence, t0: int, t1: int) -> tuple[tuple[int, str, str], ...]:
+    """Attack/support cues near the target and whether the target is their agent or patient."""
+    cues = role_cues()
+    out = []
+    lo, hi = max(0, t0 - _ROLE_WINDOW), min(len(sent.lower), t1 + _ROLE_WINDOW + 1)
+    for i in range(lo, hi):
+        w = sent.lower[i]
+        kind = "attack" if w in cues.attack else "support" if w in cues.support else None
+        if kind is None or t0 <= i <= t1:
+            continue
+        if i > t1:  # cue after the target: target is the agent unless passive ("X was slammed")
+            if sent.breaks[i - 1] != sent.breaks[t1]:
+                continue
+            between = sent.lower[t1 + 1:i]
+            passive = any(b in cues.passive_aux for b in between) and w.endswith("ed")
+            modifier = w in cues.nouns and all(b in ("'s", "'", "s") for b in between)  # "X's critics"
+            out.append((i, kind, "patient" if passive or modifier else "agent"))
+        else:  # cue before the target: target is the patient unless "slammed by X"
+            if sent.breaks[t0 - 1] != sent.breaks[i]:
+                continue
+            between = sent.lower[i + 1:t0]
+            out.append((i, kind, "agent" if "by" in between else "patient"))
+    return tuple(out)
+
+
