@@ -58,7 +58,7 @@ def _naive(articles) -> None:
 
 
 def _full(articles, workers: int, sentiment: str = "default") -> None:
-    from toolkit.analyze import analyze
+    from toolkit.pipeline import analyze
 
     analyze(_corpus(articles), workers=workers, cache=False, progress=False, sentiment=sentiment)
 

@@ -7,7 +7,7 @@ import logging
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import Results, analyze
+from toolkit.pipeline import Results, analyze
 
 
 def test_analyze_changed_part_is_detected_and_recomputed(tmp_path, caplog):
@@ -17,7 +17,7 @@ def test_analyze_changed_part_is_detected_and_recomputed(tmp_path, caplog):
     part.write_bytes(good[:-30] + bytes(30))  # damaged, same length
     with pytest.raises(ValueError, match="checksum"):
         Results.load(first.path)
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         again = analyze(records(4), cache=tmp_path, chunk_size=2, progress=False)
     assert "damaged cache entry" in caplog.text
     assert part.read_bytes() == good

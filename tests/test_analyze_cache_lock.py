@@ -13,7 +13,7 @@ import psutil
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import STOP_AFTER_ENV, Results, _claim, analyze, cache_entries, prune_cache
+from toolkit.pipeline import STOP_AFTER_ENV, Results, _claim, analyze, cache_entries, prune_cache
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,7 +21,7 @@ SCRIPT = """
 import os, sys, time
 sys.path.insert(0, {tests!r})
 from analyze_corpus import records
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 from toolkit.sentiment import register_backend
 
 class Backend:
@@ -150,7 +150,7 @@ def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead
     code = ("import multiprocessing, os\n"
             "from concurrent.futures import ProcessPoolExecutor\n"
             "if __name__ == '__main__':\n"
-            "    from toolkit.analyze import _worker_init\n"
+            "    from toolkit.pipeline import _worker_init\n"
             "    context = multiprocessing.get_context('forkserver')\n"
             "    with ProcessPoolExecutor(2, mp_context=context, initializer=_worker_init,\n"
             "                             initargs=(os.getpid(),)) as pool:\n"
@@ -165,7 +165,7 @@ def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead
 
 def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
     from toolkit import analyze as _  # noqa: F401
-    analyze_module = sys.modules["toolkit.analyze"]
+    analyze_module = sys.modules["toolkit.pipeline"]
 
     gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
     monkeypatch.setattr(analyze_module.Path, "is_dir", lambda self: True)
@@ -173,7 +173,7 @@ def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkey
 
 
 def test_analyze_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
-    analyze_module = sys.modules["toolkit.analyze"]
+    analyze_module = sys.modules["toolkit.pipeline"]
     cache = tmp_path / "cache"
     first = analyze(records(3), cache=cache, progress=False)
     second = analyze(records(4), cache=cache, progress=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 
 distributed = pytest.importorskip("distributed")
 

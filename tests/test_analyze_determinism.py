@@ -6,7 +6,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 
 
 def _files(entry):

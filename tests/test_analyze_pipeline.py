@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from toolkit.analyze import Results, analyze
+from toolkit.pipeline import Results, analyze
 
 RECORDS = [
     {"id": "a1", "outlet": "novosti", "date": "2015-10-01", "title": "Strikes continue",

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from toolkit.analyze import STOP_AFTER_ENV, TABLES, Results
+from toolkit.pipeline import STOP_AFTER_ENV, TABLES, Results
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -17,7 +17,7 @@ SCRIPT = """
 import logging, sys
 sys.path.insert(0, {tests!r})
 from analyze_corpus import records
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 logging.basicConfig(level=logging.INFO, format="%(message)s")
 analyze(records(10), cache={cache!r}, chunk_size=2, progress=False)
 """

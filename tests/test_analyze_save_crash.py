@@ -16,10 +16,10 @@ import pandas as pd
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import Results, StorageError, analyze, check_writable
+from toolkit.pipeline import Results, StorageError, analyze, check_writable
 
 REPO = Path(__file__).resolve().parent.parent
-analyze_module = importlib.import_module("toolkit.analyze")  # the package exports the function of that name
+analyze_module = importlib.import_module("toolkit.pipeline")  # the package exports the function of that name
 
 
 class _Crash(BaseException):
@@ -106,7 +106,7 @@ SCRIPT = """
 import os, signal, sys
 sys.path.insert(0, {tests!r})
 from analyze_corpus import records
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 results = analyze(records({n}), cache={cache!r}, progress=False)
 real, calls = os.replace, [0]
 def replace(*args):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 from toolkit.sentiment import register_backend
 
 

@@ -17,7 +17,7 @@ import pytest
 from analyze_corpus import records
 
 from toolkit import sentiment as sentiment_module
-from toolkit.analyze import CHUNK_TABLES, TABLES, Results, WorkerDied, _arrow_table, analyze
+from toolkit.pipeline import CHUNK_TABLES, TABLES, Results, WorkerDied, _arrow_table, analyze
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.sentiment import register_backend
 
@@ -122,7 +122,7 @@ def _with_bad(n: int, bad: int) -> list[dict]:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_analyze_store_failing_article_becomes_a_problem(backend, tmp_path, workers, caplog):
     backend("explodes-test", _Explodes())
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(_with_bad(8, 5), cache=tmp_path, chunk_size=3, workers=workers, progress=False,
                           sentiment="explodes-test")
     assert "r5" not in set(results.articles["article_id"])
@@ -192,7 +192,7 @@ def _killed_run(tmp_path: Path) -> tuple[Path, list]:
 
 
 def _write_records(work: Path, results: Results, hashes: list) -> list[Path]:
-    from toolkit.analyze import _chunks
+    from toolkit.pipeline import _chunks
 
     paths = []
     for (index, h, _items), record in zip(_chunks(records(10), 2), hashes):
@@ -208,7 +208,7 @@ def test_analyze_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
     part = work / "quotes" / "part-000001.parquet"
     part.write_bytes(part.read_bytes()[:-40] + bytes(40))  # a damaged part
     done[2].write_text('{"articles": {"file": ')  # a damaged done-record
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(records(10), cache=tmp_path / "cache", chunk_size=2, progress=False)
     assert "recomputing chunk 1 " in caplog.text and "part-000001.parquet does not match its checksum" in caplog.text
     assert "recomputing chunk 2 " in caplog.text and "record is damaged (JSONDecodeError" in caplog.text
@@ -228,7 +228,7 @@ def test_analyze_store_resume_recomputes_a_missing_part(tmp_path, caplog):
     work, hashes = _killed_run(tmp_path)
     _write_records(work, None, hashes)
     (work / "hedges" / "part-000000.parquet").unlink()
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(records(10), cache=tmp_path / "cache", chunk_size=2, progress=False)
     assert "recomputing chunk 0 " in caplog.text and "is missing" in caplog.text
     assert results.settings["resumed_chunks"] == 2 and len(results.hedges) > 0
@@ -252,7 +252,7 @@ def test_analyze_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch)
     def fail(*args, **kwargs):
         raise WorkerDied("a worker process died (test)")
 
-    monkeypatch.setattr(importlib.import_module("toolkit.analyze"), "_map_local", fail)
+    monkeypatch.setattr(importlib.import_module("toolkit.pipeline"), "_map_local", fail)
     with pytest.raises(WorkerDied):
         analyze(records(2), cache=False, progress=False)
     assert list(scratch_parent.iterdir()) == []  # cache=False: the scratch folder goes with the run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 
 
 def test_analyze_generator_input_matches_list_input(tmp_path):

@@ -13,7 +13,7 @@ import pytest
 
 from toolkit.cli import main
 
-analyze_module = importlib.import_module("toolkit.analyze")
+analyze_module = importlib.import_module("toolkit.pipeline")
 ARTICLE = "Talks resume\n\n\"The corridor is open,\" said Lavrov on Tuesday. Rebels said shelling went on.\n"
 
 

@@ -13,7 +13,7 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 from toolkit import cli, finetune, sentiment  # noqa: E402
-from toolkit.analyze import analyze  # noqa: E402
+from toolkit.pipeline import analyze  # noqa: E402
 from toolkit.sentiment import LABELS, TargetSentiment, available_backends, portrayal, target_sentiment  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "finetune"

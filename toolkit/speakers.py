@@ -2,7 +2,7 @@
 
 :func:`analyze` gives a quote whose speaker the actor lexicon does not know a stand-in actor
 (``unlisted_speaker`` for a name, camp ``other``; ``unnamed_source`` for a description, camp
-``unnamed``; see ``toolkit.analyze.UNRESOLVED_SPEAKERS``). :func:`unresolved_speakers` counts those
+``unnamed``; see ``toolkit.pipeline.UNRESOLVED_SPEAKERS``). :func:`unresolved_speakers` counts those
 speaker phrases so a researcher can see which names and descriptions to add to ``actors.yml``
 (README, "Lexicons are data"; the file's header gives the shape of an entry).
 
@@ -32,7 +32,7 @@ from collections import Counter
 
 import pandas as pd
 
-from .analyze import UNRESOLVED_SPEAKERS
+from .pipeline import UNRESOLVED_SPEAKERS
 
 __all__ = ["unresolved_speakers", "normalize_speaker", "LEXICON_HINT"]
 
@@ -91,7 +91,7 @@ def unresolved_speakers(results, top: int | None = None, *, long: bool = False) 
     """Speaker phrases the actor lexicon could not resolve, most frequent first.
 
     Args:
-        results: :class:`toolkit.analyze.Results` (its ``quotes``, ``articles`` and ``sentences``).
+        results: :class:`toolkit.pipeline.Results` (its ``quotes``, ``articles`` and ``sentences``).
         top: keep the ``top`` most frequent phrases (``None``: all).
         long: return the tidy long form instead, one row per phrase x outlet: ``phrase``, ``outlet``, ``n``.
 

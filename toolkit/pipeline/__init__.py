@@ -57,12 +57,12 @@ import pyarrow as pa
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from . import __version__
-from .corpus import Article, Corpus
-from .lexicon import DEFAULT_DIR
-from .paths import cache_dir as cache_dir_default
-from .text import n_words, sentences
-from .vocab import STANCES
+from .. import __version__
+from ..corpus import Article, Corpus
+from ..lexicon import DEFAULT_DIR
+from ..paths import cache_dir as cache_dir_default
+from ..text import n_words, sentences
+from ..vocab import STANCES
 
 __all__ = ["analyze", "analyze_article", "Results", "TABLES", "SCHEMAS", "concat_results",
            "CacheEntry", "cache_entries", "prune_cache", "check_writable", "StorageError", "WorkerDied"]
@@ -510,7 +510,7 @@ _PORTRAYAL_BLOCK = 1024
 def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, list]:
     """``portrayal(text, spans, backend=b)`` for each backend name, computed block by block of spans
     (a backend that scores a whole article in batches, ``target_batch``, gets all spans at once)."""
-    from .sentiment import get_backend, portrayal
+    from ..sentiment import get_backend, portrayal
 
     out: dict[str, list] = {b: [] for b in names}
     blocked = [b for b in names if not hasattr(get_backend(b), "target_batch")]
@@ -536,10 +536,10 @@ def analyze_article(article: Article, lexicons: dict | None = None,
         sentiment: the registered sentiment backend behind ``portrayal`` and ``voice``; VADER and
             TextBlob always fill the ``*_vader`` and ``*_textblob`` columns.
     """
-    from .actors import find_mentions, load_actors
-    from .hedging import find_hedges, load_hedges
-    from .quotes import extract_quotes, load_verbs
-    from .sentiment import voice
+    from ..actors import find_mentions, load_actors
+    from ..hedging import find_hedges, load_hedges
+    from ..quotes import extract_quotes, load_verbs
+    from ..sentiment import voice
 
     lexicons = lexicons or {}
     actors = load_actors(lexicons.get("actors"))
@@ -668,14 +668,14 @@ class _Source:
 
 
 def _source(data) -> _Source:
-    from .corpus import _default_outlets
+    from ..corpus import _default_outlets
 
     if isinstance(data, Corpus):
         return _Source(data, data.name, data.alignment, tuple(data.problems), True)
     # records: a record without a text is a problem, a repeated id gets a #n suffix (corpus.records);
     # a list is cleaned once (its problems are known before the key), a stream lazily (problems
     # fill in as it is read, before the problems table is written)
-    from .corpus import records
+    from ..corpus import records
 
     problems: list = []
     if iter(data) is not data:
@@ -687,7 +687,7 @@ def _source(data) -> _Source:
 def _article(item, i: int) -> Article:
     """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article, its fields
     and date read as :func:`toolkit.corpus.load_corpus` reads them (:func:`toolkit.corpus.record_article`)."""
-    from .corpus import record_article
+    from ..corpus import record_article
 
     if isinstance(item, Article):
         return item
@@ -732,7 +732,7 @@ def _chunks(items: Iterable, size: int) -> Iterator[tuple[int, str, list]]:
 def _code_fingerprint() -> str:
     """SHA-256 of the package's own files (code, lexicons, models): a changed toolkit recomputes
     even where the version number was not bumped (a development checkout)."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parent.parent
     h = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yml", ".json") and p.is_file()):
         h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
@@ -742,7 +742,7 @@ def _code_fingerprint() -> str:
 def _backend_fingerprint(name: str) -> str:
     """What identifies a sentiment backend's model beyond its name (a trained model's manifest);
     a packaged backend is identified by the package's files, so a cached run need not load it."""
-    from .sentiment import get_backend, packaged_backend
+    from ..sentiment import get_backend, packaged_backend
 
     if packaged_backend(name):
         return ""
@@ -779,10 +779,10 @@ class _Key:
 
 def _warm(lexicons: dict, sentiment: str) -> None:
     """Load lexicons and sentiment backends once, before worker processes fork."""
-    from .actors import load_actors
-    from .hedging import load_hedges
-    from .quotes import load_verbs
-    from .sentiment import get_backend
+    from ..actors import load_actors
+    from ..hedging import load_hedges
+    from ..quotes import load_verbs
+    from ..sentiment import get_backend
 
     load_actors(lexicons.get("actors"))
     load_hedges(lexicons.get("hedges"))
@@ -1186,7 +1186,7 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             address (``"tcp://host:8786"``); ``None`` starts a ``LocalCluster``.
         chunk_size: articles per chunk (per task and per Parquet part).
     """
-    from .sentiment import available_backends
+    from ..sentiment import available_backends
 
     if engine not in ("processes", "dask"):
         raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
