@@ -13,16 +13,18 @@ import psutil
 import pytest
 from analyze_corpus import records
 
-from toolkit.pipeline import STOP_AFTER_ENV, Results, _claim, analyze, cache_entries, prune_cache
+from toolkit.pipeline import Results, analyze, cache_entries, prune_cache
+from toolkit.pipeline.store import _claim
 
 REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import os, sys, time
 sys.path.insert(0, {tests!r})
-from analyze_corpus import records
+from analyze_corpus import kill_after_chunks, records
 from toolkit.pipeline import analyze
 from toolkit.sentiment import register_backend
+kill_after_chunks({kill_after!r})
 
 class Backend:
     name = "store-test"
@@ -46,16 +48,13 @@ def _start(tmp_path: Path, role: str, *, workers: int = 1, kill_after: int | Non
     outlived it would hold pipes open)."""
     pids = tmp_path / "pids"
     pids.mkdir(exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if k != STOP_AFTER_ENV}
-    if kill_after is not None:
-        env[STOP_AFTER_ENV] = str(kill_after)
     code = SCRIPT.format(tests=str(REPO / "tests"), role=role, pids=str(pids), go=str(tmp_path / "go"),
-                         cache=str(tmp_path / "cache"), workers=workers)
+                         cache=str(tmp_path / "cache"), workers=workers, kill_after=kill_after)
     if pipes:
         out = err = subprocess.PIPE
     else:
         out, err = open(tmp_path / f"{role}.out", "w"), open(tmp_path / f"{role}.err", "w")  # noqa: SIM115
-    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO, env=env, text=True, stdout=out, stderr=err)
+    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO, text=True, stdout=out, stderr=err)
 
 
 def _gone(pid: int) -> bool:
@@ -150,41 +149,40 @@ def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead
     code = ("import multiprocessing, os\n"
             "from concurrent.futures import ProcessPoolExecutor\n"
             "if __name__ == '__main__':\n"
-            "    from toolkit.pipeline import _worker_init\n"
+            "    from toolkit.pipeline.engines import _worker_init\n"
             "    context = multiprocessing.get_context('forkserver')\n"
             "    with ProcessPoolExecutor(2, mp_context=context, initializer=_worker_init,\n"
             "                             initargs=(os.getpid(),)) as pool:\n"
             "        pids = {pool.submit(os.getpid).result() for _ in range(4)}\n"
             "    print(len(pids) >= 1 and os.getpid() not in pids)\n")
-    env = {k: v for k, v in os.environ.items() if k != STOP_AFTER_ENV}
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True"]
 
 
 def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
-    from toolkit import analyze as _  # noqa: F401
-    analyze_module = sys.modules["toolkit.pipeline"]
+    from toolkit.pipeline import cache
 
     gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
-    monkeypatch.setattr(analyze_module.Path, "is_dir", lambda self: True)
-    assert analyze_module._entry_of(gone, time.time()) is None
+    monkeypatch.setattr(cache.Path, "is_dir", lambda self: True)
+    assert cache._entry_of(gone, time.time()) is None
 
 
 def test_analyze_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
-    analyze_module = sys.modules["toolkit.pipeline"]
+    from toolkit.pipeline import cache as cache_module
+
     cache = tmp_path / "cache"
     first = analyze(records(3), cache=cache, progress=False)
     second = analyze(records(4), cache=cache, progress=False)
-    real_rmtree = analyze_module.shutil.rmtree
+    real_rmtree = cache_module.shutil.rmtree
 
     def rmtree(path, *args, **kwargs):
         if Path(path) == first.path:
             raise PermissionError(13, "Permission denied", str(path))
         return real_rmtree(path, *args, **kwargs)
 
-    monkeypatch.setattr(analyze_module.shutil, "rmtree", rmtree)
+    monkeypatch.setattr(cache_module.shutil, "rmtree", rmtree)
     assert [e.key for e in prune_cache(cache)] == [second.path.name]
     assert first.path.exists() and not second.path.exists()
     assert "could not remove cache entry" in caplog.text

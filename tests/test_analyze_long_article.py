@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit import sentiment
-from toolkit.pipeline import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
+from toolkit.pipeline.measures import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
 from toolkit.corpus import Section, article_from_text
 from toolkit.quotes import _Holding, _section_at, _Sections
 

@@ -4,7 +4,6 @@ and the next save or load cleans what it left; storage errors name the user's fo
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import shutil
 import signal
@@ -16,10 +15,12 @@ import pandas as pd
 import pytest
 from analyze_corpus import records
 
-from toolkit.pipeline import Results, StorageError, analyze, check_writable
+from toolkit.pipeline import Results, StorageError, analyze, cache_entries, check_writable, prune_cache
+from toolkit.pipeline import results as results_module
+from toolkit.pipeline import run as run_module
+from toolkit.pipeline import store as store_module
 
 REPO = Path(__file__).resolve().parent.parent
-analyze_module = importlib.import_module("toolkit.pipeline")  # the package exports the function of that name
 
 
 class _Crash(BaseException):
@@ -152,7 +153,7 @@ def test_analyze_save_read_only_or_full_names_the_users_path(two, tmp_path, monk
     def mkdtemp(*args, **kwargs):
         raise OSError(code, os.strerror(code), str(tmp_path / ".out.tmp-1234"))
 
-    monkeypatch.setattr(analyze_module.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(results_module.tempfile, "mkdtemp", mkdtemp)
     with pytest.raises(StorageError) as info:
         two[0].save(out)
     assert str(info.value).startswith(f"cannot write the output folder {out}: ")
@@ -164,7 +165,7 @@ def test_analyze_save_full_cache_names_the_cache_folder(tmp_path, monkeypatch):
     def write_chunk(work, *args):
         raise OSError(errno.ENOSPC, "No space left on device", str(work / "quotes" / ".tmp-abc-part.parquet"))
 
-    monkeypatch.setattr(analyze_module, "_write_chunk", write_chunk)
+    monkeypatch.setattr(run_module, "_write_chunk", write_chunk)
     with pytest.raises(StorageError) as info:
         analyze(records(2), cache=tmp_path / "cache", progress=False)
     message = str(info.value)
@@ -174,12 +175,12 @@ def test_analyze_save_full_cache_names_the_cache_folder(tmp_path, monkeypatch):
 
 def test_analyze_save_without_fcntl_still_saves_caches_and_lists(tmp_path, monkeypatch):
     # Where fcntl does not exist (Windows) the folder locks are skipped, not a NameError/AttributeError.
-    monkeypatch.setattr(analyze_module, "fcntl", None)
+    monkeypatch.setattr(store_module, "fcntl", None)
     cache = tmp_path / "cache"
     results = analyze(records(3), cache=cache, progress=False)
     out = results.save(tmp_path / "out")
     results.save(out)  # over a previous output
     assert len(Results.load(out).articles) == 3
-    entries = analyze_module.cache_entries(cache)
+    entries = cache_entries(cache)
     assert [(e.finished, e.locked) for e in entries] == [(True, False)]
-    assert [e.key for e in analyze_module.prune_cache(cache)] == [entries[0].key]
+    assert [e.key for e in prune_cache(cache)] == [entries[0].key]

@@ -4,7 +4,6 @@ worker, a moved corpus, damaged chunks of an interrupted run."""
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 import logging
 import os
@@ -17,7 +16,9 @@ import pytest
 from analyze_corpus import records
 
 from toolkit import sentiment as sentiment_module
-from toolkit.pipeline import CHUNK_TABLES, TABLES, Results, WorkerDied, _arrow_table, analyze
+from toolkit.pipeline import TABLES, Results, WorkerDied, analyze
+from toolkit.pipeline import run as run_module
+from toolkit.pipeline.schemas import CHUNK_TABLES, _arrow_table
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.sentiment import register_backend
 
@@ -192,7 +193,7 @@ def _killed_run(tmp_path: Path) -> tuple[Path, list]:
 
 
 def _write_records(work: Path, results: Results, hashes: list) -> list[Path]:
-    from toolkit.pipeline import _chunks
+    from toolkit.pipeline.source import _chunks
 
     paths = []
     for (index, h, _items), record in zip(_chunks(records(10), 2), hashes):
@@ -252,7 +253,7 @@ def test_analyze_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch)
     def fail(*args, **kwargs):
         raise WorkerDied("a worker process died (test)")
 
-    monkeypatch.setattr(importlib.import_module("toolkit.pipeline"), "_map_local", fail)
+    monkeypatch.setattr(run_module, "_map_local", fail)
     with pytest.raises(WorkerDied):
         analyze(records(2), cache=False, progress=False)
     assert list(scratch_parent.iterdir()) == []  # cache=False: the scratch folder goes with the run
