@@ -15,6 +15,13 @@ same in every case.
 Results are cached under a key made of the corpus content, the lexicon files, the settings, the
 sentiment models and the toolkit's own files and version (DESIGN: ``analyze`` is a pure function of that tuple), so an unchanged re-run of a
 notebook reads the Parquet files instead of recomputing.
+
+One job per module, imports going down the list: ``schemas`` (the tables' Arrow schemas, rows to
+Parquet bytes), ``store`` (atomic files, storage errors, folder locks, chunk records, the
+manifest), ``results`` (:class:`Results`, save/load, :func:`concat_results`), ``cache`` (listing
+and pruning), ``measures`` (one article's rows), ``source`` (the input as Articles in hashed
+chunks), ``keys`` (the cache key), ``chunk`` (one chunk to Parquet bytes), ``engines`` (in-process,
+worker processes, Dask) and ``run`` (:func:`analyze`).
 """
 
 from .cache import CacheEntry, cache_entries, prune_cache

@@ -62,12 +62,13 @@ def _entry_of(path: Path, now: float) -> CacheEntry | None:
                       finished, locked)
 
 
-def cache_entries(cache_dir: str | Path | None = None) -> list[CacheEntry]:
+def cache_entries(cache: str | Path | None = None) -> list[CacheEntry]:
     """The finished entries and working (``.partial``) folders of the analysis cache, oldest first.
 
-    Other things in the cache folder (e.g. ``models/``) are not entries and are left alone.
+    ``cache`` is the cache folder, as :func:`toolkit.analyze` takes it (default
+    :func:`toolkit.paths.cache_dir`). Other things in the cache folder (e.g. ``models/``) are not entries and are left alone.
     """
-    cache_dir = Path(cache_dir) if cache_dir is not None else cache_dir_default()
+    cache_dir = Path(cache) if cache is not None else cache_dir_default()
     if not cache_dir.is_dir():
         return []
     now = time.time()
@@ -75,13 +76,13 @@ def cache_entries(cache_dir: str | Path | None = None) -> list[CacheEntry]:
     return sorted(entries, key=lambda e: (-e.age_days, e.key))
 
 
-def prune_cache(cache_dir: str | Path | None = None, *, older_than_days: float | None = None,
+def prune_cache(cache: str | Path | None = None, *, older_than_days: float | None = None,
                 dry_run: bool = False) -> list[CacheEntry]:
     """Delete cache entries (finished or partial) not used for ``older_than_days`` days (all when
     None); return the ones deleted (with ``dry_run``, the ones that would be). An entry a run holds
     locked is never deleted."""
     pruned = []
-    for entry in cache_entries(cache_dir):
+    for entry in cache_entries(cache):
         if entry.locked or (older_than_days is not None and entry.age_days < older_than_days):
             continue
         if dry_run:

@@ -6,14 +6,14 @@ from __future__ import annotations
 import json
 
 from ..corpus import Article, Corpus
-from .measures import EXTRA_BACKENDS, analyze_article
+from .measures import SIDE_BACKENDS, analyze_article
 from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes
 from .source import _article
 
 # one chunk (runs in a worker process or on a Dask worker)
 
 
-def _warm(lexicons: dict, sentiment: str) -> None:
+def _warm(lexicons: dict, sentiment: str, side_backends: bool) -> None:
     """Load lexicons and sentiment backends once, before worker processes fork."""
     from ..actors import load_actors
     from ..hedging import load_hedges
@@ -23,7 +23,7 @@ def _warm(lexicons: dict, sentiment: str) -> None:
     load_actors(lexicons.get("actors"))
     load_hedges(lexicons.get("hedges"))
     load_verbs(lexicons.get("verbs"))
-    for name in dict.fromkeys((sentiment, *EXTRA_BACKENDS)):
+    for name in dict.fromkeys((sentiment, *(SIDE_BACKENDS if side_backends else ()))):
         get_backend(name)
 
 
@@ -39,14 +39,15 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
             "why": f"article {aid} not analysed: {type(exc).__name__}: {message}"}
 
 
-def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str) -> dict[str, bytes]:
+def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
+               side_backends: bool) -> dict[str, bytes]:
     """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
     the JSON list of the articles that failed (those have no rows in any table)."""
     articles, per_article, problems = [], [], []
     for j, item in enumerate(items):
         try:
             article = _article(item, start + j)
-            per_article.append(analyze_article(article, lexicons, sentiment))
+            per_article.append(analyze_article(article, lexicons, sentiment, side_backends))
             articles.append(article)
         except Exception as exc:  # one bad article never costs the run: it becomes a problem row
             problems.append(_problem_of(item, start + j, exc))

@@ -11,7 +11,8 @@ from ..text import n_words, sentences
 from ..vocab import STANCES
 from .schemas import TABLES
 
-EXTRA_BACKENDS = ("vader", "textblob")
+# Backends scored beside the chosen one when asked (``side_backends``), in the ``*_vader``/``*_textblob`` columns
+SIDE_BACKENDS = ("vader", "textblob")
 # The actor a quote counts for when its speaker is not in the actor lexicon, by the quote's camp
 UNRESOLVED_SPEAKERS = {"other": "unlisted_speaker", "unnamed": "unnamed_source"}
 
@@ -66,8 +67,8 @@ def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, lis
     return out
 
 
-def analyze_article(article: Article, lexicons: dict | None = None,
-                    sentiment: str = "default") -> dict[str, list[dict]]:
+def analyze_article(article: Article, lexicons: dict | None = None, sentiment: str = "default",
+                    side_backends: bool = False) -> dict[str, list[dict]]:
     """Run every extractor on one article; return rows for each table (no corpus-level columns).
 
     Extractors run on ``article.masked_text`` (boilerplate and repeated paragraphs blanked, same
@@ -76,8 +77,10 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     Args:
         article: the article.
         lexicons: optional user lexicon paths (see :func:`analyze`).
-        sentiment: the registered sentiment backend behind ``portrayal`` and ``voice``; VADER and
-            TextBlob always fill the ``*_vader`` and ``*_textblob`` columns.
+        sentiment: the registered sentiment backend behind ``portrayal`` and ``voice``.
+        side_backends: also score every mention and quote with VADER and TextBlob, into the
+            ``*_vader`` and ``*_textblob`` columns of ``actor_measures`` (otherwise left null: the
+            two extra backends cost about a third of the analysis).
     """
     from ..actors import find_mentions, load_actors
     from ..hedging import find_hedges, load_hedges
@@ -104,7 +107,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
                 hi = mid
         return max(lo - 1, 0)
 
-    backends = {"": sentiment, "_vader": "vader", "_textblob": "textblob"}  # column suffix -> backend
+    backends = {"": sentiment, **({f"_{b}": b for b in SIDE_BACKENDS} if side_backends else {})}  # column suffix -> backend
     rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
     for i, s in enumerate(sents):
         rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
@@ -182,7 +185,7 @@ def analyze_article(article: Article, lexicons: dict | None = None,
     for actor, c in per_actor.items():
         row = {"article_id": aid, "actor": actor, "camp": camp_of.get(actor),
                "mentions": c["mentions"], "quotes": c["quotes"], "quoted_words": c["quoted_words"]}
-        for suffix in backends:
+        for suffix in backends:  # the side backends' columns not asked for stay null
             for measure in ("portrayal", "voice"):
                 values = sums[actor][f"{measure}{suffix}"]
                 row[f"{measure}{suffix}"] = sum(values) / len(values) if values else float("nan")

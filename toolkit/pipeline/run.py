@@ -21,7 +21,7 @@ from ..paths import cache_dir as cache_dir_default
 from .chunk import _warm
 from .engines import _HELD_LOCKS, _map_dask, _map_local
 from .keys import _Key
-from .measures import EXTRA_BACKENDS
+from .measures import SIDE_BACKENDS
 from .results import Results, _open_entry
 from .schemas import CHUNK_TABLES, TABLES
 from .source import _chunks, _source, _Source
@@ -31,8 +31,8 @@ log = logging.getLogger(__name__)
 
 
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
-            progress: bool | None = None, sentiment: str = "default", engine: str = "processes",
-            scheduler=None, chunk_size: int = 16) -> Results:
+            progress: bool | None = None, sentiment: str = "default", side_backends: bool = False,
+            engine: str = "processes", scheduler=None, chunk_size: int = 16) -> Results:
     """Analyse a corpus (or records with ``id`` and ``text``) into :class:`Results`.
 
     Articles are analysed in chunks of ``chunk_size``; each chunk's tables are written as Parquet
@@ -47,14 +47,19 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g. a
             generator over a corpus larger than memory) is read once, and its run cannot resume.
         workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
-            ``scheduler``, the size of the ``LocalCluster`` started for the run.
+            ``scheduler``, the size of the ``LocalCluster`` started for the run. Never more than
+            the chunks of a corpus of known size: a run of one chunk starts no worker.
         lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ...}`` to user YAML files.
         cache: ``None``/``True`` use :func:`toolkit.paths.cache_dir`, a path uses that folder, ``False``
             computes in a temporary folder and returns the tables in memory.
         progress: show a tqdm progress bar (default: when there are more than 50 articles).
         sentiment: the registered backend behind ``portrayal`` and ``voice`` (e.g. ``"default"``,
             ``"vader"`` or a name given to :func:`toolkit.sentiment.register_backend`; on a Dask
-            cluster it must be registered in the workers too). ``*_vader``/``*_textblob`` stay.
+            cluster it must be registered in the workers too).
+        side_backends: also score every mention and quote with VADER and TextBlob, filling the
+            ``portrayal_vader``, ``portrayal_textblob``, ``voice_vader`` and ``voice_textblob``
+            columns of ``actor_measures`` (null otherwise; they are a robustness check of the main
+            backend, and cost about a third of the run).
         engine: ``"processes"`` (local) or ``"dask"`` (dask.distributed).
         scheduler: with ``engine="dask"``, a ``distributed.Client``, a cluster or a scheduler
             address (``"tcp://host:8786"``); ``None`` starts a ``LocalCluster``.
@@ -68,8 +73,9 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         raise KeyError(f"unknown sentiment backend {sentiment!r}; registered: {', '.join(available_backends())}")
     source = _source(data)
     lexicons = {k: str(v) for k, v in (lexicons or {}).items() if v}
-    settings = {"version": __version__, "backends": list(dict.fromkeys((sentiment, *EXTRA_BACKENDS))),
-                "sentiment": sentiment, "lexicons": lexicons, "chunk_size": chunk_size}
+    backends = (sentiment, *(SIDE_BACKENDS if side_backends else ()))
+    settings = {"version": __version__, "backends": list(dict.fromkeys(backends)), "sentiment": sentiment,
+                "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size}
     key_hash = _Key(settings)
     total = None
     if source.reusable:
@@ -85,7 +91,7 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         hit = _cached(entry)
         if hit is not None:
             return hit
-    _warm(lexicons, sentiment)  # a malformed lexicon fails here, before any folder is made
+    _warm(lexicons, sentiment, settings["side_backends"])  # a malformed lexicon fails here, before any folder is made
     if cache_dir is not None:
         check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
     scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
@@ -161,7 +167,9 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             yield index, h, items, start
             start += len(items)
 
-    run_args = (source.alignment, lexicons, sentiment)
+    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"])
+    if total is not None:  # no more worker processes than chunks: a one-chunk run starts none
+        workers = min(workers, -(-total // chunk_size))
     try:
         chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
                   else _map_local(tasks(), workers, run_args))

@@ -6,7 +6,6 @@ parts written by different chunks, workers or engines always agree and the bytes
 
 from __future__ import annotations
 
-import datetime
 import io
 import math
 
@@ -14,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..corpus import parse_date
 from ..vocab import STANCES
 
 TABLES = ("articles", "sentences", "mentions", "quotes", "hedges", "actor_measures", "problems")
@@ -41,10 +41,6 @@ SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in {
 """Arrow schema of every table (columns as in ``docs/CONTRACTS.md``), fixed so parts always agree."""
 
 
-# ----------------------------------------------------------------------------------------------
-# Parquet bytes and atomic files
-
-
 def _missing(value) -> bool:
     """None, NaN or NaT (what pandas or a CSV reader puts where a value is absent)."""
     return value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
@@ -63,13 +59,24 @@ def _coerce(value, type_: pa.DataType):
         return int(value)
     if pa.types.is_boolean(type_):
         return bool(value)
-    if pa.types.is_date(type_):
-        if isinstance(value, datetime.datetime):  # also a pandas Timestamp
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        return datetime.date.fromisoformat(str(value)[:10])
+    if pa.types.is_date(type_):  # the corpus's one date parser (a date, a Timestamp, a string, ...)
+        date, action, detail = parse_date(value)
+        if action == "unparsed_date":
+            raise ValueError(f"not a date: {detail}")
+        return date
     return value
+
+
+# The Python types a column takes as they are (pyarrow converts them exactly as _coerce would):
+# a column of only these (and None) skips the value-by-value coercion.
+_EXACT = {pa.string(): (str,), pa.int64(): (int,), pa.float64(): (float, int), pa.bool_(): (bool,)}
+
+
+def _column(values: list, type_: pa.DataType) -> pa.Array:
+    exact = _EXACT.get(type_)
+    if exact is not None and all(v is None or type(v) in exact for v in values):
+        return pa.array(values, type=type_)
+    return pa.array([_coerce(v, type_) for v in values], type=type_)
 
 
 def _arrow_table(rows: list[dict], name: str) -> pa.Table:
@@ -78,7 +85,7 @@ def _arrow_table(rows: list[dict], name: str) -> pa.Table:
     columns = []
     for f in schema:
         try:
-            columns.append(pa.array([_coerce(r.get(f.name), f.type) for r in rows], type=f.type))
+            columns.append(_column([r.get(f.name) for r in rows], f.type))
         except (TypeError, ValueError, pa.ArrowException) as exc:
             bad = next((r for r in rows if not _coerces(r.get(f.name), f.type)), {})
             raise ValueError(f"{name}.{f.name}: cannot store {bad.get(f.name)!r} of article "

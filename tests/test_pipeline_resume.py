@@ -33,7 +33,7 @@ def _files(entry: Path) -> dict[str, bytes]:
     return {str(p.relative_to(entry)): p.read_bytes() for p in sorted(entry.rglob("*")) if p.is_file()}
 
 
-def test_analyze_killed_run_resumes_and_matches_an_uninterrupted_one(tmp_path):
+def test_pipeline_killed_run_resumes_and_matches_an_uninterrupted_one(tmp_path):
     killed = _run(tmp_path / "cache", kill_after=2)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     (work,) = (tmp_path / "cache").iterdir()

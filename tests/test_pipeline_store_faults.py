@@ -47,7 +47,7 @@ def _stable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(list(frame.columns[:3])).reset_index(drop=True)
 
 
-def test_analyze_store_chunks_mixing_missing_titles_and_outlets(demo_with_notes, tmp_path):
+def test_pipeline_store_chunks_mixing_missing_titles_and_outlets(demo_with_notes, tmp_path):
     corpus = _nan_titles(load_corpus(demo_with_notes))
     assert any(a.outlet is None for a in corpus) and any(a.outlet for a in corpus)
     runs = {size: analyze(corpus, cache=tmp_path / "cache", chunk_size=size, progress=False)
@@ -66,7 +66,7 @@ def test_analyze_store_chunks_mixing_missing_titles_and_outlets(demo_with_notes,
             pd.testing.assert_frame_equal(_stable(getattr(results, name)), _stable(getattr(first, name)))
 
 
-def test_analyze_store_rows_are_coerced_to_the_schema():
+def test_pipeline_store_rows_are_coerced_to_the_schema():
     rows = [{"article_id": "a", "outlet": float("nan"), "alignment": "other", "date": pd.Timestamp("2015-10-01"),
              "title": None, "n_chars": 3.0, "n_words": 1, "flags": "", "source": "x", "n_sentences": 1, "text": "abc"},
             {"article_id": "b", "outlet": "awire", "alignment": "us_western", "date": pd.NaT,
@@ -121,7 +121,7 @@ def _with_bad(n: int, bad: int) -> list[dict]:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_analyze_store_failing_article_becomes_a_problem(backend, tmp_path, workers, caplog):
+def test_pipeline_store_failing_article_becomes_a_problem(backend, tmp_path, workers, caplog):
     backend("explodes-test", _Explodes())
     with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(_with_bad(8, 5), cache=tmp_path, chunk_size=3, workers=workers, progress=False,
@@ -140,7 +140,7 @@ def test_analyze_store_failing_article_becomes_a_problem(backend, tmp_path, work
     assert again.path == results.path and len(again.problems) == 1  # cached with its problem
 
 
-def test_analyze_store_failing_article_on_dask_and_in_memory(backend, tmp_path):
+def test_pipeline_store_failing_article_on_dask_and_in_memory(backend, tmp_path):
     from distributed import Client
 
     backend("explodes-test", _Explodes())
@@ -154,7 +154,7 @@ def test_analyze_store_failing_article_on_dask_and_in_memory(backend, tmp_path):
     pd.testing.assert_frame_equal(local.quotes, dask.quotes)
 
 
-def test_analyze_store_dead_worker_fails_naming_the_chunk(backend, tmp_path):
+def test_pipeline_store_dead_worker_fails_naming_the_chunk(backend, tmp_path):
     backend("dies-test", _DiesOn())
     with pytest.raises(WorkerDied, match=r"worker process died while analysing chunk \d+ \(articles \d+-\d+\)"):
         analyze(_with_bad(8, 7), cache=tmp_path, chunk_size=2, workers=2, progress=False, sentiment="dies-test")
@@ -162,7 +162,7 @@ def test_analyze_store_dead_worker_fails_naming_the_chunk(backend, tmp_path):
     assert work.name.endswith(".partial")  # the finished chunks stay for a resume
 
 
-def test_analyze_store_moved_corpus_gets_its_own_source_paths(demo_with_notes, tmp_path):
+def test_pipeline_store_moved_corpus_gets_its_own_source_paths(demo_with_notes, tmp_path):
     first = analyze(load_corpus(demo_with_notes), cache=tmp_path / "cache", chunk_size=8, progress=False)
     moved = tmp_path / "elsewhere" / "demo"
     shutil.copytree(demo_with_notes, moved)
@@ -203,7 +203,7 @@ def _write_records(work: Path, results: Results, hashes: list) -> list[Path]:
     return paths
 
 
-def test_analyze_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
+def test_pipeline_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
     work, hashes = _killed_run(tmp_path)
     done = _write_records(work, None, hashes)
     part = work / "quotes" / "part-000001.parquet"
@@ -225,7 +225,7 @@ def test_analyze_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
     assert len(cached.articles) == 10 and "resumed_chunks" not in cached.settings
 
 
-def test_analyze_store_resume_recomputes_a_missing_part(tmp_path, caplog):
+def test_pipeline_store_resume_recomputes_a_missing_part(tmp_path, caplog):
     work, hashes = _killed_run(tmp_path)
     _write_records(work, None, hashes)
     (work / "hedges" / "part-000000.parquet").unlink()
@@ -235,7 +235,7 @@ def test_analyze_store_resume_recomputes_a_missing_part(tmp_path, caplog):
     assert results.settings["resumed_chunks"] == 2 and len(results.hedges) > 0
 
 
-def test_analyze_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch):
+def test_pipeline_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch):
     import tempfile
 
     from toolkit.lexicon import LexiconError

@@ -72,7 +72,7 @@ def _wait_for(check, what: str, limit: float = 120.0) -> None:
         time.sleep(0.1)
 
 
-def test_analyze_cache_lock_second_run_waits_and_reads_the_entry(tmp_path):
+def test_pipeline_cache_lock_second_run_waits_and_reads_the_entry(tmp_path):
     first = _start(tmp_path, "first")
     _wait_for(lambda: any((tmp_path / "pids").iterdir()), "the first run to start computing")
     second = _start(tmp_path, "second")
@@ -90,7 +90,7 @@ def test_analyze_cache_lock_second_run_waits_and_reads_the_entry(tmp_path):
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [Path(out1.split()[0]).name]
 
 
-def test_analyze_cache_lock_other_keys_do_not_wait_and_prune_skips_a_held_entry(tmp_path):
+def test_pipeline_cache_lock_other_keys_do_not_wait_and_prune_skips_a_held_entry(tmp_path):
     cache = tmp_path / "cache"
     held = analyze(records(6), cache=cache, progress=False)
     held_key = held.path.name
@@ -112,7 +112,7 @@ def test_analyze_cache_lock_other_keys_do_not_wait_and_prune_skips_a_held_entry(
     assert work.exists()
 
 
-def test_analyze_cache_prune_by_age_keeps_what_is_not_an_entry(tmp_path):
+def test_pipeline_cache_prune_by_age_keeps_what_is_not_an_entry(tmp_path):
     cache = tmp_path / "cache"
     old = analyze(records(3), cache=cache, progress=False)
     new = analyze(records(4), cache=cache, progress=False)
@@ -130,7 +130,7 @@ def test_analyze_cache_prune_by_age_keeps_what_is_not_an_entry(tmp_path):
     assert len(Results.load(new.path).articles) == 4
 
 
-def test_analyze_cache_killed_parent_leaves_no_workers(tmp_path):
+def test_pipeline_cache_killed_parent_leaves_no_workers(tmp_path):
     (tmp_path / "go").touch()
     run = _start(tmp_path, "first", workers=2, kill_after=1, pipes=False)
     assert run.wait(timeout=600) == -signal.SIGKILL, (tmp_path / "first.err").read_text()
@@ -142,7 +142,7 @@ def test_analyze_cache_killed_parent_leaves_no_workers(tmp_path):
     assert [e.locked for e in cache_entries(tmp_path / "cache")] == [False]  # the dead run's lock is gone
 
 
-def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead_parent():
+def test_pipeline_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead_parent():
     # Under forkserver (Python 3.14's default on Linux) a worker's parent process is the fork
     # server, not the run: the start-up watch (_worker_init) must not kill the worker. A pool of
     # the analysis's workers, without the analysis (the fork server start-up is the cost).
@@ -161,7 +161,7 @@ def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead
     assert done.stdout.split() == ["True"]
 
 
-def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
+def test_pipeline_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
     from toolkit.pipeline import cache
 
     gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
@@ -169,7 +169,7 @@ def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkey
     assert cache._entry_of(gone, time.time()) is None
 
 
-def test_analyze_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
+def test_pipeline_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
     from toolkit.pipeline import cache as cache_module
 
     cache = tmp_path / "cache"
