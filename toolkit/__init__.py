@@ -21,7 +21,7 @@ _EXPORTS = {
     "target_sentiment": "sentiment", "TargetSentiment": "sentiment", "register_backend": "sentiment",
     "portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
     "find_hedges": "hedging", "Hedge": "hedging", "load_hedges": "hedging", "is_uncertain": "hedging",
-    "analyze": "pipeline", "Results": "pipeline",
+    "analyze": "pipeline", "Results": "pipeline", "concat_results": "pipeline",
     "cache_entries": "pipeline", "prune_cache": "pipeline", "CacheEntry": "pipeline",
     "StorageError": "pipeline", "WorkerDied": "pipeline",
     "compare": "compare", "quote_share_by": "compare", "difference_test": "compare", "stance_shares": "compare",

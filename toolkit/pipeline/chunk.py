@@ -10,8 +10,6 @@ from .measures import SIDE_BACKENDS, analyze_article
 from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes
 from .source import _article
 
-# one chunk (runs in a worker process or on a Dask worker)
-
 
 def _warm(lexicons: dict, sentiment: str, side_backends: bool) -> None:
     """Load lexicons and sentiment backends once, before worker processes fork."""

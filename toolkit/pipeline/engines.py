@@ -20,9 +20,6 @@ class WorkerDied(RuntimeError):
     """A worker process (local or Dask) died while analysing a chunk; the message names the chunk."""
 
 
-
-# engines: map chunks, at most a few in flight, results as they complete
-
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # Descriptors of the working folders this process holds locked: a forked pool worker inherits them
 # and closes its copies at start-up, so the lock goes with the run, not with a straggling worker.

@@ -135,12 +135,13 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
     """The body of :func:`analyze` once its working folder ``work`` is locked."""
     from tqdm.auto import tqdm
 
+    durable = scratch is None  # files in a cache entry are fsynced; a temporary folder's need not be
     with _writing(*where):
         for folder in ("chunks", *CHUNK_TABLES):
             (work / folder).mkdir(parents=True, exist_ok=True)
         if not (work / RUN_FILE).exists():
             run_info = {"corpus": source.name, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
-            _write_atomic(work / RUN_FILE, json.dumps(run_info, sort_keys=True).encode())
+            _write_atomic(work / RUN_FILE, json.dumps(run_info, sort_keys=True).encode(), durable)
 
     done: list[tuple[int, str]] = []
     reused: list[int] = []
@@ -175,7 +176,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
                   else _map_local(tasks(), workers, run_args))
         for index, h, tables in chunks:
             with _writing(*where):
-                _write_chunk(work, index, h, tables)
+                _write_chunk(work, index, h, tables, durable)
             done.append((index, h))
             failed = json.loads(tables.get("problems", b"[]"))
             for problem in failed:
@@ -187,7 +188,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
         log.warning("resumed %d of %d chunks from %s (an interrupted run)", len(reused), len(done), work)
     key = key or key_hash.finish(source)
     with _writing(*where):
-        _finish(work, done, source.problems, {**settings, "key": key, "corpus": source.name})
+        _finish(work, done, source.problems, {**settings, "key": key, "corpus": source.name}, durable)
     resumed = {"resumed_chunks": len(reused), "recomputed_chunks": recomputed} if reused or recomputed else {}
     if scratch is not None:
         try:

@@ -44,13 +44,17 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_atomic(path: Path, data: bytes) -> str:
-    """Write ``data`` to ``path`` via a temporary name, ``fsync`` and ``os.replace``; return its SHA-256."""
+def _write_atomic(path: Path, data: bytes, durable: bool = True) -> str:
+    """Write ``data`` to ``path`` via a temporary name, ``fsync`` and ``os.replace``; return its SHA-256.
+
+    Without ``durable`` (a run's temporary folder, deleted when the run ends) there is no ``fsync``.
+    """
     tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}")
     with open(tmp, "wb") as fh:
         fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
+        if durable:
+            fh.flush()
+            os.fsync(fh.fileno())
     os.replace(tmp, path)
     return hashlib.sha256(data).hexdigest()
 
@@ -127,7 +131,6 @@ def check_writable(path: str | Path, what: str = "output folder", *, replace: bo
         os.unlink(probe)
 
 
-# ----------------------------------------------------------------------------------------------
 # crash-safe save: the new folder is written beside the old, the old is renamed aside, the new
 # renamed in, then the old deleted; a later save or load finishes or undoes a killed one
 
@@ -180,22 +183,21 @@ def _recover_save(out_dir: Path, *, clean: bool) -> None:
             _remove(leftover, ignore_errors=True)
 
 
-
-# analyze
+# chunk records: a chunk counts as finished once its done-record is written (a killed run resumes from them)
 
 
 def _done_record(work: Path, index: int, h: str) -> Path:
     return work / "chunks" / f"{index:06d}-{h}.json"
 
 
-def _write_chunk(work: Path, index: int, h: str, tables: dict[str, bytes]) -> None:
+def _write_chunk(work: Path, index: int, h: str, tables: dict[str, bytes], durable: bool = True) -> None:
     """Write one chunk's parts atomically, then its done-record (the chunk counts as finished)."""
     record = {}
     for name in CHUNK_TABLES:
         file = f"{name}/part-{index:06d}.parquet"
-        record[name] = {"file": file, "sha256": _write_atomic(work / file, tables[name])}
+        record[name] = {"file": file, "sha256": _write_atomic(work / file, tables[name], durable)}
     record["problems"] = json.loads(tables.get("problems", b"[]"))
-    _write_atomic(_done_record(work, index, h), json.dumps(record, sort_keys=True).encode())
+    _write_atomic(_done_record(work, index, h), json.dumps(record, sort_keys=True).encode(), durable)
 
 
 def _check_record(work: Path, index: int, h: str) -> str | None:
@@ -216,7 +218,8 @@ def _check_record(work: Path, index: int, h: str) -> str | None:
     return None
 
 
-def _finish(work: Path, done: list[tuple[int, str]], load_problems: Iterable, settings: dict) -> None:
+def _finish(work: Path, done: list[tuple[int, str]], load_problems: Iterable, settings: dict,
+            durable: bool = True) -> None:
     """Write the problems table and the manifest; drop done-records and leftover temporary files.
 
     Problems are the corpus's load problems, then the articles that failed, in chunk order.
@@ -229,17 +232,16 @@ def _finish(work: Path, done: list[tuple[int, str]], load_problems: Iterable, se
         for name in CHUNK_TABLES:
             tables[name].append(record[name])
         problems.extend(record.get("problems", []))
-    sha = _write_atomic(work / "problems.parquet", _parquet_bytes(problems, "problems"))
+    sha = _write_atomic(work / "problems.parquet", _parquet_bytes(problems, "problems"), durable)
     tables["problems"].append({"file": "problems.parquet", "sha256": sha})
     shutil.rmtree(work / "chunks")
     (work / RUN_FILE).unlink(missing_ok=True)
     for leftover in work.rglob(".tmp-*"):
         leftover.unlink()
     manifest = {"settings": settings, "tables": tables}
-    _write_atomic(work / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
-    for folder in [work, *(work / name for name in CHUNK_TABLES)]:
+    _write_atomic(work / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode(), durable)
+    for folder in [work, *(work / name for name in CHUNK_TABLES)] if durable else []:
         _fsync_dir(folder)
-
 
 
 def _try_lock(fd: int) -> bool:
