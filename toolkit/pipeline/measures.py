@@ -98,14 +98,8 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
     sent_starts = [s.start for s in sents]
 
     def sentence_of(offset: int) -> int:
-        lo, hi = 0, len(sent_starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if sent_starts[mid] <= offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
+        """The sentence holding ``offset``: the last one starting at or before it (the first one if none)."""
+        return max(bisect.bisect_right(sent_starts, offset) - 1, 0)
 
     backends = {"": sentiment, **({f"_{b}": b for b in SIDE_BACKENDS} if side_backends else {})}  # column suffix -> backend
     rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
