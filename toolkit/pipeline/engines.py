@@ -3,6 +3,7 @@ results as they complete; worker start-up (die with the run, drop inherited fold
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import signal
@@ -87,6 +88,18 @@ def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterato
         for index, h, items, start in tasks:
             yield index, h, _run_chunk(items, start, *run_args)
         return
+    # Objects the workers inherit are moved out of the collector's reach while they fork (gc.freeze, as
+    # the gc docs advise before fork): a collection in a worker then leaves the inherited pages unwritten
+    # instead of copying them (about 10% of the workers' CPU time on 300 AllSides articles).
+    gc.freeze()
+    try:
+        yield from _map_pool(tasks, workers, run_args)
+    finally:
+        gc.unfreeze()
+
+
+def _map_pool(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:
+    """``(index, hash, tables)`` per task on a pool of ``workers`` processes, at most ``2 * workers`` in flight."""
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
         pending: dict = {}
         for task in itertools.chain(tasks, [None]):
