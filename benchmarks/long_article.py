@@ -65,7 +65,7 @@ def _measure(kb: int, layout: str) -> dict:
     t0 = time.perf_counter()
     res = analyze([{"id": f"long-{kb}", "text": text}], cache=False, progress=False)
     seconds = time.perf_counter() - t0
-    from toolkit.analyze import _article
+    from toolkit.pipeline.source import _article
 
     masked = _article({"id": "x", "text": text}, 0).masked_text
     return {"kb": kb, "layout": layout, "seconds": seconds, "bytes": len(text.encode("utf-8")),

@@ -41,7 +41,7 @@ def _records(files: list[Path], times: int):
 
 def measure(base: int, times: int, workers: int) -> dict:
     """Run analyze on ``times`` copies of ``base`` articles in this process; peak RSS in MiB."""
-    from toolkit.analyze import analyze
+    from toolkit.pipeline import analyze
 
     files = _files(base)
     with tempfile.TemporaryDirectory() as cache:

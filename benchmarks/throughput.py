@@ -2,17 +2,20 @@
 
 The naive notebook is what a researcher writes with the design-card packages alone: pysbd
 sentences (Sadvilkar & Neumann 2020), then NLTK's VADER (Hutto & Gilbert 2014) and TextBlob on
-every sentence. The full analysis computes far more (mentions, quotes with speakers, hedges,
-three target-aware sentiment backends per mention and per quote). Each measurement runs in a
-fresh process (no warm caches carried over), after a warm-up on other articles; the ratios are
-taken within one run because the machine is shared (the in-process runs also report words per CPU
-second, which other processes on a shared machine disturb less).
+every sentence. The full default analysis computes far more (mentions, quotes with speakers,
+hedges, target-aware sentiment per mention and per quote). Each configuration runs in a fresh
+process with the cache off (``cache=False``: no cache hit, and no memo cache warmed by an earlier
+configuration, which a forked worker would inherit), after a warm-up on other articles; the ratios
+are taken within one run because the machine is shared. Each line also gives words per CPU second
+(of the process and its worker processes), which other processes on a shared machine disturb
+less, and the load average when the configuration ran.
 
-With ``--trained`` each run also times the full analysis on 1 worker with ``sentiment="trained"``
-(the fine-tuned encoder of :mod:`toolkit.sentiment.trained` behind portrayal, beside the lexicon backends).
+With ``--side-backends`` each run also times 1 worker with ``side_backends=True`` (VADER and
+TextBlob beside the main backend, the ``*_vader``/``*_textblob`` columns); with ``--trained``,
+1 worker with ``sentiment="trained"`` (the fine-tuned encoder of :mod:`toolkit.sentiment.trained`).
 
-Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2] [--trained]`` (the last
-lines give the median of each ratio over the runs)
+Usage: ``python benchmarks/throughput.py [--articles 300] [--repeat 2] [--side-backends] [--trained]``
+(the last lines give the median of each ratio over the runs)
 (needs ``pip install pysbd``; reads ``$NARRATIVE_SHARED/corpora/allsides-syria``).
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -57,10 +61,11 @@ def _naive(articles) -> None:
             TextBlob(sentence).sentiment  # noqa: B018 - the property computes the polarity
 
 
-def _full(articles, workers: int, sentiment: str = "default") -> None:
-    from toolkit.analyze import analyze
+def _full(articles, workers: int, sentiment: str = "default", side_backends: bool = False) -> None:
+    from toolkit.pipeline import analyze
 
-    analyze(_corpus(articles), workers=workers, cache=False, progress=False, sentiment=sentiment)
+    analyze(_corpus(articles), workers=workers, cache=False, progress=False, sentiment=sentiment,
+            side_backends=side_backends)
 
 
 def _corpus(articles):
@@ -70,43 +75,58 @@ def _corpus(articles):
 
 
 def measure(what: str, n: int) -> dict:
-    """Words per second of one method (``naive``, ``1`` or ``2`` workers, ``1:trained``), in this process."""
+    """Words per second of one method (``naive``, ``1`` or ``2`` workers, ``1:trained``, ``1:side``),
+    in this process."""
     warm, articles = _articles(n)
-    workers, _, sentiment = what.partition(":")
-    run = _naive if what == "naive" else (lambda a: _full(a, int(workers), sentiment or "default"))
+    workers, _, option = what.partition(":")
+    sentiment = option if option and option != "side" else "default"
+    run = _naive if what == "naive" else (lambda a: _full(a, int(workers), sentiment, option == "side"))
     run(warm)
     words = sum(len(a.text.split()) for a in articles)
-    t0, c0 = time.perf_counter(), time.process_time()
+    t0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
     run(articles)
-    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+    seconds, cpu = time.perf_counter() - t0, time.process_time() - c0 + _children_cpu() - k0
     return {"what": what, "articles": len(articles), "words": words, "seconds": seconds, "words_per_s": words / seconds,
-            "words_per_cpu_s": words / cpu}
+            "words_per_cpu_s": words / cpu, "load": os.getloadavg()[0]}
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished child processes (the pool workers, once shut down)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--side-backends", action="store_true", help="also time 1 worker with side_backends=True")
     parser.add_argument("--trained", action="store_true", help="also time 1 worker with sentiment='trained'")
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.articles)))
         return
-    ratios: dict[str, list[float]] = {"1 worker / naive": [], "2 workers / 1 worker": []}
+    ratios: dict[str, list[float]] = {"1 worker / naive": [], "1 worker / naive per CPU second": [],
+                                      "2 workers / 1 worker": []}
     for r in range(args.repeat):
         got = {}
-        for what in ("naive", "1", "2") + (("1:trained",) if args.trained else ()):
+        for what in ("naive", "1", "2") + (("1:side",) if args.side_backends else ()) + (("1:trained",) if args.trained else ()):
             out = subprocess.run([sys.executable, __file__, "--measure", what, "--articles", str(args.articles)],
                                  check=True, capture_output=True, text=True).stdout
             got[what] = json.loads(out.strip().splitlines()[-1])
-            print(f"run {r + 1}: {what:>5}: {got[what]['words']} words in {got[what]['seconds']:.1f} s = "
-                  f"{got[what]['words_per_s']:,.0f} words/s", flush=True)
+            print(f"run {r + 1}: {what:>9}: {got[what]['words']} words in {got[what]['seconds']:.1f} s = "
+                  f"{got[what]['words_per_s']:,.0f} words/s, {got[what]['words_per_cpu_s']:,.0f} words/CPU s "
+                  f"(load {got[what]['load']:.1f})", flush=True)
         print(f"run {r + 1}: full 1 worker / naive = {got['1']['words_per_s'] / got['naive']['words_per_s']:.2f}x "
-              f"(per CPU second of this process: {got['1']['words_per_cpu_s'] / got['naive']['words_per_cpu_s']:.2f}x), "
+              f"(per CPU second: {got['1']['words_per_cpu_s'] / got['naive']['words_per_cpu_s']:.2f}x), "
               f"2 workers / 1 worker = {got['2']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
         ratios["1 worker / naive"].append(got["1"]["words_per_s"] / got["naive"]["words_per_s"])
+        ratios["1 worker / naive per CPU second"].append(got["1"]["words_per_cpu_s"] / got["naive"]["words_per_cpu_s"])
         ratios["2 workers / 1 worker"].append(got["2"]["words_per_s"] / got["1"]["words_per_s"])
+        if args.side_backends:
+            print(f"run {r + 1}: full 1 worker with the side backends / default = "
+                  f"{got['1:side']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
         if args.trained:
             print(f"run {r + 1}: full 1 worker with the trained backend / default = "
                   f"{got['1:trained']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)

@@ -20,3 +20,24 @@ def records(n: int = 10) -> list[dict]:
         out.append({"id": f"r{i}", "outlet": ("novosti", "awire", "gazette")[i % 3],
                     "date": f"2015-10-{1 + i % 28:02d}", "title": f"Report {i}", "text": f"Report {i}\n\n{body}"})
     return out
+
+
+def kill_after_chunks(n: int | None) -> None:
+    """Make this process die by SIGKILL once ``analyze`` has written ``n`` chunks (None: never), as
+    a run killed from outside between two chunks: the run's chunk writer is wrapped, from the test."""
+    if n is None:
+        return
+    import os
+    import signal
+
+    from toolkit.pipeline import run
+
+    write, written = run._write_chunk, []
+
+    def write_then_die(*args) -> None:
+        write(*args)
+        written.append(args[1])
+        if len(written) == n:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    run._write_chunk = write_then_die

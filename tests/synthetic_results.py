@@ -1,6 +1,6 @@
 """Synthetic ``Results``-like tables with planted effects, for the compare and plot tests.
 
-The generator mimics ``toolkit.analyze.Results`` (columns as in ``docs/CONTRACTS.md``): one
+The generator mimics ``toolkit.pipeline.Results`` (columns as in ``docs/CONTRACTS.md``): one
 ``articles`` row per article and one ``actor_measures`` row per article x actor. The parameters
 that generate the data are module constants, so tests can check that confidence intervals cover
 the true values:

@@ -14,9 +14,6 @@ import types
 
 import toolkit
 
-# issue 15: toolkit/analyze.py becomes the package toolkit/pipeline/ on the pipeline branch; remove
-# this exception when the branches are merged (the test then holds for every name).
-KNOWN_SHARED_NAMES = {"analyze"}
 
 
 def test_api_every_exported_name_resolves():
@@ -28,7 +25,7 @@ def test_api_no_submodule_shares_a_name_with_an_exported_function():
     submodules = {m.name for m in pkgutil.iter_modules(toolkit.__path__)}
     exported_modules = {n for n in toolkit.__all__ if isinstance(getattr(toolkit, n), types.ModuleType)}
     assert {"plots", "display"} <= exported_modules
-    assert (set(toolkit.__all__) & submodules) - {"plots", "display"} == KNOWN_SHARED_NAMES
+    assert (set(toolkit.__all__) & submodules) - {"plots", "display"} == set()
 
 
 def test_api_package_is_a_plain_module():
@@ -59,15 +56,18 @@ def test_api_submodules_load_as_attributes_and_unknown_names_raise():
         raise AssertionError("toolkit.no_such_name resolved")
 
 
-def test_api_compare_stays_a_function_after_submodule_imports():
+def test_api_analyze_and_compare_stay_functions_after_submodule_imports():
     code = ("import toolkit, types\n"
             "from toolkit.comparison import quote_share_by\n"
-            "import toolkit.comparison, toolkit.plots\n"
+            "from toolkit.pipeline import concat_results\n"
+            "import toolkit.comparison, toolkit.plots, toolkit.pipeline\n"
             "assert callable(toolkit.compare) and not isinstance(toolkit.compare, types.ModuleType)\n"
+            "assert callable(toolkit.analyze) and not isinstance(toolkit.analyze, types.ModuleType)\n"
             "assert toolkit.compare is toolkit.comparison.compare\n"
-            "print(toolkit.compare.__name__)\n")
+            "assert toolkit.analyze is toolkit.pipeline.analyze\n"
+            "print(toolkit.analyze.__name__, toolkit.compare.__name__)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["compare"]
+    assert out.split() == ["analyze", "compare"]
 
 
 def test_api_import_toolkit_loads_no_submodule():

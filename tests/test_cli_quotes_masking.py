@@ -11,7 +11,7 @@ import pandas as pd
 
 from cli_run import run_cli as _run
 
-from toolkit.analyze import analyze_article
+from toolkit.pipeline import analyze_article
 from toolkit.corpus import load_corpus
 
 CAPTION = "\"The bridge is gone and the town is cut off,\" said the mayor, standing by the flooded river."

@@ -13,7 +13,7 @@ import pytest
 
 from toolkit.cli import main
 
-analyze_module = importlib.import_module("toolkit.analyze")
+analyze_module = importlib.import_module("toolkit.pipeline")
 ARTICLE = "Talks resume\n\n\"The corridor is open,\" said Lavrov on Tuesday. Rebels said shelling went on.\n"
 
 
@@ -53,7 +53,7 @@ def test_cli_store_read_only_out_fails_before_the_analysis(data, tmp_path, monke
     def mkstemp(*args, **kwargs):
         raise OSError(errno.EROFS, "Read-only file system", str(tmp_path / ".write-test-x"))
 
-    monkeypatch.setattr(analyze_module.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(importlib.import_module("toolkit.pipeline.store").tempfile, "mkstemp", mkstemp)
     code, _out, err = _call("analyze", str(data), "--out", str(tmp_path / "out"), "--cache", str(tmp_path / "c"))
     assert code == 1
     assert f"output folder (--out) {tmp_path / 'out'}: Read-only file system; " in err

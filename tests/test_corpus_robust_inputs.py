@@ -195,7 +195,7 @@ def test_corpus_records_with_repeated_ids_and_no_text():
 
 
 def test_corpus_analyze_records_get_unique_ids_and_parsed_dates():
-    from toolkit.analyze import analyze
+    from toolkit.pipeline import analyze
 
     res = analyze([{"id": "a", "text": BODY, "date": 1_450_000_000},
                    {"id": "a", "text": BODY + " More.", "date": 5},

@@ -13,7 +13,7 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 from toolkit import cli  # noqa: E402
-from toolkit.analyze import analyze  # noqa: E402
+from toolkit.pipeline import analyze  # noqa: E402
 from toolkit.sentiment import (LABELS, TargetSentiment, available_backends, finetune, get_backend,  # noqa: E402
                                portrayal, target_sentiment, unregister_backend)
 from toolkit.sentiment.trained import MARKERS, TrainedTargetBackend  # noqa: E402

@@ -42,7 +42,7 @@ from hypothesis import strategies as st
 
 from test_properties_strategies import (JUNK_LEADS, OUTLET_NAMES, OUTLETS, article_body, article_dates,
                                         article_text, good_article)
-from toolkit.analyze import TABLES, analyze
+from toolkit.pipeline import TABLES, analyze
 from toolkit.corpus import load_corpus
 
 EXAMPLES = int(os.environ.get("NARRATIVE_PROPERTY_EXAMPLES", "0") or 0)

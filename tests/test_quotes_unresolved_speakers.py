@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import toolkit
-from toolkit.analyze import Results
+from toolkit.pipeline import Results
 from toolkit.cli import main
 from toolkit.quotes import LEXICON_HINT, normalize_speaker, unresolved_speakers
 

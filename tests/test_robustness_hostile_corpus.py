@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 from toolkit.corpus import load_corpus
 from toolkit.quotes import extract_quotes
 

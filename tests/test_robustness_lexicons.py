@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from toolkit.actors import load_actors
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 from toolkit.hedging import load_hedges
 from toolkit.lexicon import LexiconError
 from toolkit.quotes import load_verbs

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import toolkit
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 from toolkit.corpus import load_corpus
 
 PKG = Path(toolkit.__file__).resolve().parent

@@ -24,10 +24,9 @@ _EXPORTS = {
     "target_sentiment": "sentiment", "TargetSentiment": "sentiment", "register_backend": "sentiment",
     "portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
     "find_hedges": "hedging", "Hedge": "hedging", "load_hedges": "hedging", "is_uncertain": "hedging",
-    "analyze": "analyze", "Results": "analyze",
-    "cache_entries": "analyze", "prune_cache": "analyze", "CacheEntry": "analyze",
-    "StorageError": "analyze", "WorkerDied": "analyze",
-    "concat_results": "analyze",  # toolkit.pipeline after issue 15's merge
+    "analyze": "pipeline", "Results": "pipeline", "concat_results": "pipeline",
+    "cache_entries": "pipeline", "prune_cache": "pipeline", "CacheEntry": "pipeline",
+    "StorageError": "pipeline", "WorkerDied": "pipeline",
     "compare": "comparison", "quote_share_by": "comparison", "difference_test": "comparison",
     "stance_shares": "comparison",
     "highlight": "display", "evidence": "display",

@@ -74,7 +74,7 @@ def _cmd_quotes(args) -> int:
 def _cmd_speakers(args) -> int:
     import pandas as pd
 
-    from .analyze import analyze
+    from .pipeline import analyze
     from .corpus import load_corpus
     from .quotes import LEXICON_HINT, unresolved_speakers
 
@@ -94,7 +94,7 @@ def _cmd_speakers(args) -> int:
 
 
 def _cmd_analyze(args) -> int:
-    from .analyze import analyze, check_writable
+    from .pipeline import analyze, check_writable
     from .corpus import load_corpus
 
     check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
@@ -114,7 +114,7 @@ def _size(n: int) -> str:
 
 
 def _cmd_cache(args) -> int:
-    from .analyze import cache_entries, prune_cache
+    from .pipeline import cache_entries, prune_cache
     from .paths import cache_dir
 
     folder = Path(args.cache) if args.cache else cache_dir()
@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except Exception as exc:
-        from .analyze import StorageError, WorkerDied  # loaded already by every command that raises them
+        from .pipeline import StorageError, WorkerDied  # loaded already by every command that raises them
         from .lexicon import LexiconError
 
         if isinstance(exc, (StorageError, WorkerDied, LexiconError)):

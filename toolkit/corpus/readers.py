@@ -272,7 +272,7 @@ def records(items: Iterable, problems: list[LoadProblem]) -> Iterator:
 
     A record without a ``text`` key, or whose text is not a string (``None``, NaN, a number) or is
     blank, is left out as a problem; a missing id becomes the record's position; a repeated id becomes ``<id>#n`` (``original_id`` keeps
-    the id given). Used by :func:`toolkit.analyze.analyze` for records passed without a Corpus.
+    the id given). Used by :func:`toolkit.analyze` for records passed without a Corpus.
     """
     used: set[str] = set()
     for i, item in enumerate(items):

@@ -4,7 +4,7 @@ The gold (``../shared/gold/real-quotes/``, made for this project; see its README
 every attributed statement of 30 real articles from the FA-KES, AllSides-Syria and Sputnik corpora:
 the content span, the speaker words at the cue, the resolved actor and its camp. Offsets index the
 article text as :func:`toolkit.load_corpus` loads it from ``../shared/corpora/<corpus>``; the
-extractor runs the way :func:`toolkit.analyze.analyze_article` runs it, on ``Article.masked_text``
+extractor runs the way :func:`toolkit.pipeline.analyze_article` runs it, on ``Article.masked_text``
 with the default actor lexicon and verbs.
 
 The scoring rule is the gold README's (the held-out set is scored the same way):

@@ -1,11 +1,13 @@
-"""analyze(): contract columns, offsets that read back, records input, cache, workers."""
+"""analyze(): contract columns, offsets that read back, records input, cache, save and load."""
 
 from __future__ import annotations
+
+import logging
 
 import pandas as pd
 import pytest
 
-from toolkit.analyze import Results, analyze
+from toolkit.pipeline import Results, analyze
 
 RECORDS = [
     {"id": "a1", "outlet": "novosti", "date": "2015-10-01", "title": "Strikes continue",
@@ -35,12 +37,12 @@ def results():
     return analyze(RECORDS, cache=False)
 
 
-def test_analyze_tables_have_contract_columns(results):
+def test_pipeline_tables_have_contract_columns(results):
     for table, cols in COLUMNS.items():
         assert cols <= set(getattr(results, table).columns), table
 
 
-def test_analyze_offsets_read_back_from_raw_text(results):
+def test_pipeline_offsets_read_back_from_raw_text(results):
     texts = dict(zip(results.articles.article_id, results.articles.text))
     for table in ("mentions", "quotes"):
         for row in getattr(results, table).itertuples():
@@ -49,7 +51,7 @@ def test_analyze_offsets_read_back_from_raw_text(results):
         assert texts[row.article_id][row.start:row.end].lower() == row.cue.lower()
 
 
-def test_analyze_finds_actors_quotes_and_stances(results):
+def test_pipeline_finds_actors_quotes_and_stances(results):
     am = results.actor_measures.set_index(["article_id", "actor"])
     assert am.loc[("a1", "konashenkov"), "quotes"] >= 2
     assert am.loc[("a1", "konashenkov"), "camp"] == "russia"
@@ -58,7 +60,7 @@ def test_analyze_finds_actors_quotes_and_stances(results):
     assert results.articles.set_index("article_id").loc["a1", "outlet"] == "novosti"
 
 
-def test_analyze_cache_reloads_identical_tables(tmp_path):
+def test_pipeline_cache_reloads_identical_tables(tmp_path):
     first = analyze(RECORDS, cache=tmp_path)
     assert len(list(tmp_path.iterdir())) == 1
     second = analyze(RECORDS, cache=tmp_path)
@@ -69,30 +71,29 @@ def test_analyze_cache_reloads_identical_tables(tmp_path):
     assert len(list(tmp_path.iterdir())) == 2
 
 
-def test_analyze_corrupt_cache_entry_is_recomputed(tmp_path):
-    analyze(RECORDS, cache=tmp_path)
-    entry = next(tmp_path.iterdir())
-    (entry / "quotes.parquet").write_bytes(b"not parquet")
-    again = analyze(RECORDS, cache=tmp_path)
-    assert len(again.quotes) > 0
-    Results.load(entry)  # rewritten and readable
+def test_pipeline_unreadable_cache_part_is_recomputed(tmp_path, caplog):
+    first = analyze(RECORDS, cache=tmp_path)
+    expected = first.quotes  # read now, before the damage
+    (part,) = (first.path / "quotes").iterdir()  # the part the entry's quotes table is read from
+    good = part.read_bytes()
+    part.write_bytes(b"not parquet")
+    with pytest.raises(ValueError, match="corrupt"):
+        Results.load(first.path)
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
+        again = analyze(RECORDS, cache=tmp_path)
+    assert "recomputing a damaged cache entry" in caplog.text
+    assert again.path == first.path and part.read_bytes() == good  # rewritten as it was
+    pd.testing.assert_frame_equal(again.quotes, expected)
+    assert len(expected) > 0
 
 
-def test_analyze_two_workers_match_one(results):
-    two = analyze(RECORDS, cache=False, workers=2)
-    for name in ("quotes", "hedges", "actor_measures"):
-        a = getattr(results, name).sort_values(["article_id", "start"] if "start" in getattr(results, name) else ["article_id", "actor"]).reset_index(drop=True)
-        b = getattr(two, name).sort_values(list(a.columns[:1]) + (["start"] if "start" in a else ["actor"])).reset_index(drop=True)
-        pd.testing.assert_frame_equal(a, b)
-
-
-def test_analyze_save_and_load_round_trip(results, tmp_path):
+def test_pipeline_save_and_load_round_trip(results, tmp_path):
     results.save(tmp_path / "out")
     back = Results.load(tmp_path / "out")
     pd.testing.assert_frame_equal(back.quotes, results.quotes, check_dtype=False)
 
 
-def test_analyze_record_without_text_is_a_problem_and_the_rest_goes_on():
+def test_pipeline_record_without_text_is_a_problem_and_the_rest_goes_on():
     results = analyze([{"id": "x", "body": "no text key"}, {"id": "y", "text": "Officials said the road was open."}],
                       cache=False)
     assert list(results.articles["article_id"]) == ["y"]
@@ -101,7 +102,7 @@ def test_analyze_record_without_text_is_a_problem_and_the_rest_goes_on():
     assert "no 'text' field" in problem.why and "body" in problem.why
 
 
-def test_analyze_speakers_missing_from_the_lexicon_count_for_a_stand_in_of_their_camp():
+def test_pipeline_speakers_missing_from_the_lexicon_count_for_a_stand_in_of_their_camp():
     text = ("Clinic reopens after strike\n\n"
             "\"We worked through the night,\" said Hanan Qudsi, a nurse at the clinic.\n\n"
             "\"The road is closed again,\" a local driver said.")

@@ -3,33 +3,29 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
-from toolkit.analyze import STOP_AFTER_ENV, TABLES, Results
+from toolkit.pipeline import TABLES, Results
 
 REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import logging, sys
 sys.path.insert(0, {tests!r})
-from analyze_corpus import records
-from toolkit.analyze import analyze
+from analyze_corpus import kill_after_chunks, records
+from toolkit.pipeline import analyze
 logging.basicConfig(level=logging.INFO, format="%(message)s")
+kill_after_chunks({kill_after!r})
 analyze(records(10), cache={cache!r}, chunk_size=2, progress=False)
 """
 
 
 def _run(cache: Path, kill_after: int | None) -> subprocess.CompletedProcess:
-    env = dict(os.environ)
-    env.pop(STOP_AFTER_ENV, None)
-    if kill_after is not None:
-        env[STOP_AFTER_ENV] = str(kill_after)
-    code = SCRIPT.format(tests=str(REPO / "tests"), cache=str(cache))
-    return subprocess.run([sys.executable, "-c", code], env=env, cwd=REPO, capture_output=True, text=True,
+    code = SCRIPT.format(tests=str(REPO / "tests"), cache=str(cache), kill_after=kill_after)
+    return subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                           timeout=600)
 
 
@@ -37,7 +33,7 @@ def _files(entry: Path) -> dict[str, bytes]:
     return {str(p.relative_to(entry)): p.read_bytes() for p in sorted(entry.rglob("*")) if p.is_file()}
 
 
-def test_analyze_killed_run_resumes_and_matches_an_uninterrupted_one(tmp_path):
+def test_pipeline_killed_run_resumes_and_matches_an_uninterrupted_one(tmp_path):
     killed = _run(tmp_path / "cache", kill_after=2)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     (work,) = (tmp_path / "cache").iterdir()

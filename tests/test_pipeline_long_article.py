@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from toolkit.analyze import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
 from toolkit.corpus import article_from_text
+from toolkit.pipeline.measures import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
 from toolkit.quotes.extract import _Holding
 from toolkit.sentiment import context
 
@@ -32,7 +32,7 @@ def _first_brute(start: int, end: int, given_spans) -> int | None:
 
 @settings(max_examples=300, deadline=None)
 @given(spans, queries, st.booleans())
-def test_analyze_span_lookup_equals_the_scan(given_spans, qs, sort):
+def test_pipeline_span_lookup_equals_the_scan(given_spans, qs, sort):
     if sort:  # quotes come sorted by start; unsorted lists take the fallback and must agree too
         given_spans = sorted(given_spans, key=lambda p: p[0])
     prepared = _Spans(given_spans)
@@ -79,7 +79,7 @@ def _long_text(copies: int, flat: bool) -> str:
 
 
 @pytest.mark.parametrize("flat", [False, True], ids=["lines", "flat"])
-def test_analyze_long_article_tables_agree_with_their_definitions(flat):
+def test_pipeline_long_article_tables_agree_with_their_definitions(flat):
     article, _notes = article_from_text(_long_text(3, flat), "long")
     rows = analyze_article(article)
     text = article.masked_text
@@ -105,7 +105,7 @@ def test_analyze_long_article_tables_agree_with_their_definitions(flat):
         assert (am["portrayal"] == am["portrayal"]) == (am["actor"] in outlet)  # NaN exactly when none
 
 
-def test_analyze_long_article_sentences_are_the_pieces_sentences_shifted():
+def test_pipeline_long_article_sentences_are_the_pieces_sentences_shifted():
     """Sentences never cross a line break, so the sentences of articles joined by line breaks are
     each article's sentences, shifted by its offset."""
     texts = [_long_text(1, False), _long_text(2, False)[len(_long_text(1, False)) + 1:]]

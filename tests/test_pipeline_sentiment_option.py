@@ -1,4 +1,5 @@
-"""analyze(sentiment=...) picks the backend behind portrayal and voice; VADER/TextBlob columns stay."""
+"""analyze(sentiment=...) picks the backend behind portrayal and voice; side_backends=True adds the
+VADER/TextBlob columns, which are otherwise null."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import numpy as np
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 from toolkit.sentiment import register_backend
 
 
@@ -19,17 +20,31 @@ class _Constant:
         return 0.5
 
 
-def test_analyze_sentiment_vader_fills_portrayal_and_voice_with_vader():
-    am = analyze(records(4), cache=False, progress=False, sentiment="vader").actor_measures
+SIDE_COLUMNS = ["portrayal_vader", "portrayal_textblob", "voice_vader", "voice_textblob"]
+
+
+def test_pipeline_side_backends_only_when_asked(tmp_path):
+    plain = analyze(records(4), cache=tmp_path, progress=False)
+    side = analyze(records(4), cache=tmp_path, progress=False, side_backends=True)
+    assert plain.path != side.path and side.settings["backends"] == ["default", "vader", "textblob"]
+    assert plain.actor_measures[SIDE_COLUMNS].isna().all().all()  # present, null
+    assert side.actor_measures[SIDE_COLUMNS].notna().any().all()
+    main = ["article_id", "actor", "mentions", "quotes", "portrayal", "voice"]
+    assert plain.actor_measures[main].equals(side.actor_measures[main])
+    assert plain.quotes.equals(side.quotes)
+
+
+def test_pipeline_sentiment_vader_fills_portrayal_and_voice_with_vader():
+    am = analyze(records(4), cache=False, progress=False, sentiment="vader", side_backends=True).actor_measures
     np.testing.assert_array_equal(am["portrayal"].to_numpy(), am["portrayal_vader"].to_numpy())
     np.testing.assert_array_equal(am["voice"].to_numpy(), am["voice_vader"].to_numpy())
     assert am["voice"].notna().any() and am["portrayal_textblob"].notna().any()
 
 
-def test_analyze_sentiment_registered_backend_and_separate_cache(tmp_path):
+def test_pipeline_sentiment_registered_backend_and_separate_cache(tmp_path):
     register_backend("constant-test", _Constant())
-    default = analyze(records(4), cache=tmp_path, progress=False)
-    custom = analyze(records(4), cache=tmp_path, progress=False, sentiment="constant-test")
+    default = analyze(records(4), cache=tmp_path, progress=False, side_backends=True)
+    custom = analyze(records(4), cache=tmp_path, progress=False, sentiment="constant-test", side_backends=True)
     assert custom.path != default.path and custom.settings["sentiment"] == "constant-test"
     scored = custom.actor_measures.dropna(subset=["portrayal"])
     assert len(scored) and (scored["portrayal"] == 0.5).all()
@@ -37,7 +52,7 @@ def test_analyze_sentiment_registered_backend_and_separate_cache(tmp_path):
     assert custom.actor_measures["portrayal_vader"].equals(default.actor_measures["portrayal_vader"])
 
 
-def test_analyze_unknown_sentiment_backend_fails_before_work(tmp_path):
+def test_pipeline_unknown_sentiment_backend_fails_before_work(tmp_path):
     with pytest.raises(KeyError, match="unknown sentiment backend"):
         analyze(records(2), cache=tmp_path, sentiment="no-such-backend")
     assert not list(tmp_path.iterdir())
@@ -50,7 +65,7 @@ class _Versioned(_Constant):
         self.manifest = {"model": "constant", "version": version}
 
 
-def test_analyze_cache_follows_the_backends_model_manifest(tmp_path):
+def test_pipeline_cache_follows_the_backends_model_manifest(tmp_path):
     register_backend("versioned-test", _Versioned(1))
     first = analyze(records(3), cache=tmp_path, progress=False, sentiment="versioned-test")
     again = analyze(records(3), cache=tmp_path, progress=False, sentiment="versioned-test")
@@ -59,7 +74,7 @@ def test_analyze_cache_follows_the_backends_model_manifest(tmp_path):
     assert again.path == first.path and retrained.path != first.path
 
 
-def test_analyze_cached_run_loads_no_packaged_backend(tmp_path):
+def test_pipeline_cached_run_loads_no_packaged_backend(tmp_path):
     from toolkit.sentiment import registry
 
     first = analyze(records(3), cache=tmp_path, progress=False)

@@ -4,7 +4,6 @@ and the next save or load cleans what it left; storage errors name the user's fo
 from __future__ import annotations
 
 import errno
-import importlib
 import os
 import shutil
 import signal
@@ -16,10 +15,12 @@ import pandas as pd
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import Results, StorageError, analyze, check_writable
+from toolkit.pipeline import Results, StorageError, analyze, cache_entries, check_writable, prune_cache
+from toolkit.pipeline import results as results_module
+from toolkit.pipeline import run as run_module
+from toolkit.pipeline import store as store_module
 
 REPO = Path(__file__).resolve().parent.parent
-analyze_module = importlib.import_module("toolkit.analyze")  # the package exports the function of that name
 
 
 class _Crash(BaseException):
@@ -52,7 +53,7 @@ def _crash_on_call(monkeypatch, target, name: str, call: int, *, forever: bool =
     monkeypatch.setattr(target, name, fake)
 
 
-def test_analyze_save_crash_before_the_old_output_moves_keeps_it(two, tmp_path, monkeypatch):
+def test_pipeline_save_crash_before_the_old_output_moves_keeps_it(two, tmp_path, monkeypatch):
     old, new = two
     out = old.save(tmp_path / "out")
     _crash_on_call(monkeypatch, os, "replace", 1)
@@ -62,7 +63,7 @@ def test_analyze_save_crash_before_the_old_output_moves_keeps_it(two, tmp_path, 
     assert _n(out) == 2 and _beside(out) == []
 
 
-def test_analyze_save_crash_between_the_renames_restores_the_old_output(two, tmp_path, monkeypatch):
+def test_pipeline_save_crash_between_the_renames_restores_the_old_output(two, tmp_path, monkeypatch):
     old, new = two
     out = old.save(tmp_path / "out")
     _crash_on_call(monkeypatch, os, "replace", 2, forever=True)  # nor can the old one be put back
@@ -75,7 +76,7 @@ def test_analyze_save_crash_between_the_renames_restores_the_old_output(two, tmp
     assert _n(out) == 3 and _beside(out) == []
 
 
-def test_analyze_save_crash_before_deleting_the_old_output(two, tmp_path, monkeypatch):
+def test_pipeline_save_crash_before_deleting_the_old_output(two, tmp_path, monkeypatch):
     old, new = two
     out = old.save(tmp_path / "out")
     real = shutil.rmtree
@@ -93,7 +94,7 @@ def test_analyze_save_crash_before_deleting_the_old_output(two, tmp_path, monkey
     assert _n(out) == 3 and _beside(out) == []  # the new output is in; load drops the old one
 
 
-def test_analyze_save_replaces_a_link_to_an_output(two, tmp_path):
+def test_pipeline_save_replaces_a_link_to_an_output(two, tmp_path):
     old, new = two
     target = old.save(tmp_path / "target")
     (tmp_path / "out").symlink_to(target)
@@ -106,7 +107,7 @@ SCRIPT = """
 import os, signal, sys
 sys.path.insert(0, {tests!r})
 from analyze_corpus import records
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 results = analyze(records({n}), cache={cache!r}, progress=False)
 real, calls = os.replace, [0]
 def replace(*args):
@@ -120,7 +121,7 @@ results.save({out!r})
 
 
 @pytest.mark.parametrize("kill_at", [1, 2])
-def test_analyze_save_killed_process_leaves_the_previous_output(two, tmp_path, kill_at):
+def test_pipeline_save_killed_process_leaves_the_previous_output(two, tmp_path, kill_at):
     old, _new = two
     out = old.save(tmp_path / "out")
     code = SCRIPT.format(tests=str(REPO / "tests"), n=3, cache=str(old.path.parent), kill_at=kill_at, out=str(out))
@@ -133,7 +134,7 @@ def test_analyze_save_killed_process_leaves_the_previous_output(two, tmp_path, k
     pd.testing.assert_frame_equal(Results.load(out).quotes, _new.quotes)
 
 
-def test_analyze_save_under_a_file_names_the_users_path(two, tmp_path):
+def test_pipeline_save_under_a_file_names_the_users_path(two, tmp_path):
     blocker = tmp_path / "somefile"
     blocker.write_text("not a folder")
     with pytest.raises(StorageError, match=rf"cannot write the output folder {blocker}/out: .*a file is in the way"):
@@ -146,13 +147,13 @@ def test_analyze_save_under_a_file_names_the_users_path(two, tmp_path):
 
 @pytest.mark.parametrize(("code", "advice"), [(errno.EROFS, "read-only file system; pass a folder on a writable"),
                                               (errno.ENOSPC, "disk is full; free some space")])
-def test_analyze_save_read_only_or_full_names_the_users_path(two, tmp_path, monkeypatch, code, advice):
+def test_pipeline_save_read_only_or_full_names_the_users_path(two, tmp_path, monkeypatch, code, advice):
     out = tmp_path / "out"
 
     def mkdtemp(*args, **kwargs):
         raise OSError(code, os.strerror(code), str(tmp_path / ".out.tmp-1234"))
 
-    monkeypatch.setattr(analyze_module.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(results_module.tempfile, "mkdtemp", mkdtemp)
     with pytest.raises(StorageError) as info:
         two[0].save(out)
     assert str(info.value).startswith(f"cannot write the output folder {out}: ")
@@ -160,11 +161,11 @@ def test_analyze_save_read_only_or_full_names_the_users_path(two, tmp_path, monk
     assert info.value.errno == code
 
 
-def test_analyze_save_full_cache_names_the_cache_folder(tmp_path, monkeypatch):
+def test_pipeline_save_full_cache_names_the_cache_folder(tmp_path, monkeypatch):
     def write_chunk(work, *args):
         raise OSError(errno.ENOSPC, "No space left on device", str(work / "quotes" / ".tmp-abc-part.parquet"))
 
-    monkeypatch.setattr(analyze_module, "_write_chunk", write_chunk)
+    monkeypatch.setattr(run_module, "_write_chunk", write_chunk)
     with pytest.raises(StorageError) as info:
         analyze(records(2), cache=tmp_path / "cache", progress=False)
     message = str(info.value)
@@ -172,14 +173,14 @@ def test_analyze_save_full_cache_names_the_cache_folder(tmp_path, monkeypatch):
     assert ".tmp-" not in message and ".partial" not in message
 
 
-def test_analyze_save_without_fcntl_still_saves_caches_and_lists(tmp_path, monkeypatch):
+def test_pipeline_save_without_fcntl_still_saves_caches_and_lists(tmp_path, monkeypatch):
     # Where fcntl does not exist (Windows) the folder locks are skipped, not a NameError/AttributeError.
-    monkeypatch.setattr(analyze_module, "fcntl", None)
+    monkeypatch.setattr(store_module, "fcntl", None)
     cache = tmp_path / "cache"
     results = analyze(records(3), cache=cache, progress=False)
     out = results.save(tmp_path / "out")
     results.save(out)  # over a previous output
     assert len(Results.load(out).articles) == 3
-    entries = analyze_module.cache_entries(cache)
+    entries = cache_entries(cache)
     assert [(e.finished, e.locked) for e in entries] == [(True, False)]
-    assert [e.key for e in analyze_module.prune_cache(cache)] == [entries[0].key]
+    assert [e.key for e in prune_cache(cache)] == [entries[0].key]

@@ -4,7 +4,6 @@ worker, a moved corpus, damaged chunks of an interrupted run."""
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 import logging
 import os
@@ -16,7 +15,9 @@ import pandas as pd
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import CHUNK_TABLES, TABLES, Results, WorkerDied, _arrow_table, analyze
+from toolkit.pipeline import TABLES, Results, WorkerDied, analyze
+from toolkit.pipeline import run as run_module
+from toolkit.pipeline.schemas import CHUNK_TABLES, _arrow_table
 from toolkit.corpus import Corpus, load_corpus
 from toolkit.sentiment import register_backend, unregister_backend
 
@@ -45,7 +46,7 @@ def _stable(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values(list(frame.columns[:3])).reset_index(drop=True)
 
 
-def test_analyze_store_chunks_mixing_missing_titles_and_outlets(demo_with_notes, tmp_path):
+def test_pipeline_store_chunks_mixing_missing_titles_and_outlets(demo_with_notes, tmp_path):
     corpus = _nan_titles(load_corpus(demo_with_notes))
     assert any(a.outlet is None for a in corpus) and any(a.outlet for a in corpus)
     runs = {size: analyze(corpus, cache=tmp_path / "cache", chunk_size=size, progress=False)
@@ -64,7 +65,7 @@ def test_analyze_store_chunks_mixing_missing_titles_and_outlets(demo_with_notes,
             pd.testing.assert_frame_equal(_stable(getattr(results, name)), _stable(getattr(first, name)))
 
 
-def test_analyze_store_rows_are_coerced_to_the_schema():
+def test_pipeline_store_rows_are_coerced_to_the_schema():
     rows = [{"article_id": "a", "outlet": float("nan"), "alignment": "other", "date": pd.Timestamp("2015-10-01"),
              "title": None, "n_chars": 3.0, "n_words": 1, "flags": "", "source": "x", "n_sentences": 1, "text": "abc"},
             {"article_id": "b", "outlet": "awire", "alignment": "us_western", "date": pd.NaT,
@@ -118,9 +119,9 @@ def _with_bad(n: int, bad: int) -> list[dict]:
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_analyze_store_failing_article_becomes_a_problem(backend, tmp_path, workers, caplog):
+def test_pipeline_store_failing_article_becomes_a_problem(backend, tmp_path, workers, caplog):
     backend("explodes-test", _Explodes())
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(_with_bad(8, 5), cache=tmp_path, chunk_size=3, workers=workers, progress=False,
                           sentiment="explodes-test")
     assert "r5" not in set(results.articles["article_id"])
@@ -137,7 +138,7 @@ def test_analyze_store_failing_article_becomes_a_problem(backend, tmp_path, work
     assert again.path == results.path and len(again.problems) == 1  # cached with its problem
 
 
-def test_analyze_store_failing_article_on_dask_and_in_memory(backend, tmp_path):
+def test_pipeline_store_failing_article_on_dask_and_in_memory(backend, tmp_path):
     from distributed import Client
 
     backend("explodes-test", _Explodes())
@@ -151,7 +152,7 @@ def test_analyze_store_failing_article_on_dask_and_in_memory(backend, tmp_path):
     pd.testing.assert_frame_equal(local.quotes, dask.quotes)
 
 
-def test_analyze_store_dead_worker_fails_naming_the_chunk(backend, tmp_path):
+def test_pipeline_store_dead_worker_fails_naming_the_chunk(backend, tmp_path):
     backend("dies-test", _DiesOn())
     with pytest.raises(WorkerDied, match=r"worker process died while analysing chunk \d+ \(articles \d+-\d+\)"):
         analyze(_with_bad(8, 7), cache=tmp_path, chunk_size=2, workers=2, progress=False, sentiment="dies-test")
@@ -159,7 +160,7 @@ def test_analyze_store_dead_worker_fails_naming_the_chunk(backend, tmp_path):
     assert work.name.endswith(".partial")  # the finished chunks stay for a resume
 
 
-def test_analyze_store_moved_corpus_gets_its_own_source_paths(demo_with_notes, tmp_path):
+def test_pipeline_store_moved_corpus_gets_its_own_source_paths(demo_with_notes, tmp_path):
     first = analyze(load_corpus(demo_with_notes), cache=tmp_path / "cache", chunk_size=8, progress=False)
     moved = tmp_path / "elsewhere" / "demo"
     shutil.copytree(demo_with_notes, moved)
@@ -190,7 +191,7 @@ def _killed_run(tmp_path: Path) -> tuple[Path, list]:
 
 
 def _write_records(work: Path, results: Results, hashes: list) -> list[Path]:
-    from toolkit.analyze import _chunks
+    from toolkit.pipeline.source import _chunks
 
     paths = []
     for (index, h, _items), record in zip(_chunks(records(10), 2), hashes):
@@ -200,13 +201,13 @@ def _write_records(work: Path, results: Results, hashes: list) -> list[Path]:
     return paths
 
 
-def test_analyze_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
+def test_pipeline_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
     work, hashes = _killed_run(tmp_path)
     done = _write_records(work, None, hashes)
     part = work / "quotes" / "part-000001.parquet"
     part.write_bytes(part.read_bytes()[:-40] + bytes(40))  # a damaged part
     done[2].write_text('{"articles": {"file": ')  # a damaged done-record
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(records(10), cache=tmp_path / "cache", chunk_size=2, progress=False)
     assert "recomputing chunk 1 " in caplog.text and "part-000001.parquet does not match its checksum" in caplog.text
     assert "recomputing chunk 2 " in caplog.text and "record is damaged (JSONDecodeError" in caplog.text
@@ -222,17 +223,17 @@ def test_analyze_store_resume_recomputes_damaged_chunks(tmp_path, caplog):
     assert len(cached.articles) == 10 and "resumed_chunks" not in cached.settings
 
 
-def test_analyze_store_resume_recomputes_a_missing_part(tmp_path, caplog):
+def test_pipeline_store_resume_recomputes_a_missing_part(tmp_path, caplog):
     work, hashes = _killed_run(tmp_path)
     _write_records(work, None, hashes)
     (work / "hedges" / "part-000000.parquet").unlink()
-    with caplog.at_level(logging.WARNING, logger="toolkit.analyze"):
+    with caplog.at_level(logging.WARNING, logger="toolkit.pipeline"):
         results = analyze(records(10), cache=tmp_path / "cache", chunk_size=2, progress=False)
     assert "recomputing chunk 0 " in caplog.text and "is missing" in caplog.text
     assert results.settings["resumed_chunks"] == 2 and len(results.hedges) > 0
 
 
-def test_analyze_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch):
+def test_pipeline_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch):
     import tempfile
 
     from toolkit.lexicon import LexiconError
@@ -250,7 +251,7 @@ def test_analyze_store_failed_run_leaves_no_folder_behind(tmp_path, monkeypatch)
     def fail(*args, **kwargs):
         raise WorkerDied("a worker process died (test)")
 
-    monkeypatch.setattr(importlib.import_module("toolkit.analyze"), "_map_local", fail)
+    monkeypatch.setattr(run_module, "_map_local", fail)
     with pytest.raises(WorkerDied):
         analyze(records(2), cache=False, progress=False)
     assert list(scratch_parent.iterdir()) == []  # cache=False: the scratch folder goes with the run

@@ -6,14 +6,14 @@ import pandas as pd
 import pyarrow.parquet as pq
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 
 
 def _files(entry):
     return {str(p.relative_to(entry)): p.read_bytes() for p in sorted(entry.rglob("*")) if p.is_file()}
 
 
-def test_analyze_two_workers_write_the_same_bytes_as_one(tmp_path):
+def test_pipeline_two_workers_write_the_same_bytes_as_one(tmp_path):
     one = analyze(records(9), cache=tmp_path / "one", chunk_size=2, progress=False)
     two = analyze(records(9), cache=tmp_path / "two", chunk_size=2, workers=2, progress=False)
     assert one.path.name == two.path.name  # same key
@@ -24,7 +24,7 @@ def test_analyze_two_workers_write_the_same_bytes_as_one(tmp_path):
         pd.testing.assert_frame_equal(getattr(one, name), getattr(two, name))
 
 
-def test_analyze_parquet_carries_no_timestamp_or_pandas_index(tmp_path):
+def test_pipeline_parquet_carries_no_timestamp_or_pandas_index(tmp_path):
     results = analyze(records(3), cache=tmp_path, progress=False)
     meta = pq.read_metadata(results.path / "quotes" / "part-000000.parquet")
     assert b"pandas" not in (meta.metadata or {})

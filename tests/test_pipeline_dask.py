@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import analyze
+from toolkit.pipeline import analyze
 
 distributed = pytest.importorskip("distributed")
 
@@ -14,7 +14,7 @@ def _files(entry):
     return {str(p.relative_to(entry)): p.read_bytes() for p in sorted(entry.rglob("*")) if p.is_file()}
 
 
-def test_analyze_on_a_local_dask_cluster_matches_in_process(tmp_path):
+def test_pipeline_on_a_local_dask_cluster_matches_in_process(tmp_path):
     local = analyze(records(8), cache=tmp_path / "local", chunk_size=3, progress=False)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             distributed.Client(cluster) as client:
@@ -27,6 +27,6 @@ def test_analyze_on_a_local_dask_cluster_matches_in_process(tmp_path):
     assert by_address.quotes.equals(local.quotes)
 
 
-def test_analyze_rejects_an_unknown_engine():
+def test_pipeline_rejects_an_unknown_engine():
     with pytest.raises(ValueError, match="engine"):
         analyze(records(1), cache=False, engine="spark")

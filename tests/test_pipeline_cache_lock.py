@@ -13,16 +13,18 @@ import psutil
 import pytest
 from analyze_corpus import records
 
-from toolkit.analyze import STOP_AFTER_ENV, Results, _claim, analyze, cache_entries, prune_cache
+from toolkit.pipeline import Results, analyze, cache_entries, prune_cache
+from toolkit.pipeline.store import _claim
 
 REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
 import os, sys, time
 sys.path.insert(0, {tests!r})
-from analyze_corpus import records
-from toolkit.analyze import analyze
+from analyze_corpus import kill_after_chunks, records
+from toolkit.pipeline import analyze
 from toolkit.sentiment import register_backend
+kill_after_chunks({kill_after!r})
 
 class Backend:
     name = "store-test"
@@ -46,16 +48,13 @@ def _start(tmp_path: Path, role: str, *, workers: int = 1, kill_after: int | Non
     outlived it would hold pipes open)."""
     pids = tmp_path / "pids"
     pids.mkdir(exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if k != STOP_AFTER_ENV}
-    if kill_after is not None:
-        env[STOP_AFTER_ENV] = str(kill_after)
     code = SCRIPT.format(tests=str(REPO / "tests"), role=role, pids=str(pids), go=str(tmp_path / "go"),
-                         cache=str(tmp_path / "cache"), workers=workers)
+                         cache=str(tmp_path / "cache"), workers=workers, kill_after=kill_after)
     if pipes:
         out = err = subprocess.PIPE
     else:
         out, err = open(tmp_path / f"{role}.out", "w"), open(tmp_path / f"{role}.err", "w")  # noqa: SIM115
-    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO, env=env, text=True, stdout=out, stderr=err)
+    return subprocess.Popen([sys.executable, "-c", code], cwd=REPO, text=True, stdout=out, stderr=err)
 
 
 def _gone(pid: int) -> bool:
@@ -73,7 +72,7 @@ def _wait_for(check, what: str, limit: float = 120.0) -> None:
         time.sleep(0.1)
 
 
-def test_analyze_cache_lock_second_run_waits_and_reads_the_entry(tmp_path):
+def test_pipeline_cache_lock_second_run_waits_and_reads_the_entry(tmp_path):
     first = _start(tmp_path, "first")
     _wait_for(lambda: any((tmp_path / "pids").iterdir()), "the first run to start computing")
     second = _start(tmp_path, "second")
@@ -91,7 +90,7 @@ def test_analyze_cache_lock_second_run_waits_and_reads_the_entry(tmp_path):
     assert [p.name for p in (tmp_path / "cache").iterdir()] == [Path(out1.split()[0]).name]
 
 
-def test_analyze_cache_lock_other_keys_do_not_wait_and_prune_skips_a_held_entry(tmp_path):
+def test_pipeline_cache_lock_other_keys_do_not_wait_and_prune_skips_a_held_entry(tmp_path):
     cache = tmp_path / "cache"
     held = analyze(records(6), cache=cache, progress=False)
     held_key = held.path.name
@@ -113,7 +112,7 @@ def test_analyze_cache_lock_other_keys_do_not_wait_and_prune_skips_a_held_entry(
     assert work.exists()
 
 
-def test_analyze_cache_prune_by_age_keeps_what_is_not_an_entry(tmp_path):
+def test_pipeline_cache_prune_by_age_keeps_what_is_not_an_entry(tmp_path):
     cache = tmp_path / "cache"
     old = analyze(records(3), cache=cache, progress=False)
     new = analyze(records(4), cache=cache, progress=False)
@@ -131,7 +130,7 @@ def test_analyze_cache_prune_by_age_keeps_what_is_not_an_entry(tmp_path):
     assert len(Results.load(new.path).articles) == 4
 
 
-def test_analyze_cache_killed_parent_leaves_no_workers(tmp_path):
+def test_pipeline_cache_killed_parent_leaves_no_workers(tmp_path):
     (tmp_path / "go").touch()
     run = _start(tmp_path, "first", workers=2, kill_after=1, pipes=False)
     assert run.wait(timeout=600) == -signal.SIGKILL, (tmp_path / "first.err").read_text()
@@ -143,48 +142,47 @@ def test_analyze_cache_killed_parent_leaves_no_workers(tmp_path):
     assert [e.locked for e in cache_entries(tmp_path / "cache")] == [False]  # the dead run's lock is gone
 
 
-def test_analyze_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead_parent():
+def test_pipeline_workers_under_forkserver_do_not_take_the_fork_server_for_a_dead_parent():
     # Under forkserver (Python 3.14's default on Linux) a worker's parent process is the fork
     # server, not the run: the start-up watch (_worker_init) must not kill the worker. A pool of
     # the analysis's workers, without the analysis (the fork server start-up is the cost).
     code = ("import multiprocessing, os\n"
             "from concurrent.futures import ProcessPoolExecutor\n"
             "if __name__ == '__main__':\n"
-            "    from toolkit.analyze import _worker_init\n"
+            "    from toolkit.pipeline.engines import _worker_init\n"
             "    context = multiprocessing.get_context('forkserver')\n"
             "    with ProcessPoolExecutor(2, mp_context=context, initializer=_worker_init,\n"
             "                             initargs=(os.getpid(),)) as pool:\n"
             "        pids = {pool.submit(os.getpid).result() for _ in range(4)}\n"
             "    print(len(pids) >= 1 and os.getpid() not in pids)\n")
-    env = {k: v for k, v in os.environ.items() if k != STOP_AFTER_ENV}
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                           timeout=600)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["True"]
 
 
-def test_analyze_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
-    from toolkit import analyze as _  # noqa: F401
-    analyze_module = sys.modules["toolkit.analyze"]
+def test_pipeline_cache_listing_skips_a_folder_gone_while_listed(tmp_path, monkeypatch):
+    from toolkit.pipeline import cache
 
     gone = tmp_path / f".{'a' * 24}.partial"  # as if a run renamed it into place after iterdir
-    monkeypatch.setattr(analyze_module.Path, "is_dir", lambda self: True)
-    assert analyze_module._entry_of(gone, time.time()) is None
+    monkeypatch.setattr(cache.Path, "is_dir", lambda self: True)
+    assert cache._entry_of(gone, time.time()) is None
 
 
-def test_analyze_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
-    analyze_module = sys.modules["toolkit.analyze"]
+def test_pipeline_cache_prune_goes_on_past_an_entry_it_cannot_remove(tmp_path, monkeypatch, caplog):
+    from toolkit.pipeline import cache as cache_module
+
     cache = tmp_path / "cache"
     first = analyze(records(3), cache=cache, progress=False)
     second = analyze(records(4), cache=cache, progress=False)
-    real_rmtree = analyze_module.shutil.rmtree
+    real_rmtree = cache_module.shutil.rmtree
 
     def rmtree(path, *args, **kwargs):
         if Path(path) == first.path:
             raise PermissionError(13, "Permission denied", str(path))
         return real_rmtree(path, *args, **kwargs)
 
-    monkeypatch.setattr(analyze_module.shutil, "rmtree", rmtree)
+    monkeypatch.setattr(cache_module.shutil, "rmtree", rmtree)
     assert [e.key for e in prune_cache(cache)] == [second.path.name]
     assert first.path.exists() and not second.path.exists()
     assert "could not remove cache entry" in caplog.text

@@ -1,0 +1,66 @@
+"""One chunk of articles analysed into Parquet bytes of each table (runs in a worker process or on
+a Dask worker)."""
+
+from __future__ import annotations
+
+import json
+
+from ..corpus import Article, Corpus
+from .measures import SIDE_BACKENDS, analyze_article
+from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes
+from .source import _article
+
+
+def _warm(lexicons: dict, sentiment: str, side_backends: bool) -> None:
+    """Load lexicons and sentiment backends once, before worker processes fork."""
+    from ..actors import load_actors
+    from ..hedging import load_hedges
+    from ..quotes import load_verbs
+    from ..sentiment import get_backend
+
+    load_actors(lexicons.get("actors"))
+    load_hedges(lexicons.get("hedges"))
+    load_verbs(lexicons.get("verbs"))
+    for name in dict.fromkeys((sentiment, *(SIDE_BACKENDS if side_backends else ()))):
+        get_backend(name)
+
+
+def _problem_of(item, i: int, exc: Exception) -> dict:
+    """The ``problems`` row of an article whose analysis raised: where it came from and why."""
+    meta = getattr(item, "meta", None) or (item if isinstance(item, dict) else {})
+    aid = item.id if isinstance(item, Article) else (item.get("id", i) if isinstance(item, dict) else i)
+    where = meta.get("source") or f"article {aid}"
+    line = next((meta[u] for u in ("row", "line") if isinstance(meta.get(u), int)), None)
+    unit = next((u for u in ("row", "line") if isinstance(meta.get(u), int)), "article")
+    message = " ".join(str(exc).split())[:500]
+    return {"path": str(where), "line": line, "unit": unit,
+            "why": f"article {aid} not analysed: {type(exc).__name__}: {message}"}
+
+
+def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
+               side_backends: bool) -> dict[str, bytes]:
+    """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
+    the JSON list of the articles that failed (those have no rows in any table)."""
+    articles, per_article, problems = [], [], []
+    for j, item in enumerate(items):
+        try:
+            article = _article(item, start + j)
+            per_article.append(analyze_article(article, lexicons, sentiment, side_backends))
+            articles.append(article)
+        except Exception as exc:  # one bad article never costs the run: it becomes a problem row
+            problems.append(_problem_of(item, start + j, exc))
+    art_rows = []
+    for row, a, per in zip(Corpus(articles, alignment=alignment).rows(), articles, per_article):
+        row["article_id"] = row.pop("id")
+        row["outlet"] = _coerce(row["outlet"], _S)
+        row.update(n_sentences=len(per["sentences"]), text=a.text)  # the raw text, so every offset can be read back
+        art_rows.append(row)
+    rows: dict[str, list[dict]] = {"articles": art_rows}
+    for name in CHUNK_TABLES[1:]:
+        rows[name] = [r for per in per_article for r in per[name]]
+    for a, am in zip(art_rows, (per["actor_measures"] for per in per_article)):
+        for r in am:
+            r.update(outlet=a["outlet"], alignment=a["alignment"], date=a["date"])
+    tables = {name: _parquet_bytes(rows[name], name) for name in CHUNK_TABLES}
+    tables["problems"] = json.dumps(problems, sort_keys=True).encode()
+    return tables

@@ -1,0 +1,191 @@
+"""One article's rows: sentences, mentions, quotes, hedges and the article x actor measures."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter, defaultdict
+
+from ..corpus import Article
+from ..quotes import UNRESOLVED_SPEAKERS
+from ..text import n_words, sentences
+from ..vocab import STANCES
+from .schemas import TABLES
+
+# Backends scored beside the chosen one when asked (``side_backends``), in the ``*_vader``/``*_textblob`` columns
+SIDE_BACKENDS = ("vader", "textblob")
+
+
+class _Spans:
+    """Spans ``(start, end)`` prepared for containment queries in O(log n) each.
+
+    ``first(start, end)`` is the index of the first span in list order with ``s <= start`` and
+    ``end <= e``, or ``None``: for spans sorted by start, a binary search on the starts (the spans
+    that open early enough form a prefix) and on the running maximum of their ends (the first span
+    of that prefix reaching ``end`` is where the running maximum first reaches it). Spans not sorted
+    by start fall back to the plain scan, so the answer is the same for any list.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = list(spans)
+        self.starts = [s for s, _e in self.spans]
+        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
+
+    def first(self, start: int, end: int) -> int | None:
+        if not self.sorted:
+            return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
+        n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
+        i = bisect.bisect_left(self.reach, end, 0, n)  # first of them whose end reaches end
+        return i if i < n else None
+
+
+def _inside(start: int, end: int, spans: _Spans) -> bool:
+    """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
+    return spans.first(start, end) is not None
+
+
+# Mentions scored by every backend in turn, this many at a time: the sentence analyses the backends
+# share stay in sentiment's caches (4,096 entries) between backends however long the article is.
+_PORTRAYAL_BLOCK = 1024
+
+
+def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, list]:
+    """``portrayal(text, spans, backend=b)`` for each backend name, computed block by block of spans
+    (a backend that scores a whole article in batches, ``target_batch``, gets all spans at once)."""
+    from ..sentiment import get_backend, portrayal
+
+    out: dict[str, list] = {b: [] for b in names}
+    blocked = [b for b in names if not hasattr(get_backend(b), "target_batch")]
+    for b in names:
+        if b not in blocked:
+            out[b] = portrayal(text, spans, backend=b)
+    for i in range(0, len(spans), _PORTRAYAL_BLOCK):
+        for b in blocked:
+            out[b] += portrayal(text, spans[i:i + _PORTRAYAL_BLOCK], backend=b)
+    return out
+
+
+def analyze_article(article: Article, lexicons: dict | None = None, sentiment: str = "default",
+                    side_backends: bool = False) -> dict[str, list[dict]]:
+    """Run every extractor on one article; return rows for each table (no corpus-level columns).
+
+    Extractors run on ``article.masked_text`` (boilerplate and repeated paragraphs blanked, same
+    length), so every offset indexes ``article.text``.
+
+    Args:
+        article: the article.
+        lexicons: optional user lexicon paths (see :func:`analyze`).
+        sentiment: the registered sentiment backend behind ``portrayal`` and ``voice``.
+        side_backends: also score every mention and quote with VADER and TextBlob, into the
+            ``*_vader`` and ``*_textblob`` columns of ``actor_measures`` (otherwise left null: the
+            two extra backends cost about a third of the analysis).
+    """
+    from ..actors import find_mentions, load_actors
+    from ..hedging import find_hedges, load_hedges
+    from ..quotes import extract_quotes, load_verbs
+    from ..sentiment import voice
+
+    lexicons = lexicons or {}
+    actors = load_actors(lexicons.get("actors"))
+    hedge_lexicon = load_hedges(lexicons.get("hedges"))
+    verbs = load_verbs(lexicons.get("verbs"))
+
+    aid = article.id
+    text = article.masked_text
+    sents = sentences(text)
+    sent_starts = [s.start for s in sents]
+
+    def sentence_of(offset: int) -> int:
+        """The sentence holding ``offset``: the last one starting at or before it (the first one if none)."""
+        return max(bisect.bisect_right(sent_starts, offset) - 1, 0)
+
+    backends = {"": sentiment, **({f"_{b}": b for b in SIDE_BACKENDS} if side_backends else {})}  # column suffix -> backend
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
+    for i, s in enumerate(sents):
+        rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
+                                  "n_words": n_words(text, s.start, s.end), "section": article.section_at(s.start)})
+
+    mentions = find_mentions(text, actors)
+    quotes = extract_quotes(article, actors=actors, verbs=verbs)
+    hedges = find_hedges(text, hedges=hedge_lexicon)
+    quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
+
+    # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
+    outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
+    spans = [(m.start, m.end) for m in outlet_mentions]
+    by_backend = _portrayals(text, spans, dict.fromkeys(backends.values()))
+    portrayal_scores = {suffix: by_backend[b] for suffix, b in backends.items()}
+    for m in mentions:
+        rows["mentions"].append({"article_id": aid, "start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
+                                 "camp": m.camp, "name": m.name, "how": m.how, "section": article.section_at(m.start),
+                                 "sentence": sentence_of(m.start), "in_quote": _inside(m.start, m.end, quote_spans)})
+
+    per_actor: dict[str, Counter] = defaultdict(Counter)
+    sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    camp_of: dict[str, str] = {}
+    for m in mentions:
+        per_actor[m.actor]["mentions"] += 1
+        camp_of[m.actor] = m.camp
+    for j, m in enumerate(outlet_mentions):
+        for suffix in backends:
+            sums[m.actor][f"portrayal{suffix}"].append(portrayal_scores[suffix][j].score)
+
+    for q in quotes:
+        # A speaker the lexicon does not know counts for a stand-in actor of the quote's camp (a named
+        # person -> "unlisted_speaker", camp other; a description -> "unnamed_source"), so quote shares in
+        # actor_measures add up to the quotes table (quotes with no speaker are left out).
+        actor = q.actor or (UNRESOLVED_SPEAKERS.get(q.camp, "unnamed_source") if q.speaker else None)
+        q_words = n_words(text, q.start, q.end)
+        scored = {b: voice(q.text, backend=b) for b in dict.fromkeys(backends.values())}
+        q_voice = {suffix: scored[b] for suffix, b in backends.items()}
+        rows["quotes"].append({"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,
+                               "cue": q.cue, "cue_start": q.cue_start, "cue_end": q.cue_end, "stance": q.stance,
+                               "speaker": q.speaker, "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+                               "actor": actor, "camp": q.camp, "section": q.section, "n_words": q_words,
+                               "voice": q_voice[""]})
+        if actor:
+            camp_of.setdefault(actor, q.camp or "unnamed")
+            c = per_actor[actor]
+            c["quotes"] += 1
+            c["quoted_words"] += q_words
+            c[f"stance_{q.stance}"] += 1
+            for suffix in backends:
+                sums[actor][f"voice{suffix}"].append(q_voice[suffix])
+
+    # Hedges: inside an actor's quote they are the actor's own; in an outlet sentence that mentions
+    # actors they are the outlet's distancing toward each of those actors.
+    actors_in_sentence: dict[int, set[str]] = defaultdict(set)
+    for m in outlet_mentions:
+        actors_in_sentence[sentence_of(m.start)].add(m.actor)
+    for h in hedges:
+        owner_index = quote_spans.first(h.start, h.end)  # the first quote holding the hedge
+        owner = quotes[owner_index] if owner_index is not None else None
+        if owner is not None:
+            role, actor = "own", owner.actor
+            if owner.actor and h.category != "booster":
+                per_actor[owner.actor]["own_hedges"] += 1
+        else:
+            about = actors_in_sentence.get(sentence_of(h.start), set())
+            role = "distancing" if about else "none"
+            actor = sorted(about)[0] if len(about) == 1 else None
+            if h.category != "booster":
+                for a in about:
+                    per_actor[a]["distancing_hedges"] += 1
+        rows["hedges"].append({"article_id": aid, "start": h.start, "end": h.end, "cue": h.cue, "category": h.category,
+                               "section": article.section_at(h.start), "actor": actor, "role": role})
+
+    for actor, c in per_actor.items():
+        row = {"article_id": aid, "actor": actor, "camp": camp_of.get(actor),
+               "mentions": c["mentions"], "quotes": c["quotes"], "quoted_words": c["quoted_words"]}
+        for suffix in backends:  # the side backends' columns not asked for stay null
+            for measure in ("portrayal", "voice"):
+                values = sums[actor][f"{measure}{suffix}"]
+                row[f"{measure}{suffix}"] = sum(values) / len(values) if values else float("nan")
+        row["own_hedges"] = c["own_hedges"]
+        row["distancing_hedges"] = c["distancing_hedges"]
+        row["distancing_verbs"] = c["stance_distancing"] + c["stance_denial"]
+        for st in STANCES:
+            row[f"stance_{st}"] = c[f"stance_{st}"]
+        rows["actor_measures"].append(row)
+    return rows

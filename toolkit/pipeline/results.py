@@ -1,0 +1,196 @@
+"""Results: the tidy tables of one run, in memory or read lazily from Parquet parts; save, load
+and stacking of several runs."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import json
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as pads
+import pyarrow.parquet as pq
+
+from .schemas import SCHEMAS, TABLES, _to_pandas
+from .store import _dir_lock, _fsync_dir, _recover_save, _remove, _sha256, _writing
+
+log = logging.getLogger(__name__)
+
+
+class Results:
+    """Tidy tables of one analysis run; see ``docs/CONTRACTS.md`` for the columns.
+
+    Tables are pandas DataFrames: ``articles``, ``sentences``, ``mentions``, ``quotes``, ``hedges``,
+    ``actor_measures``, ``problems``. Results read from a cache entry load each table on first
+    access, so analysing a large corpus does not hold its tables in memory; :meth:`dataset` gives a
+    ``pyarrow.dataset`` over the Parquet parts for out-of-core work (or pass :attr:`path` to
+    ``dask.dataframe.read_parquet``).
+    """
+
+    def __init__(self, articles: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None,
+                 mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
+                 hedges: pd.DataFrame | None = None, actor_measures: pd.DataFrame | None = None,
+                 problems: pd.DataFrame | None = None, settings: dict | None = None, *,
+                 path: str | Path | None = None, parts: dict[str, list[str]] | None = None) -> None:
+        given = dict(articles=articles, sentences=sentences, mentions=mentions, quotes=quotes, hedges=hedges,
+                     actor_measures=actor_measures, problems=problems)
+        self.settings = dict(settings or {})
+        self.path = Path(path) if path is not None else None
+        self._parts = parts or {}
+        for name, frame in given.items():
+            if frame is not None:
+                self.__dict__[name] = frame
+            elif self.path is None:
+                raise TypeError(f"Results needs the {name!r} table or a cache entry path")
+
+    def __getattr__(self, name: str):
+        if name in TABLES and self.__dict__.get("path") is not None:
+            frame = _to_pandas(self.dataset(name).to_table())
+            self.__dict__[name] = frame
+            return frame
+        raise AttributeError(name)
+
+    def dataset(self, name: str) -> pads.Dataset:
+        """A ``pyarrow.dataset`` of one table's Parquet parts (in chunk order), read lazily."""
+        if self.path is None:
+            return pads.dataset(pa.Table.from_pandas(getattr(self, name), preserve_index=False))
+        return pads.dataset([str(self.path / p) for p in self._parts[name]], schema=SCHEMAS[name], format="parquet")
+
+    def save(self, out_dir: str | Path) -> Path:
+        """Write each table as ``<name>.parquet`` plus ``settings.json`` into ``out_dir``, crash-safe.
+
+        The new folder is written beside ``out_dir``; only when it is complete is the previous
+        ``out_dir`` renamed aside, the new one renamed in and the previous one deleted, so a killed
+        save leaves the previous output (restored by the next :meth:`save` or :meth:`load`) or the
+        new one, never neither. Tables still on disk are copied part by part (bounded memory).
+
+        Raises:
+            StorageError: ``out_dir`` cannot be written (read-only, full, a file in the way).
+        """
+        out_dir = Path(out_dir)
+        with _writing(out_dir, "output folder"):
+            out_dir.parent.mkdir(parents=True, exist_ok=True)
+            if out_dir.exists() and not out_dir.is_dir():
+                raise OSError(errno.EEXIST, "a file of that name exists")
+            _recover_save(out_dir, clean=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+            old = None
+            try:
+                for name in TABLES:
+                    if name in self.__dict__:
+                        table = pa.Table.from_pandas(self.__dict__[name], preserve_index=False)
+                        pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+                    else:
+                        with pq.ParquetWriter(tmp / f"{name}.parquet", SCHEMAS[name], compression="zstd") as writer:
+                            for batch in self.dataset(name).to_batches():
+                                writer.write_batch(batch)
+                (tmp / "settings.json").write_text(json.dumps(self.settings, indent=1, sort_keys=True, default=str))
+                for file in tmp.iterdir():
+                    with open(file, "r+b") as fh:  # Windows fsyncs only descriptors open for writing
+                        os.fsync(fh.fileno())
+                with _dir_lock(out_dir.parent):
+                    if os.path.lexists(out_dir):
+                        old = out_dir.with_name(f".{out_dir.name}.old-{uuid.uuid4().hex}")
+                        os.replace(out_dir, old)
+                    os.replace(tmp, out_dir)
+                _fsync_dir(out_dir.parent)
+            except BaseException:
+                if old is not None and not os.path.lexists(out_dir):  # put the previous output back
+                    with contextlib.suppress(Exception):
+                        os.replace(old, out_dir)
+                raise
+            finally:
+                if tmp.exists():
+                    shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            try:
+                _remove(old)
+            except OSError as exc:  # the new output is in place; the next save removes the old one
+                log.warning("could not remove the previous output %s: %s", old, exc)
+        return out_dir
+
+    @classmethod
+    def load(cls, path: str | Path) -> Results:
+        """Read a folder written by :meth:`save` or a cache entry of :func:`analyze`.
+
+        Raises:
+            ValueError: the folder is incomplete or corrupt (a cache entry's parts are checked
+                against the SHA-256 sums of its manifest).
+        """
+        path = Path(path)
+        if (path / "manifest.json").exists():
+            return _open_entry(path)
+        try:
+            _recover_save(path, clean=False)
+        except OSError as exc:
+            log.warning("could not restore %s from an interrupted save: %s", path, exc)
+        try:
+            tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
+            settings = json.loads((path / "settings.json").read_text())
+        except Exception as exc:  # pyarrow raises several types for a damaged file
+            raise ValueError(f"{path}: incomplete or corrupt results ({exc})") from exc
+        return cls(**tables, settings=settings)
+
+    def summary(self) -> str:
+        """Counts, quote share by camp and the problems, as plain text."""
+        lines = [
+            f"{len(self.articles)} articles, {len(self.sentences)} sentences, {len(self.mentions)} mentions, "
+            f"{len(self.quotes)} quotes, {len(self.hedges)} hedges, {self.actor_measures['actor'].nunique() if len(self.actor_measures) else 0} actors",
+        ]
+        if len(self.quotes):
+            share = self.quotes["camp"].fillna("unresolved").value_counts(normalize=True)
+            lines.append("quote share by camp: " + ", ".join(f"{k} {v:.0%}" for k, v in share.items()))
+        if len(self.problems):
+            lines.append(f"{len(self.problems)} problems:")
+            for r in self.problems.itertuples():
+                unit = getattr(r, "unit", None) or "line"
+                where = f", {unit} {int(r.line)}" if pd.notna(r.line) else ""
+                lines.append(f"  {r.path}{where}: {r.why}")
+        return "\n".join(lines)
+
+
+def _open_entry(path: Path) -> Results:
+    """A finished cache entry as lazily loaded :class:`Results`, after checking every part's SHA-256."""
+    try:
+        manifest = json.loads((path / "manifest.json").read_text())
+        parts: dict[str, list[str]] = {}
+        for name in TABLES:
+            parts[name] = []
+            for part in manifest["tables"][name]:
+                if _sha256(path / part["file"]) != part["sha256"]:
+                    raise ValueError(f"{part['file']} does not match its checksum")
+                parts[name].append(part["file"])
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"{path}: incomplete or corrupt results ({exc})") from exc
+    return Results(settings=manifest["settings"], path=path, parts=parts)
+
+
+def concat_results(parts: Iterable[Results]) -> Results:
+    """Stack the tables of several runs (e.g. one per corpus) into one :class:`Results`.
+
+    Article ids that occur in more than one run are prefixed with the run's corpus name.
+    """
+    parts = list(parts)
+    if len(parts) == 1:
+        return parts[0]
+    seen: Counter = Counter(i for p in parts for i in p.articles["article_id"])
+    clash = {i for i, n in seen.items() if n > 1}
+    tables: dict[str, list[pd.DataFrame]] = defaultdict(list)
+    for p in parts:
+        name = p.settings.get("corpus", "corpus")
+        for t in TABLES:
+            frame = getattr(p, t).copy()
+            if "article_id" in frame and clash:
+                frame["article_id"] = [f"{name}/{i}" if i in clash else i for i in frame["article_id"]]
+            tables[t].append(frame)
+    settings = {"parts": [p.settings for p in parts]}
+    return Results(**{t: pd.concat(frames, ignore_index=True) for t, frames in tables.items()}, settings=settings)

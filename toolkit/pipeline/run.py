@@ -1,0 +1,207 @@
+"""``analyze``: a corpus through the per-article measures, chunk by chunk, into a cache entry."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import io
+import json
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from .. import __version__
+from ..paths import cache_dir as cache_dir_default
+from .chunk import _warm
+from .engines import _HELD_LOCKS, _map_dask, _map_local
+from .keys import _Key
+from .measures import SIDE_BACKENDS
+from .results import Results, _open_entry
+from .schemas import CHUNK_TABLES, TABLES
+from .source import _chunks, _source, _Source
+from .store import RUN_FILE, _check_record, _claim, _done_record, _finish, _write_atomic, _write_chunk, _writing, check_writable
+
+log = logging.getLogger(__name__)
+
+
+def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
+            progress: bool | None = None, sentiment: str = "default", side_backends: bool = False,
+            engine: str = "processes", scheduler=None, chunk_size: int = 16) -> Results:
+    """Analyse a corpus (or records with ``id`` and ``text``) into :class:`Results`.
+
+    Articles are analysed in chunks of ``chunk_size``; each chunk's tables are written as Parquet
+    parts (atomically) into a working folder of the cache, so a killed run resumes from its
+    finished chunks, and memory does not grow with the corpus. The finished entry gets a manifest
+    with each part's SHA-256 (checked on load; a damaged entry is recomputed). Same inputs and
+    settings give byte-identical parts, whatever ``workers`` or ``engine``.
+
+    Args:
+        data: a :class:`~toolkit.corpus.Corpus`, or records with at least ``id`` and ``text``
+            (``outlet``, ``date``, ``title`` and other keys become metadata). A list or another
+            re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g. a
+            generator over a corpus larger than memory) is read once, and its run cannot resume.
+        workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
+            ``scheduler``, the size of the ``LocalCluster`` started for the run. Never more than
+            the chunks of a corpus of known size: a run of one chunk starts no worker.
+        lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ...}`` to user YAML files.
+        cache: ``None``/``True`` use :func:`toolkit.paths.cache_dir`, a path uses that folder, ``False``
+            computes in a temporary folder and returns the tables in memory.
+        progress: show a tqdm progress bar (default: when there are more than 50 articles).
+        sentiment: the registered backend behind ``portrayal`` and ``voice`` (e.g. ``"default"``,
+            ``"vader"`` or a name given to :func:`toolkit.sentiment.register_backend`; on a Dask
+            cluster it must be registered in the workers too).
+        side_backends: also score every mention and quote with VADER and TextBlob, filling the
+            ``portrayal_vader``, ``portrayal_textblob``, ``voice_vader`` and ``voice_textblob``
+            columns of ``actor_measures`` (null otherwise; they are a robustness check of the main
+            backend, and cost about a third of the run).
+        engine: ``"processes"`` (local) or ``"dask"`` (dask.distributed).
+        scheduler: with ``engine="dask"``, a ``distributed.Client``, a cluster or a scheduler
+            address (``"tcp://host:8786"``); ``None`` starts a ``LocalCluster``.
+        chunk_size: articles per chunk (per task and per Parquet part).
+    """
+    from ..sentiment import available_backends
+
+    if engine not in ("processes", "dask"):
+        raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
+    if sentiment not in available_backends():  # fail early on an unknown backend name
+        raise KeyError(f"unknown sentiment backend {sentiment!r}; registered: {', '.join(available_backends())}")
+    source = _source(data)
+    lexicons = {k: str(v) for k, v in (lexicons or {}).items() if v}
+    backends = (sentiment, *(SIDE_BACKENDS if side_backends else ()))
+    settings = {"version": __version__, "backends": list(dict.fromkeys(backends)), "sentiment": sentiment,
+                "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size}
+    key_hash = _Key(settings)
+    total = None
+    if source.reusable:
+        total = 0
+        for _index, h, items in _chunks(source.items, chunk_size):
+            key_hash.add_chunk(h)
+            total += len(items)
+    key = key_hash.finish(source) if source.reusable else None
+
+    cache_dir = None if cache is False else (cache_dir_default() if cache in (None, True) else Path(cache))
+    entry = cache_dir / key if cache_dir is not None and key is not None else None
+    if entry is not None and entry.exists():
+        hit = _cached(entry)
+        if hit is not None:
+            return hit
+    _warm(lexicons, sentiment, settings["side_backends"])  # a malformed lexicon fails here, before any folder is made
+    if cache_dir is not None:
+        check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
+    scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
+    parent = scratch or cache_dir
+    where = (parent, "temporary folder") if scratch is not None else (cache_dir, "cache folder")
+    work = parent / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
+    try:
+        with _writing(*where):
+            lock = _claim(work, entry)
+        if lock is None:  # another run finished this entry while we waited for it
+            return Results.load(entry)
+        _HELD_LOCKS.add(lock)
+        try:
+            return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
+                            sentiment, engine, scheduler, workers, chunk_size, total, progress)
+        finally:
+            _HELD_LOCKS.discard(lock)
+            os.close(lock)
+    finally:
+        if scratch is not None:  # without a cache nothing can resume: a failed run leaves no folder
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cached(entry: Path) -> Results | None:
+    """A finished cache entry, or None (after a warning, and deleting it) when it is damaged."""
+    try:
+        results = Results.load(entry)
+    except ValueError as exc:
+        log.warning("recomputing a damaged cache entry: %s", exc)
+        shutil.rmtree(entry, ignore_errors=True)
+        return None
+    with contextlib.suppress(OSError):  # its age in the cache listing counts from the last use
+        os.utime(entry)
+    return results
+
+
+def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry: Path | None,
+             cache_dir: Path | None, scratch: Path | None, where: tuple, settings: dict, lexicons: dict,
+             sentiment: str, engine: str, scheduler, workers: int, chunk_size: int, total: int | None,
+             progress: bool | None) -> Results:
+    """The body of :func:`analyze` once its working folder ``work`` is locked."""
+    from tqdm.auto import tqdm
+
+    durable = scratch is None  # files in a cache entry are fsynced; a temporary folder's need not be
+    with _writing(*where):
+        for folder in ("chunks", *CHUNK_TABLES):
+            (work / folder).mkdir(parents=True, exist_ok=True)
+        if not (work / RUN_FILE).exists():
+            run_info = {"corpus": source.name, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
+            _write_atomic(work / RUN_FILE, json.dumps(run_info, sort_keys=True).encode(), durable)
+
+    done: list[tuple[int, str]] = []
+    reused: list[int] = []
+    recomputed: list[int] = []
+    show = progress if progress is not None else (total is None or total > 50)
+    bar = tqdm(total=total, desc="analyze", unit="article", disable=not show)
+
+    def tasks() -> Iterator[tuple]:
+        start = 0
+        for index, h, items in _chunks(source.items, chunk_size):
+            if key is None:
+                key_hash.add_chunk(h)
+            if _done_record(work, index, h).exists():
+                why = _check_record(work, index, h)
+                if why is None:
+                    done.append((index, h))
+                    reused.append(index)
+                    bar.update(len(items))
+                    start += len(items)
+                    continue
+                log.warning("recomputing chunk %d of the interrupted run in %s: %s", index, work, why)
+                recomputed.append(index)
+                _done_record(work, index, h).unlink(missing_ok=True)
+            yield index, h, items, start
+            start += len(items)
+
+    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"])
+    if total is not None:  # no more worker processes than chunks: a one-chunk run starts none
+        workers = min(workers, -(-total // chunk_size))
+    try:
+        chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
+                  else _map_local(tasks(), workers, run_args))
+        for index, h, tables in chunks:
+            with _writing(*where):
+                _write_chunk(work, index, h, tables, durable)
+            done.append((index, h))
+            failed = json.loads(tables.get("problems", b"[]"))
+            for problem in failed:
+                log.warning("%s: %s", problem["path"], problem["why"])
+            bar.update(pq.read_metadata(io.BytesIO(tables["articles"])).num_rows + len(failed))
+    finally:
+        bar.close()
+    if reused:
+        log.warning("resumed %d of %d chunks from %s (an interrupted run)", len(reused), len(done), work)
+    key = key or key_hash.finish(source)
+    with _writing(*where):
+        _finish(work, done, source.problems, {**settings, "key": key, "corpus": source.name}, durable)
+    resumed = {"resumed_chunks": len(reused), "recomputed_chunks": recomputed} if reused or recomputed else {}
+    if scratch is not None:
+        try:
+            results = _open_entry(work)
+            return Results(**{name: getattr(results, name) for name in TABLES}, settings=results.settings)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    entry = cache_dir / key
+    with _writing(*where):
+        try:
+            os.replace(work, entry)
+        except OSError:  # another run finished the same entry first (a one-shot stream's)
+            shutil.rmtree(work, ignore_errors=True)
+    results = Results.load(entry)
+    results.settings.update(resumed)  # says so to the caller; the entry's manifest stays as a fresh run's
+    return results
