@@ -37,3 +37,16 @@ def test_cli_corpus_summary_and_analyze(tmp_path):
 def test_cli_validate_demo_prints_figures(repo):
     out = _run("validate", "demo")
     assert "quotes" in out and "F1" in out and "hedges" in out
+
+
+def test_cli_analyze_side_backends_fill_their_columns_only_when_asked(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "ceasefire.txt").write_text(ARTICLE, encoding="utf-8")
+    measures = {}
+    for flag in ((), ("--side-backends",)):
+        out = tmp_path / ("side" if flag else "plain")
+        _run("analyze", str(tmp_path / "data"), "--out", str(out), "--cache", str(tmp_path / "cache"), *flag)
+        measures[bool(flag)] = pd.read_parquet(out / "actor_measures.parquet")
+    side = [c for c in measures[True].columns if c.endswith(("_vader", "_textblob"))]
+    assert side and measures[False][side].isna().all().all()
+    assert measures[True][side].notna().any().any()

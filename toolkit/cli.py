@@ -99,7 +99,8 @@ def _cmd_analyze(args) -> int:
 
     check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
     corpus = load_corpus(args.corpus)
-    results = analyze(corpus, workers=args.workers, cache=args.cache)
+    results = analyze(corpus, workers=args.workers, cache=args.cache, sentiment=args.sentiment,
+                      side_backends=args.side_backends)
     results.save(args.out)
     print(results.summary())
     return 0
@@ -189,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True)
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--cache", default=None, help=_CACHE_HELP)
+    p.add_argument("--sentiment", default="default",
+                   help="sentiment backend for portrayal and voice (default: the packaged linear model)")
+    p.add_argument("--side-backends", action="store_true",
+                   help="also score VADER and TextBlob beside it (the *_vader/*_textblob columns; slower)")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("cache", help="list the analysis cache (key, corpus, size, age, finished or partial) or prune it")
