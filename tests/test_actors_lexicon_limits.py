@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit import actors
+from toolkit.actors import lexicon as actor_lexicon
 from toolkit.actors import MAX_GENERATED_FORMS, find_mentions, load_actors
 from toolkit.lexicon import LexiconError
 
@@ -42,7 +42,7 @@ def test_actors_generic_product_under_the_limit_is_matched(tmp_path):
 
 
 def test_actors_generic_forms_of_all_actors_are_bounded_together(tmp_path, monkeypatch):
-    monkeypatch.setattr(actors, "MAX_GENERATED_TOTAL", 25_000)
+    monkeypatch.setattr(actor_lexicon, "MAX_GENERATED_TOTAL", 25_000)
     path = tmp_path / "crowds.yml"
     path.write_text(HEAD + "actors:\n" + "".join(_generic(100, 100, f"c{i}") for i in range(3)), encoding="utf-8")
     with pytest.raises(LexiconError, match="over 25,000 qualifier \\+ noun forms in all") as info:

@@ -112,7 +112,8 @@ def _cycles(graph: dict[str, set[str]]) -> set[frozenset[str]]:
 
 
 def test_layout_graph_reads_the_imports():
-    assert "toolkit.lexicon" in GRAPH["toolkit.actors"] and "toolkit.text" in GRAPH["toolkit.actors"]
+    assert "toolkit.lexicon" in GRAPH["toolkit.actors.lexicon"] and "toolkit.text" in GRAPH["toolkit.actors.mentions"]
+    assert "toolkit.actors.mentions" in GRAPH["toolkit.actors.lexicon"]  # relative imports resolved
     assert "toolkit.comparison" in GRAPH["toolkit.plots"]
     assert "toolkit.validate.demo" not in GRAPH["toolkit.cli"]  # importlib.import_module is not an import statement
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == {frozenset("abc")}

@@ -125,7 +125,7 @@ def test_lexicon_cache_edited_default_hedges_file_is_read_again(tmp_path, monkey
 
 
 def test_lexicon_cache_edited_default_actors_file_is_read_again(tmp_path, monkeypatch):
-    import toolkit.actors as actors
+    import toolkit.actors.lexicon as actors
     from toolkit.actors import find_mentions
 
     path = tmp_path / "actors.yml"

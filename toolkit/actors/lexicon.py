@@ -1,31 +1,5 @@
-"""Actors of the Syrian war, their camps, and where a text mentions them.
-
-The default lexicon (``toolkit/lexicons/actors.yml``) lists the people, institutions and groups of
-the Syrian war 2011-2018 with their camp (``russia``, ``us``, ``opposition``, ``syria_government``,
-``iran``, ``turkey``, ``un``, ``isis``, ``other``, ``unnamed``); each list cites its reference
-(Wikipedia articles on the Russian intervention, the Syrian opposition, the Obama cabinet ...).
-
-:func:`find_mentions` is dictionary-based named-entity linking in the gazetteer tradition (see
-Nadeau & Sekine, "A survey of named entity recognition and classification", Lingvisticae
-Investigationes 30(1), 2007): every alias, surname, title-only form, metonym and generated
-"qualifier + noun" form (``U.S.`` + ``defense officials``) goes into one character trie compiled to a
-single regular expression, so a 20 MB corpus is scanned once, longest alias first. A few local
-rules then decide each match:
-
-* a title just before a name belongs to the mention ("Russian President Vladimir Putin");
-* ``'s``, ``'`` or a bare ``s`` (apostrophes stripped, as in FA-KES) after a name makes it
-  ``possessive``;
-* a bare surname maps when only one actor carries it, else to the one fully named last; it is
-  skipped after another capitalised word ("Jimmy Carter" is not Ash Carter);
-* a metonym ("Moscow") counts only when used as an actor, not after a locative preposition
-  ("outside Moscow") nor before a capitalised word ("Moscow Times") - the preposition heuristic of
-  metonymy resolution (Markert & Nissim, "Metonymy resolution as a classification task", EMNLP 2002,
-  report the governing preposition as the strongest cue).
-
-:meth:`ActorLexicon.lookup` resolves a speaker phrase (the Source span of a quote) to its head
-actor: "Putin's spokesman, Dmitry Peskov" -> peskov; "a spokesman for Russian President Vladimir
-Putin" -> the Kremlin spokesperson.
-"""
+"""The actor lexicon: loading and checking ``actors.yml`` (and a user's file), the compiled matcher of
+every form, and :meth:`ActorLexicon.lookup` of a speaker phrase."""
 
 from __future__ import annotations
 
@@ -33,21 +7,18 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from toolkit.lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
-from toolkit.records import RecordList
 from toolkit.text import normalize_quotes, trie_regex
 from toolkit.vocab import ACTOR_KINDS
 
-if TYPE_CHECKING:
-    from toolkit.corpus import Article
+from .mentions import mentions_in
+from .records import Actor
 
-__all__ = ["Actor", "Mention", "ActorLexicon", "load_actors", "find_mentions", "DEFAULT_PATH", "HOWS",
-           "MAX_GENERATED_FORMS", "MAX_GENERATED_TOTAL"]
+__all__ = ["ActorLexicon", "load_actors", "DEFAULT_PATH", "MAX_GENERATED_FORMS", "MAX_GENERATED_TOTAL"]
 
 DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
-HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym", "place")
 _GENDERS = ("m", "f")
 _ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
                "generic", "gender", "spokesperson"}
@@ -60,49 +31,6 @@ MAX_GENERATED_TOTAL = 100_000  # generic forms of all actors together
 
 
 @dataclass(frozen=True)
-class Actor:
-    """One actor of the lexicon.
-
-    Attributes:
-        id: stable id used by gold files and result tables (``putin``).
-        name: display name.
-        camp: one of the lexicon's camps.
-        kind: ``person``, ``organization``, ``group``, ``place`` or ``generic``.
-        aliases: every surface form that maps to the actor (aliases, surnames, metonyms, generated
-            qualifier + noun forms).
-        gender: ``"m"``, ``"f"`` or ``None``; for he/she resolution (plural collectives are groups).
-        titles: titles proper to the actor ("Russian President").
-    """
-
-    id: str
-    name: str
-    camp: str
-    kind: str
-    aliases: tuple[str, ...]
-    gender: str | None
-    titles: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Mention:
-    """A mention of an actor: ``text[start:end]`` names it.
-
-    ``how`` is ``alias`` (a full name, possibly with its title), ``surname``, ``title`` (a title
-    alone, "the Russian President"), ``possessive`` ("Putin's"), ``generic`` ("U.S. defense
-    officials"), ``metonym`` ("Moscow" standing for the Russian government) or, only with
-    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow").
-    """
-
-    start: int
-    end: int
-    text: str
-    actor: str
-    camp: str
-    name: str
-    how: str
-
-
-@dataclass(frozen=True)
 class _Form:
     """What a matched surface form means: candidate actors (several for an ambiguous surname)."""
 
@@ -110,30 +38,6 @@ class _Form:
     how: str
 
 
-# Words after which a place name is a place or a target, not an actor ("outside Moscow",
-# "in the Kremlin", "suburban Damascus", "bombing Damascus").
-_LOCATIVE = re.compile(
-    r"(?:^|\W)(?:in|inside|outside|near|at|into|from|to|toward|towards|across|around|via|through|"
-    r"throughout|within|over|of|visit|visited|visiting|left|leave|reached|suburban|downtown|old|central|"
-    r"bomb|bombed|bombing|strike|struck|shelled|shelling)\s+(?:the\s+)?$",
-    re.IGNORECASE)
-_WEEKDAY_MONTH = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-                  "April|May|June|July|August|September|October|November|December")
-# A place name followed by a capitalised word is part of a longer name ("Washington Post"); followed
-# by one of these nouns it names a place, an event or a topic ("Paris attacks", "Russia policy").
-_PLACE_NOUNS = ("suburbs?|countryside|outskirts|province|governorate|airport|streets?|residents|skyline|"
-                "embassy|bureau|correspondent|office|elites?|insiders|lobbyists?|attacks?|bombings?|"
-                "agreement|accords?|deal|nuclear|talks|summit|conference|climate|process|policy|probe|"
-                "investigation|hawks?|doves?|sanctions|border|time|area|region")
-_PLACE_NAME_NEXT = re.compile(
-    rf"(?:-[A-Za-z]|\s+(?!(?:{_WEEKDAY_MONTH})\b)[A-Z][a-z]|\s+D\.C\.|,\s+(?:Russia|Syria|Iran|Turkey|D\.C\.)(?!\w)"
-    rf"|\s+(?:{_PLACE_NOUNS})\b)")
-# Another capitalised word just before a surname is someone else's first name ("Jimmy Carter"),
-# unless it is a sentence-initial function word or a day ("Later Carter said").
-_NAME_BEFORE = re.compile(
-    rf"\b(?!(?:Later|Then|But|And|When|Meanwhile|Yesterday|Today|On|In|As|After|Before|While|So|Also|Still|Now|"
-    rf"Here|There|If|Although|Though|Instead|However|Earlier|Asked|Why|What|How|Where|Who|{_WEEKDAY_MONTH})\s)"
-    r"[A-Z][\w'-]*\s+$")
 _ROLE = (r"spokesman|spokeswoman|spokesperson|spokespeople|press secretary|aide|aides|adviser|advisers|"
          r"advisor|advisors|official|officials|source|sources|envoy|representative|representatives|"
          r"ambassador|chief of staff|deputy|head|chief|minister|members?|commander|commanders")
@@ -209,7 +113,7 @@ class ActorLexicon:
         named = self._by_name.get(text.strip().casefold())
         if named is not None:
             return named
-        mentions = find_mentions(text, self)
+        mentions = mentions_in(text, self)
         head = _NAME_HEAD.match(text, 0, mentions[0].start if mentions else len(text))
         if head and (head.group(1) or not mentions):
             # An unknown person leads the phrase ("Jane Roe, a senior U.S. official"): not in the
@@ -451,92 +355,3 @@ def load_actors(path: str | Path | None = None, *, extend: bool = True) -> Actor
     extend = extend or user is None
     files = ([DEFAULT_PATH] if extend else []) + ([user] if user is not None else [])
     return _LEXICONS.get(files, lambda raws: _load(raws, user, extend), extend)
-
-
-def _is_place(text: str, start: int, end: int) -> bool:
-    """A metonym used as a place: after a locative preposition or before a capitalised word."""
-    return _LOCATIVE.search(text, max(0, start - 30), start) is not None or \
-        _PLACE_NAME_NEXT.match(text, end) is not None
-
-
-# An all-capitals metonym ("U.S.", "US") is mostly a modifier ("U.S. president", "US troops"): it stands
-# for the government only before punctuation, a capitalised word or a verb form ("The U.S. said").
-_ACRONYM_VERB_NEXT = re.compile(
-    r"(?:[^\w\s]|\s+(?:[A-Z]|(?:said|says|will|would|can|could|should|may|might|must|did|does|do|and|or|also|has|"
-    r"have|had|is|was|were|are|not|never|already|still|then|now|[a-z]+ed)\b)|\s*$)")
-
-
-def _acronym_modifier(name: str, text: str, end: int) -> bool:
-    """True when an all-capitals metonym modifies the noun after it ("U.S. president")."""
-    return not any(c.islower() for c in name) and _ACRONYM_VERB_NEXT.match(text, end) is None
-
-
-_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")
-_CAPS_WORD_AFTER = re.compile(r"[\s,:]+[A-Z]{2,}\b")
-
-
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """An all-capitals word between other all-capitals words: a shouted headline, not an acronym."""
-    return _CAPS_WORD_BEFORE.search(text, max(0, start - 30), start) is not None and \
-        _CAPS_WORD_AFTER.match(text, end) is not None
-
-
-def find_mentions(text: str | Article, actors: ActorLexicon | None = None, *, places: bool = False) -> RecordList:
-    """All actor mentions in ``text``, sorted and non-overlapping (the longest match wins).
-
-    Args:
-        text: raw article text; offsets index it (curly apostrophes are normalised internally,
-            one character for one). Or a :class:`toolkit.corpus.Article`: its ``masked_text`` is
-            read (boilerplate and repeated paragraphs blanked, same length), so offsets index
-            ``article.text``.
-        actors: the lexicon to use (default: :func:`load_actors`).
-        places: also return metonyms used as places ("officials in Washington"), with ``how``
-            ``"place"``; quote attribution reads them as the setting of an unnamed speaker.
-
-    Returns:
-        ``RecordList[Mention]`` with ``text[m.start:m.end] == m.text``.
-    """
-    lex = actors if actors is not None else load_actors()
-    text = text if isinstance(text, str) else text.masked_text
-    norm = normalize_quotes(text)
-    out = RecordList()
-    last_full: dict[str, int] = {}  # surname-bearing actor id -> order of its last full mention
-    for i, m in enumerate(lex._regex.finditer(norm)):
-        name = m.group("name")
-        form = lex._forms[name]
-        how = form.how
-        poss = m.group("poss") or ""
-        if poss == "s" and (name[:1].islower() or name.endswith("s") or how not in ("alias", "surname", "metonym")):
-            continue  # a plural or a word running on, not an apostrophe-less possessive ("Putins")
-        if name.isupper() and name.isalpha() and _in_capitals(norm, m.start(), m.end()):
-            continue  # "IS", "UN" inside an all-capitals headline
-        title = m.group("title")
-        if how == "title" and (title or re.match(r"\s+[A-Z][a-z]", norm[m.end():m.end() + 3])):
-            continue  # a title before an unknown name
-        if how == "surname":
-            if title is None and _NAME_BEFORE.search(norm, max(0, m.start() - 40), m.start()):
-                continue
-            cands = form.actors
-            if len(cands) > 1:
-                seen = [c for c in cands if c in last_full]
-                if not seen:
-                    continue
-                cands = (max(seen, key=last_full.__getitem__),)
-            aid = cands[0]
-        else:
-            aid = form.actors[0]
-        if how == "metonym" and not poss and _acronym_modifier(name, norm, m.end()):
-            continue
-        if how == "metonym" and _is_place(norm, m.start(), m.end()):
-            if not places:
-                continue
-            how = "place"
-        if how in ("alias", "title"):
-            last_full[aid] = i
-        if poss and how != "place":
-            how = "possessive"
-        start = m.start("title") if title else m.start("name")
-        end = m.end("name")
-        actor = lex.actors[aid]
-        out.append(Mention(start, end, text[start:end], aid, actor.camp, actor.name, how))
-    return out

@@ -1,0 +1,52 @@
+"""The records of the actor lexicon: an :class:`Actor` and a :class:`Mention` of one in a text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Actor", "Mention", "HOWS"]
+
+HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym", "place")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of the lexicon.
+
+    Attributes:
+        id: stable id used by gold files and result tables (``putin``).
+        name: display name.
+        camp: one of the lexicon's camps.
+        kind: ``person``, ``organization``, ``group``, ``place`` or ``generic``.
+        aliases: every surface form that maps to the actor (aliases, surnames, metonyms, generated
+            qualifier + noun forms).
+        gender: ``"m"``, ``"f"`` or ``None``; for he/she resolution (plural collectives are groups).
+        titles: titles proper to the actor ("Russian President").
+    """
+
+    id: str
+    name: str
+    camp: str
+    kind: str
+    aliases: tuple[str, ...]
+    gender: str | None
+    titles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor: ``text[start:end]`` names it.
+
+    ``how`` is ``alias`` (a full name, possibly with its title), ``surname``, ``title`` (a title
+    alone, "the Russian President"), ``possessive`` ("Putin's"), ``generic`` ("U.S. defense
+    officials"), ``metonym`` ("Moscow" standing for the Russian government) or, only with
+    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow").
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    camp: str
+    name: str
+    how: str
