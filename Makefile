@@ -33,8 +33,10 @@ report: $(VENV)/.notebooks-stamp
 test: $(VENV)/.test-stamp
 	$(BIN)/python -m pytest -q
 
-## Score every measure against the gold data under ../shared
+## Score every measure against the gold data under ../shared (real news first)
 validate: $(STAMP)
+	$(BIN)/python -m toolkit validate real
+	$(BIN)/python -m toolkit validate labels
 	$(BIN)/python -m toolkit validate quotes
 	$(BIN)/python -m toolkit validate sentiment
 	$(BIN)/python -m toolkit validate hedging
