@@ -21,6 +21,8 @@ def lex():
     ("Yasser Al Youssef", "yasser_al_yusef", "opposition"),
     ("Samir Nashar", "samir_nachar", "opposition"),
     ("Ammar al-Selmo", "ammar_al_selmo", "opposition"),
+    ("the opposition", "syrian_opposition", "opposition"),
+    ("Syria's opposition", "syrian_opposition", "opposition"),
 ])
 def test_actors_lexicon_additions_resolve_names(lex, phrase, actor, camp):
     found = lex.lookup(phrase)
