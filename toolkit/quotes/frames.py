@@ -135,7 +135,36 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     start = _np_back(toks, j, lo, cues)
     if start is None:
         return None
+    after = _after_quotation(toks, start, lo)
+    if after is not None:
+        return (after, j)
     return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _after_quotation(toks, start: int, lo: int) -> int | None:
+    """Start of a speaker phrase that runs from a closing quotation mark to the cue, when the noun
+    phrase found by walking back is only its tail: '"...," Dunford, chairman of the joint chiefs told'
+    or, in text without commas, '"..." Ammar al-Selmo the head of the rescue service in eastern Aleppo
+    told' (the name, not the apposition's last noun phrase). Only words, commas and parentheses may
+    lie between the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens,
+    and the mark must close a quotation (an even number of marks up to it in the unit)."""
+    n = start - 1
+    while n >= lo and start - n <= 16:
+        tok = toks[n][2]
+        if tok in _QUOTE_MARKS:
+            break
+        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (_is_word(tok) or tok in (",", "(", ")")):
+            return None
+        n -= 1
+    else:
+        return None
+    if n < lo or n + 1 >= start or not toks[n + 1][2][:1].isupper():
+        return None
+    marks = sum(1 for k in range(lo, n + 1) if toks[k][2] in _QUOTE_MARKS)
+    return n + 1 if marks % 2 == 0 else None
 
 
 _SPEAKING = frozenset("speaking talking addressing".split())
