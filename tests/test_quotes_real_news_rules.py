@@ -24,3 +24,12 @@ def test_quotes_apposition_without_commas_after_quotation_keeps_the_name():
     (q,) = quotes(text)
     assert q.text == "The planes came back at dawn"
     assert (q.speaker, q.camp) == ("Ammar al-Selmo", "opposition")
+
+
+def test_quotes_participle_without_comma_continues_the_speaker():
+    text = ('Governor Salim Tarek said the blast served the aims of armed gangs '
+            'adding that the depot had supplied the army for months.')
+    first, second = quotes(text, actors=False)
+    assert first.text == "the blast served the aims of armed gangs"
+    assert second.text.startswith("the depot had supplied")
+    assert first.speaker == second.speaker == "Salim Tarek"

@@ -337,12 +337,19 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                 end = toks[i - 1][0]
                 frames.append(_Frame((m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1]), (us, end)))
                 continue
-        # participle after a comma: ", adding that ...", ", saying ..."
-        if cue_text.endswith("ing") and prev == ",":
+        # participle after a comma: ", adding that ...", ", saying ..."; without the comma (text that
+        # lost it) when it opens a "that" clause inside the content of the frame before it:
+        # "X said the attack served them adding that ..." (the second clause is X's too)
+        last = frames[-1] if frames else None
+        bare = (last is not None and prev != "," and _is_word(prev) and j_end + 1 < hi
+                and toks[j_end + 1][2] == "that" and last.content[0] < m.start() < last.content[1])
+        if cue_text.endswith("ing") and (prev == "," or bare):
             k = j_end + 1
             c = _content_after(toks, k, hi, False)
             if c is not None:
-                spk = frames[-1].speaker if frames else _subject(toks, 0, i)
+                spk = last.speaker if last is not None else _subject(toks, 0, i)
+                if bare:
+                    frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][1]))
                 frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue)))
             continue
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
