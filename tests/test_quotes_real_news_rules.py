@@ -33,3 +33,10 @@ def test_quotes_participle_without_comma_continues_the_speaker():
     assert first.text == "the blast served the aims of armed gangs"
     assert second.text.startswith("the depot had supplied")
     assert first.speaker == second.speaker == "Salim Tarek"
+
+
+def test_quotes_participle_subject_keeps_the_apposed_name():
+    text = 'The senior envoy, Marta Olsen, tried to calm the row, insisting the channel was still open.'
+    (q,) = quotes(text, actors=False)
+    assert q.text == "the channel was still open."
+    assert "Marta Olsen" in text[q.speaker_start:q.speaker_end]
