@@ -40,3 +40,12 @@ def test_quotes_participle_subject_keeps_the_apposed_name():
     (q,) = quotes(text, actors=False)
     assert q.text == "the channel was still open."
     assert "Marta Olsen" in text[q.speaker_start:q.speaker_end]
+
+
+def test_quotes_unclosed_quotation_ends_before_the_next_opening_mark():
+    text = ('The mayor spoke on radio. On Monday Dorn said "The town will not give up. '
+            '"This was not the last attack" he added. Officials in the capital said the raid was legal.')
+    qs = quotes(text, actors=False)
+    assert [q.speaker for q in qs] == ["Dorn", "Dorn", "Officials in the capital"]
+    assert qs[0].text.startswith("The town will not give up") and qs[1].text == "This was not the last attack"
+    assert qs[2].text == "the raid was legal."
