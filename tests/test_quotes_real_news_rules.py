@@ -49,3 +49,11 @@ def test_quotes_unclosed_quotation_ends_before_the_next_opening_mark():
     assert [q.speaker for q in qs] == ["Dorn", "Dorn", "Officials in the capital"]
     assert qs[0].text.startswith("The town will not give up") and qs[1].text == "This was not the last attack"
     assert qs[2].text == "the raid was legal."
+
+
+def test_quotes_lead_in_paragraph_speaks_the_quotation_paragraph_after_it():
+    text = ('The ships left port at dawn.\n\nA navy official told the radio:\n\n'
+            '"The fleet will keep sailing in the gulf as planned and will protect the shipping lanes."\n\n'
+            '"We would welcome help from our neighbours in this effort, but none has come."')
+    qs = quotes(text, actors=False)
+    assert len(qs) == 2 and all(text[q.speaker_start:q.speaker_end] == "A navy official" for q in qs)

@@ -411,6 +411,32 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
     return frames
 
 
+def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and speaker spans of a unit that only introduces the quotation after it ("A defense official
+    told the radio:" before a paragraph that is one quotation): the last cue, followed by nothing but
+    its hearer and the colon that ends the unit; ``None`` when the unit says anything else."""
+    toks = _tokens(t, us, ue)
+    if not toks or toks[-1][2] != ":" or not cues:
+        return None
+    m = cues[-1]
+    index = {s: n for n, (s, _e, _w) in enumerate(toks)}
+    i = index.get(m.start())
+    if i is None or not _introduces_speech(t, m):
+        return None
+    j_end = i
+    while j_end + 1 < len(toks) and toks[j_end + 1][1] <= m.end():
+        j_end += 1
+    k = j_end + 1
+    if m.group().lower().startswith(("told", "tell")):
+        k = _skip_object(toks, k, len(toks))
+    if k != len(toks) - 1:
+        return None
+    sp = _speaker_before(toks, i, 0, m.group().lower(), verbs.stance.keys())
+    if sp is None or sp == "passive":
+        return None
+    return (m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1])
+
+
 _BARE_JOIN = frozenset("of for and al al- bin".split())
 _BARE_DET = frozenset("the a an".split())
 
