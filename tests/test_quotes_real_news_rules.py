@@ -57,3 +57,9 @@ def test_quotes_lead_in_paragraph_speaks_the_quotation_paragraph_after_it():
             '"We would welcome help from our neighbours in this effort, but none has come."')
     qs = quotes(text, actors=False)
     assert len(qs) == 2 and all(text[q.speaker_start:q.speaker_end] == "A navy official" for q in qs)
+
+
+def test_quotes_disclosure_verbs_take_a_clause():
+    text = 'A day later a navy source disclosed that the convoy had turned back. The report revealed gaps in the plan.'
+    (q,) = quotes(text, actors=False)
+    assert q.cue == "disclosed" and q.text == "the convoy had turned back."
