@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.corpus import article_from_text
 from toolkit.quotes import extract_quotes
 
 
@@ -63,3 +64,13 @@ def test_quotes_disclosure_verbs_take_a_clause():
     text = 'A day later a navy source disclosed that the convoy had turned back. The report revealed gaps in the plan.'
     (q,) = quotes(text, actors=False)
     assert q.cue == "disclosed" and q.text == "the convoy had turned back."
+
+
+def test_quotes_participle_without_comma_in_stripped_text_continues_the_speaker():
+    text = ('An army source denied that the unit had used any such shells saying the army never held '
+            'those shells in the valley.')
+    article, _notes = article_from_text(text, meta={"flags": ("punctuation_stripped",)})
+    first, second = extract_quotes(article, actors=False)
+    assert first.text == "the unit had used any such shells"
+    assert second.text.startswith("the army never held")
+    assert first.speaker == second.speaker == "An army source"

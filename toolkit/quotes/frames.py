@@ -337,12 +337,12 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                 end = toks[i - 1][0]
                 frames.append(_Frame((m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1]), (us, end)))
                 continue
-        # participle after a comma: ", adding that ...", ", saying ..."; without the comma (text that
-        # lost it) when it opens a "that" clause inside the content of the frame before it:
-        # "X said the attack served them adding that ..." (the second clause is X's too)
+        # participle after a comma: ", adding that ...", ", saying ..."; without the comma inside the
+        # content of the frame before it, when it opens a "that" clause or the text lost its commas:
+        # "X said the attack served them adding that ...", "X denied it saying ..." (X's too)
         last = frames[-1] if frames else None
         bare = (last is not None and prev != "," and _is_word(prev) and j_end + 1 < hi
-                and toks[j_end + 1][2] == "that" and last.content[0] < m.start() < last.content[1])
+                and (toks[j_end + 1][2] == "that" or lost) and last.content[0] < m.start() < last.content[1])
         if cue_text.endswith("ing") and (prev == "," or bare):
             k = j_end + 1
             c = _content_after(toks, k, hi, False)
