@@ -74,3 +74,10 @@ def test_quotes_participle_without_comma_in_stripped_text_continues_the_speaker(
     assert first.text == "the unit had used any such shells"
     assert second.text.startswith("the army never held")
     assert first.speaker == second.speaker == "An army source"
+
+
+def test_quotes_relative_clause_with_auxiliaries_modifies_the_speaker():
+    text = 'The report which could not be independently verified said the raids came after the army saw the gunmen.'
+    (q,) = quotes(text, actors=False)
+    assert text[q.speaker_start:q.speaker_end] == "The report"
+    assert q.text == "the raids came after the army saw the gunmen."

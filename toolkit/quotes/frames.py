@@ -186,14 +186,28 @@ def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None
             break
         if low in _SPEAKING:
             break
+        if low in _VERBISH and _aux_after_relative(toks, n, lo):
+            continue  # "the report which could not be verified said": auxiliaries of the relative clause
         if (low in _NP_STOP and low != "and") or low in _VERBISH:  # "... who ordered it are held to account"
             return None
     else:
         return None
     if n - 1 < lo:
         return None
-    head = _np_back(toks, n - 1, lo, cues)
+    head = _np_back(toks, n - 1, lo)  # a cue word there is a noun: "the report which ..."
     return (head, n - 1) if head is not None else None
+
+
+def _aux_after_relative(toks, n: int, lo: int) -> bool:
+    """Whether token ``n`` is an auxiliary that opens a subject relative clause: only auxiliaries and
+    "not"/"never" lie between it and a "which"/"who" before it ("which could not be", "who has")."""
+    for k in range(n - 1, max(lo - 1, n - 4), -1):
+        low = toks[k][2].lower()
+        if low in ("which", "who"):
+            return True
+        if low not in _VERBISH and low not in ("not", "never"):
+            return False
+    return False
 
 
 def _party_tag_before(toks, p: int, lo: int) -> int | None:
