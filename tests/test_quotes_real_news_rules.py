@@ -81,3 +81,10 @@ def test_quotes_relative_clause_with_auxiliaries_modifies_the_speaker():
     (q,) = quotes(text, actors=False)
     assert text[q.speaker_start:q.speaker_end] == "The report"
     assert q.text == "the raids came after the army saw the gunmen."
+
+
+def test_quotes_unnamed_ministry_belongs_to_the_government_named_before():
+    text = ('Iran has backed its ally after the overnight raids near the border. '
+            'In a statement the foreign ministry condemned the strikes and said they broke every rule.')
+    qs = quotes(text)
+    assert qs and qs[-1].camp == "iran"

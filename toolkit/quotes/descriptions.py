@@ -195,6 +195,13 @@ _NAME_LEAD = re.compile(r"(?!(?:The|A|An|One|Two|Several|Some|Other|Another|Seni
                         r"[A-Z][a-z]+\s+[A-Z]")
 
 
+# Governments whose unnamed ministry ("the foreign ministry") a description may stand for, when it
+# was named (or its capital or country used for it) within this many characters before.
+_GOVERNMENTS = frozenset("""syrian_government russian_government us_government iran_government
+turkey_government""".split())
+_MINISTRY_CHARS = 600
+
+
 def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], history: list[_Who]) -> _Anchor | None:
     """The antecedent of a definite description with this head noun, before ``pos``."""
     earlier = [a for a in anchors if a.start < pos]
@@ -227,6 +234,9 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
         return True
 
     fits = [a for a in earlier if fit(a)]
+    if not fits and head == "ministry":
+        # "Iran backed ... the foreign ministry said": the ministry of the government last named nearby
+        fits = [a for a in earlier if a.actor in _GOVERNMENTS and pos - a.start <= _MINISTRY_CHARS]
     spoke = [a for a in fits if a.who is not None]
     # a caption may describe the institution before the body names it
     return (spoke or fits or [a for a in later if fit(a)][:1] or [None])[-1]
