@@ -23,6 +23,7 @@ def lex():
     ("Ammar al-Selmo", "ammar_al_selmo", "opposition"),
     ("the opposition", "syrian_opposition", "opposition"),
     ("Syria's opposition", "syrian_opposition", "opposition"),
+    ("the General Command", "syrian_army", "syria_government"),
 ])
 def test_actors_lexicon_additions_resolve_names(lex, phrase, actor, camp):
     found = lex.lookup(phrase)
