@@ -88,3 +88,10 @@ def test_quotes_unnamed_ministry_belongs_to_the_government_named_before():
             'In a statement the foreign ministry condemned the strikes and said they broke every rule.')
     qs = quotes(text)
     assert qs and qs[-1].camp == "iran"
+
+
+def test_quotes_a_monitor_is_the_war_monitor_the_article_names():
+    text = ('At least nine people died in the shelling of the market, a monitor said. '
+            'The Syrian Observatory for Human Rights said rescue teams were still at work.')
+    first, _second = quotes(text)
+    assert first.camp == "opposition" and first.actor == "syrian_observatory"

@@ -103,6 +103,15 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
         found = _described(words[poss][:-2], words[:poss + 1], s, anchors, history)
         if found is not None:
             return _as_member(who, found, lexicon)
+    if words in (["a", "monitor"], ["a", "monitoring", "group"]):
+        # the wire phrase for a war monitor named elsewhere in the article ("the Syrian Observatory,
+        # a Britain-based monitor"): the monitor or observatory it names, before or after
+        monitors = [a for a in anchors if a.camp != "unnamed" and a.kind == "organization"
+                    and re.search(r"monitor|observatory", a.text, re.I)]
+        before = [a for a in monitors if a.start < s]
+        found = (before[-1:] or [a for a in monitors if a.start >= e][:1] or [None])[0]
+        if found is not None:
+            return _as_member(who, found, lexicon, itself=True)
     if words[0] in _DEFINITE:
         found = _described(head, words, s, anchors, history)
         if found is not None:
