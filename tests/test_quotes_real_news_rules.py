@@ -95,3 +95,10 @@ def test_quotes_a_monitor_is_the_war_monitor_the_article_names():
             'The Syrian Observatory for Human Rights said rescue teams were still at work.')
     first, _second = quotes(text)
     assert first.camp == "opposition" and first.actor == "syrian_observatory"
+
+
+def test_quotes_long_participial_phrase_with_parentheses_modifies_the_speaker():
+    text = ('On Monday Minister Ada Brenner speaking alongside her Danish counterpart during a pause in a long '
+            'meeting of the Northern Shipping Forum (NSF) delegates in Oslo insisted the deal was "still alive."')
+    (q,) = quotes(text, actors=False)
+    assert q.speaker == "Ada Brenner"

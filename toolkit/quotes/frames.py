@@ -172,12 +172,14 @@ _SPEAKING = frozenset("speaking talking addressing".split())
 
 def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
     """The noun phrase a subject relative clause or a participial phrase before the cue modifies,
-    when no comma sets them off: "the group which relies on activists said", "a resident who fled
-    and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
+    when no comma sets them off (up to 31 tokens, parentheses included): "the group which relies on
+    activists said", "a resident who fled and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
     speaker is the phrase before "which"/"who"/"speaking", not the clause's last noun phrase).
     An object relative ("reports which the ministry said ...") keeps its own subject."""
-    for n in range(j - 1, max(lo, j - 24), -1):
+    for n in range(j - 1, max(lo, j - 32), -1):
         tok = toks[n][2]
+        if tok in ("(", ")"):
+            continue  # "... Support Group (ISSG) ministers in New York insisted"
         if not _is_word(tok):
             return None
         low = tok.lower()
