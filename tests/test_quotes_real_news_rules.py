@@ -102,3 +102,10 @@ def test_quotes_long_participial_phrase_with_parentheses_modifies_the_speaker():
             'meeting of the Northern Shipping Forum (NSF) delegates in Oslo insisted the deal was "still alive."')
     (q,) = quotes(text, actors=False)
     assert q.speaker == "Ada Brenner"
+
+
+def test_quotes_second_verb_subject_after_a_leading_participle_phrase():
+    text = ('Briefing the senate on Monday, Foreign Minister Lia Marchetti called the raid a "grave crime," '
+            'but said her country would not join any strike.')
+    qs = quotes(text, actors=False)
+    assert qs[-1].text.startswith("her country would not join") and qs[-1].speaker == "Lia Marchetti"

@@ -526,7 +526,11 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and not _is_word(toks[k][2]):
         k += 1
-    if k < hi and toks[k][2].lower() in _INTRO:  # "In a speech on Monday, ..." / "But even then, ..."
+    if k < hi and (toks[k][2].lower() in _INTRO  # "In a speech on Monday, ..." / "But even then, ..."
+                   # "Briefing MPs on Tuesday, ...": a participle opening a phrase that a comma closes
+                   or toks[k][2][:1].isupper() and toks[k][2].endswith("ing") and k + 1 < hi
+                   and any(toks[n][2] == "," for n in range(k + 1, min(hi, k + 12)))
+                   and toks[k + 1][2] != ","):
         comma = next((n for n in range(k, min(hi, k + 12)) if toks[n][2] == ","), None)
         k = comma + 1 if comma is not None else k + 1
         while k < hi and (not _is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
