@@ -109,3 +109,9 @@ def test_quotes_second_verb_subject_after_a_leading_participle_phrase():
             'but said her country would not join any strike.')
     qs = quotes(text, actors=False)
     assert qs[-1].text.startswith("her country would not join") and qs[-1].speaker == "Lia Marchetti"
+
+
+def test_quotes_dated_relative_clause_speaker_is_its_head():
+    text = 'Ortiz, who on Sept. 9 said the port could reopen within weeks, said the talks had stalled.'
+    qs = quotes(text, actors=False)
+    assert qs and all(q.speaker == "Ortiz" for q in qs)

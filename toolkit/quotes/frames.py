@@ -138,7 +138,30 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     after = _after_quotation(toks, start, lo)
     if after is not None:
         return (after, j)
+    dated = _dated_relative(toks, start, j, lo, cues)
+    if dated is not None:
+        return dated
     return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+_MONTHS = frozenset("""jan jan. january feb feb. february mar mar. march apr apr. april may june july aug aug.
+august sept sept. sep sep. september oct oct. october nov nov. november dec dec. december""".split())
+
+
+def _dated_relative(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
+    """The head of a relative clause whose only words before the cue are a date: "Hammond, who on
+    Sept. 9 said ..." (walking back finds "9", the speaker is "Hammond")."""
+    n = j
+    while n >= lo and j - n < 8 and (toks[n][2].isdigit() or toks[n][2].lower() in _MONTHS
+                                     or toks[n][2] == "." or toks[n][2].lower() in _TIME_PREP):
+        n -= 1
+    if n == j or n < lo + 1 or toks[n][2].lower() not in ("who", "which") or n >= start:
+        return None
+    if not any(toks[k][2].isdigit() or toks[k][2].lower() in _MONTHS for k in range(n + 1, j + 1)):
+        return None
+    h = n - 1 if toks[n - 1][2] != "," else n - 2
+    head = _np_back(toks, h, lo) if h >= lo else None
+    return (head, h) if head is not None else None
 
 
 _QUOTE_MARKS = frozenset('"\u201c\u201d')
