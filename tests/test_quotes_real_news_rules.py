@@ -115,3 +115,21 @@ def test_quotes_dated_relative_clause_speaker_is_its_head():
     text = 'Ortiz, who on Sept. 9 said the port could reopen within weeks, said the talks had stalled.'
     qs = quotes(text, actors=False)
     assert qs and all(q.speaker == "Ortiz" for q in qs)
+
+
+def test_quotes_nested_report_keeps_the_innermost_speaker():
+    text = 'The agency quoted a navy commander as saying that the fleet had left the port.'
+    (q,) = quotes(text, actors=False)
+    assert text[q.speaker_start:q.speaker_end] == "a navy commander" and q.text == "the fleet had left the port."
+
+
+def test_quotes_nested_report_aside_keeps_the_innermost_speaker():
+    text = 'The agency said, quoting a navy commander, that the fleet had left the port.'
+    (q,) = quotes(text, actors=False)
+    assert text[q.speaker_start:q.speaker_end] == "a navy commander" and q.text == "the fleet had left the port."
+
+
+def test_quotes_passive_quoted_as_saying_keeps_the_subject():
+    text = 'Admiral Jon Berg was quoted on state radio as saying "The fleet has left the port for good."'
+    (q,) = quotes(text, actors=False)
+    assert q.speaker == "Jon Berg" and q.text == "The fleet has left the port for good."

@@ -393,7 +393,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
-        sp = _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
+        sp = _quoted_as_saying(toks, i) if cue_text.endswith("ing") else None
+        sp = sp or _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
         if sp is None and not cue_text.endswith("ing"):
             # a second verb of the subject: "The command called the bombing an aggression and said ..."
             j = i - 1
@@ -443,11 +444,47 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue
         if k + 2 < hi and toks[k][2] == "," and toks[k + 1][2].lower() in _ASIDE and toks[k + 2][2] == ",":
             k += 3  # "acknowledged, however, that ..."
+        inner = _quoting(toks, k, hi)
+        if inner is not None:  # "SANA said, quoting a military source, that ...": the innermost speaker
+            (s0, s1), k = inner
         c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
         if c is None:
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], ue)))
     return frames
+
+
+_QUOTING = frozenset("quoting citing".split())
+_QUOTED = frozenset("quoted quoting quotes cited citing cites".split())
+
+
+def _quoting(toks, k: int, hi: int) -> tuple[tuple[int, int], int] | None:
+    """The source of a nested report set off after the cue, ", quoting X," or ", citing X,": its token
+    range and the index after the closing comma (the statement is X's, the outlet only relays it)."""
+    if not (k + 2 < hi and toks[k][2] == "," and toks[k + 1][2].lower() in _QUOTING):
+        return None
+    close = next((n for n in range(k + 2, min(hi, k + 16)) if toks[n][2] in (",", ";", ":", ".")), None)
+    if close is None or toks[close][2] != "," or close == k + 2:
+        return None
+    return (k + 2, close - 1), close + 1
+
+
+def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
+    """Speaker of "X quoted Y as saying ...", "citing Y as saying": the object Y between the verb and
+    "as" (token range), the innermost speaker of the nested report. ``None`` for the passive "Y was
+    quoted on TV as saying" (Y is found before the verb as usual)."""
+    if i < 3 or toks[i - 1][2].lower() != "as":
+        return None
+    for n in range(i - 2, max(-1, i - 14), -1):
+        tok = toks[n][2].lower()
+        if tok in _QUOTED:
+            if n + 1 > i - 2 or toks[n + 1][2].lower() in _TIME_PREP or toks[n + 1][2].lower() in ("by", "of") \
+                    or (n > 0 and toks[n - 1][2].lower() in _BE):
+                return None  # "X was quoted on state TV as saying": passive, X speaks (the usual frame)
+            return (n + 1, i - 2)
+        if not _is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
+            return None
+    return None
 
 
 def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:
