@@ -133,3 +133,10 @@ def test_quotes_passive_quoted_as_saying_keeps_the_subject():
     text = 'Admiral Jon Berg was quoted on state radio as saying "The fleet has left the port for good."'
     (q,) = quotes(text, actors=False)
     assert q.speaker == "Jon Berg" and q.text == "The fleet has left the port for good."
+
+
+def test_quotes_definite_description_takes_the_actor_named_with_its_head():
+    text = ('On Sunday the Combined Joint Task Force reported 12 strikes near the river. '
+            'The task force said the strikes had destroyed two depots and a bridge.')
+    qs = quotes(text)
+    assert qs[-1].text.startswith("the strikes had destroyed") and qs[-1].camp == "us"

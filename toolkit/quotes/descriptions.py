@@ -227,9 +227,13 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
         people = [a for a in earlier if a.kind == "person" and title.search(a.written.lower())]
         return people[-1] if people else None
     kinds = _KIND_HEADS.get(head)
-    if kinds is None:
-        return None
     qual = [w for w in words if w not in _DEFINITE and w != head and w[:1].isalpha()]
+    if kinds is None:
+        # "the task force" after "the Combined Joint Task Force": the last actor mentioned with this
+        # head noun and every other word of the description (Poesio & Vieira's same-head antecedent)
+        named = [a for a in earlier if a.who is None and a.head == head
+                 and all(re.search(rf"\b{re.escape(w)}\b", a.written.lower()) for w in qual)]
+        return named[-1] if named else None
     def fit(a: _Anchor) -> bool:
         if a.kind not in kinds:
             return False
