@@ -140,3 +140,10 @@ def test_quotes_definite_description_takes_the_actor_named_with_its_head():
             'The task force said the strikes had destroyed two depots and a bridge.')
     qs = quotes(text)
     assert qs[-1].text.startswith("the strikes had destroyed") and qs[-1].camp == "us"
+
+
+def test_quotes_one_of_the_officials_is_a_member_of_the_group_described_before():
+    text = ('U.S. officials said the jets had left the base.\n\n'
+            'The move was a shift in the air war, one of the officials said.')
+    qs = quotes(text)
+    assert len(qs) == 2 and qs[-1].camp == "us"

@@ -98,6 +98,13 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
         found = _described(tail.group(1).lower(), [tail.group(1).lower()], s, anchors, history)
         if found is not None:
             return _as_member(who, found, lexicon)
+    part = re.match(r"(?i)(?:one|some|two|three|several|many|most|none|another)\s+of\s+(?:the|these|those)\s+"
+                    r"((?:[\w'-]+\s+){0,2}[\w'-]+)$", t[s:e].strip())
+    if part:  # "one of the officials": a member of the group last described so
+        rest = ["the"] + part.group(1).lower().split()
+        found = _described(rest[-1], rest, s, anchors, history)
+        if found is not None:
+            return _as_member(who, found, lexicon)
     poss = next((n for n, w in enumerate(words) if w.endswith("'s") and n + 1 < len(words)), None)
     if poss is not None and words[0] in _DEFINITE:
         found = _described(words[poss][:-2], words[:poss + 1], s, anchors, history)
