@@ -98,11 +98,27 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
         found = _described(tail.group(1).lower(), [tail.group(1).lower()], s, anchors, history)
         if found is not None:
             return _as_member(who, found, lexicon)
+    part = re.match(r"(?i)(?:one|some|two|three|several|many|most|none|another)\s+of\s+(?:the|these|those)\s+"
+                    r"((?:[\w'-]+\s+){0,2}[\w'-]+)$", t[s:e].strip())
+    if part:  # "one of the officials": a member of the group last described so
+        rest = ["the"] + part.group(1).lower().split()
+        found = _described(rest[-1], rest, s, anchors, history)
+        if found is not None:
+            return _as_member(who, found, lexicon)
     poss = next((n for n, w in enumerate(words) if w.endswith("'s") and n + 1 < len(words)), None)
     if poss is not None and words[0] in _DEFINITE:
         found = _described(words[poss][:-2], words[:poss + 1], s, anchors, history)
         if found is not None:
             return _as_member(who, found, lexicon)
+    if words in (["a", "monitor"], ["a", "monitoring", "group"]):
+        # the wire phrase for a war monitor named elsewhere in the article ("the Syrian Observatory,
+        # a Britain-based monitor"): the monitor or observatory it names, before or after
+        monitors = [a for a in anchors if a.camp != "unnamed" and a.kind == "organization"
+                    and re.search(r"monitor|observatory", a.text, re.I)]
+        before = [a for a in monitors if a.start < s]
+        found = (before[-1:] or [a for a in monitors if a.start >= e][:1] or [None])[0]
+        if found is not None:
+            return _as_member(who, found, lexicon, itself=True)
     if words[0] in _DEFINITE:
         found = _described(head, words, s, anchors, history)
         if found is not None:
@@ -195,6 +211,13 @@ _NAME_LEAD = re.compile(r"(?!(?:The|A|An|One|Two|Several|Some|Other|Another|Seni
                         r"[A-Z][a-z]+\s+[A-Z]")
 
 
+# Governments whose unnamed ministry ("the foreign ministry") a description may stand for, when it
+# was named (or its capital or country used for it) within this many characters before.
+_GOVERNMENTS = frozenset("""syrian_government russian_government us_government iran_government
+turkey_government""".split())
+_MINISTRY_CHARS = 600
+
+
 def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], history: list[_Who]) -> _Anchor | None:
     """The antecedent of a definite description with this head noun, before ``pos``."""
     earlier = [a for a in anchors if a.start < pos]
@@ -211,9 +234,13 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
         people = [a for a in earlier if a.kind == "person" and title.search(a.written.lower())]
         return people[-1] if people else None
     kinds = _KIND_HEADS.get(head)
-    if kinds is None:
-        return None
     qual = [w for w in words if w not in _DEFINITE and w != head and w[:1].isalpha()]
+    if kinds is None:
+        # "the task force" after "the Combined Joint Task Force": the last actor mentioned with this
+        # head noun and every other word of the description (Poesio & Vieira's same-head antecedent)
+        named = [a for a in earlier if a.who is None and a.head == head
+                 and all(re.search(rf"\b{re.escape(w)}\b", a.written.lower()) for w in qual)]
+        return named[-1] if named else None
     def fit(a: _Anchor) -> bool:
         if a.kind not in kinds:
             return False
@@ -227,6 +254,9 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
         return True
 
     fits = [a for a in earlier if fit(a)]
+    if not fits and head == "ministry":
+        # "Iran backed ... the foreign ministry said": the ministry of the government last named nearby
+        fits = [a for a in earlier if a.actor in _GOVERNMENTS and pos - a.start <= _MINISTRY_CHARS]
     spoke = [a for a in fits if a.who is not None]
     # a caption may describe the institution before the body names it
     return (spoke or fits or [a for a in later if fit(a)][:1] or [None])[-1]

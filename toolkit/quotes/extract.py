@@ -32,7 +32,7 @@ from typing import Any, Sequence
 from ..corpus import Article, Section
 from ..records import RecordList
 from ..text import paragraphs
-from .frames import _FRAGMENT_WORDS, _frames, _subject_span
+from .frames import _FRAGMENT_WORDS, _frames, _lead_in, _subject_span
 from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _strip, _strip_marks, _units, prepared
 from .names import _camp_of, _default_lexicon
 from .speakers import _Speakers
@@ -143,6 +143,9 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
             cues = [m for m in verbs.pattern.finditer(t, us, ue)
                     if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
             frames = _frames(t, us, ue, cues, verbs, lost) if cues else []
+            if cues and not frames and (lead_in := _lead_in(t, us, ue, cues, verbs)) is not None:
+                # "An official told the radio:" + a paragraph that is one quotation: the lead-in speaks
+                last = (lead_in[0], lead_in[1], resolve(lead_in[1], para.start, floor), pi)
             covered = []
             for fr in frames:
                 kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs, starts)

@@ -135,7 +135,59 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     start = _np_back(toks, j, lo, cues)
     if start is None:
         return None
+    after = _after_quotation(toks, start, lo)
+    if after is not None:
+        return (after, j)
+    dated = _dated_relative(toks, start, j, lo, cues)
+    if dated is not None:
+        return dated
     return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+_MONTHS = frozenset("""jan jan. january feb feb. february mar mar. march apr apr. april may june july aug aug.
+august sept sept. sep sep. september oct oct. october nov nov. november dec dec. december""".split())
+
+
+def _dated_relative(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
+    """The head of a relative clause whose only words before the cue are a date: "Hammond, who on
+    Sept. 9 said ..." (walking back finds "9", the speaker is "Hammond")."""
+    n = j
+    while n >= lo and j - n < 8 and (toks[n][2].isdigit() or toks[n][2].lower() in _MONTHS
+                                     or toks[n][2] == "." or toks[n][2].lower() in _TIME_PREP):
+        n -= 1
+    if n == j or n < lo + 1 or toks[n][2].lower() not in ("who", "which") or n >= start:
+        return None
+    if not any(toks[k][2].isdigit() or toks[k][2].lower() in _MONTHS for k in range(n + 1, j + 1)):
+        return None
+    h = n - 1 if toks[n - 1][2] != "," else n - 2
+    head = _np_back(toks, h, lo) if h >= lo else None
+    return (head, h) if head is not None else None
+
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+
+
+def _after_quotation(toks, start: int, lo: int) -> int | None:
+    """Start of a speaker phrase that runs from a closing quotation mark to the cue, when the noun
+    phrase found by walking back is only its tail: '"...," Dunford, chairman of the joint chiefs told'
+    or, in text without commas, '"..." Ammar al-Selmo the head of the rescue service in eastern Aleppo
+    told' (the name, not the apposition's last noun phrase). Only words, commas and parentheses may
+    lie between the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens,
+    and the mark must close a quotation (an even number of marks up to it in the unit)."""
+    n = start - 1
+    while n >= lo and start - n <= 16:
+        tok = toks[n][2]
+        if tok in _QUOTE_MARKS:
+            break
+        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (_is_word(tok) or tok in (",", "(", ")")):
+            return None
+        n -= 1
+    else:
+        return None
+    if n < lo or n + 1 >= start or not toks[n + 1][2][:1].isupper():
+        return None
+    marks = sum(1 for k in range(lo, n + 1) if toks[k][2] in _QUOTE_MARKS)
+    return n + 1 if marks % 2 == 0 else None
 
 
 _SPEAKING = frozenset("speaking talking addressing".split())
@@ -143,12 +195,14 @@ _SPEAKING = frozenset("speaking talking addressing".split())
 
 def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
     """The noun phrase a subject relative clause or a participial phrase before the cue modifies,
-    when no comma sets them off: "the group which relies on activists said", "a resident who fled
-    and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
+    when no comma sets them off (up to 31 tokens, parentheses included): "the group which relies on
+    activists said", "a resident who fled and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
     speaker is the phrase before "which"/"who"/"speaking", not the clause's last noun phrase).
     An object relative ("reports which the ministry said ...") keeps its own subject."""
-    for n in range(j - 1, max(lo, j - 24), -1):
+    for n in range(j - 1, max(lo, j - 32), -1):
         tok = toks[n][2]
+        if tok in ("(", ")"):
+            continue  # "... Support Group (ISSG) ministers in New York insisted"
         if not _is_word(tok):
             return None
         low = tok.lower()
@@ -157,14 +211,28 @@ def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None
             break
         if low in _SPEAKING:
             break
+        if low in _VERBISH and _aux_after_relative(toks, n, lo):
+            continue  # "the report which could not be verified said": auxiliaries of the relative clause
         if (low in _NP_STOP and low != "and") or low in _VERBISH:  # "... who ordered it are held to account"
             return None
     else:
         return None
     if n - 1 < lo:
         return None
-    head = _np_back(toks, n - 1, lo, cues)
+    head = _np_back(toks, n - 1, lo)  # a cue word there is a noun: "the report which ..."
     return (head, n - 1) if head is not None else None
+
+
+def _aux_after_relative(toks, n: int, lo: int) -> bool:
+    """Whether token ``n`` is an auxiliary that opens a subject relative clause: only auxiliaries and
+    "not"/"never" lie between it and a "which"/"who" before it ("which could not be", "who has")."""
+    for k in range(n - 1, max(lo - 1, n - 4), -1):
+        low = toks[k][2].lower()
+        if low in ("which", "who"):
+            return True
+        if low not in _VERBISH and low not in ("not", "never"):
+            return False
+    return False
 
 
 def _party_tag_before(toks, p: int, lo: int) -> int | None:
@@ -308,17 +376,25 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                 end = toks[i - 1][0]
                 frames.append(_Frame((m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1]), (us, end)))
                 continue
-        # participle after a comma: ", adding that ...", ", saying ..."
-        if cue_text.endswith("ing") and prev == ",":
+        # participle after a comma: ", adding that ...", ", saying ..."; without the comma inside the
+        # content of the frame before it, when it opens a "that" clause or the text lost its commas:
+        # "X said the attack served them adding that ...", "X denied it saying ..." (X's too)
+        last = frames[-1] if frames else None
+        bare = (last is not None and prev != "," and _is_word(prev) and j_end + 1 < hi
+                and (toks[j_end + 1][2] == "that" or lost) and last.content[0] < m.start() < last.content[1])
+        if cue_text.endswith("ing") and (prev == "," or bare):
             k = j_end + 1
             c = _content_after(toks, k, hi, False)
             if c is not None:
-                spk = frames[-1].speaker if frames else _subject(toks, 0, i)
+                spk = last.speaker if last is not None else _subject(toks, 0, i)
+                if bare:
+                    frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][1]))
                 frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue)))
             continue
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
-        sp = _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
+        sp = _quoted_as_saying(toks, i) if cue_text.endswith("ing") else None
+        sp = sp or _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
         if sp is None and not cue_text.endswith("ing"):
             # a second verb of the subject: "The command called the bombing an aggression and said ..."
             j = i - 1
@@ -368,11 +444,73 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue
         if k + 2 < hi and toks[k][2] == "," and toks[k + 1][2].lower() in _ASIDE and toks[k + 2][2] == ",":
             k += 3  # "acknowledged, however, that ..."
+        inner = _quoting(toks, k, hi)
+        if inner is not None:  # "SANA said, quoting a military source, that ...": the innermost speaker
+            (s0, s1), k = inner
         c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
         if c is None:
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], ue)))
     return frames
+
+
+_QUOTING = frozenset("quoting citing".split())
+_QUOTED = frozenset("quoted quoting quotes cited citing cites".split())
+
+
+def _quoting(toks, k: int, hi: int) -> tuple[tuple[int, int], int] | None:
+    """The source of a nested report set off after the cue, ", quoting X," or ", citing X,": its token
+    range and the index after the closing comma (the statement is X's, the outlet only relays it)."""
+    if not (k + 2 < hi and toks[k][2] == "," and toks[k + 1][2].lower() in _QUOTING):
+        return None
+    close = next((n for n in range(k + 2, min(hi, k + 16)) if toks[n][2] in (",", ";", ":", ".")), None)
+    if close is None or toks[close][2] != "," or close == k + 2:
+        return None
+    return (k + 2, close - 1), close + 1
+
+
+def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
+    """Speaker of "X quoted Y as saying ...", "citing Y as saying": the object Y between the verb and
+    "as" (token range), the innermost speaker of the nested report. ``None`` for the passive "Y was
+    quoted on TV as saying" (Y is found before the verb as usual)."""
+    if i < 3 or toks[i - 1][2].lower() != "as":
+        return None
+    for n in range(i - 2, max(-1, i - 14), -1):
+        tok = toks[n][2].lower()
+        if tok in _QUOTED:
+            if n + 1 > i - 2 or toks[n + 1][2].lower() in _TIME_PREP or toks[n + 1][2].lower() in ("by", "of") \
+                    or (n > 0 and toks[n - 1][2].lower() in _BE):
+                return None  # "X was quoted on state TV as saying": passive, X speaks (the usual frame)
+            return (n + 1, i - 2)
+        if not _is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
+            return None
+    return None
+
+
+def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Cue and speaker spans of a unit that only introduces the quotation after it ("A defense official
+    told the radio:" before a paragraph that is one quotation): the last cue, followed by nothing but
+    its hearer and the colon that ends the unit; ``None`` when the unit says anything else."""
+    toks = _tokens(t, us, ue)
+    if not toks or toks[-1][2] != ":" or not cues:
+        return None
+    m = cues[-1]
+    index = {s: n for n, (s, _e, _w) in enumerate(toks)}
+    i = index.get(m.start())
+    if i is None or not _introduces_speech(t, m):
+        return None
+    j_end = i
+    while j_end + 1 < len(toks) and toks[j_end + 1][1] <= m.end():
+        j_end += 1
+    k = j_end + 1
+    if m.group().lower().startswith(("told", "tell")):
+        k = _skip_object(toks, k, len(toks))
+    if k != len(toks) - 1:
+        return None
+    sp = _speaker_before(toks, i, 0, m.group().lower(), verbs.stance.keys())
+    if sp is None or sp == "passive":
+        return None
+    return (m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1])
 
 
 _BARE_JOIN = frozenset("of for and al al- bin".split())
@@ -448,7 +586,11 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     k = lo
     while k < hi and not _is_word(toks[k][2]):
         k += 1
-    if k < hi and toks[k][2].lower() in _INTRO:  # "In a speech on Monday, ..." / "But even then, ..."
+    if k < hi and (toks[k][2].lower() in _INTRO  # "In a speech on Monday, ..." / "But even then, ..."
+                   # "Briefing MPs on Tuesday, ...": a participle opening a phrase that a comma closes
+                   or toks[k][2][:1].isupper() and toks[k][2].endswith("ing") and k + 1 < hi
+                   and any(toks[n][2] == "," for n in range(k + 1, min(hi, k + 12)))
+                   and toks[k + 1][2] != ","):
         comma = next((n for n in range(k, min(hi, k + 12)) if toks[n][2] == ","), None)
         k = comma + 1 if comma is not None else k + 1
         while k < hi and (not _is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
@@ -461,4 +603,10 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     while e + 1 < min(hi, k + 4) and _is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
             and not toks[e + 1][2].endswith("ed"):
         e += 1
+    # an apposed name: "The top general, Joseph Dunford, sought ..." -> both, so the name resolves
+    n = e + 2
+    while n < min(hi, e + 6) and toks[n][2][:1].isupper() and _is_word(toks[n][2]):
+        n += 1
+    if e + 1 < hi and toks[e + 1][2] == "," and n > e + 2 and n < hi and toks[n][2] == ",":
+        e = n - 1
     return (toks[k][0], toks[e][1])

@@ -13,16 +13,37 @@ import re
 
 from ..text import normalize_quotes, sentences
 
+def _opens_only(t: str, pos: int, start: int, end: int) -> bool:
+    """Whether the mark at ``pos`` can only open a quotation: after a sentence end and a space, before
+    a capital ('... will not change. "This ...'): a closing mark follows the last word or its
+    punctuation directly. Limits: 'Mr. "Fix-it"' reads as an opening too."""
+    before = t[max(start, pos - 2):pos]
+    return (pos + 1 < end and t[pos + 1].isupper() and len(before) == 2 and before[1] == " "
+            and before[0] in ".!?")
+
+
 def _quote_pairs(t: str, start: int, end: int) -> list[tuple[int, int, bool]]:
-    """Pairs of double quotation marks in ``t[start:end]``: (open mark, close mark or end, closed)."""
-    marks = [m.start() for m in re.finditer('"', t[start:end])]
+    """Pairs of double quotation marks in ``t[start:end]``: (open mark, close mark or end, closed).
+
+    Marks pair in order, except that a mark which can only open (after ". ", before a capital) while
+    a quotation is open means that quotation was never closed: it ends, unclosed, at the sentence end
+    before the new mark ('said "A. "B" he added': "A." and "B" are two quotations, not one spanning
+    the rest of the paragraph)."""
+    marks = [start + m.start() for m in re.finditer('"', t[start:end])]
     pairs = []
-    for i in range(0, len(marks), 2):
-        o = start + marks[i]
-        if i + 1 < len(marks):
-            pairs.append((o, start + marks[i + 1], True))
-        else:
+    i = 0
+    while i < len(marks):
+        o = marks[i]
+        if i + 1 >= len(marks):
             pairs.append((o, end, False))
+            break
+        c = marks[i + 1]
+        if _opens_only(t, c, start, end):
+            pairs.append((o, c - 1, False))
+            i += 1
+            continue
+        pairs.append((o, c, True))
+        i += 2
     return pairs
 
 
