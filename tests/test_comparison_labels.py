@@ -22,7 +22,8 @@ def _results(seed: int = 3) -> SimpleNamespace:
                                      ("wire", "us_western", (0.7, 0.1, 0.2))):
         for i in range(12):
             aid = f"{outlet}{i}"
-            articles.append({"article_id": aid, "outlet": outlet, "alignment": alignment, "date": pd.Timestamp("2016-01-01")})
+            articles.append({"article_id": aid, "outlet": outlet, "alignment": alignment,
+                             "date": pd.Timestamp("2016-01-01")})
             for j in range(int(rng.integers(1, 6))):
                 labels.append({"article_id": aid, "start": 10 * j, "end": 10 * j + 5, "text": "x", "term": "x",
                                "category": str(rng.choice(CATEGORIES, p=probs)), "camp": "opposition",

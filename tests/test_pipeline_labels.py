@@ -83,8 +83,8 @@ def test_pipeline_labels_as_mentions_skips_labels_overlapping_a_mention(with_lab
 
 def test_pipeline_labels_cache_key_changes_with_labels_file_and_option(tmp_path):
     user = tmp_path / "labels.yml"
-    user.write_text("sources: {mine: 'My own reading'}\ncamps:\n  opposition: {source: mine, delegitimising: [bandits]}\n",
-                    encoding="utf-8")
+    user.write_text("sources: {mine: 'My own reading'}\n"
+                    "camps:\n  opposition: {source: mine, delegitimising: [bandits]}\n", encoding="utf-8")
     cache = tmp_path / "cache"
     plain = analyze(RECORDS, cache=cache, progress=False)
     again = analyze(RECORDS, cache=cache, progress=False)

@@ -153,9 +153,10 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
                                  "sentence": sentence_of(m.start), "in_quote": _inside(m.start, m.end, quote_spans)})
 
     for lab in labels:
-        rows["labels"].append({"article_id": aid, "start": lab.start, "end": lab.end, "text": lab.text, "term": lab.term,
-                               "category": lab.category, "camp": lab.camp, "how": lab.how, "in_quote": lab.in_quote,
-                               "section": article.section_at(lab.start), "sentence": sentence_of(lab.start)})
+        rows["labels"].append({"article_id": aid, "start": lab.start, "end": lab.end, "text": lab.text,
+                               "term": lab.term, "category": lab.category, "camp": lab.camp, "how": lab.how,
+                               "in_quote": lab.in_quote, "section": article.section_at(lab.start),
+                               "sentence": sentence_of(lab.start)})
 
     per_actor: dict[str, Counter] = defaultdict(Counter)
     sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -31,10 +31,10 @@ class Results:
 
     Tables are pandas DataFrames: ``articles``, ``sentences``, ``mentions``, ``quotes``, ``hedges``,
     ``labels``, ``actor_measures``, ``problems``. ``labels`` may be left out (Results built by hand
-    before the table existed, or a folder saved before it): it is then empty. Results read from a cache entry load each table on first
-    access, so analysing a large corpus does not hold its tables in memory; :meth:`dataset` gives a
-    ``pyarrow.dataset`` over the Parquet parts for out-of-core work (or pass :attr:`path` to
-    ``dask.dataframe.read_parquet``).
+    before the table existed, or a folder saved before it): it is then empty. Results read from a
+    cache entry load each table on first access, so analysing a large corpus does not hold its
+    tables in memory; :meth:`dataset` gives a ``pyarrow.dataset`` over the Parquet parts for
+    out-of-core work (or pass :attr:`path` to ``dask.dataframe.read_parquet``).
     """
 
     def __init__(self, articles: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None,
@@ -149,7 +149,8 @@ class Results:
         """Counts, quote share by camp and the problems, as plain text."""
         lines = [
             f"{len(self.articles)} articles, {len(self.sentences)} sentences, {len(self.mentions)} mentions, "
-            f"{len(self.quotes)} quotes, {len(self.hedges)} hedges, {self.actor_measures['actor'].nunique() if len(self.actor_measures) else 0} actors",
+            f"{len(self.quotes)} quotes, {len(self.hedges)} hedges, {len(self.labels)} labels, "
+            f"{self.actor_measures['actor'].nunique() if len(self.actor_measures) else 0} actors",
         ]
         if len(self.quotes):
             share = self.quotes["camp"].fillna("unresolved").value_counts(normalize=True)
