@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import json
 
 import pandas as pd
 import pytest
@@ -114,3 +115,13 @@ def test_pipeline_labels_missing_from_an_older_saved_folder_is_empty(results, tm
     loaded = Results.load(out)
     assert loaded.labels.empty and list(loaded.labels.columns) == SCHEMAS["labels"].names
     pd.testing.assert_frame_equal(loaded.quotes, results.quotes)
+
+
+def test_pipeline_labels_missing_from_an_older_cache_entry_is_empty(tmp_path):
+    entry = analyze(RECORDS, cache=tmp_path, progress=False).path
+    manifest = json.loads((entry / "manifest.json").read_text())
+    del manifest["tables"]["labels"]  # as an entry written before the labels table
+    (entry / "manifest.json").write_text(json.dumps(manifest))
+    loaded = Results.load(entry)
+    assert loaded.labels.empty and list(loaded.labels.columns) == SCHEMAS["labels"].names
+    assert len(loaded.quotes) > 0

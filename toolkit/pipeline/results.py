@@ -168,10 +168,11 @@ def _open_entry(path: Path) -> Results:
     """A finished cache entry as lazily loaded :class:`Results`, after checking every part's SHA-256."""
     try:
         manifest = json.loads((path / "manifest.json").read_text())
+        tables = {"labels": [], **manifest["tables"]}  # an entry written before the labels table has none
         parts: dict[str, list[str]] = {}
         for name in TABLES:
             parts[name] = []
-            for part in manifest["tables"][name]:
+            for part in tables[name]:
                 if _sha256(path / part["file"]) != part["sha256"]:
                     raise ValueError(f"{part['file']} does not match its checksum")
                 parts[name].append(part["file"])
