@@ -27,7 +27,7 @@ def test_plots_label_mix_draws_own_voice_beside_quoted():
     fig = plots.label_mix(results, camp="opposition", by="outlet", **FAST)
     assert isinstance(fig, Figure)
     own, quoted = fig.axes[:2]
-    assert own.get_title() == "in the outlet's own voice" and quoted.get_title() == "inside quotes"
+    assert own.get_title(loc="left") == "in the outlet's own voice" and quoted.get_title(loc="left") == "inside quotes"
     assert "opposition" in fig._suptitle.get_text()
     for ax in (own, quoted):
         assert len(ax.containers) >= 3  # one bar container per category (and error bars)
@@ -37,7 +37,7 @@ def test_plots_label_mix_draws_own_voice_beside_quoted():
     expected = table[table.category == "delegitimising"].set_index("outlet")["share"]
     assert [b.get_height() for b in bars] == pytest.approx([expected["state"], expected["wire"]])
     assert {to_hex(b.get_facecolor()) for b in bars} == {plots.CATEGORY_PALETTE["delegitimising"]}
-    legend = fig.axes[1].get_legend()
+    legend = fig.axes[0].get_legend()
     assert [t.get_text() for t in legend.get_texts()] == ["neutral", "legitimising", "delegitimising"]
 
 

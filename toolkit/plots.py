@@ -330,8 +330,8 @@ def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", p
 def label_mix(data, camp: str, by: str = "outlet", **compare_kwargs) -> Figure:
     """How each group names one camp: the share of each label category, own voice beside quoted.
 
-    Two panels sharing the y axis: labels in the outlet's own voice (left) and inside quotes
-    (right), one group of bars per ``by`` value, one bar per category (neutral, legitimising,
+    Two panels, one above the other: labels in the outlet's own voice (top) and inside quotes
+    (bottom), one group of bars per ``by`` value, one bar per category (neutral, legitimising,
     delegitimising) with its article-bootstrap CI from :func:`toolkit.comparison.label_shares`.
 
     Args:
@@ -354,7 +354,7 @@ def label_mix(data, camp: str, by: str = "outlet", **compare_kwargs) -> Figure:
         table = pd.concat([label_shares(data, by=by, camp=camp, voice=v, **compare_kwargs) for v in ("own", "quoted")],
                           ignore_index=True)
     n_groups = max(int(table[by].nunique()), 1)
-    fig, axes = plt.subplots(1, 2, sharey=True, figsize=(max(8.0, 0.9 * n_groups * 2 + 3), 4.5), layout="constrained")
+    fig, axes = plt.subplots(2, 1, figsize=(max(8.0, 0.85 * n_groups + 2), 8), layout="constrained")
     for ax, voice, title in zip(axes, ("own", "quoted"), ("in the outlet's own voice", "inside quotes")):
         part = table[table["voice"] == voice]
         if len(part):
@@ -362,11 +362,11 @@ def label_mix(data, camp: str, by: str = "outlet", **compare_kwargs) -> Figure:
             ax.get_legend().remove()
         else:
             ax.text(0.5, 0.5, "no labels", ha="center", va="center", transform=ax.transAxes, color="#555555")
-        ax.set_title(title, fontsize=10)
-    axes[0].set_ylabel("share of labels")
-    axes[0].set_ylim(0, 1)
+        ax.set_title(title, fontsize=10, loc="left")
+        ax.set_ylabel("share of labels")
+        ax.set_ylim(0, 1)
     handles = [plt.Rectangle((0, 0), 1, 1, color=CATEGORY_PALETTE[c]) for c in CATEGORIES]
-    axes[1].legend(handles, CATEGORIES, title="category", fontsize=8, title_fontsize=8, loc="upper left",
+    axes[0].legend(handles, CATEGORIES, title="category", fontsize=8, title_fontsize=8, loc="upper left",
                    bbox_to_anchor=(1.01, 1), frameon=False)
     fig.suptitle(f"How each {by.replace('_', ' ')} names {_label(camp)}: label categories" + _subset(compare_kwargs))
     _footnote(fig, _ci_note(table) + "; n = articles with labels naming the camp")
