@@ -23,11 +23,12 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from .comparison import MIN_ARTICLES, compare, quote_share_by, stance_shares
+from .comparison import MIN_ARTICLES, compare, label_shares, quote_share_by, stance_shares
+from .labels import CATEGORIES
 from .vocab import STANCES
 
-__all__ = ["CAMP_PALETTE", "STANCE_PALETTE", "palette", "quote_share", "sentiment", "hedging_heatmap",
-           "stance_profile", "timeline"]
+__all__ = ["CAMP_PALETTE", "STANCE_PALETTE", "CATEGORY_PALETTE", "palette", "quote_share", "sentiment",
+           "hedging_heatmap", "stance_profile", "timeline", "label_mix"]
 
 #: One colour per actor camp (``docs/CONTRACTS.md`` vocabulary), used by every figure.
 CAMP_PALETTE = {
@@ -38,6 +39,8 @@ CAMP_PALETTE = {
 #: One colour per attribution-verb stance.
 STANCE_PALETTE = {"neutral": "#bababa", "assertive": "#4dac26", "concession": "#0571b0",
                   "distancing": "#f4a582", "denial": "#ca0020"}
+#: One colour per label category (``toolkit.labels.CATEGORIES``).
+CATEGORY_PALETTE = {"neutral": "#bababa", "legitimising": "#4dac26", "delegitimising": "#ca0020"}
 _OTHER_COLOUR = "#525252"
 _FREQ_PERIODS = {"D": "day", "W": "week", "M": "month", "MS": "month", "ME": "month", "Q": "quarter",
                  "QS": "quarter", "Y": "year", "YS": "year"}
@@ -321,4 +324,50 @@ def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", p
     bottom.set_ylabel("articles")
     bottom.set_xlabel(period)
     _footnote(fig, _ci_note(table).replace("bars", "bands").replace("* fewer", "hollow: fewer"))
+    return fig
+
+
+def label_mix(data, camp: str, by: str = "outlet", **compare_kwargs) -> Figure:
+    """How each group names one camp: the share of each label category, own voice beside quoted.
+
+    Two panels, one above the other: labels in the outlet's own voice (top) and inside quotes
+    (bottom), one group of bars per ``by`` value, one bar per category (neutral, legitimising,
+    delegitimising) with its article-bootstrap CI from :func:`toolkit.comparison.label_shares`.
+
+    Args:
+        data: ``Results``-like object, or a :func:`toolkit.comparison.label_shares` table (or two
+            concatenated, one per voice) with ``by``, ``camp``, ``category`` and ``voice`` columns.
+        camp: the camp named, e.g. ``"opposition"``.
+        by: grouping column (one), ``"outlet"`` or ``"alignment"``.
+        **compare_kwargs: passed to :func:`toolkit.comparison.label_shares` (``filter``, ``seed`` ...).
+
+    Returns:
+        The Figure; x labels give each group's number of articles with labels naming the camp in
+        that voice; a panel without any such label says so.
+
+    Example:
+        >>> label_mix(results, camp="opposition", by="outlet")  # doctest: +SKIP
+    """
+    if _is_table(data, "share"):
+        table = data[data["camp"] == camp]
+    else:
+        table = pd.concat([label_shares(data, by=by, camp=camp, voice=v, **compare_kwargs) for v in ("own", "quoted")],
+                          ignore_index=True)
+    n_groups = max(int(table[by].nunique()), 1)
+    fig, axes = plt.subplots(2, 1, figsize=(max(8.0, 0.85 * n_groups + 2), 8), layout="constrained")
+    for ax, voice, title in zip(axes, ("own", "quoted"), ("in the outlet's own voice", "inside quotes")):
+        part = table[table["voice"] == voice]
+        if len(part):
+            _bars(part, by, "category", CATEGORY_PALETTE, CATEGORIES, ax)
+            ax.get_legend().remove()
+        else:
+            ax.text(0.5, 0.5, "no labels", ha="center", va="center", transform=ax.transAxes, color="#555555")
+        ax.set_title(title, fontsize=10, loc="left")
+        ax.set_ylabel("share of labels")
+        ax.set_ylim(0, 1)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=CATEGORY_PALETTE[c]) for c in CATEGORIES]
+    axes[0].legend(handles, CATEGORIES, title="category", fontsize=8, title_fontsize=8, loc="upper left",
+                   bbox_to_anchor=(1.01, 1), frameon=False)
+    fig.suptitle(f"How each {by.replace('_', ' ')} names {_label(camp)}: label categories" + _subset(compare_kwargs))
+    _footnote(fig, _ci_note(table) + "; n = articles with labels naming the camp")
     return fig

@@ -1,6 +1,6 @@
 """The per-article pipeline and corpus-level :class:`Results`, streamed to Parquet and cached.
 
-``analyze(corpus)`` runs, for each article: sentences -> actor mentions -> quotes -> hedges ->
+``analyze(corpus)`` runs, for each article: sentences -> actor mentions -> quotes -> hedges -> labels ->
 target sentiment, and returns tidy DataFrames (one row per sentence, mention, quote, hedge and
 article x actor). Every row keeps the article id and character offsets into ``Article.text``.
 

@@ -15,10 +15,12 @@ def _warm(lexicons: dict, sentiment: str, side_backends: bool) -> None:
     """Load lexicons and sentiment backends once, before worker processes fork."""
     from ..actors import load_actors
     from ..hedging import load_hedges
+    from ..labels import load_labels
     from ..quotes import load_verbs
     from ..sentiment import get_backend
 
-    load_actors(lexicons.get("actors"))
+    actors = load_actors(lexicons.get("actors"))
+    load_labels(lexicons.get("labels"), actors=actors)
     load_hedges(lexicons.get("hedges"))
     load_verbs(lexicons.get("verbs"))
     for name in dict.fromkeys((sentiment, *(SIDE_BACKENDS if side_backends else ()))):
@@ -38,14 +40,17 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
 
 
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
-               side_backends: bool) -> dict[str, bytes]:
+               side_backends: bool, labels_as_mentions: bool) -> dict[str, bytes]:
     """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
     the JSON list of the articles that failed (those have no rows in any table)."""
     articles, per_article, problems = [], [], []
+    outlets = Corpus([], alignment=alignment)  # each article's alignment as the articles table gives it
     for j, item in enumerate(items):
         try:
             article = _article(item, start + j)
-            per_article.append(analyze_article(article, lexicons, sentiment, side_backends))
+            per_article.append(analyze_article(article, lexicons, sentiment, side_backends,
+                                               alignment=outlets.alignment_of(article.outlet),
+                                               labels_as_mentions=labels_as_mentions))
             articles.append(article)
         except Exception as exc:  # one bad article never costs the run: it becomes a problem row
             problems.append(_problem_of(item, start + j, exc))

@@ -44,7 +44,7 @@ class _Key:
         self._h.update(json.dumps(settings, sort_keys=True, default=str).encode())
         for name in settings["backends"]:
             self._h.update(name.encode() + b"\0" + _backend_fingerprint(name).encode() + b"\0")
-        for name in ("actors", "verbs", "hedges"):
+        for name in ("actors", "verbs", "hedges", "labels"):
             path = Path(settings["lexicons"].get(name) or DEFAULT_DIR / f"{name}.yml")
             self._h.update(name.encode() + b"\0" + (path.read_bytes() if path.exists() else b"") + b"\0")
 

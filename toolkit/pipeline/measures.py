@@ -1,4 +1,4 @@
-"""One article's rows: sentences, mentions, quotes, hedges and the article x actor measures."""
+"""One article's rows: sentences, mentions, quotes, hedges, labels and the article x actor measures."""
 
 from __future__ import annotations
 
@@ -66,8 +66,29 @@ def _portrayals(text: str, spans: list[tuple[int, int]], names) -> dict[str, lis
     return out
 
 
+def _label_mentions(mentions: list, labels: list, actors) -> list:
+    """``mentions`` plus, for each label naming a camp that has a generic actor and overlapping no
+    mention, a mention of that generic actor with ``how="label"``, in text order."""
+    from ..actors import Mention
+
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _e in spans]
+    reach = list(itertools.accumulate((e for _s, e in spans), max))  # running maximum of the ends
+    added = []
+    for lab in labels:
+        generic = actors.camp_generic.get(lab.camp) if lab.camp else None
+        if generic is None:
+            continue
+        i = bisect.bisect_left(starts, lab.end)  # the mentions starting before the label ends
+        if i and reach[i - 1] > lab.start:  # one of them ends after the label starts: they overlap
+            continue
+        added.append(Mention(lab.start, lab.end, lab.text, generic, lab.camp, actors.actors[generic].name, "label"))
+    return sorted([*mentions, *added], key=lambda m: (m.start, m.end)) if added else mentions
+
+
 def analyze_article(article: Article, lexicons: dict | None = None, sentiment: str = "default",
-                    side_backends: bool = False) -> dict[str, list[dict]]:
+                    side_backends: bool = False, *, alignment: str | None = None,
+                    labels_as_mentions: bool = False) -> dict[str, list[dict]]:
     """Run every extractor on one article; return rows for each table (no corpus-level columns).
 
     Extractors run on ``article.masked_text`` (boilerplate and repeated paragraphs blanked, same
@@ -80,9 +101,15 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
         side_backends: also score every mention and quote with VADER and TextBlob, into the
             ``*_vader`` and ``*_textblob`` columns of ``actor_measures`` (otherwise left null: the
             two extra backends cost about a third of the analysis).
+        alignment: the outlet's alignment, which decides ambiguous labels
+            (:func:`toolkit.labels.find_labels`); ``None`` reads ``article.meta["alignment"]``.
+        labels_as_mentions: each label naming a camp also counts as a mention of the camp's
+            generic actor (``how="label"``, e.g. "terrorists" in SANA: the opposition), unless it
+            overlaps a mention, so it feeds portrayal, distancing hedges and ``actor_measures``.
     """
     from ..actors import find_mentions, load_actors
     from ..hedging import find_hedges, load_hedges
+    from ..labels import find_labels, load_labels
     from ..quotes import extract_quotes, load_verbs
     from ..sentiment import voice
 
@@ -90,6 +117,7 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
     actors = load_actors(lexicons.get("actors"))
     hedge_lexicon = load_hedges(lexicons.get("hedges"))
     verbs = load_verbs(lexicons.get("verbs"))
+    label_lexicon = load_labels(lexicons.get("labels"), actors=actors)
 
     aid = article.id
     text = article.masked_text
@@ -109,6 +137,9 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(article, actors=actors, verbs=verbs)
     hedges = find_hedges(text, hedges=hedge_lexicon)
+    labels = find_labels(article, labels=label_lexicon, actors=actors, alignment=alignment, quotes=quotes)
+    if labels_as_mentions:
+        mentions = _label_mentions(mentions, labels, actors)
     quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
@@ -120,6 +151,12 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
         rows["mentions"].append({"article_id": aid, "start": m.start, "end": m.end, "text": m.text, "actor": m.actor,
                                  "camp": m.camp, "name": m.name, "how": m.how, "section": article.section_at(m.start),
                                  "sentence": sentence_of(m.start), "in_quote": _inside(m.start, m.end, quote_spans)})
+
+    for lab in labels:
+        rows["labels"].append({"article_id": aid, "start": lab.start, "end": lab.end, "text": lab.text,
+                               "term": lab.term, "category": lab.category, "camp": lab.camp, "how": lab.how,
+                               "in_quote": lab.in_quote, "section": article.section_at(lab.start),
+                               "sentence": sentence_of(lab.start)})
 
     per_actor: dict[str, Counter] = defaultdict(Counter)
     sums: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))

@@ -30,19 +30,23 @@ class Results:
     """Tidy tables of one analysis run; see ``docs/CONTRACTS.md`` for the columns.
 
     Tables are pandas DataFrames: ``articles``, ``sentences``, ``mentions``, ``quotes``, ``hedges``,
-    ``actor_measures``, ``problems``. Results read from a cache entry load each table on first
-    access, so analysing a large corpus does not hold its tables in memory; :meth:`dataset` gives a
-    ``pyarrow.dataset`` over the Parquet parts for out-of-core work (or pass :attr:`path` to
-    ``dask.dataframe.read_parquet``).
+    ``labels``, ``actor_measures``, ``problems``. ``labels`` may be left out (Results built by hand
+    before the table existed, or a folder saved before it): it is then empty. Results read from a
+    cache entry load each table on first access, so analysing a large corpus does not hold its
+    tables in memory; :meth:`dataset` gives a ``pyarrow.dataset`` over the Parquet parts for
+    out-of-core work (or pass :attr:`path` to ``dask.dataframe.read_parquet``).
     """
 
     def __init__(self, articles: pd.DataFrame | None = None, sentences: pd.DataFrame | None = None,
                  mentions: pd.DataFrame | None = None, quotes: pd.DataFrame | None = None,
                  hedges: pd.DataFrame | None = None, actor_measures: pd.DataFrame | None = None,
                  problems: pd.DataFrame | None = None, settings: dict | None = None, *,
-                 path: str | Path | None = None, parts: dict[str, list[str]] | None = None) -> None:
+                 labels: pd.DataFrame | None = None, path: str | Path | None = None,
+                 parts: dict[str, list[str]] | None = None) -> None:
+        if labels is None and path is None:
+            labels = _to_pandas(SCHEMAS["labels"].empty_table())
         given = dict(articles=articles, sentences=sentences, mentions=mentions, quotes=quotes, hedges=hedges,
-                     actor_measures=actor_measures, problems=problems)
+                     labels=labels, actor_measures=actor_measures, problems=problems)
         self.settings = dict(settings or {})
         self.path = Path(path) if path is not None else None
         self._parts = parts or {}
@@ -134,7 +138,8 @@ class Results:
         except OSError as exc:
             log.warning("could not restore %s from an interrupted save: %s", path, exc)
         try:
-            tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES}
+            tables = {name: pd.read_parquet(path / f"{name}.parquet") for name in TABLES
+                      if name != "labels" or (path / "labels.parquet").exists()}
             settings = json.loads((path / "settings.json").read_text())
         except Exception as exc:  # pyarrow raises several types for a damaged file
             raise ValueError(f"{path}: incomplete or corrupt results ({exc})") from exc
@@ -144,7 +149,8 @@ class Results:
         """Counts, quote share by camp and the problems, as plain text."""
         lines = [
             f"{len(self.articles)} articles, {len(self.sentences)} sentences, {len(self.mentions)} mentions, "
-            f"{len(self.quotes)} quotes, {len(self.hedges)} hedges, {self.actor_measures['actor'].nunique() if len(self.actor_measures) else 0} actors",
+            f"{len(self.quotes)} quotes, {len(self.hedges)} hedges, {len(self.labels)} labels, "
+            f"{self.actor_measures['actor'].nunique() if len(self.actor_measures) else 0} actors",
         ]
         if len(self.quotes):
             share = self.quotes["camp"].fillna("unresolved").value_counts(normalize=True)
@@ -162,10 +168,11 @@ def _open_entry(path: Path) -> Results:
     """A finished cache entry as lazily loaded :class:`Results`, after checking every part's SHA-256."""
     try:
         manifest = json.loads((path / "manifest.json").read_text())
+        tables = {"labels": [], **manifest["tables"]}  # an entry written before the labels table has none
         parts: dict[str, list[str]] = {}
         for name in TABLES:
             parts[name] = []
-            for part in manifest["tables"][name]:
+            for part in tables[name]:
                 if _sha256(path / part["file"]) != part["sha256"]:
                     raise ValueError(f"{part['file']} does not match its checksum")
                 parts[name].append(part["file"])

@@ -32,7 +32,8 @@ log = logging.getLogger(__name__)
 
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
             progress: bool | None = None, sentiment: str = "default", side_backends: bool = False,
-            engine: str = "processes", scheduler=None, chunk_size: int = 16) -> Results:
+            engine: str = "processes", scheduler=None, chunk_size: int = 16,
+            labels_as_mentions: bool = False) -> Results:
     """Analyse a corpus (or records with ``id`` and ``text``) into :class:`Results`.
 
     Articles are analysed in chunks of ``chunk_size``; each chunk's tables are written as Parquet
@@ -49,7 +50,8 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
             ``scheduler``, the size of the ``LocalCluster`` started for the run. Never more than
             the chunks of a corpus of known size: a run of one chunk starts no worker.
-        lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ...}`` to user YAML files.
+        lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ..., "labels": ...}`` to
+            user YAML files (each extends the bundled lexicon of that name).
         cache: ``None``/``True`` use :func:`toolkit.paths.cache_dir`, a path uses that folder, ``False``
             computes in a temporary folder and returns the tables in memory.
         progress: show a tqdm progress bar (default: when there are more than 50 articles).
@@ -64,6 +66,11 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         scheduler: with ``engine="dask"``, a ``distributed.Client``, a cluster or a scheduler
             address (``"tcp://host:8786"``); ``None`` starts a ``LocalCluster``.
         chunk_size: articles per chunk (per task and per Parquet part).
+        labels_as_mentions: a label naming a camp ("terrorists" in SANA: the opposition) also
+            counts as a mention of that camp's generic actor (``how="label"`` in ``mentions``),
+            unless it overlaps a mention, so portrayal and distancing exist for camps an outlet
+            only labels. Off by default (the ``labels`` table is filled either way); part of the
+            cache key.
     """
     from ..sentiment import available_backends
 
@@ -75,7 +82,8 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
     lexicons = {k: str(v) for k, v in (lexicons or {}).items() if v}
     backends = (sentiment, *(SIDE_BACKENDS if side_backends else ()))
     settings = {"version": __version__, "backends": list(dict.fromkeys(backends)), "sentiment": sentiment,
-                "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size}
+                "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size,
+                "labels_as_mentions": bool(labels_as_mentions)}
     key_hash = _Key(settings)
     total = None
     if source.reusable:
@@ -168,7 +176,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             yield index, h, items, start
             start += len(items)
 
-    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"])
+    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"])
     if total is not None:  # no more worker processes than chunks: a one-chunk run starts none
         workers = min(workers, -(-total // chunk_size))
     try:

@@ -16,7 +16,7 @@ import pyarrow.parquet as pq
 from ..corpus import parse_date
 from ..vocab import STANCES
 
-TABLES = ("articles", "sentences", "mentions", "quotes", "hedges", "actor_measures", "problems")
+TABLES = ("articles", "sentences", "mentions", "quotes", "hedges", "labels", "actor_measures", "problems")
 CHUNK_TABLES = TABLES[:-1]  # written per chunk; problems belong to the corpus
 
 _S, _I, _F, _B = pa.string(), pa.int64(), pa.float64(), pa.bool_()
@@ -34,6 +34,8 @@ SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in {
                ("speaker_end", _I), ("actor", _S), ("camp", _S), ("section", _S), ("n_words", _I), ("voice", _F)],
     "hedges": [("article_id", _S), ("start", _I), ("end", _I), ("cue", _S), ("category", _S), ("section", _S),
                ("actor", _S), ("role", _S)],
+    "labels": [("article_id", _S), ("start", _I), ("end", _I), ("text", _S), ("term", _S), ("category", _S),
+               ("camp", _S), ("how", _S), ("in_quote", _B), ("section", _S), ("sentence", _I)],
     "actor_measures": [("article_id", _S), ("outlet", _S), ("alignment", _S), ("date", pa.date32()), ("actor", _S),
                        ("camp", _S)] + _MEASURES,
     "problems": [("path", _S), ("line", _I), ("unit", _S), ("why", _S)],
