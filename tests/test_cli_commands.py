@@ -50,3 +50,16 @@ def test_cli_analyze_side_backends_fill_their_columns_only_when_asked(tmp_path):
     side = [c for c in measures[True].columns if c.endswith(("_vader", "_textblob"))]
     assert side and measures[False][side].isna().all().all()
     assert measures[True][side].notna().any().any()
+
+
+def test_cli_analyze_labels_as_mentions_adds_label_mentions_only_when_asked(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "sana_2016-01-05_raid.txt").write_text(
+        "Army units restore calm\n\nArmy units killed dozens of terrorists in the countryside, the general said.\n",
+        encoding="utf-8")
+    hows = {}
+    for flag in ((), ("--labels-as-mentions",)):
+        out = tmp_path / ("labels" if flag else "plain")
+        _run("analyze", str(tmp_path / "data"), "--out", str(out), "--cache", str(tmp_path / "cache"), *flag)
+        hows[bool(flag)] = set(pd.read_parquet(out / "mentions.parquet")["how"])
+    assert "label" not in hows[False] and "label" in hows[True]

@@ -100,7 +100,7 @@ def _cmd_analyze(args) -> int:
     check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
     corpus = load_corpus(args.corpus)
     results = analyze(corpus, workers=args.workers, cache=args.cache, sentiment=args.sentiment,
-                      side_backends=args.side_backends)
+                      side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions)
     results.save(args.out)
     print(results.summary())
     return 0
@@ -194,6 +194,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="sentiment backend for portrayal and voice (default: the packaged linear model)")
     p.add_argument("--side-backends", action="store_true",
                    help="also score VADER and TextBlob beside it (the *_vader/*_textblob columns; slower)")
+    p.add_argument("--labels-as-mentions", action="store_true",
+                   help="count each label naming a camp ('terrorists' in SANA) as a mention of that camp's generic actor")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("cache", help="list the analysis cache (key, corpus, size, age, finished or partial) or prune it")
