@@ -1,8 +1,9 @@
-"""find_hedges takes an Article as well as a str: it reads ``masked_text`` (boilerplate blanked,
-same length), so the offsets index ``article.text``."""
+"""find_mentions and find_hedges take an Article as well as a str: they read ``masked_text``
+(boilerplate blanked, same length), so the offsets index ``article.text``."""
 
 from __future__ import annotations
 
+from toolkit.actors import find_mentions
 from toolkit.corpus import Article, Section
 from toolkit.hedging import find_hedges
 
@@ -11,6 +12,14 @@ BOILER = "Putin news: subscribe, it might be free."
 TEXT = f"{BODY}\n{BOILER}"
 ARTICLE = Article("a1", "demo", None, None, TEXT,
                   (Section(0, len(BODY), "body"), Section(len(BODY) + 1, len(TEXT), "boilerplate")))
+
+
+def test_actors_find_mentions_of_an_article_skip_its_boilerplate():
+    mentions = find_mentions(ARTICLE)
+    assert [(m.text, m.actor) for m in mentions] == [("Vladimir Putin", "putin")]
+    assert mentions == find_mentions(ARTICLE.masked_text)
+    assert all(TEXT[m.start:m.end] == m.text for m in mentions)
+    assert len(find_mentions(TEXT)) == 2
 
 
 def test_hedging_find_hedges_of_an_article_skip_its_boilerplate():
