@@ -380,7 +380,7 @@ _CAMP_USAGE = {"us": "us_western"}
 
 
 def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=None, alignment: str | None = None,
-                quotes=None) -> RecordList:
+                quotes=None, mentions=None) -> RecordList:
     """Every label occurrence of ``text_or_article``, with the camp it names and how that was decided.
 
     Args:
@@ -394,6 +394,8 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
             camp, whose usage an ambiguous label inside follows; ``None`` extracts them with
             ``toolkit.quotes.extract_quotes`` (default lexicons); ``()`` puts every label in the
             outlet's own voice.
+        mentions: the actor mentions of the text, as ``find_mentions(text, actors)`` gives them
+            (the pipeline passes the ones it already has); ``None`` finds them.
 
     Returns:
         ``RecordList[Label]`` in text order, never overlapping; ``text[l.start:l.end] == l.text``.
@@ -414,7 +416,7 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     starts = [s[0] for s in spans]
     norm = normalize_quotes(text)
     hits = _match(norm, lex)
-    mentions = [m for m in find_mentions(text, actors) if m.camp != "unnamed"]
+    mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions) if m.camp != "unnamed"]
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)

@@ -137,7 +137,8 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
     mentions = find_mentions(text, actors)
     quotes = extract_quotes(article, actors=actors, verbs=verbs)
     hedges = find_hedges(text, hedges=hedge_lexicon)
-    labels = find_labels(article, labels=label_lexicon, actors=actors, alignment=alignment, quotes=quotes)
+    labels = find_labels(article, labels=label_lexicon, actors=actors, alignment=alignment, quotes=quotes,
+                         mentions=mentions)
     if labels_as_mentions:
         mentions = _label_mentions(mentions, labels, actors)
     quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
