@@ -26,6 +26,39 @@ class _PunctuationStripper:
         return text.translate(self._table)
 
 
+@functools.cache
+def _fast_sentitext():
+    """NLTK's ``SentiText`` with ``_words_and_emoticons`` computed without the word x punctuation dict.
+
+    NLTK builds ``{p + w: w, w + p: w}`` for every punctuation mark ``p`` of ``PUNC_LIST`` and every
+    word ``w`` of the text stripped of ``string.punctuation``, then maps each token through it: ~8% of
+    a corpus run. A ``w`` holds no punctuation, so a token is ``p + w`` only when ``p`` is its whole
+    leading punctuation run (and ``w + p`` only for its trailing run, never both): checking that run
+    gives the same tokens (tests/test_sentiment_vader_tokens.py compares the two on generated text).
+    Built once, on NLTK's own class (before :class:`VaderBackend` installs it in its place).
+    """
+    from nltk.sentiment.vader import SentiText
+
+    class FastSentiText(SentiText):
+        def _words_and_emoticons(self):
+            words = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
+            marks = set(self.PUNC_LIST)
+            out = []
+            for we in self.text.split():
+                if len(we) <= 1:
+                    continue
+                lead = len(we) - len(we.lstrip(string.punctuation))
+                trail = 0 if lead else len(we) - len(we.rstrip(string.punctuation))
+                if lead and we[:lead] in marks and we[lead:] in words:
+                    we = we[lead:]
+                elif trail and we[-trail:] in marks and we[:-trail] in words:
+                    we = we[:-trail]
+                out.append(we)
+            return out
+
+    return FastSentiText
+
+
 class VaderBackend:
     """VADER (Hutto & Gilbert 2014) through NLTK, with the lexicon shipped in ``vaderSentiment``.
 
@@ -37,6 +70,7 @@ class VaderBackend:
     def __init__(self) -> None:
         import nltk
         import vaderSentiment
+        from nltk.sentiment import vader as vader_module
         from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
         pkg_dir = os.path.dirname(vaderSentiment.__file__)
@@ -47,6 +81,8 @@ class VaderBackend:
         # (nltk.redos: the `regex` engine under a timeout), ~6% of a corpus run; str.translate
         # deletes the same characters (string.punctuation), so the scores are unchanged.
         self._analyzer.constants.REGEX_REMOVE_PUNCTUATION = _PunctuationStripper()
+        # polarity_scores builds its SentiText by the module's global name: the exact faster one above.
+        vader_module.SentiText = _fast_sentitext()
         self._lexicon = {w: max(-1.0, min(1.0, v / 4.0)) for w, v in self._analyzer.lexicon.items()}
 
     @functools.lru_cache(maxsize=8192)  # noqa: B019 - one instance per process (vader())
