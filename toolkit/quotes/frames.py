@@ -5,7 +5,8 @@ and a *content* span (Pareti 2016, "PARC 3.0", LREC). Token patterns around each
 speaker (the subject noun phrase before the verb, the inverted ``"...," said X``, an apposition
 ``X, a spokesman, said``, the object of "according to") and the content (the clause after the cue,
 or the quotation/clause before ``, X said.``). Limits: no parser; a speaker is a noun phrase of at
-most about twelve tokens found by word classes, so long or nested subjects can be cut.
+most about twelve tokens found by word classes, so long or nested subjects can be cut. The phrase
+patterns themselves are in :mod:`toolkit.quotes.phrases`; this module puts them together per cue.
 """
 
 from __future__ import annotations
@@ -13,45 +14,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .phrases import (
+    _ASIDE,
+    _DET,
+    _SKIP_BEFORE,
+    _TIME_PREP,
+    _bare_speaker,
+    _content_after,
+    _is_word,
+    _quoted_as_saying,
+    _quoting,
+    _skip_object,
+    _speaker_after,
+    _speaker_before,
+    _subject,
+    _tokens,
+)
 from .verbs import Verbs
-
-# The patterns' tokens, close to :func:`toolkit.text.tokens` but kept apart because the patterns were
-# tuned on them: titles keep their period ("Sen.", "Gen.", "Mr.": a title never ends a noun phrase) and
-# a period between word characters joins ("1.5", "U.S"); switching tokenisers changes PolNeAR dev.
-_ABBR = r"(?:Sen|Rep|Gov|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Jr|Sr|St|Rev|Sec|Gens|Reps|Sens|Amb|Cmdr|Supt)\."
-_TOK = re.compile(rf"{_ABBR}|\w+(?:[-'.&]\w+)*(?:\.(?<=[A-Z]\.))?|[^\w\s]")
-
-_SKIP_BEFORE = frozenset("""also has have had will would could may might should must can later previously again then
-recently repeatedly publicly privately reportedly once first further earlier often did does do not never long still
-just always already even only simply flatly quickly initially separately subsequently now since too he's she's
-'s n't has've""".split())
-_BE = frozenset("is was were are be been being am".split())
-_NP_STOP = frozenset("""that and but or which who whom whose when while as because if after before although though
-since so where whereas than what how why whether nor yet unless until said says told""".split())
-_PRONOUNS = {"he": ("m", False), "she": ("f", False), "they": (None, True), "it": (None, False),
-             "i": (None, False), "we": (None, True)}
-_FWD_STOP = frozenset("""who which that in on at during from after before while when as to with adding saying
-because according of told via for about last this yesterday today tonight earlier later""".split())
-_VERBISH = frozenset("is was were are will would has have had could can should may might be been do does did".split())
-_TIME_PREP = frozenset("""in on at during from after before via while through with to for last this earlier later
-yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
-_TELL_OBJ = frozenset("""reporters journalists me us him her them lawmakers supporters voters viewers listeners
-students donors attendees members senators delegates audiences""".split())
-_INTRO = frozenset("""but and so yet in on at during after before when while as even then also still though although
-since because if later earlier meanwhile however instead indeed last this on""".split())
-_DET = frozenset("""the a an his her their its our my your these those this that such new recent earlier latest media
-news any no some many several other all both each every own""".split())
-_PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party and state: "D-Ore.", "R-Utah"
-_ASIDE = frozenset("however though too also nonetheless nevertheless meanwhile moreover".split())
-
-
-def _tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)]
-
-
-def _is_word(tok: str) -> bool:
-    return tok[0].isalnum() or tok[0] == "_"
-
 
 
 @dataclass(frozen=True)
@@ -59,258 +38,6 @@ class _Frame:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
     content: tuple[int, int]
-
-
-# Cue words that also modify a noun inside a speaker phrase ("the state news agency").
-_CUE_MODIFIERS = frozenset({"state"})
-
-
-def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
-    """Start index of the noun phrase ending at token ``j`` (walking back), or ``None``."""
-    k = j
-    while k >= lo and k > j - 12:
-        tok = toks[k][2]
-        if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and _is_word(toks[k - 1][2]) \
-                and toks[k - 1][2].lower() not in _NP_STOP:
-            k -= 1  # "the state news agency": a cue word modifying the noun after it
-            continue
-        if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
-            if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
-                head = _np_back(toks, k - 1, lo, cues)
-                if head is not None:
-                    return head
-            break
-        k -= 1
-    return k + 1 if k + 1 <= j else None
-
-
-def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> tuple[int, int] | str | None:
-    """Speaker token range (start, end inclusive) before cue token ``i``; 'passive' for passives."""
-    j = i - 1
-    saw_be = False
-    while j >= lo and (toks[j][2].lower() in _SKIP_BEFORE or toks[j][2].lower() in _BE
-                       or (toks[j][2].islower() and toks[j][2].endswith("ly") and len(toks[j][2]) > 4)
-                       or toks[j][2] in ("'",)):
-        saw_be |= toks[j][2].lower() in _BE
-        j -= 1
-    if saw_be and not cue_text.endswith("ing"):
-        return "passive"
-    # "went on to say", "declined to say"
-    if j >= lo and toks[i - 1][2] == "to":
-        j = i - 2
-        n = 0
-        while j >= lo and toks[j][2].islower() and toks[j][2] not in _NP_STOP and n < 4:
-            j -= 1
-            n += 1
-    if j < lo:
-        return None
-    if toks[j][2] == ")":  # "Sen. X (R-Ariz.) said"
-        k = j
-        while k >= lo and toks[k][2] != "(":
-            k -= 1
-        if k <= lo:
-            return None
-        end = j
-        start = _np_back(toks, k - 1, lo, cues)
-        return (start, end) if start is not None else None
-    if toks[j][2] == ",":  # apposition "Peskov, Putin's spokesman, said" or ", however, said"
-        k = j - 1
-        while k >= lo and toks[k][2] not in (",", '"', "(", ")", ";", ":") and k > j - 16:
-            k -= 1
-        if k < lo or toks[k][2] != ",":
-            return None
-        chunk = toks[k + 1:j]
-        if not chunk:
-            return None
-        if len(chunk) <= 3 and all(c[2].islower() for c in chunk):  # ", however," / ", in turn,"
-            return _speaker_before(toks, k, lo, cue_text, cues)
-        # "Rep. Dora Penn, D-Ore., speaking on a morning show, said": the name is before the party tag
-        tag = _party_tag_before(toks, k - 1, lo)
-        start = _np_back(toks, tag - 2, lo, cues) if tag is not None else _np_back(toks, k - 1, lo, cues)
-        if start is None or (k - 1 >= lo and toks[k - 1][2] == '"'):
-            return None
-        return (start, j - 1)
-    if toks[j][2].lower() in _PRONOUNS:  # a subject pronoun is the whole noun phrase ("... something he said")
-        return (j, j)
-    start = _np_back(toks, j, lo, cues)
-    if start is None:
-        return None
-    after = _after_quotation(toks, start, lo)
-    if after is not None:
-        return (after, j)
-    dated = _dated_relative(toks, start, j, lo, cues)
-    if dated is not None:
-        return dated
-    return _modified(toks, start, j, lo, cues) or (start, j)
-
-
-_MONTHS = frozenset("""jan jan. january feb feb. february mar mar. march apr apr. april may june july aug aug.
-august sept sept. sep sep. september oct oct. october nov nov. november dec dec. december""".split())
-
-
-def _dated_relative(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
-    """The head of a relative clause whose only words before the cue are a date: "Hammond, who on
-    Sept. 9 said ..." (walking back finds "9", the speaker is "Hammond")."""
-    n = j
-    while n >= lo and j - n < 8 and (toks[n][2].isdigit() or toks[n][2].lower() in _MONTHS
-                                     or toks[n][2] == "." or toks[n][2].lower() in _TIME_PREP):
-        n -= 1
-    if n == j or n < lo + 1 or toks[n][2].lower() not in ("who", "which") or n >= start:
-        return None
-    if not any(toks[k][2].isdigit() or toks[k][2].lower() in _MONTHS for k in range(n + 1, j + 1)):
-        return None
-    h = n - 1 if toks[n - 1][2] != "," else n - 2
-    head = _np_back(toks, h, lo) if h >= lo else None
-    return (head, h) if head is not None else None
-
-
-_QUOTE_MARKS = frozenset('"\u201c\u201d')
-
-
-def _after_quotation(toks, start: int, lo: int) -> int | None:
-    """Start of a speaker phrase that runs from a closing quotation mark to the cue, when the noun
-    phrase found by walking back is only its tail: '"...," Dunford, chairman of the joint chiefs told'
-    or, in text without commas, '"..." Ammar al-Selmo the head of the rescue service in eastern Aleppo
-    told' (the name, not the apposition's last noun phrase). Only words, commas and parentheses may
-    lie between the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens,
-    and the mark must close a quotation (an even number of marks up to it in the unit)."""
-    n = start - 1
-    while n >= lo and start - n <= 16:
-        tok = toks[n][2]
-        if tok in _QUOTE_MARKS:
-            break
-        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (_is_word(tok) or tok in (",", "(", ")")):
-            return None
-        n -= 1
-    else:
-        return None
-    if n < lo or n + 1 >= start or not toks[n + 1][2][:1].isupper():
-        return None
-    marks = sum(1 for k in range(lo, n + 1) if toks[k][2] in _QUOTE_MARKS)
-    return n + 1 if marks % 2 == 0 else None
-
-
-_SPEAKING = frozenset("speaking talking addressing".split())
-
-
-def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
-    """The noun phrase a subject relative clause or a participial phrase before the cue modifies,
-    when no comma sets them off (up to 31 tokens, parentheses included): "the group which relies on
-    activists said", "a resident who fled and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
-    speaker is the phrase before "which"/"who"/"speaking", not the clause's last noun phrase).
-    An object relative ("reports which the ministry said ...") keeps its own subject."""
-    for n in range(j - 1, max(lo, j - 32), -1):
-        tok = toks[n][2]
-        if tok in ("(", ")"):
-            continue  # "... Support Group (ISSG) ministers in New York insisted"
-        if not _is_word(tok):
-            return None
-        low = tok.lower()
-        if low in ("who", "which") and n < start and toks[n + 1][2].islower() \
-                and toks[n + 1][2] not in _DET and toks[n + 1][2] not in _PRONOUNS:
-            break
-        if low in _SPEAKING:
-            break
-        if low in _VERBISH and _aux_after_relative(toks, n, lo):
-            continue  # "the report which could not be verified said": auxiliaries of the relative clause
-        if (low in _NP_STOP and low != "and") or low in _VERBISH:  # "... who ordered it are held to account"
-            return None
-    else:
-        return None
-    if n - 1 < lo:
-        return None
-    head = _np_back(toks, n - 1, lo)  # a cue word there is a noun: "the report which ..."
-    return (head, n - 1) if head is not None else None
-
-
-def _aux_after_relative(toks, n: int, lo: int) -> bool:
-    """Whether token ``n`` is an auxiliary that opens a subject relative clause: only auxiliaries and
-    "not"/"never" lie between it and a "which"/"who" before it ("which could not be", "who has")."""
-    for k in range(n - 1, max(lo - 1, n - 4), -1):
-        low = toks[k][2].lower()
-        if low in ("which", "who"):
-            return True
-        if low not in _VERBISH and low not in ("not", "never"):
-            return False
-    return False
-
-
-def _party_tag_before(toks, p: int, lo: int) -> int | None:
-    """Index of a party-and-state tag ("R-Utah", "D-Ore" ".") ending at token ``p`` and preceded by
-    an apposition comma with a name before it, else None."""
-    if p >= lo and toks[p][2] == "." and p - 1 >= lo:
-        p, text = p - 1, toks[p - 1][2] + "."
-    else:
-        text = toks[p][2] if p >= lo else ""
-    if _PARTY_STATE.fullmatch(text) and p - 2 >= lo and toks[p - 1][2] == ",":
-        return p
-    return None
-
-
-def _speaker_after(toks, i: int, hi: int) -> tuple[int, int] | None:
-    """Speaker of an inverted cue ('"...," said Putin'): token range after cue token ``i``."""
-    k = i + 1
-    if k >= hi or toks[k][2].lower() in _FWD_STOP or toks[k][2].lower() in _TIME_PREP \
-            or toks[k][2].lower() in ("over", "about", "of", "by", "into"):
-        return None  # '..., legal director, said over the phone': not inverted
-    while k < hi and k <= i + 10:
-        tok = toks[k][2]
-        if not _is_word(tok) or (tok.lower() in _FWD_STOP and k > i + 1):
-            break
-        if tok.lower() in _VERBISH:
-            return None
-        k += 1
-    if k == i + 1:
-        return None
-    if k < hi and toks[k][2] not in (",", ".", ";", "(", ":", "!", "?", '"', "-", "--") and toks[k][2].lower() not in _FWD_STOP:
-        return None
-    return (i + 1, k - 1)
-
-
-def _skip_object(toks, k: int, hi: int) -> int:
-    """Skip the indirect object of 'told' ('told CNN', 'told the Associated Press', 'told reporters')."""
-    if k >= hi:
-        return k
-    tok = toks[k][2]
-    if tok.lower() in _TELL_OBJ:
-        return k + 1
-    if tok.lower() in ("the", "a", "an"):
-        m = k + 1
-        if m < hi and toks[m][2][:1].islower() and toks[m][2] not in _NP_STOP:  # "told the paper"
-            return m + 1
-        while m < hi and m < k + 6 and _is_word(toks[m][2]) and toks[m][2][0].isupper():
-            m += 1
-        return m
-    if tok[0].isupper() and tok.lower() not in _PRONOUNS:
-        m = k
-        while m < hi and toks[m][2][0].isupper() and _is_word(toks[m][2]) and toks[m][2].lower() not in _PRONOUNS:
-            m += 1
-        # "told Fox Iranians had ...": the last capitalised word is the subject of the content
-        if m - k >= 2 and m < hi and toks[m][2].lower() in _VERBISH:
-            return m - 1
-        return m
-    return k
-
-
-def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int | None:
-    """Token index where the content after a cue starts, or ``None`` if nothing reportable follows."""
-    # a 'that' within reach (after "in a statement", "on Thursday") opens the complement
-    reach = 10 if k < hi and (toks[k][2] == "that" or toks[k][2].lower() in _TIME_PREP) else 0
-    for m in range(k, min(hi, k + reach)):
-        tok = toks[m][2]
-        if tok == "that":
-            return m + 1 if m + 1 < hi else None
-        if tok in (",", ";", '"', "(", ":") or tok in cues or (tok.lower() in _NP_STOP and tok.lower() not in _TIME_PREP):
-            break  # "told reporters after the talks that ...": a time phrase may come before 'that'
-    if k < hi and toks[k][2] in (",", ":") and k + 1 < hi and toks[k + 1][2] == '"':
-        return k + 1
-    if k < hi and toks[k][2] == '"':
-        return k
-    if weak:
-        return None
-    if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
-        return None
-    return k if hi - k >= 3 else None
 
 
 # "claim" also heads constructions that report no speech. A cue form of "claim" followed by one of these
@@ -454,39 +181,6 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
     return frames
 
 
-_QUOTING = frozenset("quoting citing".split())
-_QUOTED = frozenset("quoted quoting quotes cited citing cites".split())
-
-
-def _quoting(toks, k: int, hi: int) -> tuple[tuple[int, int], int] | None:
-    """The source of a nested report set off after the cue, ", quoting X," or ", citing X,": its token
-    range and the index after the closing comma (the statement is X's, the outlet only relays it)."""
-    if not (k + 2 < hi and toks[k][2] == "," and toks[k + 1][2].lower() in _QUOTING):
-        return None
-    close = next((n for n in range(k + 2, min(hi, k + 16)) if toks[n][2] in (",", ";", ":", ".")), None)
-    if close is None or toks[close][2] != "," or close == k + 2:
-        return None
-    return (k + 2, close - 1), close + 1
-
-
-def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
-    """Speaker of "X quoted Y as saying ...", "citing Y as saying": the object Y between the verb and
-    "as" (token range), the innermost speaker of the nested report. ``None`` for the passive "Y was
-    quoted on TV as saying" (Y is found before the verb as usual)."""
-    if i < 3 or toks[i - 1][2].lower() != "as":
-        return None
-    for n in range(i - 2, max(-1, i - 14), -1):
-        tok = toks[n][2].lower()
-        if tok in _QUOTED:
-            if n + 1 > i - 2 or toks[n + 1][2].lower() in _TIME_PREP or toks[n + 1][2].lower() in ("by", "of") \
-                    or (n > 0 and toks[n - 1][2].lower() in _BE):
-                return None  # "X was quoted on state TV as saying": passive, X speaks (the usual frame)
-            return (n + 1, i - 2)
-        if not _is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
-            return None
-    return None
-
-
 def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Cue and speaker spans of a unit that only introduces the quotation after it ("A defense official
     told the radio:" before a paragraph that is one quotation): the last cue, followed by nothing but
@@ -513,42 +207,6 @@ def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tu
     return (m.start(), m.end()), (toks[sp[0]][0], toks[sp[1]][1])
 
 
-_BARE_JOIN = frozenset("of for and al al- bin".split())
-_BARE_DET = frozenset("the a an".split())
-
-
-def _bare_speaker(toks, s0: int, s1: int) -> int:
-    """Start of the speaker noun phrase ending at token ``s1`` in text without commas, where the
-    phrase found by walking back (``s0``) runs into the reported clause ("... the UN Charter the
-    Coalition said"): a pronoun alone; else from the last determiner after which only capitalised
-    words, joining words (of, for, and, al-, bin) and at most three lower-case words follow ("the
-    Coalition", "a monitor", "the news agency"); else the run of capitalised words ending at ``s1``
-    ("Foreign Minister Cavusoglu"), or of at most three lower-case words ("state media and activists").
-    Limits: a name run may take in a capitalised word of the clause before it ("Daesh Cavusoglu")."""
-    if toks[s1][2].lower() in _PRONOUNS:
-        return s1
-    lower = 0
-    for k in range(s1, s0 - 1, -1):
-        w = toks[k][2]
-        if k < s1 and w.lower() in _BARE_DET:
-            return k
-        if w[:1].isupper() or w.lower() in _BARE_JOIN:
-            continue
-        if w.islower() and _is_word(w) and lower < 3:
-            lower += 1
-            continue
-        break
-    k = s1
-    if toks[s1][2][:1].isupper():
-        while k - 1 >= s0 and (toks[k - 1][2][:1].isupper() or (toks[k - 1][2].lower() in _BARE_JOIN
-                                                                 and k - 2 >= s0 and toks[k - 2][2][:1].isupper())):
-            k -= 1
-    else:
-        while k - 1 >= s0 and s1 - k < 2 and toks[k - 1][2].islower() and _is_word(toks[k - 1][2]):
-            k -= 1
-    return k
-
-
 def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Frame]:
     """'according to X, ...' and '..., according to X.'"""
     k = j_end + 1
@@ -568,45 +226,3 @@ def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Fra
     if n < hi and toks[n][2] == "," and hi - n > 3:
         return [_Frame(cue, speaker, (toks[n + 1][0], ue))]
     return []
-
-
-# A quoted fragment of at least this many words in a sentence without a cue is attributed to the
-# sentence subject ('X called the deal "the worst ..."'); shorter ones are scare quotes or titles.
-# Chosen on PolNeAR train (4: F1 .788, 6: .788; speaker accuracy rises with the threshold).
-_FRAGMENT_WORDS = 5
-
-
-def _subject_span(t: str, us: int, ue: int) -> tuple[int, int] | None:
-    toks = _tokens(t, us, ue)
-    return _subject(toks, 0, len(toks))
-
-
-def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
-    """Rough sentence subject: the first pronoun, or up to four words before the first verb-like word."""
-    k = lo
-    while k < hi and not _is_word(toks[k][2]):
-        k += 1
-    if k < hi and (toks[k][2].lower() in _INTRO  # "In a speech on Monday, ..." / "But even then, ..."
-                   # "Briefing MPs on Tuesday, ...": a participle opening a phrase that a comma closes
-                   or toks[k][2][:1].isupper() and toks[k][2].endswith("ing") and k + 1 < hi
-                   and any(toks[n][2] == "," for n in range(k + 1, min(hi, k + 12)))
-                   and toks[k + 1][2] != ","):
-        comma = next((n for n in range(k, min(hi, k + 12)) if toks[n][2] == ","), None)
-        k = comma + 1 if comma is not None else k + 1
-        while k < hi and (not _is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
-            k += 1
-    if k >= hi:
-        return None
-    if toks[k][2].lower() in _PRONOUNS:
-        return (toks[k][0], toks[k][1])
-    e = k
-    while e + 1 < min(hi, k + 4) and _is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
-            and not toks[e + 1][2].endswith("ed"):
-        e += 1
-    # an apposed name: "The top general, Joseph Dunford, sought ..." -> both, so the name resolves
-    n = e + 2
-    while n < min(hi, e + 6) and toks[n][2][:1].isupper() and _is_word(toks[n][2]):
-        n += 1
-    if e + 1 < hi and toks[e + 1][2] == "," and n > e + 2 and n < hi and toks[n][2] == ",":
-        e = n - 1
-    return (toks[k][0], toks[e][1])

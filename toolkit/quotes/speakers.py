@@ -15,7 +15,7 @@ import bisect
 import re
 
 from .descriptions import _CONTEXT_CHARS, _anchors, _covered, _in_context, _speaker_anchor
-from .frames import _PRONOUNS
+from .phrases import _PRONOUNS
 from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _TITLE_GENDER, _gender_of, _mentions, _name_of,
                     _trim_lead, _Who)
 
