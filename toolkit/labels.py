@@ -49,7 +49,7 @@ from typing import Any
 
 from .lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from .records import RecordList
-from .text import normalize_quotes, paragraphs, tokens, trie_regex
+from .text import in_capitals, normalize_quotes, paragraphs, tokens, trie_regex
 
 __all__ = ["Label", "LabelLexicon", "load_labels", "find_labels", "CATEGORIES", "HOWS", "DEFAULT_PATH"]
 
@@ -349,12 +349,6 @@ def _in_credit(text: str, start: int, end: int) -> bool:
     return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
 
 
-def _shouted(text: str, start: int, end: int) -> bool:
-    """An all-capitals word between other all-capitals words: a headline, not an acronym ("IS")."""
-    before = re.search(r"\b[A-Z]{2,}[\s,:]+$", text[max(0, start - 30):start])
-    return before is not None and re.match(r"[\s,:]+[A-Z]{2,}\b", text[end:end + 30]) is not None
-
-
 def _category(term: _Term, camp: str | None) -> str:
     for c, category in term.senses:
         if c == camp:
@@ -439,7 +433,7 @@ def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
             continue
         if _in_credit(norm, m.start(), m.end()):
             continue
-        if term.term.isupper() and _shouted(norm, s, e):
+        if term.term.isupper() and in_capitals(norm, s, e):
             continue
         hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
     return hits

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_words", "normalize_quotes"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_words", "normalize_quotes", "in_capitals"]
 
 
 @dataclass(frozen=True)
@@ -205,3 +205,15 @@ def n_words(text: str, start: int = 0, end: int | None = None) -> int:
     tables and ``quoted_words`` in ``actor_measures`` all use it ("U.S." and "Russia's" are one word each).
     """
     return len(_WORD.findall(text, start, len(text) if end is None else end))
+
+
+_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")
+_CAPS_WORD_AFTER = re.compile(r"[\s,:]+[A-Z]{2,}\b")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is an all-capitals word between other all-capitals words (within 30
+    characters before it): a shouted headline ("RUSSIA SAYS IS TARGETED"), not an acronym ("IS").
+    Used by the actor matcher and the label matcher alike."""
+    return _CAPS_WORD_BEFORE.search(text, max(0, start - 30), start) is not None and \
+        _CAPS_WORD_AFTER.match(text, end) is not None

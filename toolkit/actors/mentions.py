@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from toolkit.records import RecordList
-from toolkit.text import normalize_quotes
+from toolkit.text import in_capitals, normalize_quotes
 
 from .records import Mention
 
@@ -56,16 +56,6 @@ def _acronym_modifier(name: str, text: str, end: int) -> bool:
     return not any(c.islower() for c in name) and _ACRONYM_VERB_NEXT.match(text, end) is None
 
 
-_CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")
-_CAPS_WORD_AFTER = re.compile(r"[\s,:]+[A-Z]{2,}\b")
-
-
-def _in_capitals(text: str, start: int, end: int) -> bool:
-    """An all-capitals word between other all-capitals words: a shouted headline, not an acronym."""
-    return _CAPS_WORD_BEFORE.search(text, max(0, start - 30), start) is not None and \
-        _CAPS_WORD_AFTER.match(text, end) is not None
-
-
 def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
     """The mentions of ``lex``'s actors (an :class:`~toolkit.actors.ActorLexicon`) in ``text``: the
     matcher's hits, decided by the local rules above (see :func:`toolkit.actors.find_mentions`)."""
@@ -79,7 +69,7 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
         poss = m.group("poss") or ""
         if poss == "s" and (name[:1].islower() or name.endswith("s") or how not in ("alias", "surname", "metonym")):
             continue  # a plural or a word running on, not an apostrophe-less possessive ("Putins")
-        if name.isupper() and name.isalpha() and _in_capitals(norm, m.start(), m.end()):
+        if name.isupper() and name.isalpha() and in_capitals(norm, m.start(), m.end()):
             continue  # "IS", "UN" inside an all-capitals headline
         title = m.group("title")
         if how == "title" and (title or re.match(r"\s+[A-Z][a-z]", norm[m.end():m.end() + 3])):
