@@ -46,13 +46,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit.text import paragraphs, sentences  # noqa: E402
+from toolkit.vocab import QUOTE_KINDS  # noqa: E402
 
 DEMO = ROOT / "corpora" / "demo"
 SPEC = DEMO / "gold_spec.yml"
 GOLD = DEMO / "gold.jsonl"
 
 CAMPS = {"russia", "us", "opposition", "syria_government", "iran", "turkey", "un", "isis", "other", "unnamed"}
-KINDS = {"direct", "mixed", "indirect"}
 CATEGORIES = {"epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidential", "conditional", "booster"}
 OPEN_MARKS = "\"\u201c'\u2018"
 CLOSE_MARKS = "\"\u201d'\u2019"
@@ -212,7 +212,7 @@ def build_article(spec: dict, name: str, fs: dict) -> dict:
     # pass 1: content spans
     spans = []
     for k, q in enumerate(qspecs):
-        if q.get("k") not in KINDS:
+        if q.get("k") not in QUOTE_KINDS:
             art.fail(f"quote {k}: bad kind {q.get('k')!r}")
         s, e = art.find_content(q)
         if q["k"] == "direct":
