@@ -32,6 +32,19 @@ def lex():
     ("the Turkish General Staff", "turkey_government", "turkey"),
     ("DAESH", "isis", "isis"),
     ("Riyad Hijab", "riyad_hijab", "opposition"),
+    ("Mikhail Yemelyanov", "mikhail_yemelyanov", "russia"),
+    ("Vladimir Jabbarov", "vladimir_jabbarov", "russia"),
+    ("Hadiya Khalaf Abbas", "hadiya_khalaf_abbas", "syria_government"),
+    ("Riad Haddad", "riad_haddad", "syria_government"),
+    ("Islamic Front", "islamic_front", "opposition"),
+    ("Ahrar al-Sham", "ahrar_al_sham", "opposition"),
+    ("Abu Yusef al-Muhajir", "abu_yusef_muhajir", "opposition"),
+    ("Yasser Al Youssef", "yasser_al_yusef", "opposition"),
+    ("Samir Nashar", "samir_nachar", "opposition"),
+    ("Ammar al-Selmo", "ammar_al_selmo", "opposition"),
+    ("the opposition", "syrian_opposition", "opposition"),
+    ("Syria's opposition", "syrian_opposition", "opposition"),
+    ("the General Command", "syrian_army", "syria_government"),
 ])
 def test_actors_real_news_entries_resolve_speaker_phrases(lex, phrase, actor, camp):
     found = lex.lookup(phrase)
