@@ -36,7 +36,8 @@ def test_comparison_dict_and_callable_filters_agree(results):
 def test_comparison_output_columns(results):
     table = compare(results, "portrayal", by=["outlet", "camp"], n_resamples=200)
     assert list(table.columns) == ["outlet", "camp", "measure", "per", "n_articles", "n_rows", "estimate",
-                                   "ci_low", "ci_high", "small", "confidence", "seed", "method"]
+                                   "ci_low", "ci_high", "small", "interval", "degenerate", "confidence", "seed",
+                                   "method"]
 
 
 def test_comparison_bad_names_raise(results):

@@ -73,9 +73,27 @@ def _prepare(results, keys: list[str], filter: Filter, table: str = "actor_measu
     return frame
 
 
-def _cluster_keys(keys: list[str]) -> list[str]:
-    """Grouping keys plus ``article_id`` (once, also when grouping by article)."""
-    return list(dict.fromkeys(keys + ["article_id"]))
+def _ids(frame: pd.DataFrame) -> list[str]:
+    """The columns naming an article: ``article_id``, after ``corpus`` when the table has one (several
+    corpora stacked by ``concat_results`` may reuse an id)."""
+    return (["corpus"] if "corpus" in frame.columns else []) + ["article_id"]
+
+
+def _cluster_keys(keys: list[str], frame: pd.DataFrame) -> list[str]:
+    """Grouping keys plus the article's id columns (once, also when grouping by article)."""
+    return list(dict.fromkeys(keys + _ids(frame)))
+
+
+def _with_corpus(frame: pd.DataFrame, keys: list[str]) -> list[str]:
+    """``keys`` with ``corpus`` in front of ``outlet`` when the table stacks several corpora.
+
+    Two corpora may use the same outlet key for different sources; grouping by outlet keeps them
+    apart. Other groupings (alignment, camp, periods) pool the corpora, as asked.
+    """
+    if "outlet" in keys and "corpus" not in keys and "corpus" in frame.columns and frame["corpus"].nunique() > 1:
+        at = keys.index("outlet")
+        return keys[:at] + ["corpus"] + keys[at:]
+    return keys
 
 
 def _group_rng(seed: int, key: tuple) -> np.random.Generator:
@@ -97,9 +115,9 @@ def _clusters(frame: pd.DataFrame, keys: list[str], measure: str, per: str | Non
     data = pd.DataFrame({"num": frame.loc[valid, measure].astype(float),
                          "den": frame.loc[valid, per].astype(float) if per else 1.0,
                          "rows": 1}, index=frame.index[valid])
-    for column in _cluster_keys(keys):
+    for column in _cluster_keys(keys, frame):
         data[column] = frame.loc[valid, column]
-    clusters = data.groupby(_cluster_keys(keys), sort=True, observed=True)[["num", "den", "rows"]].sum()
+    clusters = data.groupby(_cluster_keys(keys, frame), sort=True, observed=True)[["num", "den", "rows"]].sum()
     return clusters[clusters["den"] != 0].reset_index()
 
 

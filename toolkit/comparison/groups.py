@@ -8,8 +8,10 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .frame import MIN_ARTICLES, Filter, _as_tuple, _BATCH, _clusters, _group_rng, _keys, _method, _prepare
-from .intervals import _ratio, _ratio_ci
+from .frame import (MIN_ARTICLES, Filter, _as_tuple, _BATCH, _clusters, _group_rng, _ids, _keys, _method,
+                    _prepare, _with_corpus)
+from .intervals import BOOTSTRAP, _ratio, mover_difference, ratio_interval
+
 
 def compare(results, measure: str, by: str | Sequence[str], *, per: str | None = None, filter: Filter = None,
             n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
@@ -37,26 +39,33 @@ def compare(results, measure: str, by: str | Sequence[str], *, per: str | None =
 
     Returns:
         One row per group, sorted by the keys, with columns: the keys, ``measure``, ``per``,
-        ``n_articles``, ``n_rows``, ``estimate``, ``ci_low``, ``ci_high``, ``small``,
-        ``confidence``, ``seed``, ``method``. Groups of one article have NaN CIs.
+        ``n_articles``, ``n_rows``, ``estimate``, ``ci_low``, ``ci_high``, ``small``, ``interval``
+        (``bootstrap``, or the score interval a zero or near-zero rate gets instead: see
+        :mod:`toolkit.comparison.intervals`), ``degenerate`` (the bootstrap had no spread),
+        ``confidence``, ``seed``, ``method``. Groups of one article have NaN CIs unless the measure
+        is a proportion (then a Wilson interval on one observation). With a ``corpus`` column
+        naming several corpora, grouping by ``outlet`` also groups by ``corpus``.
 
     Example:
         How does portrayal of the opposition differ across outlet alignments?
 
         >>> compare(results, "portrayal", by="alignment", filter={"camp": "opposition"})  # doctest: +SKIP
     """
-    keys = _keys(by)
-    clusters = _clusters(_prepare(results, keys, filter), keys, measure, per)
+    frame = _prepare(results, _keys(by), filter)
+    keys = _with_corpus(frame, _keys(by))
+    clusters = _clusters(frame, keys, measure, per)
     rows = []
     for key, group in clusters.groupby(keys, sort=True, observed=True):
         key = _as_tuple(key)
         num, den = group["num"].to_numpy(), group["den"].to_numpy()
-        low, high = _ratio_ci(num, den, n_resamples=n_resamples, confidence=confidence, ci_method=ci_method,
-                              rng=_group_rng(seed, key))
+        low, high, interval, degenerate = ratio_interval(num, den, n_resamples=n_resamples, confidence=confidence,
+                                                         ci_method=ci_method, rng=_group_rng(seed, key))
         rows.append({**dict(zip(keys, key)), "measure": measure, "per": per, "n_articles": len(group),
                      "n_rows": int(group["rows"].sum()), "estimate": float(_ratio(num, den)),
-                     "ci_low": low, "ci_high": high, "small": len(group) < min_articles})
-    columns = keys + ["measure", "per", "n_articles", "n_rows", "estimate", "ci_low", "ci_high", "small"]
+                     "ci_low": low, "ci_high": high, "small": len(group) < min_articles,
+                     "interval": interval, "degenerate": degenerate})
+    columns = keys + ["measure", "per", "n_articles", "n_rows", "estimate", "ci_low", "ci_high", "small",
+                      "interval", "degenerate"]
     out = pd.DataFrame(rows, columns=columns)
     return out.assign(confidence=confidence, seed=seed, method=_method(ci_method, n_resamples))
 
@@ -72,7 +81,7 @@ def _select(clusters: pd.DataFrame, keys: list[str], value) -> pd.DataFrame:
     mask = np.ones(len(clusters), dtype=bool)
     for key, v in zip(keys, value):
         mask &= (clusters[key] == v).to_numpy()
-    return clusters[mask].set_index(clusters["article_id"][mask])[["num", "den"]]
+    return clusters[mask].set_index(_ids(clusters))[["num", "den"]]
 
 
 def _cohens_d(x: np.ndarray, y: np.ndarray) -> float:
@@ -132,9 +141,18 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
     Returns:
         A one-row DataFrame, like the tables of :func:`compare` (several tests ``pd.concat`` into one
         table), with the columns ``measure``, ``per``, ``by`` (the grouping columns, a list), ``a``,
-        ``b``, ``estimate_a``, ``estimate_b``, ``difference``, ``ci_low``, ``ci_high``, ``p_value``,
-        ``alternative``, ``cohens_d``, ``cliffs_delta``, ``n_a``, ``n_b`` (articles),
-        ``shared_articles``, ``paired``, ``small``, ``confidence``, ``seed``, ``method``.
+        ``b``, ``estimate_a``, ``estimate_b``, ``difference``, ``ci_low``, ``ci_high``, ``interval``,
+        ``degenerate``, ``p_value``, ``alternative``, ``ci_p_disagree``, ``cohens_d``,
+        ``cliffs_delta``, ``n_a``, ``n_b`` (articles), ``shared_articles``, ``paired``, ``small``,
+        ``confidence``, ``seed``, ``method``.
+
+        The CI and the p-value answer different questions and ``method`` says which: the CI
+        bounds the size of the difference (bootstrap); the p-value tests whether the articles'
+        group labels are exchangeable (permutation). When either group is zero or near zero
+        (its own interval is a score interval, see :func:`compare`) its bootstrap is not to be
+        trusted and the CI is the MOVER interval built from the two groups' intervals
+        (``interval`` says so). ``ci_p_disagree`` flags a two-sided test where the CI excludes 0
+        but ``p_value >= 1 - confidence`` or the reverse.
 
     Example:
         Are Russian officials reported with more distancing verbs (per quote) in US outlets than US
@@ -173,6 +191,14 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
         boot = stats.bootstrap((ia, ib), difference, paired=paired, vectorized=True, n_resamples=n_resamples,
                                confidence_level=confidence, method=ci_method, rng=boot_rng, batch=_BATCH)
         low, high = float(boot.confidence_interval.low), float(boot.confidence_interval.high)
+    groups = [ratio_interval(g["num"].to_numpy(), g["den"].to_numpy(), n_resamples=n_resamples,
+                             confidence=confidence, ci_method=ci_method, rng=_group_rng(seed, _as_tuple(v)))
+              for g, v in ((ga, a), (gb, b))]
+    interval = BOOTSTRAP
+    if any(g[2] != BOOTSTRAP for g in groups):  # a zero or near-zero group: its bootstrap is not to be trusted
+        interval = "MOVER (Newcombe 1998) from the groups' intervals"
+        low, high = mover_difference(_ratio(ga["num"].to_numpy(), ga["den"].to_numpy()), groups[0][:2],
+                                     _ratio(gb["num"].to_numpy(), gb["den"].to_numpy()), groups[1][:2])
     perm = stats.permutation_test((ia, ib), difference, permutation_type="samples" if paired else "independent",
                                   vectorized=True, n_resamples=n_resamples, alternative=alternative, rng=perm_rng,
                                   batch=_BATCH)
@@ -182,11 +208,15 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
         "measure": measure, "per": per, "by": keys, "a": a, "b": b,
         "estimate_a": float(_ratio(ga["num"].to_numpy(), ga["den"].to_numpy())),
         "estimate_b": float(_ratio(gb["num"].to_numpy(), gb["den"].to_numpy())),
-        "difference": observed, "ci_low": low, "ci_high": high,
+        "difference": observed, "ci_low": low, "ci_high": high, "interval": interval,
+        "degenerate": any(g[3] for g in groups),
         "p_value": float(perm.pvalue), "alternative": alternative,
+        "ci_p_disagree": bool((low > 0 or high < 0) != (perm.pvalue < 1 - confidence)) if alternative == "two-sided"
+        else False,
         "cohens_d": _cohens_d(xa, xb), "cliffs_delta": _cliffs_delta(xa, xb),
         "n_a": len(ga), "n_b": len(gb), "shared_articles": len(shared), "paired": paired,
         "small": min(len(ga), len(gb)) < min_articles, "confidence": confidence, "seed": seed,
-        "method": f"{_method(ci_method, n_resamples)} + article permutation test, {design}",
+        "method": f"CI (how large is the difference): {_method(ci_method, n_resamples)}, {design}; "
+                  "p_value (could the articles' group labels be exchanged): article permutation test",
     }])
 

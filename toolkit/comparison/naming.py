@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..labels import CATEGORIES
-from .frame import MIN_ARTICLES, VOICES, Filter, _cluster_keys, _keys, _prepare, _table
+from .frame import MIN_ARTICLES, VOICES, Filter, _cluster_keys, _keys, _ids, _prepare, _table, _with_corpus
 from .shares import _share_table
 
 def article_labels(results, voice: str = "all") -> pd.DataFrame:
@@ -25,7 +25,7 @@ def article_labels(results, voice: str = "all") -> pd.DataFrame:
         voice: ``"own"`` (labels in the outlet's own voice), ``"quoted"`` (inside quotes) or ``"all"``.
 
     Returns:
-        Columns ``article_id``, ``outlet``, ``alignment``, ``date``, ``camp``, one count column per
+        Columns (``corpus`` when the articles have one), ``article_id``, ``outlet``, ``alignment``, ``date``, ``camp``, one count column per
         category (``neutral``, ``legitimising``, ``delegitimising``) and ``labels`` (their sum);
         one row per article x camp with at least one label in that voice.
     """
@@ -35,15 +35,17 @@ def article_labels(results, voice: str = "all") -> pd.DataFrame:
     labels = labels[labels["camp"].notna()]
     if voice != "all":
         labels = labels[labels["in_quote"].astype(bool) == (voice == "quoted")]
-    columns = ["article_id", "outlet", "alignment", "date", "camp", *CATEGORIES, "labels"]
+    ids = [c for c in _ids(articles) if c in labels.columns] or ["article_id"]
+    corpus = ["corpus"] if "corpus" in articles.columns else []
+    columns = [*corpus, "article_id", "outlet", "alignment", "date", "camp", *CATEGORIES, "labels"]
     if not len(labels):
         return pd.DataFrame(columns=columns).astype({c: np.int64 for c in (*CATEGORIES, "labels")})
-    counts = pd.crosstab([labels["article_id"], labels["camp"]], labels["category"])
+    counts = pd.crosstab([labels[c] for c in ids] + [labels["camp"]], labels["category"])
     counts = counts.reindex(columns=list(CATEGORIES), fill_value=0).astype(np.int64)
     counts.columns = list(CATEGORIES)
     counts["labels"] = counts.sum(axis=1)
-    meta = articles[["article_id", "outlet", "alignment", "date"]]
-    return meta.merge(counts.reset_index(), on="article_id", how="inner")[columns]
+    meta = articles[[*corpus, "article_id", "outlet", "alignment", "date"]]
+    return meta.merge(counts.reset_index(), on=ids, how="inner")[columns]
 
 
 def label_shares(results, by: str | Sequence[str] = "outlet", camp: str | Sequence[str] | None = None,
@@ -70,7 +72,7 @@ def label_shares(results, by: str | Sequence[str] = "outlet", camp: str | Sequen
     Returns:
         Columns: the keys, ``camp``, ``category``, ``share``, ``ci_low``, ``ci_high``, ``n`` (labels
         of that category), ``n_articles`` (articles with such labels in the group), ``small``,
-        ``voice``, ``confidence``, ``seed``, ``method``.
+        ``interval``, ``degenerate``, ``voice``, ``confidence``, ``seed``, ``method``.
 
     Example:
         How do outlets name the opposition in their own voice?
@@ -83,7 +85,8 @@ def label_shares(results, by: str | Sequence[str] = "outlet", camp: str | Sequen
         frame = frame[frame["camp"].isin([camp] if isinstance(camp, str) else list(camp))]
     keys = keys + (["camp"] if "camp" not in keys else [])
     frame = _prepare(frame, keys, filter)
-    wide = frame.groupby(_cluster_keys(keys), sort=True, observed=True)[list(CATEGORIES)].sum()
+    keys = _with_corpus(frame, keys)
+    wide = frame.groupby(_cluster_keys(keys, frame), sort=True, observed=True)[list(CATEGORIES)].sum()
     out = _share_table(wide, keys, "category", "n", n_resamples=n_resamples, confidence=confidence, seed=seed,
                        min_articles=min_articles, ci_method=ci_method)
     return out.assign(voice=voice)[[*out.columns[:-3], "voice", *out.columns[-3:]]]

@@ -10,8 +10,8 @@ import pandas as pd
 
 from ..vocab import STANCES
 from .frame import (MIN_ARTICLES, WEIGHTS, Filter, _as_tuple, _cluster_keys, _group_rng, _keys, _method,
-                    _prepare)
-from .intervals import _share_ci
+                    _prepare, _with_corpus)
+from .intervals import share_intervals
 
 def _share_table(wide: pd.DataFrame, keys: list[str], label: str, count_name: str, *, n_resamples: int,
                  confidence: float, seed: int, min_articles: int, ci_method: str) -> pd.DataFrame:
@@ -23,14 +23,15 @@ def _share_table(wide: pd.DataFrame, keys: list[str], label: str, count_name: st
         key = _as_tuple(key)
         counts = group.to_numpy(dtype=float)
         totals = counts.sum(axis=0)
-        low, high = _share_ci(counts, n_resamples=n_resamples, confidence=confidence, ci_method=ci_method,
-                              rng=_group_rng(seed, key))
+        low, high, interval, degenerate = share_intervals(counts, n_resamples=n_resamples, confidence=confidence,
+                                                          ci_method=ci_method, rng=_group_rng(seed, key))
         part = pd.DataFrame({label: categories, "share": totals / totals.sum(), "ci_low": low, "ci_high": high,
-                             count_name: np.rint(totals).astype(np.int64), "n_articles": len(group), "small": len(group) < min_articles})
+                             count_name: np.rint(totals).astype(np.int64), "n_articles": len(group),
+                             "small": len(group) < min_articles, "interval": interval, "degenerate": degenerate})
         for name, value in zip(keys, key):
             part.insert(keys.index(name), name, value)
         parts.append(part)
-    columns = keys + [label, "share", "ci_low", "ci_high", count_name, "n_articles", "small"]
+    columns = keys + [label, "share", "ci_low", "ci_high", count_name, "n_articles", "small", "interval", "degenerate"]
     out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     return out[columns].assign(confidence=confidence, seed=seed, method=_method(ci_method, n_resamples))
 
@@ -57,7 +58,8 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
     Returns:
         Columns: the keys, ``unit``'s name, ``share``, ``ci_low``, ``ci_high``, ``quotes`` or
         ``quoted_words`` (the unit's total), ``n_articles`` (articles with quotes in the group),
-        ``small``, ``confidence``, ``seed``, ``method``.
+        ``small``, ``interval`` (``bootstrap`` or ``cluster Wilson`` for a unit quoted in fewer than
+        5 articles, or never), ``degenerate``, ``confidence``, ``seed``, ``method``.
 
     Example:
         Which camp gets the largest share of quotes in Russian-state vs US outlets?
@@ -67,10 +69,10 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
     """
     if weight not in WEIGHTS:
         raise ValueError(f"weight must be one of {', '.join(WEIGHTS)}, not {weight!r}")
-    keys = _keys(by)
-    frame = _prepare(results, keys, filter)
+    frame = _prepare(results, _keys(by), filter)
+    keys = _with_corpus(frame, _keys(by))
     column = WEIGHTS[weight]
-    wide = frame.pivot_table(index=_cluster_keys(keys), columns=unit, values=column, aggfunc="sum",
+    wide = frame.pivot_table(index=_cluster_keys(keys, frame), columns=unit, values=column, aggfunc="sum",
                              fill_value=0, observed=True)
     wide.columns = list(wide.columns)
     return _share_table(wide, keys, unit, column, n_resamples=n_resamples, confidence=confidence, seed=seed,
@@ -93,16 +95,17 @@ def stance_shares(results, by: str | Sequence[str] = "camp", *, stances: Sequenc
 
     Returns:
         Columns: the keys, ``stance``, ``share``, ``ci_low``, ``ci_high``, ``quotes`` (verbs of that
-        stance), ``n_articles``, ``small``, ``confidence``, ``seed``, ``method``.
+        stance), ``n_articles``, ``small``, ``interval``, ``degenerate``, ``confidence``, ``seed``,
+        ``method``.
 
     Example:
         What share of Russian officials' quotes do Russian outlets introduce with distancing verbs?
 
         >>> stance_shares(results, by=["alignment", "camp"], filter={"camp": "russia"})  # doctest: +SKIP
     """
-    keys = _keys(by)
-    frame = _prepare(results, keys, filter)
-    wide = frame.groupby(_cluster_keys(keys), sort=True, observed=True)[[f"stance_{s}" for s in stances]].sum()
+    frame = _prepare(results, _keys(by), filter)
+    keys = _with_corpus(frame, _keys(by))
+    wide = frame.groupby(_cluster_keys(keys, frame), sort=True, observed=True)[[f"stance_{s}" for s in stances]].sum()
     wide.columns = list(stances)
     return _share_table(wide, keys, "stance", "quotes", n_resamples=n_resamples, confidence=confidence, seed=seed,
                         min_articles=min_articles, ci_method=ci_method)
