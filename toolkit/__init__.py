@@ -29,6 +29,8 @@ _EXPORTS = {
     "StorageError": "pipeline", "WorkerDied": "pipeline",
     "compare": "comparison", "quote_share_by": "comparison", "difference_test": "comparison",
     "stance_shares": "comparison", "label_shares": "comparison", "article_labels": "comparison",
+    "correction_against_gold": "comparison", "correction_error": "comparison",
+    "annotation_sample": "annotation", "write_annotation_sheet": "annotation", "load_annotations": "annotation",
     "find_labels": "labels", "load_labels": "labels", "Label": "labels",
     "highlight": "display", "evidence": "display",
     "LexiconError": "lexicon",

@@ -40,9 +40,10 @@ Example (on an analysed corpus ``results``)::
 
 
 from .frame import MIN_ARTICLES, PERIODS, VOICES
+from .gold_check import correction_against_gold, correction_error
 from .groups import compare, difference_test
 from .naming import article_labels, label_shares
 from .shares import quote_share_by, stance_shares
 
 __all__ = ["compare", "difference_test", "quote_share_by", "stance_shares", "article_labels", "label_shares",
-           "VOICES", "PERIODS", "MIN_ARTICLES"]
+           "correction_against_gold", "correction_error", "VOICES", "PERIODS", "MIN_ARTICLES"]

@@ -10,11 +10,12 @@ from scipy import stats
 
 from .frame import (MIN_ARTICLES, Filter, _as_tuple, _BATCH, _clusters, _group_rng, _ids, _keys, _method,
                     _prepare, _with_corpus)
+from .correction import corrected_compare
 from .intervals import BOOTSTRAP, _ratio, mover_difference, ratio_interval
 
 
 def compare(results, measure: str, by: str | Sequence[str], *, per: str | None = None, filter: Filter = None,
-            n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
+            annotations=None, n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
             min_articles: int = MIN_ARTICLES, ci_method: str = "percentile") -> pd.DataFrame:
     """Estimate a measure per group with an article-level bootstrap confidence interval.
 
@@ -36,6 +37,12 @@ def compare(results, measure: str, by: str | Sequence[str], *, per: str | None =
         seed: seed of the random streams; recorded in the output.
         min_articles: groups with fewer articles are flagged ``small``.
         ci_method: ``"percentile"``, ``"basic"`` or ``"BCa"`` (see ``scipy.stats.bootstrap``).
+        annotations: hand-annotated statements of a random sample of whole articles (see
+            :func:`quote_share_by`). Only for ``measure="quotes"`` (the measure the annotations
+            observe): ``estimate``, ``ci_low``, ``ci_high`` become the prediction-powered ones
+            (the numerator corrected, the denominator ``per`` or rows as measured), the raw ones
+            move to ``estimate_raw``, ``ci_low_raw``, ``ci_high_raw``, and ``n_annotated`` counts
+            the group's annotated articles.
 
     Returns:
         One row per group, sorted by the keys, with columns: the keys, ``measure``, ``per``,
@@ -51,6 +58,8 @@ def compare(results, measure: str, by: str | Sequence[str], *, per: str | None =
 
         >>> compare(results, "portrayal", by="alignment", filter={"camp": "opposition"})  # doctest: +SKIP
     """
+    if annotations is not None and measure != "quotes":
+        raise ValueError(f"annotations correct quote counts only; {measure!r} is not annotated")
     frame = _prepare(results, _keys(by), filter)
     keys = _with_corpus(frame, _keys(by))
     clusters = _clusters(frame, keys, measure, per)
@@ -66,8 +75,17 @@ def compare(results, measure: str, by: str | Sequence[str], *, per: str | None =
                      "interval": interval, "degenerate": degenerate})
     columns = keys + ["measure", "per", "n_articles", "n_rows", "estimate", "ci_low", "ci_high", "small",
                       "interval", "degenerate"]
-    out = pd.DataFrame(rows, columns=columns)
-    return out.assign(confidence=confidence, seed=seed, method=_method(ci_method, n_resamples))
+    out = pd.DataFrame(rows, columns=columns).assign(confidence=confidence, seed=seed,
+                                                     method=_method(ci_method, n_resamples))
+    if annotations is None:
+        return out
+    fixed = corrected_compare(clusters, keys, annotations, n_resamples=n_resamples, confidence=confidence, seed=seed)
+    raw = out.rename(columns={"estimate": "estimate_raw", "ci_low": "ci_low_raw", "ci_high": "ci_high_raw"})
+    merged = raw.drop(columns=["interval", "degenerate", "method"]).merge(fixed, on=keys, how="left")
+    order = keys + ["measure", "per", "n_articles", "n_rows", "estimate", "ci_low", "ci_high", "estimate_raw",
+                    "ci_low_raw", "ci_high_raw", "n_annotated", "small", "interval", "degenerate", "confidence",
+                    "seed", "method"]
+    return merged[order]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -11,7 +11,10 @@ import pandas as pd
 from ..vocab import STANCES
 from .frame import (MIN_ARTICLES, WEIGHTS, Filter, _as_tuple, _cluster_keys, _group_rng, _keys, _method,
                     _prepare, _with_corpus)
+from .correction import corrected_quote_shares
 from .intervals import share_intervals
+
+RAW = {"share": "share_raw", "ci_low": "ci_low_raw", "ci_high": "ci_high_raw"}
 
 def _share_table(wide: pd.DataFrame, keys: list[str], label: str, count_name: str, *, n_resamples: int,
                  confidence: float, seed: int, min_articles: int, ci_method: str) -> pd.DataFrame:
@@ -37,8 +40,8 @@ def _share_table(wide: pd.DataFrame, keys: list[str], label: str, count_name: st
 
 
 def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "camp", weight: str = "quotes", *,
-                   filter: Filter = None, n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
-                   min_articles: int = MIN_ARTICLES, ci_method: str = "percentile") -> pd.DataFrame:
+                   filter: Filter = None, annotations=None, n_resamples: int = 2000, confidence: float = 0.95,
+                   seed: int = 0, min_articles: int = MIN_ARTICLES, ci_method: str = "percentile") -> pd.DataFrame:
     """Share of quotes (or quoted words) going to each camp or actor within each group.
 
     The share of unit k in a group is ``sum of k's quotes / sum of all quotes`` over the group's
@@ -54,6 +57,15 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
         unit: ``"camp"`` or ``"actor"`` (any column naming who is quoted).
         weight: ``"quotes"`` (count of quotes) or ``"words"`` (quoted words).
         filter, n_resamples, confidence, seed, min_articles, ci_method: as in :func:`compare`.
+        annotations: hand-annotated statements of a random sample of whole articles
+            (:func:`toolkit.load_annotations` reads them; a path or records work too). Then
+            ``share``, ``ci_low``, ``ci_high`` are the prediction-powered estimate and interval
+            (:mod:`toolkit.comparison.correction`), which hold despite extraction errors, and
+            ``share_raw``, ``ci_low_raw``, ``ci_high_raw`` are the uncorrected ones; the extra
+            columns ``quotes_gold`` (statements in the annotated articles) and ``n_annotated``
+            come with it, ``n_articles`` counts every article of the group and ``small`` flags
+            fewer than ``min_articles`` annotated ones. Only ``weight="quotes"``; ``by`` must name
+            article columns (outlet, alignment, corpus, a period) and ``filter`` be a mapping.
 
     Returns:
         Columns: the keys, ``unit``'s name, ``share``, ``ci_low``, ``ci_high``, ``quotes`` or
@@ -69,6 +81,18 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
     """
     if weight not in WEIGHTS:
         raise ValueError(f"weight must be one of {', '.join(WEIGHTS)}, not {weight!r}")
+    if annotations is not None:
+        if weight != "quotes":
+            raise ValueError("annotations correct quote counts: use weight='quotes'")
+        fixed = corrected_quote_shares(results, annotations, _keys(by), unit, filter=filter, n_resamples=n_resamples,
+                                       confidence=confidence, seed=seed, min_articles=min_articles)
+        raw = quote_share_by(results, by, unit, weight, filter=filter, n_resamples=n_resamples,
+                             confidence=confidence, seed=seed, min_articles=min_articles, ci_method=ci_method)
+        on = [c for c in fixed.columns[:list(fixed.columns).index(unit) + 1]]
+        out = fixed.merge(raw[on + list(RAW)].rename(columns=RAW), on=on, how="left")
+        out["share_raw"] = out["share_raw"].fillna(0.0)  # a unit the extractor never quoted in the group
+        columns = on + ["share", "ci_low", "ci_high", *RAW.values()]
+        return out[columns + [c for c in out.columns if c not in columns]]
     frame = _prepare(results, _keys(by), filter)
     keys = _with_corpus(frame, _keys(by))
     column = WEIGHTS[weight]
