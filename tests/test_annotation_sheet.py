@@ -67,7 +67,7 @@ def test_annotation_sheet_round_trip_with_edits(tmp_path, suffix):
 def test_annotation_sheet_rejects_unknown_status_and_suffix(tmp_path):
     with pytest.raises(ValueError, match="unknown status"):
         load_annotations(pd.DataFrame([{"article_id": "k1", "status": "maybe", "camp": "us"}]))
-    with pytest.raises(ValueError, match="csv or .jsonl"):
+    with pytest.raises(ValueError, match="csv, .jsonl or .html"):
         write_annotation_sheet(annotation_sample(_Results(), 1), tmp_path / "sheet.xlsx")
 
 
@@ -92,3 +92,14 @@ def test_annotation_load_demo_gold(repo):
     first = files[0]["quotes"][0]
     row = gold[(gold.article_id == Path(files[0]["file"]).stem) & (gold.start == first["start"])].iloc[0]
     assert row.camp == first["camp"] and row.end == first["end"] and row.speaker_start == first["speaker_start"]
+
+
+def test_annotation_sheet_html_form_is_self_contained_and_holds_the_rows(tmp_path):
+    sample = annotation_sample(_Results(), 2, seed=3)
+    page = write_annotation_sheet(sample, tmp_path / "sheet.html").read_text(encoding="utf-8")
+    lines = write_annotation_sheet(sample, tmp_path / "sheet.jsonl").read_text(encoding="utf-8")
+    embedded = page.split('<script type="application/json" id="rows">')[1].split("</script>")[0]
+    rows = json.loads(embedded)
+    assert rows == [json.loads(line) for line in lines.splitlines()]
+    assert "http" not in page and "<script src" not in page  # nothing fetched: works offline
+    assert load_annotations(pd.DataFrame(rows)).equals(load_annotations(tmp_path / "sheet.jsonl"))

@@ -6,7 +6,8 @@ statements of a **random** sample of **whole** articles of the corpus being anal
 
 * :func:`annotation_sample` draws the articles (simple random, or ``n`` per stratum ``by``), with
   their predicted quotes;
-* :func:`write_annotation_sheet` writes them as CSV or JSONL a spreadsheet edits: one ``article``
+* :func:`write_annotation_sheet` writes them as CSV or JSONL a spreadsheet edits (or as a
+  self-contained HTML form whose Save button downloads the edited rows as JSONL): one ``article``
   row per article (its full text in ``context``, so it is marked annotated even when it has no
   statement), one ``keep`` row per predicted quote (speaker, camp and context prefilled; set
   ``status`` to ``delete`` to drop a wrong one, edit ``camp``/``actor``/``speaker`` to fix one) and
@@ -113,12 +114,54 @@ def _sheet_rows(sample: AnnotationSample) -> list[dict]:
     return rows
 
 
+_FORM = """<!doctype html><html><head><meta charset="utf-8"><title>Annotation sheet</title><style>
+body{font:14px sans-serif;margin:1em} .text{background:#eef;padding:.5em;white-space:pre-wrap;max-height:14em;
+overflow:auto} table{border-collapse:collapse;width:100%} td{border:1px solid #ccc;padding:2px;vertical-align:top}
+input,select{width:100%} td.context{font-size:12px;color:#444}</style></head><body>
+<p>Every article shown is taken as completely annotated. Set a wrong quote's status to <b>delete</b> or fix its
+camp, actor or speaker; add each missed statement (its camp and its words). <b>Save</b> downloads the rows as
+JSONL, read by <code>toolkit.load_annotations</code>.</p><button onclick="save()">Save (JSONL)</button>
+<div id="sheet"></div><script type="application/json" id="rows">__ROWS__</script><script>
+const rows = JSON.parse(document.getElementById("rows").textContent);
+const EDIT = ["status", "camp", "actor", "speaker", "quote", "note"];
+function render() {
+  const root = document.getElementById("sheet"); root.innerHTML = ""; let table = null;
+  rows.forEach((r, i) => {
+    if (r.status === "article") {
+      const h = document.createElement("h3"); h.textContent = r.article_id + "  " + (r.note || ""); root.append(h);
+      const d = document.createElement("div"); d.className = "text"; d.textContent = r.context || ""; root.append(d);
+      const b = document.createElement("button"); b.textContent = "Add a missed statement";
+      b.onclick = () => { rows.splice(i + 1, 0, {article_id: r.article_id, status: "add"}); render(); };
+      root.append(b); table = document.createElement("table"); root.append(table); return;
+    }
+    const tr = table.insertRow();
+    EDIT.forEach(k => {
+      const input = document.createElement(k === "status" ? "select" : "input");
+      if (k === "status") ["keep", "delete", "add"].forEach(o => input.add(new Option(o, o)));
+      input.value = r[k] ?? ""; input.onchange = () => { r[k] = input.value; }; tr.insertCell().append(input);
+    });
+    const c = tr.insertCell(); c.className = "context"; c.textContent = r.context || "";
+  });
+}
+function save() {
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([rows.map(r => JSON.stringify(r)).join("\\n") + "\\n"],
+                                        {type: "application/x-ndjson"}));
+  a.download = "annotations.jsonl"; a.click();
+}
+render();
+</script></body></html>
+"""
+
+
 def write_annotation_sheet(sample: AnnotationSample, path: str | Path) -> Path:
-    """Write the sheet a researcher corrects: ``.csv`` (spreadsheets) or ``.jsonl``, by the suffix.
+    """Write the sheet a researcher corrects: ``.csv`` (spreadsheets), ``.jsonl`` or ``.html``, by the suffix.
 
     Columns: :data:`SHEET_COLUMNS`. ``status`` is ``article`` (the article's header in ``note``,
     its text in ``context``), ``keep`` (a predicted quote: change to ``delete`` to drop it, or edit
-    its fields) or, for rows the researcher adds, ``add``. :func:`load_annotations` reads it back.
+    its fields) or, for rows the researcher adds, ``add``. :func:`load_annotations` reads the CSV
+    and JSONL back. The HTML form holds the same rows (embedded as JSON; no network, no server)
+    and its Save button downloads the edited rows as JSONL; it needs a browser with JavaScript.
     """
     path = Path(path)
     frame = pd.DataFrame(_sheet_rows(sample), columns=list(SHEET_COLUMNS))
@@ -128,8 +171,11 @@ def write_annotation_sheet(sample: AnnotationSample, path: str | Path) -> Path:
         frame.to_csv(path, index=False, encoding="utf-8")
     elif path.suffix == ".jsonl":
         frame.to_json(path, orient="records", lines=True, force_ascii=False)
+    elif path.suffix == ".html":
+        rows = frame.to_json(orient="records", force_ascii=False).replace("</", "<\\/")
+        path.write_text(_FORM.replace("__ROWS__", rows), encoding="utf-8")
     else:
-        raise ValueError(f"annotation sheets are .csv or .jsonl, not {path.suffix!r}")
+        raise ValueError(f"annotation sheets are .csv, .jsonl or .html, not {path.suffix!r}")
     return path
 
 
