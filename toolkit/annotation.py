@@ -117,7 +117,7 @@ def _sheet_rows(sample: AnnotationSample) -> list[dict]:
 _FORM = """<!doctype html><html><head><meta charset="utf-8"><title>Annotation sheet</title><style>
 body{font:14px sans-serif;margin:1em} .text{background:#eef;padding:.5em;white-space:pre-wrap;max-height:14em;
 overflow:auto} table{border-collapse:collapse;width:100%} td{border:1px solid #ccc;padding:2px;vertical-align:top}
-input,select{width:100%} td.context{font-size:12px;color:#444}</style></head><body>
+input,select{width:100%;min-width:5em} td.context{font-size:12px;color:#444}</style></head><body>
 <p>Every article shown is taken as completely annotated. Set a wrong quote's status to <b>delete</b> or fix its
 camp, actor or speaker; add each missed statement (its camp and its words). <b>Save</b> downloads the rows as
 JSONL, read by <code>toolkit.load_annotations</code>.</p><button onclick="save()">Save (JSONL)</button>
@@ -132,7 +132,9 @@ function render() {
       const d = document.createElement("div"); d.className = "text"; d.textContent = r.context || ""; root.append(d);
       const b = document.createElement("button"); b.textContent = "Add a missed statement";
       b.onclick = () => { rows.splice(i + 1, 0, {article_id: r.article_id, status: "add"}); render(); };
-      root.append(b); table = document.createElement("table"); root.append(table); return;
+      root.append(b); table = document.createElement("table"); root.append(table);
+      const head = table.insertRow(); [...EDIT, "context"].forEach(k => { head.insertCell().textContent = k; });
+      return;
     }
     const tr = table.insertRow();
     EDIT.forEach(k => {
