@@ -17,9 +17,13 @@ annotated sample grows.
 
 The interval comes from a **cluster bootstrap over articles** that resamples the group's articles
 together with their annotated-or-not flag (the prediction-powered bootstrap of Zrnic 2024, here with
-articles as the resampled units, since the quotes of one article are not independent), percentile
-method. ``ppi-python`` implements the PPI means, but neither ratios of means nor clustered data,
-hence this implementation. Limits: the annotated articles must be a random sample of each group
+articles as the resampled units, since the quotes of one article are not independent): the estimate
+plus or minus the bootstrap standard error times the Student-t quantile on ``n - 1`` degrees of
+freedom (the correction's variance is estimated from the ``n`` annotated articles). On the
+simulation of :mod:`toolkit.comparison.simulation` (seed 1, 1000 draws; seed 0 is the benchmark's)
+the percentile interval covered 0.92 with 25 annotated articles of 300, the t interval 0.94.
+``ppi-python`` implements the PPI means, but neither ratios of means nor clustered data, hence this
+implementation. Limits: the annotated articles must be a random sample of each group
 (:func:`toolkit.annotation_sample`, stratified by the grouping when groups are compared); no power
 tuning (PPI++), so with predictions unrelated to the truth the interval is wider than the gold-only
 one; a corrected share is clipped to [0, 1].
@@ -32,6 +36,7 @@ from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
 from ..annotation import load_annotations
 from .frame import _apply_filter, _as_tuple, _group_rng, _ids, _prepare, _table, _with_corpus
@@ -43,7 +48,7 @@ _BATCH = 250
 
 def _method(n_resamples: int) -> str:
     return (f"prediction-powered ratio estimate (Angelopoulos et al. 2023), {PPI} over articles "
-            f"(percentile, {n_resamples} resamples)")
+            f"({n_resamples} resamples; standard error x t quantile on annotated articles - 1 df)")
 
 
 def ppi_ratio(pred_num: np.ndarray, pred_den: np.ndarray, labelled: np.ndarray, gold_num: np.ndarray,
@@ -59,7 +64,9 @@ def ppi_ratio(pred_num: np.ndarray, pred_den: np.ndarray, labelled: np.ndarray, 
         n_resamples, confidence, rng: bootstrap settings.
 
     Returns:
-        ``(estimate, low, high, degenerate)``, each of length ``K``; NaN without an annotated article.
+        ``(estimate, low, high, degenerate)``, each of length ``K``: the interval is the estimate
+        +- the bootstrap standard error times the t quantile on (annotated articles - 1) degrees of
+        freedom; NaN without an annotated article.
     """
     pred_num = np.asarray(pred_num, dtype=float).reshape(len(pred_den), -1)
     gold_num = np.asarray(gold_num, dtype=float).reshape(pred_num.shape)
@@ -87,10 +94,11 @@ def ppi_ratio(pred_num: np.ndarray, pred_den: np.ndarray, labelled: np.ndarray, 
         draws.append(ratio(np.bincount(picks.ravel(), minlength=size * n_all).reshape(size, n_all).astype(float)))
     boot = np.concatenate(draws)
     boot = boot[np.isfinite(boot).all(axis=1)]  # resamples without an annotated article say nothing
-    alpha = (1 - confidence) / 2
-    low, high = np.quantile(boot, [alpha, 1 - alpha], axis=0) if len(boot) else (np.full(k, np.nan),) * 2
-    degenerate = np.ptp(boot, axis=0) <= 1e-12 if len(boot) else np.ones(k, dtype=bool)
-    return estimate, np.asarray(low), np.asarray(high), degenerate
+    if len(boot) < 2:
+        nan = np.full(k, np.nan)
+        return estimate, nan, nan.copy(), np.ones(k, dtype=bool)
+    half = stats.t.ppf(0.5 + confidence / 2, max(int(lab.sum()) - 1, 1)) * boot.std(axis=0, ddof=1)
+    return estimate, estimate - half, estimate + half, np.ptp(boot, axis=0) <= 1e-12
 
 
 def gold_counts(annotations, unit: str | None, ids: list[str]) -> tuple[pd.DataFrame, list[str]]:
