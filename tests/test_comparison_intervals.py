@@ -88,3 +88,12 @@ def test_comparison_intervals_proportion_groups_under_30_articles_never_width_ze
     for verbs in ([0] * n, [3] * n, [1] * n):
         row = compare(_rows("g", verbs), "distancing_verbs", by="outlet", per="quotes").iloc[0]
         assert row.ci_high - row.ci_low > 0, (n, verbs, row.interval)
+
+
+def test_comparison_intervals_scores_are_not_taken_for_proportions():
+    """A float score (portrayal) that is 0, or within [0, 1], everywhere keeps the bootstrap or gets no interval."""
+    table = _rows("g", [0] * 6).assign(portrayal=0.0)
+    zero = compare(table, "portrayal", by="outlet").iloc[0]
+    assert zero.interval == "none" and np.isnan(zero.ci_high) and bool(zero.degenerate)
+    spread = compare(table.assign(portrayal=[0.1, 0.4, 0.2, 0.3, 0.2, 0.5]), "portrayal", by="outlet").iloc[0]
+    assert spread.interval == "bootstrap" and spread.ci_low < spread.estimate < spread.ci_high

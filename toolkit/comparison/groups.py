@@ -14,6 +14,12 @@ from .correction import corrected_compare
 from .intervals import BOOTSTRAP, _ratio, mover_difference, ratio_interval
 
 
+def _is_count(frame: pd.DataFrame, measure: str, per: str | None) -> bool:
+    """The measure (and ``per``) are integer counts: zero and near-zero rates get score intervals."""
+    return all(pd.api.types.is_integer_dtype(frame[c]) or pd.api.types.is_bool_dtype(frame[c])
+               for c in [measure] + ([per] if per else []))
+
+
 def compare(results, measure: str, by: str | Sequence[str], *, per: str | None = None, filter: Filter = None,
             annotations=None, n_resamples: int = 2000, confidence: float = 0.95, seed: int = 0,
             min_articles: int = MIN_ARTICLES, ci_method: str = "percentile") -> pd.DataFrame:
@@ -63,12 +69,14 @@ def compare(results, measure: str, by: str | Sequence[str], *, per: str | None =
     frame = _prepare(results, _keys(by), filter)
     keys = _with_corpus(frame, _keys(by))
     clusters = _clusters(frame, keys, measure, per)
+    counts = _is_count(frame, measure, per)
     rows = []
     for key, group in clusters.groupby(keys, sort=True, observed=True):
         key = _as_tuple(key)
         num, den = group["num"].to_numpy(), group["den"].to_numpy()
         low, high, interval, degenerate = ratio_interval(num, den, n_resamples=n_resamples, confidence=confidence,
-                                                         ci_method=ci_method, rng=_group_rng(seed, key))
+                                                         ci_method=ci_method, rng=_group_rng(seed, key),
+                                                         counts=counts)
         rows.append({**dict(zip(keys, key)), "measure": measure, "per": per, "n_articles": len(group),
                      "n_rows": int(group["rows"].sum()), "estimate": float(_ratio(num, den)),
                      "ci_low": low, "ci_high": high, "small": len(group) < min_articles,
@@ -180,7 +188,9 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
         ...                 a=("us_western", "russia"), b=("russia", "us"), alternative="greater")  # doctest: +SKIP
     """
     keys = _keys(by)
-    clusters = _clusters(_prepare(results, keys, filter), keys, measure, per)
+    frame = _prepare(results, keys, filter)
+    clusters = _clusters(frame, keys, measure, per)
+    counts = _is_count(frame, measure, per)
     ga, gb = _select(clusters, keys, a), _select(clusters, keys, b)
     if len(ga) == 0 or len(gb) == 0:
         raise ValueError(f"no articles with {measure!r} in group {a if len(ga) == 0 else b!r}")
@@ -210,7 +220,8 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
                                confidence_level=confidence, method=ci_method, rng=boot_rng, batch=_BATCH)
         low, high = float(boot.confidence_interval.low), float(boot.confidence_interval.high)
     groups = [ratio_interval(g["num"].to_numpy(), g["den"].to_numpy(), n_resamples=n_resamples,
-                             confidence=confidence, ci_method=ci_method, rng=_group_rng(seed, _as_tuple(v)))
+                             confidence=confidence, ci_method=ci_method, rng=_group_rng(seed, _as_tuple(v)),
+                             counts=counts)
               for g, v in ((ga, a), (gb, b))]
     interval = BOOTSTRAP
     if any(g[2] != BOOTSTRAP for g in groups):  # a zero or near-zero group: its bootstrap is not to be trusted

@@ -5,8 +5,8 @@ It collapses where it has nothing to resample: a group whose measure is 0 in eve
 ``[0, 0]``, and with a handful of articles holding any event the percentile interval has far less
 than its nominal coverage. Such groups get a score interval instead:
 
-* a **proportion** (every article's numerator between 0 and its denominator: shares, verbs of a
-  stance per quote, a 0/1 measure per row) gets a **cluster-aware Wilson interval** (Wilson 1927):
+* a **proportion** (counts: every article's numerator an integer between 0 and its denominator:
+  shares, verbs of a stance per quote, a 0/1 measure per row) gets a **cluster-aware Wilson interval** (Wilson 1927):
   the Wilson score interval on an effective sample size ``n_eff = p(1 - p) / var(p)``, with
   ``var(p)`` the linearised variance of the ratio estimator over articles (Cochran 1977, sec. 6.4;
   the design-effect correction of Kish 1965). At ``p = 0`` or ``1`` the variance cannot be
@@ -48,8 +48,11 @@ def _bootstrap(data: tuple[np.ndarray, ...], statistic, *, n_resamples: int, con
 
 
 def is_proportion(num: np.ndarray, den: np.ndarray) -> bool:
-    """Every article's numerator lies in ``[0, den]``: the ratio is a proportion of events."""
-    return bool(len(num)) and bool(np.all(num >= 0) and np.all(num <= den + 1e-9))
+    """Counts of events out of counts of chances: integer numerators in ``[0, den]``, integer denominators
+    (a score such as portrayal that happens to lie in [0, 1] is no proportion)."""
+    num, den = np.asarray(num, dtype=float), np.asarray(den, dtype=float)
+    counts = np.all(num == np.round(num)) and np.all(den == np.round(den))
+    return bool(len(num)) and bool(counts and np.all(num >= 0) and np.all(num <= den))
 
 
 def cluster_wilson(num: np.ndarray, den: np.ndarray, confidence: float = 0.95) -> tuple[float, float]:
@@ -84,21 +87,24 @@ def _few_events(num: np.ndarray, den: np.ndarray) -> bool:
 
 
 def ratio_interval(num: np.ndarray, den: np.ndarray, *, n_resamples: int, confidence: float, ci_method: str,
-                   rng: np.random.Generator) -> tuple[float, float, str, bool]:
+                   rng: np.random.Generator, counts: bool = True) -> tuple[float, float, str, bool]:
     """CI of ``sum(num) / sum(den)`` over articles: ``(low, high, interval, degenerate)``.
 
     The cluster bootstrap where it has spread and enough events; else the score intervals of the
     module docstring. A single article gets a Wilson interval when the ratio is a proportion and
-    NaN otherwise.
+    NaN otherwise. ``counts=False`` (a score column, e.g. portrayal) keeps the bootstrap and gives
+    NaN where it is degenerate.
     """
     degenerate = True
     if len(num) >= 2:
         low, high, flags = _bootstrap((num, den), _ratio, n_resamples=n_resamples, confidence=confidence,
                                       ci_method=ci_method, rng=rng)
         degenerate = bool(flags[0])
-        proportion = is_proportion(num, den)
+        proportion = counts and is_proportion(num, den)
         if not degenerate and not (proportion and _few_events(num, den)):
             return float(low[0]), float(high[0]), BOOTSTRAP, False
+    if not counts:
+        return np.nan, np.nan, NONE, degenerate
     if len(num) and np.all(num == 0):  # a proportion or a count rate: the data cannot tell, take the wider
         wilson, garwood = cluster_wilson(num, den, confidence), garwood_zero(den, confidence)
         return (*wilson, WILSON, degenerate) if wilson[1] >= garwood[1] else (*garwood, GARWOOD, degenerate)
