@@ -21,7 +21,18 @@ Functions:
 * :func:`stance_shares` - share of attribution verbs of each stance within a group;
 * :func:`article_labels` - label counts per article x camp and category (from the ``labels`` table);
 * :func:`label_shares` - share of each label category (neutral, legitimising, delegitimising)
-  among the labels naming a camp within a group, in the outlet's own voice or inside quotes.
+  among the labels naming a camp within a group, in the outlet's own voice or inside quotes;
+* :func:`correction_against_gold`, :func:`correction_error` - raw vs corrected quote shares against
+  a corpus's full gold (the demo corpus).
+
+With ``annotations=`` (a hand-annotated random sample of articles, :mod:`toolkit.annotation`)
+:func:`quote_share_by` and :func:`compare` (quote counts) give prediction-powered estimates whose
+intervals carry the extraction error (:mod:`.correction`). Zero and near-zero rates get score
+intervals instead of a collapsed bootstrap (:mod:`.intervals`). A ``corpus`` column (several
+corpora stacked) joins ``article_id`` in naming an article and splits ``outlet`` groups.
+
+Modules: ``frame`` (keys, filters, clusters), ``intervals``, ``groups`` (compare, difference_test),
+``shares``, ``naming`` (labels), ``correction``, ``gold_check``, ``simulation``.
 
 Groups are named by any column (``outlet``, ``alignment``, ``camp``, ``actor`` ...) or by a period
 derived from ``date``: ``day``, ``week``, ``month``, ``quarter``, ``year`` (the column holds the

@@ -43,7 +43,7 @@ from .frame import _apply_filter, _as_tuple, _group_rng, _ids, _prepare, _table,
 from .intervals import WILSON, cluster_wilson, ratio_interval
 
 PPI = "prediction-powered bootstrap"
-_BATCH = 250
+_PPI_BATCH = 250  # bootstrap resamples weighted at once
 
 
 def _method(n_resamples: int) -> str:
@@ -88,8 +88,8 @@ def ppi_ratio(pred_num: np.ndarray, pred_den: np.ndarray, labelled: np.ndarray, 
     estimate = ratio(np.ones(n_all))
     rng = rng or np.random.default_rng(0)
     draws = []
-    for start in range(0, n_resamples, _BATCH):
-        size = min(_BATCH, n_resamples - start)
+    for start in range(0, n_resamples, _PPI_BATCH):
+        size = min(_PPI_BATCH, n_resamples - start)
         picks = rng.integers(0, n_all, size=(size, n_all)) + n_all * np.arange(size)[:, None]
         draws.append(ratio(np.bincount(picks.ravel(), minlength=size * n_all).reshape(size, n_all).astype(float)))
     boot = np.concatenate(draws)
