@@ -15,7 +15,7 @@ from toolkit.corpus.cleaning import _dedupe, _punctuation_flags
 from toolkit.corpus.files import FORMATS, _data_files, _detect_format, _folder_files, _inside, _refusal, _skipped_files
 from toolkit.corpus.manifest import _checked_manifest, _entries, _key_line, _manifest
 from toolkit.corpus.outlets import _corpus_alignment, read_alignment
-from toolkit.corpus.readers import MAX_CHARS, _READERS, _build, _column_map, _too_long
+from toolkit.corpus.readers import COMMON_FIELDS, MAX_CHARS, _READERS, _build, _column_map, _too_long
 from toolkit.corpus.records import Article, CleaningNote, Corpus, LoadProblem
 from toolkit.corpus.select import Selection
 from toolkit.corpus.values import _first, _fs, _scalar
@@ -74,11 +74,14 @@ def load_corpus(
 
     Raises:
         FileNotFoundError: if ``path`` does not exist.
-        ValueError: if ``format`` is not one of the supported formats, or ``where`` has an unknown
-            key or a date that does not parse.
+        ValueError: if ``format`` is not one of the supported formats, ``fields`` names a role that
+            is not one of :data:`COMMON_FIELDS`, or ``where`` has an unknown key or a date that does not parse.
         LexiconError: if ``alignment`` is a malformed file or names an unknown alignment.
     """
     selection = Selection.from_where(where)  # a wrong key fails before any file is read
+    unknown = sorted(set(fields or {}) - set(COMMON_FIELDS), key=str)
+    if unknown:
+        raise ValueError(f"unknown field role(s) {', '.join(map(repr, unknown))}; valid: {', '.join(COMMON_FIELDS)}")
     user_alignment = read_alignment(alignment) if alignment is not None else {}
     path = Path(path)
     if not os.path.lexists(path):

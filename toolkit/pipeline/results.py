@@ -200,7 +200,7 @@ class Results:
 
         cleaned = {}
         for name, frame in tables.items():
-            text_cols = [c for c in frame.columns if frame[c].dtype == object]
+            text_cols = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
             cleaned[name] = frame.assign(**{c: frame[c].map(clean) for c in text_cols}) if text_cols else frame
         lines = self.summary().splitlines()
         if cut:

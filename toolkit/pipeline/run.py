@@ -83,6 +83,8 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
 
     if engine not in ("processes", "dask"):
         raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
+    if scheduler is not None and engine != "dask":  # it would be ignored: say so instead
+        raise ValueError("scheduler= is used only with engine='dask'")
     if sentiment not in available_backends():  # fail early on an unknown backend name
         raise KeyError(f"unknown sentiment backend {sentiment!r}; registered: {', '.join(available_backends())}")
     unknown = sorted(set(lexicons or {}) - set(LEXICON_KINDS), key=str)
