@@ -12,8 +12,8 @@ JSON/JSONL), reads an optional ``corpus.yml`` manifest beside the data (or a bun
 file, a broken CSV row or a JSON syntax error becomes a :class:`LoadProblem` and the rest loads.
 Everything the loader changes or drops is written to :attr:`Corpus.log` as :class:`CleaningNote`.
 
-One module per job, imports only downward (``values`` -> ``records`` -> ``dates``/``decoding`` ->
-``cleaning`` -> ``readers`` -> ``files``/``outlets`` -> ``manifest`` -> ``loader``):
+One module per job, imports only downward (``values`` -> ``dates`` -> ``select`` -> ``records`` ->
+``decoding``/``language`` -> ``cleaning`` -> ``readers`` -> ``files``/``outlets`` -> ``manifest`` -> ``loader``):
 
 * :mod:`.records`: :class:`Section`, :class:`Article`, :class:`LoadProblem`, :class:`CleaningNote`,
   :class:`Corpus`;
