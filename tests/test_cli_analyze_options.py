@@ -126,3 +126,11 @@ def test_cli_quotes_csv_has_integer_offsets_and_the_outlet(corpora):
     assert ".0," not in printed.splitlines()[1]
     rows = [json.loads(line) for line in run_cli("quotes", paths[1]).splitlines()]
     assert rows[0]["outlet"] == "ridge" and isinstance(rows[0]["start"], int)
+
+
+def test_cli_corpus_previews_a_selection(corpora, capsys):
+    tmp, paths = corpora
+    printed = run_cli("corpus", paths[0], "--since", "2015-11-01", "--alignment", str(tmp / "alignment.yml"))
+    assert "selected: 1 of 2 articles (since 2015-11-01)" in printed and "harbor 1 [opposition]" in printed
+    assert main(["corpus", paths[0], "--outlet", "ridge"]) == 2
+    assert "outlets there: harbor" in capsys.readouterr().err

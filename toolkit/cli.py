@@ -31,9 +31,8 @@ _CACHE_HELP = "cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-too
 
 
 def _cmd_corpus(args) -> int:
-    from .corpus import load_corpus
-
-    corpus = load_corpus(args.path)
+    """The corpus summary; with selection options, of the articles they keep (a preview of ``analyze``)."""
+    (corpus,) = _load_selected([args.path], args)
     print(corpus.summary())
     return 0
 
@@ -252,6 +251,13 @@ def _analysis_options(p: argparse.ArgumentParser, sentiment_default: str | None)
     p.add_argument("--lexicon", action="append", metavar="NAME=FILE",
                    help="a user lexicon extending the bundled one: actors, verbs, hedges, labels or outlets "
                         "(repeat for several)")
+    _selection_options(p)
+    p.add_argument("--sentiment", default=sentiment_default, metavar="NAME",
+                   help="sentiment backend for portrayal and voice (default: the packaged linear model)")
+
+
+def _selection_options(p: argparse.ArgumentParser) -> None:
+    """Outlet alignments and the selection of articles (``corpus``, ``analyze``, ``report``)."""
     p.add_argument("--alignment", default=None, metavar="FILE",
                    help="outlet alignments: a YAML mapping outlet: alignment (or an outlets.yml-shaped file)")
     p.add_argument("--since", default=None, metavar="DATE", help="only articles published on or after DATE (YYYY-MM-DD)")
@@ -261,8 +267,6 @@ def _analysis_options(p: argparse.ArgumentParser, sentiment_default: str | None)
     p.add_argument("--match", action="append", metavar="WORDS",
                    help="only articles whose title or text has one of these words (comma-separated; "
                         "whole words, case ignored, a trailing * for any ending: syria*)")
-    p.add_argument("--sentiment", default=sentiment_default, metavar="NAME",
-                   help="sentiment backend for portrayal and voice (default: the packaged linear model)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -271,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("corpus", help="load a corpus and summarise it (counts, outlets, dates, problems)")
     p.add_argument("path")
+    _selection_options(p)
     p.set_defaults(func=_cmd_corpus)
 
     p = sub.add_parser("quotes", help="extract quotes from files or corpora")
