@@ -13,7 +13,7 @@ prepositions, auxiliaries; the stop-word idea of Luhn 1958 and Grefenstette 1995
 language identifier); a Latin-script text with under :data:`MIN_ENGLISH_SHARE` of them among at
 least :data:`MIN_WORDS` words is taken as another language. Limits: texts under ``MIN_WORDS`` words
 in Latin script are not judged; it tells English from not English only (it names a script, not a
-language); mixed-language articles are judged by their majority.
+language); mixed-language articles are judged by the majority of their first 20,000 characters.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["LanguageGuess", "guess_language", "ENGLISH_FUNCTION_WORDS", "MIN_ENGLISH_SHARE", "MIN_WORDS"]
+__all__ = ["LanguageGuess", "guess_language", "ENGLISH_FUNCTION_WORDS", "MIN_ENGLISH_SHARE", "MIN_WORDS",
+           "SAMPLE_CHARS"]
 
 # Closed-class English words, written for this project (no word shared with the frequent French,
 # Spanish, Italian, German, Portuguese or Dutch function words except "a", "in", "so" and "also").
@@ -37,8 +38,12 @@ MIN_ENGLISH_SHARE = 0.15
 """The least share of English function words among the words of an English text."""
 MIN_WORDS = 20
 """The fewest words a Latin-script text needs to be judged."""
+SAMPLE_CHARS = 20000
+"""How much of a text is read: about 3,000 words, far more than the verdict needs."""
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_OTHER_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter outside ASCII
 
 
 @dataclass(frozen=True)
@@ -62,8 +67,6 @@ class LanguageGuess:
 
 def _script(ch: str) -> str:
     """The script of one letter from its Unicode name (``"CYRILLIC SMALL LETTER A"`` -> ``"cyrillic"``)."""
-    if ch.isascii():
-        return "latin"
     name = unicodedata.name(ch, "")
     first = name.split(" ", 1)[0].lower()
     if first in ("cjk", "hiragana", "katakana"):
@@ -72,18 +75,20 @@ def _script(ch: str) -> str:
 
 
 def guess_language(text: str) -> LanguageGuess:
-    """Whether ``text`` is English (see the module docstring for the method and its limits)."""
-    letters = [ch for ch in text if ch.isalpha()]
-    counts: dict[str, int] = {}
-    for ch in letters:
+    """Whether ``text`` is English (see the module docstring for the method and its limits), judged on
+    its first :data:`SAMPLE_CHARS` characters (so a long article costs no more than a short one)."""
+    text = text[:SAMPLE_CHARS]
+    counts: dict[str, int] = {"latin": len(_ASCII_LETTER.findall(text))}
+    for ch in _OTHER_LETTER.findall(text):  # only the letters outside ASCII need their script looked up
         s = _script(ch)
         counts[s] = counts.get(s, 0) + 1
-    script = max(counts, key=counts.get) if counts else "latin"
+    n_letters = sum(counts.values())
+    script = max(counts, key=counts.get)
     words = [w.lower() for w in _WORDS.findall(text)]
     share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
-    if script != "latin" and counts[script] > 0.5 * len(letters) and len(letters) >= 10:
+    if script != "latin" and counts[script] > 0.5 * n_letters and n_letters >= 10:
         return LanguageGuess(False, script, share, len(words),
-                             f"{counts[script] / len(letters):.0%} of its letters are {script} script")
+                             f"{counts[script] / n_letters:.0%} of its letters are {script} script")
     if len(words) < MIN_WORDS:
         return LanguageGuess(None, script, share, len(words))
     if share < MIN_ENGLISH_SHARE:
