@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -109,8 +110,9 @@ def test_cli_report_passes_the_analysis_options(corpora, monkeypatch):
                       "--outlet", "harbor,ridge", "--match", "syria*", "--sentiment", "vader")
     assert printed.strip() == str(tmp / "fake.html")
     assert seen["corpus"] == paths and seen["out_dir"] == str(tmp / "rep")
-    assert seen["options"] == {"lexicons": {"actors": "kurds.yml", "outlets": "outlets.yml"},
-                               "alignment": "alignment.yml",
+    here = Path.cwd()  # the notebooks run elsewhere: relative files are passed as absolute paths
+    assert seen["options"] == {"lexicons": {"actors": str(here / "kurds.yml"), "outlets": str(here / "outlets.yml")},
+                               "alignment": str(here / "alignment.yml"),
                                "where": {"since": "2015-10-01", "outlets": ["harbor", "ridge"], "words": ["syria*"]},
                                "sentiment": "vader"}
     seen.clear()

@@ -118,7 +118,7 @@ def _where(args) -> dict:
     try:
         Selection.from_where(where)
     except ValueError as exc:  # a date that does not parse, since after until
-        raise _UsageError(f"--{str(exc).split('=', 1)[0]}: {exc}" if "=" in str(exc) else str(exc)) from exc
+        raise _UsageError(str(exc)) from exc
     return where
 
 
@@ -134,7 +134,7 @@ def _sentiment(args) -> str | None:
 def _load_selected(paths: list[str], args) -> list:
     """Each corpus loaded with ``--alignment`` and cut to the selection options; an outlet asked for
     that no corpus has is an error naming the outlets there are, and so is a selection that keeps nothing."""
-    from .corpus import load_corpus
+    from .corpus import Selection, load_corpus
 
     where = _where(args)
     corpora = []
@@ -142,7 +142,7 @@ def _load_selected(paths: list[str], args) -> list:
         whole = load_corpus(path, alignment=args.alignment)
         corpora.append((whole, whole.filter(**where) if where else whole))
     outlets = sorted({a.outlet for whole, _ in corpora for a in whole if a.outlet})
-    missing = [o for o in where.get("outlets", ()) if o.strip().lower() not in outlets]
+    missing = [o for o in Selection.from_where(where).outlets if o not in outlets]
     if missing:
         raise _UsageError(f"--outlet {', '.join(missing)}: no such outlet in {', '.join(paths)}; "
                           f"outlets there: {', '.join(outlets) or 'none'}")
@@ -233,7 +233,9 @@ def _cmd_report(args) -> int:
     ``lexicons`` (dict), ``alignment`` (path), ``where`` (dict as for ``load_corpus``) and ``sentiment``."""
     from .report import build_report
 
-    options = {"lexicons": _lexicons(args), "alignment": args.alignment, "where": _where(args),
+    # the notebooks run in notebooks/: files given relative to here are passed as absolute paths
+    options = {"lexicons": {k: os.path.abspath(v) for k, v in _lexicons(args).items()},
+               "alignment": os.path.abspath(args.alignment) if args.alignment else None, "where": _where(args),
                "sentiment": _sentiment(args)}
     options = {k: v for k, v in options.items() if v}
     extra = {"options": options} if options else {}
