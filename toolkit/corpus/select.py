@@ -130,7 +130,7 @@ class Selection:
         return kept, undated
 
     def describe(self) -> str:
-        """The conditions in words, e.g. ``"since 2015-09-30, outlets sana, words syria"``."""
+        """The conditions in words, e.g. ``"since 2015-09-30; outlets sana; words syria"``."""
         parts = [f"since {self.since}" if self.since else "", f"until {self.until}" if self.until else "",
                  f"outlets {', '.join(self.outlets)}" if self.outlets else "",
                  f"words {', '.join(self.words)}" if self.words else ""]
