@@ -13,12 +13,14 @@ import toolkit.corpus
 
 PACKAGE = Path(toolkit.corpus.__file__).resolve().parent
 # The package's modules, lowest first: each may import only modules before it.
-ORDER = ("values", "records", "dates", "decoding", "cleaning", "readers", "files", "outlets", "manifest", "loader")
+ORDER = ("values", "dates", "select", "records", "decoding", "language", "cleaning", "readers", "files", "outlets",
+         "manifest", "loader")
 # What corpus may import from the rest of the toolkit (the layers below it).
 BELOW = {"toolkit.paths", "toolkit.vocab", "toolkit.records", "toolkit.lexicon", "toolkit.text"}
 PUBLIC = ("Section", "Article", "LoadProblem", "CleaningNote", "Corpus", "load_corpus", "article_from_text",
           "records", "record_article", "unique_id", "parse_date", "load_outlet_table", "default_outlets",
-          "OUTLETS_FILE", "MANIFEST_DIR", "COMMON_FIELDS", "FORMATS", "MAX_CHARS")
+          "OUTLETS_FILE", "MANIFEST_DIR", "COMMON_FIELDS", "FORMATS", "MAX_CHARS",
+          "read_alignment", "Selection", "WHERE_KEYS", "guess_language", "LanguageGuess")
 
 
 def _imports(path: Path) -> set[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from pathlib import Path
 
@@ -30,9 +31,8 @@ _CACHE_HELP = "cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-too
 
 
 def _cmd_corpus(args) -> int:
-    from .corpus import load_corpus
-
-    corpus = load_corpus(args.path)
+    """The corpus summary; with selection options, of the articles they keep (a preview of ``analyze``)."""
+    (corpus,) = _load_selected([args.path], args)
     print(corpus.summary())
     return 0
 
@@ -93,16 +93,89 @@ def _cmd_speakers(args) -> int:
     return 0
 
 
+def _lexicons(args) -> dict[str, str]:
+    """``--lexicon NAME=FILE`` options as ``{NAME: FILE}``; a malformed or unknown NAME is an error
+    naming the valid ones (the keys of ``analyze(..., lexicons=...)``)."""
+    from .pipeline.run import LEXICON_KINDS
+
+    out = {}
+    for item in args.lexicon or ():
+        name, sep, file = item.partition("=")
+        if not sep or not file or name not in LEXICON_KINDS:
+            raise _UsageError(f"--lexicon {item!r}: write NAME=FILE with NAME one of {', '.join(LEXICON_KINDS)}")
+        out[name] = file
+    return out
+
+
+def _where(args) -> dict:
+    """The selection options as a ``where=`` mapping for ``load_corpus``/``Corpus.filter``: only those given."""
+    from .corpus import Selection
+
+    where = {"since": args.since, "until": args.until,
+             "outlets": [o.strip() for item in args.outlet or () for o in item.split(",") if o.strip()] or None,
+             "words": [w.strip() for item in args.match or () for w in item.split(",") if w.strip()] or None}
+    where = {k: v for k, v in where.items() if v}
+    try:
+        Selection.from_where(where)
+    except ValueError as exc:  # a date that does not parse, since after until
+        raise _UsageError(str(exc)) from exc
+    return where
+
+
+def _sentiment(args) -> str | None:
+    """The ``--sentiment`` backend, checked against the registered ones."""
+    from .sentiment import available_backends
+
+    if args.sentiment is not None and args.sentiment not in available_backends():
+        raise _UsageError(f"--sentiment {args.sentiment!r}: not a backend; registered: {', '.join(available_backends())}")
+    return args.sentiment
+
+
+def _load_selected(paths: list[str], args) -> list:
+    """Each corpus loaded with ``--alignment`` and cut to the selection options; an outlet asked for
+    that no corpus has is an error naming the outlets there are, and so is a selection that keeps nothing."""
+    from .corpus import Selection, load_corpus
+
+    where = _where(args)
+    corpora = []
+    for path in paths:
+        whole = load_corpus(path, alignment=args.alignment)
+        corpora.append((whole, whole.filter(**where) if where else whole))
+    outlets = sorted({a.outlet for whole, _ in corpora for a in whole if a.outlet})
+    missing = [o for o in Selection.from_where(where).outlets if o not in outlets]
+    if missing:
+        raise _UsageError(f"--outlet {', '.join(missing)}: no such outlet in {', '.join(paths)}; "
+                          f"outlets there: {', '.join(outlets) or 'none'}")
+    if where and not any(len(sel) for _, sel in corpora):
+        raise _UsageError(f"the selection ({', '.join(f'{k}={v}' for k, v in where.items())}) keeps no article")
+    return [sel for _, sel in corpora]
+
+
 def _cmd_analyze(args) -> int:
-    from .pipeline import analyze, check_writable
-    from .corpus import load_corpus
+    """Analyse each corpus with the options given, stack them (a ``corpus`` column in every table) and
+    write the tables in ``--format`` with ``summary.txt`` and ``problems.csv`` beside them."""
+    from .pipeline import analyze, check_writable, concat_results
 
     check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
-    corpus = load_corpus(args.corpus)
-    results = analyze(corpus, workers=args.workers, cache=args.cache, sentiment=args.sentiment,
-                      side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions)
-    results.save(args.out)
-    print(results.summary())
+    lexicons, sentiment = _lexicons(args), _sentiment(args)
+    corpora = _load_selected(args.corpus, args)
+    runs = [analyze(c, workers=args.workers, cache=args.cache, sentiment=sentiment, lexicons=lexicons,
+                    side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions) for c in corpora]
+    results = concat_results(runs)
+    out = Path(args.out)
+    if args.format == "parquet":
+        results.save(out)
+    elif args.format == "csv":
+        results.to_csv(out)
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        results.to_excel(out / "results.xlsx")
+    lines = [f"corpus {name}: {c.selection or f'{len(c)} articles'}" for name, c in zip(results.settings["corpora"], corpora)]
+    summary = "\n".join(lines + [results.summary()])
+    (out / "summary.txt").write_text(summary + "\n", encoding="utf-8")
+    results.tables()["problems"].to_csv(out / "problems.csv", index=False)
+    print(summary)
+    print(f"wrote {out} ({args.format}, summary.txt, problems.csv)")
     return 0
 
 
@@ -156,11 +229,46 @@ def _cmd_train_sentiment(args) -> int:
 
 
 def _cmd_report(args) -> int:
+    """The notebooks into HTML; the analysis options reach ``build_report(..., options=...)`` as
+    ``lexicons`` (dict), ``alignment`` (path), ``where`` (dict as for ``load_corpus``) and ``sentiment``."""
     from .report import build_report
 
-    for path in build_report(corpus=args.corpus, out_dir=args.out):
+    # the notebooks run in notebooks/: files given relative to here are passed as absolute paths
+    options = {"lexicons": {k: os.path.abspath(v) for k, v in _lexicons(args).items()},
+               "alignment": os.path.abspath(args.alignment) if args.alignment else None, "where": _where(args),
+               "sentiment": _sentiment(args)}
+    options = {k: v for k, v in options.items() if v}
+    extra = {"options": options} if options else {}
+    for path in build_report(corpus=args.corpus, out_dir=args.out, **extra):
         print(path)
     return 0
+
+
+class _UsageError(Exception):
+    """A command-line option that cannot be used; printed as ``error: ...`` with exit status 2."""
+
+
+def _analysis_options(p: argparse.ArgumentParser, sentiment_default: str | None) -> None:
+    """The options ``analyze`` and ``report`` share: lexicons, alignments, selection, sentiment backend."""
+    p.add_argument("--lexicon", action="append", metavar="NAME=FILE",
+                   help="a user lexicon extending the bundled one: actors, verbs, hedges, labels or outlets "
+                        "(repeat for several)")
+    _selection_options(p)
+    p.add_argument("--sentiment", default=sentiment_default, metavar="NAME",
+                   help="sentiment backend for portrayal and voice (default: the packaged linear model)")
+
+
+def _selection_options(p: argparse.ArgumentParser) -> None:
+    """Outlet alignments and the selection of articles (``corpus``, ``analyze``, ``report``)."""
+    p.add_argument("--alignment", default=None, metavar="FILE",
+                   help="outlet alignments: a YAML mapping outlet: alignment (or an outlets.yml-shaped file)")
+    p.add_argument("--since", default=None, metavar="DATE", help="only articles published on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--until", default=None, metavar="DATE", help="only articles published on or before DATE")
+    p.add_argument("--outlet", action="append", metavar="NAME",
+                   help="only these outlets (comma-separated or repeated)")
+    p.add_argument("--match", action="append", metavar="WORDS",
+                   help="only articles whose title or text has one of these words (comma-separated; "
+                        "whole words, case ignored, a trailing * for any ending: syria*)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("corpus", help="load a corpus and summarise it (counts, outlets, dates, problems)")
     p.add_argument("path")
+    _selection_options(p)
     p.set_defaults(func=_cmd_corpus)
 
     p = sub.add_parser("quotes", help="extract quotes from files or corpora")
@@ -185,13 +294,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--cache", default=None, help=_CACHE_HELP)
     p.set_defaults(func=_cmd_speakers)
 
-    p = sub.add_parser("analyze", help="analyse a corpus and write Parquet tables")
-    p.add_argument("corpus")
-    p.add_argument("--out", required=True)
+    p = sub.add_parser("analyze", help="analyse corpora and write their tables (Parquet, CSV or Excel)")
+    p.add_argument("corpus", nargs="+", help="one or more corpus paths (a 'corpus' column tells them apart)")
+    p.add_argument("--out", required=True, metavar="DIR",
+                   help="folder for the tables, summary.txt and problems.csv")
+    p.add_argument("--format", choices=["parquet", "csv", "xlsx"], default="parquet",
+                   help="parquet (default), csv (one file per table) or xlsx (one workbook, results.xlsx)")
     p.add_argument("--workers", type=int, default=1)
     p.add_argument("--cache", default=None, help=_CACHE_HELP)
-    p.add_argument("--sentiment", default="default",
-                   help="sentiment backend for portrayal and voice (default: the packaged linear model)")
+    _analysis_options(p, "default")
     p.add_argument("--side-backends", action="store_true",
                    help="also score VADER and TextBlob beside it (the *_vader/*_textblob columns; slower)")
     p.add_argument("--labels-as-mentions", action="store_true",
@@ -226,8 +337,9 @@ def build_parser() -> argparse.ArgumentParser:
     tp.set_defaults(func=_cmd_train_sentiment, passes_options=True)
 
     p = sub.add_parser("report", help="execute the notebooks into HTML reports")
-    p.add_argument("--corpus", nargs="*", default=None)
+    p.add_argument("--corpus", nargs="*", default=None, help="corpus paths (default: the demo corpus)")
     p.add_argument("--out", default="reports")
+    _analysis_options(p, None)
     p.set_defaults(func=_cmd_report)
     return parser
 
@@ -242,6 +354,12 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--older-than and --dry-run go with --prune")
     try:
         return args.func(args)
+    except _UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # stdout closed early (`... | head`): not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the flush at exit stays quiet
+        return 0
     except Exception as exc:
         from .pipeline import StorageError, WorkerDied  # loaded already by every command that raises them
         from .lexicon import LexiconError

@@ -12,8 +12,8 @@ JSON/JSONL), reads an optional ``corpus.yml`` manifest beside the data (or a bun
 file, a broken CSV row or a JSON syntax error becomes a :class:`LoadProblem` and the rest loads.
 Everything the loader changes or drops is written to :attr:`Corpus.log` as :class:`CleaningNote`.
 
-One module per job, imports only downward (``values`` -> ``records`` -> ``dates``/``decoding`` ->
-``cleaning`` -> ``readers`` -> ``files``/``outlets`` -> ``manifest`` -> ``loader``):
+One module per job, imports only downward (``values`` -> ``dates`` -> ``select`` -> ``records`` ->
+``decoding``/``language`` -> ``cleaning`` -> ``readers`` -> ``files``/``outlets`` -> ``manifest`` -> ``loader``):
 
 * :mod:`.records`: :class:`Section`, :class:`Article`, :class:`LoadProblem`, :class:`CleaningNote`,
   :class:`Corpus`;
@@ -24,7 +24,10 @@ One module per job, imports only downward (``values`` -> ``records`` -> ``dates`
   duplicate articles and stripped punctuation;
 * :mod:`.readers`: the txt/CSV/JSON readers, field mapping, :func:`records` and :func:`record_article`;
 * :mod:`.files`: which files of a folder are read; :mod:`.manifest`: ``corpus.yml`` and the bundled
-  manifests; :mod:`.outlets`: outlet alignments; :mod:`.loader`: :func:`load_corpus`.
+  manifests; :mod:`.outlets`: outlet alignments; :mod:`.loader`: :func:`load_corpus`;
+* :mod:`.select`: :class:`Selection`, the date/outlet/word filter behind :meth:`Corpus.filter` and
+  ``load_corpus(..., where=...)``; :mod:`.language`: :func:`guess_language`, the English check that
+  flags ``not_english`` articles.
 
 Decisions worth knowing:
 
@@ -58,9 +61,11 @@ from toolkit.corpus.dates import parse_date
 from toolkit.corpus.files import FORMATS
 from toolkit.corpus.loader import load_corpus
 from toolkit.corpus.manifest import MANIFEST_DIR
-from toolkit.corpus.outlets import OUTLETS_FILE, default_outlets, load_outlet_table
+from toolkit.corpus.outlets import OUTLETS_FILE, default_outlets, load_outlet_table, read_alignment
 from toolkit.corpus.readers import COMMON_FIELDS, MAX_CHARS, record_article, records
+from toolkit.corpus.language import LanguageGuess, guess_language
 from toolkit.corpus.records import Article, CleaningNote, Corpus, LoadProblem, Section
+from toolkit.corpus.select import WHERE_KEYS, Selection
 
 __all__ = [
     "Section",
@@ -75,6 +80,11 @@ __all__ = [
     "unique_id",
     "parse_date",
     "load_outlet_table",
+    "read_alignment",
+    "Selection",
+    "WHERE_KEYS",
+    "guess_language",
+    "LanguageGuess",
     "default_outlets",
     "OUTLETS_FILE",
     "MANIFEST_DIR",

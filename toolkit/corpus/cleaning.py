@@ -18,6 +18,7 @@ import datetime
 import re
 
 from toolkit.corpus.decoding import _HTML_DOC, _PIPE_PARAGRAPH, _html_spans, _pipe_markup
+from toolkit.corpus.language import guess_language
 from toolkit.corpus.records import Article, CleaningNote, Section, _blank
 from toolkit.corpus.values import _outlet_key
 from toolkit.text import n_words, normalize_quotes, paragraphs
@@ -192,6 +193,10 @@ def article_from_text(
     if _STUB.match(body or view) or str(meta.get("is_stub", "")).strip() in ("1", "true", "True"):
         flags.add("stub")
         notes.append(CleaningNote(id, "stub", None, None, "placeholder text, no article body"))
+    language = guess_language(body or view)
+    if language.english is False:  # the measures are English-only: say so rather than report empty rows
+        flags.add("not_english")
+        notes.append(CleaningNote(id, "not_english", None, None, f"not English: {language.reason}"))
     meta["flags"] = tuple(sorted(flags))
     article = Article(id, _outlet_key(outlet) if outlet else None, date, title, text, tuple(sections),
                       meta, marks)

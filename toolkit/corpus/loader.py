@@ -14,9 +14,10 @@ from pathlib import Path
 from toolkit.corpus.cleaning import _dedupe, _punctuation_flags
 from toolkit.corpus.files import FORMATS, _data_files, _detect_format, _folder_files, _inside, _refusal, _skipped_files
 from toolkit.corpus.manifest import _checked_manifest, _entries, _key_line, _manifest
-from toolkit.corpus.outlets import _corpus_alignment
-from toolkit.corpus.readers import MAX_CHARS, _READERS, _build, _column_map, _too_long
+from toolkit.corpus.outlets import _corpus_alignment, read_alignment
+from toolkit.corpus.readers import COMMON_FIELDS, MAX_CHARS, _READERS, _build, _column_map, _too_long
 from toolkit.corpus.records import Article, CleaningNote, Corpus, LoadProblem
+from toolkit.corpus.select import Selection
 from toolkit.corpus.values import _first, _fs, _scalar
 from toolkit.lexicon import line_of
 
@@ -34,6 +35,8 @@ def load_corpus(
     encoding: str | None = None,
     max_chars: int | None = MAX_CHARS,
     allow_outside: bool = False,
+    alignment: str | Path | dict | None = None,
+    where: dict | None = None,
 ) -> Corpus:
     """Load a corpus from a folder or file of txt, CSV or JSON/JSONL articles.
 
@@ -53,18 +56,33 @@ def load_corpus(
         allow_outside: Read files outside the corpus folder: symlinks, a manifest ``data:`` path or
             ``articles: - file:`` entries that resolve elsewhere (``../../etc/passwd``). By default
             they are refused, each as a problem.
+        alignment: Outlet alignments of your own, laid over the manifest's and the bundled
+            ``lexicons/outlets.yml``: a mapping ``{"sana": "syria_government"}``, a YAML file of such a
+            mapping, or a file shaped like ``outlets.yml`` (see :func:`read_alignment`).
+        where: Select articles as :meth:`Corpus.filter` does: ``{"since": "2015-09-30", "until": ...,
+            "outlets": [...], "words": [...]}``; an unknown key raises naming the valid ones.
 
     Folder entries that are not regular files (subfolders, FIFOs, sockets, devices, dangling
     symlinks) are never opened; each is a problem. A manifest field of the wrong type is a problem
     naming the manifest line, and is ignored.
+
+    Articles that are not English (:mod:`toolkit.corpus.language`) are kept, flagged ``not_english``,
+    and each is a problem naming it: the measures are English-only.
 
     Returns:
         The :class:`Corpus`. Unreadable files and rows are in ``problems``; nothing raises for bad data.
 
     Raises:
         FileNotFoundError: if ``path`` does not exist.
-        ValueError: if ``format`` is not one of the supported formats.
+        ValueError: if ``format`` is not one of the supported formats, ``fields`` names a role that
+            is not one of :data:`COMMON_FIELDS`, or ``where`` has an unknown key or a date that does not parse.
+        LexiconError: if ``alignment`` is a malformed file or names an unknown alignment.
     """
+    selection = Selection.from_where(where)  # a wrong key fails before any file is read
+    unknown = sorted(set(fields or {}) - set(COMMON_FIELDS), key=str)
+    if unknown:
+        raise ValueError(f"unknown field role(s) {', '.join(map(repr, unknown))}; valid: {', '.join(COMMON_FIELDS)}")
+    user_alignment = read_alignment(alignment) if alignment is not None else {}
     path = Path(path)
     if not os.path.lexists(path):
         raise FileNotFoundError(f"corpus path not found: {_fs(path)}")
@@ -135,19 +153,35 @@ def load_corpus(
                 articles.append(art)
 
     articles = _dedupe(articles, log, dedupe)
-    alignment = _corpus_alignment((a.outlet for a in articles), mf.get("alignment"),
-                                  mf.get("default_alignment", "other"), mf_name, problems)
+    outlets = _corpus_alignment((a.outlet for a in articles), mf.get("alignment"),
+                                mf.get("default_alignment", "other"), mf_name, problems)
+    outlets.update(user_alignment)
     flags = _punctuation_flags(articles, log)
+    languages = {n.article_id: n.detail for n in log if n.action == "not_english"}
     for a in articles:
-        a.meta["alignment"] = alignment.get(a.outlet, "other") if a.outlet else "other"
-    return Corpus(
+        a.meta["alignment"] = outlets.get(a.outlet, "other") if a.outlet else "other"
+        if "not_english" in a.flags:
+            problems.append(_not_english(a, languages.get(a.id, "not English")))
+    corpus = Corpus(
         articles,
         name=_fs(mf.get("name", path.stem if path.is_file() else path.name)),
         description=str(mf.get("description", "")),
         source=str(mf.get("source", "")),
         license=str(mf.get("license", "")),
-        alignment=alignment,
+        alignment=outlets,
         problems=problems,
         log=log,
         flags=flags,
     )
+    return corpus.filter(**selection.__dict__) if selection else corpus
+
+
+def _not_english(article: Article, detail: str) -> LoadProblem:
+    """The problem naming an article the language check found not English, at its file and row."""
+    unit = next((u for u in ("row", "item", "line") if u in article.meta), "line")
+    source = str(article.meta.get("source", ""))
+    if unit in article.meta:
+        source = source.rsplit(f", {unit} ", 1)[0]
+    return LoadProblem(source, article.meta.get(unit),
+                       f"article {article.id}: {detail}; the measures are English-only (its rows will be empty "
+                       "or wrong)", unit)

@@ -20,7 +20,7 @@ from toolkit.corpus.values import _outlet_key
 from toolkit.lexicon import LexiconError, line_of, load_yaml
 from toolkit.vocab import ALIGNMENTS
 
-__all__ = ["OUTLETS_FILE", "load_outlet_table", "default_outlets"]
+__all__ = ["OUTLETS_FILE", "load_outlet_table", "default_outlets", "read_alignment"]
 
 OUTLETS_FILE = Path(__file__).resolve().parent.parent / "lexicons" / "outlets.yml"
 # Camp names that are not alignments but have one of a similar name (the difference is said in errors).
@@ -60,6 +60,38 @@ def load_outlet_table(path: str | Path = OUTLETS_FILE) -> dict[str, str]:
                 raise LexiconError(path, line_of(outlets, line), f"outlet key {key!r} is not a name (quote it)")
             table[_outlet_key(key)] = group["alignment"]
     return table
+
+
+def read_alignment(value: str | Path | dict) -> dict[str, str]:
+    """Outlet key -> alignment given by a user: a mapping (``{"sana": "syria_government"}``), a YAML
+    file holding such a mapping, or an outlets file shaped like ``lexicons/outlets.yml`` (``groups:``).
+
+    Used by ``load_corpus(..., alignment=...)``, ``analyze(..., lexicons={"outlets": ...})`` and the
+    ``--alignment`` option; it is laid over the manifest's and the bundled alignments.
+
+    Raises:
+        LexiconError: naming the file and line, for a malformed file or an alignment not in
+            :data:`toolkit.vocab.ALIGNMENTS` (``us`` is a camp: the alignment is ``us_western``).
+        TypeError: ``value`` is neither a mapping nor a path.
+    """
+    if isinstance(value, (str, Path)):
+        data = load_yaml(value)
+        if isinstance(data, dict) and "groups" in data:
+            return load_outlet_table(value)
+        where = value
+    elif isinstance(value, dict):
+        data, where = value, "alignment"
+    else:
+        raise TypeError(f"alignment must be a mapping of outlet -> alignment or a YAML file, not {type(value).__name__}")
+    if not isinstance(data, dict):
+        raise LexiconError(where, line_of(data, 1), "expected a mapping of outlet -> alignment (or a 'groups' list)")
+    out = {}
+    for outlet, alignment in data.items():
+        if not isinstance(outlet, str) or not outlet.strip() or alignment not in ALIGNMENTS:
+            raise LexiconError(where, line_of(data, 1), f"alignment {alignment!r} of outlet {outlet!r} is not one "
+                                                        f"of {ALIGNMENTS}{_camp_hint(alignment)}")
+        out[_outlet_key(outlet)] = alignment
+    return out
 
 
 @functools.lru_cache(maxsize=1)

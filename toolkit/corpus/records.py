@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from toolkit.corpus.select import Selection
 from toolkit.corpus.values import _outlet_key
 from toolkit.text import LINE_BREAKS, n_words
 
@@ -102,7 +103,7 @@ class CleaningNote:
     ``ambiguous_date`` (a slashed date read month first), ``epoch_date`` (a number read as Unix
     seconds), ``lone_surrogate`` (replaced by U+FFFD), ``unsafe_filename`` (a file name that is not
     UTF-8, shown with ``\\x`` escapes), ``ignored_field`` (a list or mapping where a value belongs),
-    ``html_markup``."""
+    ``html_markup``, ``not_english`` (see :mod:`toolkit.corpus.language`)."""
 
     article_id: str
     action: str
@@ -124,6 +125,7 @@ class Corpus(collections.abc.Sequence):
         problems: What could not be read.
         log: What cleaning did.
         flags: Corpus-level flags such as ``"punctuation_stripped"``.
+        selection: What :meth:`filter` kept, in words (empty when nothing was filtered).
     """
 
     def __init__(
@@ -138,6 +140,7 @@ class Corpus(collections.abc.Sequence):
         problems: list[LoadProblem] | None = None,
         log: list[CleaningNote] | None = None,
         flags: set[str] | None = None,
+        selection: str = "",
     ):
         self._articles = list(articles)
         self._by_id = {a.id: a for a in self._articles}
@@ -146,6 +149,7 @@ class Corpus(collections.abc.Sequence):
         self.problems = list(problems or [])
         self.log = list(log or [])
         self.flags = set(flags or ())
+        self.selection = selection
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -162,6 +166,28 @@ class Corpus(collections.abc.Sequence):
     def get(self, article_id: str) -> Article | None:
         """The article with this id, or ``None``."""
         return self._by_id.get(article_id)
+
+    def filter(self, *, since=None, until=None, outlets=None, words=None) -> Corpus:
+        """The articles published ``since``/``until`` (dates, both included), by ``outlets`` and
+        mentioning ``words``, as a new :class:`Corpus` with the same name, alignments, problems and
+        flags (see :mod:`toolkit.corpus.select` for how each condition matches).
+
+        The cleaning log keeps the notes of the articles kept (and those of dropped duplicates);
+        :attr:`selection` says what was kept, e.g. ``"40 of 804 articles (since 2015-09-30)"``.
+
+        Raises:
+            ValueError: a date that does not parse, or ``since`` after ``until``.
+        """
+        sel = Selection.of(since, until, outlets, words)
+        kept, undated = sel.apply(self._articles)
+        ids, known = {a.id for a in kept}, set(self._by_id)
+        note = f"{len(kept)} of {len(self)} articles ({sel.describe()})"
+        if undated:
+            note += f"; {undated} undated left out"
+        return Corpus(kept, name=self.name, description=self.description, source=self.source, license=self.license,
+                      alignment=self.alignment, problems=self.problems,
+                      log=[n for n in self.log if n.article_id in ids or n.article_id not in known],
+                      flags=self.flags, selection="; then ".join(filter(None, [self.selection, note])))
 
     def alignment_of(self, outlet: str | None) -> str:
         """The alignment of an outlet (case-insensitive); ``"other"`` if unknown."""
@@ -203,6 +229,8 @@ class Corpus(collections.abc.Sequence):
         dates = sorted(a.date for a in self._articles if a.date)
         undated = sum(1 for a in self._articles if a.date is None)
         lines = [f"Corpus {self.name or '(unnamed)'}: {len(self)} articles"]
+        if self.selection:
+            lines.append(f"  selected: {self.selection}")
         if self.description:
             lines.append(f"  {self.description}")
         if self.source:
@@ -223,6 +251,9 @@ class Corpus(collections.abc.Sequence):
             f"{actions['stub']} stubs flagged, {actions['encoding_fallback']} encoding fallbacks, "
             f"{actions['unparsed_date']} unparsed dates"
         )
+        if actions["not_english"]:
+            lines.append(f"Languages: {actions['not_english']} articles not English (flag not_english); "
+                         "the measures are English-only")
         others = [f"{n} {act}" for act, n in sorted(actions.items()) if act in _OTHER_ACTIONS]
         if others:
             lines.append("  also: " + ", ".join(others))

@@ -1,5 +1,5 @@
-"""Results: the tidy tables of one run, in memory or read lazily from Parquet parts; save, load
-and stacking of several runs."""
+"""Results: the tidy tables of one run, in memory or read lazily from Parquet parts; save, load,
+export (CSV, Excel) and stacking of several runs."""
 
 from __future__ import annotations
 
@@ -145,6 +145,75 @@ class Results:
             raise ValueError(f"{path}: incomplete or corrupt results ({exc})") from exc
         return cls(**tables, settings=settings)
 
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name, integer columns as pandas ``Int64`` (``241``, not ``241.0``, and empty
+        where a value is missing: Parquet integers with nulls otherwise come back as floats)."""
+        out = {}
+        for name in TABLES:
+            frame = getattr(self, name)
+            ints = [f.name for f in SCHEMAS[name] if pa.types.is_integer(f.type) and f.name in frame]
+            out[name] = frame.astype({c: "Int64" for c in ints}) if ints else frame
+        return out
+
+    def to_csv(self, out_dir: str | Path) -> list[Path]:
+        """Write each table as ``<name>.csv`` (UTF-8, a header row, no index; dates as ``YYYY-MM-DD``)
+        into ``out_dir`` (made when missing) and return the paths. The ``articles`` table keeps the full
+        text; integer columns are written as integers."""
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        paths = []
+        for name, frame in self.tables().items():
+            path = out_dir / f"{name}.csv"
+            frame.to_csv(path, index=False)
+            paths.append(path)
+        return paths
+
+    def to_excel(self, path: str | Path) -> Path:
+        """Write one workbook (``.xlsx``, needs ``openpyxl``): a ``summary`` sheet, then one sheet per table.
+
+        Excel holds at most 32,767 characters in a cell and 1,048,576 rows in a sheet: a longer text
+        (an article's ``text``) is cut there and ends with ``[...]``, and the ``summary`` sheet says
+        how many were cut; a table with more rows raises (write CSV or Parquet instead). Characters
+        Excel refuses (control characters other than tab and newline) are removed.
+
+        Raises:
+            ValueError: a table has more rows than a sheet holds.
+        """
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        tables = self.tables()
+        for name, frame in tables.items():
+            if len(frame) >= _EXCEL_ROWS:
+                raise ValueError(f"the {name} table has {len(frame):,} rows, more than an Excel sheet holds "
+                                 f"({_EXCEL_ROWS - 1:,} besides the header); write CSV or Parquet instead")
+        cut = 0
+
+        def clean(value):
+            nonlocal cut
+            if not isinstance(value, str):
+                return value
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            if len(value) > _EXCEL_CELL:
+                cut += 1
+                value = value[:_EXCEL_CELL - 5] + "[...]"
+            return value
+
+        cleaned = {}
+        for name, frame in tables.items():
+            text_cols = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+            cleaned[name] = frame.assign(**{c: frame[c].map(clean) for c in text_cols}) if text_cols else frame
+        lines = self.summary().splitlines()
+        if cut:
+            lines.append(f"{cut} cells longer than Excel's {_EXCEL_CELL:,} characters were cut (ending [...]); "
+                         "the CSV and Parquet exports keep them whole")
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+            pd.DataFrame({"summary": [clean(line) for line in lines]}).to_excel(writer, sheet_name="summary", index=False)
+            for name, frame in cleaned.items():
+                frame.to_excel(writer, sheet_name=name, index=False)
+        return path
+
     def summary(self) -> str:
         """Counts, quote share by camp and the problems, as plain text."""
         lines = [
@@ -162,6 +231,10 @@ class Results:
                 where = f", {unit} {int(r.line)}" if pd.notna(r.line) else ""
                 lines.append(f"  {r.path}{where}: {r.why}")
         return "\n".join(lines)
+
+
+_EXCEL_CELL = 32767  # characters in one cell
+_EXCEL_ROWS = 1048576  # rows in one sheet, the header included
 
 
 def _open_entry(path: Path) -> Results:
@@ -184,20 +257,32 @@ def _open_entry(path: Path) -> Results:
 def concat_results(parts: Iterable[Results]) -> Results:
     """Stack the tables of several runs (e.g. one per corpus) into one :class:`Results`.
 
-    Article ids that occur in more than one run are prefixed with the run's corpus name.
+    Every table gets a first column ``corpus``: the name of the run's corpus (``settings["corpus"]``,
+    the corpus folder's or manifest's name; a name two runs share gets ``#2``, ``#3``), so
+    ``compare(both, ..., by="corpus")`` works. A run stacked before keeps its ``corpus`` column.
+    Article ids that occur in more than one run are prefixed with the run's corpus name. One run
+    gives the same tables with the ``corpus`` column added.
     """
     parts = list(parts)
-    if len(parts) == 1:
-        return parts[0]
+    if not parts:
+        raise ValueError("concat_results needs at least one Results")
+    names: list[str] = []
+    for p in parts:
+        name = str(p.settings.get("corpus") or "corpus")
+        n = 1
+        while (f"{name}#{n}" if n > 1 else name) in names:
+            n += 1
+        names.append(f"{name}#{n}" if n > 1 else name)
     seen: Counter = Counter(i for p in parts for i in p.articles["article_id"])
     clash = {i for i, n in seen.items() if n > 1}
     tables: dict[str, list[pd.DataFrame]] = defaultdict(list)
-    for p in parts:
-        name = p.settings.get("corpus", "corpus")
+    for p, name in zip(parts, names):
         for t in TABLES:
             frame = getattr(p, t).copy()
             if "article_id" in frame and clash:
                 frame["article_id"] = [f"{name}/{i}" if i in clash else i for i in frame["article_id"]]
+            if "corpus" not in frame:
+                frame.insert(0, "corpus", pd.Series([name] * len(frame), index=frame.index, dtype=object))
             tables[t].append(frame)
-    settings = {"parts": [p.settings for p in parts]}
+    settings = {"parts": [p.settings for p in parts], "corpora": names}
     return Results(**{t: pd.concat(frames, ignore_index=True) for t, frames in tables.items()}, settings=settings)

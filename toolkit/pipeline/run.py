@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import io
 import json
@@ -17,6 +18,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .. import __version__
+from ..corpus import read_alignment
 from ..paths import cache_dir as cache_dir_default
 from .chunk import _warm
 from .engines import _HELD_LOCKS, _map_dask, _map_local
@@ -28,6 +30,9 @@ from .source import _chunks, _source, _Source
 from .store import RUN_FILE, _check_record, _claim, _done_record, _finish, _write_atomic, _write_chunk, _writing, check_writable
 
 log = logging.getLogger(__name__)
+
+LEXICON_KINDS = ("actors", "verbs", "hedges", "labels", "outlets")
+"""The keys ``analyze(..., lexicons=...)`` takes."""
 
 
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
@@ -51,7 +56,9 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             ``scheduler``, the size of the ``LocalCluster`` started for the run. Never more than
             the chunks of a corpus of known size: a run of one chunk starts no worker.
         lexicons: optional paths ``{"actors": ..., "verbs": ..., "hedges": ..., "labels": ...}`` to
-            user YAML files (each extends the bundled lexicon of that name).
+            user YAML files (each extends the bundled lexicon of that name), and ``"outlets"``: outlet
+            alignments laid over the corpus's (see :func:`toolkit.corpus.read_alignment`). Another
+            key raises ``ValueError`` naming the valid ones.
         cache: ``None``/``True`` use :func:`toolkit.paths.cache_dir`, a path uses that folder, ``False``
             computes in a temporary folder and returns the tables in memory.
         progress: show a tqdm progress bar (default: when there are more than 50 articles).
@@ -76,10 +83,17 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
 
     if engine not in ("processes", "dask"):
         raise ValueError(f"engine must be 'processes' or 'dask', not {engine!r}")
+    if scheduler is not None and engine != "dask":  # it would be ignored: say so instead
+        raise ValueError("scheduler= is used only with engine='dask'")
     if sentiment not in available_backends():  # fail early on an unknown backend name
         raise KeyError(f"unknown sentiment backend {sentiment!r}; registered: {', '.join(available_backends())}")
+    unknown = sorted(set(lexicons or {}) - set(LEXICON_KINDS), key=str)
+    if unknown:
+        raise ValueError(f"unknown lexicon(s) {', '.join(map(repr, unknown))}; valid: {', '.join(LEXICON_KINDS)}")
     source = _source(data)
     lexicons = {k: str(v) for k, v in (lexicons or {}).items() if v}
+    if "outlets" in lexicons:  # alignments over the corpus's: they reach the tables and the cache key
+        source = dataclasses.replace(source, alignment={**source.alignment, **read_alignment(lexicons["outlets"])})
     backends = (sentiment, *(SIDE_BACKENDS if side_backends else ()))
     settings = {"version": __version__, "backends": list(dict.fromkeys(backends)), "sentiment": sentiment,
                 "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size,
