@@ -42,11 +42,11 @@ chosen on one fold of the label gold and checked on the other: ``python -m toolk
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, tokens
+from ..text import in_capitals, normalize_quotes, paragraphs, token_bounds
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
 
@@ -75,14 +75,14 @@ class _Hit:
 
 def _word_before(text: str, start: int) -> str:
     """The token right before ``start`` across a space, lower-cased ("" at a line start or after punctuation)."""
-    toks = tokens(text, max(0, start - 40), start) if text[start - 1:start].isspace() else []
-    return toks[-1].text.lower() if toks and toks[-1].end < start else ""
+    toks = token_bounds(text, max(0, start - 40), start) if text[start - 1:start].isspace() else []
+    return text[toks[-1][0]:toks[-1][1]].lower() if toks and toks[-1][1] < start else ""
 
 
 def _word_after(text: str, end: int) -> str:
     """The token right after ``end`` across a space, lower-cased, without a final period."""
-    toks = tokens(text, end, end + 40) if text[end:end + 1].isspace() else []
-    return toks[0].text.lower().rstrip(".") if toks else ""
+    toks = token_bounds(text, end, end + 40) if text[end:end + 1].isspace() else []
+    return text[toks[0][0]:toks[0][1]].lower().rstrip(".") if toks else ""
 
 
 def _preceded(word: str, words: frozenset[str]) -> bool:
@@ -193,38 +193,72 @@ def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
     return hits
 
 
+class _Anchors:
+    """Camp mentions a context window can point to (actor mentions and labels already decided), sorted,
+    with each camp's offsets apart, so the nearest one of a camp is a bisection, not a scan."""
+
+    def __init__(self, anchors: list[tuple[int, str]]):
+        self.all = sorted(anchors)
+        self.starts = [s for s, _c in self.all]
+        self.by_camp: dict[str, list[int]] = {}
+        for s, c in self.all:
+            self.by_camp.setdefault(c, []).append(s)
+
+    def last_before(self, lo: int, at: int) -> str | None:
+        """The camp of the last anchor in ``[lo, at)`` (the greatest camp of those at one offset)."""
+        i = bisect_left(self.starts, at) - 1
+        return self.all[i][1] if i >= 0 and self.all[i][0] >= lo else None
+
+    def nearest(self, lo: int, hi: int, at: int, camps: list[str], n: int) -> str | None:
+        """The camp of ``camps`` mentioned nearest ``at`` within ``[lo, hi)``: the closest before it,
+        else the closest after it (``n``, the text's length, ranks every later anchor after every
+        earlier one); at equal distance the smallest camp id, as ``min`` over ``(distance, camp)``."""
+        best = None
+        for c in camps:
+            starts = self.by_camp.get(c, ())
+            i = bisect_left(starts, at) - 1
+            if i >= 0 and starts[i] >= lo:
+                best = min(best or (at - starts[i], c), (at - starts[i], c))
+            j = bisect_right(starts, at)
+            if j < len(starts) and starts[j] < hi:
+                best = min(best or (starts[j] - at + n, c), (starts[j] - at + n, c))
+        return best[1] if best else None
+
+
 def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usage: list[str | None]) -> None:
     """Decide each hit's camp (see the module docstring for the order of the rules); ``usage``: per
-    hit, the alignment whose usage applies (the outlet's, or inside a quote its speaker's camp)."""
+    hit, the alignment whose usage applies (the outlet's, or inside a quote its speaker's camp).
+    ``mentions`` are sorted and never overlap, as :func:`toolkit.actors.find_mentions` gives them."""
+    mention_starts = [m.start for m in mentions]
     for h in hits:
         camps = [c for c, _cat in h.term.senses]
-        mod = _modifier(norm, h, mentions, lex)
+        mod = _modifier(norm, h, mentions, mention_starts, lex)
         if mod is not None:
             h.camp, h.how = mod, "lexicon" if camps == [mod] else "modifier"
         elif len(camps) == 1:
             h.camp, h.how = camps[0], "lexicon"
     paras = paragraphs(norm)
     para_starts = [p.start for p in paras]
-    # camp mentions a paragraph window can point to: actor mentions and labels already decided
-    anchors = sorted([(m.start, m.camp) for m in mentions] + [(h.start, h.camp) for h in hits if h.camp])
+    anchors = _Anchors([(m.start, m.camp) for m in mentions] + [(h.start, h.camp) for h in hits if h.camp])
+    by_start: dict[int, list] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, []).append(m)
     for h, alignment in zip(hits, usage):
         if h.camp is not None:
             continue
         camps = [c for c, _cat in h.term.senses]
         after = _POST.match(norm, h.end)
-        nxt = [m for m in mentions if after and m.start == after.end() and m.camp in camps]
+        nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps] if after else []
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
         i = bisect_right(para_starts, h.start) - 1
         lo, hi = (paras[i].start, paras[i].end) if i >= 0 else (0, len(norm))
         if _word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
-            before = [c for s, c in anchors if lo <= s < h.start]
-            camps = [c for c in camps if not before or c != before[-1]]
-        near = [(abs(s - h.start) + (0 if s < h.start else len(norm)), c) for s, c in anchors
-                if lo <= s < hi and s != h.start and c in camps]
+            before = anchors.last_before(lo, h.start)
+            camps = [c for c in camps if before is None or c != before]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
-        decided = {"coreference": min(near)[1] if near else None,
+        decided = {"coreference": anchors.nearest(lo, hi, h.start, camps, len(norm)),
                    "alignment": by_alignment[0] if by_alignment else None}
         for rule in lex.resolve_order:
             if decided[rule] is not None:
@@ -234,18 +268,23 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         h.category = _category(h.term, h.camp)
 
 
-def _modifier(norm: str, h: _Hit, mentions: list, lex: LabelLexicon) -> str | None:
-    """The camp named right before the label: a modifier word, or an actor mention ending there or covering it."""
+_NOT_APPOSED = re.compile(r"[^\s),aenth]")  # a character no apposition gap (_APPOSED) holds
+
+
+def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex: LabelLexicon) -> str | None:
+    """The camp named right before the label: a modifier word, or the last actor mention ending there
+    (across an apposition gap) or covering its start. Scans back from the label and stops at the
+    first mention whose gap to the label no apposition can fill: earlier mentions' gaps hold it too."""
     m = lex._modifier.search(norm, max(0, h.start - 40), h.start)
     if m is not None:
         return lex.modifiers[m.group(1)]
-    found = None
-    for mn in mentions:
-        if mn.start >= h.start:
-            break
+    for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
+        mn = mentions[k]
         if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
-            found = mn.camp
-    return found
+            return mn.camp
+        if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
+            return None
+    return None
 
 
 def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
