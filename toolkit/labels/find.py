@@ -230,11 +230,13 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
     hit, the alignment whose usage applies (the outlet's, or inside a quote its speaker's camp).
     ``mentions`` are sorted and never overlap, as :func:`toolkit.actors.find_mentions` gives them."""
     mention_starts = [m.start for m in mentions]
-    for h in hits:
-        camps = [c for c, _cat in h.term.senses]
+    senses = [h.term.own_usage(alignment) for h, alignment in zip(hits, usage)]
+    for h, (camps, own) in zip(hits, senses):
         mod = _modifier(norm, h, mentions, mention_starts, lex)
         if mod is not None:
             h.camp, h.how = mod, "lexicon" if camps == [mod] else "modifier"
+        elif own is not None:  # the outlet's own usage of the term ("the Coalition" in Etilaf)
+            h.camp, h.how = own, "alignment"
         elif len(camps) == 1:
             h.camp, h.how = camps[0], "lexicon"
     paras = paragraphs(norm)
@@ -243,10 +245,9 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
     by_start: dict[int, list] = {}
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
-    for h, alignment in zip(hits, usage):
+    for h, alignment, (camps, _own) in zip(hits, usage, senses):
         if h.camp is not None:
             continue
-        camps = [c for c, _cat in h.term.senses]
         after = _POST.match(norm, h.end)
         nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps] if after else []
         if nxt:

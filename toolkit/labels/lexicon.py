@@ -14,6 +14,7 @@ from typing import Any
 
 from ..lexicon import DEFAULT_DIR, FileCache, LexiconError, check_forms, line_of, load_yaml, require
 from ..text import trie_regex
+from ..vocab import ALIGNMENTS
 from .records import CATEGORIES
 
 __all__ = ["LabelLexicon", "Term", "load_labels", "DEFAULT_PATH", "SPACE", "CONTEXT_RULES"]
@@ -33,6 +34,14 @@ class Term:
     senses: tuple[tuple[str, str], ...]  # (camp, category), lexicon order
     not_followed_by: frozenset[str] = frozenset()
     not_preceded_by: frozenset[str] = frozenset()
+    only_in: tuple[tuple[str, frozenset[str]], ...] = ()  # (camp, alignments): a sense of those usages only
+
+    def own_usage(self, usage: str | None) -> tuple[list[str], str | None]:
+        """The camps this term may name in ``usage`` (an outlet alignment), and the camp of a sense
+        given ``only_in`` that usage (it names that camp there, before any context rule), or ``None``."""
+        restricted = dict(self.only_in)
+        preferred = next((c for c, usages in self.only_in if usage in usages), None)
+        return [c for c, _cat in self.senses if c not in restricted or c == preferred], preferred
 
 
 class LabelLexicon:
@@ -122,19 +131,26 @@ def _strings(path, value, parent, what) -> list[str]:
 
 
 def _entry(path, item, parent, camp, category) -> tuple[str, dict]:
-    """One term of a camp's category list: (term, its conditions)."""
+    """One term of a camp's category list: (term, its conditions; ``only_in``: the alignments this
+    sense is limited to)."""
     if isinstance(item, str):
         require(bool(item.strip()), path, parent, f"camp {camp!r}: {category}: empty term")
         check_forms([item], path, parent, f"camp {camp!r}: {category}")
         return " ".join(item.split()), {}
     require(isinstance(item, dict) and isinstance(item.get("term"), str) and item["term"].strip(), path, item,
             f"camp {camp!r}: {category}: each term is a string or a mapping with 'term'", parent)
-    unknown = set(item) - {"term", *_CONDITIONS}
+    unknown = set(item) - {"term", "only_in", *_CONDITIONS}
     require(not unknown, path, item, f"camp {camp!r}: term {item['term']!r}: unknown key(s) {sorted(unknown, key=str)}; "
-            f"expected term, {', '.join(_CONDITIONS)}", parent)
+            f"expected term, only_in, {', '.join(_CONDITIONS)}", parent)
     check_forms([item["term"]], path, item, f"camp {camp!r}: {category}", parent)
     conds = {k: frozenset(w.lower() for w in _strings(path, item[k], item, f"term {item['term']!r}: {k!r}"))
              for k in _CONDITIONS if k in item}
+    if "only_in" in item:
+        usages = _strings(path, item["only_in"], item, f"term {item['term']!r}: 'only_in'")
+        bad = [u for u in usages if u not in ALIGNMENTS]
+        require(not bad, path, item, f"camp {camp!r}: term {item['term']!r}: only_in: unknown alignment(s) {bad}; "
+                f"known: {', '.join(ALIGNMENTS)}", parent)
+        conds["only_in"] = frozenset(usages)
     return " ".join(item["term"].split()), conds
 
 
@@ -183,6 +199,10 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
                 term, conds = _entry(path, item, items, camp, category)
                 senses, old = base["terms"].setdefault(term, ([], {}))
                 senses[:] = [s for s in senses if s[0] != camp] + [(camp, category)]
+                only = old.setdefault("only_in", {})
+                only.pop(camp, None)
+                if "only_in" in conds:
+                    only[camp] = conds.pop("only_in")
                 for k, words in conds.items():
                     old[k] = old.get(k, frozenset()) | words
 
@@ -195,7 +215,8 @@ def _empty() -> dict:
 def _build(base: dict, path: Path) -> LabelLexicon:
     if not base["terms"]:
         raise LexiconError(path, 1, "the label lexicon defines no terms")
-    terms = {t: Term(t, tuple(senses), conds.get("not_followed_by", frozenset()), conds.get("not_preceded_by", frozenset()))
+    terms = {t: Term(t, tuple(senses), conds.get("not_followed_by", frozenset()), conds.get("not_preceded_by", frozenset()),
+                     tuple(conds.get("only_in", {}).items()))
              for t, (senses, conds) in base["terms"].items()}
     return LabelLexicon(terms, dict(base["sources"]), tuple(base["group_nouns"]), tuple(base["prefixes"]),
                         dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"])
