@@ -147,3 +147,15 @@ def test_labels_mention_before_an_apposition_names_the_camp_across_other_mention
                          alignment="russia")
     assert [(lab.text, lab.camp, lab.how) for lab in labels][1:] == \
         [("army", "us", "modifier"), ("terrorist group", "isis", "coreference")]
+
+
+def test_labels_head_noun_is_a_label_only_with_a_camp_named_right_before():
+    """heads (forces, troops, military, soldiers): a label when a camp is named right before them,
+    across one adjective or a possessive; alone, or before "aircraft", they name no camp."""
+    got = lambda text: [(lab.text, lab.camp, lab.how, lab.category) for lab in find_labels(text, quotes=())]  # noqa: E731
+    assert got("Iranian ground troops joined the offensive.") == [("ground troops", "iran", "modifier", "neutral")]
+    assert got("Turkey's own forces stayed behind.") == [("own forces", "turkey", "modifier", "neutral")]
+    assert got("The troops stayed behind.") == []
+    assert got("A Turkish military aircraft crashed.") == []
+    assert got("Russian forces and Syrian army troops advanced.") == \
+        [("Russian forces", "russia", "lexicon", "neutral"), ("Syrian army troops", "syria_government", "lexicon", "neutral")]

@@ -11,13 +11,16 @@ occurrence names, keeping how it decided (:data:`HOWS`):
 * ``lexicon``: the term names one camp only ("the regime", "Daesh", "moderate rebels");
 * ``modifier``: a camp is named next to it - an actor of ``actors.yml`` or a word of the label
   lexicon's ``modifiers`` right before it ("Kurdish fighters", "Nusra terrorists", "ISIS militants"),
-  in apposition ("the Nusra Front, a terrorist group", "the Islamic State (IS) terrorist
-  organization"), or, for a term naming several camps, right after it ("terrorists of Daesh",
-  "militants from the Nusra Front");
+  with a possessive ("Russia's own military"), in apposition ("the Nusra Front, a terrorist group",
+  "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
+  after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
+  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
   and one of them is mentioned in the same paragraph (the nearest mention before it, else after;
   after "and other" not the camp just named: "the Islamic State and other terrorist groups");
-* ``alignment``: nothing in the paragraph decides, and the usage of the outlet's alignment does
+* ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
+  "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
+  nothing in the paragraph decides, and the usage of the outlet's alignment does
   (``by_alignment`` in the lexicon: in Syrian-government and Russian outlets "terrorists" names the
   opposition, in US/Western outlets mostly the Islamic State); inside a quote whose speaker has a
   camp, that camp's usage applies instead (Lavrov's "terrorists" in a US outlet: the opposition);
@@ -54,7 +57,7 @@ __all__ = ["find_labels"]
 
 # between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
 # or a bracketed acronym ("the Islamic State (IS) terrorist organization")
-_APPOSED = re.compile(r"\)?,?" + SPACE + r"(?:(?:a|an|the)" + SPACE + r")?")
+_APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?:a|an|the)" + SPACE + r")?")
 _POST = re.compile(SPACE + r"(?:of|from|belonging" + SPACE + "to|affiliated" + SPACE + r"(?:to|with)|"
                    r"linked" + SPACE + r"to|loyal" + SPACE + r"to)" + SPACE + r"(?:the" + SPACE + r")?")
 
@@ -107,7 +110,7 @@ def _category(term: Term, camp: str | None) -> str:
     for c, category in term.senses:
         if c == camp:
             return category
-    return max((cat for _c, cat in term.senses), key=MARKED.__getitem__)
+    return max((cat for _c, cat in term.senses), key=MARKED.__getitem__, default="neutral")  # heads: neutral
 
 
 def _quote_spans(quotes) -> list[tuple[int, int, str | None]]:
@@ -169,7 +172,7 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
     out = RecordList()
-    for h in _merge_adjacent(norm, hits):
+    for h in _merge_adjacent(norm, [h for h in hits if h.camp is not None or not h.term.head]):
         category = "delegitimising" if h.prefixed else h.category
         out.append(Label(h.start, h.end, text[h.start:h.end], h.term.term, category, h.camp, h.how,
                          _quote_at(spans, starts, h.start, h.end) is not None))
@@ -190,6 +193,15 @@ def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
         if term.term.isupper() and in_capitals(norm, s, e):
             continue
         hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
+    starts = [h.start for h in hits]
+    for m in lex._heads.finditer(norm):  # head nouns where no term matched ("Iranian ground troops")
+        i = bisect_right(starts, m.start())
+        if (i and hits[i - 1].end > m.start()) or (i < len(hits) and hits[i].start < m.end()):
+            continue
+        if _word_after(norm, m.end()) in lex.head_terms[m.group("noun").lower()].not_followed_by:
+            continue
+        hits.insert(i, _Hit(m.start(), m.end(), lex.head_terms[m.group("noun").lower()], False))
+        starts.insert(i, m.start())
     return hits
 
 
@@ -246,7 +258,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
     for h, alignment, (camps, _own) in zip(hits, usage, senses):
-        if h.camp is not None:
+        if h.camp is not None or h.term.head:  # a head noun takes its camp from right before it only
             continue
         after = _POST.match(norm, h.end)
         nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps] if after else []
@@ -269,7 +281,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         h.category = _category(h.term, h.camp)
 
 
-_NOT_APPOSED = re.compile(r"[^\s),aenth]")  # a character no apposition gap (_APPOSED) holds
+_NOT_APPOSED = re.compile(r"[^\s),'aenths]")  # a character no apposition gap (_APPOSED) holds
 
 
 def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex: LabelLexicon) -> str | None:

@@ -20,7 +20,7 @@ from .records import CATEGORIES
 __all__ = ["LabelLexicon", "Term", "load_labels", "DEFAULT_PATH", "SPACE", "CONTEXT_RULES"]
 
 DEFAULT_PATH = DEFAULT_DIR / "labels.yml"
-_TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order"}
+_TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order", "heads"}
 CONTEXT_RULES = ("coreference", "alignment")
 _CONDITIONS = ("not_followed_by", "not_preceded_by")
 SPACE = r"[^\S\r\n]+"  # spaces within one line: a label never crosses a paragraph break
@@ -35,6 +35,7 @@ class Term:
     not_followed_by: frozenset[str] = frozenset()
     not_preceded_by: frozenset[str] = frozenset()
     only_in: tuple[tuple[str, frozenset[str]], ...] = ()  # (camp, alignments): a sense of those usages only
+    head: bool = False  # a head noun of ``heads``: a label only when a camp is named right before it
 
     def own_usage(self, usage: str | None) -> tuple[list[str], str | None]:
         """The camps this term may name in ``usage`` (an outlet alignment), and the camp of a sense
@@ -51,6 +52,7 @@ class LabelLexicon:
         terms: term -> :class:`Term` (a term of several camps is ambiguous).
         sources: citation per list.
         group_nouns, prefixes: as in the lexicon file.
+        heads: ``(nouns, adjectives, not_followed_by)`` of the lexicon's ``heads``.
         modifiers: word -> camp.
         by_alignment: outlet alignment -> camps an ambiguous label names, most likely first.
         resolve_order: the order in which the context rules decide an ambiguous label
@@ -59,8 +61,9 @@ class LabelLexicon:
 
     def __init__(self, terms: dict[str, Term], sources: dict[str, str], group_nouns: tuple[str, ...],
                  prefixes: tuple[str, ...], modifiers: dict[str, str], by_alignment: dict[str, tuple[str, ...]],
-                 resolve_order: tuple[str, ...] = CONTEXT_RULES):
-        self.terms, self.sources = terms, sources
+                 resolve_order: tuple[str, ...] = CONTEXT_RULES,
+                 heads: tuple[tuple[str, ...], ...] = ((), (), ())):
+        self.terms, self.sources, self.heads = terms, sources, heads
         self.group_nouns, self.prefixes = group_nouns, prefixes
         self.modifiers, self.by_alignment = modifiers, by_alignment
         self.resolve_order = resolve_order
@@ -75,6 +78,12 @@ class LabelLexicon:
         self._regex = re.compile(
             rf"(?<![\w-])(?:(?P<prefix>{prefix}){SPACE})?(?P<term>{trie_regex(self._forms, unit)})"
             rf"(?P<ext>(?:{SPACE}(?:{trie_regex(nouns, unit) if nouns else '(?!)'}))*)(?![\w]|-\w)")
+        head_nouns, head_adjs, head_not_followed = heads
+        self.head_terms = {n: Term(n, (), frozenset(w.lower() for w in head_not_followed), head=True) for n in head_nouns}
+        cap = lambda words: [v for w in words for v in (w, _capitalised(w))]  # noqa: E731
+        adj = rf"(?:{trie_regex(cap(head_adjs), unit)}){SPACE}" if head_adjs else r"(?!)"
+        self._heads = re.compile(rf"(?<![\w-])(?:{adj})?(?P<noun>{trie_regex(cap(head_nouns), unit)})(?![\w]|-\w)"
+                                 if head_nouns else r"(?!)")
         mods = sorted(modifiers, key=len, reverse=True)
         self._modifier = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, mods)) or '(?!)'})(?:'s)?{SPACE}$")
 
@@ -168,6 +177,13 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
     for key in ("group_nouns", "prefixes"):
         if key in data:
             base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, f"'{key}'")))
+    if "heads" in data:
+        heads = data["heads"]
+        require(isinstance(heads, dict) and set(heads) <= {"nouns", "adjectives", "not_followed_by"}, path, heads,
+                "'heads' must be a mapping with 'nouns' (and 'adjectives', 'not_followed_by')", data)
+        for key in ("nouns", "adjectives", "not_followed_by"):
+            if key in heads:
+                base["heads"][key] = list(dict.fromkeys(base["heads"][key] + _strings(path, heads[key], heads, f"heads {key!r}")))
     for word, camp in (data.get("modifiers") or {}).items():
         require(isinstance(word, str) and camp in known_camps, path, data["modifiers"],
                 f"modifier {word!r}: unknown camp {camp!r}; known: {sorted(known_camps)}", data)
@@ -209,7 +225,7 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
 
 def _empty() -> dict:
     return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "modifiers": {}, "by_alignment": {},
-            "resolve_order": CONTEXT_RULES}
+            "resolve_order": CONTEXT_RULES, "heads": {"nouns": [], "adjectives": [], "not_followed_by": []}}
 
 
 def _build(base: dict, path: Path) -> LabelLexicon:
@@ -219,7 +235,8 @@ def _build(base: dict, path: Path) -> LabelLexicon:
                      tuple(conds.get("only_in", {}).items()))
              for t, (senses, conds) in base["terms"].items()}
     return LabelLexicon(terms, dict(base["sources"]), tuple(base["group_nouns"]), tuple(base["prefixes"]),
-                        dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"])
+                        dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"],
+                        tuple(tuple(base["heads"][k]) for k in ("nouns", "adjectives", "not_followed_by")))
 
 
 _LEXICONS = FileCache(maxsize=8)
