@@ -159,3 +159,20 @@ def test_labels_head_noun_is_a_label_only_with_a_camp_named_right_before():
     assert got("A Turkish military aircraft crashed.") == []
     assert got("Russian forces and Syrian army troops advanced.") == \
         [("Russian forces", "russia", "lexicon", "neutral"), ("Syrian army troops", "syria_government", "lexicon", "neutral")]
+
+
+def test_labels_coreference_window_sentence_leaves_a_camp_of_an_earlier_sentence_to_the_alignment():
+    import copy
+
+    from toolkit.labels import load_labels
+
+    text = "Daesh shelled the town. Later terrorists fired on the army."
+    lex = load_labels()
+    narrow = copy.copy(lex)
+    narrow.coreference_window = "sentence"
+    pick = lambda labels: [(lab.camp, lab.how) for lab in labels if lab.term == "terrorists"]  # noqa: E731
+    assert pick(find_labels(text, lex, quotes=(), alignment="syria_government")) == [("isis", "coreference")]
+    assert pick(find_labels(text, narrow, quotes=(), alignment="syria_government")) == [("opposition", "alignment")]
+    wider = copy.copy(lex)
+    wider.coreference_window = "sentences"  # the sentence and the one before it
+    assert pick(find_labels(text, wider, quotes=(), alignment="syria_government")) == [("isis", "coreference")]

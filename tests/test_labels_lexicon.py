@@ -58,6 +58,7 @@ def test_labels_user_file_replaces_the_default(tmp_path):
     ("sources: {s: x}\ncamps:\n  opposition:\n    source: s\n    neutral:\n      - {term: a, only_in: [mars]}\n",
      6, "only_in: unknown alignment(s) ['mars']"),
     ("sources: {s: x}\nheads: {nouns: [forces], before: [a]}\n", 2, "'heads' must be a mapping"),
+    ("sources: {s: x}\ncoreference_window: article\n", 1, "'coreference_window' must be one of"),
     ("sources: {s: x}\nresolve_order: [alignment]\n", 2, "'resolve_order' must list"),
     ("sources: {s: x}\nmodifiers: {Martian: mars}\n", 2, "unknown camp 'mars'"),
     ("sources: {s: x}\nlabels: []\n", 1, "unknown top-level key(s) ['labels']"),

@@ -74,6 +74,9 @@ def test_labels_validate_demo_meets_the_targets(tmp_path):
     assert demo["all"]["precision"] >= 0.90 and demo["all"]["recall"] >= 0.85
     assert set(r["orders"]) == {"coreference > alignment", "alignment > coreference"}
     assert r["chosen"] in r["orders"]
+    assert set(r["windows"]) == {"paragraph", "sentences", "sentence"} and r["lexicon_window"] == "paragraph"
+    # the lexicon's window with the lexicon's order is the same run as that order
+    assert r["windows"]["paragraph"]["A"] == r["orders"][" > ".join(r["lexicon_order"])]["A"]
 
 
 def test_labels_validate_real_articles(shared):

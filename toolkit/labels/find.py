@@ -16,7 +16,8 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
   ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
-  and one of them is mentioned in the same paragraph (the nearest mention before it, else after;
+  and one of them is mentioned in the same paragraph (``coreference_window`` of the lexicon: or the
+  same sentence, or that and the one before; the nearest mention before it, else after;
   after "and other" not the camp just named: "the Islamic State and other terrorist groups");
 * ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
   "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
@@ -49,7 +50,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, token_bounds
+from ..text import in_capitals, normalize_quotes, paragraphs, sentences, token_bounds
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
 
@@ -237,6 +238,24 @@ class _Anchors:
         return best[1] if best else None
 
 
+def _windows(norm: str, kind: str) -> list[tuple[int, int, int]]:
+    """The co-reference window of each part of a text, in order, as ``(part start, window start,
+    window end)``: the parts are its paragraphs (``paragraph``: the window is the paragraph) or its
+    sentences (``sentence``: the sentence; ``sentences``: the sentence and the one before it in its
+    paragraph). A label's window is that of the last part starting at or before it."""
+    paras = paragraphs(norm)
+    if kind == "paragraph":
+        return [(p.start, p.start, p.end) for p in paras]
+    para_starts = [p.start for p in paras]
+    out: list[tuple[int, int, int]] = []
+    for sent in sentences(norm):
+        lo = sent.start
+        if kind == "sentences" and out and bisect_right(para_starts, out[-1][0]) == bisect_right(para_starts, lo):
+            lo = out[-1][0]
+        out.append((sent.start, lo, sent.end))
+    return out
+
+
 def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usage: list[str | None]) -> None:
     """Decide each hit's camp (see the module docstring for the order of the rules); ``usage``: per
     hit, the alignment whose usage applies (the outlet's, or inside a quote its speaker's camp).
@@ -251,8 +270,8 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             h.camp, h.how = own, "alignment"
         elif len(camps) == 1:
             h.camp, h.how = camps[0], "lexicon"
-    paras = paragraphs(norm)
-    para_starts = [p.start for p in paras]
+    windows = _windows(norm, lex.coreference_window)
+    window_starts = [w[0] for w in windows]
     anchors = _Anchors([(m.start, m.camp) for m in mentions] + [(h.start, h.camp) for h in hits if h.camp])
     by_start: dict[int, list] = {}
     for m in mentions:
@@ -265,8 +284,8 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
-        i = bisect_right(para_starts, h.start) - 1
-        lo, hi = (paras[i].start, paras[i].end) if i >= 0 else (0, len(norm))
+        i = bisect_right(window_starts, h.start) - 1
+        lo, hi = windows[i][1:] if i >= 0 else (0, len(norm))
         if _word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
             before = anchors.last_before(lo, h.start)
             camps = [c for c in camps if before is None or c != before]

@@ -17,10 +17,12 @@ from ..text import trie_regex
 from ..vocab import ALIGNMENTS
 from .records import CATEGORIES
 
-__all__ = ["LabelLexicon", "Term", "load_labels", "DEFAULT_PATH", "SPACE", "CONTEXT_RULES"]
+__all__ = ["LabelLexicon", "Term", "load_labels", "DEFAULT_PATH", "SPACE", "CONTEXT_RULES", "WINDOWS"]
 
 DEFAULT_PATH = DEFAULT_DIR / "labels.yml"
-_TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order", "heads"}
+_TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order", "heads",
+             "coreference_window"}
+WINDOWS = ("paragraph", "sentences", "sentence")
 CONTEXT_RULES = ("coreference", "alignment")
 _CONDITIONS = ("not_followed_by", "not_preceded_by")
 SPACE = r"[^\S\r\n]+"  # spaces within one line: a label never crosses a paragraph break
@@ -57,16 +59,18 @@ class LabelLexicon:
         by_alignment: outlet alignment -> camps an ambiguous label names, most likely first.
         resolve_order: the order in which the context rules decide an ambiguous label
             (``coreference`` and ``alignment``, after the modifier rules).
+        coreference_window: where the co-reference rule looks (:data:`WINDOWS`): the label's
+            paragraph, its sentence and the one before, or its sentence.
     """
 
     def __init__(self, terms: dict[str, Term], sources: dict[str, str], group_nouns: tuple[str, ...],
                  prefixes: tuple[str, ...], modifiers: dict[str, str], by_alignment: dict[str, tuple[str, ...]],
                  resolve_order: tuple[str, ...] = CONTEXT_RULES,
-                 heads: tuple[tuple[str, ...], ...] = ((), (), ())):
+                 heads: tuple[tuple[str, ...], ...] = ((), (), ()), coreference_window: str = "paragraph"):
         self.terms, self.sources, self.heads = terms, sources, heads
         self.group_nouns, self.prefixes = group_nouns, prefixes
         self.modifiers, self.by_alignment = modifiers, by_alignment
-        self.resolve_order = resolve_order
+        self.resolve_order, self.coreference_window = resolve_order, coreference_window
         self._forms: dict[str, str] = {}
         for term in terms:
             for form in _variants(term):
@@ -193,6 +197,9 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
         require(sorted(order) == sorted(CONTEXT_RULES), path, data["resolve_order"],
                 f"'resolve_order' must list {', '.join(CONTEXT_RULES)} once each, in the order they apply", data)
         base["resolve_order"] = tuple(order)
+    if "coreference_window" in data:
+        require(data["coreference_window"] in WINDOWS, path, data, f"'coreference_window' must be one of {', '.join(WINDOWS)}")
+        base["coreference_window"] = data["coreference_window"]
     for alignment, camps in (data.get("by_alignment") or {}).items():
         got = _strings(path, camps, data["by_alignment"], f"by_alignment {alignment!r}")
         bad = [c for c in got if c not in known_camps]
@@ -225,7 +232,8 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
 
 def _empty() -> dict:
     return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "modifiers": {}, "by_alignment": {},
-            "resolve_order": CONTEXT_RULES, "heads": {"nouns": [], "adjectives": [], "not_followed_by": []}}
+            "resolve_order": CONTEXT_RULES, "heads": {"nouns": [], "adjectives": [], "not_followed_by": []},
+            "coreference_window": "paragraph"}
 
 
 def _build(base: dict, path: Path) -> LabelLexicon:
@@ -236,7 +244,8 @@ def _build(base: dict, path: Path) -> LabelLexicon:
              for t, (senses, conds) in base["terms"].items()}
     return LabelLexicon(terms, dict(base["sources"]), tuple(base["group_nouns"]), tuple(base["prefixes"]),
                         dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"],
-                        tuple(tuple(base["heads"][k]) for k in ("nouns", "adjectives", "not_followed_by")))
+                        tuple(tuple(base["heads"][k]) for k in ("nouns", "adjectives", "not_followed_by")),
+                        base["coreference_window"])
 
 
 _LEXICONS = FileCache(maxsize=8)

@@ -139,38 +139,56 @@ def _figures(c: Counter) -> dict:
             **{k: c[k] for k in ("pred", "gold", "unscored", "found", "tp")}}
 
 
+def _score(docs: dict, lex) -> tuple[dict, dict]:
+    """Per set ``{"documents", "all", "A", "B"}``, and the real and demo folds pooled (``A``, ``B``) with
+    the fresh set apart (``fresh``), for one variant of the lexicon."""
+    per_fold = {"A": Counter(), "B": Counter()}
+    per_set = {}
+    for which, items in docs.items():
+        folds = {"A": Counter(), "B": Counter()}
+        for i, (_name, article, gold) in enumerate(items):
+            folds["AB"[i % 2]] += score_document(article, gold, lex)
+        if which != "fresh":
+            for f in folds:
+                per_fold[f] += folds[f]
+        per_set[which] = {"documents": len(items), "all": _figures(folds["A"] + folds["B"]),
+                          "A": _figures(folds["A"]), "B": _figures(folds["B"])}
+    fresh = per_set.get("fresh", {"all": _figures(Counter())})["all"]
+    return per_set, {**{f: _figures(c) for f, c in per_fold.items()}, "fresh": fresh}
+
+
 def evaluate(corpora: str | Path | None = None, demo: str | Path = _DEMO) -> dict:
-    """Figures per set (``real``, ``demo``, ``fresh``), per fold (``A``, ``B``), and for each rule order.
+    """Figures per set (``real``, ``demo``, ``fresh``), per fold (``A``, ``B``), for each rule order
+    and for each co-reference window.
 
     Returns:
         ``{"sets": {set: {"documents", "all", "A", "B"}}, "orders": {order: {"A", "B", "fresh":
-        figures}}, "chosen": the order best on fold A (F1 of real and demo pooled), "lexicon_order":
-        the lexicon's own}``; ``sets`` uses the lexicon's order. The fresh set's ``A``/``B`` are its
-        two halves (alternate documents), a spread only: no rule is chosen on it.
+        figures}}, "windows": {window: {"A", "B", "fresh": figures}}, "chosen": the order best on
+        fold A (F1 of real and demo pooled), "lexicon_order", "lexicon_window": the lexicon's
+        own}``; ``sets`` uses the lexicon's settings; each order is scored with the lexicon's window
+        and each window with its order. The fresh set's ``A``/``B`` are its two halves (alternate
+        documents), a spread only: nothing is chosen on it.
     """
     from ..labels import load_labels
+    from ..labels.lexicon import WINDOWS
 
     lex = load_labels()
     docs = {which: load_documents(which, corpora, demo) for which in _SETS}
-    out: dict = {"sets": {}, "orders": {}, "lexicon_order": lex.resolve_order}
+    out: dict = {"sets": {}, "orders": {}, "windows": {}, "lexicon_order": lex.resolve_order,
+                 "lexicon_window": lex.coreference_window}
     for order in _ORDERS:
         variant = copy.copy(lex)
         variant.resolve_order = order
-        per_fold = {"A": Counter(), "B": Counter()}
-        per_set = {}
-        for which, items in docs.items():
-            folds = {"A": Counter(), "B": Counter()}
-            for i, (_name, article, gold) in enumerate(items):
-                folds["AB"[i % 2]] += score_document(article, gold, variant)
-            if which != "fresh":
-                for f in folds:
-                    per_fold[f] += folds[f]
-            per_set[which] = {"documents": len(items), "all": _figures(folds["A"] + folds["B"]),
-                              "A": _figures(folds["A"]), "B": _figures(folds["B"])}
-        out["orders"][" > ".join(order)] = {**{f: _figures(c) for f, c in per_fold.items()},
-                                            "fresh": per_set["fresh"]["all"]}
+        per_set, pooled = _score(docs, variant)
+        out["orders"][" > ".join(order)] = pooled
         if order == lex.resolve_order:
             out["sets"] = per_set
+            out["windows"][lex.coreference_window] = pooled
+    for window in WINDOWS:
+        if window not in out["windows"]:
+            variant = copy.copy(lex)
+            variant.coreference_window = window
+            out["windows"][window] = _score(docs, variant)[1]
     out["chosen"] = max(out["orders"], key=lambda o: out["orders"][o]["A"]["f1"])
     return out
 
@@ -198,8 +216,14 @@ def report(path: str | None = None) -> str:
             lines.append("    errors by how: " + ", ".join(f"{k} {v}" for k, v in s["all"]["errors"].items()))
     lines.append("Context-rule order, chosen on fold A (real + demo), checked on fold B:")
     for order, folds in r["orders"].items():
-        mark = "  <- chosen on A" if order == r["chosen"] else ""
-        lines.append(f"  {order:<26} A: P {folds['A']['precision']:.2f} R {folds['A']['recall']:.2f} F1 {folds['A']['f1']:.2f}"
-                     f"   B: P {folds['B']['precision']:.2f} R {folds['B']['recall']:.2f} F1 {folds['B']['f1']:.2f}"
-                     f"   fresh: F1 {folds['fresh']['f1']:.2f}{mark}")
+        lines.append(_variant(order, folds, "  <- chosen on A" if order == r["chosen"] else ""))
+    lines.append("Co-reference window (kept only if it helps folds A and B):")
+    for window, folds in r["windows"].items():
+        lines.append(_variant(window, folds, "  <- the lexicon's" if window == r["lexicon_window"] else ""))
     return "\n".join(lines)
+
+
+def _variant(name: str, folds: dict, mark: str) -> str:
+    return (f"  {name:<26} A: P {folds['A']['precision']:.2f} R {folds['A']['recall']:.2f} F1 {folds['A']['f1']:.2f}"
+            f"   B: P {folds['B']['precision']:.2f} R {folds['B']['recall']:.2f} F1 {folds['B']['f1']:.2f}"
+            f"   fresh: F1 {folds['fresh']['f1']:.2f}{mark}")
