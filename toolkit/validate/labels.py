@@ -199,9 +199,10 @@ def _line(name: str, f: dict) -> str:
             f"R {f['detection_recall']:.2f}; camp acc {f['camp_accuracy']:.2f})")
 
 
-def report(path: str | None = None) -> str:
-    """The figures as text. ``path``: the folder holding the real corpora (default ``../shared/corpora``)."""
-    r = evaluate(path)
+def report(path: str | None = None, result: dict | None = None) -> str:
+    """The figures as text. ``path``: the folder holding the real corpora (default ``../shared/corpora``);
+    ``result``: an :func:`evaluate` result to print instead of computing it."""
+    r = result if result is not None else evaluate(path)
     lines = ["Label -> camp (targets: precision >= 0.90, recall >= 0.85); resolve order "
              f"{' > '.join(r['lexicon_order'])}"]
     for which, title in _TITLES:
