@@ -11,7 +11,7 @@ occurrence names, keeping how it decided (:data:`HOWS`):
 * ``lexicon``: the term names one camp only ("the regime", "Daesh", "moderate rebels");
 * ``modifier``: a camp is named next to it - an actor of ``actors.yml`` or a word of the label
   lexicon's ``modifiers`` right before it ("Kurdish fighters", "Nusra terrorists", "ISIS militants"),
-  with a possessive ("Russia's own military"), in apposition ("the Nusra Front, a terrorist group",
+  with a possessive ("Turkey's own forces"), in apposition ("the Nusra Front, a terrorist group",
   "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
   after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
   ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
