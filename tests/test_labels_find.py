@@ -113,3 +113,66 @@ def test_labels_offsets_index_the_text_and_frame_has_the_fields():
     frame = labels.to_frame()
     assert list(frame.columns) == ["start", "end", "text", "term", "category", "camp", "how", "in_quote"]
     assert frame["camp"].tolist() == ["syria_government", "opposition", "isis", "us"]
+
+
+def test_labels_nearest_anchor_bisection_equals_a_scan():
+    """The resolver's bisection per camp (_Anchors) picks what a scan of every anchor picks: the nearest
+    before, else the nearest after, ties to the smallest camp id; and the last anchor before a label."""
+    import random
+
+    from toolkit.labels.find import _Anchors
+
+    rng = random.Random(0)
+    camps = ["isis", "opposition", "other", "us"]
+    for _ in range(300):
+        n = 200
+        raw = [(rng.randrange(n), rng.choice(camps)) for _ in range(rng.randrange(12))]
+        anchors = _Anchors(raw)
+        lo, hi = sorted(rng.sample(range(n + 1), 2))
+        at = rng.randrange(lo, hi)
+        want = rng.sample(camps, rng.randrange(1, 4))
+        near = [(abs(s - at) + (0 if s < at else n), c) for s, c in sorted(raw) if lo <= s < hi and s != at and c in want]
+        assert anchors.nearest(lo, hi, at, want, n) == (min(near)[1] if near else None)
+        before = [c for s, c in sorted(raw) if lo <= s < at]
+        assert anchors.last_before(lo, at) == (before[-1] if before else None)
+
+
+def test_labels_mention_before_an_apposition_names_the_camp_across_other_mentions():
+    """The backward scan for a camp named before a label stops only at a gap no apposition fills."""
+    text = "The United States said the Nusra Front, a terrorist group, attacked."
+    label = next(lab for lab in find_labels(text, quotes=(), alignment="us_western") if lab.term == "terrorist groups")
+    assert (label.camp, label.how) == ("other", "modifier")
+    # "the US army" between the Nusra Front and the label: its gap holds words, so the scan stops there
+    labels = find_labels("ISIS said the Nusra Front and the US army, a terrorist group, attacked.", quotes=(),
+                         alignment="russia")
+    assert [(lab.text, lab.camp, lab.how) for lab in labels][1:] == \
+        [("army", "us", "modifier"), ("terrorist group", "isis", "coreference")]
+
+
+def test_labels_head_noun_is_a_label_only_with_a_camp_named_right_before():
+    """heads (forces, troops, military, soldiers): a label when a camp is named right before them,
+    across one adjective or a possessive; alone, or before "aircraft", they name no camp."""
+    got = lambda text: [(lab.text, lab.camp, lab.how, lab.category) for lab in find_labels(text, quotes=())]  # noqa: E731
+    assert got("Iranian ground troops joined the offensive.") == [("ground troops", "iran", "modifier", "neutral")]
+    assert got("Turkey's own forces stayed behind.") == [("own forces", "turkey", "modifier", "neutral")]
+    assert got("The troops stayed behind.") == []
+    assert got("A Turkish military aircraft crashed.") == []
+    assert got("Russian forces and Syrian army troops advanced.") == \
+        [("Russian forces", "russia", "lexicon", "neutral"), ("Syrian army troops", "syria_government", "lexicon", "neutral")]
+
+
+def test_labels_coreference_window_sentence_leaves_a_camp_of_an_earlier_sentence_to_the_alignment():
+    import copy
+
+    from toolkit.labels import load_labels
+
+    text = "Daesh shelled the town. Later terrorists fired on the army."
+    lex = load_labels()
+    narrow = copy.copy(lex)
+    narrow.coreference_window = "sentence"
+    pick = lambda labels: [(lab.camp, lab.how) for lab in labels if lab.term == "terrorists"]  # noqa: E731
+    assert pick(find_labels(text, lex, quotes=(), alignment="syria_government")) == [("isis", "coreference")]
+    assert pick(find_labels(text, narrow, quotes=(), alignment="syria_government")) == [("opposition", "alignment")]
+    wider = copy.copy(lex)
+    wider.coreference_window = "sentences"  # the sentence and the one before it
+    assert pick(find_labels(text, wider, quotes=(), alignment="syria_government")) == [("isis", "coreference")]

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from toolkit.actors import load_actors
@@ -53,6 +55,10 @@ def test_labels_user_file_replaces_the_default(tmp_path):
     ("sources: {s: x}\ncamps:\n  opposition: {source: nope, neutral: [a]}\n", 3, "source 'nope'"),
     ("sources: {s: x}\ncamps:\n  opposition:\n    source: s\n    neutral:\n      - {term: a, before: [b]}\n",
      6, "unknown key(s) ['before']"),
+    ("sources: {s: x}\ncamps:\n  opposition:\n    source: s\n    neutral:\n      - {term: a, only_in: [mars]}\n",
+     6, "only_in: unknown alignment(s) ['mars']"),
+    ("sources: {s: x}\nheads: {nouns: [forces], before: [a]}\n", 2, "'heads' must be a mapping"),
+    ("sources: {s: x}\ncoreference_window: article\n", 1, "'coreference_window' must be one of"),
     ("sources: {s: x}\nresolve_order: [alignment]\n", 2, "'resolve_order' must list"),
     ("sources: {s: x}\nmodifiers: {Martian: mars}\n", 2, "unknown camp 'mars'"),
     ("sources: {s: x}\nlabels: []\n", 1, "unknown top-level key(s) ['labels']"),
@@ -74,3 +80,18 @@ def test_labels_edited_file_is_read_again(tmp_path):
     user.write_text("sources: {s: x}\ncamps:\n  opposition: {source: s, neutral: [guerrillas]}\n", encoding="utf-8")
     lex = load_labels(user)
     assert "guerrillas" in lex.terms and "partisans" not in lex.terms
+
+
+def test_labels_sense_only_in_an_alignment_names_its_camp_there_alone(tmp_path):
+    """A sense limited by only_in holds in that usage (the outlet's or a quoted speaker camp's) and is
+    taken there before the context rules; elsewhere the term keeps its other senses."""
+    text = "The Coalition condemned the shelling. Later the Coalition urged talks."
+    own = [(lab.text, lab.camp, lab.how) for lab in find_labels(text, quotes=(), alignment="opposition")]
+    assert own == [("Coalition", "opposition", "alignment"), ("Coalition", "opposition", "alignment")]
+    other = [(lab.camp, lab.how) for lab in find_labels(text, quotes=(), alignment="us_western")]
+    assert other == [("us", "lexicon"), ("us", "lexicon")]
+    quoted = find_labels(text, quotes=[SimpleNamespace(start=0, end=36, camp="opposition")], alignment="russia")
+    assert [(lab.camp, lab.in_quote) for lab in quoted] == [("opposition", True), ("us", False)]
+    user = tmp_path / "mine.yml"  # listing the camp again without only_in lifts the limit
+    user.write_text("sources: {s: x}\ncamps:\n  opposition: {source: s, neutral: [coalition]}\n", encoding="utf-8")
+    assert load_labels(user).terms["coalition"].only_in == ()

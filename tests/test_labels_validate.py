@@ -18,7 +18,10 @@ def _gold(name: str) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-@pytest.mark.parametrize("name, keys", [("labels_real.jsonl", {"corpus", "doc_id", "outlet", "n_chars", "sha256", "labels"}),
+_REAL_KEYS = {"corpus", "doc_id", "outlet", "n_chars", "sha256", "labels"}
+
+
+@pytest.mark.parametrize("name, keys", [("labels_real.jsonl", _REAL_KEYS), ("labels_fresh.jsonl", _REAL_KEYS),
                                         ("labels_demo.jsonl", {"file", "labels"})])
 def test_labels_gold_holds_offsets_and_camps_only(name, keys):
     camps = set(load_actors().camps)
@@ -71,21 +74,36 @@ def test_labels_validate_demo_meets_the_targets(tmp_path):
     assert demo["all"]["precision"] >= 0.90 and demo["all"]["recall"] >= 0.85
     assert set(r["orders"]) == {"coreference > alignment", "alignment > coreference"}
     assert r["chosen"] in r["orders"]
+    assert set(r["windows"]) == {"paragraph", "sentences", "sentence"} and r["lexicon_window"] == "paragraph"
+    # the lexicon's window with the lexicon's order is the same run as that order
+    assert r["windows"]["paragraph"]["A"] == r["orders"][" > ".join(r["lexicon_order"])]["A"]
 
 
 def test_labels_validate_real_articles(shared):
     shared("corpora", "fakes")
     shared("corpora", "allsides-syria")
-    out = run_cli("validate", "labels")
+    r = vl.evaluate()  # once: the command line prints the same report (its path is tested without corpora)
+    out = vl.report(result=r)
     assert out.index("real articles") < out.index("demo corpus")
-    r = vl.evaluate()
     real = r["sets"]["real"]
     assert real["documents"] == 11
     assert real["all"]["precision"] >= 0.90 and real["all"]["recall"] >= 0.85
     assert real["B"]["precision"] >= 0.80  # the held-out fold (rules chosen on A)
+    fresh = r["sets"]["fresh"]
+    assert fresh["documents"] == 12 and fresh["all"]["gold"] == 87
+    assert fresh["all"]["precision"] >= 0.80 and fresh["all"]["recall"] >= 0.80  # held out: no rule chosen on it
+    assert "fresh" in r["orders"][r["chosen"]]
+    assert out.index("demo corpus") < out.index("fresh real articles") and "half 2" in out
+
+
+def test_labels_gold_fresh_set_shares_no_document_with_the_real_set():
+    real = {(g["corpus"], g["doc_id"]) for g in _gold("labels_real.jsonl")}
+    fresh = [(g["corpus"], g["doc_id"]) for g in _gold("labels_fresh.jsonl")]
+    assert len(fresh) == len(set(fresh)) >= 10 and not real & set(fresh)
 
 
 def test_labels_validate_cli_without_real_corpora_reports_the_demo(tmp_path):
     out = run_cli("validate", "labels", "--corpora", str(tmp_path / "absent"))
     assert "real articles (FA-KES, Sputnik, AllSides): absent, skipped" in out
     assert "demo corpus (constructed), 18 documents:" in out and "fold B" in out
+    assert "fresh real articles (held out: no rule chosen on them): absent, skipped" in out

@@ -1,0 +1,19 @@
+"""Labels: the words a text uses to name each camp ("terrorists", "rebels", "the regime"), and whose.
+
+Naming is framing: the words chosen for an actor define the problem and carry the moral judgement
+(Entman, "Framing: toward clarification of a fractured paradigm", Journal of Communication 43(4),
+1993), and the labelling of armed groups ("rebels", "militants", "terrorists", "revolutionaries") is
+a standard content-analysis variable of conflict coverage. One module per job:
+
+- :mod:`.records`: :class:`Label` (one occurrence), :data:`CATEGORIES` and :data:`HOWS`;
+- :mod:`.lexicon`: the label lexicon (``toolkit/lexicons/labels.yml``: per camp, terms in three
+  categories, each list cited), :class:`LabelLexicon` and :func:`load_labels`;
+- :mod:`.find`: :func:`find_labels`, which finds every term and decides which camp each
+  occurrence names, keeping how it decided (the rules and their limits are in its docstring).
+"""
+
+from .find import find_labels
+from .lexicon import DEFAULT_PATH, LabelLexicon, load_labels
+from .records import CATEGORIES, HOWS, Label
+
+__all__ = ["Label", "LabelLexicon", "load_labels", "find_labels", "CATEGORIES", "HOWS", "DEFAULT_PATH"]

@@ -1,0 +1,339 @@
+"""Finding labels and deciding which camp each names (:func:`find_labels`).
+
+Naming is framing: the words chosen for an actor define the problem and carry the moral judgement
+(Entman, "Framing: toward clarification of a fractured paradigm", Journal of Communication 43(4),
+1993), and the labelling of armed groups ("rebels", "militants", "terrorists", "revolutionaries") is
+a standard content-analysis variable of conflict coverage. :func:`find_labels` finds every term of
+the label lexicon (``toolkit/lexicons/labels.yml``: per camp, terms in three categories,
+``neutral``, ``legitimising``, ``delegitimising``, each list cited) and decides which camp each
+occurrence names, keeping how it decided (:data:`HOWS`):
+
+* ``lexicon``: the term names one camp only ("the regime", "Daesh", "moderate rebels");
+* ``modifier``: a camp is named next to it - an actor of ``actors.yml`` or a word of the label
+  lexicon's ``modifiers`` right before it ("Kurdish fighters", "Nusra terrorists", "ISIS militants"),
+  with a possessive ("Turkey's own forces"), in apposition ("the Nusra Front, a terrorist group",
+  "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
+  after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
+  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
+* ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
+  and one of them is mentioned in the same paragraph (``coreference_window`` of the lexicon: or the
+  same sentence, or that and the one before; the nearest mention before it, else after;
+  after "and other" not the camp just named: "the Islamic State and other terrorist groups");
+* ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
+  "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
+  nothing in the paragraph decides, and the usage of the outlet's alignment does
+  (``by_alignment`` in the lexicon: in Syrian-government and Russian outlets "terrorists" names the
+  opposition, in US/Western outlets mostly the Islamic State); inside a quote whose speaker has a
+  camp, that camp's usage applies instead (Lavrov's "terrorists" in a US outlet: the opposition);
+* ``unresolved``: none of these applies; ``camp`` is ``None``.
+
+A label right before another ("ISIS fighters", "opposition militants") is one label: the first
+names the camp, the more marked category of the two is kept ("ISIS terrorists" is delegitimising).
+Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army units"); a prefix
+("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
+``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
+(direct, mixed or indirect) of ``quotes``.
+
+Limits: a dictionary method. It sees only listed terms (a new epithet is missed until added), it
+does not parse (a label is one noun phrase matched on surface words), it does not tell the
+attributive "terrorist attack" from "the terrorists" (both name the camp the attack is ascribed
+to, and are counted), and co-reference is a paragraph window, not a resolver (in FA-KES, whose
+articles are one line, the window is the whole article). The quote speaker's camp is only as good
+as quote attribution. Scare quotes ('"moderate" rebels') are not read as distance. Rules were
+chosen on one fold of the label gold and checked on the other: ``python -m toolkit validate labels``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..records import RecordList
+from ..text import in_capitals, normalize_quotes, paragraphs, sentences, token_bounds
+from .lexicon import SPACE, LabelLexicon, Term, load_labels
+from .records import MARKED, Label
+
+__all__ = ["find_labels"]
+
+# between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
+# or a bracketed acronym ("the Islamic State (IS) terrorist organization")
+_APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?:a|an|the)" + SPACE + r")?")
+_POST = re.compile(SPACE + r"(?:of|from|belonging" + SPACE + "to|affiliated" + SPACE + r"(?:to|with)|"
+                   r"linked" + SPACE + r"to|loyal" + SPACE + r"to)" + SPACE + r"(?:the" + SPACE + r")?")
+
+
+# ------------------------------------------------------------------------------------------ finding
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    term: Term
+    prefixed: bool
+    camp: str | None = None
+    category: str | None = None
+    how: str = "unresolved"
+
+
+def _word_before(text: str, start: int) -> str:
+    """The token right before ``start`` across a space, lower-cased ("" at a line start or after punctuation)."""
+    toks = token_bounds(text, max(0, start - 40), start) if text[start - 1:start].isspace() else []
+    return text[toks[-1][0]:toks[-1][1]].lower() if toks and toks[-1][1] < start else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    """The token right after ``end`` across a space, lower-cased, without a final period."""
+    toks = token_bounds(text, end, end + 40) if text[end:end + 1].isspace() else []
+    return text[toks[0][0]:toks[0][1]].lower().rstrip(".") if toks else ""
+
+
+def _preceded(word: str, words: frozenset[str]) -> bool:
+    """``word`` is one of ``words`` (``<num>``: any word with a digit, as in "Su-30", "F-16")."""
+    return word in words or ("<num>" in words and any(ch.isdigit() for ch in word))
+
+
+_CREDIT_OPEN = re.compile(r"\((?:(?:Source|Photo|Photos|Credit|Image)s?:)?[^()\n]*$")
+_CREDIT_SOURCE = re.compile(r"\((?:Source|Photo|Photos|Credit|Image)s?:[^()\n]*$")
+_CREDIT_VIA = re.compile(r"[^()\n]{0,60}\bvia\b[^()\n]*\)")
+
+
+def _in_credit(text: str, start: int, end: int) -> bool:
+    """Inside a bracketed credit: "(Source: Syrian Coalition)", "(Free Syrian Army media via ...)"."""
+    before = text[max(0, start - 80):start]
+    if _CREDIT_OPEN.search(before) is None:
+        return False
+    return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
+
+
+def _category(term: Term, camp: str | None) -> str:
+    for c, category in term.senses:
+        if c == camp:
+            return category
+    return max((cat for _c, cat in term.senses), key=MARKED.__getitem__, default="neutral")  # heads: neutral
+
+
+def _quote_spans(quotes) -> list[tuple[int, int, str | None]]:
+    """``(start, end, speaker camp)`` of each quote, sorted (the camp is ``None`` for plain pairs)."""
+    spans = [(q.start, q.end, getattr(q, "camp", None)) if hasattr(q, "start") else (int(q[0]), int(q[1]), None)
+             for q in quotes]
+    return sorted(spans, key=lambda s: s[:2])
+
+
+def _quote_at(spans: list[tuple[int, int, str | None]], starts: list[int], start: int, end: int):
+    """The quote span holding ``[start, end)``, or ``None``."""
+    i = bisect_right(starts, start) - 1
+    return spans[i] if i >= 0 and spans[i][0] <= start and end <= spans[i][1] else None
+
+
+# A quote's speaker camp read as the alignment whose usage its labels follow (camp us: us_western outlets' usage).
+_CAMP_USAGE = {"us": "us_western"}
+
+
+def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=None, alignment: str | None = None,
+                quotes=None, mentions=None) -> RecordList:
+    """Every label occurrence of ``text_or_article``, with the camp it names and how that was decided.
+
+    Args:
+        text_or_article: raw text, or a :class:`toolkit.corpus.Article` (its ``masked_text`` is
+            read, and its ``meta["alignment"]`` when ``alignment`` is not given).
+        labels: a :class:`LabelLexicon` (default: :func:`load_labels`).
+        actors: the actor lexicon for camp mentions (default: ``toolkit.actors.load_actors()``).
+        alignment: the outlet's alignment (``toolkit.vocab.ALIGNMENTS``), for ``how="alignment"``.
+        quotes: quotes (records with ``start``/``end`` and ``camp``, as ``toolkit.extract_quotes``
+            gives them, or ``(start, end)`` pairs) that decide ``in_quote`` and, by the speaker's
+            camp, whose usage an ambiguous label inside follows; ``None`` extracts them with
+            ``toolkit.quotes.extract_quotes`` (default lexicons); ``()`` puts every label in the
+            outlet's own voice.
+        mentions: the actor mentions of the text, as ``find_mentions(text, actors)`` gives them
+            (the pipeline passes the ones it already has); ``None`` finds them.
+
+    Returns:
+        ``RecordList[Label]`` in text order, never overlapping; ``text[l.start:l.end] == l.text``.
+    """
+    from ..actors import find_mentions, load_actors
+
+    article = None if isinstance(text_or_article, str) else text_or_article
+    text = text_or_article if article is None else article.masked_text
+    if alignment is None and article is not None:
+        alignment = getattr(article, "meta", {}).get("alignment")
+    actors = actors if actors is not None else load_actors()
+    lex = labels if labels is not None else load_labels(actors=actors)
+    if quotes is None:
+        from ..quotes import extract_quotes
+
+        quotes = extract_quotes(text, sections=getattr(article, "sections", None))
+    spans = _quote_spans(quotes)
+    starts = [s[0] for s in spans]
+    norm = normalize_quotes(text)
+    hits = _match(norm, lex)
+    mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions) if m.camp != "unnamed"]
+    quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
+    usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
+    _resolve(norm, hits, mentions, lex, usage)
+    out = RecordList()
+    for h in _merge_adjacent(norm, [h for h in hits if h.camp is not None or not h.term.head]):
+        category = "delegitimising" if h.prefixed else h.category
+        out.append(Label(h.start, h.end, text[h.start:h.end], h.term.term, category, h.camp, h.how,
+                         _quote_at(spans, starts, h.start, h.end) is not None))
+    return out
+
+
+def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
+    hits = []
+    for m in lex._regex.finditer(norm):
+        term = lex.terms[lex._forms[m.group("term")]]
+        s, e = m.start("term"), m.end("term")
+        if term.not_followed_by and _word_after(norm, e) in term.not_followed_by:
+            continue
+        if term.not_preceded_by and _preceded(_word_before(norm, m.start()), term.not_preceded_by):
+            continue
+        if _in_credit(norm, m.start(), m.end()):
+            continue
+        if term.term.isupper() and in_capitals(norm, s, e):
+            continue
+        hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
+    starts = [h.start for h in hits]
+    for m in lex._heads.finditer(norm):  # head nouns where no term matched ("Iranian ground troops")
+        i = bisect_right(starts, m.start())
+        if (i and hits[i - 1].end > m.start()) or (i < len(hits) and hits[i].start < m.end()):
+            continue
+        if _word_after(norm, m.end()) in lex.head_terms[m.group("noun").lower()].not_followed_by:
+            continue
+        hits.insert(i, _Hit(m.start(), m.end(), lex.head_terms[m.group("noun").lower()], False))
+        starts.insert(i, m.start())
+    return hits
+
+
+class _Anchors:
+    """Camp mentions a context window can point to (actor mentions and labels already decided), sorted,
+    with each camp's offsets apart, so the nearest one of a camp is a bisection, not a scan."""
+
+    def __init__(self, anchors: list[tuple[int, str]]):
+        self.all = sorted(anchors)
+        self.starts = [s for s, _c in self.all]
+        self.by_camp: dict[str, list[int]] = {}
+        for s, c in self.all:
+            self.by_camp.setdefault(c, []).append(s)
+
+    def last_before(self, lo: int, at: int) -> str | None:
+        """The camp of the last anchor in ``[lo, at)`` (the greatest camp of those at one offset)."""
+        i = bisect_left(self.starts, at) - 1
+        return self.all[i][1] if i >= 0 and self.all[i][0] >= lo else None
+
+    def nearest(self, lo: int, hi: int, at: int, camps: list[str], n: int) -> str | None:
+        """The camp of ``camps`` mentioned nearest ``at`` within ``[lo, hi)``: the closest before it,
+        else the closest after it (``n``, the text's length, ranks every later anchor after every
+        earlier one); at equal distance the smallest camp id, as ``min`` over ``(distance, camp)``."""
+        best = None
+        for c in camps:
+            starts = self.by_camp.get(c, ())
+            i = bisect_left(starts, at) - 1
+            if i >= 0 and starts[i] >= lo:
+                best = min(best or (at - starts[i], c), (at - starts[i], c))
+            j = bisect_right(starts, at)
+            if j < len(starts) and starts[j] < hi:
+                best = min(best or (starts[j] - at + n, c), (starts[j] - at + n, c))
+        return best[1] if best else None
+
+
+def _windows(norm: str, kind: str) -> list[tuple[int, int, int]]:
+    """The co-reference window of each part of a text, in order, as ``(part start, window start,
+    window end)``: the parts are its paragraphs (``paragraph``: the window is the paragraph) or its
+    sentences (``sentence``: the sentence; ``sentences``: the sentence and the one before it in its
+    paragraph). A label's window is that of the last part starting at or before it."""
+    paras = paragraphs(norm)
+    if kind == "paragraph":
+        return [(p.start, p.start, p.end) for p in paras]
+    para_starts = [p.start for p in paras]
+    out: list[tuple[int, int, int]] = []
+    for sent in sentences(norm):
+        lo = sent.start
+        if kind == "sentences" and out and bisect_right(para_starts, out[-1][0]) == bisect_right(para_starts, lo):
+            lo = out[-1][0]
+        out.append((sent.start, lo, sent.end))
+    return out
+
+
+def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usage: list[str | None]) -> None:
+    """Decide each hit's camp (see the module docstring for the order of the rules); ``usage``: per
+    hit, the alignment whose usage applies (the outlet's, or inside a quote its speaker's camp).
+    ``mentions`` are sorted and never overlap, as :func:`toolkit.actors.find_mentions` gives them."""
+    mention_starts = [m.start for m in mentions]
+    senses = [h.term.own_usage(alignment) for h, alignment in zip(hits, usage)]
+    for h, (camps, own) in zip(hits, senses):
+        mod = _modifier(norm, h, mentions, mention_starts, lex)
+        if mod is not None:
+            h.camp, h.how = mod, "lexicon" if camps == [mod] else "modifier"
+        elif own is not None:  # the outlet's own usage of the term ("the Coalition" in Etilaf)
+            h.camp, h.how = own, "alignment"
+        elif len(camps) == 1:
+            h.camp, h.how = camps[0], "lexicon"
+    windows = _windows(norm, lex.coreference_window)
+    window_starts = [w[0] for w in windows]
+    anchors = _Anchors([(m.start, m.camp) for m in mentions] + [(h.start, h.camp) for h in hits if h.camp])
+    by_start: dict[int, list] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, []).append(m)
+    for h, alignment, (camps, _own) in zip(hits, usage, senses):
+        if h.camp is not None or h.term.head:  # a head noun takes its camp from right before it only
+            continue
+        after = _POST.match(norm, h.end)
+        nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps] if after else []
+        if nxt:
+            h.camp, h.how = nxt[0].camp, "modifier"
+            continue
+        i = bisect_right(window_starts, h.start) - 1
+        lo, hi = windows[i][1:] if i >= 0 else (0, len(norm))
+        if _word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
+            before = anchors.last_before(lo, h.start)
+            camps = [c for c in camps if before is None or c != before]
+        by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
+        decided = {"coreference": anchors.nearest(lo, hi, h.start, camps, len(norm)),
+                   "alignment": by_alignment[0] if by_alignment else None}
+        for rule in lex.resolve_order:
+            if decided[rule] is not None:
+                h.camp, h.how = decided[rule], rule
+                break
+    for h in hits:
+        h.category = _category(h.term, h.camp)
+
+
+_NOT_APPOSED = re.compile(r"[^\s),'aenths]")  # a character no apposition gap (_APPOSED) holds
+
+
+def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex: LabelLexicon) -> str | None:
+    """The camp named right before the label: a modifier word, or the last actor mention ending there
+    (across an apposition gap) or covering its start. Scans back from the label and stops at the
+    first mention whose gap to the label no apposition can fill: earlier mentions' gaps hold it too."""
+    m = lex._modifier.search(norm, max(0, h.start - 40), h.start)
+    if m is not None:
+        return lex.modifiers[m.group(1)]
+    for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
+        mn = mentions[k]
+        if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
+            return mn.camp
+        if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
+            return None
+    return None
+
+
+def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
+    """Join a label right before another ("ISIS fighters") into one: the first names the camp when it
+    is decided by the lexicon or a modifier; the more marked category (and its term) is kept."""
+    out: list[_Hit] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev is not None and h.start > prev.end and norm[prev.end:h.start].strip(" \t") == "":
+            camp, how = h.camp, h.how
+            if prev.how in ("lexicon", "modifier"):  # the first label names the camp
+                camp = prev.camp
+                how = "lexicon" if h.how == "lexicon" and h.camp == prev.camp else "modifier"
+            keep = prev if MARKED[prev.category] > MARKED[h.category] else h
+            out[-1] = _Hit(prev.start, h.end, keep.term, prev.prefixed or h.prefixed, camp,
+                           _category(keep.term, camp), how)
+            continue
+        out.append(h)
+    return out
+

@@ -1,0 +1,43 @@
+"""Draw the articles of ``toolkit/validate/gold/labels_fresh.jsonl`` (the fresh label-gold set).
+
+Per outlet of ``PLAN``, ``k`` articles at random (``random.Random(18)``, in this order) among the
+articles of that outlet with 400-3,000 characters and at least three label-ish words (``LABELISH``,
+a broad pattern independent of the label lexicon), never one already in ``labels_real.jsonl``.
+Prints one JSON line per article (corpus, doc_id, outlet, n_chars, pool size); the articles are then
+annotated by hand by the guide in ``toolkit/validate/labels.py``, before any tool is run on them.
+
+    NARRATIVE_SHARED=../shared python tools/pick_label_gold.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import toolkit
+from toolkit.paths import shared_path
+from toolkit.validate.labels import GOLD_DIR
+
+LABELISH = re.compile(r"\b(terror\w*|rebel\w*|regime|militant\w*|opposition|insurgent\w*|jihadi\w*|takfiri\w*|Daesh"
+                      r"|ISIS|ISIL|gunmen|armed groups)\b", re.I)
+PLAN = [("fakes", "sana", 2), ("fakes", "tass", 1), ("fakes", "sputnik", 1), ("fakes", "alalam", 1), ("fakes", "manar", 1),
+        ("fakes", "etilaf", 2), ("fakes", "reuters", 1), ("sputnik-seededlda", "sputnik", 1),
+        ("allsides-syria", "new york times - news", 1), ("allsides-syria", "fox online news", 1)]
+
+
+def main() -> None:
+    with open(GOLD_DIR / "labels_real.jsonl", encoding="utf-8") as fh:
+        taken = {(g["corpus"], g["doc_id"]) for g in map(json.loads, fh)}
+    rng = random.Random(18)
+    corpora: dict = {}
+    for corpus, outlet, k in PLAN:
+        c = corpora.setdefault(corpus, toolkit.load_corpus(shared_path("corpora", corpus)))
+        pool = sorted((a for a in c if (corpus, a.id) not in taken and (a.outlet or "").lower() == outlet
+                       and 400 <= len(a.text) <= 3000 and len(LABELISH.findall(a.text)) >= 3), key=lambda a: a.id)
+        for a in rng.sample(pool, min(k, len(pool))):
+            print(json.dumps({"corpus": corpus, "doc_id": a.id, "outlet": outlet, "n_chars": len(a.text), "pool": len(pool)}))
+
+
+if __name__ == "__main__":
+    main()
