@@ -267,7 +267,7 @@ def extract_quotes_tagged(source: str | Article, model: QuoteTagger | str | Path
         article, text = source, source.masked_text
     else:
         text = source
-        article = Article(id="", outlet=None, date=None, title=None, text=text)
+        article = Article(id="", outlet=None, date=None, title=None, text=text, sections=())
     if not isinstance(model, QuoteTagger):
         model = QuoteTagger(model or latest_tagger())
     verbs = verbs or load_verbs()

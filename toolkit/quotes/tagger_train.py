@@ -56,7 +56,8 @@ class TrainSettings:
         strip_share: share of training articles added again without commas, quotation marks and apostrophes.
         holdout: share of training articles held out to select the epoch.
         seed: seed of the split, the stripping draw, the initialisation and the data order.
-        max_docs: use only the first ``max_docs`` training articles (``None``: all).
+        max_docs: use only a sample of ``max_docs`` training articles, drawn with the seed (``None``: all;
+            the articles are sorted by outlet, so a prefix would hold one or two outlets only).
     """
 
     base_model: str
@@ -272,7 +273,9 @@ def train_quotes(polnear: str | Path | None = None, *, out_dir: str | Path | Non
     if not 0.0 <= settings.strip_share <= 1.0 or not 0.0 < settings.holdout < 1.0:
         raise ValueError("strip_share must lie in [0, 1] and holdout in (0, 1)")
     folder = _split_folder(polnear)
-    docs = load_polnear(folder)[:settings.max_docs]
+    docs = load_polnear(folder)
+    if settings.max_docs is not None and settings.max_docs < len(docs):
+        docs = [docs[i] for i in sorted(random.Random(settings.seed).sample(range(len(docs)), settings.max_docs))]
     digest = _data_hash([*(folder / "attributions").glob("*.ann"), *(folder / "text").glob("*.txt")])
     if threads:
         torch.set_num_threads(threads)
@@ -352,7 +355,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
                         help="share of articles added again without commas, quotation marks, apostrophes")
     parser.add_argument("--layers", type=int, nargs="+", default=list(d.layers), help="encoder layers used as features")
     parser.add_argument("--seed", type=int, default=d.seed)
-    parser.add_argument("--max-docs", type=int, default=None, help="train on the first N articles only")
+    parser.add_argument("--max-docs", type=int, default=None, help="train on a random sample of N articles")
     parser.add_argument("--threads", type=int, default=None, help="CPU threads for torch")
     return parser
 
