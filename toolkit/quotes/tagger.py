@@ -205,7 +205,7 @@ class QuoteTagger:
     def tag(self, text: str) -> list[tuple[Unit, list[tuple[str, int, int]]]]:
         """Each unit of ``text`` with its ``(role, start, end)`` spans."""
         torch = self._torch
-        found = units(text, self.tokenizer, self.max_tokens)
+        found = sorted(units(text, self.tokenizer, self.max_tokens), key=lambda u: len(u[2]))  # little padding
         out = []
         for k in range(0, len(found), self.batch_size):
             chunk = found[k:k + self.batch_size]
@@ -216,7 +216,7 @@ class QuoteTagger:
                 logp = torch.log_softmax(self.head(x, lengths).float(), -1).numpy()
             for n, (unit, offsets, _ids) in enumerate(chunk):
                 out.append((unit, spans_of(viterbi(logp[n, :len(offsets)]), offsets)))
-        return out
+        return sorted(out, key=lambda u: u[0].start)
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
