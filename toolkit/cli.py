@@ -228,6 +228,13 @@ def _cmd_train_sentiment(args) -> int:
     return finetune.main(args.options)
 
 
+def _cmd_train_quotes(args) -> int:
+    """The quote tagger's trainer parses its own options (``python -m toolkit.quotes.tagger_train``)."""
+    from .quotes import tagger_train
+
+    return tagger_train.main(args.options)
+
+
 def _cmd_report(args) -> int:
     """The notebooks into HTML; the analysis options reach ``build_report(..., options=...)`` as
     ``lexicons`` (dict), ``alignment`` (path), ``where`` (dict as for ``load_corpus``) and ``sentiment``."""
@@ -335,6 +342,8 @@ def build_parser() -> argparse.ArgumentParser:
     tp = tsub.add_parser("sentiment", add_help=False,
                          help="fine-tune a sentence encoder for target sentiment on NewsMTSC")
     tp.set_defaults(func=_cmd_train_sentiment, passes_options=True)
+    tp = tsub.add_parser("quotes", add_help=False, help="train the content / cue / source tagger on PolNeAR train")
+    tp.set_defaults(func=_cmd_train_quotes, passes_options=True)
 
     p = sub.add_parser("report", help="execute the notebooks into HTML reports")
     p.add_argument("--corpus", nargs="*", default=None, help="corpus paths (default: the demo corpus)")
