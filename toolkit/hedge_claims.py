@@ -69,12 +69,8 @@ class HedgeClaim:
 
 
 def _first_quote(quotes: Sequence[Any], starts: list[int], start: int, end: int):
-    """The first quote (sorted by start) whose span holds ``[start, end)``."""
-    for i in range(bisect.bisect_right(starts, start) - 1, -1, -1):
-        q = quotes[i]
-        if q.start <= start and end <= q.end:
-            return q
-    return None
+    """The first quote (sorted by start) whose span holds ``[start, end)``, as the pipeline's quote lookup."""
+    return next((quotes[i] for i in range(bisect.bisect_right(starts, start)) if end <= quotes[i].end), None)
 
 
 def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], mentions: Sequence[Any],
