@@ -8,7 +8,7 @@ from toolkit.datasets.persent import mention_spans
 from toolkit.validate.persent import evaluate, report
 
 # Dev figure measured with `python -m toolkit validate persent`; the test allows a small margin.
-MEASURED_DEFAULT = 0.406
+MEASURED_DEFAULT = 0.394
 MARGIN = 0.01
 
 _FIELDS = ["DOCUMENT_INDEX", "TITLE", "TARGET_ENTITY", "DOCUMENT", "MASKED_DOCUMENT", "TRUE_SENTIMENT"]
