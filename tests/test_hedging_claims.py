@@ -67,3 +67,17 @@ def test_hedging_claims_he_resolves_to_the_last_person_named():
     # "apparently" and "expected" both qualify his claim
     assert [(c.actor, c.how) for c in claims] == [("lavrov", "pronoun"), ("lavrov", "pronoun")]
     assert all(c.how in HOWS for c in claims)
+
+
+def test_hedging_claims_fill_the_pipeline_hedges_table():
+    from toolkit import analyze
+
+    records = [{"id": "h1", "outlet": "awire", "date": "2016-03-01", "title": "Truce",
+                "text": "Truce\n\nSergei Lavrov said the truce \"may not hold\". Sources said the road was closed. "
+                        "The Kremlin apparently wants a deal."}]
+    hedges = analyze(records, cache=False).hedges
+    assert set(hedges["how"]) <= set(HOWS)
+    assert "sources said" not in set(hedges["cue"])  # plain attribution is no hedge
+    by_cue = {r.cue: r for r in hedges.itertuples()}
+    assert (by_cue["may"].role, by_cue["may"].how) == ("own", "quote")
+    assert (by_cue["apparently"].actor, by_cue["apparently"].how) == ("kremlin", "subject")

@@ -74,3 +74,14 @@ def test_validate_persent_dev_figures(shared):
     assert res["documents"] == 578 and res["aligned"] > 500
     assert m["default"]["macro_f1"] >= MEASURED_DEFAULT - MARGIN
     assert m["default"]["macro_f1"] >= m["vader-document"]["macro_f1"] + 0.05
+
+
+def test_validate_persent_cli_prints_the_report(tmp_path, capsys):
+    from toolkit.cli import main
+
+    rows = [("1", "t", "Orvald", "Critics condemned Orvald for the brutal crackdown.",
+             "Critics condemned [TGT] for the brutal crackdown.", "Negative")]
+    _write(tmp_path / "dev.csv", rows)
+    assert main(["validate", "persent", "--persent", str(tmp_path / "dev.csv")]) == 0
+    out = capsys.readouterr().out
+    assert "entity_portrayal, backend default" in out and "VADER on the whole document" in out
