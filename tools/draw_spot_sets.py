@@ -7,7 +7,8 @@ from each article in turn one record is drawn at random (a non-booster hedge of
 each record in its context for hand labelling, and the offsets, length and SHA-256 of the article as
 JSON lines; the labels are added by hand (only offsets and labels go into the repository, never
 the text). The files were drawn with seeds 20 (hedges) and 21 (mentions) by the code as it stood
-before the hedge and portrayal changes, and labelled before those changes.
+before the hedge and portrayal changes (commit 19b682f), and labelled before those changes; run
+there to reproduce the draw exactly (the current finder returns other hedge records).
 """
 
 from __future__ import annotations
