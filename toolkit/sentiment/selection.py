@@ -36,6 +36,8 @@ GRID: tuple[tuple[FeatureSet, float, int], ...] = (
     (FeatureSet(passive_agent=True), 3.0, 3),
     (FeatureSet(passive_agent=True, framing=True), 3.0, 3),
     (FeatureSet(passive_agent=True, framing=True, function_words=False), 3.0, 3),
+    (FeatureSet(passive_agent=True, framing=True), 1.0, 3),
+    (FeatureSet(passive_agent=True, framing=True), 10.0, 3),
 )
 SHIPPED = (FeatureSet(function_words=True, framing=True, passive_agent=True), 3.0, 3)
 """The settings of the shipped weights (kept in step with the manifest)."""
