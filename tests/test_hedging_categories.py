@@ -23,7 +23,7 @@ def cues(text):
         ("Militia members allegedly fired on the crowd.", "allegedly", "epistemic_adverb"),
         ("The strike was probably aimed at a weapons store.", "probably", "epistemic_adverb"),
         ("A new offensive is likely before the winter.", "likely", "epistemic_adverb"),
-        ("Sources said the minister had left the capital.", "sources said", "evidential"),
+        ("Unconfirmed reports said the minister had left the capital.", "unconfirmed reports", "evidential"),
         ("It is understood that the hostages were moved.", "it is understood", "evidential"),
         ("According to reports, two bridges were destroyed.", "according to reports", "evidential"),
         ("If the corridor opens, aid trucks will cross at once.", "if", "conditional"),
@@ -54,7 +54,8 @@ def test_hedging_plain_factual_sentence_has_no_hedge():
 
 def test_hedging_is_uncertain_counts_hedges_but_not_boosters():
     assert is_uncertain("The talks might collapse before Friday.")
-    assert is_uncertain("Sources said the road was closed.")
+    assert is_uncertain("The road was reportedly closed.")
+    assert not is_uncertain("Sources said the road was closed.")  # plain attribution is a quote
     assert not is_uncertain("The ministry confirmed the talks had collapsed, clearly a setback.")
     assert not is_uncertain("The talks collapsed on Friday.")
 

@@ -9,7 +9,7 @@ from toolkit.validate.newsmtsc import evaluate, report
 
 # Dev figures measured with `python -m toolkit validate sentiment` (default model fitted on train);
 # the test allows a small margin below them.
-MEASURED = {"dev-rw.jsonl": 0.666, "dev-mt.jsonl": 0.624}
+MEASURED = {"dev-rw.jsonl": 0.665, "dev-mt.jsonl": 0.617}
 MARGIN = 0.01
 
 

@@ -39,7 +39,7 @@ def test_read_gold_rebuilds_text_and_cue_spans(mini):
 def test_evaluate_counts_sentences_and_cues(mini):
     res = evaluate(mini)
     assert (res["sentences"], res["uncertain"]) == (6, 3)
-    # Predicted uncertain: S1 (might), S2 (if), S5 (could, sources said); S3's "reckon" is missed,
+    # Predicted uncertain: S1 (might), S2 (if), S5 (could; "sources said" is attribution); S3's "reckon" is missed,
     # S4's booster does not count.
     s = res["sentence"]
     assert (s["tp"], s["predicted"], s["gold"]) == (2, 3, 3)
@@ -47,10 +47,10 @@ def test_evaluate_counts_sentences_and_cues(mini):
     # Baseline words: might (S1), if (S2), could (S5).
     assert (res["baseline"]["tp"], res["baseline"]["predicted"]) == (2, 3)
     cues = res["cues"]
-    assert (cues["all"]["tp"], cues["all"]["predicted"], cues["all"]["found"], cues["all"]["gold"]) == (2, 4, 2, 3)
+    assert (cues["all"]["tp"], cues["all"]["predicted"], cues["all"]["found"], cues["all"]["gold"]) == (2, 3, 2, 3)
     assert (cues["conditional"]["recall"], cues["conditional"]["precision"]) == (1.0, 1.0)
     assert cues["doxastic"]["recall"] == 0.0
-    assert (cues["evidential"]["predicted"], cues["evidential"]["tp"]) == (1, 0)
+    assert (cues["evidential"]["predicted"], cues["evidential"]["tp"]) == (0, 0)
     assert res["recall_by_type"]["speculation_hypo_doxastic_"] == {"gold": 1, "found": 0}
 
 
@@ -73,5 +73,5 @@ def test_factbank_dev_sentence_f1(shared):
     res = evaluate(shared("gold", "szeged-uncertainty", "factbank-dev.xml"))
     print(f"\nfactbank-dev sentence F1 {res['sentence']['f1']:.3f} (baseline {res['baseline']['f1']:.3f})")
     assert res["sentences"] == 1836 and res["uncertain"] == 288
-    assert res["sentence"]["f1"] >= 0.82  # measured 0.838 (dev)
+    assert res["sentence"]["f1"] >= 0.82  # measured 0.848 (dev)
     assert res["sentence"]["f1"] > res["baseline"]["f1"] + 0.1

@@ -22,7 +22,7 @@ _EXPORTS = {
     "load_actors": "actors", "find_mentions": "actors", "Actor": "actors", "Mention": "actors",
     "extract_quotes": "quotes", "Quote": "quotes",
     "target_sentiment": "sentiment", "TargetSentiment": "sentiment", "register_backend": "sentiment",
-    "portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
+    "portrayal": "sentiment", "entity_portrayal": "sentiment", "voice": "sentiment", "available_backends": "sentiment",
     "find_hedges": "hedging", "Hedge": "hedging", "load_hedges": "hedging", "is_uncertain": "hedging",
     "analyze": "pipeline", "Results": "pipeline", "concat_results": "pipeline",
     "cache_entries": "pipeline", "prune_cache": "pipeline", "CacheEntry": "pipeline",

@@ -23,6 +23,7 @@ VALIDATORS = {
     "quotes": ("polnear", "--polnear", ("gold", "polnear", "data", "dev")),
     "sentiment": ("newsmtsc", "--newsmtsc", ("gold", "newsmtsc")),
     "hedging": ("szeged", "--szeged", ("gold", "szeged-uncertainty", "factbank-dev.xml")),
+    "persent": ("persent", "--persent", ("gold", "persent", "dev.csv")),
     "real": ("real", "--gold", ("gold", "real-quotes")),
     "labels": ("labels", "--corpora", ("corpora",)),  # label gold: toolkit/validate/gold, texts from shared/corpora
 }

@@ -1,7 +1,8 @@
 """Hedges and boosters: lexicon cues found in text, with character offsets.
 
-Method: a cue lexicon (``toolkit/lexicons/hedges.yml``) with six categories - ``epistemic_modal``,
-``epistemic_verb``, ``epistemic_adverb``, ``evidential``, ``conditional`` and ``booster`` - after
+Method: a cue lexicon (``toolkit/lexicons/hedges.yml``) with seven categories - ``epistemic_modal``,
+``epistemic_verb``, ``epistemic_adverb``, ``evidential``, ``conditional``, ``booster`` and
+``reporting`` - after
 Hyland (1998, *Hedging in Scientific Research Articles*; 2005, *Metadiscourse*) for hedges and
 boosters, Szarvas et al. (2012, *Computational Linguistics* 38(2)) for the uncertainty-cue
 categories (epistemic, doxastic, condition, investigation) and Islam, Xiao & Mercer (LREC 2020) for
@@ -25,6 +26,13 @@ after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_
 - Opinion verbs ("considered", "regarded") count in the passive or before "as"; "estimate" only
   with a proposition ("estimated that"), not before a number; "the suspect" (noun) is no hedge.
 - A cue is a whole word: never part of a longer word or of a hyphenated compound ("maybe-not").
+- Reports of a charge ("accused", "accusations", "the allegations") are category ``reporting``:
+  Szeged counts them as doxastic uncertainty, but in news they report what someone said (quote
+  stance), so :func:`find_hedges` leaves them out unless asked (``reporting=True``), and neither
+  they nor boosters are hedges (:data:`NOT_HEDGES`). Plain attribution ("sources said") is no cue.
+- Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges.
+  Each such rule is checked by document-fold cross-validation on FactBank
+  (:mod:`toolkit.validate.hedge_cv`).
 
 A user lexicon in the same format extends the default (``load_hedges(path)``) or replaces it
 (``load_hedges(path, extend=False)``); malformed files raise
@@ -54,11 +62,15 @@ __all__ = [
     "load_hedges",
     "find_hedges",
     "is_uncertain",
+    "NOT_HEDGES",
     "DEFAULT_PATH",
 ]
 
 DEFAULT_PATH = DEFAULT_DIR / "hedges.yml"
-CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidential", "conditional", "booster")
+CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidential", "conditional", "booster",
+              "reporting")
+NOT_HEDGES = ("booster", "reporting")
+"""Categories found but not counted as hedges: boosters, and reports of a charge ("accused")."""
 _CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by")
 _NUM = "<num>"
 _APOS = "'\u2019"
@@ -305,7 +317,7 @@ def _parsed(path: Path, raw: bytes) -> HedgeLexicon:
     return HedgeLexicon(tuple(entries), sources, (str(path),))
 
 
-def find_hedges(text: str | Article, hedges: HedgeLexicon | None = None) -> RecordList:
+def find_hedges(text: str | Article, hedges: HedgeLexicon | None = None, *, reporting: bool = False) -> RecordList:
     """Find hedge and booster cues in ``text``.
 
     Args:
@@ -313,13 +325,16 @@ def find_hedges(text: str | Article, hedges: HedgeLexicon | None = None) -> Reco
             ``masked_text`` is read (boilerplate and repeated paragraphs blanked, same length), so
             offsets index ``article.text``.
         hedges: A :class:`HedgeLexicon` from :func:`load_hedges`; the default lexicon when ``None``.
+        reporting: also return the ``reporting`` cues (reports of a charge; not hedges).
 
     Returns:
         ``RecordList[Hedge]`` in text order, non-overlapping; multi-word cues span the whole phrase.
     """
-    return (hedges or load_hedges()).find(text if isinstance(text, str) else text.masked_text)
+    found = (hedges or load_hedges()).find(text if isinstance(text, str) else text.masked_text)
+    return found if reporting else RecordList(h for h in found if h.category != "reporting")
 
 
-def is_uncertain(text: str | Article, hedges: HedgeLexicon | None = None) -> bool:
-    """True when ``text`` holds at least one hedge that is not a booster (a sentence-level decision)."""
-    return any(h.category != "booster" for h in find_hedges(text, hedges))
+def is_uncertain(text: str | Article, hedges: HedgeLexicon | None = None, *, reporting: bool = False) -> bool:
+    """True when ``text`` holds at least one hedge (not a booster; with ``reporting``, a report of a
+    charge counts too, as in Szeged's doxastic cues): a sentence-level decision."""
+    return any(h.category != "booster" for h in find_hedges(text, hedges, reporting=reporting))

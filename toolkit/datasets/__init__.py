@@ -8,5 +8,6 @@ data itself is never in the repository: it is read at run time (``toolkit.paths.
 from __future__ import annotations
 
 from .newsmtsc import POLARITY, Example, load_newsmtsc
+from .persent import PersentDoc, load_persent
 
-__all__ = ["Example", "POLARITY", "load_newsmtsc"]
+__all__ = ["Example", "POLARITY", "load_newsmtsc", "PersentDoc", "load_persent"]

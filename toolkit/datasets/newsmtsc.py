@@ -10,7 +10,7 @@ sentiment backends; the dev splits score them (``toolkit.validate.newsmtsc``).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = ["Example", "POLARITY", "load_newsmtsc"]
@@ -21,12 +21,15 @@ POLARITY = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 
 @dataclass(frozen=True)
 class Example:
-    """A gold target for training/evaluation: ``text[start:end]`` is the mention."""
+    """A gold target for training/evaluation: ``text[start:end]`` is the mention; ``doc`` names its
+    source article where the data set gives one (NewsMTSC: ``primary_gid`` up to its third ``_``),
+    so cross-validation folds can keep an article's sentences together."""
 
     text: str
     start: int
     end: int
     label: str
+    doc: str = field(default="", compare=False)
 
 
 def load_newsmtsc(path: str | Path) -> list[Example]:
@@ -45,11 +48,12 @@ def load_newsmtsc(path: str | Path) -> list[Example]:
             try:
                 row = json.loads(line)
                 text = row["sentence_normalized"]
+                doc = "_".join(str(row.get("primary_gid", "")).split("_")[:3])
                 for t in row["targets"]:
                     start, end, label = int(t["from"]), int(t["to"]), POLARITY[float(t["polarity"])]
                     if not 0 <= start < end <= len(text):
                         raise ValueError(f"offsets {start}:{end} outside sentence")
-                    out.append(Example(text, start, end, label))
+                    out.append(Example(text, start, end, label, doc))
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}, line {n}: {exc}") from exc
     return out

@@ -108,6 +108,7 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
             overlaps a mention, so it feeds portrayal, distancing hedges and ``actor_measures``.
     """
     from ..actors import find_mentions, load_actors
+    from ..hedge_claims import attribute_hedges
     from ..hedging import find_hedges, load_hedges
     from ..labels import find_labels, load_labels
     from ..quotes import extract_quotes, load_verbs
@@ -191,27 +192,14 @@ def analyze_article(article: Article, lexicons: dict | None = None, sentiment: s
             for suffix in backends:
                 sums[actor][f"voice{suffix}"].append(q_voice[suffix])
 
-    # Hedges: inside an actor's quote they are the actor's own; in an outlet sentence that mentions
-    # actors they are the outlet's distancing toward each of those actors.
-    actors_in_sentence: dict[int, set[str]] = defaultdict(set)
-    for m in outlet_mentions:
-        actors_in_sentence[sentence_of(m.start)].add(m.actor)
-    for h in hedges:
-        owner_index = quote_spans.first(h.start, h.end)  # the first quote holding the hedge
-        owner = quotes[owner_index] if owner_index is not None else None
-        if owner is not None:
-            role, actor = "own", owner.actor
-            if owner.actor and h.category != "booster":
-                per_actor[owner.actor]["own_hedges"] += 1
-        else:
-            about = actors_in_sentence.get(sentence_of(h.start), set())
-            role = "distancing" if about else "none"
-            actor = sorted(about)[0] if len(about) == 1 else None
-            if h.category != "booster":
-                for a in about:
-                    per_actor[a]["distancing_hedges"] += 1
+    # Hedges: each attached to its claim's actor (toolkit.hedge_claims: the speaker inside a quote,
+    # the clause's subject outside), with the rule that decided as ``how``.
+    for h, claim in zip(hedges, attribute_hedges(text, hedges, quotes, mentions, actors)):
+        if claim.actor and h.category != "booster":
+            per_actor[claim.actor]["own_hedges" if claim.role == "own" else "distancing_hedges"] += 1
         rows["hedges"].append({"article_id": aid, "start": h.start, "end": h.end, "cue": h.cue, "category": h.category,
-                               "section": article.section_at(h.start), "actor": actor, "role": role})
+                               "section": article.section_at(h.start), "actor": claim.actor, "role": claim.role,
+                               "how": claim.how})
 
     for actor, c in per_actor.items():
         row = {"article_id": aid, "actor": actor, "camp": camp_of.get(actor),

@@ -33,7 +33,7 @@ SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in {
                ("cue_start", _I), ("cue_end", _I), ("stance", _S), ("speaker", _S), ("speaker_start", _I),
                ("speaker_end", _I), ("actor", _S), ("camp", _S), ("section", _S), ("n_words", _I), ("voice", _F)],
     "hedges": [("article_id", _S), ("start", _I), ("end", _I), ("cue", _S), ("category", _S), ("section", _S),
-               ("actor", _S), ("role", _S)],
+               ("actor", _S), ("role", _S), ("how", _S)],
     "labels": [("article_id", _S), ("start", _I), ("end", _I), ("text", _S), ("term", _S), ("category", _S),
                ("camp", _S), ("how", _S), ("in_quote", _B), ("section", _S), ("sentence", _I)],
     "actor_measures": [("article_id", _S), ("outlet", _S), ("alignment", _S), ("date", pa.date32()), ("actor", _S),

@@ -15,7 +15,7 @@ target from what sits around it. One module per job, imports only downward:
   and :func:`train` to refit it;
 * :mod:`~toolkit.sentiment.registry`: backends by name (:func:`register_backend`,
   :func:`unregister_backend`);
-* :mod:`~toolkit.sentiment.api`: :func:`target_sentiment`, :func:`portrayal`, :func:`voice`;
+* :mod:`~toolkit.sentiment.api`: :func:`target_sentiment`, :func:`portrayal`, :func:`entity_portrayal`, :func:`voice`;
 * :mod:`~toolkit.sentiment.trained` (backend ``trained``, imported only when asked for) and
   :mod:`~toolkit.sentiment.finetune` (its training): the optional fine-tuned encoder, which needs torch.
 
@@ -25,7 +25,7 @@ The gold targets (:class:`Example`) and their NewsMTSC loader live in :mod:`tool
 from __future__ import annotations
 
 from ..datasets import Example
-from .api import portrayal, target_sentiment, voice
+from .api import entity_portrayal, portrayal, target_sentiment, voice
 from .lexical import TextBlobBackend, VaderBackend
 from .linear import MODEL_PATH, LinearTargetBackend, train
 from .records import LABELS, Evidence, SentimentBackend, TargetSentiment, label_of
@@ -50,6 +50,7 @@ __all__ = [
     "packaged_backend",
     "target_sentiment",
     "portrayal",
+    "entity_portrayal",
     "voice",
     "label_of",
     "train",

@@ -13,7 +13,10 @@ from .context import sentence_of
 from .records import TargetSentiment, label_of
 from .registry import resolve
 
-__all__ = ["target_sentiment", "portrayal", "voice"]
+__all__ = ["target_sentiment", "portrayal", "entity_portrayal", "ENTITY_BAND", "voice"]
+
+ENTITY_BAND = 0.05
+"""An entity's mean mention score within +-ENTITY_BAND is neutral (VADER's conventional band, fixed a priori)."""
 
 
 def _check_span(text: str, start: int, end: int) -> None:
@@ -70,6 +73,44 @@ def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default") ->
         else:
             out.append(_sentence_fallback(b, text, start, end))
     return out
+
+
+def entity_portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default") -> TargetSentiment:
+    """How one document portrays one entity, from all its mentions ``spans`` (``(start, end)`` pairs).
+
+    Method: each mention is scored as in :func:`portrayal` (the outlet's voice: other speakers'
+    quotations that do not hold the mention are ignored); the entity's score is the mean of the
+    mention scores, its label ``negative`` / ``positive`` beyond -+:data:`ENTITY_BAND`, else
+    ``neutral``. The mean is the simplest document aggregate of target-level scores (the PerSenT
+    baselines of Bastan et al. 2020, COLING, pool paragraph evidence likewise); it weighs every
+    mention alike, so a document that names the entity often in neutral facts dilutes the one
+    sentence that judges it, and pronouns count only when they are among ``spans``.
+
+    Args:
+        text: the document (offsets index it).
+        spans: the entity's mention spans; at least one.
+        backend: a registered backend name or a backend object.
+
+    Returns:
+        A :class:`TargetSentiment` over ``[first start, last end)``, its evidence the mentions'
+        evidence words, strongest first (at most 10).
+
+    Raises:
+        ValueError: ``spans`` is empty or a span lies outside ``text``.
+    """
+    spans = sorted(spans)
+    if not spans:
+        raise ValueError("entity_portrayal needs at least one mention span")
+    scored = portrayal(text, spans, backend)
+    score = sum(r.score for r in scored) / len(scored)
+    seen, evidence = set(), []
+    for ev in sorted((e for r in scored for e in r.evidence), key=lambda e: -abs(e.weight)):
+        if (ev.start, ev.end) not in seen:
+            seen.add((ev.start, ev.end))
+            evidence.append(ev)
+    name = scored[0].backend
+    return TargetSentiment(label_of(score, -ENTITY_BAND, ENTITY_BAND), round(score, 4), tuple(evidence[:10]),
+                           spans[0][0], max(e for _s, e in spans), name)
 
 
 def voice(quote_text: str, backend="default") -> float:

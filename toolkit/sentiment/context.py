@@ -9,7 +9,9 @@ What every sentiment backend reads about a mention ``text[start:end]``:
   VADER, Hutto & Gilbert 2014, ICWSM) and clause-break counts;
 * :func:`target_context`: the target's tokens in it and its grammatical role toward nearby verbs
   and nouns of attack or support (``toolkit/lexicons/sentiment_roles.yml``, :func:`role_cues`):
-  the object of "slammed" is its patient, "X slammed" its agent, "slammed by X" the agent again.
+  the object of "slammed" is its patient, "X slammed" its agent, "slammed by X" the agent again;
+  a noun of armed violence ("raids", "shelling") has as agent only its modifier ("Russian raids",
+  "Russia's raids") or its "by" phrase, as patient its "on"/"against"/"of"/"in" phrase.
 
 Everything is cached per sentence, so the backends of one analysis share one analysis of it. The
 role rules are positional (a window of six tokens, the clause breaks of the cue file, passive
@@ -35,12 +37,14 @@ ROLES_PATH = DEFAULT_DIR / "sentiment_roles.yml"
 
 _NEGATION_WINDOW = 3
 _ROLE_WINDOW = 6
+_VIOLENCE_PREPS = frozenset({"by", "on", "against", "of", "targeting", "in"})
 
 
 @dataclass(frozen=True)
 class Cues:
     """The cue words of ``sentiment_roles.yml``: verbs and nouns of attack and support (with their
-    regular inflections), passive auxiliaries, speech verbs, negators and clause breaks."""
+    regular inflections; nouns of armed violence count as attack cues but not as the possessive
+    ``nouns``), passive auxiliaries, speech verbs, negators and clause breaks."""
 
     attack: frozenset
     support: frozenset
@@ -49,6 +53,7 @@ class Cues:
     speech: frozenset
     negators: frozenset
     breaks: frozenset
+    violence: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -67,7 +72,10 @@ def role_cues(path: Path = ROLES_PATH) -> Cues:
         value = data.get(key)
         require(isinstance(value, list) and all(isinstance(w, str) for w in value), path, value,
                 f"'{key}' must be a list of strings", parent=data)
-    attack = set(data["attack_irregular"]) | set(data["attack_nouns"])
+    violence = data.get("violence_nouns", [])
+    require(isinstance(violence, list) and all(isinstance(w, str) for w in violence), path, violence,
+            "'violence_nouns' must be a list of strings", parent=data)
+    attack = set(data["attack_irregular"]) | set(data["attack_nouns"]) | set(violence)
     for verb in data["attack_verbs"]:
         attack.update(inflect(verb))
     support = set(data["support_nouns"])
@@ -75,7 +83,8 @@ def role_cues(path: Path = ROLES_PATH) -> Cues:
         support.update(inflect(verb))
     nouns = frozenset(data["attack_nouns"]) | frozenset(data["support_nouns"])
     return Cues(frozenset(attack), frozenset(support - attack), nouns, frozenset(data["passive_auxiliaries"]),
-                frozenset(data["speech_verbs"]), frozenset(data["negators"]), frozenset(data["clause_breaks"]))
+                frozenset(data["speech_verbs"]), frozenset(data["negators"]), frozenset(data["clause_breaks"]),
+                frozenset(violence))
 
 
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")  # the breaks toolkit.text.sentences never crosses
@@ -205,6 +214,13 @@ def _roles(sent: AnalysedSentence, t0: int, t1: int) -> tuple[tuple[int, str, st
         w = sent.lower[i]
         kind = "attack" if w in cues.attack else "support" if w in cues.support else None
         if kind is None or t0 <= i <= t1:
+            continue
+        if w in cues.violence:  # a noun: only its own modifier or its "by"/"on" phrase is its agent/patient
+            between = sent.lower[t1 + 1:i] if i > t1 else sent.lower[i + 1:t0]
+            if i > t1 and all(b in ("'s", "'", "s") for b in between):
+                out.append((i, kind, "agent"))  # "Russian raids", "Russia's raids"
+            elif i < t0 and between and between[0] in _VIOLENCE_PREPS and len(between) <= 3:
+                out.append((i, kind, "agent" if between[0] == "by" else "patient"))  # "raids by X", "raids on Y"
             continue
         if i > t1:  # cue after the target: target is the agent unless passive ("X was slammed")
             if sent.breaks[i - 1] != sent.breaks[t1]:

@@ -18,6 +18,7 @@ import json
 import math
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..datasets import Example, load_newsmtsc
@@ -28,13 +29,49 @@ from .lexical import textblob, vader
 from .records import LABELS, TargetSentiment
 from .rules import RuleParams, evidence, role_terms, word_terms
 
-__all__ = ["MODEL_PATH", "LinearTargetBackend", "train"]
+__all__ = ["MODEL_PATH", "FUNCTION_WORDS", "FeatureSet", "LinearTargetBackend", "train", "feature_rows", "fit_rows",
+           "predict_row"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_linear.json"
 
 _EVIDENCE_WORD_MIN = 0.5  # a plain window word (no lexicon/role cue) shown as evidence from this |logit| up
 _WINDOW_WORDS = 8
 _WORDLIKE = re.compile(r"\w")
+
+FUNCTION_WORDS = frozenset("""
+a an the this that these those some any each every no its his her their our my your
+of in on at by for from to with into onto over under about as than between among through during
+and or but nor so if then because while although though
+is are was were be been being am do does did has have had having will would shall should can could may might
+must it he she they we i you him them us me who whom whose which what there here said says say told
+""".split())
+"""Words that carry no portrayal of their own (determiners, prepositions, conjunctions, auxiliaries,
+pronouns, and the neutral speech verbs): with ``FeatureSet(function_words=False)`` they are no window
+features, and they are never shown as evidence."""
+
+_SO_CALLED = frozenset({"so-called", "self-styled", "self-proclaimed", "supposed", "pseudo"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "into", "toward",
+                                 "towards", "from", "over", "throughout"})
+
+
+@dataclass(frozen=True)
+class FeatureSet:
+    """Which feature groups :func:`_features` builds (the settings chosen by cross-validation).
+
+    Attributes:
+        function_words: lowercased window words include :data:`FUNCTION_WORDS`.
+        framing: three framing features: ``frame:so_called`` ("so-called", "self-styled" right before
+            the target: delegitimising), ``frame:scare_quote`` (the target alone in quotation marks)
+            and ``frame:place`` (the target after a place preposition, "in Damascus": a place, not a
+            government).
+        passive_agent: the lexicon features damp the verb and the words before it when the target is
+            the agent of a passive ("Y was accused by X": the words describe Y), as the rule scorer
+            already does for an active agent's verb (:attr:`RuleParams.passive_agent`).
+    """
+
+    function_words: bool = True
+    framing: bool = False
+    passive_agent: bool = False
 
 
 def _word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str] | None, ...]:
@@ -48,8 +85,25 @@ def _word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str] | 
     return names
 
 
+def _framing(ctx: TargetContext) -> list[tuple[str, float, int]]:
+    """The framing features of :class:`FeatureSet` for one target."""
+    sent, out = ctx.sent, []
+    before = sent.lower[max(0, ctx.t0 - 3):ctx.t0]
+    if any(w in _SO_CALLED for w in before) or ("so" in before and "called" in before):
+        out.append(("frame:so_called", 1.0, -1))
+    q = ctx.target_quote
+    if q >= 0 and sum(1 for x in sent.quote if x == q) <= ctx.t1 - ctx.t0 + 3:  # the marks and the name only
+        out.append(("frame:scare_quote", 1.0, -1))
+    k = ctx.t0 - 1
+    while k >= 0 and sent.lower[k] in ("the", "a", '"'):
+        k -= 1
+    if k >= 0 and sent.lower[k] in _PLACE_PREPOSITIONS:
+        out.append(("frame:place", 1.0, -1))
+    return out
+
+
 def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
-              ignore_quotes: bool) -> list[tuple[str, float, int]]:
+              ignore_quotes: bool, fs: FeatureSet = FeatureSet()) -> list[tuple[str, float, int]]:
     """Feature ``(name, value, token or -1)`` triples for the linear model.
 
     Lexicon features are the rule scorer's weighted word terms, split by sign and by channel (own
@@ -70,7 +124,7 @@ def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
     s_value = 1.0 / math.sqrt(len(sent.lower))
     for i, names in enumerate(_word_feature_names(sent)):
-        if names is None or ctx.t0 <= i <= ctx.t1:
+        if names is None or ctx.t0 <= i <= ctx.t1 or (not fs.function_words and sent.lower[i] in FUNCTION_WORDS):
             continue
         if ignore_quotes and sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
             continue
@@ -87,6 +141,8 @@ def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
     feats.append(("pos:speaker", float(any(w in cues.speech for w in near)), -1))
     feats.append(("pos:has_quote", float(any(q >= 0 for q in sent.quote)), -1))
     feats.append(("pos:len", min(n, 60) / 60.0, -1))
+    if fs.framing:
+        feats += _framing(ctx)
     feats.append(("bias", 1.0, -1))
     return feats
 
@@ -104,7 +160,9 @@ class LinearTargetBackend:
                  settings: dict | None = None) -> None:
         self.name, self.weights, self.settings = name, weights, dict(settings or {})
         self._vader, self._textblob = vader(), textblob()
-        self._params = RuleParams()
+        known = {k: v for k, v in (self.settings.get("features") or {}).items() if k in FeatureSet.__dataclass_fields__}
+        self.feature_set = FeatureSet(**known)
+        self._params = RuleParams(passive_agent=self.feature_set.passive_agent)
 
     @classmethod
     def load(cls, path: str | Path = MODEL_PATH, name: str = "default") -> LinearTargetBackend:
@@ -133,12 +191,13 @@ class LinearTargetBackend:
 
     def features(self, text: str, start: int, end: int, ignore_quotes: bool = False):
         """The model's feature triples ``(name, value, token or -1)`` for one target."""
-        return _features(target_context(text, start, end), (self._vader, self._textblob), self._params, ignore_quotes)
+        return _features(target_context(text, start, end), (self._vader, self._textblob), self._params, ignore_quotes,
+                         self.feature_set)
 
     def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
         """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative)."""
         ctx = target_context(text, start, end)
-        feats = _features(ctx, (self._vader, self._textblob), self._params, ignore_quotes)
+        feats = _features(ctx, (self._vader, self._textblob), self._params, ignore_quotes, self.feature_set)
         neg = neu = pos = 0.0
         contrib: dict[int, float] = {}
         cued: set[int] = set()
@@ -154,7 +213,10 @@ class LinearTargetBackend:
                 contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
                 if name.startswith(("lex:", "role:")):
                     cued.add(tok)
-        shown = ((i, v) for i, v in contrib.items() if i in cued or abs(v) >= _EVIDENCE_WORD_MIN)
+        lower = ctx.sent.lower
+        shown = ((i, v) for i, v in contrib.items()
+                 if _WORDLIKE.match(lower[i]) and lower[i] not in FUNCTION_WORDS
+                 and (i in cued or abs(v) >= _EVIDENCE_WORD_MIN))
         logits = [neg, neu, pos]
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
@@ -167,61 +229,27 @@ class LinearTargetBackend:
 _TOL = 1e-6  # L-BFGS stops when the largest gradient entry of the mean loss is below this
 
 
-def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: int = 3,
-          balanced: bool = True, name: str = "default", cache: bool = True) -> LinearTargetBackend:
-    """Fit the linear target model on gold targets (NewsMTSC format or :class:`Example` objects).
+def feature_rows(examples: Sequence[Example], fs: FeatureSet = FeatureSet()) -> list[list[tuple[str, float, int]]]:
+    """The model's feature triples for every example (computed once, reused across folds and settings)."""
+    probe = LinearTargetBackend({}, settings={"features": asdict(fs)})
+    return [probe.features(e.text, e.start, e.end) for e in examples]
 
-    A path is read as NewsMTSC JSONL (:func:`toolkit.datasets.load_newsmtsc`). The fit is
-    scikit-learn's multinomial ``LogisticRegression`` (L-BFGS, run to a gradient of 1e-6, so the
-    result is the optimum, not where an iteration cap stopped): the class-weighted mean log-loss
-    plus ``l2 / 2`` times the squared coefficients over the number of examples, the intercept
-    (feature ``bias``) unpenalised. With ``cache`` the weights are written to
-    ``sentiment-lr-<sha256 of the data>-<settings>.json`` in :func:`toolkit.paths.cache_dir` and
-    reused on the next call with the same data and settings.
 
-    The shipped ``default`` weights were fitted on NewsMTSC train by this module's former
-    hand-written L-BFGS (scipy, stopped at its default tolerance); refitting them here gives dev
-    macro-F1 0.669 / 0.624 (rw / mt) against the shipped 0.666 / 0.624
-    (``toolkit/models/sentiment_linear.manifest.json``).
+def fit_rows(rows: Sequence[list], labels: Sequence[str], l2: float = 3.0, min_count: int = 3,
+             balanced: bool = True, tol: float = _TOL) -> dict[str, list[float]]:
+    """Fit the multinomial logistic regression on feature rows; ``{feature: [neg, neu, pos]}`` weights.
 
-    Args:
-        examples: gold targets, or the path of a NewsMTSC-format JSONL file; all three labels must occur.
-        l2: L2 penalty per coefficient (scaled by the number of examples; ``C = 1 / l2``).
-        min_count: drop word features seen in fewer examples.
-        balanced: weight the classes inversely to their frequency (macro-F1 counts them equally).
-        name: name of the returned backend (register it with :func:`toolkit.sentiment.register_backend`).
-        cache: read/write the fitted weights in the cache folder.
-
-    Returns:
-        The fitted backend.
-
-    Raises:
-        ValueError: a label of :data:`LABELS` has no example.
+    Word features (``wL:``/``wR:``/``s:``) seen in fewer than ``min_count`` rows are dropped; ``bias``
+    is the unpenalised intercept. The fit is scikit-learn's ``LogisticRegression`` (L-BFGS to a
+    gradient of ``tol``, ``C = 1 / l2``, classes weighted inversely to their frequency when ``balanced``).
     """
     import numpy as np
     from scipy import sparse
     from sklearn.linear_model import LogisticRegression
 
-    source = None
-    if isinstance(examples, (str, Path)):
-        source = Path(examples)
-        examples = load_newsmtsc(source)
-    examples = list(examples)
-    missing = [label for label in LABELS if not any(e.label == label for e in examples)]
+    missing = [label for label in LABELS if label not in set(labels)]
     if missing:
-        where = f" in {source}" if source else ""
-        raise ValueError(f"training needs examples of every label; none of {', '.join(missing)}{where}")
-    digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
-    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS,
-                "examples": len(examples), "examples_sha256": digest, "source": str(source) if source else None,
-                "fit": f"sklearn LogisticRegression(lbfgs, C=1/l2, tol={_TOL})"}
-    cached = cache_dir() / f"sentiment-lr-{digest[:16]}-l2{l2}-m{min_count}-b{int(balanced)}.json"
-    if cache and cached.exists():
-        model = LinearTargetBackend.load(cached, name=name)
-        if model.settings.get("examples_sha256") == digest and model.settings.get("fit") == settings["fit"]:
-            return model
-    probe = LinearTargetBackend({}, name=name)
-    rows = [probe.features(e.text, e.start, e.end) for e in examples]
+        raise ValueError(f"fitting needs examples of every label; none of {', '.join(missing)}")
     counts: dict[str, int] = {}
     for feats in rows:
         for f in {f for f, _v, _t in feats}:
@@ -241,12 +269,75 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
             ci.append(j)
             data.append(v)
     x = sparse.csr_matrix((data, (ri, ci)), shape=(len(rows), len(vocab)))
-    y = np.array([LABELS.index(e.label) for e in examples])
-    fit = LogisticRegression(C=1.0 / l2, class_weight="balanced" if balanced else None, tol=_TOL, max_iter=5000)
+    y = np.array([LABELS.index(label) for label in labels])
+    fit = LogisticRegression(C=1.0 / l2, class_weight="balanced" if balanced else None, tol=tol, max_iter=5000)
     fit.fit(x, y)
     w = fit.coef_.T  # one row per feature, one column per label of LABELS (fit.classes_ is 0, 1, 2)
     weights = {f: w[j].tolist() for f, j in index.items() if np.abs(w[j]).max() >= 5e-4}
     weights["bias"] = fit.intercept_.tolist()
+    return weights
+
+
+def predict_row(weights: dict[str, Sequence[float]], feats: list[tuple[str, float, int]]) -> str:
+    """The arg-max label of one feature row under ``weights``."""
+    logits = [0.0, 0.0, 0.0]
+    for name, value, _tok in feats:
+        coef = weights.get(name)
+        if coef is not None:
+            for c in range(3):
+                logits[c] += coef[c] * value
+    return LABELS[max(range(3), key=logits.__getitem__)]
+
+
+def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: int = 3,
+          balanced: bool = True, name: str = "default", cache: bool = True,
+          features: FeatureSet = FeatureSet()) -> LinearTargetBackend:
+    """Fit the linear target model on gold targets (NewsMTSC format or :class:`Example` objects).
+
+    A path is read as NewsMTSC JSONL (:func:`toolkit.datasets.load_newsmtsc`). The fit is
+    :func:`fit_rows` over :func:`feature_rows`: the class-weighted mean log-loss plus ``l2 / 2``
+    times the squared coefficients over the number of examples, the intercept (feature ``bias``)
+    unpenalised. With ``cache`` the weights are written to
+    ``sentiment-lr-<sha256 of the data>-<settings>.json`` in :func:`toolkit.paths.cache_dir` and
+    reused on the next call with the same data and settings. The shipped settings were chosen by
+    cross-validation over NewsMTSC train articles (:mod:`toolkit.sentiment.selection`).
+
+    Args:
+        examples: gold targets, or the path of a NewsMTSC-format JSONL file; all three labels must occur.
+        l2: L2 penalty per coefficient (scaled by the number of examples; ``C = 1 / l2``).
+        min_count: drop word features seen in fewer examples.
+        balanced: weight the classes inversely to their frequency (macro-F1 counts them equally).
+        name: name of the returned backend (register it with :func:`toolkit.sentiment.register_backend`).
+        cache: read/write the fitted weights in the cache folder.
+        features: the feature groups (:class:`FeatureSet`), saved with the weights.
+
+    Returns:
+        The fitted backend.
+
+    Raises:
+        ValueError: a label of :data:`LABELS` has no example.
+    """
+    source = None
+    if isinstance(examples, (str, Path)):
+        source = Path(examples)
+        examples = load_newsmtsc(source)
+    examples = list(examples)
+    missing = [label for label in LABELS if not any(e.label == label for e in examples)]
+    if missing:
+        where = f" in {source}" if source else ""
+        raise ValueError(f"training needs examples of every label; none of {', '.join(missing)}{where}")
+    digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
+    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS,
+                "features": asdict(features),
+                "examples": len(examples), "examples_sha256": digest, "source": str(source) if source else None,
+                "fit": f"sklearn LogisticRegression(lbfgs, C=1/l2, tol={_TOL})"}
+    fs_key = "".join(str(int(v)) for v in asdict(features).values())
+    cached = cache_dir() / f"sentiment-lr-{digest[:16]}-l2{l2}-m{min_count}-b{int(balanced)}-f{fs_key}.json"
+    if cache and cached.exists():
+        model = LinearTargetBackend.load(cached, name=name)
+        if model.settings.get("examples_sha256") == digest and model.settings.get("fit") == settings["fit"]:
+            return model
+    weights = fit_rows(feature_rows(examples, features), [e.label for e in examples], l2, min_count, balanced)
     model = LinearTargetBackend(weights, name=name, settings=settings)
     if cache:
         model.save(cached)

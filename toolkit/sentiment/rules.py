@@ -49,6 +49,7 @@ class RuleParams:
     quote_damp: float = 0.25  # word inside someone else's quotation
     object_damp: float = 0.5  # verb whose agent is the target, and words on its object side
     role_weight: float = 1.0  # polarity a verb of attack/support gives its patient
+    passive_agent: bool = False  # damp the verb and the words before it for the agent of "accused by X"
     gain: float = 1.5
     neg_threshold: float = -0.05
     pos_threshold: float = 0.1
@@ -68,6 +69,9 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
             (i, p * _NEGATION_SCALAR if sent.negated[i] else p)
             for i, p in enumerate(map(word_score, sent.lower)) if p)
     agent_verbs = [i for i, _k, r in ctx.roles if r == "agent" and i > ctx.t1]
+    # "Y was accused by X": the verb and what precedes it describe the patient Y, not the agent X
+    passive_agent = max((i for i, _k, r in ctx.roles if r == "agent" and i < ctx.t0), default=-1) \
+        if params.passive_agent else -1
     out = []
     for i, p in scored:
         if ctx.t0 <= i <= ctx.t1:
@@ -76,6 +80,8 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
         weight = 1.0 / (1.0 + (d - 1) / params.scale)
         weight *= params.break_damp ** abs(sent.breaks[i] - sent.breaks[ctx.t0 if i < ctx.t0 else ctx.t1])
         if agent_verbs and i >= agent_verbs[0]:  # the agent's own verb and what it says of the object
+            weight *= params.object_damp
+        elif i <= passive_agent:
             weight *= params.object_damp
         channel = "near"
         if sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ..datasets import Example, load_newsmtsc
+from ..paths import shared_path, shared_root
 from ..sentiment import LABELS, get_backend, label_of, target_sentiment
 from .metrics import accuracy, macro_f1
 
@@ -87,10 +88,28 @@ def evaluate(path: str | Path, backends: Iterable[str] | None = None,
     return out
 
 
+def _cv_lines(path: Path) -> list[str]:
+    """The shipped settings' cross-validated macro-F1 on NewsMTSC train (article folds), when train is there."""
+    train = (path if path.is_dir() else path.parent) / "train.jsonl"
+    if not train.exists():
+        return []
+    from ..sentiment.selection import FOLDS, SHIPPED, shipped_cv
+
+    res = shipped_cv(train)
+    fs, l2, _m = SHIPPED
+    return [f"train, {FOLDS}-fold cross-validation over source articles (default backend's settings, chosen "
+            f"by CV: {fs}, l2={l2}): macro-F1 {res['mean']:.3f} +- {res['sd']:.3f}  "
+            f"[{', '.join(f'{x:.3f}' for x in res['folds'])}]"]
+
+
 def report(path: str | Path) -> str:
-    """A plain-text table of :func:`evaluate` with the published best result as reference."""
+    """A plain-text table of :func:`evaluate` with the published best result as reference, the
+    default backend's cross-validated train figure (:mod:`toolkit.sentiment.selection`) and, with
+    the shared corpora, the real-news portrayal spot set (:mod:`toolkit.validate.spot`)."""
+    path = Path(path)
     results = evaluate(path)
     lines = ["NewsMTSC target sentiment (macro-F1 / accuracy; dev splits)"]
+    lines += _cv_lines(path)
     for split, res in results.items():
         n = next(iter(res.values()))["n"]
         lines.append(f"\n{split} ({n} targets)")
@@ -102,4 +121,9 @@ def report(path: str | Path) -> str:
         ref = PUBLISHED.get(split)
         if ref:
             lines.append(f"  {'published GRU-TSC (RoBERTa)':<36}{ref:>10.3f}{'':>10}  (test split, Hamborg & Donnay 2021)")
+    corpora = shared_path("corpora")
+    if corpora is not None and path.resolve().is_relative_to(shared_root().resolve()):  # the shared gold: real news too
+        from .spot import report_portrayal
+
+        lines += [""] + report_portrayal(corpora)
     return "\n".join(lines)

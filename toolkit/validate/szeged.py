@@ -7,7 +7,9 @@ with uncertainty cues marked ``<ccue type="...">``. A sentence is uncertain iff 
 Scores:
 
 - Sentence level: a sentence is predicted uncertain when :func:`toolkit.hedging.is_uncertain` holds
-  (at least one non-booster cue; boosters are not Szeged cues). Precision, recall, F1 against the
+  with ``reporting=True`` (at least one non-booster cue; boosters are not Szeged cues, reports of a
+  charge such as "accused" are Szeged doxastic cues, though the toolkit does not count them as
+  hedges in news). Precision, recall, F1 against the
   gold decision, next to the baseline in the same run: a plain list of hedge words
   (:data:`BASELINE_WORDS`), any occurrence making the sentence uncertain.
 - Cue level: a predicted cue and a gold cue match when their character spans overlap. Szeged cue
@@ -18,7 +20,8 @@ Scores:
   ===================================  =========================================================
   speculation_modal_probable_          ``epistemic`` (epistemic_modal, epistemic_verb, _adverb)
   speculation_modal_possible_          ``epistemic``
-  speculation_hypo_doxastic_           ``epistemic`` and, on its own, ``doxastic`` (epistemic_verb)
+  speculation_hypo_doxastic_           ``epistemic`` and, on its own, ``doxastic`` (epistemic_verb,
+                                       reporting)
   speculation_hypo_condition_          ``conditional`` (conditional)
   speculation_hypo_investigation_      ``conditional`` (conditional: whether, investigate ...)
   ===================================  =========================================================
@@ -35,11 +38,14 @@ the cue matcher treats any whitespace run as one space).
 from __future__ import annotations
 
 import re
+import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..hedging import HedgeLexicon, find_hedges, load_hedges
+from ..paths import shared_path, shared_root
+from .hedge_cv import FOLDS, cross_validate, sentence_f1
 from .metrics import f_score
 
 __all__ = ["GoldCue", "GoldSentence", "BASELINE_WORDS", "TYPE_GROUPS", "GROUPS", "read_gold", "evaluate", "report"]
@@ -58,8 +64,8 @@ TYPE_GROUPS = {
 }
 # Toolkit group -> predicted categories in it (None: any gold cue counts, no recall).
 GROUPS = {
-    "epistemic": ("epistemic_modal", "epistemic_verb", "epistemic_adverb"),
-    "doxastic": ("epistemic_verb",),
+    "epistemic": ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "reporting"),
+    "doxastic": ("epistemic_verb", "reporting"),
     "conditional": ("conditional",),
     "evidential": ("evidential",),
 }
@@ -76,17 +82,27 @@ class GoldCue:
 
 @dataclass(frozen=True)
 class GoldSentence:
-    """A gold sentence with its cues (uncertain iff it has any)."""
+    """A gold sentence with its cues (uncertain iff it has any); ``doc`` numbers its document (0, 1, ...)."""
 
     id: str
     text: str
     cues: tuple[GoldCue, ...]
+    doc: int = 0
 
 
 def read_gold(path: str | Path) -> list[GoldSentence]:
     """Sentences and cue spans of a Szeged XML file, in document order."""
     out = []
-    for sent in ET.parse(str(path)).getroot().iter("Sentence"):
+    root = ET.parse(str(path)).getroot()
+    docs = list(root.iter("Document")) or [root]
+    for d, document in enumerate(docs):
+        out += _sentences(document, d)
+    return out
+
+
+def _sentences(document: ET.Element, doc: int) -> list[GoldSentence]:
+    out = []
+    for sent in document.iter("Sentence"):
         parts, cues, pos = [sent.text or ""], [], len(sent.text or "")
         for child in sent:
             inner = "".join(child.itertext())
@@ -94,7 +110,7 @@ def read_gold(path: str | Path) -> list[GoldSentence]:
                 cues.append(GoldCue(pos, pos + len(inner), (child.get("type") or "").replace(" ", "")))
             parts += [inner, child.tail or ""]
             pos += len(inner) + len(child.tail or "")
-        out.append(GoldSentence(sent.get("id", ""), "".join(parts), tuple(cues)))
+        out.append(GoldSentence(sent.get("id", ""), "".join(parts), tuple(cues), doc))
     return out
 
 
@@ -133,7 +149,7 @@ def evaluate(path: str | Path, lexicon: HedgeLexicon | None = None) -> dict:
     counts = {g: [0, 0, 0, 0] for g in (*GROUPS, "all")}  # tp_pred, n_pred, tp_gold, n_gold
     by_type: dict[str, list[int]] = {}
     for s in sents:
-        hedges = [h for h in find_hedges(s.text, lexicon) if h.category != "booster"]
+        hedges = [h for h in find_hedges(s.text, lexicon, reporting=True) if h.category != "booster"]
         gold_flags.append(bool(s.cues))
         pred_flags.append(bool(hedges))
         base_flags.append(_BASELINE.search(s.text) is not None)
@@ -176,7 +192,9 @@ def _fmt(row: dict) -> str:
 
 
 def report(path: str | Path) -> str:
-    """A plain-text report for ``path`` and, when present, ``wiki.xml`` beside it (second domain)."""
+    """A plain-text report for ``path`` (with its document-fold cross-validation) and, when present,
+    ``wiki.xml`` beside it (second domain, never used to choose rules) and the real-news hedge spot
+    set (:mod:`toolkit.validate.spot`, when the shared corpora are found)."""
     path = Path(path)
     files = [path]
     wiki = path.with_name("wiki.xml")
@@ -195,4 +213,33 @@ def report(path: str | Path) -> str:
             lines.append(f"  cues {group:<12} {_fmt(row)}")
         for t, row in res["recall_by_type"].items():
             lines.append(f"  recall {t:<32} {row['found']}/{row['gold']}")
+        if f == path:
+            lines += _cv_lines(f)
+    corpora = shared_path("corpora")
+    if corpora is not None and path.resolve().is_relative_to(shared_root().resolve()):  # the shared gold: real news too
+        from .spot import report_hedges
+
+        lines += [""] + report_hedges(corpora)
     return "\n".join(lines)
+
+
+def _cv_lines(path: Path) -> list[str]:
+    """The document-fold cross-validation of the hedge rules (:mod:`toolkit.validate.hedge_cv`)."""
+    sents = read_gold(path)
+    if len({s.doc for s in sents}) < FOLDS:
+        return []
+    cv = cross_validate(sents)
+    folds = [s.doc % cv["folds"] for s in sents]
+    base = [sentence_f1([(bool(s.cues), _BASELINE.search(s.text) is not None)
+                         for s, f in zip(sents, folds) if f == k]) for k in range(cv["folds"])]
+    lines = [f"  cross-validation over {len(set(s.doc for s in sents))} documents, {cv['folds']} folds "
+             f"(rules chosen on the other folds, scored on the held-out one): sentence F1",
+             f"    rules chosen by CV   {cv['selected_mean']:.3f} +- {cv['selected_sd']:.3f}  "
+             f"[{', '.join(f'{x:.3f}' for x in cv['selected'])}]",
+             f"    shipped lexicon      {cv['shipped_mean']:.3f} +- {cv['shipped_sd']:.3f}  "
+             f"[{', '.join(f'{x:.3f}' for x in cv['shipped'])}]",
+             f"    word-list baseline   {statistics.mean(base):.3f} +- {statistics.stdev(base):.3f}  "
+             f"[{', '.join(f'{x:.3f}' for x in base)}]"]
+    for name, n in cv["kept"].items():
+        lines.append(f"    rule kept in {n}/{cv['folds']} folds: {name}")
+    return lines

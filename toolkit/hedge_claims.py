@@ -1,0 +1,154 @@
+"""Whose claim a hedge qualifies: each hedge attached to the claim's actor, with the rule that decided.
+
+A hedge qualifies a claim, and the claim has an owner. Positional rules, tried in order (``how``):
+
+1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
+   ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know). A
+   "whether" inside a UN official's statement is the official's, not the rebels' it names.
+2. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." has no
+   subject; the claim is its complement, so the first actor mentioned after the hedge in the
+   sentence ("... to verify the Observatory's report") is the one the outlet distances from.
+3. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
+   the last person mentioned before it, within the sentence or the one before (matched on gender
+   when the lexicon knows it); ``it``/``they``/``we`` and the like leave the claim without an actor.
+4. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
+   ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
+   "over ISIS"; "by X" still counts, the agent of a passive).
+5. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
+
+Rules 2-4 give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
+hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump).
+
+Limits: no parser; long subjects ("the report by U.N. experts ... could") resolve to the nearest
+mention, pronoun resolution is one step back, and actors the lexicon lacks are ``None``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .text import sentences, token_bounds
+
+__all__ = ["HedgeClaim", "HOWS", "attribute_hedges"]
+
+HOWS = ("quote", "impersonal", "pronoun", "subject", "outlet")
+
+_PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
+                          "inside outside around between among under after before during without".split())
+_PERSON_PRONOUNS = {"he": "m", "she": "f"}
+_OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
+_IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
+                         r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
+                         re.IGNORECASE)
+_CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
+_SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just".split())
+
+
+@dataclass(frozen=True)
+class HedgeClaim:
+    """A hedge and the actor whose claim it qualifies.
+
+    Attributes:
+        start: the hedge's start offset.
+        end: the hedge's end offset.
+        actor: the claim's actor id, or ``None``.
+        role: ``own`` (the actor's own words), ``distancing`` (the outlet's hedge about the actor's
+            claim) or ``none``.
+        how: the rule that decided, one of :data:`HOWS`.
+    """
+
+    start: int
+    end: int
+    actor: str | None
+    role: str
+    how: str
+
+
+def _first_quote(quotes: Sequence[Any], starts: list[int], start: int, end: int):
+    """The first quote (sorted by start) whose span holds ``[start, end)``, as the pipeline's quote lookup."""
+    return next((quotes[i] for i in range(bisect.bisect_right(starts, start)) if end <= quotes[i].end), None)
+
+
+def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], mentions: Sequence[Any],
+                     actors: Any = None) -> list[HedgeClaim]:
+    """Attach every hedge to its claim's actor (see the module docstring for the rules).
+
+    Args:
+        text: the text all offsets index (``Article.masked_text`` in the pipeline).
+        hedges: records with ``start``/``end`` (:class:`toolkit.hedging.Hedge`).
+        quotes: records with ``start``, ``end``, ``actor`` (:class:`toolkit.quotes.Quote`).
+        mentions: records with ``start``, ``end``, ``actor`` (:class:`toolkit.actors.Mention`).
+        actors: the actor lexicon (``get(id)`` -> ``kind``, ``gender``) for pronoun resolution;
+            without it any mentioned actor can be a pronoun's antecedent.
+
+    Returns:
+        One :class:`HedgeClaim` per hedge, in the order of ``hedges``.
+    """
+    quotes = sorted(quotes, key=lambda q: (q.start, q.end))
+    q_starts = [q.start for q in quotes]
+    mentions = sorted(mentions, key=lambda m: m.start)
+    m_starts = [m.start for m in mentions]
+    sents = sentences(text)
+    s_starts = [s.start for s in sents]
+
+    def outside(m) -> bool:
+        return _first_quote(quotes, q_starts, m.start, m.end) is None
+
+    out = []
+    for h in hedges:
+        q = _first_quote(quotes, q_starts, h.start, h.end)
+        if q is not None:
+            out.append(HedgeClaim(h.start, h.end, q.actor, "own", "quote"))
+            continue
+        k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
+        s_lo = sents[k].start if sents else 0
+        s_hi = sents[k].end if sents else len(text)
+        prev_lo = sents[k - 1].start if k > 0 else s_lo
+        before = text[s_lo:h.start]
+        lo = bisect.bisect_left(m_starts, s_lo)
+        hi = bisect.bisect_left(m_starts, h.start)
+        if _IMPERSONAL.search(before):
+            after = [m for m in mentions[hi:bisect.bisect_left(m_starts, s_hi)] if m.start >= h.end and outside(m)]
+            claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
+            out.append(HedgeClaim(h.start, h.end, *claim))
+            continue
+        clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        words = [text[a:b].lower() for a, b in token_bounds(text, clause_lo, h.start)]
+        while words and words[-1] in _SKIP:
+            words.pop()
+        last = words[-1].replace("\u2019", "'") if words else ""
+        if last in _PERSON_PRONOUNS:
+            gender = _PERSON_PRONOUNS[last]
+            pool = mentions[bisect.bisect_left(m_starts, prev_lo):hi]
+            found = next((m for m in reversed(pool) if _person(actors, m.actor, gender) and outside(m)), None)
+            claim = (found.actor, "distancing", "pronoun") if found else (None, "none", "outlet")
+            out.append(HedgeClaim(h.start, h.end, *claim))
+            continue
+        subject = None
+        if last not in _OTHER_PRONOUNS:
+            for m in reversed(mentions[lo:hi]):
+                if m.end > h.start or m.start < clause_lo or not outside(m):
+                    continue
+                prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
+                if prev and prev[-1] in _PREPOSITIONS:
+                    continue
+                subject = m
+                break
+        claim = (subject.actor, "distancing", "subject") if subject else (None, "none", "outlet")
+        out.append(HedgeClaim(h.start, h.end, *claim))
+    return out
+
+
+def _person(actors: Any, actor_id: str, gender: str) -> bool:
+    """Whether ``actor_id`` can be the antecedent of a he/she pronoun of ``gender``."""
+    if actors is None:
+        return True
+    try:
+        a = actors.get(actor_id)
+    except (KeyError, LookupError):
+        return False
+    return a.kind == "person" and (a.gender is None or a.gender == gender)

@@ -1,0 +1,113 @@
+"""Choosing the ``default`` backend's settings by cross-validation over NewsMTSC train articles.
+
+The dev splits are for reporting only. Settings (the :class:`~toolkit.sentiment.linear.FeatureSet`,
+the L2 penalty, the word-feature count floor) are compared by :data:`FOLDS`-fold cross-validation
+on NewsMTSC train, the folds made of whole source articles (:attr:`toolkit.datasets.Example.doc`,
+assigned by a hash of the article id), so sentences of one article never sit on both sides. Each
+configuration gets the mean and standard deviation of its per-fold macro-F1; the one with the best
+mean is shipped (``toolkit/models/sentiment_linear.json``, its manifest lists the whole table).
+Features are computed once per feature set and reused across folds and penalties.
+
+Run ``python -m toolkit.sentiment.selection [TRAIN.jsonl]`` to print the table (minutes on two
+CPU cores). Limits: NewsMTSC articles are US political news of 2016-2020; one grid, no nesting of the
+selection itself, so the winner's CV mean is slightly optimistic (the spread says by how much at most).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import statistics
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from ..datasets import Example, load_newsmtsc
+from ..paths import cache_dir, shared_path
+from .linear import FeatureSet, feature_rows, fit_rows, predict_row
+from .records import LABELS
+
+__all__ = ["FOLDS", "CV_TOL", "GRID", "SHIPPED", "fold_of", "cross_validate", "shipped_cv", "main"]
+
+FOLDS = 5
+CV_TOL = 1e-4  # the folds' fits stop at this gradient, looser than the shipped fit's 1e-6, to keep the grid short
+GRID: tuple[tuple[FeatureSet, float, int], ...] = (
+    (FeatureSet(), 3.0, 3),
+    (FeatureSet(passive_agent=True), 3.0, 3),
+    (FeatureSet(passive_agent=True, framing=True), 3.0, 3),
+    (FeatureSet(passive_agent=True, framing=True, function_words=False), 3.0, 3),
+    (FeatureSet(passive_agent=True, framing=True), 1.0, 3),
+    (FeatureSet(passive_agent=True, framing=True), 10.0, 3),
+)
+SHIPPED = (FeatureSet(function_words=True, framing=True, passive_agent=True), 3.0, 3)
+"""The settings of the shipped weights (kept in step with the manifest)."""
+
+
+def fold_of(example: Example, k: int = FOLDS) -> int:
+    """The fold of an example's source article (a stable hash of ``doc``, or of the sentence without one)."""
+    key = example.doc or example.text
+    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) % k
+
+
+def _macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
+    scores = []
+    for label in LABELS:
+        tp = sum(g == p == label for g, p in zip(gold, pred))
+        n_pred, n_gold = sum(p == label for p in pred), sum(g == label for g in gold)
+        prec, rec = tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0
+        scores.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+    return sum(scores) / len(scores)
+
+
+def cross_validate(examples: Sequence[Example], grid=GRID, k: int = FOLDS) -> list[dict]:
+    """Per configuration of ``grid`` (``(FeatureSet, l2, min_count)``): fold macro-F1s, mean, sd."""
+    folds = [fold_of(e, k) for e in examples]
+    labels = [e.label for e in examples]
+    rows_of: dict[FeatureSet, list] = {}
+    out = []
+    for fs, l2, min_count in grid:
+        rows = rows_of.get(fs)
+        if rows is None:
+            rows = rows_of[fs] = feature_rows(examples, fs)
+        per = []
+        for f in range(k):
+            train = [i for i, x in enumerate(folds) if x != f]
+            test = [i for i, x in enumerate(folds) if x == f]
+            weights = fit_rows([rows[i] for i in train], [labels[i] for i in train], l2, min_count, tol=CV_TOL)
+            per.append(_macro_f1([labels[i] for i in test], [predict_row(weights, rows[i]) for i in test]))
+        out.append({"features": asdict(fs), "l2": l2, "min_count": min_count, "folds": [round(x, 4) for x in per],
+                    "mean": round(statistics.mean(per), 4), "sd": round(statistics.stdev(per), 4)})
+    return out
+
+
+def shipped_cv(train_path) -> dict:
+    """The cross-validated macro-F1 of the shipped settings on ``train_path`` (cached on the data's hash)."""
+    raw = open(train_path, "rb").read()
+    fs, l2, min_count = SHIPPED
+    key = hashlib.sha256(raw + json.dumps([asdict(fs), l2, min_count, FOLDS]).encode()).hexdigest()[:16]
+    cached = cache_dir() / f"sentiment-cv-{key}.json"
+    if cached.exists():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    (res,) = cross_validate(load_newsmtsc(train_path), (SHIPPED,))
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(res), encoding="utf-8")
+    return res
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Print the cross-validation table of :data:`GRID` (and write it as JSON to stdout's last line)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    path = argv[0] if argv else shared_path("gold", "newsmtsc", "train.jsonl")
+    if path is None:
+        print("no NewsMTSC train file: pass its path", file=sys.stderr)
+        return 2
+    res = cross_validate(load_newsmtsc(path))
+    for r in sorted(res, key=lambda r: -r["mean"]):
+        print(f"{r['mean']:.4f} +- {r['sd']:.4f}  {r['features']}  l2={r['l2']}  min_count={r['min_count']}  "
+              f"folds {r['folds']}")
+    print(json.dumps(res))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

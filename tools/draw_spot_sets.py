@@ -1,0 +1,70 @@
+"""Draw the real-news spot sets of ``toolkit/validate/gold/hedges_real.jsonl`` and ``portrayal_real.jsonl``.
+
+Usage: ``python tools/draw_spot_sets.py hedges|mentions [--seed N] [--n 40]``. The articles of the
+shared corpora (FA-KES, AllSides-Syria, Sputnik; ``NARRATIVE_SHARED``) are shuffled with the seed;
+from each article in turn one record is drawn at random (a non-booster hedge of
+``analyze``'s ``hedges`` table, or an outlet mention outside quotes), until ``--n``. The draw prints
+each record in its context for hand labelling, and the offsets, length and SHA-256 of the article as
+JSON lines; the labels are added by hand (only offsets and labels go into the repository, never
+the text). The files were drawn with seeds 20 (hedges) and 21 (mentions) by the code as it stood
+before the hedge and portrayal changes (commit 19b682f), and labelled before those changes; run
+there to reproduce the draw exactly (the current finder returns other hedge records).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+
+from toolkit.corpus import load_corpus
+from toolkit.paths import shared_path
+from toolkit.pipeline.measures import analyze_article
+from toolkit.sentiment import portrayal
+from toolkit.sentiment.context import sentence_of
+
+CORPORA = ("fakes", "allsides-syria", "sputnik-seededlda")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=("hedges", "mentions"))
+    ap.add_argument("--seed", type=int, default=None, help="default: 20 for hedges, 21 for mentions")
+    ap.add_argument("--n", type=int, default=40)
+    args = ap.parse_args()
+    seed = args.seed if args.seed is not None else {"hedges": 20, "mentions": 21}[args.what]
+    arts = [(c, a) for c in CORPORA for a in load_corpus(shared_path("corpora", c))]
+    rng = random.Random(seed)
+    rng.shuffle(arts)
+    n = 0
+    for corpus, article in arts:
+        if n >= args.n:
+            break
+        rows = analyze_article(article)
+        if args.what == "hedges":
+            pool = [h for h in rows["hedges"] if h["category"] != "booster"]
+        else:
+            pool = [m for m in rows["mentions"] if not m["in_quote"]]
+        if not pool:
+            continue
+        rec = rng.choice(pool)
+        text = article.masked_text
+        row = {"corpus": corpus, "doc_id": article.id, "n_chars": len(article.text),
+               "sha256": hashlib.sha256(article.text.encode()).hexdigest(), "start": rec["start"], "end": rec["end"]}
+        if args.what == "hedges":
+            row.update(drawn_category=rec["category"], drawn_actor=rec["actor"], drawn_role=rec["role"])
+            lo, hi = max(0, rec["start"] - 260), min(len(text), rec["end"] + 200)
+        else:
+            row.update(actor=rec["actor"], how=rec["how"],
+                       drawn_label=portrayal(text, [(rec["start"], rec["end"])])[0].label)
+            lo, hi = sentence_of(text, rec["start"], rec["end"])
+        shown = text[lo:rec["start"]] + "[[" + text[rec["start"]:rec["end"]] + "]]" + text[rec["end"]:hi]
+        print(f"#{n} " + " ".join(f"{k}={v}" for k, v in row.items() if k.startswith("drawn") or k in ("actor", "how")))
+        print("   " + shown.replace("\n", " / "))
+        print("   " + json.dumps(row))
+        n += 1
+
+
+if __name__ == "__main__":
+    main()
