@@ -11,7 +11,16 @@ from toolkit.text import _ONE_SENTENCE, _SURE_END, _segment, normalize_quotes, p
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
           "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. ", " etc. ", " said. ",
-          " There", " It", "?\" ", "Gen. ", " it. The "]
+          " There", " It", "?\" ", "Gen. ", " it. The ", " approx. ", " max. ", "U.S.-backed. ", " Russia",
+          " Assad. ", "Sept. ", "{", " said. \""]
+
+
+def test_text_fast_path_cuts_only_where_syntok_ends_a_sentence():
+    # Words syntok reads as one token with a dot inside, and its abbreviations: no sure end there.
+    for para in ("Forces were U.S.-backed. Russia left.", "It was approx. Russia left.", "In Sept. Russia left.",
+                 "He met Assad. Russia left.", "They left {at once. Russia} too."):
+        assert tuple(_segment(para)) == _syntok(para), para
+    assert _SURE_END.search("He met Assad. Russia left.") and not _SURE_END.search("It was approx. Russia left.")
 
 
 def _syntok(para: str) -> tuple[tuple[int, int], ...]:
