@@ -7,7 +7,7 @@ import random
 from syntok import segmenter
 
 from toolkit.corpus import load_corpus
-from toolkit.text import _ONE_SENTENCE, _SURE_END, _segment, normalize_quotes, paragraphs, sentences
+from toolkit.text import _ONE_SENTENCE, _OPENING_BRACKET, _SURE_END, _segment, normalize_quotes, paragraphs, sentences
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
           "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. ", " etc. ", " said. ",
@@ -50,7 +50,11 @@ def test_text_sentences_of_raw_and_normalised_text_agree():
 
 def test_text_fast_path_matches_syntok_on_shared_corpus(shared):
     corpus = load_corpus(shared("corpora", "allsides-syria"))
+    checked = 0
     for article in list(corpus)[:150]:
         for para in paragraphs(article.masked_text):
             norm = normalize_quotes(para.text)
-            assert tuple(_segment(norm)) == _syntok(norm), norm[:80]
+            if _ONE_SENTENCE.fullmatch(norm) or (_SURE_END.search(norm) and not _OPENING_BRACKET.search(norm)):
+                checked += 1  # a fast path decides (elsewhere _segment is syntok on the whole paragraph)
+                assert tuple(_segment(norm)) == _syntok(norm), norm[:80]
+    assert checked > 1000
