@@ -8,9 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from analyze_corpus import records
-
-from toolkit.pipeline import TABLES, Results, analyze
+from toolkit.pipeline import TABLES, Results
 from toolkit.pipeline.schemas import CHUNK_TABLES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,8 +55,9 @@ def test_pipeline_killed_run_resumes_and_matches_an_uninterrupted_one(tmp_path):
     manifest = json.loads((entry / "manifest.json").read_text())
     assert [len(manifest["tables"][t]) for t in TABLES] == [5] * len(CHUNK_TABLES) + [1]
 
-    # the uninterrupted run, in this process (a subprocess of its own would only add its start-up)
-    fresh_entry = analyze(records(10), cache=tmp_path / "fresh", chunk_size=2, progress=False).path
+    fresh = _run(tmp_path / "fresh", kill_after=None)
+    assert fresh.returncode == 0, fresh.stderr
+    (fresh_entry,) = (tmp_path / "fresh").iterdir()
     resumed_files, fresh_files = _files(entry), _files(fresh_entry)
     assert sorted(resumed_files) == sorted(fresh_files)
     assert [name for name in resumed_files if resumed_files[name] != fresh_files[name]] == []  # names what differs
