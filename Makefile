@@ -29,9 +29,10 @@ $(VENV)/.%-stamp: pyproject.toml | $(BIN)/python
 report: $(VENV)/.notebooks-stamp
 	$(BIN)/python -m toolkit report $(if $(CORPUS),--corpus $(CORPUS))
 
-## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution
+## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution, on every core
+## (pytest-xdist; each worker analyses into a cache folder of its own, tests/conftest.py)
 test: $(VENV)/.test-stamp
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 ## Score every measure against the gold data under ../shared (real news first)
 validate: $(STAMP)

@@ -8,7 +8,10 @@ process with the cache off (``cache=False``: no cache hit, and no memo cache war
 configuration, which a forked worker would inherit), after a warm-up on other articles; the ratios
 are taken within one run because the machine is shared. Each line also gives words per CPU second
 (of the process and its worker processes), which other processes on a shared machine disturb
-less, and the load average when the configuration ran.
+less, and the load average when the configuration ran. The last lines give the CPU count, the range
+of the load, each configuration's medians (words/s, words per CPU second, seconds, load) and the
+median of each ratio, among them 2 workers / 1 worker per CPU second (1.0 when the pool costs no
+extra CPU per word; the wall-clock ratio can then reach 2 only on 2 idle cores).
 
 With ``--side-backends`` each run also times 1 worker with ``side_backends=True`` (VADER and
 TextBlob beside the main backend, the ``*_vader``/``*_textblob`` columns); with ``--trained``,
@@ -108,32 +111,42 @@ def main() -> None:
         print(json.dumps(measure(args.measure, args.articles)))
         return
     ratios: dict[str, list[float]] = {"1 worker / naive": [], "1 worker / naive per CPU second": [],
-                                      "2 workers / 1 worker": []}
+                                      "2 workers / 1 worker": [], "2 workers / 1 worker per CPU second": []}
+    runs: dict[str, list[dict]] = {}
     for r in range(args.repeat):
         got = {}
         for what in ("naive", "1", "2") + (("1:side",) if args.side_backends else ()) + (("1:trained",) if args.trained else ()):
             out = subprocess.run([sys.executable, __file__, "--measure", what, "--articles", str(args.articles)],
                                  check=True, capture_output=True, text=True).stdout
             got[what] = json.loads(out.strip().splitlines()[-1])
+            runs.setdefault(what, []).append(got[what])
             print(f"run {r + 1}: {what:>9}: {got[what]['words']} words in {got[what]['seconds']:.1f} s = "
                   f"{got[what]['words_per_s']:,.0f} words/s, {got[what]['words_per_cpu_s']:,.0f} words/CPU s "
                   f"(load {got[what]['load']:.1f})", flush=True)
-        print(f"run {r + 1}: full 1 worker / naive = {got['1']['words_per_s'] / got['naive']['words_per_s']:.2f}x "
-              f"(per CPU second: {got['1']['words_per_cpu_s'] / got['naive']['words_per_cpu_s']:.2f}x), "
-              f"2 workers / 1 worker = {got['2']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
         ratios["1 worker / naive"].append(got["1"]["words_per_s"] / got["naive"]["words_per_s"])
         ratios["1 worker / naive per CPU second"].append(got["1"]["words_per_cpu_s"] / got["naive"]["words_per_cpu_s"])
         ratios["2 workers / 1 worker"].append(got["2"]["words_per_s"] / got["1"]["words_per_s"])
+        # 1.0 when the 2 workers spend the CPU per word of 1 worker; below 1, the extra CPU the pool costs
+        ratios["2 workers / 1 worker per CPU second"].append(got["2"]["words_per_cpu_s"] / got["1"]["words_per_cpu_s"])
+        print(f"run {r + 1}: full 1 worker / naive = {ratios['1 worker / naive'][-1]:.2f}x "
+              f"(per CPU second: {ratios['1 worker / naive per CPU second'][-1]:.2f}x), "
+              f"2 workers / 1 worker = {ratios['2 workers / 1 worker'][-1]:.2f}x "
+              f"(per CPU second: {ratios['2 workers / 1 worker per CPU second'][-1]:.2f}x)", flush=True)
         if args.side_backends:
             print(f"run {r + 1}: full 1 worker with the side backends / default = "
                   f"{got['1:side']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
         if args.trained:
             print(f"run {r + 1}: full 1 worker with the trained backend / default = "
                   f"{got['1:trained']['words_per_s'] / got['1']['words_per_s']:.2f}x", flush=True)
+    print(f"machine: {os.cpu_count()} CPUs; load average over the runs "
+          f"{min(m['load'] for ms in runs.values() for m in ms):.1f}-{max(m['load'] for ms in runs.values() for m in ms):.1f}")
+    for what, ms in runs.items():
+        print(f"{what:>9}: median {statistics.median(m['words_per_s'] for m in ms):,.0f} words/s, "
+              f"{statistics.median(m['words_per_cpu_s'] for m in ms):,.0f} words/CPU s, "
+              f"{statistics.median(m['seconds'] for m in ms):.1f} s, load {statistics.median(m['load'] for m in ms):.1f}")
     for name, values in ratios.items():  # the machine is shared: one run can be disturbed, the median less so
         print(f"{name}: median {statistics.median(values):.2f}x over {len(values)} runs "
               f"({', '.join(f'{v:.2f}' for v in values)})")
-
 
 if __name__ == "__main__":
     main()

@@ -40,3 +40,20 @@ def _sentiment_backends_restored():
     for name in available_backends():
         if name not in before or (name in ("default", "vader", "textblob") and not packaged_backend(name)):
             unregister_backend(name)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_folder(tmp_path_factory):
+    """Each test session (each pytest-xdist worker) analyses into a cache folder of its own, never the
+    user's: no test reads another's entries, prunes them or waits on their locks, and subprocesses
+    (the command line) inherit it through ``$NARRATIVE_CACHE``. Tests that need a cache of their
+    own still pass ``cache=tmp_path`` or set the variable themselves."""
+    import os
+
+    before = os.environ.get("NARRATIVE_CACHE")
+    os.environ["NARRATIVE_CACHE"] = str(tmp_path_factory.mktemp("narrative-cache"))
+    yield
+    if before is None:
+        os.environ.pop("NARRATIVE_CACHE", None)
+    else:
+        os.environ["NARRATIVE_CACHE"] = before

@@ -7,11 +7,20 @@ import random
 from syntok import segmenter
 
 from toolkit.corpus import load_corpus
-from toolkit.text import _ONE_SENTENCE, _SURE_END, _segment, normalize_quotes, paragraphs, sentences
+from toolkit.text import _ONE_SENTENCE, _OPENING_BRACKET, _SURE_END, _segment, normalize_quotes, paragraphs, sentences
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
           "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. ", " etc. ", " said. ",
-          " There", " It", "?\" ", "Gen. ", " it. The "]
+          " There", " It", "?\" ", "Gen. ", " it. The ", " approx. ", " max. ", "U.S.-backed. ", " Russia",
+          " Assad. ", "Sept. ", "{", " said. \""]
+
+
+def test_text_fast_path_cuts_only_where_syntok_ends_a_sentence():
+    # Words syntok reads as one token with a dot inside, and its abbreviations: no sure end there.
+    for para in ("Forces were U.S.-backed. Russia left.", "It was approx. Russia left.", "In Sept. Russia left.",
+                 "He met Assad. Russia left.", "They left {at once. Russia} too."):
+        assert tuple(_segment(para)) == _syntok(para), para
+    assert _SURE_END.search("He met Assad. Russia left.") and not _SURE_END.search("It was approx. Russia left.")
 
 
 def _syntok(para: str) -> tuple[tuple[int, int], ...]:
@@ -41,7 +50,11 @@ def test_text_sentences_of_raw_and_normalised_text_agree():
 
 def test_text_fast_path_matches_syntok_on_shared_corpus(shared):
     corpus = load_corpus(shared("corpora", "allsides-syria"))
+    checked = 0
     for article in list(corpus)[:150]:
         for para in paragraphs(article.masked_text):
             norm = normalize_quotes(para.text)
-            assert tuple(_segment(norm)) == _syntok(norm), norm[:80]
+            if _ONE_SENTENCE.fullmatch(norm) or (_SURE_END.search(norm) and not _OPENING_BRACKET.search(norm)):
+                checked += 1  # a fast path decides (elsewhere _segment is syntok on the whole paragraph)
+                assert tuple(_segment(norm)) == _syntok(norm), norm[:80]
+    assert checked > 1000

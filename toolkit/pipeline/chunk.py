@@ -6,23 +6,16 @@ from __future__ import annotations
 import json
 
 from ..corpus import Article, Corpus
-from .measures import SIDE_BACKENDS, analyze_article
+from .measures import SIDE_BACKENDS, Lexicons, analyze_article
 from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes
 from .source import _article
 
 
 def _warm(lexicons: dict, sentiment: str, side_backends: bool) -> None:
     """Load lexicons and sentiment backends once, before worker processes fork."""
-    from ..actors import load_actors
-    from ..hedging import load_hedges
-    from ..labels import load_labels
-    from ..quotes import load_verbs
     from ..sentiment import get_backend
 
-    actors = load_actors(lexicons.get("actors"))
-    load_labels(lexicons.get("labels"), actors=actors)
-    load_hedges(lexicons.get("hedges"))
-    load_verbs(lexicons.get("verbs"))
+    Lexicons.load(lexicons)
     for name in dict.fromkeys((sentiment, *(SIDE_BACKENDS if side_backends else ()))):
         get_backend(name)
 
@@ -45,10 +38,14 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
     the JSON list of the articles that failed (those have no rows in any table)."""
     articles, per_article, problems = [], [], []
     outlets = Corpus([], alignment=alignment)  # each article's alignment as the articles table gives it
+    try:  # once for the chunk's articles
+        loaded = Lexicons.load(lexicons)
+    except Exception:  # noqa: BLE001 - a lexicon a worker cannot read: each article says so, as a problem row
+        loaded = lexicons
     for j, item in enumerate(items):
         try:
             article = _article(item, start + j)
-            per_article.append(analyze_article(article, lexicons, sentiment, side_backends,
+            per_article.append(analyze_article(article, loaded, sentiment, side_backends,
                                                alignment=outlets.alignment_of(article.outlet),
                                                labels_as_mentions=labels_as_mentions))
             articles.append(article)

@@ -1,0 +1,37 @@
+"""``analyze`` sets the garbage collector for a run (objects that exist when it starts frozen, the youngest
+generation collected less often) and always sets it back."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from analyze_corpus import records
+
+from toolkit.pipeline import analyze, engines
+
+
+def test_pipeline_gc_is_set_back_after_a_run_and_after_a_failed_one(tmp_path, monkeypatch):
+    before, threshold = gc.get_freeze_count(), gc.get_threshold()
+    frozen_during, threshold_during = [], []
+    real = engines._run_chunk
+
+    def spying(*args):
+        frozen_during.append(gc.get_freeze_count())
+        threshold_during.append(gc.get_threshold())
+        return real(*args)
+
+    monkeypatch.setattr(engines, "_run_chunk", spying)
+    results = analyze(records(4), cache=tmp_path / "a", chunk_size=2, progress=False)
+    assert len(results.articles) == 4 and len(frozen_during) == 2
+    assert min(frozen_during) > before  # the run's starting objects were out of the collector's reach
+    assert gc.get_freeze_count() == before  # and are back in it
+    assert threshold_during[0][0] == max(threshold[0], engines._RUN_GEN0_THRESHOLD) and gc.get_threshold() == threshold
+
+    def failing(*args):
+        raise RuntimeError("a chunk writer that fails")
+
+    monkeypatch.setattr(engines, "_run_chunk", failing)
+    with pytest.raises(RuntimeError, match="fails"):
+        analyze(records(4), cache=tmp_path / "b", chunk_size=2, progress=False)
+    assert gc.get_freeze_count() == before and gc.get_threshold() == threshold
