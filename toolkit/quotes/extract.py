@@ -33,10 +33,10 @@ from ..corpus import Article, Section
 from ..records import RecordList
 from ..text import paragraphs
 from .frames import _frames, _lead_in
-from .phrases import _FRAGMENT_WORDS, _subject_span
 from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _strip, _strip_marks, _units, prepared
 from .names import _camp_of, _default_lexicon
 from .speakers import _Speakers
+from .subjects import _FRAGMENT_WORDS, _subject_span
 from .verbs import Verbs, load_verbs
 
 __all__ = ["Quote", "extract_quotes"]

@@ -19,7 +19,6 @@ from .phrases import (
     _DET,
     _SKIP_BEFORE,
     _TIME_PREP,
-    _bare_speaker,
     _content_after,
     _is_word,
     _quoted_as_saying,
@@ -27,9 +26,9 @@ from .phrases import (
     _skip_object,
     _speaker_after,
     _speaker_before,
-    _subject,
     _tokens,
 )
+from .subjects import _bare_speaker, _subject
 from .verbs import Verbs
 
 
