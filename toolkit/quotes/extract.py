@@ -98,7 +98,7 @@ class _Holding:
 
 
 def extract_quotes(source: str | Article, *, actors: Any = None, sections: Sequence[Section] | None = None,
-                   verbs: Verbs | None = None) -> RecordList:
+                   verbs: Verbs | None = None, mentions: Sequence[Any] | None = None) -> RecordList:
     """Find direct, mixed and indirect quotes with cue, stance, speaker, actor and camp.
 
     Args:
@@ -111,6 +111,10 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
         sections: with a text, its sections (``start``, ``end``, ``kind``; sorted and disjoint, as
             :attr:`Article.sections`) to fill ``Quote.section``; not allowed with an Article.
         verbs: attribution verbs from :func:`load_verbs` (default list when ``None``).
+        mentions: the actor mentions of the same text, if the caller has them already:
+            ``toolkit.find_mentions(source, actors, places=True)`` with the same lexicon (places
+            included: they anchor unnamed speakers), so they are not found twice; ``None`` finds
+            them here. Mentions found otherwise (without places, another lexicon) give other speakers.
 
     Returns:
         A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping;
@@ -126,7 +130,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
     t = prepared(text)
     lost = "punctuation_stripped" in article.flags  # marked by toolkit.corpus: no commas, apostrophes
     verbs = verbs or load_verbs()
-    speakers = _Speakers(t, text, _default_lexicon() if actors is None else actors)
+    speakers = _Speakers(t, text, _default_lexicon() if actors is None else actors, mentions)
     resolve = speakers.resolve
 
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
