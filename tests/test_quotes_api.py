@@ -10,7 +10,7 @@ from toolkit.corpus import Section, article_from_text
 from toolkit.quotes import extract_quotes, inflect, load_verbs
 
 TEXT = ('Photo: a crowd at the square. "Nothing will stop us," said Vladimir Putin.\n\n'
-        'Rival leaders disputed the account. "We will keep the roads open," the mayor said.\n')
+        'Rival leaders met in the hall. "We will keep the roads open," the mayor said.\n')
 
 
 def test_quotes_article_reads_masked_text_and_sections():

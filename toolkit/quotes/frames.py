@@ -21,6 +21,8 @@ from .phrases import (
     _TIME_PREP,
     _content_after,
     _is_word,
+    _object_after,
+    _object_end,
     _quoted_as_saying,
     _quoting,
     _skip_object,
@@ -37,6 +39,7 @@ class _Frame:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
     content: tuple[int, int]
+    np: bool = False  # the content is the cue's noun-phrase object ("denied responsibility"): one word suffices
 
 
 # "claim" also heads constructions that report no speech. A cue form of "claim" followed by one of these
@@ -119,6 +122,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
+        if prev.lower() in ("a", "an") and cue_text in verbs.objects:
+            continue  # "sounded a call for ...": a noun, whatever its cue lemma's other forms
         sp = _quoted_as_saying(toks, i) if cue_text.endswith("ing") else None
         sp = sp or _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
         if sp is None and not cue_text.endswith("ing"):
@@ -132,11 +137,17 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                 if cue_text.startswith(("told", "tell")):
                     k = _skip_object(toks, k, hi)
                 c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
+                np = _object_cue(cue_text, verbs)
+                end = ue
+                if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
+                    end = toks[_object_end(toks, c, hi) - 1][1]
+                if np and _inside(frames, m.start()):
+                    continue
                 if subject is not None and c is not None:
                     last = frames[-1] if frames else None
                     if last is not None and last.content[0] < toks[j][0] < last.content[1]:
                         frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[j][0]))  # ends at "and"
-                    frames.append(_Frame((m.start(), m.end()), subject, (toks[c][0], ue)))
+                    frames.append(_Frame((m.start(), m.end()), subject, (toks[c][0], end), np))
                 continue
         if sp == "passive" or sp is None:
             continue
@@ -174,10 +185,27 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         if inner is not None:  # "SANA said, quoting a military source, that ...": the innermost speaker
             (s0, s1), k = inner
         c = _content_after(toks, k, hi, lemma_weak, verbs.stance.keys())
-        if c is None:
+        np = _object_cue(cue_text, verbs)
+        end = ue
+        if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
+            end = toks[_object_end(toks, c, hi) - 1][1]
+        if c is None or (np and _inside(frames, m.start())):
             continue
-        frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], ue)))
-    return frames
+        frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
+    return [f for f in frames if not (f.np and _inside(frames, f.cue[0]))]
+
+
+def _object_cue(cue_text: str, verbs: Verbs) -> bool:
+    """Whether a cue's noun-phrase object may be its content (``object_content`` in verbs.yml): not an
+    -ing form outside the ", saying" frame ("taxpayers reporting capital gains": a modifier)."""
+    return cue_text in verbs.objects and not cue_text.endswith("ing")
+
+
+def _inside(frames: list[_Frame], pos: int) -> bool:
+    """Whether ``pos`` (an object-content cue) lies in the content of a clausal frame: it is then part of
+    that statement ("Rhee says the mayor promised to ..."), and the outer attribution stays, unlike a
+    nested report of speech ("SANA said a source said ...") where the innermost one does."""
+    return any(not o.np and o.content[0] <= pos < o.content[1] for o in frames)
 
 
 def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:

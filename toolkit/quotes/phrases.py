@@ -330,3 +330,40 @@ def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
         if not _is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
             return None
     return None
+
+
+# A lone pronoun object ("denied it", "confirmed this") names no content of its own.
+_BARE_OBJECTS = frozenset("it this that them him her so which these those".split())
+
+
+def _object_after(toks, k: int, hi: int, nounlike: bool = False) -> int | None:
+    """Start of the noun-phrase object of an object-content cue (``object_content`` in verbs.yml:
+    "denied responsibility", "reported heavy fighting", "called for an investigation") or of its
+    infinitive ("vowed to continue"), when no clause follows; ``None`` when the next token opens no
+    noun phrase (a verb, a time phrase, punctuation) or the object is a lone pronoun. After a cue form
+    that doubles as a noun (``nounlike``: "report", "reports") a lower-case word in -s reads as the
+    verb of a noun phrase ("the disclosure report provides ..."), not as an object."""
+    if k >= hi or not _is_word(toks[k][2]):
+        return None
+    low = toks[k][2].lower()
+    if nounlike and toks[k][2].islower() and low.endswith("s") and not low.endswith("ss"):
+        return None
+    if low == "to":  # "vowed to continue working", not "reported to the police"
+        nxt = toks[k + 1][2] if k + 1 < hi else ""
+        ok = nxt.islower() and _is_word(nxt) and nxt not in _DET and nxt not in _TELL_OBJ and nxt not in _PRONOUNS
+        return k if ok else None
+    if low in _VERBISH or low in _TIME_PREP or (low in _NP_STOP and low != "what"):
+        return None
+    if low in _BARE_OBJECTS and (k + 1 >= hi or not _is_word(toks[k + 1][2])):
+        return None
+    return k
+
+
+def _object_end(toks, k: int, hi: int) -> int:
+    """Token index where an object content starting at ``k`` ends: before a comma that opens a participle
+    ("called for more information, looping the streets while chanting ..."), a semicolon or a colon
+    ("rejected the reports: "..."": the quotation is the lead-in subject's own), else ``hi``."""
+    for n in range(k + 1, hi - 1):
+        if toks[n][2] in (";", ":") or (toks[n][2] == "," and toks[n + 1][2].islower() and toks[n + 1][2].endswith("ing")):
+            return n
+    return hi
