@@ -154,7 +154,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
             covered = []
             for fr in frames:
                 kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs, starts)
-                if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" or fr.np else 3):
+                if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" or fr.minor else 3):
                     continue
                 who = resolve(fr.speaker, para.start, floor) if fr.speaker is not None else None
                 found.append((cs, ce, kind, fr.cue, fr.speaker, who))
@@ -167,7 +167,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
                 qs, qe = _strip_marks(t, o + 1, c)
                 quoted = len(_WORDS.findall(t, qs, qe))
                 # an object content that ends before the quotation ("rejected the reports: "..."") leaves it free
-                before = not any(not fr.np or fr.content[1] > o for fr in frames)
+                before = not any(not fr.minor or fr.content[1] > o for fr in frames)
                 if quoted < 4 or quoted < 0.6 * len(_WORDS.findall(t, us, ue)):
                     if before and quoted >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
                         subject = _subject_span(t, us, ue)

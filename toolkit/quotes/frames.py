@@ -39,7 +39,9 @@ class _Frame:
     cue: tuple[int, int]
     speaker: tuple[int, int] | None
     content: tuple[int, int]
-    np: bool = False  # the content is the cue's noun-phrase object ("denied responsibility"): one word suffices
+    # a minor frame: the content is the cue's noun-phrase object ("denied responsibility": one word
+    # suffices); it yields to a clausal frame around it
+    minor: bool = False
 
 
 # "claim" also heads constructions that report no speech. A cue form of "claim" followed by one of these
@@ -192,7 +194,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         if c is None or (np and _inside(frames, m.start())):
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
-    return [f for f in frames if not (f.np and _inside(frames, f.cue[0]))]
+    return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
 
 
 def _object_cue(cue_text: str, verbs: Verbs) -> bool:
@@ -205,7 +207,7 @@ def _inside(frames: list[_Frame], pos: int) -> bool:
     """Whether ``pos`` (an object-content cue) lies in the content of a clausal frame: it is then part of
     that statement ("Rhee says the mayor promised to ..."), and the outer attribution stays, unlike a
     nested report of speech ("SANA said a source said ...") where the innermost one does."""
-    return any(not o.np and o.content[0] <= pos < o.content[1] for o in frames)
+    return any(not o.minor and o.content[0] <= pos < o.content[1] for o in frames)
 
 
 def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:
