@@ -163,7 +163,11 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                                                             and cue_text not in verbs.nounlike))
         tail = k >= hi or toks[k][2] in (".", "!", "?") or (toks[k][2] == "," and not (k + 1 < hi and toks[k + 1][2] == '"')) \
             or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10]))
-        if lost and not before_ok and tail and s0 >= 2 and _is_word(toks[s0 - 1][2]):
+        # the walked-back phrase may also run from the unit's start, in a short sentence ("Most of the streets
+        # were empty a witness said." / "... said in a statement"), not before a clause ("said Wednesday the ...")
+        short = s0 < 2 and s1 - s0 >= 3 and not cue_text.endswith("ing") \
+            and (k >= hi or toks[k][2] in (".", "!", "?") or toks[k][2].lower() in ("in", "on"))
+        if lost and not before_ok and tail and (s0 >= 2 and _is_word(toks[s0 - 1][2]) or short):
             s0 = _bare_speaker(toks, s0, s1)  # "... under the UN Charter the Coalition said."
             before_ok = s0 >= 3
         after_quote = s0 >= 2 and toks[s0 - 1][2] == '"'
