@@ -28,3 +28,16 @@ def test_quotes_stripped_short_sentence_before_a_clause_is_no_post_posed_frame()
     text = "The local radio station citing army officers said Friday the depot burned."
     qs = extract_quotes(_stripped(text), actors=False)
     assert all(not q.text.startswith("The local radio") for q in qs)
+
+
+def test_quotes_nested_attribution_keeps_the_outer_statement_cut_before_the_inner_speaker():
+    text = "Inspector Ruth Lee said the old wall was weak and could fall at any time, which she said the owners knew."
+    outer, inner = extract_quotes(text, actors=False)
+    assert outer.text == "the old wall was weak and could fall at any time, which"
+    assert inner.text == "the owners knew." and outer.speaker == inner.speaker == "Inspector Ruth Lee"
+
+
+def test_quotes_bare_nested_report_keeps_the_innermost_speaker():
+    text = "The agency said a border official said the crossing was closed."
+    (q,) = extract_quotes(text, actors=False)
+    assert (q.text, q.speaker) == ("the crossing was closed.", "a border official")

@@ -45,6 +45,9 @@ __all__ = ["Quote", "extract_quotes"]
 # of its sentence): ``\w+`` runs, where :func:`toolkit.text.n_words` counts "U.S." and "Russia's" as one
 # word; the thresholds were tuned on these counts and n_words changes PolNeAR dev (one quote fewer).
 _WORDS = re.compile(r"\w+")
+# An attribution nested in another's content keeps the outer one, cut before the inner speaker, when the
+# outer content says at least this many words of its own before it.
+_OUTER_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,13 @@ def _records(text: str, t: str, found: list[tuple], verbs: Verbs, article: Artic
                 # 'X went on to say "...," CNN reported.': X keeps the quote, the outlet's frame goes
                 end = _strip(t, prev[0], f[4][0])[1]
                 kept[-1] = (prev[0], end) + prev[2:]
+                continue
+            if inner_cue and f[4] is not None and f[3][1] <= f[0] and prev[0] < f[4][0] \
+                    and len(_WORDS.findall(t, prev[0], f[4][0])) >= _OUTER_WORDS:
+                # 'she said the wall was weak ..., which she said the owners knew': the outer statement ends where
+                # the inner speaker starts, and both stay (a bare "SANA said a source said" keeps the inner)
+                kept[-1] = (prev[0], _strip(t, prev[0], f[4][0])[1]) + prev[2:]
+                kept.append(f)
                 continue
             if inner_cue or (prev[3] is None and f[3] is not None):
                 kept[-1] = f
