@@ -41,3 +41,19 @@ def test_quotes_bare_nested_report_keeps_the_innermost_speaker():
     text = "The agency said a border official said the crossing was closed."
     (q,) = extract_quotes(text, actors=False)
     assert (q.text, q.speaker) == ("the crossing was closed.", "a border official")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Minister Ana Ruiz said on Saturday the talks would resume in June.", "the talks would resume in June."),
+    ("Minister Ana Ruiz told the radio in May the border had been closed.", "the border had been closed."),
+    ("Minister Ana Ruiz said Wednesday night the convoy had crossed.", "the convoy had crossed."),
+    ("Minister Ana Ruiz said last week the deal was off.", "the deal was off."),
+    ("The monitor said at least nine people died in the fire.", "at least nine people died in the fire."),
+])
+def test_quotes_clause_after_a_date_phrase_without_that(text, content):
+    (q,) = extract_quotes(text, actors=False)
+    assert q.text == content
+
+
+def test_quotes_date_phrase_then_no_clause_gives_no_quote():
+    assert len(extract_quotes("Minister Ana Ruiz said on Saturday.", actors=False)) == 0

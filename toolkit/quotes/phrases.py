@@ -294,9 +294,39 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
         return k
     if weak:
         return None
+    if k + 1 < hi and toks[k][2].lower() == "at" and toks[k + 1][2].lower() in ("least", "most"):
+        return k if hi - k >= 3 else None  # "said at least 15 civilians were killed": a number, no time
+    n = _after_time(toks, k, hi)
+    if n > k and n < hi and _is_word(toks[n][2]) and toks[n][2].lower() not in _VERBISH \
+            and toks[n][2].lower() not in _NP_STOP and toks[n][2].lower() not in _TIME_PREP:
+        return n if hi - n >= 3 else None  # "said on Saturday the talks would resume": the clause after the date
     if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
         return None
     return k if hi - k >= 3 else None
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_PARTS = frozenset("night morning evening afternoon".split())
+_PERIODS = frozenset("week month year weekend".split())
+
+
+def _after_time(toks, k: int, hi: int) -> int:
+    """Index after a date phrase starting at ``k`` ("on Saturday", "Wednesday night", "in August",
+    "on March 3", "last week"), or ``k`` when none starts there."""
+    n = k
+    low = toks[n][2].lower() if n < hi else ""
+    if low in ("on", "in", "last", "this", "late", "early") and n + 1 < hi:
+        n += 1
+        low = toks[n][2].lower()
+        if toks[n - 1][2].lower() in ("last", "this") and low in _PERIODS:
+            return n + 1
+    if low in _WEEKDAYS:
+        n += 1
+        return n + 1 if n < hi and toks[n][2].lower() in _DAY_PARTS else n
+    if low in _MONTHS and toks[n][2][:1].isupper():
+        n += 1
+        return n + 1 if n < hi and toks[n][2].isdigit() else n
+    return k
 
 
 _QUOTING = frozenset("quoting citing".split())
