@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .contents import _content_after, _object_after, _object_end
 from .phrases import (
     _ASIDE,
     _DET,
     _SKIP_BEFORE,
     _TIME_PREP,
-    _content_after,
     _is_word,
-    _object_after,
-    _object_end,
     _quoted_as_saying,
     _quoting,
     _skip_object,
