@@ -57,3 +57,13 @@ def test_quotes_clause_after_a_date_phrase_without_that(text, content):
 
 def test_quotes_date_phrase_then_no_clause_gives_no_quote():
     assert len(extract_quotes("Minister Ana Ruiz said on Saturday.", actors=False)) == 0
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The report says the river is polluted near the mill.", "The report"),
+    ("Fish died in the river near the mill a report says.", "a report"),
+])
+def test_quotes_cue_word_heading_the_subject_is_a_noun(text, speaker):
+    source = _stripped(text) if "a report says" in text else text
+    (q,) = extract_quotes(source, actors=False)
+    assert q.speaker == speaker and "river" in q.text

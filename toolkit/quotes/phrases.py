@@ -50,6 +50,8 @@ def _is_word(tok: str) -> bool:
 
 # Cue words that also modify a noun inside a speaker phrase ("the state news agency").
 _CUE_MODIFIERS = frozenset({"state"})
+# Determiners before a cue word that heads the subject noun phrase ("a report says").
+_HEAD_DET = frozenset("a an the this that its their his her".split())
 
 
 def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
@@ -60,6 +62,9 @@ def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
         if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and _is_word(toks[k - 1][2]) \
                 and toks[k - 1][2].lower() not in _NP_STOP:
             k -= 1  # "the state news agency": a cue word modifying the noun after it
+            continue
+        if tok in cues and k == j and k > lo and toks[k - 1][2].lower() in _HEAD_DET:
+            k -= 1  # "a report says", "the statement said": a cue word heading the subject is a noun
             continue
         if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
             if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
