@@ -62,3 +62,21 @@ def test_quotes_object_content_lemmas_must_be_cues(tmp_path):
     with pytest.raises(LexiconError, match="deplore"):
         load_verbs(path, extend=False)
     assert "denied" in load_verbs().objects and "said" not in load_verbs().objects
+
+
+@pytest.mark.parametrize("text, content", [
+    ('The senator called the raid "a plain crime against farmers."', 'the raid "a plain crime against farmers."'),
+    ("The envoy called the new strikes a grave mistake.", "the new strikes a grave mistake."),
+])
+def test_quotes_called_with_an_object_and_its_complement_is_a_verdict(text, content):
+    (q,) = quotes(text)
+    assert q.text == content and q.cue == "called" and q.stance == "assertive"
+
+
+@pytest.mark.parametrize("text", [
+    "They joined a group called the River Front last year.",
+    "The mayor called the fire brigade at noon.",
+    "The minister was called a traitor by the crowd.",
+])
+def test_quotes_called_without_a_verdict_is_no_cue(text):
+    assert len(quotes(text)) == 0

@@ -66,6 +66,18 @@ _CLAIM_NOT_SPEECH = re.compile(
     r"(?!\s+(?:were|was|are|is|had|have|has|would|will|could|can|may|might|should|must|lay|lies|rests)\b)", re.I)
 
 
+# "call" reports a verdict only with an object and its complement: 'called the raid "a crime"', "called the
+# strike a mistake"; else it names ("a group called X"), phones or summons. Its content must hold a quotation
+# mark or an indefinite article after the object's first word, within this many tokens.
+_CALL_FORMS = frozenset({"call", "calls", "called"})
+_CALL_REACH = 14
+
+
+def _verdict(toks, c: int, hi: int) -> bool:
+    """Whether the object of "called" at token ``c`` has a complement (a quotation or "a/an ...")."""
+    return any(toks[n][2] == '"' or (n > c and toks[n][2].lower() in ("a", "an")) for n in range(c, min(hi, c + _CALL_REACH)))
+
+
 def _introduces_speech(t: str, cue: re.Match) -> bool:
     """Whether a matched cue introduces speech, so that it may carry a stance (see ``_CLAIM_NOT_SPEECH``)."""
     if cue.group().lower() not in _CLAIM_FORMS:
@@ -141,7 +153,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                 end = ue
                 if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
                     end = toks[_object_end(toks, c, hi) - 1][1]
-                if np and _inside(frames, m.start()):
+                if np and _inside(frames, m.start()) or c is not None and cue_text in _CALL_FORMS \
+                        and not _verdict(toks, c, hi):
                     continue
                 if subject is not None and c is not None:
                     last = frames[-1] if frames else None
@@ -193,7 +206,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         end = ue
         if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
             end = toks[_object_end(toks, c, hi) - 1][1]
-        if c is None or (np and _inside(frames, m.start())):
+        if c is None or (np and _inside(frames, m.start())) or (cue_text in _CALL_FORMS and not _verdict(toks, c, hi)):
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
     return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
