@@ -67,3 +67,18 @@ def test_quotes_cue_word_heading_the_subject_is_a_noun(text, speaker):
     source = _stripped(text) if "a report says" in text else text
     (q,) = extract_quotes(source, actors=False)
     assert q.speaker == speaker and "river" in q.text
+
+
+def test_quotes_passive_with_an_agent_gives_the_subject_to_the_agent():
+    text = "Heavy losses among the farmers were reported by the Rural Council on Monday."
+    (q,) = extract_quotes(text, actors=False)
+    assert (q.text, text[q.speaker_start:q.speaker_end], q.cue) == ("Heavy losses among the farmers",
+                                                                    "the Rural Council", "reported")
+
+
+@pytest.mark.parametrize("text", [
+    "The bridge was reported closed.",  # no agent
+    "The claims were denied by Monday.",  # "by" + a date: no agent
+])
+def test_quotes_passive_without_an_agent_gives_no_quote(text):
+    assert len(extract_quotes(text, actors=False)) == 0

@@ -21,6 +21,7 @@ from .phrases import (
     _SKIP_BEFORE,
     _TIME_PREP,
     _is_word,
+    _passive_agent,
     _quoted_as_saying,
     _quoting,
     _skip_object,
@@ -162,6 +163,14 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                         frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[j][0]))  # ends at "and"
                     frames.append(_Frame((m.start(), m.end()), subject, (toks[c][0], end), np))
                 continue
+        if sp == "passive" and (agent := _passive_agent(toks, i, j_end, hi)) is not None:
+            # "Losses were reported by the council": the subject is the content, the agent speaks (what
+            # follows the agent is left out: PolNeAR dev F1 0.8424 -> 0.8412 with it)
+            aux, a0, a1 = agent
+            spk = (toks[a0][0], toks[a1][1])
+            if aux >= 2:
+                frames.append(_Frame((m.start(), m.end()), spk, (us, toks[aux - 1][1]), True))
+            continue
         if sp == "passive" or sp is None:
             continue
         s0, s1 = sp

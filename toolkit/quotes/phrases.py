@@ -315,3 +315,27 @@ def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
         if not _is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
             return None
     return None
+
+
+_AGENT_STOP = frozenset("in on at during after before while when as to with because that which who since".split())
+
+
+def _passive_agent(toks, i: int, j_end: int, hi: int) -> tuple[int, int, int] | None:
+    """A passive cue's agent: "losses were reported by the council in ...", "has been confirmed by
+    the ministry". Returns (index of the first auxiliary before the cue, agent start, agent end inclusive),
+    or ``None`` when no "by" + noun phrase (a determiner or a capitalised word first) follows the cue."""
+    k = j_end + 1
+    if k + 1 >= hi or toks[k][2] != "by":
+        return None
+    first = toks[k + 1][2]
+    if not (first.lower() in _DET or first[:1].isupper()) or first.lower() in ("this", "that") \
+            or first.lower() in _TIME_PREP or first.lower() in _MONTHS:  # "by Monday", "by March"
+        return None
+    n = k + 1
+    while n < hi and n <= k + 12 and _is_word(toks[n][2]) and toks[n][2].lower() not in _AGENT_STOP:
+        n += 1
+    b = i - 1
+    while b >= 0 and (toks[b][2].lower() in _SKIP_BEFORE or toks[b][2].lower() in _BE
+                      or toks[b][2].islower() and toks[b][2].endswith("ly")):
+        b -= 1
+    return b + 1, k + 1, n - 1
