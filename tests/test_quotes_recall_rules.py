@@ -82,3 +82,25 @@ def test_quotes_passive_with_an_agent_gives_the_subject_to_the_agent():
 ])
 def test_quotes_passive_without_an_agent_gives_no_quote(text):
     assert len(extract_quotes(text, actors=False)) == 0
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The inspector noted the dam will need new gates.", "the dam will need new gates."),
+    ("The envoy stressed it would take months to agree.", "it would take months to agree."),
+])
+def test_quotes_cue_needing_a_complement_takes_a_clause_without_that(text, content):
+    (q,) = extract_quotes(text, actors=False)
+    assert q.text == content
+
+
+@pytest.mark.parametrize("text", [
+    "The inspector noted the cracks in the wall.",  # no clause: a noted object
+    "A memo explaining the plan was sent.",  # an -ing form modifying a noun
+])
+def test_quotes_cue_needing_a_complement_without_a_clause_gives_no_quote(text):
+    assert len(extract_quotes(text, actors=False)) == 0
+
+
+def test_quotes_day_phrase_between_subject_and_cue_is_skipped():
+    (q,) = extract_quotes("The mayor of Linz on Friday declared the roads would stay shut.", actors=False)
+    assert q.speaker.endswith("mayor of Linz") and q.text == "the roads would stay shut."

@@ -6,7 +6,7 @@ object to the next participle, semicolon or colon.
 
 from __future__ import annotations
 
-from .phrases import _DET, _MONTHS, _NP_STOP, _PRONOUNS, _TELL_OBJ, _TIME_PREP, _VERBISH, _is_word
+from .phrases import _DET, _MONTHS, _NP_STOP, _PRONOUNS, _TELL_OBJ, _TIME_PREP, _VERBISH, _WEEKDAYS, _is_word
 
 
 def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int | None:
@@ -36,7 +36,29 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
     return k if hi - k >= 3 else None
 
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
+
+
+def _bare_clause(toks, k: int, hi: int) -> bool:
+    """Whether a clause without "that" starts at ``k``: a subject (a pronoun, or up to five words opening with
+    a determiner or a capital) and then an auxiliary or modal ("noted the dam will ...", "stressed it
+    would ..."), so that a cue needing a complement may take it."""
+    if k >= hi or not _is_word(toks[k][2]):
+        return False
+    first = toks[k][2]
+    if first.lower() in _SUBJECT_PRONOUNS:
+        return k + 1 < hi and toks[k + 1][2].lower() in _VERBISH
+    if not (first.lower() in _DET or first[:1].isupper()) or first.lower() in _NP_STOP:
+        return False
+    for n in range(k + 1, min(hi, k + 6)):
+        tok = toks[n][2]
+        if tok.lower() in _VERBISH:
+            return n > k
+        if not _is_word(tok) or tok.lower() in _NP_STOP or tok.lower() in _TIME_PREP:
+            return False
+    return False
+
+
 _DAY_PARTS = frozenset("night morning evening afternoon".split())
 _PERIODS = frozenset("week month year weekend".split())
 

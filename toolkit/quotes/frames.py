@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contents import _content_after, _object_after, _object_end
+from .contents import _bare_clause, _content_after, _object_after, _object_end
 from .phrases import (
     _ASIDE,
     _DET,
@@ -215,6 +215,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         end = ue
         if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
             end = toks[_object_end(toks, c, hi) - 1][1]
+        if c is None and lemma_weak and not cue_text.endswith("ing") and _bare_clause(toks, k, hi):
+            c, np = k, True  # "noted the dam will ...": a clause without "that", minor like an object
         if c is None or (np and _inside(frames, m.start())) or (cue_text in _CALL_FORMS and not _verdict(toks, c, hi)):
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))

@@ -23,6 +23,7 @@ recently repeatedly publicly privately reportedly once first further earlier oft
 just always already even only simply flatly quickly initially separately subsequently now since too he's she's
 's n't has've""".split())
 _BE = frozenset("is was were are be been being am".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NP_STOP = frozenset("""that and but or which who whom whose when while as because if after before although though
 since so where whereas than what how why whether nor yet unless until said says told""".split())
 _PRONOUNS = {"he": ("m", False), "she": ("f", False), "they": (None, True), "it": (None, False),
@@ -82,7 +83,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     saw_be = False
     while j >= lo and (toks[j][2].lower() in _SKIP_BEFORE or toks[j][2].lower() in _BE
                        or (toks[j][2].islower() and toks[j][2].endswith("ly") and len(toks[j][2]) > 4)
-                       or toks[j][2] in ("'",)):
+                       or toks[j][2] in ("'",) or _weekday_phrase(toks, j, i)):
         saw_be |= toks[j][2].lower() in _BE
         j -= 1
     if saw_be and not cue_text.endswith("ing"):
@@ -134,6 +135,16 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     if dated is not None:
         return dated
     return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+def _weekday_phrase(toks, j: int, i: int) -> bool:
+    """Whether token ``j`` (before the cue at ``i``) belongs to a day phrase between the subject and the
+    cue ("X on Friday declared", "X later Saturday suggested"): a weekday, or "on"/"late"/"early"/"last"
+    right before one."""
+    low = toks[j][2].lower()
+    if low in _WEEKDAYS:
+        return True
+    return low in ("on", "late", "early", "last") and j + 1 < i and toks[j + 1][2].lower() in _WEEKDAYS
 
 
 _MONTHS = frozenset("""jan jan. january feb feb. february mar mar. march apr apr. april may june july aug aug.
