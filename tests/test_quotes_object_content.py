@@ -80,3 +80,21 @@ def test_quotes_called_with_an_object_and_its_complement_is_a_verdict(text, cont
 ])
 def test_quotes_called_without_a_verdict_is_no_cue(text):
     assert len(quotes(text)) == 0
+
+
+@pytest.mark.parametrize("text, content, cue", [
+    ("The council described the vote as a farce from the start.", "the vote as a farce from the start.", "described"),
+    ("The mayor cited the floods as the reason for the delay.", "the floods as the reason for the delay.", "cited"),
+    ("The envoy expressed concern that the truce would fail.", "concern that the truce would fail.", "expressed"),
+])
+def test_quotes_reports_of_content_or_attitude_with_their_object(text, content, cue):
+    (q,) = quotes(text)
+    assert (q.text, q.cue) == (content, cue)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor cited the floods in her letter.",  # cite without "as": a source, no claim
+    "The farmers expressed their goods to the port.",  # express without an attitude noun
+])
+def test_quotes_cues_needing_their_object_without_it_give_no_quote(text):
+    assert len(quotes(text)) == 0

@@ -104,3 +104,9 @@ def test_quotes_cue_needing_a_complement_without_a_clause_gives_no_quote(text):
 def test_quotes_day_phrase_between_subject_and_cue_is_skipped():
     (q,) = extract_quotes("The mayor of Linz on Friday declared the roads would stay shut.", actors=False)
     assert q.speaker.endswith("mayor of Linz") and q.text == "the roads would stay shut."
+
+
+def test_quotes_stripped_cue_before_a_dated_clause_is_no_post_posed_frame():
+    text = "Fighting went on near the dam while the agency said on Friday the army lost two posts."
+    qs = extract_quotes(_stripped(text), actors=False)
+    assert [q.text for q in qs] == ["the army lost two posts."]

@@ -27,13 +27,20 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
         return None
     if k + 1 < hi and toks[k][2].lower() == "at" and toks[k + 1][2].lower() in ("least", "most"):
         return k if hi - k >= 3 else None  # "said at least 15 civilians were killed": a number, no time
-    n = _after_time(toks, k, hi)
-    if n > k and n < hi and _is_word(toks[n][2]) and toks[n][2].lower() not in _VERBISH \
-            and toks[n][2].lower() not in _NP_STOP and toks[n][2].lower() not in _TIME_PREP:
+    if _clause_after_date(toks, k, hi):
+        n = _after_time(toks, k, hi)
         return n if hi - n >= 3 else None  # "said on Saturday the talks would resume": the clause after the date
     if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
         return None
     return k if hi - k >= 3 else None
+
+
+def _clause_after_date(toks, k: int, hi: int) -> bool:
+    """Whether a date phrase starts at ``k`` and a word that may open a clause follows it ("said on Saturday
+    the talks ..."): then the cue is no post-posed "..., X said on Saturday."."""
+    n = _after_time(toks, k, hi)
+    return k < n < hi and _is_word(toks[n][2]) and toks[n][2].lower() not in _VERBISH \
+        and toks[n][2].lower() not in _NP_STOP and toks[n][2].lower() not in _TIME_PREP
 
 
 _SUBJECT_PRONOUNS = frozenset("he she it they we i".split())

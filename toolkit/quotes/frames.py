@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contents import _bare_clause, _content_after, _object_after, _object_end
+from .contents import _bare_clause, _clause_after_date, _content_after, _object_after, _object_end
 from .phrases import (
     _ASIDE,
     _DET,
@@ -30,7 +30,7 @@ from .phrases import (
     _tokens,
 )
 from .subjects import _bare_speaker, _subject
-from .verbs import Verbs
+from .verbs import Verbs, inflect
 
 
 @dataclass(frozen=True)
@@ -67,16 +67,39 @@ _CLAIM_NOT_SPEECH = re.compile(
     r"(?!\s+(?:were|was|are|is|had|have|has|would|will|could|can|may|might|should|must|lay|lies|rests)\b)", re.I)
 
 
-# "call" reports a verdict only with an object and its complement: 'called the raid "a crime"', "called the
-# strike a mistake"; else it names ("a group called X"), phones or summons. Its content must hold a quotation
-# mark or an indefinite article after the object's first word, within this many tokens.
-_CALL_FORMS = frozenset({"call", "calls", "called"})
-_CALL_REACH = 14
+# Cues that report speech only with a certain object; else they name, phone, summon ("a group called X"),
+# or cite a source without a claim. Each form's object at token ``c`` must pass its check, within
+# _OBJECT_REACH tokens:
+# - "call": a verdict with the object's complement, a quotation mark or an indefinite article after its
+#   first word ('called the raid "a crime"', "called the strike a mistake");
+# - "cite", "deem": an "as" ("cited the attack as justification", "deemed the claims as ...");
+# - "express": an attitude noun first ("expressed concern that ...", "expressed alarm over ...").
+_OBJECT_REACH = 14
+_ATTITUDES = frozenset("""concern concerns alarm outrage regret hope hopes support interest condolences dismay
+solidarity satisfaction anger frustration doubt doubts fears fear readiness willingness gratitude""".split())
 
 
 def _verdict(toks, c: int, hi: int) -> bool:
-    """Whether the object of "called" at token ``c`` has a complement (a quotation or "a/an ...")."""
-    return any(toks[n][2] == '"' or (n > c and toks[n][2].lower() in ("a", "an")) for n in range(c, min(hi, c + _CALL_REACH)))
+    return any(toks[n][2] == '"' or (n > c and toks[n][2].lower() in ("a", "an")) for n in range(c, min(hi, c + _OBJECT_REACH)))
+
+
+def _as_complement(toks, c: int, hi: int) -> bool:
+    return any(toks[n][2].lower() == "as" for n in range(c + 1, min(hi, c + _OBJECT_REACH)))
+
+
+def _attitude(toks, c: int, hi: int) -> bool:
+    return toks[c][2].lower() in _ATTITUDES or c + 1 < hi and toks[c + 1][2].lower() in _ATTITUDES
+
+
+_OBJECT_CHECKS = {**{f: _verdict for f in ("call", "calls", "called")},
+                  **{f: _as_complement for lemma in ("cite", "deem") for f in inflect(lemma)},
+                  **{f: _attitude for f in inflect("express")}}
+
+
+def _object_fails(cue_text: str, toks, c: int | None, hi: int) -> bool:
+    """Whether a cue of :data:`_OBJECT_CHECKS` lacks the object it needs to report speech."""
+    check = _OBJECT_CHECKS.get(cue_text)
+    return c is not None and check is not None and not check(toks, c, hi)
 
 
 def _introduces_speech(t: str, cue: re.Match) -> bool:
@@ -154,8 +177,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
                 end = ue
                 if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
                     end = toks[_object_end(toks, c, hi) - 1][1]
-                if np and _inside(frames, m.start()) or c is not None and cue_text in _CALL_FORMS \
-                        and not _verdict(toks, c, hi):
+                if np and _inside(frames, m.start()) or _object_fails(cue_text, toks, c, hi):
                     continue
                 if subject is not None and c is not None:
                     last = frames[-1] if frames else None
@@ -182,7 +204,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         before_ok = s0 >= 2 and (toks[s0 - 1][2] == '"' or (toks[s0 - 1][2] in (",", "--", "-")
                                                             and cue_text not in verbs.nounlike))
         tail = k >= hi or toks[k][2] in (".", "!", "?") or (toks[k][2] == "," and not (k + 1 < hi and toks[k + 1][2] == '"')) \
-            or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10]))
+            or (toks[k][2].lower() in _TIME_PREP and not any(tk[2] == "that" for tk in toks[k:k + 10])
+                and not _clause_after_date(toks, k, hi))
         # the walked-back phrase may also run from the unit's start, in a short sentence ("Most of the streets
         # were empty a witness said." / "... said in a statement"), not before a clause ("said Wednesday the ...")
         short = s0 < 2 and s1 - s0 >= 3 and not cue_text.endswith("ing") \
@@ -217,7 +240,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             end = toks[_object_end(toks, c, hi) - 1][1]
         if c is None and lemma_weak and not cue_text.endswith("ing") and _bare_clause(toks, k, hi):
             c, np = k, True  # "noted the dam will ...": a clause without "that", minor like an object
-        if c is None or (np and _inside(frames, m.start())) or (cue_text in _CALL_FORMS and not _verdict(toks, c, hi)):
+        if c is None or (np and _inside(frames, m.start())) or _object_fails(cue_text, toks, c, hi):
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
     return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
