@@ -110,3 +110,16 @@ def test_quotes_stripped_cue_before_a_dated_clause_is_no_post_posed_frame():
     text = "Fighting went on near the dam while the agency said on Friday the army lost two posts."
     qs = extract_quotes(_stripped(text), actors=False)
     assert [q.text for q in qs] == ["the army lost two posts."]
+
+
+def test_quotes_state_voice_without_its_state_takes_the_state_the_text_names():
+    text = ("Syrian troops pushed into the old city on Monday. President Bashar al-Assad visited the front. "
+            "State television said the army had taken two districts. The army said it would press on.")
+    tv, army = extract_quotes(text)
+    assert (tv.speaker, tv.camp) == ("State television", "syria_government")
+    assert army.camp == "syria_government"
+
+
+def test_quotes_state_voice_without_any_state_named_stays_unresolved():
+    (q,) = extract_quotes("The storm hit the coast at night. State television said two ports were shut.")
+    assert q.camp == "unnamed"
