@@ -123,3 +123,10 @@ def test_quotes_state_voice_without_its_state_takes_the_state_the_text_names():
 def test_quotes_state_voice_without_any_state_named_stays_unresolved():
     (q,) = extract_quotes("The storm hit the coast at night. State television said two ports were shut.")
     assert q.camp == "unnamed"
+
+
+def test_quotes_stripped_person_named_after_a_group_ending_the_clause_speaks():
+    text = ("Foreign Minister Sergei Lavrov flew to Geneva. "
+            "Our patrols will keep guarding farms against Daesh Lavrov said. The talks went on.")
+    (q,) = extract_quotes(_stripped(text))
+    assert (q.text, q.actor, q.camp) == ("Our patrols will keep guarding farms against", "lavrov", "russia")
