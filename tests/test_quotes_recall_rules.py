@@ -130,3 +130,23 @@ def test_quotes_stripped_person_named_after_a_group_ending_the_clause_speaks():
             "Our patrols will keep guarding farms against Daesh Lavrov said. The talks went on.")
     (q,) = extract_quotes(_stripped(text))
     assert (q.text, q.actor, q.camp) == ("Our patrols will keep guarding farms against", "lavrov", "russia")
+
+
+def test_quotes_quotation_signed_by_a_dash_and_a_name_at_the_line_end():
+    text = ("Readers wrote in.\n\u201cWe can build a bridge over the river instead.\u201d \u2015 Ana Ruiz\n"
+            "\u201cThe plan is too costly for the town.\u201d -- Tom Lee\n")
+    first, second = extract_quotes(text, actors=False)
+    assert (first.text, first.speaker) == ("We can build a bridge over the river instead.", "Ana Ruiz")
+    assert (second.text, second.speaker) == ("The plan is too costly for the town.", "Tom Lee")
+
+
+def test_quotes_transcript_label_opening_a_quotation_speaks():
+    text = 'Part of the transcript:\n\n"RUIZ: Let us begin with the news of the day and then the weather."\n'
+    (q,) = extract_quotes(text, actors=False)
+    assert (q.text, q.speaker) == ("Let us begin with the news of the day and then the weather.", "RUIZ")
+
+
+def test_quotes_dash_inside_the_line_is_no_signature():
+    text = '\u201cWe can build a bridge over the river instead of a dam,\u201d \u2015 Ana Ruiz wrote to the council.\n'
+    qs = extract_quotes(text, actors=False)
+    assert all(q.speaker != "Ana Ruiz" or q.cue is not None for q in qs)

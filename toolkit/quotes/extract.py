@@ -33,7 +33,7 @@ from ..corpus import Article, Section
 from ..records import RecordList
 from ..text import paragraphs
 from .frames import _frames, _lead_in
-from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _strip, _strip_marks, _units, prepared
+from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _signed, _strip, _strip_marks, _units, prepared
 from .names import _camp_of, _default_lexicon
 from .speakers import _Speakers
 from .subjects import _FRAGMENT_WORDS, _subject_span
@@ -177,6 +177,13 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
                         if subject is not None and o <= subject[0] < c:
                             subject = None  # the sentence opens with the quotation: its subject is quoted
                         found.append((qs, qe, "mixed", None, subject, subject and resolve(subject, para.start, floor)))
+                    continue
+                signed = _signed(t, qs, qe, c, para.end)
+                if signed is not None:  # '"..." ― Ana Ruiz', '"RUIZ: ..."': the signature speaks
+                    (qs, qe), spk = signed
+                    who = resolve(spk, para.start, floor)
+                    found.append((qs, qe, "direct", None, spk, who))
+                    last = (None, spk, who, pi)
                     continue
                 lead = t[us:o].rstrip()
                 if before and lead.endswith(":") and _subject_span(t, us, o) is not None:
