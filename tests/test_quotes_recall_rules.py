@@ -150,3 +150,16 @@ def test_quotes_dash_inside_the_line_is_no_signature():
     text = '\u201cWe can build a bridge over the river instead of a dam,\u201d \u2015 Ana Ruiz wrote to the council.\n'
     qs = extract_quotes(text, actors=False)
     assert all(q.speaker != "Ana Ruiz" or q.cue is not None for q in qs)
+
+
+def test_quotes_embedded_question_after_a_cue_needing_a_complement():
+    (q,) = extract_quotes("The senators asked whether the contract had been signed.", actors=False)
+    assert (q.text, q.speaker) == ("whether the contract had been signed.", "The senators")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor urged voters to ask why the plant had closed.",
+    "The video does not answer whether the guard was armed.",
+])
+def test_quotes_embedded_question_after_to_or_a_negation_gives_no_quote_of_it(text):
+    assert all(q.cue not in ("ask", "answer") for q in extract_quotes(text, actors=False))

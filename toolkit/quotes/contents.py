@@ -43,6 +43,11 @@ def _clause_after_date(toks, k: int, hi: int) -> bool:
         and toks[n][2].lower() not in _NP_STOP and toks[n][2].lower() not in _TIME_PREP
 
 
+def _wh_clause(toks, k: int, hi: int) -> bool:
+    """Whether an embedded question starts at ``k`` ("asked whether the ...", "explained how it ...")."""
+    return k + 2 < hi and toks[k][2].lower() in ("whether", "how", "why") and _is_word(toks[k + 1][2])
+
+
 _SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contents import _bare_clause, _clause_after_date, _content_after, _object_after, _object_end
+from .contents import _bare_clause, _clause_after_date, _content_after, _object_after, _object_end, _wh_clause
 from .phrases import (
     _ASIDE,
     _DET,
@@ -238,8 +238,11 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         end = ue
         if c is None and np and (c := _object_after(toks, k, hi, cue_text in verbs.nounlike)) is not None:
             end = toks[_object_end(toks, c, hi) - 1][1]
-        if c is None and lemma_weak and not cue_text.endswith("ing") and _bare_clause(toks, k, hi):
-            c, np = k, True  # "noted the dam will ...": a clause without "that", minor like an object
+        if c is None and lemma_weak and not cue_text.endswith("ing") and (
+                _bare_clause(toks, k, hi) or _wh_clause(toks, k, hi) and prev.lower() not in ("to", "not", "n't", "never")):
+            # "noted the dam will ...", "asked whether ..." (not "to ask why", "does not answer whether"):
+            # a clause without "that", minor
+            c, np = k, True
         if c is None or (np and _inside(frames, m.start())) or _object_fails(cue_text, toks, c, hi):
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
