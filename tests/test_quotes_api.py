@@ -10,7 +10,7 @@ from toolkit.corpus import Section, article_from_text
 from toolkit.quotes import extract_quotes, inflect, load_verbs
 
 TEXT = ('Photo: a crowd at the square. "Nothing will stop us," said Vladimir Putin.\n\n'
-        'Rival leaders disputed the account. "We will keep the roads open," the mayor said.\n')
+        'Rival leaders met in the hall. "We will keep the roads open," the mayor said.\n')
 
 
 def test_quotes_article_reads_masked_text_and_sections():
@@ -65,3 +65,27 @@ def test_quotes_verbs_file_edited_in_process_gives_the_new_cues(tmp_path):
 ])
 def test_quotes_inflect_regular_forms(lemma, forms):
     assert inflect(lemma) == forms
+
+
+MENTIONS_TEXT = ('Officials in Damascus met on Monday. A military source said the convoy was hit near the bridge.\n\n'
+                 '"We will keep the roads open," Vladimir Putin said. He added that talks would go on.\n')
+
+
+def test_quotes_mentions_passed_in_give_identical_quotes(monkeypatch):
+    import toolkit.actors as actors_pkg
+    from toolkit.actors import find_mentions
+
+    lexicon = load_actors()
+    article, _notes = article_from_text(MENTIONS_TEXT)
+    for source in (MENTIONS_TEXT, article):
+        mentions = find_mentions(source, lexicon, places=True)
+        assert any(m.how == "place" for m in mentions)  # the places anchor the unnamed source
+        expected = extract_quotes(source, actors=lexicon)
+        assert [q.actor for q in expected][1:] == ["putin", "putin"]  # the pronoun resolved through the mentions
+
+        def no_second_search(*_args, **_kwargs):
+            raise AssertionError("mentions found twice")
+
+        with monkeypatch.context() as m:
+            m.setattr(actors_pkg, "find_mentions", no_second_search)
+            assert list(extract_quotes(source, actors=lexicon, mentions=mentions)) == list(expected)

@@ -2,7 +2,9 @@
 
 - :mod:`.verbs`: the reporting-verb lexicon (:class:`Verbs`, :func:`load_verbs`);
 - :mod:`.marks`: quotation-mark pairing and the units (sentences merged across a quotation);
-- :mod:`.frames`: cue, speaker and content patterns around each reporting verb;
+- :mod:`.phrases` (noun phrases, speakers), :mod:`.subjects` (sentence subjects, bare
+  speakers of text without punctuation), :mod:`.contents` (what follows a cue): the token patterns;
+  :mod:`.frames` puts them together per cue;
 - :mod:`.names`: a speaker span's name, actor and camp; :mod:`.descriptions`: speakers named by a
   description ("the ministry", "a source at X") resolved from the context; :mod:`.speakers`: one
   article's speaker resolution, pronouns included;

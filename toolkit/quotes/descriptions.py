@@ -92,6 +92,10 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed"]
     if inside:
         return _as_member(who, inside[0], lexicon)
+    if _STATE_VOICE.search(" ".join(words)):
+        state = _state_of_text(anchors, s)
+        if state is not None:
+            return _as_member(who, state, lexicon)
     tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor|observatory|coalition)\b",
                      t[core_end:e], re.I)
     if tail:
@@ -216,6 +220,27 @@ _NAME_LEAD = re.compile(r"(?!(?:The|A|An|One|Two|Several|Some|Other|Another|Seni
 _GOVERNMENTS = frozenset("""syrian_government russian_government us_government iran_government
 turkey_government""".split())
 _MINISTRY_CHARS = 600
+
+
+# A state's own voice named without its state: "state media", "State television", "officials cited by state
+# media", "the army", "a military source". The state is the one the text has named most before the phrase
+# (the nearest of those tied), read from the text, not from the outlet; no state named: left unresolved.
+_STATE_VOICE = re.compile(r"(?:^|\s)(?:state(?:-run)?\s+(?:media|television|tv|news\s+agency|broadcaster|news)"
+                          r"|(?:the|a|an)\s+(?:army|military\s+sources?|army\s+sources?))$")
+_STATE_CAMPS = frozenset("syria_government russia turkey iran us".split())
+
+
+def _state_of_text(anchors: list[_Anchor], pos: int) -> _Anchor | None:
+    """The last mention, before ``pos``, of the state camp the text names most before ``pos``."""
+    earlier = [a for a in anchors if a.start < pos and a.camp in _STATE_CAMPS and a.who is None]
+    if not earlier:
+        return None
+    counts: dict[str, int] = {}
+    for a in earlier:
+        counts[a.camp] = counts.get(a.camp, 0) + 1
+    top = max(counts.values())
+    best = next(a.camp for a in reversed(earlier) if counts[a.camp] == top)
+    return next(a for a in reversed(earlier) if a.camp == best)
 
 
 def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], history: list[_Who]) -> _Anchor | None:

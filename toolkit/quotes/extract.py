@@ -33,10 +33,10 @@ from ..corpus import Article, Section
 from ..records import RecordList
 from ..text import paragraphs
 from .frames import _frames, _lead_in
-from .phrases import _FRAGMENT_WORDS, _subject_span
-from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _strip, _strip_marks, _units, prepared
+from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _signed, _strip, _strip_marks, _units, prepared
 from .names import _camp_of, _default_lexicon
 from .speakers import _Speakers
+from .subjects import _FRAGMENT_WORDS, _subject_span
 from .verbs import Verbs, load_verbs
 
 __all__ = ["Quote", "extract_quotes"]
@@ -45,6 +45,9 @@ __all__ = ["Quote", "extract_quotes"]
 # of its sentence): ``\w+`` runs, where :func:`toolkit.text.n_words` counts "U.S." and "Russia's" as one
 # word; the thresholds were tuned on these counts and n_words changes PolNeAR dev (one quote fewer).
 _WORDS = re.compile(r"\w+")
+# An attribution nested in another's content keeps the outer one, cut before the inner speaker, when the
+# outer content says at least this many words of its own before it.
+_OUTER_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ class _Holding:
 
 
 def extract_quotes(source: str | Article, *, actors: Any = None, sections: Sequence[Section] | None = None,
-                   verbs: Verbs | None = None) -> RecordList:
+                   verbs: Verbs | None = None, mentions: Sequence[Any] | None = None) -> RecordList:
     """Find direct, mixed and indirect quotes with cue, stance, speaker, actor and camp.
 
     Args:
@@ -111,6 +114,10 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
         sections: with a text, its sections (``start``, ``end``, ``kind``; sorted and disjoint, as
             :attr:`Article.sections`) to fill ``Quote.section``; not allowed with an Article.
         verbs: attribution verbs from :func:`load_verbs` (default list when ``None``).
+        mentions: the actor mentions of the same text, if the caller has them already:
+            ``toolkit.find_mentions(source, actors, places=True)`` with the same lexicon (places
+            included: they anchor unnamed speakers), so they are not found twice; ``None`` finds
+            them here. Mentions found otherwise (without places, another lexicon) give other speakers.
 
     Returns:
         A :class:`~toolkit.records.RecordList` of :class:`Quote`, in text order, never overlapping;
@@ -126,7 +133,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
     t = prepared(text)
     lost = "punctuation_stripped" in article.flags  # marked by toolkit.corpus: no commas, apostrophes
     verbs = verbs or load_verbs()
-    speakers = _Speakers(t, text, _default_lexicon() if actors is None else actors)
+    speakers = _Speakers(t, text, _default_lexicon() if actors is None else actors, mentions)
     resolve = speakers.resolve
 
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
@@ -150,7 +157,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
             covered = []
             for fr in frames:
                 kind, cs, ce = _kind_and_span(t, fr.content[0], fr.content[1], pairs, starts)
-                if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" else 3):
+                if len(_WORDS.findall(t, cs, ce)) < (1 if kind == "direct" or fr.minor else 3):
                     continue
                 who = resolve(fr.speaker, para.start, floor) if fr.speaker is not None else None
                 found.append((cs, ce, kind, fr.cue, fr.speaker, who))
@@ -162,15 +169,24 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
                     continue
                 qs, qe = _strip_marks(t, o + 1, c)
                 quoted = len(_WORDS.findall(t, qs, qe))
+                # an object content that ends before the quotation ("rejected the reports: "..."") leaves it free
+                before = not any(not fr.minor or fr.content[1] > o for fr in frames)
                 if quoted < 4 or quoted < 0.6 * len(_WORDS.findall(t, us, ue)):
-                    if not frames and quoted >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
+                    if before and quoted >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
                         subject = _subject_span(t, us, ue)
                         if subject is not None and o <= subject[0] < c:
                             subject = None  # the sentence opens with the quotation: its subject is quoted
                         found.append((qs, qe, "mixed", None, subject, subject and resolve(subject, para.start, floor)))
                     continue
+                signed = _signed(t, qs, qe, c, para.end)
+                if signed is not None:  # '"..." ― Ana Ruiz', '"RUIZ: ..."': the signature speaks
+                    (qs, qe), spk = signed
+                    who = resolve(spk, para.start, floor)
+                    found.append((qs, qe, "direct", None, spk, who))
+                    last = (None, spk, who, pi)
+                    continue
                 lead = t[us:o].rstrip()
-                if not frames and lead.endswith(":") and _subject_span(t, us, o) is not None:
+                if before and lead.endswith(":") and _subject_span(t, us, o) is not None:
                     # 'He rejected the reports: "..."': the lead-in's subject speaks
                     subject = _subject_span(t, us, o)
                     who = resolve(subject, para.start, floor)
@@ -206,6 +222,13 @@ def _records(text: str, t: str, found: list[tuple], verbs: Verbs, article: Artic
                 # 'X went on to say "...," CNN reported.': X keeps the quote, the outlet's frame goes
                 end = _strip(t, prev[0], f[4][0])[1]
                 kept[-1] = (prev[0], end) + prev[2:]
+                continue
+            if inner_cue and f[4] is not None and f[3][1] <= f[0] and prev[0] < f[4][0] \
+                    and len(_WORDS.findall(t, prev[0], f[4][0])) >= _OUTER_WORDS:
+                # 'she said the wall was weak ..., which she said the owners knew': the outer statement ends where
+                # the inner speaker starts, and both stay (a bare "SANA said a source said" keeps the inner)
+                kept[-1] = (prev[0], _strip(t, prev[0], f[4][0])[1]) + prev[2:]
+                kept.append(f)
                 continue
             if inner_cue or (prev[3] is None and f[3] is not None):
                 kept[-1] = f

@@ -116,3 +116,22 @@ def prepared(text: str) -> str:
     """The text the patterns read: :func:`toolkit.text.normalize_quotes` (curly marks to straight,
     non-breaking spaces to spaces) and doubled single marks as one double mark; same length as ``text``."""
     return _DOUBLED.sub(_doubled, normalize_quotes(text))
+
+
+# A quotation signed by its speaker: '"..." ― Ana Ruiz' at the end of its line (readers' voices, epigraphs),
+# or a transcript line '"RUIZ: ..."' whose label names the speaker.
+_DASH_NAME = re.compile(r"[ \t]*(?:\u2015|\u2014|\u2013|--?)[ \t]*([A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){0,4})"
+                        r"[ \t]*(?=\n|$)")
+_LABEL = re.compile(r"([A-Z][A-Z.'\u2019-]+(?:[ \t]+[A-Z][A-Z.'\u2019-]+){0,2}):[ \t]+")
+
+
+def _signed(t: str, qs: int, qe: int, close: int, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Content and speaker spans of a quotation (inside ``qs``-``qe``, closing mark at ``close``) signed by a
+    dash and a name that end its line, or opened by a transcript label ("WALLACE: ..."), else ``None``."""
+    m = _DASH_NAME.match(t, close + 1, end)
+    if m is not None:
+        return (qs, qe), m.span(1)
+    m = _LABEL.match(t, qs, qe)
+    if m is not None and m.end() < qe and len(m.group(1)) >= 2:
+        return (m.end(), qe), m.span(1)
+    return None

@@ -1,9 +1,10 @@
-"""The token patterns of attribution: noun phrases, speakers and contents found by word classes.
+"""The token patterns of attribution: the tokens, word classes, noun phrases and speakers.
 
 What :mod:`toolkit.quotes.frames` puts together around each cue: the subject noun phrase before a verb
 (with appositions, relative clauses, participles and party tags), the inverted speaker after it
-(``"...," said X``), the object and content after it, "quoting Y", bare speakers of text that lost its
-punctuation, and a sentence's subject. Limits: no parser; a phrase is found by word classes over the
+(``"...," said X``), the hearer after "told" and "quoting Y". Contents after the cue are in
+:mod:`toolkit.quotes.contents`; bare speakers of text that lost its punctuation and a sentence's subject
+in :mod:`toolkit.quotes.subjects`. Limits: no parser; a phrase is found by word classes over the
 patterns' own tokens, so long or nested subjects can be cut.
 """
 
@@ -22,6 +23,7 @@ recently repeatedly publicly privately reportedly once first further earlier oft
 just always already even only simply flatly quickly initially separately subsequently now since too he's she's
 's n't has've""".split())
 _BE = frozenset("is was were are be been being am".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _NP_STOP = frozenset("""that and but or which who whom whose when while as because if after before although though
 since so where whereas than what how why whether nor yet unless until said says told""".split())
 _PRONOUNS = {"he": ("m", False), "she": ("f", False), "they": (None, True), "it": (None, False),
@@ -33,8 +35,6 @@ _TIME_PREP = frozenset("""in on at during from after before via while through wi
 yesterday today tonight monday tuesday wednesday thursday friday saturday sunday""".split())
 _TELL_OBJ = frozenset("""reporters journalists me us him her them lawmakers supporters voters viewers listeners
 students donors attendees members senators delegates audiences""".split())
-_INTRO = frozenset("""but and so yet in on at during after before when while as even then also still though although
-since because if later earlier meanwhile however instead indeed last this on""".split())
 _DET = frozenset("""the a an his her their its our my your these those this that such new recent earlier latest media
 news any no some many several other all both each every own""".split())
 _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party and state: "D-Ore.", "R-Utah"
@@ -51,6 +51,8 @@ def _is_word(tok: str) -> bool:
 
 # Cue words that also modify a noun inside a speaker phrase ("the state news agency").
 _CUE_MODIFIERS = frozenset({"state"})
+# Determiners before a cue word that heads the subject noun phrase ("a report says").
+_HEAD_DET = frozenset("a an the this that its their his her".split())
 
 
 def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
@@ -61,6 +63,9 @@ def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
         if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and _is_word(toks[k - 1][2]) \
                 and toks[k - 1][2].lower() not in _NP_STOP:
             k -= 1  # "the state news agency": a cue word modifying the noun after it
+            continue
+        if tok in cues and k == j and k > lo and toks[k - 1][2].lower() in _HEAD_DET:
+            k -= 1  # "a report says", "the statement said": a cue word heading the subject is a noun
             continue
         if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
             if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
@@ -78,7 +83,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     saw_be = False
     while j >= lo and (toks[j][2].lower() in _SKIP_BEFORE or toks[j][2].lower() in _BE
                        or (toks[j][2].islower() and toks[j][2].endswith("ly") and len(toks[j][2]) > 4)
-                       or toks[j][2] in ("'",)):
+                       or toks[j][2] in ("'",) or _weekday_phrase(toks, j, i)):
         saw_be |= toks[j][2].lower() in _BE
         j -= 1
     if saw_be and not cue_text.endswith("ing"):
@@ -130,6 +135,16 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     if dated is not None:
         return dated
     return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+def _weekday_phrase(toks, j: int, i: int) -> bool:
+    """Whether token ``j`` (before the cue at ``i``) belongs to a day phrase between the subject and the
+    cue ("X on Friday declared", "X later Saturday suggested"): a weekday, or "on"/"late"/"early"/"last"
+    right before one."""
+    low = toks[j][2].lower()
+    if low in _WEEKDAYS:
+        return True
+    return low in ("on", "late", "early", "last") and j + 1 < i and toks[j + 1][2].lower() in _WEEKDAYS
 
 
 _MONTHS = frozenset("""jan jan. january feb feb. february mar mar. march apr apr. april may june july aug aug.
@@ -280,27 +295,6 @@ def _skip_object(toks, k: int, hi: int) -> int:
     return k
 
 
-def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int | None:
-    """Token index where the content after a cue starts, or ``None`` if nothing reportable follows."""
-    # a 'that' within reach (after "in a statement", "on Thursday") opens the complement
-    reach = 10 if k < hi and (toks[k][2] == "that" or toks[k][2].lower() in _TIME_PREP) else 0
-    for m in range(k, min(hi, k + reach)):
-        tok = toks[m][2]
-        if tok == "that":
-            return m + 1 if m + 1 < hi else None
-        if tok in (",", ";", '"', "(", ":") or tok in cues or (tok.lower() in _NP_STOP and tok.lower() not in _TIME_PREP):
-            break  # "told reporters after the talks that ...": a time phrase may come before 'that'
-    if k < hi and toks[k][2] in (",", ":") and k + 1 < hi and toks[k + 1][2] == '"':
-        return k + 1
-    if k < hi and toks[k][2] == '"':
-        return k
-    if weak:
-        return None
-    if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
-        return None
-    return k if hi - k >= 3 else None
-
-
 _QUOTING = frozenset("quoting citing".split())
 _QUOTED = frozenset("quoted quoting quotes cited citing cites".split())
 
@@ -334,79 +328,25 @@ def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
     return None
 
 
-_BARE_JOIN = frozenset("of for and al al- bin".split())
-_BARE_DET = frozenset("the a an".split())
+_AGENT_STOP = frozenset("in on at during after before while when as to with because that which who since".split())
 
 
-def _bare_speaker(toks, s0: int, s1: int) -> int:
-    """Start of the speaker noun phrase ending at token ``s1`` in text without commas, where the
-    phrase found by walking back (``s0``) runs into the reported clause ("... the UN Charter the
-    Coalition said"): a pronoun alone; else from the last determiner after which only capitalised
-    words, joining words (of, for, and, al-, bin) and at most three lower-case words follow ("the
-    Coalition", "a monitor", "the news agency"); else the run of capitalised words ending at ``s1``
-    ("Foreign Minister Cavusoglu"), or of at most three lower-case words ("state media and activists").
-    Limits: a name run may take in a capitalised word of the clause before it ("Daesh Cavusoglu")."""
-    if toks[s1][2].lower() in _PRONOUNS:
-        return s1
-    lower = 0
-    for k in range(s1, s0 - 1, -1):
-        w = toks[k][2]
-        if k < s1 and w.lower() in _BARE_DET:
-            return k
-        if w[:1].isupper() or w.lower() in _BARE_JOIN:
-            continue
-        if w.islower() and _is_word(w) and lower < 3:
-            lower += 1
-            continue
-        break
-    k = s1
-    if toks[s1][2][:1].isupper():
-        while k - 1 >= s0 and (toks[k - 1][2][:1].isupper() or (toks[k - 1][2].lower() in _BARE_JOIN
-                                                                 and k - 2 >= s0 and toks[k - 2][2][:1].isupper())):
-            k -= 1
-    else:
-        while k - 1 >= s0 and s1 - k < 2 and toks[k - 1][2].islower() and _is_word(toks[k - 1][2]):
-            k -= 1
-    return k
-
-
-# A quoted fragment of at least this many words in a sentence without a cue is attributed to the
-# sentence subject ('X called the deal "the worst ..."'); shorter ones are scare quotes or titles.
-# Chosen on PolNeAR train (4: F1 .788, 6: .788; speaker accuracy rises with the threshold).
-_FRAGMENT_WORDS = 5
-
-
-def _subject_span(t: str, us: int, ue: int) -> tuple[int, int] | None:
-    toks = _tokens(t, us, ue)
-    return _subject(toks, 0, len(toks))
-
-
-def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
-    """Rough sentence subject: the first pronoun, or up to four words before the first verb-like word."""
-    k = lo
-    while k < hi and not _is_word(toks[k][2]):
-        k += 1
-    if k < hi and (toks[k][2].lower() in _INTRO  # "In a speech on Monday, ..." / "But even then, ..."
-                   # "Briefing MPs on Tuesday, ...": a participle opening a phrase that a comma closes
-                   or toks[k][2][:1].isupper() and toks[k][2].endswith("ing") and k + 1 < hi
-                   and any(toks[n][2] == "," for n in range(k + 1, min(hi, k + 12)))
-                   and toks[k + 1][2] != ","):
-        comma = next((n for n in range(k, min(hi, k + 12)) if toks[n][2] == ","), None)
-        k = comma + 1 if comma is not None else k + 1
-        while k < hi and (not _is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
-            k += 1
-    if k >= hi:
+def _passive_agent(toks, i: int, j_end: int, hi: int) -> tuple[int, int, int] | None:
+    """A passive cue's agent: "losses were reported by the council in ...", "has been confirmed by
+    the ministry". Returns (index of the first auxiliary before the cue, agent start, agent end inclusive),
+    or ``None`` when no "by" + noun phrase (a determiner or a capitalised word first) follows the cue."""
+    k = j_end + 1
+    if k + 1 >= hi or toks[k][2] != "by":
         return None
-    if toks[k][2].lower() in _PRONOUNS:
-        return (toks[k][0], toks[k][1])
-    e = k
-    while e + 1 < min(hi, k + 4) and _is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
-            and not toks[e + 1][2].endswith("ed"):
-        e += 1
-    # an apposed name: "The top general, Joseph Dunford, sought ..." -> both, so the name resolves
-    n = e + 2
-    while n < min(hi, e + 6) and toks[n][2][:1].isupper() and _is_word(toks[n][2]):
+    first = toks[k + 1][2]
+    if not (first.lower() in _DET or first[:1].isupper()) or first.lower() in ("this", "that") \
+            or first.lower() in _TIME_PREP or first.lower() in _MONTHS:  # "by Monday", "by March"
+        return None
+    n = k + 1
+    while n < hi and n <= k + 12 and _is_word(toks[n][2]) and toks[n][2].lower() not in _AGENT_STOP:
         n += 1
-    if e + 1 < hi and toks[e + 1][2] == "," and n > e + 2 and n < hi and toks[n][2] == ",":
-        e = n - 1
-    return (toks[k][0], toks[e][1])
+    b = i - 1
+    while b >= 0 and (toks[b][2].lower() in _SKIP_BEFORE or toks[b][2].lower() in _BE
+                      or toks[b][2].islower() and toks[b][2].endswith("ly")):
+        b -= 1
+    return b + 1, k + 1, n - 1

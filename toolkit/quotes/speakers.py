@@ -78,9 +78,9 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
 class _Speakers:
     """The speakers of one article, resolved in text order (each resolved phrase becomes an antecedent)."""
 
-    def __init__(self, t: str, text: str, lexicon) -> None:
+    def __init__(self, t: str, text: str, lexicon, mentions=None) -> None:
         self.t, self.lexicon = t, lexicon
-        found_mentions = _mentions(text, lexicon)
+        found_mentions = _mentions(text, lexicon) if mentions is None else list(mentions) if lexicon else []
         self.mentions = [mn for mn in found_mentions if mn.how != "place"]
         self.mention_starts = [mn.start for mn in self.mentions]
         self.actors_by_id = {mn.actor: lexicon.actors[mn.actor] for mn in self.mentions

@@ -25,13 +25,15 @@ DEFAULT_VERBS = DEFAULT_DIR / "verbs.yml"
 
 @dataclass(frozen=True)
 class Verbs:
-    """Attribution cues: surface form -> stance, the forms that need a complement, one regex."""
+    """Attribution cues: surface form -> stance, the forms that need a complement, the forms whose
+    noun-phrase object is the reported content ("denied responsibility"), one regex."""
 
     stance: Mapping[str, str]
     weak: frozenset
     nounlike: frozenset
     pattern: re.Pattern
     path: str
+    objects: frozenset = frozenset()
 
     def stance_of(self, cue: str) -> str | None:
         """Stance class of a cue as written (case-insensitive), or ``None`` if unknown."""
@@ -75,8 +77,9 @@ def inflect(lemma: str) -> list[str]:
     return [w + rest for w in forms]
 
 
-def _parse_verbs(path: Path, raw: bytes | None = None) -> tuple[dict[str, str], dict[str, str], set[str], int]:
-    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas, line of its top)."""
+def _parse_verbs(path: Path, raw: bytes | None = None) -> tuple[dict[str, str], dict[str, str], set[str], set[str], int]:
+    """Read and validate one verbs file: (form -> stance, form -> lemma, weak lemmas, object-content
+    lemmas, line of its top)."""
     data = load_yaml(path, raw)
     if not isinstance(data, dict):
         raise LexiconError(path, line_of(data, 1), "top level must be a mapping with 'source' and 'stances'")
@@ -121,7 +124,10 @@ def _parse_verbs(path: Path, raw: bytes | None = None) -> tuple[dict[str, str], 
     weak = data.get("needs_complement", [])
     require(isinstance(weak, list) and all(isinstance(w, str) for w in weak), path, weak,
             "'needs_complement' must be a list of lemmas", data)
-    return forms, lemmas, {w.strip().lower() for w in weak}, line_of(data, 1)
+    objects = data.get("object_content", [])
+    require(isinstance(objects, list) and all(isinstance(w, str) for w in objects), path, objects,
+            "'object_content' must be a list of lemmas", data)
+    return forms, lemmas, {w.strip().lower() for w in weak}, {w.strip().lower() for w in objects}, line_of(data, 1)
 
 
 # Base and present forms of every verb but these double as nouns ("the claim", "a report").
@@ -134,14 +140,15 @@ _VERBS = FileCache(maxsize=16)
 
 def _build_verbs(raws: dict[Path, bytes], path: Path | None, extend: bool) -> Verbs:
     if path is None or extend:
-        forms, lemmas, weak_lemmas, line = _parse_verbs(DEFAULT_VERBS, raws[DEFAULT_VERBS])
+        forms, lemmas, weak_lemmas, object_lemmas, line = _parse_verbs(DEFAULT_VERBS, raws[DEFAULT_VERBS])
     else:
-        forms, lemmas, weak_lemmas, line = {}, {}, set(), 1
+        forms, lemmas, weak_lemmas, object_lemmas, line = {}, {}, set(), set(), 1
     if path is not None:
-        f2, l2, w2, line = _parse_verbs(path, raws[path])
+        f2, l2, w2, o2, line = _parse_verbs(path, raws[path])
         forms.update(f2)
         lemmas.update(l2)
         weak_lemmas |= w2
+        object_lemmas |= o2
     if not forms:
         raise LexiconError(path or DEFAULT_VERBS, line, "no attribution verbs defined")
     weak, nounlike = set(), set()
@@ -154,7 +161,12 @@ def _build_verbs(raws: dict[Path, bytes], path: Path | None, extend: bool) -> Ve
             weak.add(form)
     alternation = trie_regex(forms, lambda ch: r"\s+" if ch == " " else re.escape(ch))
     pattern = re.compile(rf"(?<![\w-])(?:{alternation}|According\s+to)(?![\w-])")
-    return Verbs(stance=dict(forms), weak=frozenset(weak), nounlike=frozenset(nounlike), pattern=pattern, path=str(path or DEFAULT_VERBS))
+    unknown = sorted(object_lemmas - set(lemmas.values()))
+    if unknown:
+        raise LexiconError(path or DEFAULT_VERBS, line, f"'object_content' lists lemmas that are no cue: {', '.join(unknown)}")
+    objects = frozenset(form for form, lemma in lemmas.items() if lemma in object_lemmas)
+    return Verbs(stance=dict(forms), weak=frozenset(weak), nounlike=frozenset(nounlike), pattern=pattern,
+                 path=str(path or DEFAULT_VERBS), objects=objects)
 
 
 def load_verbs(path: str | Path | None = None, extend: bool = True) -> Verbs:

@@ -1,0 +1,131 @@
+"""Contents after a cue: the clause (after "that", a date phrase or nothing), or the noun-phrase object of
+an ``object_content`` cue ("denied responsibility"), found by word classes over the tokens of
+:mod:`toolkit.quotes.phrases`. Limits: no parser; a clause is taken to run to the end of its unit, an
+object to the next participle, semicolon or colon.
+"""
+
+from __future__ import annotations
+
+from .phrases import _DET, _MONTHS, _NP_STOP, _PRONOUNS, _TELL_OBJ, _TIME_PREP, _VERBISH, _WEEKDAYS, _is_word
+
+
+def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int | None:
+    """Token index where the content after a cue starts, or ``None`` if nothing reportable follows."""
+    # a 'that' within reach (after "in a statement", "on Thursday") opens the complement
+    reach = 10 if k < hi and (toks[k][2] == "that" or toks[k][2].lower() in _TIME_PREP) else 0
+    for m in range(k, min(hi, k + reach)):
+        tok = toks[m][2]
+        if tok == "that":
+            return m + 1 if m + 1 < hi else None
+        if tok in (",", ";", '"', "(", ":") or tok in cues or (tok.lower() in _NP_STOP and tok.lower() not in _TIME_PREP):
+            break  # "told reporters after the talks that ...": a time phrase may come before 'that'
+    if k < hi and toks[k][2] in (",", ":") and k + 1 < hi and toks[k + 1][2] == '"':
+        return k + 1
+    if k < hi and toks[k][2] == '"':
+        return k
+    if weak:
+        return None
+    if k + 1 < hi and toks[k][2].lower() == "at" and toks[k + 1][2].lower() in ("least", "most"):
+        return k if hi - k >= 3 else None  # "said at least 15 civilians were killed": a number, no time
+    if _clause_after_date(toks, k, hi):
+        n = _after_time(toks, k, hi)
+        return n if hi - n >= 3 else None  # "said on Saturday the talks would resume": the clause after the date
+    if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
+        return None
+    return k if hi - k >= 3 else None
+
+
+def _clause_after_date(toks, k: int, hi: int) -> bool:
+    """Whether a date phrase starts at ``k`` and a word that may open a clause follows it ("said on Saturday
+    the talks ..."): then the cue is no post-posed "..., X said on Saturday."."""
+    n = _after_time(toks, k, hi)
+    return k < n < hi and _is_word(toks[n][2]) and toks[n][2].lower() not in _VERBISH \
+        and toks[n][2].lower() not in _NP_STOP and toks[n][2].lower() not in _TIME_PREP
+
+
+def _wh_clause(toks, k: int, hi: int) -> bool:
+    """Whether an embedded question starts at ``k`` ("asked whether the ...", "explained how it ...")."""
+    return k + 2 < hi and toks[k][2].lower() in ("whether", "how", "why") and _is_word(toks[k + 1][2])
+
+
+_SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
+
+
+def _bare_clause(toks, k: int, hi: int) -> bool:
+    """Whether a clause without "that" starts at ``k``: a subject (a pronoun, or up to five words opening with
+    a determiner or a capital) and then an auxiliary or modal ("noted the dam will ...", "stressed it
+    would ..."), so that a cue needing a complement may take it."""
+    if k >= hi or not _is_word(toks[k][2]):
+        return False
+    first = toks[k][2]
+    if first.lower() in _SUBJECT_PRONOUNS:
+        return k + 1 < hi and toks[k + 1][2].lower() in _VERBISH
+    if not (first.lower() in _DET or first[:1].isupper()) or first.lower() in _NP_STOP:
+        return False
+    for n in range(k + 1, min(hi, k + 6)):
+        tok = toks[n][2]
+        if tok.lower() in _VERBISH:
+            return n > k
+        if not _is_word(tok) or tok.lower() in _NP_STOP or tok.lower() in _TIME_PREP:
+            return False
+    return False
+
+
+_DAY_PARTS = frozenset("night morning evening afternoon".split())
+_PERIODS = frozenset("week month year weekend".split())
+
+
+def _after_time(toks, k: int, hi: int) -> int:
+    """Index after a date phrase starting at ``k`` ("on Saturday", "Wednesday night", "in August",
+    "on March 3", "last week"), or ``k`` when none starts there."""
+    n = k
+    low = toks[n][2].lower() if n < hi else ""
+    if low in ("on", "in", "last", "this", "late", "early") and n + 1 < hi:
+        n += 1
+        low = toks[n][2].lower()
+        if toks[n - 1][2].lower() in ("last", "this") and low in _PERIODS:
+            return n + 1
+    if low in _WEEKDAYS:
+        n += 1
+        return n + 1 if n < hi and toks[n][2].lower() in _DAY_PARTS else n
+    if low in _MONTHS and toks[n][2][:1].isupper():
+        n += 1
+        return n + 1 if n < hi and toks[n][2].isdigit() else n
+    return k
+
+
+# A lone pronoun object ("denied it", "confirmed this") names no content of its own.
+_BARE_OBJECTS = frozenset("it this that them him her so which these those".split())
+
+
+def _object_after(toks, k: int, hi: int, nounlike: bool = False) -> int | None:
+    """Start of the noun-phrase object of an object-content cue (``object_content`` in verbs.yml:
+    "denied responsibility", "reported heavy fighting", "called for an investigation") or of its
+    infinitive ("vowed to continue"), when no clause follows; ``None`` when the next token opens no
+    noun phrase (a verb, a time phrase, punctuation) or the object is a lone pronoun. After a cue form
+    that doubles as a noun (``nounlike``: "report", "reports") a lower-case word in -s reads as the
+    verb of a noun phrase ("the disclosure report provides ..."), not as an object."""
+    if k >= hi or not _is_word(toks[k][2]):
+        return None
+    low = toks[k][2].lower()
+    if nounlike and toks[k][2].islower() and low.endswith("s") and not low.endswith("ss"):
+        return None
+    if low == "to":  # "vowed to continue working", not "reported to the police"
+        nxt = toks[k + 1][2] if k + 1 < hi else ""
+        ok = nxt.islower() and _is_word(nxt) and nxt not in _DET and nxt not in _TELL_OBJ and nxt not in _PRONOUNS
+        return k if ok else None
+    if low in _VERBISH or low in _TIME_PREP or (low in _NP_STOP and low != "what"):
+        return None
+    if low in _BARE_OBJECTS and (k + 1 >= hi or not _is_word(toks[k + 1][2])):
+        return None
+    return k
+
+
+def _object_end(toks, k: int, hi: int) -> int:
+    """Token index where an object content starting at ``k`` ends: before a comma that opens a participle
+    ("called for more information, looping the streets while chanting ..."), a semicolon or a colon
+    ("rejected the reports: "..."": the quotation is the lead-in subject's own), else ``hi``."""
+    for n in range(k + 1, hi - 1):
+        if toks[n][2] in (";", ":") or (toks[n][2] == "," and toks[n + 1][2].islower() and toks[n + 1][2].endswith("ing")):
+            return n
+    return hi
