@@ -162,8 +162,9 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
         rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
                                   "n_words": n_words(text, s.start, s.end), "section": article.section_at(s.start)})
 
-    mentions = find_mentions(text, actors)
-    quotes = extract_quotes(article, actors=actors, verbs=verbs)
+    placed = find_mentions(text, actors, places=True)  # quotes also read place names; one search serves both
+    mentions = [m for m in placed if m.how != "place"]  # = find_mentions(text, actors): places are no actors here
+    quotes = extract_quotes(article, actors=actors, verbs=verbs, mentions=placed)
     hedges = find_hedges(text, hedges=hedge_lexicon)
     labels = find_labels(article, labels=label_lexicon, actors=actors, alignment=alignment, quotes=quotes,
                          mentions=mentions)
