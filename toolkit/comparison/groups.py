@@ -146,7 +146,9 @@ def difference_test(results, measure: str, by: str | Sequence[str], a, b, *, per
 
     Effect sizes are computed on article-level values (the measure's ratio within each article):
     Cohen's d with the pooled SD (Cohen 1988) and Cliff's delta (Cliff 1993), which needs no
-    distributional assumption and suits bounded or skewed scores.
+    distributional assumption and suits bounded or skewed scores. The difference itself is one of
+    pooled ratios (each group's sum over its articles' sum), which weights articles by their size, so
+    an effect size can have the other sign when small articles differ the other way than large ones.
 
     Args:
         results: ``Results``-like object or DataFrame (see :func:`compare`).
