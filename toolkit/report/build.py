@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -34,6 +35,9 @@ EXPLORER_NAME = "evidence_explorer.html"
 MANIFEST_NAME = "report-manifest.json"
 #: The options the notebooks read (``report --lexicon/--alignment/--since/--until/--outlet/--match/--sentiment``).
 OPTION_KEYS = ("lexicons", "alignment", "where", "sentiment")
+_CDN_SCRIPT = re.compile(  # the lab template's CDN scripts: require.js, MathJax and its config, mermaid
+    r'<script[^>]*\ssrc="https?://[^"]*"[^>]*>\s*</script>|<script type="text/x-mathjax-config">.*?</script>'
+    r'|<script type="module">(?:(?!</script>).)*?cdnjs(?:(?!</script>).)*</script>', re.S)
 
 
 def execute_notebook(path: str | Path, parameters: dict | None = None, out_path: str | Path | None = None,
@@ -67,6 +71,8 @@ def _to_html(nb, title: str, header: str) -> str:
     nb.metadata["title"] = title
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(header))
     body, _ = exporter.from_notebook_node(nb)
+    # no network when read: the template's require.js, MathJax and mermaid come from a CDN (the reports use none)
+    body = _CDN_SCRIPT.sub("", body)
     # the lab template's images keep their pixel width: never wider than the page
     return body.replace("</head>", "<style>.jp-OutputArea-output img{max-width:100%;height:auto}</style></head>", 1)
 
@@ -140,6 +146,7 @@ def build_report(corpus: list[str] | None = None, out_dir: str | Path = "reports
     try:
         params = {"corpus_paths": corpus, "options": options, "explorer_path": str(tmp / EXPLORER_NAME)}
         names, started = [], time.monotonic()
+        (tmp / "executed").mkdir()
         for i, nb_path in enumerate(paths, 1):
             _say(f"[{i}/{len(paths)}] {nb_path.stem} ...", progress)
             t0 = time.monotonic()

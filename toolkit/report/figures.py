@@ -27,7 +27,7 @@ from matplotlib.figure import Figure
 from ..comparison import MIN_ARTICLES
 from ..plots import CAMP_PALETTE, palette
 
-__all__ = ["WIDTH", "OTHER_OUTLETS", "pool_outlets", "main_camps", "share_panels", "score_panels", "TABLES"]
+__all__ = ["WIDTH", "OTHER_OUTLETS", "pool_outlets", "realign", "main_camps", "share_panels", "score_panels", "TABLES"]
 
 WIDTH = 10.0  # inches: the widest figure of the report
 OTHER_OUTLETS = "other outlets"
@@ -163,3 +163,22 @@ def score_panels(table: pd.DataFrame, by: str, *, title: str, xlabel: str, camps
     fig.supxlabel(f"whiskers: 95% article-bootstrap CI; (n) = articles; hollow: fewer than {MIN_ARTICLES} articles",
                   x=0.01, ha="left", fontsize=7, color="#555555")
     return fig
+
+
+def realign(results, path):
+    """A ``Results``-like object whose outlets take their alignment from an outlet table (``outlets.yml`` format).
+
+    The report's ``alignment`` option: outlets listed in ``path`` get that alignment in
+    ``articles`` and ``actor_measures``; the others keep theirs.
+    """
+    from ..corpus import load_outlet_table
+
+    table = load_outlet_table(path)
+    tables = {name: getattr(results, name) for name in TABLES}
+    for name in ("articles", "actor_measures"):
+        frame = tables[name].copy()
+        frame["alignment"] = [table.get(str(o).lower(), a) if o is not None else a
+                              for o, a in zip(frame["outlet"], frame["alignment"])]
+        tables[name] = frame
+    settings = dict(getattr(results, "settings", {}) or {}, alignment_file=str(path))
+    return SimpleNamespace(**tables, settings=settings)

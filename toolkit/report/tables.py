@@ -3,19 +3,24 @@
 :func:`full_table` writes every row of a table as plain HTML (no row or column truncation, unlike
 pandas' notebook display, which hid the Russian-alignment rows behind "70 rows x 11 columns"),
 inside a box that scrolls when it is long, so the page stays readable. :func:`caption` writes a
-figure caption that names the explorer filter leading to the figure's rows.
+figure caption that names the explorer filter leading to the figure's rows. :func:`validity_snapshot`
+reads the committed validity figures.
 """
 
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 
 from .build import EXPLORER_NAME
 
-__all__ = ["full_table", "caption", "explorer_link"]
+__all__ = ["full_table", "caption", "explorer_link", "validity_snapshot", "VALIDITY_FILE"]
+
+VALIDITY_FILE = Path(__file__).resolve().parent / "validity.json"
 
 
 def full_table(frame: pd.DataFrame, title: str = "", *, digits: int = 3, max_height: int = 420) -> str:
@@ -45,3 +50,17 @@ def caption(text: str, **filters) -> str:
     return (f'<p class="figure-caption" style="font-size:90%;color:#333;max-width:60em">{html.escape(text)} '
             f'<br><i>Rows behind it:</i> <a href="{html.escape(href, quote=True)}">evidence explorer, '
             f'{html.escape(where)}</a>.</p>')
+
+
+def validity_snapshot(path: str | Path | None = None) -> tuple[pd.DataFrame, str]:
+    """The committed validity figures (``validity.json``, made by ``tools/validity_snapshot.py``), real news first.
+
+    Returns the table and a note saying when and at which commit the figures were computed; the
+    report shows this snapshot because scoring every gold set takes about a minute
+    (``notebooks/03_validity`` computes them live).
+    """
+    data = json.loads(Path(path or VALIDITY_FILE).read_text(encoding="utf-8"))
+    frame = pd.DataFrame(data["rows"])
+    real = frame["gold set"].str.contains("real", case=False) & ~frame["gold set"].str.contains("absent")
+    frame = pd.concat([frame[real], frame[~real]], ignore_index=True)
+    return frame, f"computed {data['made']} at commit {data['commit']} by tools/validity_snapshot.py"
