@@ -12,7 +12,7 @@ import pandas as pd
 
 from .vocab import STANCES
 
-__all__ = ["highlight", "evidence", "MEASURE_SPANS"]
+__all__ = ["highlight", "evidence", "hedge_actors", "MEASURE_SPANS"]
 
 STYLES = {
     "quote": "background:#fff3b0",
@@ -92,10 +92,36 @@ def _measure_spans(measure: str) -> tuple[str, tuple | None]:
     return MEASURE_SPANS[base]
 
 
+def hedge_actors(results) -> pd.DataFrame:
+    """The ``hedges`` rows with one row per hedge x actor it counts for (as ``actor_measures`` counts them).
+
+    An own hedge counts for the quote's actor; a distancing hedge for every actor the outlet
+    mentions in the hedge's sentence (``hedges.actor`` is null when there are several). Boosters,
+    hedges about no actor and hedges in a quote without an actor count for no measure (``counted``
+    False) and keep their row once.
+    """
+    hedges = results.hedges.reset_index(drop=True)
+    hedges = hedges.assign(counted=(hedges["category"] != "booster") & (hedges["role"] != "none")
+                           & ~((hedges["role"] == "own") & hedges["actor"].isna()))
+    multi = hedges[(hedges["role"] == "distancing") & hedges["counted"]]
+    if not len(multi):
+        return hedges
+    sents = results.sentences[["article_id", "sentence", "start"]].sort_values("start")
+    located = pd.merge_asof(multi.assign(_row=multi.index).sort_values("start")[["_row", "article_id", "start"]],
+                            sents, on="start", by="article_id", direction="backward")
+    own = results.mentions[~results.mentions["in_quote"].astype(bool)][["article_id", "sentence", "actor"]]
+    pairs = located.merge(own.drop_duplicates(), on=["article_id", "sentence"])[["_row", "actor"]].drop_duplicates()
+    expanded = multi.drop(columns="actor").merge(pairs, left_index=True, right_on="_row").drop(columns="_row")
+    rest = hedges.drop(index=multi.index)
+    return pd.concat([rest, expanded[hedges.columns]], ignore_index=True)
+
+
 def _measure_rows(results, frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     """The span rows behind ``measure`` for the article x actor rows of ``frame``."""
     table, keep = _measure_spans(measure)
-    spans = getattr(results, table)
+    spans = hedge_actors(results) if table == "hedges" else getattr(results, table)
+    if table == "hedges":
+        spans = spans[spans["counted"]]
     if keep is not None:
         column, value = keep
         values = value if isinstance(value, tuple) else (value,)
@@ -114,7 +140,7 @@ def evidence(results, table: str = "quotes", context: int = 60, *, measure: str 
     ``actor_measures`` has no spans: its article x actor rows (after ``filters``) are replaced by
     the spans that ``measure`` counts (:data:`MEASURE_SPANS`: ``portrayal`` the outlet's own
     mentions of the actor, ``voice`` and ``stance_*`` its quotes, ``own_hedges`` and
-    ``distancing_hedges`` hedges of that role), with the row's outlet, alignment and date and a
+    ``distancing_hedges`` the hedges counted for the actor, see :func:`hedge_actors`), with the row's outlet, alignment and date and a
     ``measure`` column. ``articles`` gains its opening as ``context``; ``problems`` come back as they are.
 
     Example: ``evidence(results, "quotes", camp="russia", stance="denial")``,

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .display import hedge_actors
 from .explorer_page import PAGE
 from .vocab import STANCES
 
@@ -119,13 +120,15 @@ def explorer_rows(results, *, evidence_words: bool = True) -> pd.DataFrame:
                                    "actor": m["actor"], "measure": "portrayal", "stance": "",
                                    "detail": [f"{t} ({h})" for t, h in zip(m["text"], m["how"])],
                                    "score": scores, "marks": marks}))
-    h = results.hedges
+    h = hedge_actors(results)
     if len(h):
         role = {"own": "own_hedges", "distancing": "distancing_hedges"}
         parts.append(pd.DataFrame({"article_id": h["article_id"], "type": "hedge", "start": h["start"],
                                    "end": h["end"], "lo": h["start"], "hi": h["end"],
                                    "camp": [camp_of.get(a, "") for a in h["actor"]], "actor": h["actor"],
-                                   "measure": [role.get(r, "hedge (no actor)") for r in h["role"]], "stance": "",
+                                   "measure": [role[r] if c else "booster" if k == "booster" else "hedge (no actor)"
+                                               for r, c, k in zip(h["role"], h["counted"], h["category"])],
+                                   "stance": "",
                                    "detail": [f"{c} ({k})" for c, k in zip(h["cue"], h["category"])],
                                    "score": None, "marks": [[] for _ in range(len(h))]}))
     lab = results.labels
