@@ -119,11 +119,12 @@ def _distancing(results, min_articles: int, n_resamples: int, seed: int) -> list
     except ValueError:
         return [Finding("distancing", "Not comparable: US/Western outlets quoting Russia, or Russian-state outlets "
                                       "quoting the US, have no quotes here.", "no data")]
+    interval = ("no interval: one article" if pd.isna(test.ci_low) else
+                f"95% CI {100 * test.ci_low:+.0f} to {100 * test.ci_high:+.0f} points")
     text = (f"US/Western outlets introduce Russia's quotes with a distancing or denial verb at "
             f"{_pct(test.estimate_a)} ({test.n_a} articles); Russian-state outlets the US's at "
             f"{_pct(test.estimate_b)} ({test.n_b} articles): a difference of "
-            f"{100 * test.difference:+.0f} points ({_ci(test.ci_low, test.ci_high).replace('%', ' pts')}, "
-            f"permutation p = {test.p_value:.2f}).")
+            f"{100 * test.difference:+.0f} points ({interval}, permutation p = {test.p_value:.2f}).")
     if test.small:
         verdict, text = "too small", text + f" One side has fewer than {min_articles} articles: too small to say."
     elif pd.isna(test.ci_low) or test.ci_low <= 0 <= test.ci_high:
