@@ -94,3 +94,17 @@ def test_report_stamp_fingerprint_follows_the_files(tmp_path):
     assert before[1] != after[1] and after[2] == 1
     html = stamp_html(stamp([str(corpus)], {"where": {"outlet": "x"}}), "python -m toolkit report")
     assert str(corpus) in html and "outlet" in html and "python -m toolkit report" in html
+
+
+def test_report_build_drops_widget_state_that_would_load_a_renderer_online():
+    from toolkit.report.build import _to_html
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}, "version_major": 2,
+                                                                             "version_minor": 0}}
+    out = nbformat.v4.new_output("display_data", data={"text/plain": "progress 10/10",
+                                                       "application/vnd.jupyter.widget-view+json": {"model_id": "x"}})
+    nb.cells = [nbformat.v4.new_code_cell("progress()", outputs=[out])]
+    body = _to_html(nb, "t", "<p>stamp</p>")
+    assert "unpkg" not in body and "https://" not in body.split("<body")[0].split("<style")[0]
+    assert "progress 10/10" in body

@@ -69,6 +69,10 @@ def _to_html(nb, title: str, header: str) -> str:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     nb.metadata["title"] = title
+    nb.metadata.pop("widgets", None)  # a progress-bar widget's state: the template would fetch its renderer online
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop("application/vnd.jupyter.widget-view+json", None)
     nb.cells.insert(0, nbformat.v4.new_markdown_cell(header))
     body, _ = exporter.from_notebook_node(nb)
     # no network when read: the template's require.js, MathJax and mermaid come from a CDN (the reports use none)

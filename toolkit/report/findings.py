@@ -4,7 +4,8 @@
 estimate, its 95% article-bootstrap interval and the number of articles, from the same tables the
 figures draw (:mod:`toolkit.comparison`):
 
-1. who is quoted in each outlet alignment (``quote_share_by``);
+1. who is quoted in each outlet alignment (``quote_share_by``): the named camp quoted most against the
+   next one, then the shares of unnamed sources and of speakers the actor lexicon does not know;
 2. whether the other side's officials are reported with more distancing or denial verbs
    (``difference_test``, US/Western outlets on Russia vs Russian-state outlets on the US);
 3. how the opposition is portrayed across alignments (``compare`` of ``portrayal``);
@@ -35,6 +36,7 @@ ALIGNMENT_NAMES = {"russia": "Russian-state outlets", "us_western": "US/Western 
 CAMP_NAMES = {"russia": "Russia", "us": "the US", "opposition": "the opposition",
               "syria_government": "the Syrian government", "iran": "Iran", "turkey": "Turkey", "un": "the UN",
               "isis": "ISIS", "other": "other named speakers", "unnamed": "unnamed sources"}
+_UNNAMED = ("unnamed", "other")  # not a camp of the conflict: anonymous sources, speakers the lexicon does not know
 QUESTIONS = {"quoted": "Who is quoted?", "distancing": "Are the other side's officials reported with distancing verbs?",
              "portrayal": "How is the opposition portrayed?", "naming": "How are the camps named?"}
 
@@ -89,13 +91,15 @@ def _quoted(results, min_articles: int, n_resamples: int, seed: int) -> list[Fin
     if not len(share):
         return [Finding("quoted", "No quotes were found, so no quote shares.", "no data")]
     out, small = [], []
-    for alignment, group in share.groupby("alignment", sort=True):
-        group = group.sort_values("share", ascending=False)
-        top, n = group.iloc[0], int(group["n_articles"].iloc[0])
-        if n < min_articles:
+    for alignment, everyone in share.groupby("alignment", sort=True):
+        n = int(everyone["n_articles"].iloc[0])
+        group = everyone[~everyone["camp"].isin(_UNNAMED)].sort_values("share", ascending=False)
+        if n < min_articles or not len(group):
             small.append(f"{_alignment(alignment)} ({n})")
             continue
-        text = (f"In {_alignment(alignment)} ({n} articles with quotes), {_camp(top.camp)} is quoted most: "
+        top = group.iloc[0]
+        rest = everyone[everyone["camp"].isin(_UNNAMED)].set_index("camp")["share"]
+        text = (f"In {_alignment(alignment)} ({n} articles with quotes), {_camp(top.camp)} is the camp quoted most: "
                 f"{_pct(top.share)} of quotes ({_ci(top.ci_low, top.ci_high)})")
         verdict = "estimate"
         if len(group) > 1:
@@ -104,8 +108,11 @@ def _quoted(results, min_articles: int, n_resamples: int, seed: int) -> list[Fin
             text += (f", then {_camp(second.camp)} at {_pct(second.share)} ({_ci(second.ci_low, second.ci_high)}); "
                      + ("the two are not distinguishable." if verdict == "not distinguishable"
                         else "the lead is clear."))
-        out.append(Finding("quoted", text if text.endswith(".") else text + ".", verdict, top.share, top.ci_low,
-                           top.ci_high, n))
+        text = text if text.endswith(".") else text + "."
+        named = {"unnamed": "unnamed sources", "other": "speakers the actor lexicon does not know"}
+        if len(rest):
+            text += " Outside the camps: " + ", ".join(f"{named[c]} {_pct(v)}" for c, v in rest.items()) + "."
+        out.append(Finding("quoted", text, verdict, top.share, top.ci_low, top.ci_high, n))
     if small:
         out.append(Finding("quoted", f"Too few articles with quotes to say for {', '.join(small)}.", "too small"))
     return out
