@@ -53,3 +53,18 @@ def test_plots_timeline_smooth_is_a_rolling_mean():
     drawn = [ln for ln in fig.axes[0].get_lines() if len(ln.get_ydata()) == len(line)]
     assert any(abs(ln.get_ydata() - expected).max() < 1e-9 for ln in drawn)
     plt.close("all")
+
+
+def test_report_figures_realign_takes_alignments_from_an_outlet_table(tmp_path):
+    from toolkit.report.figures import realign
+
+    r = demo_results()
+    outlet = r.articles["outlet"].iloc[0]
+    table = tmp_path / "outlets.yml"
+    table.write_text(f"source: invented for a test\ngroups:\n  - alignment: turkey\n    why: a test\n"
+                     f"    source: none\n    outlets:\n      {outlet}: An Invented Outlet\n")
+    moved = realign(r, table)
+    assert set(moved.articles.loc[moved.articles["outlet"] == outlet, "alignment"]) == {"turkey"}
+    assert set(moved.actor_measures.loc[moved.actor_measures["outlet"] == outlet, "alignment"]) == {"turkey"}
+    others = moved.articles["outlet"] != outlet
+    assert (moved.articles.loc[others, "alignment"] == r.articles.loc[others, "alignment"]).all()
