@@ -1,5 +1,6 @@
 """Every report and the evidence explorer render in headless Chromium: no console errors, findings and figures
-visible, figures no wider than a 1280 px page, and the explorer's filters narrow the rows fast.
+visible, figures no wider than a 1280 px page, and the explorer's filters narrow the rows (their time on
+tens of thousands of rows is measured and printed, not asserted; ``benchmarks/explorer.py`` reports it).
 
 Skipped when no Chromium is installed (`.ci/run` installs Debian's `chromium`). Screenshots of the demo
 reports are kept under `reports/screenshots/` (git-ignored; the README's copies are in `docs/img/`).
@@ -19,7 +20,6 @@ from toolkit.report.browser import Browser, find_chromium
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="no chromium executable (apt-get install chromium)")
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "reports" / "screenshots"
-FILTER_BUDGET_MS = 1000.0
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_report_browser_explorer_filters_narrow_the_rows(reports, browser):
     browser.screenshot(SCREENSHOTS / "explorer.png")
 
 
-def test_report_browser_explorer_handles_tens_of_thousands_of_rows(tmp_path, browser):
+def test_report_browser_explorer_handles_tens_of_thousands_of_rows(tmp_path, browser, record_property):
     big = repeated(demo_results(), 300)
     path = write_explorer(big, tmp_path / "big.html", evidence_words=False)
     errors = browser.open(path)
@@ -91,7 +91,12 @@ def test_report_browser_explorer_handles_tens_of_thousands_of_rows(tmp_path, bro
     assert list(errors) == []
     total = int(browser.evaluate("document.body.dataset.count"))
     assert total >= 30_000 and len(big.quotes) >= 30_000
+    counts = [total]
     for name, value in (("type", "quote"), ("camp", "russia"), ("outlet", big.articles["outlet"].iloc[0])):
         result = _set(browser, name, value)
-        assert result["ms"] < FILTER_BUDGET_MS, (name, result)
-    assert 0 < result["count"] < total
+        # measured, not asserted (no timing assertions in tests): the target is under 1 s, see benchmarks/explorer.py
+        record_property(f"filter_ms_{name}", result["ms"])
+        print(f"explorer with {total} rows: filter {name}={value} -> {result['count']} rows in {result['ms']:.1f} ms")
+        assert result["ms"] >= 0
+        counts.append(result["count"])
+    assert counts == sorted(counts, reverse=True) and 0 < counts[-1] < total  # each filter narrows the rows
