@@ -194,6 +194,11 @@ def _naming(results, min_articles: int, n_resamples: int, seed: int) -> list[Fin
                     f"{_camp(camp)} in the outlets' own voice: " + "; ".join(parts) + ".")
             if verdict == "not distinguishable":
                 text += " The highest and the lowest are not distinguishable."
+            elif verdict == "distinguishable":
+                text += (f" {_alignment(hi.alignment)} and {_alignment(lo.alignment)} differ (intervals apart).")
+            if ((big["ci_low"] == big["ci_high"]) & big["share"].isin([0.0, 1.0])).any():
+                text += (" An interval at 0% or 100% has zero width: every resample agrees, which says nothing "
+                         "about how far the lexicon's reading of those labels can be trusted.")
             out.append(Finding("naming", text, verdict, hi.share, hi.ci_low, hi.ci_high, int(big["n_articles"].sum())))
         if len(small):
             out.append(Finding("naming", f"Labels of {_camp(camp)}: too few articles to say for "
