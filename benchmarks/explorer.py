@@ -2,7 +2,7 @@
 
 Builds the explorer page (``toolkit.explorer.write_explorer``) from the three shared corpora (FA-KES,
 AllSides-Syria, Sputnik; analysed through the cache) or, with ``--demo-copies N``, from N copies of
-the demo corpus's rows; then opens it in headless Chromium (``toolkit.report.browser``) and times
+the demo corpus's rows; then opens it in headless Chromium (``tests/report_browser.py``) and times
 the load (decode of the embedded payload, filters built, first page rendered: until
 ``document.body.dataset.ready``) and each filter change (filter loop and first page, measured in
 the page with ``performance.now()``). The filters of :data:`FILTERS` are set one after another, so
@@ -18,6 +18,7 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,17 +26,14 @@ from pathlib import Path
 import toolkit
 from toolkit.explorer import write_explorer
 from toolkit.paths import shared_path
-from toolkit.report.browser import Browser
 
+TESTS = Path(__file__).resolve().parent.parent / "tests"
 FILTERS = [("type", "quote"), ("camp", "russia"), ("alignment", "us_western"), ("measure", "distancing_verbs"),
            ("type", ""), ("camp", "opposition"), ("type", "mention")]
 
 
 def _parts(demo_copies: int | None):
     if demo_copies:
-        import sys
-
-        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
         from report_fixtures import demo_results, repeated
 
         return [repeated(demo_results(), demo_copies)]
@@ -60,6 +58,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-evidence-words", action="store_true")
     args = parser.parse_args()
+    sys.path.insert(0, str(TESTS))  # the DevTools client lives with the tests (the package makes no network calls)
+    from report_browser import Browser
+
     parts = _parts(args.demo_copies)
     path = Path(tempfile.mkdtemp()) / "explorer.html"
     t0, c0 = time.monotonic(), os.times()

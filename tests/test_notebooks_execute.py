@@ -46,4 +46,6 @@ def test_notebooks_execute_into_html(path, tmp_path, monkeypatch):
         assert len(_png_widths(body)) >= 4, "figures are embedded in the HTML"
         page = body[body.index("<body"):]  # the template's CSS holds PNG icons of its own
         assert 'id="findings"' in page and page.index('id="findings"') < page.index("<img")
+        # every figure has a caption naming its rows in the explorer
+        assert page.count('class="figure-caption"') >= page.count("<img") and "evidence_explorer.html#" in page
         assert [p.name for p in written] == [html.name, EXPLORER_NAME]

@@ -15,7 +15,7 @@ from report_fixtures import demo_results, repeated
 
 from toolkit.explorer import write_explorer
 from toolkit.report import EXPLORER_NAME, build_report
-from toolkit.report.browser import Browser, find_chromium
+from report_browser import Browser, find_chromium
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="no chromium executable (apt-get install chromium)")
 

@@ -54,3 +54,7 @@ def test_report_caption_links_to_the_explorer_rows():
     assert explorer_link(type="quote", camp="russia") == "evidence_explorer.html#type=quote&camp=russia"
     html = caption("Quote shares.", type="quote", measure="distancing_verbs")
     assert 'href="evidence_explorer.html#type=quote&amp;measure=distancing_verbs"' in html
+
+
+def test_report_explorer_link_escapes_values():
+    assert explorer_link(measure="label: neutral") == "evidence_explorer.html#measure=label%3A%20neutral"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import json
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -37,10 +36,16 @@ def full_table(frame: pd.DataFrame, title: str = "", *, digits: int = 3, max_hei
             f'<div style="max-height:{max_height}px;overflow:auto;font-size:80%">{body}</div></div>')
 
 
+def _escape(value) -> str:
+    """Percent-encoding of a hash value (what the page's ``URLSearchParams`` decodes)."""
+    return "".join(c if c.isascii() and (c.isalnum() or c in "-_.~") else "".join(f"%{b:02X}" for b in c.encode())
+                   for c in str(value))
+
+
 def explorer_link(**filters) -> str:
     """The explorer's address with ``filters`` (``type``, ``camp``, ``alignment`` ...) in its hash."""
     clean = {k: v for k, v in filters.items() if v is not None}
-    return f"{EXPLORER_NAME}#{urlencode(clean)}" if clean else EXPLORER_NAME
+    return f"{EXPLORER_NAME}#" + "&".join(f"{k}={_escape(v)}" for k, v in clean.items()) if clean else EXPLORER_NAME
 
 
 def caption(text: str, **filters) -> str:

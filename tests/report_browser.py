@@ -1,6 +1,7 @@
 """Open the reports in headless Chromium (DevTools protocol): console errors, what is visible, screenshots.
 
-A small client of the Chrome DevTools Protocol over ``websocket-client``: :class:`Browser` starts
+A small client of the Chrome DevTools Protocol over ``websocket-client`` (kept with the tests: the
+package itself opens no sockets, ``tests/test_safety_network.py``): :class:`Browser` starts
 Debian's ``chromium`` headless with a throw-away profile and no network use beyond the local
 DevTools socket, :meth:`Browser.open` loads a page (``file://``) and collects its console errors
 and uncaught exceptions, :meth:`Browser.evaluate` runs JavaScript (awaiting promises) and
