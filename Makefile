@@ -25,7 +25,8 @@ $(VENV)/.%-stamp: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[trained,$*]"
 	touch $@
 
-## Analyse the embedded demo corpus (or CORPUS="path ...") and write reports/*.html
+## Analyse the embedded demo corpus (or CORPUS="path ...") and write reports/*.html and the evidence explorer
+## (all or none; progress per notebook on stderr)
 report: $(VENV)/.notebooks-stamp
 	$(BIN)/python -m toolkit report $(if $(CORPUS),--corpus $(CORPUS))
 

@@ -10,7 +10,9 @@ import html
 
 import pandas as pd
 
-__all__ = ["highlight", "evidence"]
+from .vocab import STANCES
+
+__all__ = ["highlight", "evidence", "hedge_actors", "MEASURE_SPANS"]
 
 STYLES = {
     "quote": "background:#fff3b0",
@@ -68,19 +70,96 @@ def highlight(text: str, quotes=None, hedges=None, mentions=None, start: int = 0
     return f'<div style="font-family:serif;line-height:1.6">{"".join(parts)}</div><p style="font-size:80%">{legend}</p>'
 
 
-def evidence(results, table: str = "quotes", context: int = 60, **filters) -> pd.DataFrame:
+#: For each ``actor_measures`` column, the span table behind it and which of its rows count:
+#: portrayal reads the outlet's own mentions, voice and stances the actor's quotes, hedges by role.
+MEASURE_SPANS = {
+    "mentions": ("mentions", None),
+    "portrayal": ("mentions", ("in_quote", False)),
+    "quotes": ("quotes", None),
+    "quoted_words": ("quotes", None),
+    "voice": ("quotes", None),
+    "own_hedges": ("hedges", ("role", "own")),
+    "distancing_hedges": ("hedges", ("role", "distancing")),
+    "distancing_verbs": ("quotes", ("stance", ("distancing", "denial"))),
+    **{f"stance_{s}": ("quotes", ("stance", s)) for s in STANCES},
+}
+
+
+def _measure_spans(measure: str) -> tuple[str, tuple | None]:
+    base = measure.rsplit("_", 1)[0] if measure.endswith(("_vader", "_textblob")) else measure
+    if base not in MEASURE_SPANS:
+        raise KeyError(f"no spans behind measure {measure!r}; one of {', '.join(MEASURE_SPANS)}")
+    return MEASURE_SPANS[base]
+
+
+def hedge_actors(results) -> pd.DataFrame:
+    """The ``hedges`` rows with one row per hedge x actor it counts for (as ``actor_measures`` counts them).
+
+    An own hedge counts for the quote's actor; a distancing hedge for every actor the outlet
+    mentions in the hedge's sentence (``hedges.actor`` is null when there are several). Boosters,
+    hedges about no actor and hedges in a quote without an actor count for no measure (``counted``
+    False) and keep their row once.
+    """
+    hedges = results.hedges.reset_index(drop=True)
+    hedges = hedges.assign(counted=(hedges["category"] != "booster") & (hedges["role"] != "none")
+                           & ~((hedges["role"] == "own") & hedges["actor"].isna()))
+    multi = hedges[(hedges["role"] == "distancing") & hedges["counted"]]
+    if not len(multi):
+        return hedges
+    sents = results.sentences[["article_id", "sentence", "start"]].sort_values("start")
+    located = pd.merge_asof(multi.assign(_row=multi.index).sort_values("start")[["_row", "article_id", "start"]],
+                            sents, on="start", by="article_id", direction="backward")
+    own = results.mentions[~results.mentions["in_quote"].astype(bool)][["article_id", "sentence", "actor"]]
+    pairs = located.merge(own.drop_duplicates(), on=["article_id", "sentence"])[["_row", "actor"]].drop_duplicates()
+    expanded = multi.drop(columns="actor").merge(pairs, left_index=True, right_on="_row").drop(columns="_row")
+    rest = hedges.drop(index=multi.index)
+    return pd.concat([rest, expanded[hedges.columns]], ignore_index=True)
+
+
+def _measure_rows(results, frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """The span rows behind ``measure`` for the article x actor rows of ``frame``."""
+    table, keep = _measure_spans(measure)
+    spans = hedge_actors(results) if table == "hedges" else getattr(results, table)
+    if table == "hedges":
+        spans = spans[spans["counted"]]
+    if keep is not None:
+        column, value = keep
+        values = value if isinstance(value, tuple) else (value,)
+        spans = spans[spans[column].isin(values)]
+    keys = frame[["article_id", "actor", "outlet", "alignment", "date"]].drop_duplicates(["article_id", "actor"])
+    spans = spans.drop(columns=[c for c in ("outlet", "alignment", "date") if c in spans.columns])
+    return spans.merge(keys, on=["article_id", "actor"], how="inner").assign(measure=measure)
+
+
+def evidence(results, table: str = "quotes", context: int = 60, *, measure: str = "portrayal",
+             **filters) -> pd.DataFrame:
     """Rows of a result table with the raw text around each span, for reading the evidence.
 
-    Example: ``evidence(results, "quotes", camp="russia", stance="denial")``.
+    Tables with spans (``quotes``, ``mentions``, ``hedges``, ``labels``, ``sentences``) keep their
+    rows and gain ``context``: ``context`` characters either side, the span in ``[[...]]``.
+    ``actor_measures`` has no spans: its article x actor rows (after ``filters``) are replaced by
+    the spans that ``measure`` counts (:data:`MEASURE_SPANS`: ``portrayal`` the outlet's own
+    mentions of the actor, ``voice`` and ``stance_*`` its quotes, ``own_hedges`` and
+    ``distancing_hedges`` the hedges counted for the actor, see :func:`hedge_actors`), with the row's outlet, alignment and date and a
+    ``measure`` column. ``articles`` gains its opening as ``context``; ``problems`` come back as they are.
+
+    Example: ``evidence(results, "quotes", camp="russia", stance="denial")``,
+    ``evidence(results, "actor_measures", measure="distancing_hedges", alignment="us_western")``.
     """
     frame = getattr(results, table)
     for col, value in filters.items():
         frame = frame[frame[col] == value]
-    texts = results.articles.set_index("article_id")["text"] if "text" in results.articles else None
+    if table == "actor_measures":
+        frame = _measure_rows(results, frame, measure)
     frame = frame.copy()
-    if texts is not None and len(frame):
-        frame["context"] = [
-            texts[a][max(s - context, 0):s] + "[[" + texts[a][s:e] + "]]" + texts[a][e:e + context]
-            for a, s, e in zip(frame["article_id"], frame["start"], frame["end"])
-        ]
+    if "article_id" not in frame.columns or "text" not in results.articles or not len(frame):
+        return frame
+    texts = results.articles.set_index("article_id")["text"]
+    if "start" not in frame.columns:  # the articles table: its opening
+        frame["context"] = [texts[a][:2 * context] for a in frame["article_id"]]
+        return frame
+    frame["context"] = [
+        texts[a][max(s - context, 0):s] + "[[" + texts[a][s:e] + "]]" + texts[a][e:e + context]
+        for a, s, e in zip(frame["article_id"], frame["start"], frame["end"])
+    ]
     return frame

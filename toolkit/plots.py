@@ -279,7 +279,7 @@ def hedging_heatmap(data, measure: str = "distancing_hedges", *, rows: str = "ca
 
 
 def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", per: str | None = None,
-             **compare_kwargs) -> Figure:
+             smooth: int = 1, **compare_kwargs) -> Figure:
     """A measure over time (period from ``date``) with a bootstrap CI band, and articles per period.
 
     Args:
@@ -289,7 +289,10 @@ def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", p
         freq: ``"D"``, ``"W"``, ``"M"``, ``"Q"`` or ``"Y"``.
         hue: one line per value of this column (``None``: one line for everything).
         per: denominator, as in :func:`toolkit.comparison.compare`.
-        **compare_kwargs: passed to :func:`toolkit.comparison.compare`.
+        smooth: draw the centred rolling mean over this many periods of each line's estimate and
+            CI bounds (1: none); the counts panel stays unsmoothed. A display aid: the table is not.
+        **compare_kwargs: passed to :func:`toolkit.comparison.compare` (``filter={"camp": [...]}``
+            keeps the main camps only).
 
     Returns:
         The Figure: top axes the estimate per period (hollow markers: small groups), bottom axes
@@ -304,6 +307,11 @@ def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", p
     keys = [period] + ([hue] if hue else [])
     table = data if _is_table(data, "estimate") else compare(data, measure, by=keys, per=per, **compare_kwargs)
     table = table.assign(_line=table[hue] if hue else measure)
+    if smooth > 1:
+        table = table.sort_values(period)
+        rolled = table.groupby("_line")[["estimate", "ci_low", "ci_high"]].transform(
+            lambda s: s.rolling(smooth, center=True, min_periods=1).mean())
+        table = table.assign(**{c: rolled[c] for c in rolled.columns})
     lines = _ordered(table["_line"], list(CAMP_PALETTE))
     colours = palette(lines)
     fig, (top, bottom) = plt.subplots(2, 1, sharex=True, figsize=(9, 5.5), height_ratios=(3, 1), layout="constrained")
@@ -318,7 +326,8 @@ def timeline(data, measure: str, freq: str = "W", *, hue: str | None = "camp", p
                  ax=bottom, legend=False, drawstyle="steps-mid")
     what = measure.replace("_", " ") + (f" per {per.rstrip('s')}" if per else " per article x actor row")
     top.set_ylabel(what)
-    top.set_title(f"{what.capitalize()} by {period}" + (f" and {hue}" if hue else "") + _subset(compare_kwargs))
+    top.set_title(f"{what.capitalize()} by {period}" + (f" and {hue}" if hue else "") + _subset(compare_kwargs)
+                  + (f", rolling mean of {smooth} {period}s" if smooth > 1 else ""))
     if hue:
         _legend(top, hue)
     bottom.set_ylabel("articles")
