@@ -177,9 +177,13 @@ def _features(tokenizer, encoder, docs, settings: TrainSettings, key: str, progr
     import torch
     from tqdm.auto import tqdm
 
-    path = cache_dir() / "tagger-features" / f"{key}.pt"
-    if path.is_file():
-        return torch.load(path), True
+    from safetensors.torch import load_file, save_file
+
+    path = cache_dir() / "tagger-features" / f"{key}.safetensors"
+    if path.is_file():  # safetensors: plain tensors, nothing unpickled
+        flat = load_file(str(path))
+        articles = flat["articles"].tolist()
+        return [(flat[f"f{i}"], flat[f"t{i}"], n) for i, n in enumerate(articles)], True
     rng = random.Random(settings.seed)
     windows = []
     for n, (_stem, text, attributions) in enumerate(docs):
@@ -193,7 +197,10 @@ def _features(tokenizer, encoder, docs, settings: TrainSettings, key: str, progr
         for i, f in zip(idx, encode_units(tokenizer, encoder, [windows[i][0] for i in idx], settings.layers)):
             out[i] = (f.half(), torch.tensor(windows[i][1], dtype=torch.long), windows[i][2])
     path.parent.mkdir(parents=True, exist_ok=True)
-    torch.save(out, path)
+    flat = {"articles": torch.tensor([n for _f, _t, n in out], dtype=torch.long)}
+    for i, (f, t, _n) in enumerate(out):
+        flat[f"f{i}"], flat[f"t{i}"] = f.contiguous(), t
+    save_file(flat, str(path))
     return out, False
 
 
