@@ -93,27 +93,16 @@ def _measure_spans(measure: str) -> tuple[str, tuple | None]:
 
 
 def hedge_actors(results) -> pd.DataFrame:
-    """The ``hedges`` rows with one row per hedge x actor it counts for (as ``actor_measures`` counts them).
+    """The ``hedges`` rows with ``counted``: whether the hedge counts for its actor in ``actor_measures``.
 
-    An own hedge counts for the quote's actor; a distancing hedge for every actor the outlet
-    mentions in the hedge's sentence (``hedges.actor`` is null when there are several). Boosters,
-    hedges about no actor and hedges in a quote without an actor count for no measure (``counted``
-    False) and keep their row once.
+    Each hedge is attached to one claim's actor (:mod:`toolkit.hedge_claims`: the quote's speaker
+    for an own hedge, the clause's subject or the mention it hedges for a distancing one) and counts
+    once, for that actor, under its ``role``. Boosters and hedges without an actor count for no
+    measure (``counted`` False).
     """
     hedges = results.hedges.reset_index(drop=True)
-    hedges = hedges.assign(counted=(hedges["category"] != "booster") & (hedges["role"] != "none")
-                           & ~((hedges["role"] == "own") & hedges["actor"].isna()))
-    multi = hedges[(hedges["role"] == "distancing") & hedges["counted"]]
-    if not len(multi):
-        return hedges
-    sents = results.sentences[["article_id", "sentence", "start"]].sort_values("start")
-    located = pd.merge_asof(multi.assign(_row=multi.index).sort_values("start")[["_row", "article_id", "start"]],
-                            sents, on="start", by="article_id", direction="backward")
-    own = results.mentions[~results.mentions["in_quote"].astype(bool)][["article_id", "sentence", "actor"]]
-    pairs = located.merge(own.drop_duplicates(), on=["article_id", "sentence"])[["_row", "actor"]].drop_duplicates()
-    expanded = multi.drop(columns="actor").merge(pairs, left_index=True, right_on="_row").drop(columns="_row")
-    rest = hedges.drop(index=multi.index)
-    return pd.concat([rest, expanded[hedges.columns]], ignore_index=True)
+    return hedges.assign(counted=(hedges["category"] != "booster") & hedges["actor"].notna()
+                         & hedges["role"].isin(["own", "distancing"]))
 
 
 def _measure_rows(results, frame: pd.DataFrame, measure: str) -> pd.DataFrame:
