@@ -25,20 +25,6 @@ _WORD = re.compile(r"\w+")
 BACKENDS = ("rules", "tagger", "union")
 
 
-def _polnear_predictions(quotes) -> list:
-    """Quotes sharing a cue form one attribution, as :mod:`toolkit.validate.polnear` groups the rules' quotes."""
-    groups: dict = {}
-    for n, q in enumerate(quotes):
-        key = (q.cue_start, q.cue_end) if q.cue_start is not None else ("none", n)
-        spk = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
-        if key in groups:
-            spans, spk0, kind = groups[key]
-            groups[key] = (spans + [(q.start, q.end)], spk0 or spk, kind if kind == q.kind else "mixed")
-        else:
-            groups[key] = ([(q.start, q.end)], spk, q.kind)
-    return list(groups.values())
-
-
 def _extract_all(items, model, actors, verbs):
     """``{backend: {key: quotes}}`` and CPU seconds per backend over ``items`` (key, source)."""
     from toolkit.quotes import extract_quotes
@@ -72,7 +58,7 @@ def polnear_dev(folder, model, actors, verbs) -> dict:
         by_text = {text: quotes[b][stem] for stem, text, _g in docs}
 
         def predict(text):
-            return _polnear_predictions(by_text[text])
+            return polnear.attributions(by_text[text])
 
         out[b] = {"all": polnear.score(docs, predict), "half_1": polnear.score(docs[:half], predict),
                   "half_2": polnear.score(docs[half:], predict),

@@ -151,10 +151,10 @@ def _baseline(text: str) -> list[tuple[tuple[int, int], None, str]]:
     return [([(m.start(1), m.end(1))], None, "direct") for m in _BASELINE.finditer(t)]
 
 
-def _system(text: str, verbs) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None, str]]:
-    """Predicted attributions: quotes sharing a cue (``"A," he said. "B."``) form one attribution."""
+def attributions(quotes) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None, str]]:
+    """Quotes sharing a cue (``"A," he said. "B."``) form one attribution: (content spans, speaker span, kind)."""
     groups: dict = {}
-    for n, q in enumerate(extract_quotes(text, verbs=verbs)):
+    for n, q in enumerate(quotes):
         key = (q.cue_start, q.cue_end) if q.cue_start is not None else n
         spk = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
         if key in groups:
@@ -163,6 +163,11 @@ def _system(text: str, verbs) -> list[tuple[list[tuple[int, int]], tuple[int, in
         else:
             groups[key] = ([(q.start, q.end)], spk, q.kind)
     return list(groups.values())
+
+
+def _system(text: str, verbs) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None, str]]:
+    """Predicted attributions of the rules (:func:`attributions` of their quotes)."""
+    return attributions(extract_quotes(text, verbs=verbs))
 
 
 def score(docs, predict) -> dict:
