@@ -33,15 +33,21 @@ of :mod:`toolkit.validate.polnear` is scored in the same run. Misses and camp er
 offsets and camps only; :func:`report` with ``details=True`` prints their text at run time (the
 text stays in ``../shared``, never in this repository).
 
+A fresh held-out set (:mod:`.fresh`: 12 articles annotated before any run, offsets in
+``toolkit/validate/gold/real_quotes_fresh.jsonl``) is scored with the same rule and printed after dev
+(figures only: its misses are not listed, so that no rule is chosen on it).
+
 The package: :mod:`.gold` (records, loading, the two predictors), :mod:`.scoring` (the rule),
-:mod:`.errors` (the error classes), :mod:`.report` (:func:`evaluate` and the printed table).
+:mod:`.errors` (the error classes), :mod:`.fresh` (the held-out set), :mod:`.report` (:func:`evaluate`
+and the printed table).
 """
 
 from .errors import error_class, speaker_error_class
 from .gold import (CORPUS_NAMES, SPEAKER_WINDOW, GoldStatement, Outcome, Prediction, load_articles, load_gold,
                    predict_baseline, predict_system)
+from .fresh import FRESH_GOLD, evaluate_fresh, load_fresh
 from .report import evaluate, report
 from .scoring import match, score
 
 __all__ = ["GoldStatement", "Prediction", "Outcome", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
-           "score", "evaluate", "report", "error_class", "speaker_error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
+           "score", "evaluate", "report", "evaluate_fresh", "load_fresh", "FRESH_GOLD", "error_class", "speaker_error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]

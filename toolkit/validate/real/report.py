@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .fresh import FRESH_GOLD, evaluate_fresh
 from .gold import FIRST_N, _corpora_root, load_articles, load_gold, predict_baseline, predict_system
 from .scoring import score
 
@@ -49,12 +50,47 @@ def _snippet(text: str, start: int, end: int, n: int = 90) -> str:
     return s if len(s) <= n else s[:n - 3] + "..."
 
 
+def _fresh_lines(fr: dict) -> list[str]:
+    """The fresh held-out block (:mod:`.fresh`), printed after dev."""
+    s, b, ci = fr["system"], fr["baseline"], fr["intervals"]
+    head = f"  {'':<28}{'gold':>6}{'found':>6}{'recall':>7}{'prec':>6}{'pred':>6}{'camp':>7}{'spkr':>7}"
+    lines = ["", f"Real-news quotes, fresh (held out, offsets in repo): {FRESH_GOLD.name}",
+             f"{fr['articles']} articles annotated before any run, {fr['statements']} statements; no rule chosen "
+             f"on them; same rule as dev", "", head,
+             _line("toolkit, pooled", s["pooled"]), _line("baseline (quote marks)", b["pooled"]),
+             "  95% interval (articles resampled): recall {:.2f}-{:.2f}, camp {:.2f}-{:.2f}, speaker "
+             "{:.2f}-{:.2f}".format(*ci["recall"], *ci["camp_accuracy"], *ci["speaker_accuracy"]),
+             f"  lowest article: {fr['lowest'][0]} recall {fr['lowest'][1]:.2f}", "", "by outlet camp", head]
+    for stratum, f in fr["by_stratum"].items():
+        lines.append(_line(f"toolkit {stratum} ({f['articles']})", f["system"]))
+        lines.append(_line(f"baseline {stratum}", f["baseline"]))
+    lines += ["", "by gold camp (toolkit)", head] + [_line(c, f) for c, f in s["by_camp"].items()]
+    lines += ["", "by article (toolkit)", head] + [_line(a, f) for a, f in s["by_article"].items()]
+    lines += ["", "camp confusion on found statements (gold -> predicted: n)"]
+    for g, c in s["camp_confusion"].items():
+        lines.append(f"  {g:<17}" + ", ".join(f"{p} {n}" for p, n in sorted(c.items(), key=lambda kv: -kv[1])))
+    lines += ["", f"camp error classes ({len(s['camp_errors'])} errors)"]
+    lines += [f"  {n:4d}  {cls}" for cls, n in s["error_classes"].items()]
+    lines += ["", f"wrong-speaker classes ({len(s['speaker_errors'])})"]
+    lines += [f"  {n:4d}  {cls}" for cls, n in s["speaker_error_classes"].items()]
+    return lines
+
+
 def report(gold_dir: str | Path, details: bool = False, json_path: str | Path | None = None,
-           corpora: str | Path | None = None) -> str:
+           corpora: str | Path | None = None, fresh: bool = True) -> str:
     """The table ``python -m toolkit validate real`` prints; ``details`` adds the misses and camp
     errors with their text (read from the corpora at run time); ``json_path`` writes the figures
-    (offsets only, no text) to that file."""
+    (offsets only, no text) to that file, the fresh set's under ``"fresh"``. ``fresh`` appends the
+    fresh held-out block (:mod:`.fresh`, figures only) after dev, or a line saying why it was not
+    scored when the corpora lack its articles."""
     res, articles = _evaluate(gold_dir, corpora)
+    fr, fresh_note = None, None
+    if fresh and FRESH_GOLD.exists():
+        try:
+            fr = evaluate_fresh(gold_dir, corpora)
+            res = {**res, "fresh": fr}
+        except (LookupError, FileNotFoundError) as exc:  # corpora without the fresh articles (a hand-made gold)
+            fresh_note = f"fresh held-out set not scored: {exc}"
     if json_path:
         Path(json_path).write_text(json.dumps(res, indent=1, sort_keys=False), encoding="utf-8")
     s, b = res["system"], res["baseline"]
@@ -104,4 +140,8 @@ def report(gold_dir: str | Path, details: bool = False, json_path: str | Path | 
             lines.append(f"  {e['article']} {e['start']}-{e['end']} gold '{gs}' ({e['gold_actor']}) vs pred "
                          f"'{_snippet(ps, 0, len(ps), 50)}' ({e['pred_actor']}) [{e['class']}]: "
                          f"{_snippet(t, e['start'], e['end'], 60)}")
+    if fr is not None:
+        lines += _fresh_lines(fr)
+    elif fresh_note:
+        lines += ["", fresh_note]
     return "\n".join(lines)
