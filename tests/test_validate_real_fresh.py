@@ -35,7 +35,8 @@ def test_validate_real_fresh_loader_reads_statements_and_article_meta(tmp_path):
                                   _record("the road stays closed", "Aid workers", "unnamed")])
     gold, meta = load_fresh(tmp_path / "f.jsonl")
     assert [g.camp for g in gold] == ["syria_government", "unnamed"]
-    assert TEXT[gold[1].start:gold[1].end] == "the road stays closed" and TEXT[gold[0].speaker_start:gold[0].speaker_end] == "The governor"
+    assert TEXT[gold[1].start:gold[1].end] == "the road stays closed"
+    assert TEXT[gold[0].speaker_start:gold[0].speaker_end] == "The governor"
     assert meta == {"sana-5": {"stratum": "syria_government", "n_chars": len(TEXT), "text_sha256": SHA}}
 
 
@@ -88,7 +89,8 @@ def test_validate_real_fresh_gold_matches_the_shared_texts(shared):
     from toolkit.validate.real import load_articles
 
     corpora = shared("corpora")
-    dev_docs = {json.loads(line)["doc_id"] for line in open(shared("gold", "real-quotes", "dev.jsonl"), encoding="utf-8")}
+    with open(shared("gold", "real-quotes", "dev.jsonl"), encoding="utf-8") as fh:
+        dev_docs = {json.loads(line)["doc_id"] for line in fh}
     gold, meta = load_fresh(FRESH_GOLD)
     assert len(meta) == 12 and [s["stratum"] for s in meta.values()].count("russia") == 3
     assert sorted(s["stratum"] for s in meta.values()) == sorted(STRATA * 3)

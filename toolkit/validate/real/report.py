@@ -60,7 +60,10 @@ def _fresh_lines(fr: dict) -> list[str]:
              _line("toolkit, pooled", s["pooled"]), _line("baseline (quote marks)", b["pooled"]),
              "  95% interval (articles resampled): recall {:.2f}-{:.2f}, camp {:.2f}-{:.2f}, speaker "
              "{:.2f}-{:.2f}".format(*ci["recall"], *ci["camp_accuracy"], *ci["speaker_accuracy"]),
-             f"  lowest article: {fr['lowest'][0]} recall {fr['lowest'][1]:.2f}", "", "by outlet camp", head]
+             f"  lowest article: {fr['lowest'][0]} recall {fr['lowest'][1]:.2f}", "", "by corpus", head]
+    for name, f in s["by_corpus"].items():
+        lines += [_line(f"toolkit {name} ({f['articles']})", f), _line(f"baseline {name}", b["by_corpus"][name])]
+    lines += ["", "by outlet camp", head]
     for stratum, f in fr["by_stratum"].items():
         lines.append(_line(f"toolkit {stratum} ({f['articles']})", f["system"]))
         lines.append(_line(f"baseline {stratum}", f["baseline"]))
