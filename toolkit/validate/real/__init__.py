@@ -50,4 +50,5 @@ from .report import evaluate, report
 from .scoring import match, score
 
 __all__ = ["GoldStatement", "Prediction", "Outcome", "load_gold", "load_articles", "predict_system", "predict_baseline", "match",
-           "score", "evaluate", "report", "evaluate_fresh", "load_fresh", "FRESH_GOLD", "error_class", "speaker_error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
+           "score", "evaluate", "report",
+           "evaluate_fresh", "load_fresh", "FRESH_GOLD", "error_class", "speaker_error_class", "CORPUS_NAMES", "SPEAKER_WINDOW"]
