@@ -7,7 +7,7 @@ import random
 from syntok import segmenter
 
 from toolkit.corpus import load_corpus
-from toolkit.text import _ONE_SENTENCE, _SURE_END, _segment, _sure_cuts, normalize_quotes, paragraphs, sentences
+from toolkit.text import _ONE_SENTENCE, _segment, _sure_cuts, normalize_quotes, paragraphs, sentences
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
           "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. ", " etc. ", " said. ",
@@ -21,7 +21,7 @@ def test_text_fast_path_cuts_only_where_syntok_ends_a_sentence():
     for para in ("Forces were U.S.-backed. Russia left.", "It was approx. Russia left.", "In Sept. Russia left.",
                  "He met Assad. Russia left.", "They left {at once. Russia} too."):
         assert tuple(_segment(para)) == _syntok(para), para
-    assert _SURE_END.search("He met Assad. Russia left.") and not _SURE_END.search("It was approx. Russia left.")
+    assert _sure_cuts("He met Assad. Russia left.") == [13] and not _sure_cuts("It was approx. Russia left.")
 
 
 def test_text_fast_path_cuts_after_numbers_and_quotes_outside_brackets():
