@@ -7,12 +7,13 @@ import random
 from syntok import segmenter
 
 from toolkit.corpus import load_corpus
-from toolkit.text import _ONE_SENTENCE, _OPENING_BRACKET, _SURE_END, _segment, normalize_quotes, paragraphs, sentences
+from toolkit.text import _ONE_SENTENCE, _segment, _sure_cuts, normalize_quotes, paragraphs, sentences
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
           "U", "the", " and ", ".", "?", "!", ";", ":", "(", ")", "Mr.", " U.S. ", " etc. ", " said. ",
           " There", " It", "?\" ", "Gen. ", " it. The ", " approx. ", " max. ", "U.S.-backed. ", " Russia",
-          " Assad. ", "Sept. ", "{", " said. \""]
+          " Assad. ", "Sept. ", "{", " said. \"", " in 2015. ", " 5. ", " 12. Sept", " Mar", " left.\" ",
+          " left. \"The", "[", "]", " (it. The end) ", " (x) "]
 
 
 def test_text_fast_path_cuts_only_where_syntok_ends_a_sentence():
@@ -20,7 +21,18 @@ def test_text_fast_path_cuts_only_where_syntok_ends_a_sentence():
     for para in ("Forces were U.S.-backed. Russia left.", "It was approx. Russia left.", "In Sept. Russia left.",
                  "He met Assad. Russia left.", "They left {at once. Russia} too."):
         assert tuple(_segment(para)) == _syntok(para), para
-    assert _SURE_END.search("He met Assad. Russia left.") and not _SURE_END.search("It was approx. Russia left.")
+    assert _sure_cuts("He met Assad. Russia left.") == [13] and not _sure_cuts("It was approx. Russia left.")
+
+
+def test_text_fast_path_cuts_after_numbers_and_quotes_outside_brackets():
+    for para in ('He left in 2015. Russia stayed.', 'It ended on 12. Sept too.', 'They left." Russia stayed.',
+                 'They left. "Russia stayed," he said.', 'Rebels (who left. Russia) stayed. Then it rained.',
+                 'A note (short). Then it rained. After that the sun came.', 'An open ( bracket. Then rain.'):
+        assert tuple(_segment(para)) == _syntok(para), para
+    assert _sure_cuts("He left in 2015. Russia stayed.") == [16]
+    assert _sure_cuts('They left." Russia stayed.') == [11]
+    assert _sure_cuts("Rebels (who left. Russia) stayed. Then it rained.") == []  # no cut beside brackets
+    assert _sure_cuts("It ended on 12. Sept too.") == []  # a month after a number
 
 
 def _syntok(para: str) -> tuple[tuple[int, int], ...]:
@@ -36,7 +48,7 @@ def test_text_fast_path_matches_syntok_on_generated_paragraphs():
         if not para:
             continue
         fast += bool(_ONE_SENTENCE.fullmatch(para))
-        cut += bool(_SURE_END.search(para)) and "(" not in para
+        cut += bool(_sure_cuts(para))
         assert tuple(_segment(para)) == _syntok(para), para
     assert fast > 100 and cut > 20  # both fast paths were exercised, not only syntok
 
@@ -54,7 +66,7 @@ def test_text_fast_path_matches_syntok_on_shared_corpus(shared):
     for article in list(corpus)[:150]:
         for para in paragraphs(article.masked_text):
             norm = normalize_quotes(para.text)
-            if _ONE_SENTENCE.fullmatch(norm) or (_SURE_END.search(norm) and not _OPENING_BRACKET.search(norm)):
+            if _ONE_SENTENCE.fullmatch(norm) or _sure_cuts(norm):
                 checked += 1  # a fast path decides (elsewhere _segment is syntok on the whole paragraph)
                 assert tuple(_segment(norm)) == _syntok(norm), norm[:80]
     assert checked > 1000
