@@ -91,7 +91,7 @@ def _attitude(toks, c: int, hi: int) -> bool:
     return toks[c][2].lower() in _ATTITUDES or c + 1 < hi and toks[c + 1][2].lower() in _ATTITUDES
 
 
-_OBJECT_CHECKS = {**{f: _verdict for f in ("call", "calls", "called")},
+_OBJECT_CHECKS = {**{f: _verdict for f in ("call", "calls", "called", "calling")},
                   **{f: _as_complement for lemma in ("cite", "deem") for f in inflect(lemma)},
                   **{f: _attitude for f in inflect("express")}}
 
@@ -134,7 +134,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue
         prev = toks[i - 1][2] if i > 0 else ""
         # inverted: '"...," said X' or '..., said X.' ("told X": X is the hearer, never the speaker)
-        if prev in (",", '"') and i >= 3 and not cue_text.startswith(("told", "tell")):
+        if prev in (",", '"') and i >= 3 and not cue_text.startswith(("told", "tell")) and cue_text != "calling":
             sp = _speaker_after(toks, j_end, hi)
             if sp is not None and (prev == '"' or toks[i - 2][2] == '"' or sp[1] + 1 >= hi
                                    or toks[sp[1] + 1][2] in (".", ",", "!", "?")):
@@ -150,12 +150,23 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         if cue_text.endswith("ing") and (prev == "," or bare):
             k = j_end + 1
             c = _content_after(toks, k, hi, False)
+            end = ue
+            if c is not None and cue_text in _OBJECT_CHECKS:
+                # ', calling the raid "a crime"': only with its verdict, and the object is the content
+                if _object_fails(cue_text, toks, c, hi):
+                    continue
+                end = toks[_object_end(toks, c, hi) - 1][1]
             if c is not None:
                 spk = last.speaker if last is not None else _subject(toks, 0, i)
                 if bare:
                     frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][1]))
-                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue)))
+                elif last is not None and last.content[0] < toks[i - 1][0] < last.content[1]:
+                    # "X said A, saying B": A ends at the comma, so both statements stay
+                    frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][0]))
+                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], end)))
             continue
+        if cue_text == "calling":
+            continue  # "a resolution calling for ...": a modifier; the verdict "calling" follows a comma
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
         if prev.lower() in ("a", "an") and cue_text in verbs.objects:
