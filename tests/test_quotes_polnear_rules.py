@@ -24,3 +24,28 @@ def test_quotes_calling_without_comma_or_verdict_is_no_cue():
     qs = extract_quotes(text, actors=False)
     assert all(q.cue != "calling" or q.text.startswith("it an urgent") for q in qs)
     assert not any("new playground" in q.text for q in qs)
+
+
+def test_quotes_asked_adjunct_reports_the_question_before_the_main_clause():
+    text = "Asked whether the library would close in winter, Director Ana Ruiz said the council had not decided."
+    question, answer = extract_quotes(text, actors=False)
+    assert (question.text, question.cue, question.speaker) == ("whether the library would close in winter", "Asked", None)
+    assert answer.speaker == "Director Ana Ruiz" and answer.text.startswith("the council")
+
+
+def test_quotes_asked_passive_takes_the_by_agent_as_asker():
+    text = "The coach was asked by a local reporter whether the team would travel by bus."
+    (q,) = extract_quotes(text, actors=False)
+    assert (q.text, q.speaker) == ("whether the team would travel by bus.", "a local reporter")
+
+
+def test_quotes_asked_object_then_question_or_request_is_content():
+    ask, request = (extract_quotes(t, actors=False) for t in (
+        "The moderator asked the two mayors how they would pay for the new tram line.",
+        "The union asked the factory owners to delay the vote until spring."))
+    assert [(q.text, q.speaker) for q in ask] == [("how they would pay for the new tram line.", "The moderator")]
+    assert [(q.text, q.speaker) for q in request] == [("the factory owners to delay the vote until spring.", "The union")]
+
+
+def test_quotes_asked_without_question_is_no_quote():
+    assert list(extract_quotes("The farmers asked for rain and the clerk asked a fee.", actors=False)) == []

@@ -14,7 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contents import _bare_clause, _clause_after_date, _content_after, _object_after, _object_end, _wh_clause
+from .contents import (
+    _ASKED,
+    _asked_adjunct,
+    _bare_clause,
+    _clause_after_date,
+    _content_after,
+    _object_after,
+    _object_end,
+    _question,
+    _wh_clause,
+)
 from .phrases import (
     _ASIDE,
     _DET,
@@ -131,6 +141,12 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         lemma_weak = cue_text in verbs.weak
         if cue_text.replace("\n", " ").startswith("according"):
             frames.extend(_according(toks, i, j_end, hi, us, ue))
+            continue
+        if cue_text in _ASKED and (adj := _asked_adjunct(toks, i, j_end, hi)) is not None:
+            # "Asked whether ..., X said", "X was asked (by Y) what ...": the question, its asker if named
+            (c0, c1), asker = adj
+            spk = (toks[asker[0]][0], toks[asker[1]][1]) if asker is not None else None
+            frames.append(_Frame((m.start(), m.end()), spk, (toks[c0][0], toks[c1][1])))
             continue
         prev = toks[i - 1][2] if i > 0 else ""
         # inverted: '"...," said X' or '..., said X.' ("told X": X is the hearer, never the speaker)
@@ -254,6 +270,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             # "noted the dam will ...", "asked whether ..." (not "to ask why", "does not answer whether"):
             # a clause without "that", minor
             c, np = k, True
+        if c is None and cue_text in _ASKED and (q := _question(toks, k, hi)) is not None:
+            c, np = q[0], True  # "X asked Y whether ...", "X asked Y to ...": minor, as a bare clause
         if c is None or (np and _inside(frames, m.start())) or _object_fails(cue_text, toks, c, hi):
             continue
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
