@@ -49,3 +49,15 @@ def test_quotes_asked_object_then_question_or_request_is_content():
 
 def test_quotes_asked_without_question_is_no_quote():
     assert list(extract_quotes("The farmers asked for rain and the clerk asked a fee.", actors=False)) == []
+
+
+def test_quotes_subject_relative_who_said_ends_with_the_relative_clause():
+    text = "Labor Secretary Ana Ruiz, who said the talks would end soon, signed the deal on Friday."
+    (q,) = extract_quotes(text, actors=False)
+    assert (q.text, q.speaker) == ("the talks would end soon", "Labor Secretary Ana Ruiz")
+    assert text[q.speaker_start:q.speaker_end].endswith("who")  # PolNeAR marks the relative pronoun as source
+
+
+def test_quotes_subject_relative_speaker_starts_after_by():
+    (q,) = extract_quotes("The deal was signed by Ana Ruiz, who said the talks had ended.", actors=False)
+    assert (q.text, q.speaker) == ("the talks had ended.", "Ana Ruiz")

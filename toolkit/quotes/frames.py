@@ -32,12 +32,14 @@ from .phrases import (
     _TIME_PREP,
     _is_word,
     _passive_agent,
+    _relative_end,
     _quoted_as_saying,
     _quoting,
     _skip_object,
     _speaker_after,
     _speaker_before,
     _tokens,
+    _who_before,
 )
 from .subjects import _bare_speaker, _subject
 from .verbs import Verbs, inflect
@@ -189,6 +191,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue  # "sounded a call for ...": a noun, whatever its cue lemma's other forms
         sp = _quoted_as_saying(toks, i) if cue_text.endswith("ing") else None
         sp = sp or _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
+        relative = sp is None and (sp := _who_before(toks, i, verbs.stance.keys())) is not None
         if sp is None and not cue_text.endswith("ing"):
             # a second verb of the subject: "The command called the bombing an aggression and said ..."
             j = i - 1
@@ -274,6 +277,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             c, np = q[0], True  # "X asked Y whether ...", "X asked Y to ...": minor, as a bare clause
         if c is None or (np and _inside(frames, m.start())) or _object_fails(cue_text, toks, c, hi):
             continue
+        if relative:  # "Perez, who said A, added B": A ends with the relative clause
+            end = min(end, _relative_end(toks, c, hi))
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
     return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
 

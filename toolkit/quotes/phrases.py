@@ -350,3 +350,34 @@ def _passive_agent(toks, i: int, j_end: int, hi: int) -> tuple[int, int, int] | 
                       or toks[b][2].islower() and toks[b][2].endswith("ly")):
         b -= 1
     return b + 1, k + 1, n - 1
+
+
+def _who_before(toks, i: int, cues=frozenset()) -> tuple[int, int] | None:
+    """Speaker of a cue in a subject relative clause, "Thomas Perez, who said ...", "a delegate who
+    later claimed ...": the noun phrase before "who" through "who" itself (token range), so the span
+    holds both the name the resolver reads and the relative pronoun PolNeAR marks as the source."""
+    j = i - 1
+    while j >= 1 and toks[j][2].lower() in _SKIP_BEFORE:
+        j -= 1
+    if j < 1 or toks[j][2].lower() != "who":
+        return None
+    h = j - 1 if toks[j - 1][2] != "," else j - 2
+    start = _np_back(toks, h, 0, cues) if h >= 0 else None
+    if start is None:
+        return None
+    # "signed by Ana Ruiz, who said": the phrase starts after the last auxiliary or "by"
+    start = next((n + 1 for n in range(h - 1, start - 1, -1) if toks[n][2].lower() in _VERBISH or toks[n][2] == "by"), start)
+    return start, j
+
+
+def _relative_end(toks, c: int, hi: int) -> int:
+    """Character end of a relative clause's content starting at token ``c``: before the first comma
+    (outside quotation marks) after which the main clause resumes with an auxiliary or a verb in -ed
+    ("Perez, who said the deal holds, signed it"), else at the unit's end."""
+    marks = 0
+    for n in range(c, hi - 1):
+        marks += toks[n][2] == '"'
+        nxt = toks[n + 1][2]
+        if toks[n][2] == "," and marks % 2 == 0 and nxt.islower() and (nxt in _VERBISH or nxt.endswith("ed")):
+            return toks[n][0]
+    return toks[hi - 1][1]
