@@ -61,3 +61,25 @@ def test_quotes_subject_relative_who_said_ends_with_the_relative_clause():
 def test_quotes_subject_relative_speaker_starts_after_by():
     (q,) = extract_quotes("The deal was signed by Ana Ruiz, who said the talks had ended.", actors=False)
     assert (q.text, q.speaker) == ("the talks had ended.", "Ana Ruiz")
+
+
+def test_quotes_long_apposition_with_commas_keeps_the_opening_name():
+    text = "Ann Lee, a nurse from Ava, Mo., who backs the new plan for the county hospital, said she would vote for it."
+    (q,) = extract_quotes(text, actors=False)
+    assert (q.text, q.speaker) == ("she would vote for it.", "Ann Lee")
+    assert text[q.speaker_start:q.speaker_end] == "Ann Lee"
+
+
+def test_quotes_long_apposition_does_not_take_an_opening_time_phrase():
+    qs = extract_quotes("In May, after a long fight over the budget of the town and its schools, said the report.",
+                        actors=False)
+    assert all(q.speaker is None or not q.speaker.startswith("In") for q in qs)
+
+
+def test_quotes_relative_clause_statement_ends_at_the_subjects_own_cue():
+    text = ("Ortiz, who on Sept. 9 said the old port on the north side of the bay could reopen within a few weeks, "
+            "said the talks had stalled.")
+    first, second = extract_quotes(text, actors=False)
+    assert (first.text, second.text) == ("the old port on the north side of the bay could reopen within a few weeks",
+                                         "the talks had stalled.")
+    assert first.speaker == second.speaker == "Ortiz"

@@ -279,6 +279,11 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             continue
         if relative:  # "Perez, who said A, added B": A ends with the relative clause
             end = min(end, _relative_end(toks, c, hi))
+        last = frames[-1] if frames else None
+        if last is not None and prev == "," and last.content[0] < m.start() < last.content[1] and s0 < i \
+                and toks[s0][0] < last.cue[0]:
+            # "Ortiz, who on May 9 said A, said B": the subject's own cue ends the relative clause's A
+            frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][0]), last.minor)
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
     return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
 
