@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.corpus import article_from_text
 from toolkit.quotes import extract_quotes
 
@@ -13,27 +15,38 @@ def quotes(text, **kw):
     return qs
 
 
-def test_quotes_apposition_after_quotation_keeps_the_name():
-    text = 'The talks went on. "We are still in touch with them," Harlan, head of the joint staff told a club in Lyon.'
-    (q,) = quotes(text, actors=False)
-    assert q.text == "We are still in touch with them" and q.speaker == "Harlan"
+@pytest.mark.parametrize("text, kw, content, speaker, camp", [
+    # with commas: the apposition after the name is left out
+    ('The talks went on. "We are still in touch with them," Harlan, head of the joint staff told a club in Lyon.',
+     {"actors": False}, "We are still in touch with them", "Harlan", None),
+    # without commas: the name, not the apposition's last noun phrase, and its camp
+    ('The strikes went on. "The planes came back at dawn" Ammar al-Selmo the head of the rescue '
+     'service in opposition-held eastern Aleppo told reporters.',
+     {}, "The planes came back at dawn", "Ammar al-Selmo", "opposition"),
+])
+def test_quotes_apposition_after_quotation_keeps_the_name(text, kw, content, speaker, camp):
+    (q,) = quotes(text, **kw)
+    assert (q.text, q.speaker) == (content, speaker)
+    assert camp is None or q.camp == camp
 
 
-def test_quotes_apposition_without_commas_after_quotation_keeps_the_name():
-    text = ('The strikes went on. "The planes came back at dawn" Ammar al-Selmo the head of the rescue '
-            'service in opposition-held eastern Aleppo told reporters.')
-    (q,) = quotes(text)
-    assert q.text == "The planes came back at dawn"
-    assert (q.speaker, q.camp) == ("Ammar al-Selmo", "opposition")
-
-
-def test_quotes_participle_without_comma_continues_the_speaker():
-    text = ('Governor Salim Tarek said the blast served the aims of armed gangs '
-            'adding that the depot had supplied the army for months.')
-    first, second = quotes(text, actors=False)
-    assert first.text == "the blast served the aims of armed gangs"
-    assert second.text.startswith("the depot had supplied")
-    assert first.speaker == second.speaker == "Salim Tarek"
+@pytest.mark.parametrize("text, stripped, first_text, second_start, speaker", [
+    # "adding that": the participle opens a "that" clause
+    ('Governor Salim Tarek said the blast served the aims of armed gangs '
+     'adding that the depot had supplied the army for months.', False,
+     "the blast served the aims of armed gangs", "the depot had supplied", "Salim Tarek"),
+    # "saying" without "that": only in text that lost its commas
+    ('An army source denied that the unit had used any such shells saying the army never held '
+     'those shells in the valley.', True,
+     "the unit had used any such shells", "the army never held", "An army source"),
+])
+def test_quotes_participle_without_comma_continues_the_speaker(text, stripped, first_text, second_start, speaker):
+    source = article_from_text(text, meta={"flags": ("punctuation_stripped",)})[0] if stripped else text
+    first, second = extract_quotes(source, actors=False)
+    assert all(text[q.start:q.end] == q.text for q in (first, second))
+    assert first.text == first_text
+    assert second.text.startswith(second_start)
+    assert first.speaker == second.speaker == speaker
 
 
 def test_quotes_participle_subject_keeps_the_apposed_name():
@@ -64,16 +77,6 @@ def test_quotes_disclosure_verbs_take_a_clause():
     text = 'A day later a navy source disclosed that the convoy had turned back. The report revealed gaps in the plan.'
     (q,) = quotes(text, actors=False)
     assert q.cue == "disclosed" and q.text == "the convoy had turned back."
-
-
-def test_quotes_participle_without_comma_in_stripped_text_continues_the_speaker():
-    text = ('An army source denied that the unit had used any such shells saying the army never held '
-            'those shells in the valley.')
-    article, _notes = article_from_text(text, meta={"flags": ("punctuation_stripped",)})
-    first, second = extract_quotes(article, actors=False)
-    assert first.text == "the unit had used any such shells"
-    assert second.text.startswith("the army never held")
-    assert first.speaker == second.speaker == "An army source"
 
 
 def test_quotes_relative_clause_with_auxiliaries_modifies_the_speaker():
@@ -117,14 +120,11 @@ def test_quotes_dated_relative_clause_speaker_is_its_head():
     assert qs and all(q.speaker == "Ortiz" for q in qs)
 
 
-def test_quotes_nested_report_keeps_the_innermost_speaker():
-    text = 'The agency quoted a navy commander as saying that the fleet had left the port.'
-    (q,) = quotes(text, actors=False)
-    assert text[q.speaker_start:q.speaker_end] == "a navy commander" and q.text == "the fleet had left the port."
-
-
-def test_quotes_nested_report_aside_keeps_the_innermost_speaker():
-    text = 'The agency said, quoting a navy commander, that the fleet had left the port.'
+@pytest.mark.parametrize("text", [
+    'The agency quoted a navy commander as saying that the fleet had left the port.',
+    'The agency said, quoting a navy commander, that the fleet had left the port.',  # the aside
+])
+def test_quotes_nested_report_keeps_the_innermost_speaker(text):
     (q,) = quotes(text, actors=False)
     assert text[q.speaker_start:q.speaker_end] == "a navy commander" and q.text == "the fleet had left the port."
 

@@ -129,3 +129,81 @@ def _object_end(toks, k: int, hi: int) -> int:
         if toks[n][2] in (";", ":") or (toks[n][2] == "," and toks[n + 1][2].islower() and toks[n + 1][2].endswith("ing")):
             return n
     return hi
+
+
+# What "asked" reports: an embedded question ("asked whether ...", "asked Sanders how ...", "asked about
+# the plan") or a request ("asked the board to ..."). Found on PolNeAR train misses (issue 16).
+_ASKED = frozenset("ask asks asked".split())
+_QUESTION = frozenset("whether if what who which why how where when about".split())
+_ADJUNCT = frozenset("when if after before once being was were is are been".split())
+_MAIN_VERB = frozenset("said says told replied responded answered demurred added insisted noted".split())
+
+
+def _question(toks, k: int, hi: int) -> tuple[int, bool] | None:
+    """Where the content after "asked" (at token ``k``) starts: ``(index, True)`` for a question opened by
+    a wh-word, "if", "whether" or "about", right after the cue, after a weekday or an adverb in -ly
+    ("asked Tuesday about ...", "asked specifically what ..."), or after an object of up to six words
+    ("asked the senator whether ..."); ``(k, False)`` for a request with an object and an infinitive
+    ("asked the network to donate ...": the object is part of it). ``None`` otherwise. Limits: an object
+    holding a comma or a verb is not skipped; "asked for" (a request for a thing) is left out."""
+    n = k
+    while n < hi and n < k + 2 and (toks[n][2].lower() in _WEEKDAYS or toks[n][2].islower() and toks[n][2].endswith("ly")):
+        n += 1
+    for m in range(n, min(hi - 1, n + 7)):
+        low = toks[m][2].lower()
+        if low in _QUESTION and _is_word(toks[m + 1][2]):
+            return m, True
+        if low == "to" and m > n and toks[m + 1][2].islower() and _is_word(toks[m + 1][2]) \
+                and toks[m + 1][2] not in _DET and toks[m + 1][2] not in _PRONOUNS:
+            return n, False
+        if not _is_word(toks[m][2]) or low in _NP_STOP or low in _VERBISH or low in _TIME_PREP:
+            return None
+    return None
+
+
+def _asked_adjunct(toks, i: int, j_end: int, hi: int) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Content token range (inclusive) of a question "asked" reports without a subject that asks, and the
+    asker's range when a "by" agent names one (else ``None``): a participle adjunct ("Asked whether he
+    would run, Smith said ...", '"...," Smith said when asked about the plan') or a passive ("Smith was
+    asked by a reporter what ..."; without an agent the asker is the unnamed source). Before a main
+    clause set off by a comma (", Smith said", ", the senator replied") the question ends at that comma;
+    else at the unit's end. ``None`` when a subject asks ("Smith asked ...": the usual frame)."""
+    b = i - 1
+    while b >= 0 and toks[b][2].lower() in _ADJUNCT:
+        b -= 1
+    if b == i - 1 and i > 0:
+        return None
+    k, asker = j_end + 1, None
+    if k + 1 < hi and toks[k][2] == "by":  # "asked by a reporter whether ...": the agent asks
+        n = next((n for n in range(k + 2, min(hi, k + 12)) if toks[n][2].lower() in _QUESTION
+                  or not _is_word(toks[n][2])), None)
+        if n is None or toks[n][2].lower() not in _QUESTION:
+            return None
+        k, asker = n, (j_end + 2, n - 1)
+    q = _question(toks, k, hi)
+    if q is None or not q[1]:
+        return None
+    start, end = q[0], hi - 1
+    if b < 0:  # the adjunct opens the sentence: the question ends before the main clause
+        marks = 0
+        for n in range(start, hi - 2):
+            marks += toks[n][2] == '"'
+            if toks[n][2] == "," and marks % 2 == 0 and _opens_main_clause(toks, n + 1, hi):
+                end = n - 1
+                break
+    return ((start, end), asker) if end - start >= 1 else None
+
+
+def _opens_main_clause(toks, n: int, hi: int) -> bool:
+    """Whether a subject and its verb start at ``n``: a pronoun, a capitalised word or a determiner, then
+    within five words a reporting or past-tense verb (", Smith demurred", ", the senator said")."""
+    first = toks[n][2]
+    if not (first.lower() in _SUBJECT_PRONOUNS or first[:1].isupper() or first.lower() in ("the", "a")):
+        return False
+    for m in range(n + 1, min(hi, n + 6)):
+        w = toks[m][2]
+        if w.lower() in _MAIN_VERB or w.islower() and w.endswith("ed") and len(w) > 4:
+            return True
+        if not _is_word(w):
+            return False
+    return False

@@ -162,7 +162,8 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
                 who = resolve(fr.speaker, para.start, floor) if fr.speaker is not None else None
                 found.append((cs, ce, kind, fr.cue, fr.speaker, who))
                 covered.append((fr.content[0], fr.content[1]))
-                last = (fr.cue, fr.speaker, who, pi)
+                if fr.speaker is not None or last is None:  # a question "asked" without its asker passes nothing on
+                    last = (fr.cue, fr.speaker, who, pi)
             # quotations no frame covers: continuation quotes inherit the last attribution
             for o, c, _closed in _pairs_in(pairs, starts, us, ue):
                 if any(a <= o < b for a, b in covered) or held.holds(o):  # a record of the paragraph holds o

@@ -14,7 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .contents import _bare_clause, _clause_after_date, _content_after, _object_after, _object_end, _wh_clause
+from .contents import (
+    _ASKED,
+    _asked_adjunct,
+    _bare_clause,
+    _clause_after_date,
+    _content_after,
+    _object_after,
+    _object_end,
+    _question,
+    _wh_clause,
+)
 from .phrases import (
     _ASIDE,
     _DET,
@@ -22,12 +32,14 @@ from .phrases import (
     _TIME_PREP,
     _is_word,
     _passive_agent,
+    _relative_end,
     _quoted_as_saying,
     _quoting,
     _skip_object,
     _speaker_after,
     _speaker_before,
     _tokens,
+    _who_before,
 )
 from .subjects import _bare_speaker, _subject
 from .verbs import Verbs, inflect
@@ -91,7 +103,7 @@ def _attitude(toks, c: int, hi: int) -> bool:
     return toks[c][2].lower() in _ATTITUDES or c + 1 < hi and toks[c + 1][2].lower() in _ATTITUDES
 
 
-_OBJECT_CHECKS = {**{f: _verdict for f in ("call", "calls", "called")},
+_OBJECT_CHECKS = {**{f: _verdict for f in ("call", "calls", "called", "calling")},
                   **{f: _as_complement for lemma in ("cite", "deem") for f in inflect(lemma)},
                   **{f: _attitude for f in inflect("express")}}
 
@@ -132,9 +144,15 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         if cue_text.replace("\n", " ").startswith("according"):
             frames.extend(_according(toks, i, j_end, hi, us, ue))
             continue
+        if cue_text in _ASKED and (adj := _asked_adjunct(toks, i, j_end, hi)) is not None:
+            # "Asked whether ..., X said", "X was asked (by Y) what ...": the question, its asker if named
+            (c0, c1), asker = adj
+            spk = (toks[asker[0]][0], toks[asker[1]][1]) if asker is not None else None
+            frames.append(_Frame((m.start(), m.end()), spk, (toks[c0][0], toks[c1][1])))
+            continue
         prev = toks[i - 1][2] if i > 0 else ""
         # inverted: '"...," said X' or '..., said X.' ("told X": X is the hearer, never the speaker)
-        if prev in (",", '"') and i >= 3 and not cue_text.startswith(("told", "tell")):
+        if prev in (",", '"') and i >= 3 and not cue_text.startswith(("told", "tell")) and cue_text != "calling":
             sp = _speaker_after(toks, j_end, hi)
             if sp is not None and (prev == '"' or toks[i - 2][2] == '"' or sp[1] + 1 >= hi
                                    or toks[sp[1] + 1][2] in (".", ",", "!", "?")):
@@ -150,18 +168,30 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         if cue_text.endswith("ing") and (prev == "," or bare):
             k = j_end + 1
             c = _content_after(toks, k, hi, False)
+            end = ue
+            if c is not None and cue_text in _OBJECT_CHECKS:
+                # ', calling the raid "a crime"': only with its verdict, and the object is the content
+                if _object_fails(cue_text, toks, c, hi):
+                    continue
+                end = toks[_object_end(toks, c, hi) - 1][1]
             if c is not None:
                 spk = last.speaker if last is not None else _subject(toks, 0, i)
                 if bare:
                     frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][1]))
-                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], ue)))
+                elif last is not None and last.content[0] < toks[i - 1][0] < last.content[1]:
+                    # "X said A, saying B": A ends at the comma, so both statements stay
+                    frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][0]))
+                frames.append(_Frame((m.start(), m.end()), spk, (toks[c][0], end)))
             continue
+        if cue_text == "calling":
+            continue  # "a resolution calling for ...": a modifier; the verdict "calling" follows a comma
         if cue_text in verbs.nounlike and (prev.lower() in _DET or prev.endswith(("ed", "'s")) or prev in verbs.stance):
             continue  # "denied reports that", "the claims that": a noun, not a verb
         if prev.lower() in ("a", "an") and cue_text in verbs.objects:
             continue  # "sounded a call for ...": a noun, whatever its cue lemma's other forms
         sp = _quoted_as_saying(toks, i) if cue_text.endswith("ing") else None
         sp = sp or _speaker_before(toks, i, 0, cue_text, verbs.stance.keys())
+        relative = sp is None and (sp := _who_before(toks, i, verbs.stance.keys())) is not None
         if sp is None and not cue_text.endswith("ing"):
             # a second verb of the subject: "The command called the bombing an aggression and said ..."
             j = i - 1
@@ -243,8 +273,17 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             # "noted the dam will ...", "asked whether ..." (not "to ask why", "does not answer whether"):
             # a clause without "that", minor
             c, np = k, True
+        if c is None and cue_text in _ASKED and (q := _question(toks, k, hi)) is not None:
+            c, np = q[0], True  # "X asked Y whether ...", "X asked Y to ...": minor, as a bare clause
         if c is None or (np and _inside(frames, m.start())) or _object_fails(cue_text, toks, c, hi):
             continue
+        if relative:  # "Perez, who said A, added B": A ends with the relative clause
+            end = min(end, _relative_end(toks, c, hi))
+        last = frames[-1] if frames else None
+        if last is not None and prev == "," and last.content[0] < m.start() < last.content[1] and s0 < i \
+                and toks[s0][0] < last.cue[0]:
+            # "Ortiz, who on May 9 said A, said B": the subject's own cue ends the relative clause's A
+            frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][0]), last.minor)
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
     return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
 

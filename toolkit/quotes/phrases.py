@@ -111,7 +111,7 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
         while k >= lo and toks[k][2] not in (",", '"', "(", ")", ";", ":") and k > j - 16:
             k -= 1
         if k < lo or toks[k][2] != ",":
-            return None
+            return _long_apposition(toks, lo, j)  # "Ann Lee, a nurse from Ava, Mo., who ..., said"
         chunk = toks[k + 1:j]
         if not chunk:
             return None
@@ -120,8 +120,10 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
         # "Rep. Dora Penn, D-Ore., speaking on a morning show, said": the name is before the party tag
         tag = _party_tag_before(toks, k - 1, lo)
         start = _np_back(toks, tag - 2, lo, cues) if tag is not None else _np_back(toks, k - 1, lo, cues)
-        if start is None or (k - 1 >= lo and toks[k - 1][2] == '"'):
+        if k - 1 >= lo and toks[k - 1][2] == '"':
             return None
+        if start is None:
+            return _long_apposition(toks, lo, j)
         return (start, j - 1)
     if toks[j][2].lower() in _PRONOUNS:  # a subject pronoun is the whole noun phrase ("... something he said")
         return (j, j)
@@ -350,3 +352,57 @@ def _passive_agent(toks, i: int, j_end: int, hi: int) -> tuple[int, int, int] | 
                       or toks[b][2].islower() and toks[b][2].endswith("ly")):
         b -= 1
     return b + 1, k + 1, n - 1
+
+
+def _who_before(toks, i: int, cues=frozenset()) -> tuple[int, int] | None:
+    """Speaker of a cue in a subject relative clause, "Thomas Perez, who said ...", "a delegate who
+    later claimed ...": the noun phrase before "who" through "who" itself (token range), so the span
+    holds both the name the resolver reads and the relative pronoun PolNeAR marks as the source."""
+    j = i - 1
+    while j >= 1 and toks[j][2].lower() in _SKIP_BEFORE:
+        j -= 1
+    if j < 1 or toks[j][2].lower() != "who":
+        return None
+    h = j - 1 if toks[j - 1][2] != "," else j - 2
+    start = _np_back(toks, h, 0, cues) if h >= 0 else None
+    if start is None:
+        return None
+    # "signed by Ana Ruiz, who said": the phrase starts after the last auxiliary or "by"
+    start = next((n + 1 for n in range(h - 1, start - 1, -1) if toks[n][2].lower() in _VERBISH or toks[n][2] == "by"), start)
+    return start, j
+
+
+def _relative_end(toks, c: int, hi: int) -> int:
+    """Character end of a relative clause's content starting at token ``c``: before the first comma
+    (outside quotation marks) after which the main clause resumes with an auxiliary or a verb in -ed
+    ("Perez, who said the deal holds, signed it"), else at the unit's end."""
+    marks = 0
+    for n in range(c, hi - 1):
+        marks += toks[n][2] == '"'
+        nxt = toks[n + 1][2]
+        if toks[n][2] == "," and marks % 2 == 0 and nxt.islower() and (nxt in _VERBISH or nxt.endswith("ed")):
+            return toks[n][0]
+    return toks[hi - 1][1]
+
+
+_OPENERS = _TIME_PREP | _MONTHS | frozenset("""as when if although though because despite under over by after before
+since and but so yet the a an""".split())
+_NAME_JOIN = frozenset("of de al bin van von".split())
+
+
+def _long_apposition(toks, lo: int, j: int) -> tuple[int, int] | None:
+    """Speaker of a cue after a long apposition, one that holds commas or runs past the walk-back
+    ("Ann Lee, a nurse from Ava, Mo., who backs the plan, said ..."): the name that opens the unit,
+    up to its first comma (at most seven tokens: capitalised words, "of", abbreviations and a party
+    tag in parentheses). Only the name is the speaker span, so the resolver does not read a mention
+    inside the apposition. ``None`` when the unit opens otherwise (a time phrase, a lower-case word)."""
+    n = lo
+    while n < j and toks[n][2].lower() in ("and", "but"):
+        n += 1
+    f = next((m for m in range(n, min(j, n + 8)) if toks[m][2] == ","), None)
+    if f is None or f == n or not toks[n][2][:1].isupper() or toks[n][2].lower() in _OPENERS \
+            or toks[n][2].lower() in _PRONOUNS:
+        return None
+    if any(_is_word(w) and not w[:1].isupper() and w.lower() not in _NAME_JOIN for _s, _e, w in toks[n:f]):
+        return None
+    return n, f - 1

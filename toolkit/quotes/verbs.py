@@ -160,7 +160,9 @@ def _build_verbs(raws: dict[Path, bytes], path: Path | None, extend: bool) -> Ve
         if lemma in weak_lemmas or form in nounlike:
             weak.add(form)
     alternation = trie_regex(forms, lambda ch: r"\s+" if ch == " " else re.escape(ch))
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation}|According\s+to)(?![\w-])")
+    # sentence-initial "According to" and the participle "Asked whether ..., X said" (quotes/contents.py)
+    opening = r"|According\s+to" + (r"|Asked" if "asked" in forms else "")
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation}{opening})(?![\w-])")
     unknown = sorted(object_lemmas - set(lemmas.values()))
     if unknown:
         raise LexiconError(path or DEFAULT_VERBS, line, f"'object_content' lists lemmas that are no cue: {', '.join(unknown)}")
