@@ -275,16 +275,25 @@ def extract_quotes_tagged(source: str | Article, model: QuoteTagger | str | Path
     return RecordList(out)
 
 
-def union_quotes(rules: list[Quote], tagged: list[Quote]) -> RecordList:
-    """The rules' quotes, plus each tagged quote that overlaps none of them (the tagger adds what the rules miss)."""
-    extra = [q for q in tagged if not any(q.start < r.end and r.start < q.end for r in rules)]
+def union_quotes(rules: list[Quote], tagged: list[Quote], cue_verbs: Verbs | None = None) -> RecordList:
+    """The rules' quotes, plus each tagged quote that overlaps none of them (the tagger adds what the rules miss).
+
+    With ``cue_verbs``, a tagged quote is added only when its cue holds one of those attribution verbs
+    (``Verbs.pattern``, on the lower-cased cue): a rule without a setting, meant to drop the tagger's
+    non-speech attributions (beliefs, intentions: "believes", "wants", "is expected") and its cue-less fragments.
+    """
+    def kept(q: Quote) -> bool:
+        return cue_verbs is None or (q.cue is not None and cue_verbs.pattern.search(q.cue.lower()) is not None)
+
+    extra = [q for q in tagged if kept(q) and not any(q.start < r.end and r.start < q.end for r in rules)]
     return RecordList(sorted([*rules, *extra], key=lambda q: (q.start, q.end)))
 
 
 def extract_quotes_union(source: str | Article, model: QuoteTagger | str | Path | None = None, *,
-                         actors: Any = None, verbs: Verbs | None = None) -> RecordList:
-    """:func:`union_quotes` of :func:`toolkit.quotes.extract_quotes` and :func:`extract_quotes_tagged`."""
+                         actors: Any = None, verbs: Verbs | None = None, cue_verbs: bool = False) -> RecordList:
+    """:func:`union_quotes` of :func:`toolkit.quotes.extract_quotes` and :func:`extract_quotes_tagged`
+    (``cue_verbs=True``: a tagged quote is added only with a cue verb of ``verbs``)."""
     actors = _default_lexicon() if actors is None else actors
     verbs = verbs or load_verbs()
     return union_quotes(extract_quotes(source, actors=actors, verbs=verbs),
-                        extract_quotes_tagged(source, model, actors=actors, verbs=verbs))
+                        extract_quotes_tagged(source, model, actors=actors, verbs=verbs), verbs if cue_verbs else None)

@@ -294,6 +294,7 @@ def train_quotes(polnear: str | Path | None = None, *, out_dir: str | Path | Non
     history, best, best_state = [], None, None
     for epoch in range(1, settings.epochs + 1):
         head.train()
+        epoch_cpu = time.process_time()
         batches = length_grouped_batches([len(f) for f, _t, _n in train], settings.batch_size, generator)
         running = 0.0
         for idx in batches:
@@ -309,7 +310,7 @@ def train_quotes(polnear: str | Path | None = None, *, out_dir: str | Path | Non
             running += loss.item()
         scores = _span_f1(head, dev)
         history.append({"epoch": epoch, "loss": round(running / max(1, len(batches)), 4),
-                        "holdout": scores})
+                        "cpu_seconds": round(time.process_time() - epoch_cpu, 1), "holdout": scores})
         if progress:
             print(f"epoch {epoch}: loss {history[-1]['loss']:.4f}  held-out span F1 {scores['mean_f1']:.3f}")
         if best is None or scores["mean_f1"] > best["holdout"]["mean_f1"]:
