@@ -1,4 +1,7 @@
-"""The rule extractor, the trained tagger and their union, side by side on PolNeAR dev and real-quotes dev.
+"""The rule extractor, the trained tagger and their unions, side by side on PolNeAR dev and real-quotes dev.
+
+``union`` adds every tagged quote that overlaps no rule quote; ``union-cue`` only those whose cue holds an
+attribution verb of ``verbs.yml`` (:func:`toolkit.quotes.tagger.union_quotes` with ``cue_verbs``; no setting).
 
 Each article is extracted once per backend (the union reuses both), timed in CPU seconds of this
 process (less disturbed than wall time on a shared machine); throughput is ``\\w+`` words of the
@@ -22,7 +25,7 @@ import re
 import time
 
 _WORD = re.compile(r"\w+")
-BACKENDS = ("rules", "tagger", "union")
+BACKENDS = ("rules", "tagger", "union", "union-cue")
 
 
 def _extract_all(items, model, actors, verbs):
@@ -40,9 +43,12 @@ def _extract_all(items, model, actors, verbs):
         t2 = time.process_time()
         quotes["union"][key] = union_quotes(quotes["rules"][key], quotes["tagger"][key])
         t3 = time.process_time()
+        quotes["union-cue"][key] = union_quotes(quotes["rules"][key], quotes["tagger"][key], verbs)
+        t4 = time.process_time()
         seconds["rules"] += t1 - t0
         seconds["tagger"] += t2 - t1
         seconds["union"] += (t1 - t0) + (t3 - t1)
+        seconds["union-cue"] += (t1 - t0) + (t2 - t1) + (t4 - t3)
     return quotes, seconds
 
 
@@ -91,20 +97,20 @@ def real_dev(folder, model, actors, verbs) -> dict:
 def _print(res: dict) -> None:
     p = res["polnear"]
     print(f"PolNeAR dev ({p['articles']} articles, {p['words']} words)")
-    print(f"{'':8}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'direct':>8}{'mixed':>7}{'indir':>7}"
+    print(f"{'':10}{'P':>7}{'R':>7}{'F1':>7}{'spk':>7}{'direct':>8}{'mixed':>7}{'indir':>7}"
           f"{'F1 h1':>7}{'F1 h2':>7}{'words/cpu-s':>13}")
     for b, r in p["backends"].items():
         a, k = r["all"], r["all"]["recall_by_gold_kind"]
-        print(f"{b:8}{a['precision']:7.3f}{a['recall']:7.3f}{a['f1']:7.3f}{a['speaker_accuracy']:7.3f}"
+        print(f"{b:10}{a['precision']:7.3f}{a['recall']:7.3f}{a['f1']:7.3f}{a['speaker_accuracy']:7.3f}"
               f"{k.get('direct', 0):8.3f}{k.get('mixed', 0):7.3f}{k.get('indirect', 0):7.3f}"
               f"{r['half_1']['f1']:7.3f}{r['half_2']['f1']:7.3f}{r['words_per_cpu_second']:13,}")
     q = res["real"]
     print(f"\nreal-quotes dev ({q['articles']} articles, {q['statements']} statements, {q['words']} words)")
-    print(f"{'':8}{'R':>7}{'P':>7}{'camp':>7}{'spk':>7}{'min art R':>10}{'R halves':>13}{'camp halves':>13}"
+    print(f"{'':10}{'R':>7}{'P':>7}{'camp':>7}{'spk':>7}{'min art R':>10}{'R halves':>13}{'camp halves':>13}"
           f"{'FA-KES R':>9}{'words/cpu-s':>13}")
     for b, r in q["backends"].items():
         f, h = r["pooled"], list(r["halves"].values())
-        print(f"{b:8}{f['recall']:7.3f}{f['precision']:7.3f}{f['camp_accuracy']:7.3f}{f['speaker_accuracy']:7.3f}"
+        print(f"{b:10}{f['recall']:7.3f}{f['precision']:7.3f}{f['camp_accuracy']:7.3f}{f['speaker_accuracy']:7.3f}"
               f"{r['min_article_recall']:10.3f}{h[0]['recall']:7.3f}/{h[1]['recall']:.3f}"
               f"{h[0]['camp_accuracy']:7.3f}/{h[1]['camp_accuracy']:.3f}"
               f"{r['by_corpus'].get('FA-KES', {}).get('recall', 0):9.3f}{r['words_per_cpu_second']:13,}")

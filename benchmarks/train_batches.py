@@ -2,7 +2,7 @@
 
 Times the same number of forward+backward+AdamW steps of the trained backend's model (base encoder
 plus target head, :mod:`toolkit.sentiment.finetune`) on NewsMTSC train inputs, batched at random and by
-:func:`toolkit.sentiment.finetune._length_grouped_batches`, alternating twice in one run (the machine is
+:func:`toolkit.encoder.length_grouped_batches`, alternating twice in one run (the machine is
 shared, so read the ratio). Dev quality of the two is measured with full training runs (README).
 
 Usage: ``python benchmarks/train_batches.py [--steps 40] [--threads 2]``

@@ -4,7 +4,6 @@ reloads and predicts valid labels with offsets, through the sentiment registry t
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -13,35 +12,25 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
 from toolkit import cli  # noqa: E402
+from toolkit.encoder import length_grouped_batches  # noqa: E402
 from toolkit.pipeline import analyze  # noqa: E402
 from toolkit.sentiment import (LABELS, TargetSentiment, available_backends, finetune, get_backend,  # noqa: E402
                                portrayal, target_sentiment, unregister_backend)
 from toolkit.sentiment.trained import MARKERS, TrainedTargetBackend  # noqa: E402
+from tiny_encoder import tiny_base  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "finetune"
 
 
-def _tiny_base(folder: Path) -> Path:
-    """A randomly initialised 2-layer BERT with a word-level vocabulary of the fixtures (no download)."""
-    words = set()
-    for f in FIXTURES.glob("*.jsonl"):
-        for line in f.read_text(encoding="utf-8").splitlines():
-            words |= set(re.findall(r"\w+|[^\w\s]", json.loads(line)["sentence_normalized"].lower()))
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *sorted(words)]
-    folder.mkdir(parents=True)
-    (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    transformers.BertTokenizerFast(vocab_file=str(folder / "vocab.txt")).save_pretrained(folder)
-    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
-                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=160)
-    torch.manual_seed(0)
-    transformers.BertModel(config).save_pretrained(folder)
-    return folder
+def _fixture_sentences() -> list[str]:
+    return [json.loads(line)["sentence_normalized"] for f in FIXTURES.glob("*.jsonl")
+            for line in f.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("finetune")
-    base = _tiny_base(root / "base")
+    base = tiny_base(root / "base", _fixture_sentences(), max_positions=160)
     return finetune.train_sentiment(FIXTURES, epochs=2, out_dir=root / "model", base_model=str(base), seed=3,
                                     batch_size=4, lr=1e-3, ema=None, progress=False)
 
@@ -186,7 +175,7 @@ def test_finetune_analyze_runs_with_the_trained_backend(trained):
 def test_finetune_length_grouped_batches_cover_each_input_once_with_little_padding():
     rng = __import__("random").Random(7)
     lengths = [rng.randint(5, 120) for _ in range(1000)]
-    batches = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
+    batches = length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
     flat = [i for b in batches for i in b]
     assert sorted(flat) == list(range(1000))
     assert sorted(len(b) for b in batches)[:2] == [8, 16]  # one short batch: the last group holds 40 inputs
@@ -194,8 +183,8 @@ def test_finetune_length_grouped_batches_cover_each_input_once_with_little_paddi
     random_order = [list(range(k, min(k + 16, 1000))) for k in range(0, 1000, 16)]
     padded_random = sum(len(b) * max(lengths[i] for i in b) for b in random_order)
     assert padded < 0.75 * padded_random  # similar lengths share a batch
-    again = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
-    other = finetune._length_grouped_batches(lengths, 16, torch.Generator().manual_seed(1), group=10)
+    again = length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
+    other = length_grouped_batches(lengths, 16, torch.Generator().manual_seed(1), group=10)
     assert again == batches and other != batches  # the seed fixes the order
 
 

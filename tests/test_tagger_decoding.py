@@ -3,9 +3,11 @@ keep nested sources and cues, word-piece tags, the constrained decoding, spans, 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
-from toolkit.quotes import Quote
+from toolkit.quotes import Quote, load_verbs
 from toolkit.quotes.tagger import TAGS, spans_of, union_quotes, viterbi
 from toolkit.quotes.tagger_train import char_roles, load_polnear, piece_tags, strip_punctuation
 
@@ -65,6 +67,16 @@ def test_tagger_union_keeps_every_rule_quote():
     tagged = [_quote(15, 25), _quote(25, 35), _quote(70, 80)]
     union = union_quotes(rules, tagged)
     assert [(q.start, q.end) for q in union] == [(10, 20), (25, 35), (40, 60), (70, 80)]
+
+
+def test_tagger_union_with_cue_verbs_adds_only_tagged_quotes_with_a_speech_verb():
+    verbs = load_verbs()
+    rules = [_quote(10, 20)]
+    tagged = [replace(_quote(30, 40), cue="Said"), replace(_quote(50, 60), cue="believes"),
+              replace(_quote(70, 80), cue=None), replace(_quote(90, 99), cue="has told")]
+    union = union_quotes(rules, tagged, verbs)
+    assert [(q.start, q.end) for q in union] == [(10, 20), (30, 40), (90, 99)]
+    assert len(union_quotes(rules, tagged)) == 5  # without the rule every non-overlapping one is added
 
 
 def test_tagger_load_polnear_reads_brat(tmp_path):

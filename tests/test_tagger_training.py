@@ -17,6 +17,7 @@ from toolkit import cli  # noqa: E402
 from toolkit.quotes import Quote, extract_quotes  # noqa: E402
 from toolkit.quotes.tagger import QuoteTagger, extract_quotes_tagged, extract_quotes_union, latest_tagger  # noqa: E402
 from toolkit.vocab import QUOTE_KINDS  # noqa: E402
+from tiny_encoder import tiny_base  # noqa: E402
 
 # Invented sentences; [S ...] source, [C ...] cue, [Q ...] content.
 ARTICLES = [
@@ -54,19 +55,6 @@ def _article(lines: list[str]) -> tuple[str, str]:
     return text, "\n".join(ann) + "\n"
 
 
-def _tiny_base(folder: Path, texts: list[str]) -> Path:
-    words = sorted({w for text in texts for w in re.findall(r"\w+|[^\w\s]", text.lower())})
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *words]
-    folder.mkdir(parents=True)
-    (folder / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    transformers.BertTokenizerFast(vocab_file=str(folder / "vocab.txt")).save_pretrained(folder)
-    config = transformers.BertConfig(vocab_size=len(vocab), hidden_size=32, num_hidden_layers=2,
-                                     num_attention_heads=2, intermediate_size=64, max_position_embeddings=128)
-    torch.manual_seed(0)
-    transformers.BertModel(config).save_pretrained(folder)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def model(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("tagger")
@@ -79,7 +67,7 @@ def model(tmp_path_factory) -> Path:
         texts.append(text)
         (split / "text" / f"doc{n}.txt").write_text(text, encoding="utf-8")
         (split / "attributions" / f"doc{n}_ann1.ann").write_text(ann, encoding="utf-8")
-    base = _tiny_base(root / "base", texts)
+    base = tiny_base(root / "base", texts)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NARRATIVE_CACHE", str(root / "cache"))
         code = cli.main(["train", "quotes", "--polnear", str(root / "polnear"), "--base-model", str(base),

