@@ -4,13 +4,13 @@
    shares and a camp-biased extractor; per labelled-sample size, the coverage of the raw (article
    bootstrap over extracted quotes) and corrected (prediction-powered) 95% intervals per camp over
    ``--draws`` draws, and the corrected interval's mean width and median lambda: the default
-   (the process's share, lambda tuned), plain PPI (lambda = 1) and the corpus's share
-   (``finite_population``), each against its own truth.
+   (the process's share, plain PPI: lambda = 1), PPI++ (``power=None``, lambda tuned) and the
+   corpus's share (``finite_population``), each against its own truth.
 2. Demo (``corpora/demo``, gold for every article): the mean absolute error of the raw and corrected
    shares against the full-gold shares, over camps and ``--samples`` random annotated samples of each
    ``--fractions`` of the articles (``toolkit.comparison.correction_error``), with the spread over
    samples, the share of samples where the corrected error is the smaller, the intervals' coverage
-   of the full-gold share and their mean width, for the default and for ``finite_population``.
+   of the full-gold share and their mean width, for each variant of the simulation.
 3. Real news (``../shared/gold/real-quotes/dev.jsonl``, every statement of 30 articles; skipped when
    ``../shared`` is absent): the same error over random annotated fractions of those 30 articles,
    against their full gold. The extractor was tuned on these articles, so its raw error here is
@@ -64,7 +64,7 @@ def main() -> int:
     if real is not None:
         out["real_news"] = []
     for fraction in args.fractions:
-        for name in ("default", "finite_population"):
+        for name in VARIANTS:
             errors = correction_error(results, root / "gold.jsonl", fraction=fraction, n_samples=args.samples,
                                       **VARIANTS[name])
             out["demo"].append(_summary(errors, fraction, args.samples, name))
@@ -76,7 +76,7 @@ def main() -> int:
     return 0
 
 
-VARIANTS = {"default": {}, "plain_ppi": {"power": 1.0}, "finite_population": {"finite_population": True}}
+VARIANTS = {"default": {}, "power_tuned": {"power": None}, "finite_population": {"finite_population": True}}
 
 
 def _summary(errors, fraction: float, samples: int, variant: str) -> dict:

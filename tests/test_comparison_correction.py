@@ -77,9 +77,10 @@ def test_comparison_correction_power_zero_is_gold_only():
 def test_comparison_correction_power_tuning_drops_useless_predictions():
     pred, gold, lab = _draw()
     noise = np.random.default_rng(5).poisson(3, gold.shape).astype(float)  # unrelated to the truth
-    assert ppi_ratio(noise, noise.sum(1), lab, gold, gold.sum(1)).power < 0.3
+    assert ppi_ratio(noise, noise.sum(1), lab, gold, gold.sum(1), power=None).power < 0.3
     close = gold + (np.random.default_rng(6).random(gold.shape) < 0.2)  # one extra quote here and there
-    assert ppi_ratio(close, close.sum(1), lab, gold, gold.sum(1)).power > 0.8
+    assert ppi_ratio(close, close.sum(1), lab, gold, gold.sum(1), power=None).power > 0.8
+    assert ppi_ratio(noise, noise.sum(1), lab, gold, gold.sum(1)).power == 1  # the default: plain PPI
     assert power_tuning(np.ones((5, 2)), np.ones((5, 2))) == 1.0
 
 

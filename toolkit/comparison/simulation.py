@@ -61,7 +61,7 @@ def simulate_corpus(model: ExtractionModel, n_articles: int, rng: np.random.Gene
 
 def coverage_study(model: ExtractionModel = ExtractionModel(), *, n_articles: int = 300, n_labelled: int = 100,
                    draws: int = 200, seed: int = 0, n_resamples: int = 500, confidence: float = 0.95,
-                   power: float | None = None, finite_population: bool = False,
+                   power: float | None = 1.0, finite_population: bool = False,
                    raw_interval: bool = True) -> pd.DataFrame:
     """Raw and corrected shares and intervals over ``draws`` simulated corpora.
 
