@@ -47,7 +47,8 @@ def _gold_shares(results, gold: pd.DataFrame, keys: list[str], unit: str) -> pd.
 
 
 def correction_against_gold(results, gold, fraction: float = 1 / 3, seed: int = 0, by: str | None = None,
-                            unit: str = "camp", n_resamples: int = 2000, confidence: float = 0.95) -> pd.DataFrame:
+                            unit: str = "camp", n_resamples: int = 2000, confidence: float = 0.95,
+                            **correction) -> pd.DataFrame:
     """Raw and corrected quote shares from a random ``fraction`` of annotated articles, beside the truth.
 
     Args:
@@ -58,6 +59,7 @@ def correction_against_gold(results, gold, fraction: float = 1 / 3, seed: int = 
         seed: seed of the sample (and of the bootstrap).
         by: an article column to compare groups by (``None``: the whole corpus).
         unit, n_resamples, confidence: as in :func:`toolkit.quote_share_by`.
+        correction: ``finite_population``, ``power`` of :func:`toolkit.quote_share_by`.
 
     Returns:
         One row per group x camp: the keys, ``camp``, ``share_raw``, ``ci_low_raw``, ``ci_high_raw``,
@@ -74,7 +76,7 @@ def correction_against_gold(results, gold, fraction: float = 1 / 3, seed: int = 
     sample = annotation_sample(data, n, by=by, seed=seed)
     annotated = gold[gold["article_id"].isin(set(sample.article_ids))]
     shares = quote_share_by(data, by=keys, unit=unit, annotations=annotated, n_resamples=n_resamples,
-                            confidence=confidence, seed=seed)
+                            confidence=confidence, seed=seed, **correction)
     out = shares.merge(_gold_shares(data, gold, keys, unit), on=[*keys, unit], how="left")
     out["share_gold"] = out["share_gold"].fillna(0.0)
     columns = [*keys, unit, "share_raw", "ci_low_raw", "ci_high_raw", "share", "ci_low", "ci_high", "share_gold",
@@ -84,24 +86,27 @@ def correction_against_gold(results, gold, fraction: float = 1 / 3, seed: int = 
 
 
 def correction_error(results, gold, fraction: float = 1 / 3, n_samples: int = 50, seed: int = 0,
-                     by: str | None = None, unit: str = "camp", n_resamples: int = 200) -> pd.DataFrame:
+                     by: str | None = None, unit: str = "camp", n_resamples: int = 200, **correction) -> pd.DataFrame:
     """Mean absolute error of raw and corrected shares against the full gold, per random sample.
 
     Sample ``i`` uses seed ``seed + i``. The error is averaged over every group x camp row of
-    :func:`correction_against_gold` (camps never quoted nor annotated count with error 0 for both).
+    :func:`correction_against_gold` (camps never quoted nor annotated count with error 0 for both),
+    which gets ``correction`` (``finite_population``, ``power``).
 
     Returns:
         One row per sample: ``sample``, ``seed``, ``mae_raw``, ``mae_corrected``, ``covered_raw`` and
-        ``covered`` (the share of rows whose interval holds the gold share), ``n_annotated``.
+        ``covered`` (the share of rows whose interval holds the gold share), ``width`` (the corrected
+        interval's mean width), ``n_annotated``.
     """
     gold = load_annotations(gold)
     rows = []
     for i in range(n_samples):
-        t = correction_against_gold(results, gold, fraction, seed + i, by, unit, n_resamples)
+        t = correction_against_gold(results, gold, fraction, seed + i, by, unit, n_resamples, **correction)
         rows.append({"sample": i, "seed": seed + i,
                      "mae_raw": float((t["share_raw"] - t["share_gold"]).abs().mean()),
                      "mae_corrected": float((t["share"] - t["share_gold"]).abs().mean()),
                      "covered_raw": float(t["share_gold"].between(t["ci_low_raw"], t["ci_high_raw"]).mean()),
                      "covered": float(t["share_gold"].between(t["ci_low"], t["ci_high"]).mean()),
+                     "width": float((t["ci_high"] - t["ci_low"]).mean()),
                      "n_annotated": int(t["n_annotated"].drop_duplicates().sum())})
     return pd.DataFrame(rows)

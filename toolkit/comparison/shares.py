@@ -41,7 +41,8 @@ def _share_table(wide: pd.DataFrame, keys: list[str], label: str, count_name: st
 
 def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "camp", weight: str = "quotes", *,
                    filter: Filter = None, annotations=None, n_resamples: int = 2000, confidence: float = 0.95,
-                   seed: int = 0, min_articles: int = MIN_ARTICLES, ci_method: str = "percentile") -> pd.DataFrame:
+                   seed: int = 0, min_articles: int = MIN_ARTICLES, ci_method: str = "percentile",
+                   finite_population: bool = False, power: float | None = 1.0) -> pd.DataFrame:
     """Share of quotes (or quoted words) going to each camp or actor within each group.
 
     The share of unit k in a group is ``sum of k's quotes / sum of all quotes`` over the group's
@@ -62,10 +63,13 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
             ``share``, ``ci_low``, ``ci_high`` are the prediction-powered estimate and interval
             (:mod:`toolkit.comparison.correction`), which hold despite extraction errors, and
             ``share_raw``, ``ci_low_raw``, ``ci_high_raw`` are the uncorrected ones; the extra
-            columns ``quotes_gold`` (statements in the annotated articles) and ``n_annotated``
-            come with it, ``n_articles`` counts every article of the group and ``small`` flags
-            fewer than ``min_articles`` annotated ones. Only ``weight="quotes"``; ``by`` must name
+            columns ``quotes_gold`` (statements in the annotated articles), ``n_annotated`` and
+            ``power`` (the estimator's lambda) come with it, ``n_articles`` counts every article of
+            the group and ``small`` flags fewer than ``min_articles`` annotated ones. Only ``weight="quotes"``; ``by`` must name
             article columns (outlet, alignment, corpus, a period) and ``filter`` be a mapping.
+        finite_population, power: with annotations, the share of these articles rather than of the
+            process they sample, and the estimator's lambda (1: plain PPI, ``None``: tuned; see
+            :func:`toolkit.comparison.correction.ppi_ratio`).
 
     Returns:
         Columns: the keys, ``unit``'s name, ``share``, ``ci_low``, ``ci_high``, ``quotes`` or
@@ -84,8 +88,9 @@ def quote_share_by(results, by: str | Sequence[str] = "alignment", unit: str = "
     if annotations is not None:
         if weight != "quotes":
             raise ValueError("annotations correct quote counts: use weight='quotes'")
-        fixed = corrected_quote_shares(results, annotations, _keys(by), unit, filter=filter, n_resamples=n_resamples,
-                                       confidence=confidence, seed=seed, min_articles=min_articles)
+        fixed = corrected_quote_shares(results, annotations, _keys(by), unit, filter=filter, confidence=confidence,
+                                       seed=seed, min_articles=min_articles, power=power,
+                                       finite_population=finite_population)
         raw = quote_share_by(results, by, unit, weight, filter=filter, n_resamples=n_resamples,
                              confidence=confidence, seed=seed, min_articles=min_articles, ci_method=ci_method)
         on = [c for c in fixed.columns[:list(fixed.columns).index(unit) + 1]]

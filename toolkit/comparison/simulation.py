@@ -10,7 +10,10 @@ credited to the first camp: the raw shares are biased, in a direction that depen
 
 :func:`coverage_study` draws corpora, annotates a random sample of ``n_labelled`` articles and
 records, per draw and camp, the raw and corrected estimates and 95% intervals (used by
-``tests/test_comparison_correction.py`` and ``benchmarks/correction.py``). Limits: errors are
+``tests/test_comparison_correction.py`` and ``benchmarks/correction.py``). The truth an interval
+should hold is the share in the drawn corpus (``finite_population=True``, what a researcher asks of
+their corpus) or the model's share ``rate_k / sum(rate)`` (``finite_population=False``); both are
+recorded (``truth_corpus``, ``truth_model``). Limits: errors are
 independent across quotes given the article; real extractors also err by article (a whole article
 in an unusual style), which widens the true interval but not the method's validity.
 """
@@ -57,16 +60,22 @@ def simulate_corpus(model: ExtractionModel, n_articles: int, rng: np.random.Gene
 
 
 def coverage_study(model: ExtractionModel = ExtractionModel(), *, n_articles: int = 300, n_labelled: int = 100,
-                   draws: int = 200, seed: int = 0, n_resamples: int = 500,
-                   confidence: float = 0.95) -> pd.DataFrame:
+                   draws: int = 200, seed: int = 0, n_resamples: int = 500, confidence: float = 0.95,
+                   power: float | None = 1.0, finite_population: bool = False,
+                   raw_interval: bool = True) -> pd.DataFrame:
     """Raw and corrected shares and intervals over ``draws`` simulated corpora.
 
+    ``n_resamples`` is the raw (bootstrap) interval's (``raw_interval=False``: not computed, NaN,
+    the same draws otherwise); ``power`` and ``finite_population`` go to
+    :func:`toolkit.comparison.correction.ppi_ratio`.
+
     Returns:
-        One row per draw x camp: ``draw``, ``camp`` (index), ``truth``, ``raw``, ``raw_low``,
-        ``raw_high``, ``corrected``, ``low``, ``high``, ``raw_covers``, ``covers``, ``width``,
-        ``n_labelled``.
+        One row per draw x camp: ``draw``, ``camp`` (index), ``truth`` (the corpus's share or the
+        model's, as ``finite_population``), ``truth_corpus``, ``truth_model``, ``raw``, ``raw_low``,
+        ``raw_high``, ``corrected``, ``low``, ``high``, ``power``, ``raw_covers``, ``covers``,
+        ``width``, ``n_labelled``.
     """
-    truth = model.true_shares()
+    model_shares = model.true_shares()
     rows = []
     for draw, stream in enumerate(np.random.SeedSequence([seed, n_labelled]).spawn(draws)):
         rng = np.random.default_rng(stream)
@@ -74,14 +83,18 @@ def coverage_study(model: ExtractionModel = ExtractionModel(), *, n_articles: in
         labelled = np.zeros(n_articles, dtype=bool)
         labelled[rng.choice(n_articles, size=n_labelled, replace=False)] = True
         kept = pred.sum(1) > 0
-        raw_low, raw_high, _, _ = share_intervals(pred[kept], n_resamples=n_resamples, confidence=confidence,
-                                                  ci_method="percentile", rng=rng)
-        est, low, high, _ = ppi_ratio(pred, pred.sum(1), labelled, true, true.sum(1), n_resamples=n_resamples,
-                                      confidence=confidence, rng=rng)
-        raw = pred.sum(0) / pred.sum()
+        raw_low = raw_high = np.full(len(model_shares), np.nan)
+        if raw_interval:
+            raw_low, raw_high, _, _ = share_intervals(pred[kept], n_resamples=n_resamples, confidence=confidence,
+                                                      ci_method="percentile", rng=rng)
+        est, low, high, _, lam = ppi_ratio(pred, pred.sum(1), labelled, true, true.sum(1), confidence=confidence,
+                                           power=power, finite_population=finite_population)
+        raw, corpus = pred.sum(0) / pred.sum(), true.sum(0) / true.sum()
+        truth = corpus if finite_population else model_shares
         for k in range(len(truth)):
-            rows.append({"draw": draw, "camp": k, "truth": truth[k], "raw": raw[k], "raw_low": raw_low[k],
-                         "raw_high": raw_high[k], "corrected": est[k], "low": low[k], "high": high[k]})
+            rows.append({"draw": draw, "camp": k, "truth": truth[k], "truth_corpus": corpus[k],
+                         "truth_model": model_shares[k], "raw": raw[k], "raw_low": raw_low[k],
+                         "raw_high": raw_high[k], "corrected": est[k], "low": low[k], "high": high[k], "power": lam})
     out = pd.DataFrame(rows)
     return out.assign(raw_covers=out["raw_low"].le(out["truth"]) & out["raw_high"].ge(out["truth"]),
                       covers=out["low"].le(out["truth"]) & out["high"].ge(out["truth"]),
