@@ -37,3 +37,10 @@ def test_labels_context_nusra_mention_makes_an_ambiguous_label_name_its_camp():
     alone = find_labels("Allied units shelled the terrorists there. The Islamic State kept its lines.", quotes=(),
                         alignment="iran")
     assert [(x.text, x.camp, x.how) for x in alone if x.text == "terrorists"] == [("terrorists", "isis", "coreference")]
+
+
+def test_labels_context_apostrophe_less_assad_terms_and_moderate_militias():
+    text = "Assads Air Force bombed the market. Assads forces shelled it. Washington armed moderate militias."
+    assert _found(text) == [("Assads Air Force", "syria_government"), ("Assads forces", "syria_government"),
+                            ("moderate militias", "opposition")]
+    assert [x.category for x in find_labels(text, quotes=())] == ["delegitimising", "delegitimising", "legitimising"]
