@@ -18,7 +18,9 @@ occurrence names, keeping how it decided (:data:`HOWS`):
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
   and one of them is mentioned in the same paragraph (``coreference_window`` of the lexicon: or the
   same sentence, or that and the one before; the nearest mention before it, else after;
-  after "and other" not the camp just named: "the Islamic State and other terrorist groups");
+  after "and other" not the camp just named: "the Islamic State and other terrorist groups"); a
+  mention of an armed group of the lexicon's ``coreference_groups`` (the Nusra Front) makes its camp a
+  candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
 * ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
   "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
   nothing in the paragraph decides, and the usage of the outlet's alignment does
@@ -31,7 +33,9 @@ A label right before another ("ISIS fighters", "opposition militants") is one la
 names the camp, the more marked category of the two is kept ("ISIS terrorists" is delegitimising).
 Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army units"); a prefix
 ("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
-``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
+Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
+its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Chief of
+the General Staff of the Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
 (direct, mixed or indirect) of ``quotes``.
 
 Limits: a dictionary method. It sees only listed terms (a new epithet is missed until added), it
@@ -107,6 +111,18 @@ def _in_credit(text: str, start: int, end: int) -> bool:
     return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
 
 
+# a title holding a label: "Chief of the General Staff of the Army and Armed Forces", "army chief of staff"
+_TITLE_BEFORE = re.compile(r"\bStaff" + SPACE + r"of" + SPACE + r"(?:the" + SPACE + r")?(?:[\w-]+" + SPACE + r"and"
+                           + SPACE + r"(?:the" + SPACE + r")?)?$", re.I)
+# a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
+_TAGS = re.compile(r"(?<![\w-])Tags" + SPACE + r"[^.!?]{0,300}$")
+
+
+def _in_title(text: str, start: int, end: int) -> bool:
+    """Part of a title: after "Staff of (the)" or right before "chief(s)"."""
+    return _TITLE_BEFORE.search(text, max(0, start - 60), start) is not None or _word_after(text, end) in ("chief", "chiefs")
+
+
 def _category(term: Term, camp: str | None) -> str:
     for c, category in term.senses:
         if c == camp:
@@ -167,8 +183,11 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     spans = _quote_spans(quotes)
     starts = [s[0] for s in spans]
     norm = normalize_quotes(text)
-    hits = _match(norm, lex)
-    mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions) if m.camp != "unnamed"]
+    tags = _TAGS.search(norm)  # a closing tag line holds neither labels nor the mentions co-reference reads
+    cut = tags.start() if tags is not None else len(norm)
+    hits = _match(norm, lex, cut)
+    mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions)
+                if m.camp != "unnamed" and m.start < cut]
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
@@ -180,22 +199,23 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     return out
 
 
-def _match(norm: str, lex: LabelLexicon) -> list[_Hit]:
+def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
+    """The lexicon's terms and head nouns in ``norm[:cut]``, less those in credits and titles."""
     hits = []
-    for m in lex._regex.finditer(norm):
+    for m in lex._regex.finditer(norm, 0, cut):
         term = lex.terms[lex._forms[m.group("term")]]
         s, e = m.start("term"), m.end("term")
         if term.not_followed_by and _word_after(norm, e) in term.not_followed_by:
             continue
         if term.not_preceded_by and _preceded(_word_before(norm, m.start()), term.not_preceded_by):
             continue
-        if _in_credit(norm, m.start(), m.end()):
+        if _in_credit(norm, m.start(), m.end()) or _in_title(norm, m.start(), m.end()):
             continue
         if term.term.isupper() and in_capitals(norm, s, e):
             continue
         hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
     starts = [h.start for h in hits]
-    for m in lex._heads.finditer(norm):  # head nouns where no term matched ("Iranian ground troops")
+    for m in lex._heads.finditer(norm, 0, cut):  # head nouns where no term matched ("Iranian ground troops")
         i = bisect_right(starts, m.start())
         if (i and hits[i - 1].end > m.start()) or (i < len(hits) and hits[i].start < m.end()):
             continue
@@ -272,7 +292,10 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             h.camp, h.how = camps[0], "lexicon"
     windows = _windows(norm, lex.coreference_window)
     window_starts = [w[0] for w in windows]
-    anchors = _Anchors([(m.start, m.camp) for m in mentions] + [(h.start, h.camp) for h in hits if h.camp])
+    # a mention of the lexicon's coreference_groups (the Nusra Front) is an anchor for every ambiguous label
+    groups = {m.camp for m in mentions if m.actor in lex.coreference_groups}
+    anchors = _Anchors([(m.start, m.camp) for m in mentions if m.camp not in groups or m.actor in lex.coreference_groups]
+                       + [(h.start, h.camp) for h in hits if h.camp and h.camp not in groups])
     by_start: dict[int, list] = {}
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
@@ -290,7 +313,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             before = anchors.last_before(lo, h.start)
             camps = [c for c in camps if before is None or c != before]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
-        decided = {"coreference": anchors.nearest(lo, hi, h.start, camps, len(norm)),
+        decided = {"coreference": anchors.nearest(lo, hi, h.start, camps + sorted(groups - set(camps)), len(norm)),
                    "alignment": by_alignment[0] if by_alignment else None}
         for rule in lex.resolve_order:
             if decided[rule] is not None:

@@ -21,7 +21,7 @@ __all__ = ["LabelLexicon", "Term", "load_labels", "DEFAULT_PATH", "SPACE", "CONT
 
 DEFAULT_PATH = DEFAULT_DIR / "labels.yml"
 _TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order", "heads",
-             "coreference_window"}
+             "coreference_window", "coreference_groups"}
 WINDOWS = ("paragraph", "sentences", "sentence")
 CONTEXT_RULES = ("coreference", "alignment")
 _CONDITIONS = ("not_followed_by", "not_preceded_by")
@@ -61,13 +61,17 @@ class LabelLexicon:
             (``coreference`` and ``alignment``, after the modifier rules).
         coreference_window: where the co-reference rule looks (:data:`WINDOWS`): the label's
             paragraph, its sentence and the one before, or its sentence.
+        coreference_groups: actor ids (``actors.yml``) of armed groups outside the label camps that an
+            ambiguous label may co-refer with: their camp joins the term's camps for that rule only.
     """
 
     def __init__(self, terms: dict[str, Term], sources: dict[str, str], group_nouns: tuple[str, ...],
                  prefixes: tuple[str, ...], modifiers: dict[str, str], by_alignment: dict[str, tuple[str, ...]],
                  resolve_order: tuple[str, ...] = CONTEXT_RULES,
-                 heads: tuple[tuple[str, ...], ...] = ((), (), ()), coreference_window: str = "paragraph"):
+                 heads: tuple[tuple[str, ...], ...] = ((), (), ()), coreference_window: str = "paragraph",
+                 coreference_groups: frozenset[str] = frozenset()):
         self.terms, self.sources, self.heads = terms, sources, heads
+        self.coreference_groups = coreference_groups
         self.group_nouns, self.prefixes = group_nouns, prefixes
         self.modifiers, self.by_alignment = modifiers, by_alignment
         self.resolve_order, self.coreference_window = resolve_order, coreference_window
@@ -178,7 +182,7 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
     for key, cite in (data.get("sources") or {}).items():
         require(isinstance(cite, str) and cite.strip(), path, data["sources"], f"source {key!r} must be a citation string")
         base["sources"][key] = cite
-    for key in ("group_nouns", "prefixes"):
+    for key in ("group_nouns", "prefixes", "coreference_groups"):
         if key in data:
             base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, f"'{key}'")))
     if "heads" in data:
@@ -231,8 +235,8 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
 
 
 def _empty() -> dict:
-    return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "modifiers": {}, "by_alignment": {},
-            "resolve_order": CONTEXT_RULES, "heads": {"nouns": [], "adjectives": [], "not_followed_by": []},
+    return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "coreference_groups": [], "modifiers": {},
+            "by_alignment": {}, "resolve_order": CONTEXT_RULES, "heads": {"nouns": [], "adjectives": [], "not_followed_by": []},
             "coreference_window": "paragraph"}
 
 
@@ -245,7 +249,7 @@ def _build(base: dict, path: Path) -> LabelLexicon:
     return LabelLexicon(terms, dict(base["sources"]), tuple(base["group_nouns"]), tuple(base["prefixes"]),
                         dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"],
                         tuple(tuple(base["heads"][k]) for k in ("nouns", "adjectives", "not_followed_by")),
-                        base["coreference_window"])
+                        base["coreference_window"], frozenset(base["coreference_groups"]))
 
 
 _LEXICONS = FileCache(maxsize=8)

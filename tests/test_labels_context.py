@@ -1,0 +1,46 @@
+"""find_labels' context filters and the co-reference groups, on this project's own sentences: tag lines
+closing a text, titles holding a label, and an armed group outside the label camps ("the Nusra Front")
+as the camp an ambiguous label names."""
+
+from __future__ import annotations
+
+from toolkit.labels import find_labels, load_labels
+
+
+def _found(text: str, **kw) -> list[tuple[str, str | None]]:
+    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
+
+
+def test_labels_context_tag_line_at_the_end_is_no_label():
+    text = "The army pushed the militants out of the valley. Tags terrorists Daesh army liberation Homs"
+    assert _found(text, alignment="russia") == [("army", "syria_government"), ("militants", "opposition")]
+    # the same words followed by a sentence end are text, not tags
+    assert len(_found("Tags were handed out. The terrorists fled. Daesh lost.", alignment="russia")) == 2
+
+
+def test_labels_context_title_holding_a_label_is_no_label():
+    text = "The Chief of the General Staff of the Army and Armed Forces spoke. The army advanced."
+    assert _found(text) == [("army", "syria_government")]
+    assert _found("Related: the army chief of staff warned of delays.") == []
+    assert _found("Army units and army reinforcements arrived.") == [("Army units", "syria_government"),
+                                                                     ("army", "syria_government")]
+
+
+def test_labels_context_nusra_mention_makes_an_ambiguous_label_name_its_camp():
+    text = ("Fighters of the Nusra Front held the hill. Allied units shelled the terrorists there. "
+            "Far to the east the Islamic State kept its lines.")
+    assert "nusra_front" in load_labels().coreference_groups
+    labels = find_labels(text, quotes=(), alignment="iran")
+    terrorists = next(x for x in labels if x.text == "terrorists")
+    assert (terrorists.camp, terrorists.how) == ("other", "coreference")
+    # without a Nusra mention the nearest camp of the term decides, as before
+    alone = find_labels("Allied units shelled the terrorists there. The Islamic State kept its lines.", quotes=(),
+                        alignment="iran")
+    assert [(x.text, x.camp, x.how) for x in alone if x.text == "terrorists"] == [("terrorists", "isis", "coreference")]
+
+
+def test_labels_context_apostrophe_less_assad_terms_and_moderate_militias():
+    text = "Assads Air Force bombed the market. Assads forces shelled it. Washington armed moderate militias."
+    assert _found(text) == [("Assads Air Force", "syria_government"), ("Assads forces", "syria_government"),
+                            ("moderate militias", "opposition")]
+    assert [x.category for x in find_labels(text, quotes=())] == ["delegitimising", "delegitimising", "legitimising"]
