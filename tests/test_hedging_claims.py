@@ -81,3 +81,17 @@ def test_hedging_claims_fill_the_pipeline_hedges_table():
     by_cue = {r.cue: r for r in hedges.itertuples()}
     assert (by_cue["may"].role, by_cue["may"].how) == ("own", "quote")
     assert (by_cue["apparently"].actor, by_cue["apparently"].how) == ("kremlin", "subject")
+
+
+def test_hedging_claims_according_to_an_agency_source_is_an_unnamed_sources_own():
+    text = "According to a Sputnik source in the city the blast was probably caused by a car bomb."
+    mentions = [_m(text, "Sputnik", "russian_state_agencies")]
+    (c,) = _claims(text, mentions=mentions, actors=load_actors())
+    assert (c.actor, c.role, c.how) == ("unnamed_source", "own", "according")
+
+
+def test_hedging_claims_according_to_a_named_actor_is_that_actors_own():
+    text = "According to the Observatory, the strikes were probably carried out by Russian jets."
+    mentions = [_m(text, "Observatory", "syrian_observatory"), _m(text, "Russian", "russian_government")]
+    (c,) = _claims(text, mentions=mentions)
+    assert (c.actor, c.role, c.how) == ("syrian_observatory", "own", "according")

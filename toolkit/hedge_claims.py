@@ -5,18 +5,22 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
    ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know). A
    "whether" inside a UN official's statement is the official's, not the rebels' it names.
-2. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." has no
+2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
+   (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
+   Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
+   (``unnamed_source``), not the agency that quotes it.
+3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." has no
    subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from.
-3. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
+4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
    when the lexicon knows it); ``it``/``they``/``we`` and the like leave the claim without an actor.
-4. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
+5. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
    "over ISIS"; "by X" still counts, the agent of a passive).
-5. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
+6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
 
-Rules 2-4 give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
+Rules 3-5 give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump).
 
 Limits: no parser; long subjects ("the report by U.N. experts ... could") resolve to the nearest
@@ -35,7 +39,7 @@ from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "attribute_hedges"]
 
-HOWS = ("quote", "impersonal", "pronoun", "subject", "outlet")
+HOWS = ("quote", "according", "impersonal", "pronoun", "subject", "outlet")
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
@@ -44,6 +48,9 @@ _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
+_ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
 _SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just".split())
 
@@ -111,12 +118,16 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         before = text[s_lo:h.start]
         lo = bisect.bisect_left(m_starts, s_lo)
         hi = bisect.bisect_left(m_starts, h.start)
+        clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        source = _according(text, mentions[lo:hi], clause_lo, h.start, actors)
+        if source is not None:
+            out.append(HedgeClaim(h.start, h.end, source, "own", "according"))
+            continue
         if _IMPERSONAL.search(before):
             after = [m for m in mentions[hi:bisect.bisect_left(m_starts, s_hi)] if m.start >= h.end and outside(m)]
             claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
-        clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         words = [text[a:b].lower() for a, b in token_bounds(text, clause_lo, h.start)]
         while words and words[-1] in _SKIP:
             words.pop()
@@ -141,6 +152,32 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         claim = (subject.actor, "distancing", "subject") if subject else (None, "none", "outlet")
         out.append(HedgeClaim(h.start, h.end, *claim))
     return out
+
+
+def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:
+    """The actor of an "according to X" phrase in ``text[lo:hi]`` (rule 2), or ``None``."""
+    phrase = None
+    for phrase in _ACCORDING.finditer(text, lo, hi):
+        pass
+    if phrase is None:
+        return None
+    m = next((m for m in mentions if phrase.end() <= m.start < phrase.end() + _ACCORDING_REACH and m.end <= hi), None)
+    if m is None:
+        return None
+    if _SOURCE.match(text, m.end) and _known(actors, "unnamed_source"):
+        return "unnamed_source"
+    return m.actor
+
+
+def _known(actors: Any, actor_id: str) -> bool:
+    """Whether the lexicon has ``actor_id`` (any id counts without a lexicon)."""
+    if actors is None:
+        return True
+    try:
+        actors.get(actor_id)
+    except (KeyError, LookupError):
+        return False
+    return True
 
 
 def _person(actors: Any, actor_id: str, gender: str) -> bool:

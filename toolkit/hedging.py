@@ -30,7 +30,9 @@ after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_
   Szeged counts them as doxastic uncertainty, but in news they report what someone said (quote
   stance), so :func:`find_hedges` leaves them out unless asked (``reporting=True``), and neither
   they nor boosters are hedges (:data:`NOT_HEDGES`). Plain attribution ("sources said") is no cue.
-- Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges.
+- Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges;
+  nor are "as expected", "suspects" the noun, "assume" in the take-on sense ("will assume his
+  duties", "assumed control") and the rhetorical "who would have believed".
   Each such rule is checked by document-fold cross-validation on FactBank
   (:mod:`toolkit.validate.hedge_cv`).
 

@@ -9,6 +9,14 @@ JSON lines; the labels are added by hand (only offsets and labels go into the re
 the text). The files were drawn with seeds 20 (hedges) and 21 (mentions) by the code as it stood
 before the hedge and portrayal changes (commit 19b682f), and labelled before those changes; run
 there to reproduce the draw exactly (the current finder returns other hedge records).
+
+``--by-alignment`` takes the shuffled articles in turn from each outlet alignment (russia,
+us_western, opposition, syria_government, iran, turkey, arab: every camp's outlets; an article
+without a hedge passes its alignment's turn, so alignments with short articles get fewer), and
+``--exclude FILE`` skips the articles of an earlier spot set; ``hedges_real_fresh.jsonl`` was drawn
+with ``hedges --seed 22 --by-alignment --exclude toolkit/validate/gold/hedges_real.jsonl`` by the
+code of commit f0dbe8d, before the hedge changes it scores (us_western 11, turkey 9, russia 8,
+opposition 4, iran 4, arab 3, syria_government 1).
 """
 
 from __future__ import annotations
@@ -27,16 +35,33 @@ from toolkit.sentiment.context import sentence_of
 CORPORA = ("fakes", "allsides-syria", "sputnik-seededlda")
 
 
+def _interleave(arts: list) -> list:
+    """The articles taken in turn from each alignment (sorted by name), each alignment's in their shuffled order."""
+    queues: dict[str, list] = {}
+    for c, a in arts:
+        queues.setdefault(a.meta.get("alignment") or "other", []).append((c, a))
+    order = [queues[k] for k in sorted(queues)]
+    return [q[i] for i in range(max(map(len, order))) for q in order if i < len(q)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("what", choices=("hedges", "mentions"))
     ap.add_argument("--seed", type=int, default=None, help="default: 20 for hedges, 21 for mentions")
     ap.add_argument("--n", type=int, default=40)
+    ap.add_argument("--by-alignment", action="store_true", help="take articles from each outlet alignment in turn")
+    ap.add_argument("--exclude", default=None, help="a spot-set JSONL whose articles are skipped")
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else {"hedges": 20, "mentions": 21}[args.what]
     arts = [(c, a) for c in CORPORA for a in load_corpus(shared_path("corpora", c))]
     rng = random.Random(seed)
     rng.shuffle(arts)
+    if args.exclude:
+        with open(args.exclude, encoding="utf-8") as fh:
+            done = {(r["corpus"], r["doc_id"]) for r in map(json.loads, fh) if r}
+        arts = [(c, a) for c, a in arts if (c, a.id) not in done]
+    if args.by_alignment:
+        arts = _interleave(arts)
     n = 0
     for corpus, article in arts:
         if n >= args.n:

@@ -67,11 +67,19 @@ class FeatureSet:
         passive_agent: the lexicon features damp the verb and the words before it when the target is
             the agent of a passive ("Y was accused by X": the words describe Y), as the rule scorer
             already does for an active agent's verb (:attr:`RuleParams.passive_agent`).
+        window: tokens on each side of the target whose words are window features.
+        clause: 0: the window ignores clause breaks (``clause_breaks`` of ``sentiment_roles.yml``);
+            1: window words beyond a break are left out; 2: they are kept under their own names
+            (``wxL:``/``wxR:``), so the model weighs the target's clause and the rest apart.
+        bigrams: adjacent word pairs inside the window are features too (``wbL:``/``wbR:``).
     """
 
     function_words: bool = True
     framing: bool = False
     passive_agent: bool = False
+    window: int = _WINDOW_WORDS
+    clause: int = 0
+    bigrams: bool = False
 
 
 def _word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str] | None, ...]:
@@ -123,17 +131,27 @@ def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
         neg = "not_" if sent.negated[i] else ""
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
     s_value = 1.0 / math.sqrt(len(sent.lower))
+    window: dict[int, tuple[str, float]] = {}
     for i, names in enumerate(_word_feature_names(sent)):
         if names is None or ctx.t0 <= i <= ctx.t1 or (not fs.function_words and sent.lower[i] in FUNCTION_WORDS):
             continue
         if ignore_quotes and sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
             continue
-        if i < ctx.t0:
-            if ctx.t0 - i <= _WINDOW_WORDS:
-                feats.append((names[0], 1.0 / (1.0 + (ctx.t0 - i - 1) / 3.0), i))
-        elif i - ctx.t1 <= _WINDOW_WORDS:
-            feats.append((names[1], 1.0 / (1.0 + (i - ctx.t1 - 1) / 3.0), i))
+        side, dist = (0, ctx.t0 - i) if i < ctx.t0 else (1, i - ctx.t1)
+        if dist <= fs.window:
+            name = names[side]
+            if fs.clause and sent.breaks[i] != sent.breaks[ctx.t0 if side == 0 else ctx.t1]:
+                name = None if fs.clause == 1 else "wx" + name[1:]
+            if name is not None:
+                window[i] = (name, 1.0 / (1.0 + (dist - 1) / 3.0))
+                feats.append((name, window[i][1], i))
         feats.append((names[2], s_value, i))
+    if fs.bigrams:
+        for i, (name, value) in window.items():
+            nxt = window.get(i + 1)
+            part = name[:name.index(":")]
+            if nxt is not None and nxt[0].startswith(part + ":"):  # both in the same window part
+                feats.append((f"wb{part[-1]}:{sent.lower[i]}_{sent.lower[i + 1]}", max(value, nxt[1]), -1))
     n = len(sent.lower)
     feats.append(("pos:first", float(ctx.t0 <= 1), -1))
     feats.append(("pos:in_quote", float(ctx.target_quote >= 0), -1))
@@ -327,7 +345,7 @@ def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: 
         where = f" in {source}" if source else ""
         raise ValueError(f"training needs examples of every label; none of {', '.join(missing)}{where}")
     digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
-    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": _WINDOW_WORDS,
+    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": features.window,
                 "features": asdict(features),
                 "examples": len(examples), "examples_sha256": digest, "source": str(source) if source else None,
                 "fit": f"sklearn LogisticRegression(lbfgs, C=1/l2, tol={_TOL})"}

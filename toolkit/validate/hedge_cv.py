@@ -42,6 +42,9 @@ class Decision:
     alternative: tuple[tuple[str, tuple[CueEntry, ...]], ...]
 
 
+_NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief murder terror another each every no".split())
+
+
 def _plain(cat: str, *cues: str) -> tuple[tuple[str, tuple[CueEntry, ...]], ...]:
     return tuple((c, (CueEntry(c, cat),)) for c in cues)
 
@@ -66,6 +69,18 @@ DECISIONS: tuple[Decision, ...] = (
     Decision("'more likely than' compares, it does not hedge",
              "'X are more likely than Y to' is a statistic about propensities",
              _plain("epistemic_adverb", "likely")),
+    Decision("'who would have believed' is rhetorical",
+             "'who would have believed that ...' marvels at a fact, it does not qualify a claim",
+             _plain("epistemic_verb", "believed")),
+    Decision("'as expected' is no hedge",
+             "'as expected' asserts that something happened as foreseen",
+             _plain("epistemic_verb", "expected")),
+    Decision("'suspects' the noun is no hedge",
+             "'identified suspects', 'suspects had been arrested' name people; the verb takes an object or clause",
+             (("suspects", (CueEntry("suspects", "epistemic_verb", not_preceded_by=_NOUN_DET),)),)),
+    Decision("'assume' in the take-on sense is no hedge",
+             "'will assume his duties', 'assumed control' take on a role, they do not suppose",
+             _plain("epistemic_verb", "assume", "assumed")),
     Decision("'appear' in the presence sense is no hedge (earlier rule)",
              "'appeared on television', 'appeared in court' report a presence",
              _plain("epistemic_verb", "appear", "appears", "appeared", "appearing")),
