@@ -14,7 +14,8 @@ when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable 
   prose commands come after "Command line" says to); the Python block of "In a notebook" runs as one
   script. Not run: the lines matching :data:`NOT_RUN`, each with its reason and what checks it instead,
   and prose commands with placeholders. ``make report`` and the README's ``toolkit report`` line each
-  execute the three notebooks on the demo corpus: about 20-40 CPU seconds each, the dearest tests here.
+  execute the three notebooks on the demo corpus: about 65 CPU seconds each with ``../shared`` (the validity
+  notebook scores every gold set), 20 without; the dearest tests here (the file: about 210 CPU seconds).
 * **Parsed**: every toolkit, benchmark and make command, run or not, by the parser that would read it:
   :func:`toolkit.cli.parse` (and a trainer's own ``add_arguments``), a benchmark's argparse parser (the
   script runs up to ``parse_args`` and stops there), ``make -n`` (the toolkit commands of its recipe
