@@ -64,3 +64,20 @@ def test_corpus_language_csv_rows_are_named_by_row(tmp_path):
     corpus = load_corpus(path)
     (problem,) = [p for p in corpus.problems if "English-only" in p.why]
     assert problem.unit == "row" and problem.line == 3 and problem.path.endswith("mixed.csv")
+
+
+def test_corpus_language_records_passed_to_analyze_get_the_loaded_files_problem_row(tmp_path):
+    import toolkit
+
+    records = [{"id": "wire-1", "text": ENGLISH}, {"id": "vesti-1", "text": RUSSIAN},
+               {"id": "zeitung-1", "text": GERMAN, "source": "feed.jsonl", "line": 7}]
+    for given in (records, iter(records)):  # a list, and a one-shot stream
+        results = toolkit.analyze(given, cache=False)
+        rows = results.problems.set_index("path")
+        assert list(rows.index) == ["article vesti-1", "feed.jsonl"], rows  # the English record has none
+        assert rows.loc["feed.jsonl", "line"] == 7 and rows.loc["feed.jsonl", "unit"] == "line"
+        assert "not_english" in results.articles.set_index("article_id").loc["vesti-1", "flags"]
+    (tmp_path / "vesti-1.txt").write_text(RUSSIAN + "\n", encoding="utf-8")
+    loaded = toolkit.load_corpus(tmp_path)
+    assert rows.loc["article vesti-1", "why"] == loaded.problems[0].why  # the same words as a loaded file's
+    assert len(toolkit.analyze(loaded, cache=False).problems) == 1  # a Corpus's article: its load problem only

@@ -1,25 +1,52 @@
-"""Every command line of README.md runs as written, on a fresh copy of the repository.
+"""Every command line of README.md runs as written on a fresh copy of the repository, or, where it cannot
+run here, parses and is what CI runs.
 
-The copy holds the files git tracks (and untracked ones it does not ignore), a ``.venv`` that is the
-environment running this suite (a fresh clone gets its own from ``make`` or the set-up by hand), and
-``../shared`` beside it when the shared data is here. Each line of a shell block (fenced ``bash`` or
-unlabelled) runs in bash from the copy's root, after ``. .venv/bin/activate`` once the README has
-said to activate (a reader follows it in one shell); the Python
-block of "In a notebook" runs as one script. ``PYTHONPATH`` points at the copy, as an editable install
-of that clone would. The lines not run are those matching :data:`NOT_RUN`, each with its reason.
+Commands are the lines of shell blocks (fenced ``bash`` or unlabelled) and the commands written in
+backticks in the prose (``python -m toolkit ...``, ``python benchmarks/...``, ``make ...``, ``pip ...``,
+and sub-commands written alone, ``validate demo``). The copy holds the files git tracks (and untracked
+ones it does not ignore), a ``.venv`` of its own whose contents are those of the environment running
+this suite (a fresh clone gets its own from ``make`` or the set-up by hand; the copy's make stamps say
+installed only when the packages the Makefile would install are there), and ``../shared`` beside it
+when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable install of it would.
+
+* **Run**: each fenced line and each complete prose command runs in bash from the copy's root, after
+  ``. .venv/bin/activate`` once the README has said to activate (a reader follows it in one shell;
+  prose commands come after "Command line" says to); the Python block of "In a notebook" runs as one
+  script. Not run: the lines matching :data:`NOT_RUN`, each with its reason and what checks it instead,
+  and prose commands with placeholders. ``make report`` and the README's ``toolkit report`` line each
+  execute the three notebooks on the demo corpus: about 65 CPU seconds each with ``../shared`` (the validity
+  notebook scores every gold set), 20 without; the dearest tests here (the file: about 210 CPU seconds).
+* **Parsed**: every toolkit, benchmark and make command, run or not, by the parser that would read it:
+  :func:`toolkit.cli.parse` (and a trainer's own ``add_arguments``), a benchmark's argparse parser (the
+  script runs up to ``parse_args`` and stops there), ``make -n`` (the toolkit commands of its recipe
+  parsed in turn). In prose, capitalised words (``PATH``, ``CORPUS``, ``DAYS``) stand for the reader's
+  values, ``[...]`` for optional options, a trailing ``...`` for more arguments (a required one may then
+  be missing). A renamed sub-command or option fails; so does an option in the prose (``--base-model``)
+  or in the option table that no parser has.
+* **CI**: each fenced ``pip install`` line is a line of ``.ci/run`` (CI runs it on a fresh clone), the
+  extras it names exist and its torch pin is the Makefile's; ``make test`` is the line ``.ci/run`` runs.
 """
 
 from __future__ import annotations
 
+import argparse
+import contextlib
+import importlib
+import importlib.metadata
+import io
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from toolkit import cli
 from toolkit.paths import shared_root
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,16 +54,56 @@ README = REPO / "README.md"
 SHELL = ("", "bash", "sh", "shell", "console")
 PYTHON_SECTIONS = ("In a notebook",)  # the other Python blocks show a call with a file of the reader's own
 NOT_RUN = {
-    "pip install": "installs from the package index (network); the environment running this suite is that install",
-    "conda env": "conda does not run on the build machines; tests/test_packaging_dependencies.py checks environment.yml",
-    "make ": "make (re)installs .venv with pip (network); `make test` is this suite, `make report` runs toolkit report",
-    "toolkit train ": "fine-tuning takes about 40 minutes; tests/test_finetune_training.py trains a tiny model",
-    "benchmarks/quote_backends": "needs a quote tagger trained by `toolkit train quotes` (minutes); "
-                                 "tests/test_tagger_training.py trains a tiny one and runs it",
-    "toolkit report": "executes every notebook (minutes): tests/test_notebooks_execute.py runs them and "
-                      "tests/test_cli_analyze_options.py checks that the options reach build_report",
+    "pip install": "installs from the package index (network): .ci/run runs each fenced pip line as written on a "
+                   "fresh clone (test_readme_pip_lines_are_what_ci_runs), and the environment running this suite "
+                   "holds what they install",
+    "make test": "is this suite: .ci/run runs `make test` as written (test_readme_pip_lines_are_what_ci_runs); "
+                 "`make -n test` parses",
+    "make report CORPUS=": "the report on the three real corpora: 103 CPU s, 1.5-8 min of wall time on a shared "
+                           "2-core machine (README); `make -n` gives its toolkit command, parsed here, and "
+                           "`make report` runs here on the demo corpus",
+    "toolkit train ": "fine-tuning takes about 40 minutes (sentiment) or tens of minutes (quotes); parsed by the "
+                      "trainer's own parser; tests/test_finetune_training.py and tests/test_tagger_training.py "
+                      "train tiny models",
+    "benchmarks/": "a benchmark: minutes of CPU (correction.py 52 CPU s, the others analyse the real corpora "
+                   "repeatedly), a trained model (quote_backends, throughput --trained) or Chromium (explorer); "
+                   "its options are parsed",
 }
+NEEDS_SHARED = ("../shared/", "validate real")  # validate real reads its gold data from ../shared by default
 ACTIVATE = re.compile(r"^(\.|source) \S*activate\b")
+TOOLKIT = (["python", "-m", "toolkit"], [".venv/bin/python", "-m", "toolkit"], ["narrative-toolkit"],
+           [".venv/bin/narrative-toolkit"])
+TRAINERS = {"sentiment": "toolkit.sentiment.finetune", "quotes": "toolkit.quotes.tagger_train"}
+PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
+                "FILE": "examples/alignment.yml"}
+_PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")
+# a benchmark up to its parse_args: the options parsed as the script would, then a stop
+PARSE_ONLY = """import argparse, runpy, sys
+def parse_only(self, args=None, namespace=None):
+    ns, extra = self.parse_known_args(args, namespace)
+    if extra:
+        self.error("unrecognized arguments: " + " ".join(extra))
+    print("parsed by", self.prog, file=sys.stderr)
+    sys.exit(0)
+argparse.ArgumentParser.parse_args = parse_only
+sys.argv = sys.argv[1:]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+@dataclass(frozen=True)
+class Command:
+    line: str  # as written, without its trailing comment
+    activated: bool  # the environment is active by then
+    fenced: bool
+
+    @property
+    def argv(self) -> list[str]:
+        return shlex.split(self.line)
+
+    @property
+    def template(self) -> bool:
+        return bool(_PLACEHOLDER.search(self.line))
 
 
 def _blocks(text: str) -> list[tuple[str, str, str]]:
@@ -50,33 +117,95 @@ def _blocks(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _shell_lines() -> list[tuple[str, bool]]:
-    """(command line, whether the environment is active by then) for every shell line: a reader
-    follows the README in one shell, so an activation holds for every later line."""
-    lines, activated = [], False
+def _uncommented(line: str) -> str:
+    """The line without a trailing ``# comment`` (a ``#`` outside quotes, after a space)."""
+    quote = None
+    for i, ch in enumerate(line):
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "#" and (i == 0 or line[i - 1].isspace()):
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
+def _prose_spans() -> list[str]:
+    """Every backtick span outside the fenced blocks, its whitespace (line breaks too) made single spaces."""
+    prose = re.sub(r"^```.*?^```", "", README.read_text(encoding="utf-8"), flags=re.M | re.S)
+    return [" ".join(m.group(1).split()) for m in re.finditer(r"`([^`]+)`", prose)]
+
+
+def _is_command(span: str) -> bool:
+    words = span.split()
+    if any(words[:len(p)] == p for p in TOOLKIT):
+        return len(words) > max(len(p) for p in TOOLKIT if words[:len(p)] == p)  # `python -m toolkit` names it
+    return len(words) > 1 and words[0] in ("python", ".venv/bin/python", "make", "pip", ".venv/bin/pip")
+
+
+def _commands() -> list[Command]:
+    """The fenced shell lines in order, then the prose commands not already among them."""
+    out, activated = [], False
     for _section, lang, body in _blocks(README.read_text(encoding="utf-8")):
         if lang not in SHELL:
             continue
-        for line in body.splitlines():
+        for line in map(_uncommented, body.splitlines()):
             line = line.strip()
-            if not line or line.startswith("#"):
+            if not line:
                 continue
             if ACTIVATE.match(line):
                 activated = True
-            lines.append((line, activated))
-    return lines
+            out.append(Command(line, activated, True))
+    seen = {c.line for c in out}
+    for span in _prose_spans():
+        if _is_command(span) and span not in seen:
+            seen.add(span)
+            out.append(Command(span, True, False))
+    return out
 
 
-def _why_not(line: str) -> str | None:
-    return next((why for pattern, why in NOT_RUN.items() if pattern in line), None)
+def _why_not(command: Command) -> str | None:
+    if command.template:
+        return "a template (placeholders for the reader's values): parsed with example values"
+    return next((why for pattern, why in NOT_RUN.items() if pattern in command.line), None)
 
 
-COMMANDS = _shell_lines()
+COMMANDS = _commands()
+SHORTHANDS = [s for s in _prose_spans() if s.split()[0] in cli.build_parser()._subparsers._group_actions[0].choices
+              and len(s.split()) > 1]  # `validate demo`, `analyze CORPUS...`: python -m toolkit left out
+
+
+def _ids(commands) -> list[str]:
+    return [("" if c.fenced else "prose: ") + c.line[:60] for c in commands]
+
+
+def _missing_packages(pyproject: Path, extras: tuple[str, ...]) -> list[str]:
+    """The requirements of the project and ``extras`` that this environment does not satisfy."""
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
+    wanted, todo, missing = list(project["dependencies"]), list(extras), []
+    while todo:
+        for r in project["optional-dependencies"][todo.pop()]:
+            req = Requirement(r)
+            if req.name == project["name"]:
+                todo.extend(req.extras)
+            else:
+                wanted.append(r)
+    for r in map(Requirement, wanted):
+        try:
+            version = importlib.metadata.version(r.name)
+        except importlib.metadata.PackageNotFoundError:
+            missing.append(str(r))
+            continue
+        if not r.specifier.contains(version, prereleases=True):
+            missing.append(f"{r} (installed {version})")
+    return missing
 
 
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory):
-    """A fresh copy of the working tree with .venv and ../shared beside it; the environment to run in."""
+    """A fresh copy of the working tree with a .venv and ../shared beside it; the environment to run in."""
     if shutil.which("git") is None or not (REPO / ".git").exists():
         pytest.skip("not a git checkout: the files of a fresh clone are unknown")
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
@@ -87,16 +216,24 @@ def clone(tmp_path_factory):
         if src.is_file():
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, root / rel)
-    venv = Path(sys.prefix)
+    venv, own = Path(sys.prefix), root / ".venv"
+    own.mkdir()
     if sys.prefix != sys.base_prefix and (venv / "bin" / "activate").exists():
-        (root / ".venv").symlink_to(venv)
+        for entry in venv.iterdir():  # its folders and pyvenv.cfg, not its make stamps: the copy gets its own
+            if not entry.name.startswith("."):
+                (own / entry.name).symlink_to(entry)
     else:  # no virtual environment: an activate script that puts this interpreter first
-        (root / ".venv" / "bin").mkdir(parents=True)
-        (root / ".venv" / "bin" / "python").symlink_to(sys.executable)
-        script = root / ".venv" / "bin" / "narrative-toolkit"
+        (own / "bin").mkdir()
+        (own / "bin" / "python").symlink_to(sys.executable)
+        script = own / "bin" / "narrative-toolkit"
         script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m toolkit "$@"\n')
         script.chmod(0o755)
-        (root / ".venv" / "bin" / "activate").write_text(f'export PATH="{root / ".venv" / "bin"}:$PATH"\n')
+        (own / "bin" / "activate").write_text(f'export PATH="{own / "bin"}:$PATH"\n')
+    # the Makefile's stamps: each says its pip run is done, written only when what it installs is here
+    for stamp, extras in ((".installed-stamp", ("trained",)), (".notebooks-stamp", ("trained", "notebooks")),
+                          (".test-stamp", ("trained", "test"))):
+        if not _missing_packages(root / "pyproject.toml", extras):
+            (own / stamp).touch()
     if shared_root().exists():
         (root.parent / "shared").symlink_to(shared_root().resolve())
     env = {k: v for k, v in os.environ.items() if k not in ("NARRATIVE_SHARED", "VIRTUAL_ENV", "PYTHONHOME")}
@@ -107,24 +244,157 @@ def clone(tmp_path_factory):
 
 
 def test_readme_has_commands_and_only_a_few_are_not_run():
-    assert len(COMMANDS) >= 10
-    assert sum(_why_not(line) is not None for line, _ in COMMANDS) <= 10  # installs, make, training, report
-    assert any("analyze" in line and "--lexicon" in line for line, _ in COMMANDS)
+    fenced, prose = [c for c in COMMANDS if c.fenced], [c for c in COMMANDS if not c.fenced]
+    assert len(fenced) >= 10 and len(prose) >= 15
+    not_run = [c.line for c in fenced if _why_not(c)]
+    assert len(not_run) <= 9, not_run  # installs, make test, training, one benchmark
+    assert any(c.line == "make report" and _why_not(c) is None for c in COMMANDS)
+    assert any("analyze" in c.line and "--lexicon" in c.line for c in COMMANDS)
+    written = "\n".join(c.line for c in prose)
+    assert all(w in written for w in ("validate real", "report --corpus", "cache --prune", "benchmarks/"))
 
 
-@pytest.mark.parametrize("line, activated", COMMANDS, ids=[c[0][:60] for c in COMMANDS])
-def test_readme_command_runs_as_written(clone, line, activated):
-    why = _why_not(line)
+@pytest.mark.parametrize("command", COMMANDS, ids=_ids(COMMANDS))
+def test_readme_command_runs_as_written(clone, command):
+    why = _why_not(command)
     if why:
         pytest.skip(why)
-    if "../shared/" in line and not shared_root().exists():
+    if any(s in command.line for s in NEEDS_SHARED) and not shared_root().exists():
         pytest.skip(f"shared data not found: {shared_root()} (set NARRATIVE_SHARED)")
     root, env = clone
-    script = (". .venv/bin/activate\n" if activated and not ACTIVATE.match(line) else "") + line
-    done = subprocess.run(["bash", "-c", "set -o pipefail\n" + script], cwd=root, env=env, capture_output=True,
-                          text=True, timeout=600)
-    assert done.returncode == 0, f"{line}\nexit {done.returncode}\n{done.stderr[-3000:]}"
+    if command.line.startswith("make report") and not (root / ".venv" / ".notebooks-stamp").exists():
+        pytest.skip("this environment lacks packages `make report` would install (network): "
+                    + ", ".join(_missing_packages(root / "pyproject.toml", ("trained", "notebooks"))))
+    script = (". .venv/bin/activate\n" if command.activated and not ACTIVATE.match(command.line) else "")
+    done = subprocess.run(["bash", "-c", "set -o pipefail\n" + script + command.line], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, f"{command.line}\nexit {done.returncode}\n{done.stderr[-3000:]}"
     assert "Traceback" not in done.stderr
+
+
+def _concrete(argv: list[str]) -> tuple[list[str], bool]:
+    """A prose template's words with example values, and whether it ends in ``...`` (more arguments)."""
+    elided = bool(argv) and argv[-1].endswith("...")
+    out = []
+    for word in argv:
+        word = word.removesuffix("...")
+        if word.startswith("[-") or (word.endswith("]") and "[" not in word):  # [--older-than DAYS]
+            word = word.strip("[]")
+        if word:
+            assert not re.fullmatch(r"[A-Z][A-Z_]*", word) or word in PLACEHOLDERS, \
+                f"placeholder {word}: give it an example value in PLACEHOLDERS"
+            out.append(PLACEHOLDERS.get(word, word))
+    return out, elided
+
+
+def _parse_toolkit(argv: list[str], elided: bool) -> None:
+    """``argv`` (after ``python -m toolkit``) parsed as :func:`toolkit.cli.main` and the trainer would."""
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            args = cli.parse(argv)
+            if getattr(args, "passes_options", False):
+                trainer = importlib.import_module(TRAINERS[args.model])
+                trainer.add_arguments(argparse.ArgumentParser(prog=f"train {args.model}")).parse_args(args.options)
+    except SystemExit as exc:
+        if not (elided and "the following arguments are required" in err.getvalue()):
+            pytest.fail(f"python -m toolkit {shlex.join(argv)}: exit {exc.code}\n{err.getvalue()}")
+
+
+def _toolkit_argv(argv: list[str]) -> list[str] | None:
+    prefix = next((p for p in TOOLKIT if argv[:len(p)] == p), None)
+    return argv[len(prefix):] if prefix else None
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=_ids(COMMANDS))
+def test_readme_command_parses(clone, command):
+    root, env = clone
+    parsed = 0
+    for segment in re.split(r"\s*&&\s*", command.line):
+        argv, elided = _concrete(shlex.split(segment))
+        parsed += 1
+        if (rest := _toolkit_argv(argv)) is not None:
+            _parse_toolkit(rest, elided)
+        elif argv[0] in ("python", ".venv/bin/python") and argv[1].startswith("benchmarks/"):
+            assert (root / argv[1]).is_file(), f"{argv[1]}: no such script"
+            done = subprocess.run([sys.executable, "-c", PARSE_ONLY, *argv[1:]], cwd=root, env=env,
+                                  capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0 and "parsed by" in done.stderr, f"{segment}\n{done.stderr[-3000:]}"
+        elif argv[0] == "make":
+            if shutil.which("make") is None:
+                pytest.skip("no make on this machine")
+            done = subprocess.run(["make", "-n", *argv[1:]], cwd=root, env=env, capture_output=True, text=True,
+                                  timeout=60)
+            assert done.returncode == 0, f"make -n {shlex.join(argv[1:])}\n{done.stderr}"
+            recipe = [shlex.split(line) for line in done.stdout.splitlines() if " -m toolkit " in f"{line} "]
+            if argv[1:2] == ["test"]:
+                assert " -m pytest " in done.stdout, done.stdout
+            else:
+                assert recipe, f"make {argv[1]} runs no toolkit command:\n{done.stdout}"
+            for called in recipe:
+                _parse_toolkit(_toolkit_argv(called), False)
+                for path in called[called.index("--corpus") + 1:] if "--corpus" in called else ():
+                    if not path.startswith("-") and (shared_root().exists() or "../shared" not in path):
+                        assert (root / path).exists(), f"make {shlex.join(argv[1:])}: {path} does not exist"
+        elif "pip" in argv[0] or argv[:3] == ["python3", "-m", "venv"] or ACTIVATE.match(segment):
+            parsed -= 1
+        else:
+            pytest.fail(f"{segment}: no parser known for this command (add one here)")
+    if not parsed:
+        pytest.skip("set-up lines (venv, pip, activate): test_readme_pip_lines_are_what_ci_runs checks them")
+
+
+@pytest.mark.parametrize("shorthand", SHORTHANDS)
+def test_readme_shorthand_command_parses(shorthand):
+    _parse_toolkit(*_concrete(shlex.split(shorthand)))
+
+
+def _options(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option string of ``parser`` and its sub-commands."""
+    out = set()
+    for action in parser._actions:
+        out |= {o for o in action.option_strings if o.startswith("--")}
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                out |= _options(sub)
+    return out
+
+
+def test_readme_options_in_the_prose_exist():
+    parser = cli.build_parser()
+    every = _options(parser).union(*(_options(importlib.import_module(m).add_arguments(argparse.ArgumentParser()))
+                                     for m in TRAINERS.values()))
+    spans = [s for s in _prose_spans() if s.startswith("--")]
+    assert len(spans) >= 15
+    written = {w for s in spans for w in re.findall(r"(?<![\w-])--[a-z][a-z-]*", s)}
+    assert not written - every, f"options in the README that no parser has: {sorted(written - every)}"
+    # the option table of "Command line": analyze takes each option, report too unless the row says otherwise
+    sub = parser._subparsers._group_actions[0].choices
+    table = re.search(r"^\| option \| what \|\n(.*?)\n\n", README.read_text(encoding="utf-8"), re.M | re.S).group(1)
+    rows = [row for row in table.splitlines() if row.startswith("| `")]
+    assert len(rows) >= 8
+    for row in rows:
+        names = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", row.split("|")[1]))
+        assert names and names <= _options(sub["analyze"]), row
+        assert "`analyze` only" in row or names <= _options(sub["report"]), row
+    formats = next(a.choices for a in sub["analyze"]._actions if "--format" in a.option_strings)
+    assert f"`--format {'|'.join(formats)}`".replace("|", "\\|") in table
+
+
+def test_readme_pip_lines_are_what_ci_runs():
+    ci = [line.strip() for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()]
+    pip = [c.line for c in COMMANDS if c.fenced and "pip install" in c.line]
+    assert len(pip) >= 4
+    missing = [line for line in pip if line not in ci]
+    assert not missing, f"README pip lines that .ci/run does not run as written: {missing}"
+    assert "make test" in ci and "make report" in [c.line for c in COMMANDS if c.fenced]
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    for line in pip:
+        for named in re.findall(r'"\.\[([\w,-]+)\]"', line):
+            assert set(named.split(",")) <= set(extras), f"{line}: no such extra in pyproject.toml"
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    pins = set(re.findall(r"torch==[\w.+]+", makefile))
+    assert pins and pins >= set(re.findall(r"torch==[\w.+]+", "\n".join(pip))), "torch pin differs from the Makefile"
 
 
 def test_readme_python_example_runs_as_written(clone):

@@ -354,7 +354,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line as :func:`main` reads it, without running it (an unknown sub-command or option
+    exits with status 2, as argparse does). ``train`` keeps its options in ``args.options`` for the
+    trainer's own parser (``add_arguments`` of :mod:`toolkit.sentiment.finetune` or
+    :mod:`toolkit.quotes.tagger_train`)."""
     parser = build_parser()
     args, options = parser.parse_known_args(argv)
     if options and not getattr(args, "passes_options", False):  # only the trainer has options of its own
@@ -362,6 +366,11 @@ def main(argv: list[str] | None = None) -> int:
     args.options = options
     if args.command == "cache" and (args.older_than is not None or args.dry_run) and not args.prune:
         parser.error("--older-than and --dry-run go with --prune")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
     try:
         return args.func(args)
     except _UsageError as exc:

@@ -22,8 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["LanguageGuess", "guess_language", "ENGLISH_FUNCTION_WORDS", "MIN_ENGLISH_SHARE", "MIN_WORDS",
-           "SAMPLE_CHARS"]
+__all__ = ["LanguageGuess", "guess_language", "english_only", "ENGLISH_FUNCTION_WORDS", "MIN_ENGLISH_SHARE",
+           "MIN_WORDS", "SAMPLE_CHARS"]
 
 # Closed-class English words, written for this project (no word shared with the frequent French,
 # Spanish, Italian, German, Portuguese or Dutch function words except "a", "in", "so" and "also").
@@ -96,3 +96,9 @@ def guess_language(text: str) -> LanguageGuess:
                              f"{share:.0%} of its {len(words)} words are English function words "
                              f"(English text has about 40%)")
     return LanguageGuess(True, script, share, len(words))
+
+
+def english_only(article_id: str, detail: str) -> str:
+    """The ``why`` of the problem naming an article flagged ``not_english`` (``detail``: the cleaning
+    note's, e.g. ``"not English: 90% of its letters are cyrillic script"``)."""
+    return f"article {article_id}: {detail}; the measures are English-only (its rows will be empty or wrong)"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from toolkit.corpus.cleaning import _dedupe, _punctuation_flags
 from toolkit.corpus.files import FORMATS, _data_files, _detect_format, _folder_files, _inside, _refusal, _skipped_files
+from toolkit.corpus.language import english_only
 from toolkit.corpus.manifest import _checked_manifest, _entries, _key_line, _manifest
 from toolkit.corpus.outlets import _corpus_alignment, read_alignment
 from toolkit.corpus.readers import COMMON_FIELDS, MAX_CHARS, _READERS, _build, _column_map, _too_long
@@ -182,6 +183,4 @@ def _not_english(article: Article, detail: str) -> LoadProblem:
     source = str(article.meta.get("source", ""))
     if unit in article.meta:
         source = source.rsplit(f", {unit} ", 1)[0]
-    return LoadProblem(source, article.meta.get(unit),
-                       f"article {article.id}: {detail}; the measures are English-only (its rows will be empty "
-                       "or wrong)", unit)
+    return LoadProblem(source, article.meta.get(unit), english_only(article.id, detail), unit)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 from ..corpus import Article, Corpus
+from ..corpus.language import english_only
 from .measures import SIDE_BACKENDS, Lexicons, analyze_article
 from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes
 from .source import _article
@@ -20,22 +21,29 @@ def _warm(lexicons: dict, sentiment: str, side_backends: bool) -> None:
         get_backend(name)
 
 
-def _problem_of(item, i: int, exc: Exception) -> dict:
-    """The ``problems`` row of an article whose analysis raised: where it came from and why."""
+def _problem_row(item, i: int, why) -> dict:
+    """A ``problems`` row naming an article: its ``source``, else ``article <id>``, with its row or line
+    when it has one; ``why(aid)`` says what went wrong."""
     meta = getattr(item, "meta", None) or (item if isinstance(item, dict) else {})
     aid = item.id if isinstance(item, Article) else (item.get("id", i) if isinstance(item, dict) else i)
     where = meta.get("source") or f"article {aid}"
     line = next((meta[u] for u in ("row", "line") if isinstance(meta.get(u), int)), None)
     unit = next((u for u in ("row", "line") if isinstance(meta.get(u), int)), "article")
+    return {"path": str(where), "line": line, "unit": unit, "why": why(aid)}
+
+
+def _problem_of(item, i: int, exc: Exception) -> dict:
+    """The ``problems`` row of an article whose analysis raised: where it came from and why."""
     message = " ".join(str(exc).split())[:500]
-    return {"path": str(where), "line": line, "unit": unit,
-            "why": f"article {aid} not analysed: {type(exc).__name__}: {message}"}
+    return _problem_row(item, i, lambda aid: f"article {aid} not analysed: {type(exc).__name__}: {message}")
 
 
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
                side_backends: bool, labels_as_mentions: bool) -> dict[str, bytes]:
     """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
-    the JSON list of the articles that failed (those have no rows in any table)."""
+    the JSON list of the articles that failed (those have no rows in any table) and of the records
+    the language check found not English (analysed, and flagged ``not_english``, as ``load_corpus``
+    lists a loaded one among its problems; an Article was checked when it was loaded)."""
     articles, per_article, problems = [], [], []
     outlets = Corpus([], alignment=alignment)  # each article's alignment as the articles table gives it
     try:  # once for the chunk's articles
@@ -43,14 +51,17 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
     except Exception:  # noqa: BLE001 - a lexicon a worker cannot read: each article says so, as a problem row
         loaded = lexicons
     for j, item in enumerate(items):
+        notes: list = []
         try:
-            article = _article(item, start + j)
+            article = _article(item, start + j, notes)
             per_article.append(analyze_article(article, loaded, sentiment, side_backends,
                                                alignment=outlets.alignment_of(article.outlet),
                                                labels_as_mentions=labels_as_mentions))
             articles.append(article)
         except Exception as exc:  # one bad article never costs the run: it becomes a problem row
             problems.append(_problem_of(item, start + j, exc))
+        problems.extend(_problem_row(item, start + j, lambda _aid, n=n: english_only(n.article_id, n.detail))
+                        for n in notes if n.action == "not_english")
     art_rows = []
     for row, a, per in zip(Corpus(articles, alignment=alignment).rows(), articles, per_article):
         row["article_id"] = row.pop("id")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
-import io
 import json
 import logging
 import os
@@ -14,8 +13,6 @@ import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-
-import pyarrow.parquet as pq
 
 from .. import __version__
 from ..corpus import read_alignment
@@ -171,6 +168,8 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
     show = progress if progress is not None else (total is None or total > 50)
     bar = tqdm(total=total, desc="analyze", unit="article", disable=not show)
 
+    sizes: dict[int, int] = {}  # items per chunk in flight, for the progress bar
+
     def tasks() -> Iterator[tuple]:
         start = 0
         for index, h, items in _chunks(source.items, chunk_size):
@@ -187,6 +186,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
                 log.warning("recomputing chunk %d of the interrupted run in %s: %s", index, work, why)
                 recomputed.append(index)
                 _done_record(work, index, h).unlink(missing_ok=True)
+            sizes[index] = len(items)
             yield index, h, items, start
             start += len(items)
 
@@ -200,10 +200,9 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             with _writing(*where):
                 _write_chunk(work, index, h, tables, durable)
             done.append((index, h))
-            failed = json.loads(tables.get("problems", b"[]"))
-            for problem in failed:
+            for problem in json.loads(tables.get("problems", b"[]")):  # failed or not-English articles
                 log.warning("%s: %s", problem["path"], problem["why"])
-            bar.update(pq.read_metadata(io.BytesIO(tables["articles"])).num_rows + len(failed))
+            bar.update(sizes.pop(index))  # its articles, analysed or failed
     finally:
         bar.close()
     if reused:

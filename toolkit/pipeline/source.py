@@ -42,17 +42,20 @@ def _source(data) -> _Source:
     return _Source(records(data, problems), "records", default_outlets(), problems, False)
 
 
-def _article(item, i: int) -> Article:
+def _article(item, i: int, notes: list | None = None) -> Article:
     """An Article as is; a record (dict with ``id`` and ``text``) cleaned like a txt article, its fields
-    and date read as :func:`toolkit.corpus.load_corpus` reads them (:func:`toolkit.corpus.record_article`)."""
+    and date read as :func:`toolkit.corpus.load_corpus` reads them (:func:`toolkit.corpus.record_article`);
+    its cleaning notes are added to ``notes`` when given."""
     from ..corpus import record_article
 
     if isinstance(item, Article):
         return item
-    article, notes = record_article(item, i)
+    article, notes_of = record_article(item, i)
+    if notes is not None:
+        notes.extend(notes_of)
     if "original_id" in item:
         log.warning("record %d: id %r repeated; renamed %s", i, item["original_id"], article.id)
-    for note in notes:
+    for note in notes_of:
         if note.action in ("epoch_date", "ambiguous_date", "unparsed_date"):
             log.info("%s: %s", note.article_id, note.detail)
     return article
