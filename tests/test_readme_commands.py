@@ -74,6 +74,7 @@ ACTIVATE = re.compile(r"^(\.|source) \S*activate\b")
 TOOLKIT = (["python", "-m", "toolkit"], [".venv/bin/python", "-m", "toolkit"], ["narrative-toolkit"],
            [".venv/bin/narrative-toolkit"])
 TRAINERS = {"sentiment": "toolkit.sentiment.finetune", "quotes": "toolkit.quotes.tagger_train"}
+MODULES = ("toolkit.sentiment.selection",)  # `python -m MODULE` commands with an add_arguments parser
 PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
                 "FILE": "examples/alignment.yml"}
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")
@@ -338,6 +339,8 @@ def test_readme_command_parses(clone, command):
                         assert (root / path).exists(), f"make {shlex.join(argv[1:])}: {path} does not exist"
         elif "pip" in argv[0] or argv[:3] == ["python3", "-m", "venv"] or ACTIVATE.match(segment):
             parsed -= 1
+        elif argv[:2] == ["python", "-m"] and argv[2] in MODULES:
+            importlib.import_module(argv[2]).add_arguments(argparse.ArgumentParser()).parse_args(argv[3:])
         else:
             pytest.fail(f"{segment}: no parser known for this command (add one here)")
     if not parsed:
@@ -363,7 +366,7 @@ def _options(parser: argparse.ArgumentParser) -> set[str]:
 def test_readme_options_in_the_prose_exist():
     parser = cli.build_parser()
     every = _options(parser).union(*(_options(importlib.import_module(m).add_arguments(argparse.ArgumentParser()))
-                                     for m in TRAINERS.values()))
+                                     for m in (*TRAINERS.values(), *MODULES)))
     spans = [s for s in _prose_spans() if s.startswith("--")]
     assert len(spans) >= 15
     written = {w for s in spans for w in re.findall(r"(?<![\w-])--[a-z][a-z-]*", s)}

@@ -24,6 +24,7 @@ selection itself, so the winner's CV mean is slightly optimistic (the spread say
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import statistics
@@ -171,17 +172,23 @@ def shipped_cv(train_path) -> dict:
     return res
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The command line of ``python -m toolkit.sentiment.selection``."""
+    parser.add_argument("train", nargs="?", default=None, help="NewsMTSC train.jsonl (default: the shared copy)")
+    parser.add_argument("--offsets", action="store_true", help="per-class bias offsets chosen within the folds")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the cross-validation table of :data:`GRID`, or with ``--offsets`` that of :func:`offset_cv`
     (and write it as JSON to stdout's last line)."""
-    argv = list(sys.argv[1:] if argv is None else argv)
-    paths = [a for a in argv if not a.startswith("--")]
-    path = paths[0] if paths else shared_path("gold", "newsmtsc", "train.jsonl")
+    args = add_arguments(argparse.ArgumentParser(prog="python -m toolkit.sentiment.selection")).parse_args(argv)
+    path = args.train or shared_path("gold", "newsmtsc", "train.jsonl")
     if path is None:
         print("no NewsMTSC train file: pass its path", file=sys.stderr)
         return 2
     examples = load_newsmtsc(path)
-    if "--offsets" in argv:
+    if args.offsets:
         res = []
         for balanced in (True, False):
             r = offset_cv(examples, fold_logits(examples, SHIPPED, balanced))
