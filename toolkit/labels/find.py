@@ -34,8 +34,8 @@ names the camp, the more marked category of the two is kept ("ISIS terrorists" i
 Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army units"); a prefix
 ("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
 Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
-its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Chief of
-the General Staff of the Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
+its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Deputy
+Chief of Staff of the Navy and Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
 (direct, mixed or indirect) of ``quotes``.
 
 Limits: a dictionary method. It sees only listed terms (a new epithet is missed until added), it
@@ -111,7 +111,7 @@ def _in_credit(text: str, start: int, end: int) -> bool:
     return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
 
 
-# a title holding a label: "Chief of the General Staff of the Army and Armed Forces", "army chief of staff"
+# a title holding a label: "Deputy Chief of Staff of the Navy and Army", "army chief of staff"
 _TITLE_BEFORE = re.compile(r"\bStaff" + SPACE + r"of" + SPACE + r"(?:the" + SPACE + r")?(?:[\w-]+" + SPACE + r"and"
                            + SPACE + r"(?:the" + SPACE + r")?)?$", re.I)
 # a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
