@@ -9,6 +9,7 @@ from toolkit.sentiment.linear import FUNCTION_WORDS, FeatureSet, LinearTargetBac
 from toolkit.sentiment.rules import RuleParams, word_terms
 from toolkit.sentiment.lexical import vader
 from toolkit.sentiment.selection import cross_validate, fold_of
+from fold_examples import two_fold_examples
 
 
 def _ctx(text, target):
@@ -75,18 +76,7 @@ def test_sentiment_feature_set_drops_function_word_features():
 def test_sentiment_selection_folds_keep_an_article_together_and_score():
     a = [Example(f"Orlov won praise number {i}.", 0, 5, "positive", doc="art_1") for i in range(3)]
     assert len({fold_of(e) for e in a}) == 1
-    texts = [("The generous Orlov won warm praise.", "positive"), ("The cruel Orlov faced harsh blame.", "negative"),
-             ("Orlov arrived on Tuesday.", "neutral")]
-    docs = {0: [], 1: []}  # article ids falling in each of two folds, two per label per fold
-    n = 0
-    while min(len(v) for v in docs.values()) < 6:
-        d = f"doc_{n}"
-        n += 1
-        f = fold_of(Example("", 0, 1, "neutral", doc=d), 2)
-        if len(docs[f]) < 6:
-            docs[f].append(d)
-    ex = [Example(t, t.index("Orlov"), t.index("Orlov") + 5, label, doc=docs[f][2 * i + j])
-          for f in (0, 1) for i, (t, label) in enumerate(texts) for j in (0, 1)]
+    ex = two_fold_examples()
     (res,) = cross_validate(ex, ((FeatureSet(), 1.0, 1),), k=2)
     assert len(res["folds"]) == 2 and 0.0 <= res["mean"] <= 1.0
     weights = fit_rows(feature_rows(ex), [e.label for e in ex], l2=1.0, min_count=1)

@@ -3,6 +3,7 @@
 from dataclasses import asdict
 
 from toolkit.sentiment.linear import FeatureSet, LinearTargetBackend
+from fold_examples import two_fold_examples
 
 TEXT = "The mayor, who was praised by critics, said the bridge was unsafe."
 START, END = TEXT.index("mayor"), TEXT.index("mayor") + len("mayor")
@@ -36,21 +37,9 @@ def test_sentiment_window_bigrams_pair_neighbours_on_one_side():
 
 
 def test_sentiment_window_offsets_are_chosen_on_other_folds_and_score():
-    from toolkit.datasets import Example
-    from toolkit.sentiment.selection import fold_logits, fold_of, offset_cv
+    from toolkit.sentiment.selection import fold_logits, offset_cv
 
-    texts = [("The generous Orlov won warm praise.", "positive"), ("The cruel Orlov faced harsh blame.", "negative"),
-             ("Orlov arrived on Tuesday.", "neutral")]
-    docs: dict[int, list[str]] = {0: [], 1: []}
-    n = 0
-    while min(len(v) for v in docs.values()) < 6:
-        d = f"doc_{n}"
-        n += 1
-        f = fold_of(Example("", 0, 1, "neutral", doc=d), 2)
-        if len(docs[f]) < 6:
-            docs[f].append(d)
-    ex = [Example(t, t.index("Orlov"), t.index("Orlov") + 5, label, doc=docs[f][2 * i + j])
-          for f in (0, 1) for i, (t, label) in enumerate(texts) for j in (0, 1)]
+    ex = two_fold_examples()
     logits = fold_logits(ex, (FeatureSet(), 1.0, 1), k=2)
     assert len(logits) == len(ex) and all(len(x) == 3 for x in logits)
     res = offset_cv(ex, logits, k=2)
