@@ -30,7 +30,7 @@ from .records import LABELS, TargetSentiment
 from .rules import RuleParams, evidence, role_terms, word_terms
 
 __all__ = ["MODEL_PATH", "FUNCTION_WORDS", "FeatureSet", "LinearTargetBackend", "train", "feature_rows", "fit_rows",
-           "predict_row"]
+           "predict_row", "row_logits"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_linear.json"
 
@@ -296,14 +296,20 @@ def fit_rows(rows: Sequence[list], labels: Sequence[str], l2: float = 3.0, min_c
     return weights
 
 
-def predict_row(weights: dict[str, Sequence[float]], feats: list[tuple[str, float, int]]) -> str:
-    """The arg-max label of one feature row under ``weights``."""
+def row_logits(weights: dict[str, Sequence[float]], feats: list[tuple[str, float, int]]) -> list[float]:
+    """The logits ``[neg, neu, pos]`` of one feature row under ``weights`` (no intercept)."""
     logits = [0.0, 0.0, 0.0]
     for name, value, _tok in feats:
         coef = weights.get(name)
         if coef is not None:
             for c in range(3):
                 logits[c] += coef[c] * value
+    return logits
+
+
+def predict_row(weights: dict[str, Sequence[float]], feats: list[tuple[str, float, int]]) -> str:
+    """The arg-max label of one feature row under ``weights``."""
+    logits = row_logits(weights, feats)
     return LABELS[max(range(3), key=logits.__getitem__)]
 
 

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from ..datasets import Example, load_newsmtsc
 from ..paths import cache_dir, shared_path
-from .linear import FeatureSet, feature_rows, fit_rows, predict_row
+from .linear import FeatureSet, feature_rows, fit_rows, row_logits
 from .records import LABELS
 
 __all__ = ["FOLDS", "CV_TOL", "GRID", "SHIPPED", "fold_of", "fold_logits", "offset_cv", "cross_validate", "shipped_cv",
@@ -78,18 +78,23 @@ def _macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     return sum(scores) / len(scores)
 
 
-def fold_logits(examples: Sequence[Example], setting=SHIPPED, balanced: bool = True, k: int = FOLDS):
-    """Out-of-fold logits ``[neg, neu, pos]`` of every example: each fold scored by the fit on the others."""
-    fs, l2, min_count = setting
-    rows, labels = feature_rows(examples, fs), [e.label for e in examples]
-    folds = [fold_of(e, k) for e in examples]
-    out: list[list[float]] = [[] for _ in examples]
+def _out_of_fold(rows: Sequence[list], labels: Sequence[str], folds: Sequence[int], l2: float, min_count: int,
+                 balanced: bool, k: int) -> list[list[float]]:
+    """Out-of-fold logits of every row: each fold scored by the fit on the others."""
+    out: list[list[float]] = [[] for _ in rows]
     for f in range(k):
         train = [i for i, x in enumerate(folds) if x != f]
         weights = fit_rows([rows[i] for i in train], [labels[i] for i in train], l2, min_count, balanced, tol=CV_TOL)
         for i in (i for i, x in enumerate(folds) if x == f):
-            out[i] = [sum(weights[n][c] * v for n, v, _t in rows[i] if n in weights) for c in range(3)]
+            out[i] = row_logits(weights, rows[i])
     return out
+
+
+def fold_logits(examples: Sequence[Example], setting=SHIPPED, balanced: bool = True, k: int = FOLDS):
+    """Out-of-fold logits ``[neg, neu, pos]`` of every example: each fold scored by the fit on the others."""
+    fs, l2, min_count = setting
+    return _out_of_fold(feature_rows(examples, fs), [e.label for e in examples], [fold_of(e, k) for e in examples],
+                        l2, min_count, balanced, k)
 
 
 def offset_cv(examples: Sequence[Example], logits: Sequence[Sequence[float]], k: int = FOLDS) -> dict:
@@ -128,12 +133,10 @@ def cross_validate(examples: Sequence[Example], grid=GRID, k: int = FOLDS) -> li
         rows = rows_of.get(fs)
         if rows is None:
             rows = rows_of[fs] = feature_rows(examples, fs)
-        per = []
-        for f in range(k):
-            train = [i for i, x in enumerate(folds) if x != f]
-            test = [i for i, x in enumerate(folds) if x == f]
-            weights = fit_rows([rows[i] for i in train], [labels[i] for i in train], l2, min_count, tol=CV_TOL)
-            per.append(_macro_f1([labels[i] for i in test], [predict_row(weights, rows[i]) for i in test]))
+        logits = _out_of_fold(rows, labels, folds, l2, min_count, True, k)
+        pred = [LABELS[max(range(3), key=x.__getitem__)] for x in logits]
+        per = [_macro_f1([labels[i] for i in test], [pred[i] for i in test])
+               for test in ([i for i, x in enumerate(folds) if x == f] for f in range(k))]
         out.append({"features": asdict(fs), "l2": l2, "min_count": min_count, "folds": [round(x, 4) for x in per],
                     "mean": round(statistics.mean(per), 4), "sd": round(statistics.stdev(per), 4)})
     return out
