@@ -33,7 +33,7 @@ import random
 from pathlib import Path
 
 from ...paths import shared_path
-from .gold import GoldStatement, _corpora_root, load_articles, predict_baseline, predict_system
+from .gold import GoldStatement, _corpora_root, load_articles, predict_baseline, predict_system, statement_of
 from .scoring import score
 
 FRESH_GOLD = Path(__file__).resolve().parent.parent / "gold" / "real_quotes_fresh.jsonl"
@@ -57,9 +57,7 @@ def load_fresh(path: str | Path = FRESH_GOLD) -> tuple[list[GoldStatement], dict
             missing = {"article", "corpus", "doc_id", "start", "end", "camp", "stratum", "text_sha256"} - set(r)
             if missing:
                 raise ValueError(f"{path}:{n}: missing {', '.join(sorted(missing))}")
-            gold.append(GoldStatement(r["article"], r["corpus"], str(r["doc_id"]), int(r["start"]), int(r["end"]),
-                                      r.get("speaker_start"), r.get("speaker_end"), r["camp"], r.get("actor"),
-                                      r.get("kind"), r.get("section"), bool(r.get("speaker_offsets_ambiguous"))))
+            gold.append(statement_of(r))
             m = {"stratum": r["stratum"], "n_chars": r.get("n_chars"), "text_sha256": r["text_sha256"]}
             if meta.setdefault(r["article"], m) != m:
                 raise ValueError(f"{path}:{n}: {r['article']} has other stratum/length/hash than its first record")

@@ -76,12 +76,15 @@ def load_gold(gold_dir: str | Path) -> list[GoldStatement]:
         for line in fh:
             if not line.strip():
                 continue
-            r = json.loads(line)
-            out.append(GoldStatement(r["article"], r["corpus"], str(r["doc_id"]), int(r["start"]), int(r["end"]),
-                                     r.get("speaker_start"), r.get("speaker_end"), r.get("camp") or "unnamed",
-                                     r.get("actor"), r.get("kind"), r.get("section"),
-                                     bool(r.get("speaker_offsets_ambiguous"))))
+            out.append(statement_of(json.loads(line)))
     return out
+
+
+def statement_of(r: dict) -> GoldStatement:
+    """The statement of one gold record (dev.jsonl's schema; a record without a camp is ``unnamed``)."""
+    return GoldStatement(r["article"], r["corpus"], str(r["doc_id"]), int(r["start"]), int(r["end"]),
+                         r.get("speaker_start"), r.get("speaker_end"), r.get("camp") or "unnamed", r.get("actor"),
+                         r.get("kind"), r.get("section"), bool(r.get("speaker_offsets_ambiguous")))
 
 
 def _corpora_root(gold_dir: Path, corpora: str | Path | None) -> Path:
