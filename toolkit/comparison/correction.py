@@ -134,7 +134,13 @@ def ppi_ratio(pred_num: np.ndarray, pred_den: np.ndarray, labelled: np.ndarray, 
         ratio_ = np.nan_to_num(ratio)
         return ratio, y[:, :k] - np.outer(y[:, k], ratio_), f[:, :k] - np.outer(f[:, k], ratio_)
 
-    lam = power if power is not None else (power_tuning(*_on(linearised(1.0)[1:], lab)) if n >= 2 else 1.0)
+    if power is not None:
+        lam = power
+    elif n >= 2:  # tuned on the annotated articles' linearised values at lambda = 1
+        _, u1, v1 = linearised(1.0)
+        lam = power_tuning(u1, v1[lab])
+    else:
+        lam = 1.0
     estimate, u, v_all = linearised(lam)
     if n < 2:
         return PPIEstimate(estimate, nan, nan.copy(), np.ones(k, dtype=bool), lam)
@@ -161,11 +167,6 @@ def _leave_one_out(u: np.ndarray, v: np.ndarray) -> np.ndarray:
     svv = ((v * v).sum() - (v * v).sum(1)) - (n - 1) * (mv * mv).sum(1)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(svv > 1e-12, np.clip(suv / svv, 0.0, 1.0), 1.0)
-
-
-def _on(uv: tuple[np.ndarray, np.ndarray], lab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """``(u, v)`` of :func:`ppi_ratio` on the annotated articles only (what lambda is tuned on)."""
-    return uv[0], uv[1][lab]
 
 
 def gold_counts(annotations, unit: str | None, ids: list[str]) -> tuple[pd.DataFrame, list[str]]:
