@@ -6,7 +6,18 @@ object to the next participle, semicolon or colon.
 
 from __future__ import annotations
 
-from .phrases import _DET, _MONTHS, _NP_STOP, _PRONOUNS, _TELL_OBJ, _TIME_PREP, _VERBISH, _WEEKDAYS, _is_word
+from .phrases import (
+    _DET,
+    _MONTHS,
+    _NP_STOP,
+    _PRONOUNS,
+    _TELL_OBJ,
+    _TIME_PREP,
+    _VERBISH,
+    _WEEKDAYS,
+    _comma_resuming,
+    _is_word,
+)
 
 
 def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int | None:
@@ -185,12 +196,8 @@ def _asked_adjunct(toks, i: int, j_end: int, hi: int) -> tuple[tuple[int, int], 
         return None
     start, end = q[0], hi - 1
     if b < 0:  # the adjunct opens the sentence: the question ends before the main clause
-        marks = 0
-        for n in range(start, hi - 2):
-            marks += toks[n][2] == '"'
-            if toks[n][2] == "," and marks % 2 == 0 and _opens_main_clause(toks, n + 1, hi):
-                end = n - 1
-                break
+        n = _comma_resuming(toks, start, hi, lambda n: _opens_main_clause(toks, n, hi))
+        end = n - 1 if n is not None else end
     return ((start, end), asker) if end - start >= 1 else None
 
 

@@ -372,17 +372,26 @@ def _who_before(toks, i: int, cues=frozenset()) -> tuple[int, int] | None:
     return start, j
 
 
+def _comma_resuming(toks, lo: int, hi: int, resumes) -> int | None:
+    """Token index of the first comma in ``toks[lo:hi - 1]`` outside quotation marks after which
+    ``resumes(index of the next token)`` holds (a main clause going on), else ``None``."""
+    marks = 0
+    for n in range(lo, hi - 1):
+        marks += toks[n][2] == '"'
+        if toks[n][2] == "," and marks % 2 == 0 and resumes(n + 1):
+            return n
+    return None
+
+
 def _relative_end(toks, c: int, hi: int) -> int:
     """Character end of a relative clause's content starting at token ``c``: before the first comma
     (outside quotation marks) after which the main clause resumes with an auxiliary or a verb in -ed
     ("Perez, who said the deal holds, signed it"), else at the unit's end."""
-    marks = 0
-    for n in range(c, hi - 1):
-        marks += toks[n][2] == '"'
-        nxt = toks[n + 1][2]
-        if toks[n][2] == "," and marks % 2 == 0 and nxt.islower() and (nxt in _VERBISH or nxt.endswith("ed")):
-            return toks[n][0]
-    return toks[hi - 1][1]
+    def resumes(n: int) -> bool:
+        return toks[n][2].islower() and (toks[n][2] in _VERBISH or toks[n][2].endswith("ed"))
+
+    n = _comma_resuming(toks, c, hi, resumes)
+    return toks[n][0] if n is not None else toks[hi - 1][1]
 
 
 _OPENERS = _TIME_PREP | _MONTHS | frozenset("""as when if although though because despite under over by after before
