@@ -16,7 +16,9 @@ without a hedge passes its alignment's turn, so alignments with short articles g
 ``--exclude FILE`` skips the articles of an earlier spot set; ``hedges_real_fresh.jsonl`` was drawn
 with ``hedges --seed 22 --by-alignment --exclude toolkit/validate/gold/hedges_real.jsonl`` by the
 code of commit f0dbe8d, before the hedge changes it scores (us_western 11, turkey 9, russia 8,
-opposition 4, iran 4, arab 3, syria_government 1).
+opposition 4, iran 4, arab 3, syria_government 1). ``hedges_real_fresh2.jsonl`` was drawn with
+``hedges --seed 23 --by-alignment --exclude toolkit/validate/gold/hedges_real.jsonl --exclude
+toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the code of commit e721c18.
 """
 
 from __future__ import annotations
@@ -50,16 +52,17 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=None, help="default: 20 for hedges, 21 for mentions")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--by-alignment", action="store_true", help="take articles from each outlet alignment in turn")
-    ap.add_argument("--exclude", default=None, help="a spot-set JSONL whose articles are skipped")
+    ap.add_argument("--exclude", action="append", default=[], help="a spot-set JSONL whose articles are skipped (repeat it)")
     args = ap.parse_args()
     seed = args.seed if args.seed is not None else {"hedges": 20, "mentions": 21}[args.what]
     arts = [(c, a) for c in CORPORA for a in load_corpus(shared_path("corpora", c))]
     rng = random.Random(seed)
     rng.shuffle(arts)
-    if args.exclude:
-        with open(args.exclude, encoding="utf-8") as fh:
-            done = {(r["corpus"], r["doc_id"]) for r in map(json.loads, fh) if r}
-        arts = [(c, a) for c, a in arts if (c, a.id) not in done]
+    done = set()
+    for path in args.exclude:
+        with open(path, encoding="utf-8") as fh:
+            done |= {(r["corpus"], r["doc_id"]) for r in map(json.loads, fh) if r}
+    arts = [(c, a) for c, a in arts if (c, a.id) not in done]
     if args.by_alignment:
         arts = _interleave(arts)
     n = 0
