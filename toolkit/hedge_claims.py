@@ -2,28 +2,42 @@
 
 A hedge qualifies a claim, and the claim has an owner. Positional rules, tried in order (``how``):
 
+0. ``reporting_cue``: an epistemic verb that is itself the attribution verb of an extracted quote
+   with a neutral stance, spoken by an actor or a named speaker ("McCain suggested that ..."),
+   reports speech, it hedges nothing ("commentary suggesting that ..." still hedges): role
+   ``reporting``, actor ``None`` (the speaker is the quote's). Distancing verbs ("alleged",
+   "claimed") stay hedges and go on to the rules below.
 1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
-   ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know). A
+   ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know), or the
+   first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's). A
    "whether" inside a UN official's statement is the official's, not the rebels' it names.
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
    (``unnamed_source``), not the agency that quotes it.
+2b. ``reported``: an actor mention followed within a few words by "that", and the hedge after
+   it in the clause ("Trump indicated that NATO and Iran could ...", a verb the quote finder does
+   not list): the hedge is inside the actor's reported claim, role ``own``.
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." has no
    subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from.
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
-   when the lexicon knows it); ``it``/``they``/``we`` and the like leave the claim without an actor.
+   when the lexicon knows it); an auxiliary in between is skipped ("he is expected to");
+   ``it``/``they``/``we`` and the like leave the claim without an actor.
 5. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
-   "over ISIS"; "by X" still counts, the agent of a passive).
+   "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
+   relative word ("rebels ... east, where about 300000 people are thought to": the relative clause
+   has its own subject); of coordinated mentions ("activists, rescue workers and medics allege")
+   the first.
 6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
 
 Rules 3-5 give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump).
 
-Limits: no parser; long subjects ("the report by U.N. experts ... could") resolve to the nearest
+Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
+determiner, so a common noun opening a sentence ("Columns suggest that ...") reads as a name; long subjects ("the report by U.N. experts ... could") resolve to the nearest
 mention, pronoun resolution is one step back, and actors the lexicon lacks are ``None``.
 """
 
@@ -39,7 +53,7 @@ from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "attribute_hedges"]
 
-HOWS = ("quote", "according", "impersonal", "pronoun", "subject", "outlet")
+HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "outlet")
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
@@ -52,7 +66,12 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
 _ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
-_SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just".split())
+_SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just "
+                  "is are was were be been being has have had".split())
+_DETERMINERS = frozenset("the a an this that these those its their his her some many".split())
+_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
+_CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
+_REPORTED = re.compile(r"(?:\s+[\w'\u2019]+){1,3}?\s+that\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -64,7 +83,8 @@ class HedgeClaim:
         end: the hedge's end offset.
         actor: the claim's actor id, or ``None``.
         role: ``own`` (the actor's own words), ``distancing`` (the outlet's hedge about the actor's
-            claim) or ``none``.
+            claim), ``none``, or ``reporting`` (the hedge word is a quote's neutral attribution verb:
+            no hedge).
         how: the rule that decided, one of :data:`HOWS`.
     """
 
@@ -87,7 +107,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     Args:
         text: the text all offsets index (``Article.masked_text`` in the pipeline).
         hedges: records with ``start``/``end`` (:class:`toolkit.hedging.Hedge`).
-        quotes: records with ``start``, ``end``, ``actor`` (:class:`toolkit.quotes.Quote`).
+        quotes: records with ``start``, ``end``, ``actor`` (:class:`toolkit.quotes.Quote`); ``cue_start``,
+            ``cue_end``, ``stance``, ``speaker`` and ``speaker_start`` are read when present.
         mentions: records with ``start``, ``end``, ``actor`` (:class:`toolkit.actors.Mention`).
         actors: the actor lexicon (``get(id)`` -> ``kind``, ``gender``) for pronoun resolution;
             without it any mentioned actor can be a pronoun's antecedent.
@@ -107,9 +128,12 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
 
     out = []
     for h in hedges:
+        if any(_reports(q, h) for q in quotes):
+            out.append(HedgeClaim(h.start, h.end, None, "reporting", "reporting_cue"))
+            continue
         q = _first_quote(quotes, q_starts, h.start, h.end)
         if q is not None:
-            out.append(HedgeClaim(h.start, h.end, q.actor, "own", "quote"))
+            out.append(HedgeClaim(h.start, h.end, _first_speaker(text, q, mentions, m_starts), "own", "quote"))
             continue
         k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
         s_lo = sents[k].start if sents else 0
@@ -122,6 +146,12 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         source = _according(text, mentions[lo:hi], clause_lo, h.start, actors)
         if source is not None:
             out.append(HedgeClaim(h.start, h.end, source, "own", "according"))
+            continue
+        reporter = next((m for m in reversed(mentions[lo:hi]) if m.start >= clause_lo and outside(m)
+                         and (r := _REPORTED.match(text, m.end, h.start)) and not _RELATIVE.search(text, r.end(), h.start)),
+                        None)
+        if reporter is not None:
+            out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
         if _IMPERSONAL.search(before):
             after = [m for m in mentions[hi:bisect.bisect_left(m_starts, s_hi)] if m.start >= h.end and outside(m)]
@@ -144,14 +174,48 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             for m in reversed(mentions[lo:hi]):
                 if m.end > h.start or m.start < clause_lo or not outside(m):
                     continue
+                if _RELATIVE.search(text, m.end, h.start):
+                    break
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
                 if prev and prev[-1] in _PREPOSITIONS:
                     continue
-                subject = m
+                subject = _first_conjunct(text, mentions, lo, m)
                 break
         claim = (subject.actor, "distancing", "subject") if subject else (None, "none", "outlet")
         out.append(HedgeClaim(h.start, h.end, *claim))
     return out
+
+
+def _reports(q: Any, h: Any) -> bool:
+    """Whether epistemic verb ``h`` is the neutral attribution verb of quote ``q`` spoken by an actor or a named
+    speaker ("McCain suggested that"; "commentary suggesting that" stays a hedge)."""
+    cue_start, cue_end = getattr(q, "cue_start", None), getattr(q, "cue_end", None)
+    if h.category != "epistemic_verb" or cue_start is None or getattr(q, "stance", None) == "distancing":
+        return False
+    if not (cue_start < h.end and h.start < cue_end):
+        return False
+    first = (getattr(q, "speaker", None) or "").split(" ", 1)[0]
+    return q.actor is not None or (first[:1].isupper() and first.lower() not in _DETERMINERS)
+
+
+def _first_conjunct(text: str, mentions: Sequence[Any], lo: int, m: Any) -> Any:
+    """The first of the mentions coordinated with ``m`` ("A, B and m"), looking no further back than ``mentions[lo]``."""
+    i = mentions.index(m)
+    while i > lo and mentions[i - 1].end <= mentions[i].start and \
+            _CONJUNCT.fullmatch(text, mentions[i - 1].end, mentions[i].start):
+        i -= 1
+    return mentions[i]
+
+
+def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int]) -> str | None:
+    """The quote's actor, or the first of coordinated speakers: a mention joined by "and"/"," right before the speaker."""
+    at = getattr(q, "speaker_start", None)
+    if at is None:
+        return q.actor
+    i = bisect.bisect_left(m_starts, at)
+    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at):
+        return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor
+    return q.actor
 
 
 def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:

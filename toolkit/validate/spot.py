@@ -80,7 +80,8 @@ DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl") -> list[tuple[dict, object]]:
-    """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``)."""
+    """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``;
+    a reporting verb, role ``reporting``, is no hedge found)."""
     actors, verbs = load_actors(), load_verbs()
     claims_of: dict[str, list] = {}
     out = []
@@ -90,7 +91,8 @@ def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl") -> list
             hedges = [h for h in find_hedges(text) if h.category not in NOT_HEDGES]
             quotes = extract_quotes(article, actors=actors, verbs=verbs)
             claims_of[article.id] = attribute_hedges(text, hedges, quotes, find_mentions(text, actors), actors)
-        out.append((r, next((c for c in claims_of[article.id] if c.start < r["end"] and r["start"] < c.end), None)))
+        out.append((r, next((c for c in claims_of[article.id]
+                             if c.start < r["end"] and r["start"] < c.end and c.role != "reporting"), None)))
     return out
 
 
