@@ -20,6 +20,8 @@ from toolkit.validate.szeged import GoldCue, GoldSentence
     "Police identified suspects in three of the thefts.",
     "The deputy will assume his duties in May.",
     "The new board assumed control of the port.",
+    "After the raid the militia cannot claim to be neutral.",
+    "Few towns can claim to have an older bridge.",
 ])
 def test_hedging_non_hedges_are_not_found(text):
     assert [h.cue for h in find_hedges(text)] == []
@@ -36,6 +38,7 @@ def test_hedging_non_hedges_are_not_found(text):
     ("The ferry is expected to leave at noon.", "expected"),
     ("The mayor suspects that the figures were padded.", "suspects"),
     ("We assume the ferry has left.", "assume"),
+    ("The rebels claim to have taken the hill.", "claim"),
 ])
 def test_hedging_real_hedges_are_still_found(text, cue):
     assert [h.cue for h in find_hedges(text)] == [cue]
@@ -47,6 +50,10 @@ def test_hedging_decisions_undo_to_the_alternative_entries():
     text = "Neighbours could hear the blast."
     assert [h.cue for h in lex.find(text)] == []
     assert [h.cue for h in without(lex, (could,)).find(text)] == ["could"]
+    (claim,) = [d for d in DECISIONS if d.name.startswith("'can(not) claim'")]
+    text = "The militia cannot claim to be neutral."
+    assert [h.cue for h in lex.find(text)] == []
+    assert [h.cue for h in without(lex, (claim,)).find(text)] == ["claim"]
 
 
 def test_hedging_cross_validation_chooses_rules_on_other_documents():

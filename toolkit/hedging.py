@@ -32,7 +32,8 @@ after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_
   they nor boosters are hedges (:data:`NOT_HEDGES`). Plain attribution ("sources said") is no cue.
 - Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges;
   nor are "as expected", "suspects" the noun, "assume" in the take-on sense ("will assume his
-  duties", "assumed control") and the rhetorical "who would have believed".
+  duties", "assumed control"), the rhetorical "who would have believed" and "can(not) claim to"
+  (entitlement: "it cannot claim to be a guarantor").
   Each such rule is checked by document-fold cross-validation on FactBank
   (:mod:`toolkit.validate.hedge_cv`).
 
