@@ -67,6 +67,10 @@ def test_hedge_claims_actor_with_that_clause_owns_the_reported_claim():
     ms = [_m(text, "Vale", "vale"), _m(text, "Ruritania", "ruritania"), _m(text, "Osterlich", "osterlich")]
     c = _claim(text, mentions=ms, cue="could")
     assert (c.actor, c.role, c.how) == ("vale", "own", "reported")
+    # "that" as a relative pronoun after a noun phrase is no report: the subject rule decides
+    text = "Vale held the town that may fall next."
+    c = _claim(text, mentions=[_m(text, "Vale", "vale")], cue="may")
+    assert c.how != "reported"
 
 
 def test_hedge_claims_pronoun_found_past_an_auxiliary():

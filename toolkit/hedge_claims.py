@@ -71,7 +71,8 @@ _SKIP = frozenset("also still now then already reportedly apparently allegedly n
 _DETERMINERS = frozenset("the a an this that these those its their his her some many".split())
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
-_REPORTED = re.compile(r"(?:\s+[\w'\u2019]+){1,3}?\s+that\b", re.IGNORECASE)
+_REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
+_BASE_VERBS = frozenset("say think believe hope fear warn know insist argue suggest indicate expect".split())
 
 
 @dataclass(frozen=True)
@@ -147,9 +148,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if source is not None:
             out.append(HedgeClaim(h.start, h.end, source, "own", "according"))
             continue
-        reporter = next((m for m in reversed(mentions[lo:hi]) if m.start >= clause_lo and outside(m)
-                         and (r := _REPORTED.match(text, m.end, h.start)) and not _RELATIVE.search(text, r.end(), h.start)),
-                        None)
+        reporter = next((m for m in reversed(mentions[lo:hi])
+                         if m.start >= clause_lo and outside(m) and _reported(text, m.end, h.start)), None)
         if reporter is not None:
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
@@ -184,6 +184,20 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         claim = (subject.actor, "distancing", "subject") if subject else (None, "none", "outlet")
         out.append(HedgeClaim(h.start, h.end, *claim))
     return out
+
+
+def _reported(text: str, at: int, hedge_start: int) -> bool:
+    """Whether ``text[at:]`` reads "<verb> that ..." up to the hedge (rule 2b): one to three words, none a
+    determiner, preposition or pronoun, the last a verb form (-ed, -s or a listed base form), then "that",
+    and no relative word between "that" and the hedge ("the rebels in the town that may fall" is no report)."""
+    r = _REPORTED.match(text, at, hedge_start)
+    if r is None:
+        return False
+    words = r.group(1).lower().split()
+    if any(w in _DETERMINERS or w in _PREPOSITIONS or w in _OTHER_PRONOUNS for w in words):
+        return False
+    last = words[-1]
+    return (last.endswith(("ed", "s")) or last in _BASE_VERBS) and not _RELATIVE.search(text, r.end(), hedge_start)
 
 
 def _reports(q: Any, h: Any) -> bool:
