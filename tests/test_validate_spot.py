@@ -20,7 +20,7 @@ def test_validate_spot_hedges_scores(shared):
     print(res["as_drawn"], res["now"])
     assert res["records"] == 40 and res["real"] == 27
     assert res["as_drawn"]["precision"] == 27 / 40
-    # measured (dev: rules read on these records): precision 0.871, real kept 1.0, actor right 0.926
+    # measured (dev: rules read on these records): precision 0.900, real kept 1.0, actor right 0.926
     assert res["now"]["precision"] >= 0.84 and res["now"]["real_kept"] >= 0.96
     assert res["now"]["actor_right"] >= 0.85
 
@@ -30,8 +30,9 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     print(fresh["as_drawn"], fresh["now"])
     assert fresh["records"] == 40 and fresh["real"] == 33
     assert fresh["as_drawn"]["precision"] == 33 / 40
-    # drawn by the current finder, so every drawn record is still found until a rule drops one
-    assert fresh["now"]["real_kept"] >= 0.96
+    # drawn by an earlier finder; every real record is still found. Measured (dev since the attachment
+    # rules of the second round were read on it): precision 0.917, actor right 0.909
+    assert fresh["now"]["real_kept"] >= 0.96 and fresh["now"]["actor_right"] >= 0.87
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))

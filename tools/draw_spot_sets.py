@@ -18,7 +18,8 @@ with ``hedges --seed 22 --by-alignment --exclude toolkit/validate/gold/hedges_re
 code of commit f0dbe8d, before the hedge changes it scores (us_western 11, turkey 9, russia 8,
 opposition 4, iran 4, arab 3, syria_government 1). ``hedges_real_fresh2.jsonl`` was drawn with
 ``hedges --seed 23 --by-alignment --exclude toolkit/validate/gold/hedges_real.jsonl --exclude
-toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the code of commit e721c18.
+toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the code of commit e721c18 (us_western
+11, turkey 8, russia 8, opposition 5, arab 4, iran 3, syria_government 1).
 """
 
 from __future__ import annotations
