@@ -1,0 +1,22 @@
+"""find_labels on this project's own sentences: names and owners of labels that the fixes chosen on the
+dev label sets (folds A/B, fresh-1, fresh-2) added - the acronym written as a name, a camp's name after
+"anti-", a government or an army owned by a country outside the Syrian camps."""
+
+from __future__ import annotations
+
+from toolkit.labels import Label, find_labels
+
+
+def _labels(text: str, **kw) -> list[tuple[str, str | None]]:
+    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
+
+
+def _one(text: str, **kw) -> Label:
+    labels = find_labels(text, quotes=(), **kw)
+    assert len(labels) == 1, labels
+    return labels[0]
+
+
+def test_labels_isis_written_as_a_name_is_the_islamic_state():
+    label = _one("Jets bombed a depot that Isis had held since spring.")
+    assert (label.text, label.camp, label.how) == ("Isis", "isis", "lexicon")
