@@ -20,3 +20,11 @@ def _one(text: str, **kw) -> Label:
 def test_labels_isis_written_as_a_name_is_the_islamic_state():
     label = _one("Jets bombed a depot that Isis had held since spring.")
     assert (label.text, label.camp, label.how) == ("Isis", "isis", "lexicon")
+
+
+def test_labels_name_after_anti_is_a_label_naming_no_label_after_it():
+    assert _labels("Its pilots flew anti-Daesh patrols over the desert.") == [("Daesh", "isis")]
+    # "anti-ISIS forces" are not the Islamic State's forces: the head noun gets no camp from the name
+    assert _labels("The anti-ISIS forces reached the river.", alignment="us_western") == [("ISIS", "isis")]
+    assert _labels("Their anti-terrorist drill ended.") == []  # a lower-case word after "anti-" stays out
+    assert _labels("A US-led anti-ISIS coalition formed.")[0] == ("anti-ISIS coalition", "us")

@@ -33,7 +33,8 @@ A label right before another ("ISIS fighters", "opposition militants") is one la
 names the camp, the more marked category of the two is kept ("ISIS terrorists" is delegitimising).
 Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army units"); a prefix
 ("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
-Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
+A name after "anti-" is a label ("anti-Daesh operations": the Islamic State), but names no label after it
+("anti-ISIS fighters" are not the Islamic State's). Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
 its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Deputy
 Chief of Staff of the Navy and Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
 (direct, mixed or indirect) of ``quotes``.
@@ -79,6 +80,7 @@ class _Hit:
     camp: str | None = None
     category: str | None = None
     how: str = "unresolved"
+    anti: bool = False  # right after "anti-": names no label after it
 
 
 def _word_before(text: str, start: int) -> str:
@@ -91,6 +93,11 @@ def _word_after(text: str, end: int) -> str:
     """The token right after ``end`` across a space, lower-cased, without a final period."""
     toks = token_bounds(text, end, end + 40) if text[end:end + 1].isspace() else []
     return text[toks[0][0]:toks[0][1]].lower().rstrip(".") if toks else ""
+
+
+def _after_anti(text: str, start: int) -> bool:
+    """``start`` follows "anti-" ("anti-Daesh"), itself not inside a word."""
+    return text[max(0, start - 5):start].lower() == "anti-" and not text[max(0, start - 6):start - 5].strip("-").isalnum()
 
 
 def _preceded(word: str, words: frozenset[str]) -> bool:
@@ -212,6 +219,9 @@ def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
         if _in_credit(norm, m.start(), m.end()) or _in_title(norm, m.start(), m.end()):
             continue
         if term.term.isupper() and in_capitals(norm, s, e):
+            continue
+        if _after_anti(norm, s):  # "anti-Daesh": the name alone ("anti-ISIS groups" are not ISIS groups)
+            hits.append(_Hit(s, e, term, False, anti=True))
             continue
         hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
     starts = [h.start for h in hits]
@@ -336,7 +346,7 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
         mn = mentions[k]
         if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
-            return mn.camp
+            return None if mn.start < h.start and _after_anti(norm, mn.start) else mn.camp
         if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
             return None
     return None
@@ -348,7 +358,7 @@ def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
     out: list[_Hit] = []
     for h in hits:
         prev = out[-1] if out else None
-        if prev is not None and h.start > prev.end and norm[prev.end:h.start].strip(" \t") == "":
+        if prev is not None and not prev.anti and h.start > prev.end and norm[prev.end:h.start].strip(" \t") == "":
             camp, how = h.camp, h.how
             if prev.how in ("lexicon", "modifier"):  # the first label names the camp
                 camp = prev.camp

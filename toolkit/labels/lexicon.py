@@ -84,7 +84,8 @@ class LabelLexicon:
         unit = lambda ch: SPACE if ch == " " else re.escape(ch)  # noqa: E731
         prefix = trie_regex(prefixes + tuple(_capitalised(p) for p in prefixes), unit) if prefixes else r"(?!)"
         self._regex = re.compile(
-            rf"(?<![\w-])(?:(?P<prefix>{prefix}){SPACE})?(?P<term>{trie_regex(self._forms, unit)})"
+            rf"(?:(?<![\w-])|(?<=(?<![\w-])[Aa]nti-)(?=[A-Z]))(?:(?P<prefix>{prefix}){SPACE})?"
+            rf"(?P<term>{trie_regex(self._forms, unit)})"
             rf"(?P<ext>(?:{SPACE}(?:{trie_regex(nouns, unit) if nouns else '(?!)'}))*)(?![\w]|-\w)")
         head_nouns, head_adjs, head_not_followed = heads
         self.head_terms = {n: Term(n, (), frozenset(w.lower() for w in head_not_followed), head=True) for n in head_nouns}
