@@ -28,3 +28,11 @@ def test_labels_name_after_anti_is_a_label_naming_no_label_after_it():
     assert _labels("The anti-ISIS forces reached the river.", alignment="us_western") == [("ISIS", "isis")]
     assert _labels("Their anti-terrorist drill ended.") == []  # a lower-case word after "anti-" stays out
     assert _labels("A US-led anti-ISIS coalition formed.")[0] == ("anti-ISIS coalition", "us")
+
+
+def test_labels_government_of_another_state_is_not_syrias():
+    assert _labels("Talks with the German government stalled.") == [("government", "other")]
+    # a federal or central government is another state's: not a label of the Syrian government
+    assert _labels("The federal government in Berlin kept its jets at home.") == []
+    assert _labels("The central government in Baghdad asked for help.") == []
+    assert _labels("The government in Damascus refused.") == [("government", "syria_government")]
