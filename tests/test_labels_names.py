@@ -36,3 +36,9 @@ def test_labels_government_of_another_state_is_not_syrias():
     assert _labels("The federal government in Berlin kept its jets at home.") == []
     assert _labels("The central government in Baghdad asked for help.") == []
     assert _labels("The government in Damascus refused.") == [("government", "syria_government")]
+
+
+def test_labels_foreign_militias_are_irans():
+    label = _one("Sectarian foreign militias entered the suburb.", alignment="opposition")
+    assert (label.text, label.camp, label.category) == ("foreign militias", "iran", "delegitimising")
+    assert _one("Local militias guarded the road.").camp == "syria_government"
