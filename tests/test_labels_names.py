@@ -42,3 +42,8 @@ def test_labels_foreign_militias_are_irans():
     label = _one("Sectarian foreign militias entered the suburb.", alignment="opposition")
     assert (label.text, label.camp, label.category) == ("foreign militias", "iran", "delegitimising")
     assert _one("Local militias guarded the road.").camp == "syria_government"
+
+
+def test_labels_qaeda_linked_names_camp_other():
+    label = _one("Some al Qaeda-linked extremists held the pass.", alignment="us_western")
+    assert (label.text, label.camp, label.how) == ("extremists", "other", "modifier")
