@@ -47,3 +47,13 @@ def test_labels_foreign_militias_are_irans():
 def test_labels_qaeda_linked_names_camp_other():
     label = _one("Some al Qaeda-linked extremists held the pass.", alignment="us_western")
     assert (label.text, label.camp, label.how) == ("extremists", "other", "modifier")
+
+
+def test_labels_us_led_alliance_in_title_case_is_the_coalition():
+    assert _labels("Council Blames the US-led Alliances for Delay") == [("US-led Alliances", "us")]
+    assert _labels("The US-led alliance struck twice.") == [("US-led alliance", "us")]
+
+
+def test_labels_forces_of_the_revolution_are_the_opposition():
+    label = _one("The forces of the Syrian revolution held the hill.", alignment="opposition")
+    assert (label.text, label.camp, label.category) == ("forces of the Syrian revolution", "opposition", "legitimising")
