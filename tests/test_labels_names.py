@@ -57,3 +57,10 @@ def test_labels_us_led_alliance_in_title_case_is_the_coalition():
 def test_labels_forces_of_the_revolution_are_the_opposition():
     label = _one("The forces of the Syrian revolution held the hill.", alignment="opposition")
     assert (label.text, label.camp, label.category) == ("forces of the Syrian revolution", "opposition", "legitimising")
+
+
+def test_labels_coreference_reaches_forward_one_sentence_only():
+    near = "Terrorists shelled the market. The Nusra Front claimed the attack."
+    assert _labels(near, alignment="syria_government")[0] == ("Terrorists", "other")
+    far = "Terrorists shelled the market. Later more shells fell on the port. In the south the Nusra Front attacked."
+    assert _labels(far, alignment="syria_government")[0] == ("Terrorists", "opposition")  # the outlet's usage

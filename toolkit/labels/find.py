@@ -17,7 +17,8 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
   and one of them is mentioned in the same paragraph (``coreference_window`` of the lexicon: or the
-  same sentence, or that and the one before; the nearest mention before it, else after;
+  same sentence, or that and the one before; the nearest mention before it, else after it in its
+  sentence or the next - a camp named further on in the paragraph does not reach back;
   after "and other" not the camp just named: "the Islamic State and other terrorist groups"); a
   mention of an armed group of the lexicon's ``coreference_groups`` (the Nusra Front) makes its camp a
   candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
@@ -301,6 +302,8 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         elif len(camps) == 1:
             h.camp, h.how = camps[0], "lexicon"
     windows = _windows(norm, lex.coreference_window)
+    sents = sentences(norm)
+    sent_starts = [x.start for x in sents]
     window_starts = [w[0] for w in windows]
     # a mention of the lexicon's coreference_groups (the Nusra Front) is an anchor for every ambiguous label
     groups = {m.camp for m in mentions if m.actor in lex.coreference_groups}
@@ -323,6 +326,8 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             before = anchors.last_before(lo, h.start)
             camps = [c for c in camps if before is None or c != before]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
+        j = bisect_right(sent_starts, h.start) - 1  # a mention after the label: in its sentence or the next
+        hi = min(hi, sents[min(j + 1, len(sents) - 1)].end) if j >= 0 else hi
         decided = {"coreference": anchors.nearest(lo, hi, h.start, camps + sorted(groups - set(camps)), len(norm)),
                    "alignment": by_alignment[0] if by_alignment else None}
         for rule in lex.resolve_order:
