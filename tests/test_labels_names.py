@@ -64,3 +64,10 @@ def test_labels_coreference_reaches_forward_one_sentence_only():
     assert _labels(near, alignment="syria_government")[0] == ("Terrorists", "other")
     far = "Terrorists shelled the market. Later more shells fell on the port. In the south the Nusra Front attacked."
     assert _labels(far, alignment="syria_government")[0] == ("Terrorists", "opposition")  # the outlet's usage
+
+
+def test_labels_his_or_our_military_is_its_owners():
+    assert _labels("Assad admitted that his military was short of men.") == [("military", "syria_government")]
+    said = find_labels('"They should tell our military," Peskov said.')  # the quote's speaker owns "our"
+    assert [(x.text, x.camp, x.in_quote) for x in said] == [("military", "russia", True)]
+    assert _labels("Berlin pulled its troops out.") == []  # "its" is not read

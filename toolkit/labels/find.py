@@ -14,7 +14,10 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   with a possessive ("Turkey's own forces"), in apposition ("the Nusra Front, a terrorist group",
   "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
   after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
-  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
+  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), or after "his", "her"
+  or "our" (also "his country's"): then the camp of the last person the sentence names before it
+  ("Assad ... acknowledged his military"), else, in a quote, the speaker's ("our military" said by a
+  Kremlin spokesman); never by the context rules;
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
   and one of them is mentioned in the same paragraph (``coreference_window`` of the lexicon: or the
   same sentence, or that and the one before; the nearest mention before it, else after it in its
@@ -199,6 +202,11 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
+    persons = [m for m in mentions if getattr(actors.get(m.actor), "kind", None) == "person"]
+    for h, q in zip(hits, quoted):
+        if h.term.head and h.camp is None:
+            h.camp = _owner(norm, h.start, persons, q[2] if q is not None else None)
+            h.how = "modifier" if h.camp else h.how
     out = RecordList()
     for h in _merge_adjacent(norm, [h for h in hits if h.camp is not None or not h.term.head]):
         category = "delegitimising" if h.prefixed else h.category
@@ -355,6 +363,25 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
         if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
             return None
     return None
+
+
+_POSSESSIVE = re.compile(r"(?<![\w-])(his|her|our)" + SPACE + r"(?:country's" + SPACE + r")?$", re.I)
+
+
+def _owner(norm: str, start: int, persons: list, speaker_camp: str | None) -> str | None:
+    """The camp a possessive pronoun right before a head noun points to: for "his"/"her" the last person
+    mention before it in its sentence (from the last ". " or line break), else (and for "our") the camp
+    of the quote's speaker; ``None`` without a pronoun or an owner. A pronoun is not resolved: the
+    last person named is taken as its antecedent."""
+    m = _POSSESSIVE.search(norm, max(0, start - 30), start)
+    if m is None:
+        return None
+    if m.group(1).lower() != "our":
+        lo = max(norm.rfind(". ", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        before = [p for p in persons if lo <= p.start and p.end <= m.start()]
+        if before:
+            return before[-1].camp
+    return speaker_camp
 
 
 def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
