@@ -71,3 +71,8 @@ def test_labels_his_or_our_military_is_its_owners():
     said = find_labels('"They should tell our military," Peskov said.')  # the quote's speaker owns "our"
     assert [(x.text, x.camp, x.in_quote) for x in said] == [("military", "russia", True)]
     assert _labels("Berlin pulled its troops out.") == []  # "its" is not read
+
+
+def test_labels_moderate_groups_are_the_opposition():
+    label = _one("Jets spared the moderate groups near the border.", alignment="russia")
+    assert (label.text, label.camp, label.category) == ("moderate groups", "opposition", "legitimising")
