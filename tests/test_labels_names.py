@@ -76,3 +76,8 @@ def test_labels_his_or_our_military_is_its_owners():
 def test_labels_moderate_groups_are_the_opposition():
     label = _one("Jets spared the moderate groups near the border.", alignment="russia")
     assert (label.text, label.camp, label.category) == ("moderate groups", "opposition", "legitimising")
+
+
+def test_labels_regime_of_a_truce_is_no_label():
+    assert _labels("Rebels kept breaking the regime of silence near the city.") == [("Rebels", "opposition")]
+    assert _labels("The regime of Bashar al-Assad held the city.")[0] == ("regime", "syria_government")

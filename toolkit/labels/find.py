@@ -99,6 +99,15 @@ def _word_after(text: str, end: int) -> str:
     return text[toks[0][0]:toks[0][1]].lower().rstrip(".") if toks else ""
 
 
+def _followed(text: str, end: int, phrases: frozenset[str]) -> bool:
+    """The word right after ``end`` is one of ``phrases``, or the words after it begin one of several words
+    ("regime of silence": the Russian military's term for a truce)."""
+    if _word_after(text, end) in phrases:
+        return True
+    after = " ".join(text[end:end + 80].lower().split()) if text[end:end + 1].isspace() else ""
+    return any(" " in p and after.startswith(p) and not after[len(p):len(p) + 1].isalnum() for p in phrases)
+
+
 def _after_anti(text: str, start: int) -> bool:
     """``start`` follows "anti-" ("anti-Daesh"), itself not inside a word."""
     return text[max(0, start - 5):start].lower() == "anti-" and not text[max(0, start - 6):start - 5].strip("-").isalnum()
@@ -221,7 +230,7 @@ def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
     for m in lex._regex.finditer(norm, 0, cut):
         term = lex.terms[lex._forms[m.group("term")]]
         s, e = m.start("term"), m.end("term")
-        if term.not_followed_by and _word_after(norm, e) in term.not_followed_by:
+        if term.not_followed_by and _followed(norm, e, term.not_followed_by):
             continue
         if term.not_preceded_by and _preceded(_word_before(norm, m.start()), term.not_preceded_by):
             continue
