@@ -81,3 +81,14 @@ def test_labels_moderate_groups_are_the_opposition():
 def test_labels_regime_of_a_truce_is_no_label():
     assert _labels("Rebels kept breaking the regime of silence near the city.") == [("Rebels", "opposition")]
     assert _labels("The regime of Bashar al-Assad held the city.")[0] == ("regime", "syria_government")
+
+
+def test_labels_sole_camp_of_a_longer_text_decides_an_ambiguous_label():
+    text = "Hackers took over accounts of ISIS.\n\nThe jihadists were not pleased, the hackers said."
+    assert _labels(text, alignment="russia") == [("ISIS", "isis"), ("jihadists", "isis")]
+    # both candidate camps named in the text: the outlet's usage decides, as before
+    both = "Rebels and ISIS both lost ground.\n\nThe jihadists were not pleased."
+    assert _labels(both, alignment="russia")[-1] == ("jihadists", "opposition")
+    # one paragraph: nothing beyond the window
+    one = "The jihadists were not pleased. The town was quiet. Much later ISIS lost a town."
+    assert _labels(one, alignment="russia")[0] == ("jihadists", "opposition")

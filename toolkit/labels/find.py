@@ -25,6 +25,8 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   after "and other" not the camp just named: "the Islamic State and other terrorist groups"); a
   mention of an armed group of the lexicon's ``coreference_groups`` (the Nusra Front) makes its camp a
   candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
+  where the window names none of the label's camps, a text of several paragraphs that names exactly
+  one of them (anywhere) gives that one ("the jihadists" of an article whose only such group is ISIS);
 * ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
   "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
   nothing in the paragraph decides, and the usage of the outlet's alignment does
@@ -320,6 +322,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             h.camp, h.how = camps[0], "lexicon"
     windows = _windows(norm, lex.coreference_window)
     sents = sentences(norm)
+    several = len(paragraphs(norm)) > 1
     sent_starts = [x.start for x in sents]
     window_starts = [w[0] for w in windows]
     # a mention of the lexicon's coreference_groups (the Nusra Front) is an anchor for every ambiguous label
@@ -345,7 +348,10 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
         j = bisect_right(sent_starts, h.start) - 1  # a mention after the label: in its sentence or the next
         hi = min(hi, sents[min(j + 1, len(sents) - 1)].end) if j >= 0 else hi
-        decided = {"coreference": anchors.nearest(lo, hi, h.start, camps + sorted(groups - set(camps)), len(norm)),
+        cands = camps + sorted(groups - set(camps))
+        # nothing in the window: in a text of several paragraphs, the one candidate camp the text names
+        sole = [c for c in cands if c in anchors.by_camp] if several else []
+        decided = {"coreference": anchors.nearest(lo, hi, h.start, cands, len(norm)) or (sole[0] if len(sole) == 1 else None),
                    "alignment": by_alignment[0] if by_alignment else None}
         for rule in lex.resolve_order:
             if decided[rule] is not None:
