@@ -61,9 +61,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, sentences, token_bounds
+from ..text import in_capitals, normalize_quotes, paragraphs, sentences
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
+from .words import after_anti, followed, in_credit, in_title, preceded, word_after, word_before
 
 __all__ = ["find_labels"]
 
@@ -89,60 +90,8 @@ class _Hit:
     anti: bool = False  # right after "anti-": names no label after it
 
 
-def _word_before(text: str, start: int) -> str:
-    """The token right before ``start`` across a space, lower-cased ("" at a line start or after punctuation)."""
-    toks = token_bounds(text, max(0, start - 40), start) if text[start - 1:start].isspace() else []
-    return text[toks[-1][0]:toks[-1][1]].lower() if toks and toks[-1][1] < start else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    """The token right after ``end`` across a space, lower-cased, without a final period."""
-    toks = token_bounds(text, end, end + 40) if text[end:end + 1].isspace() else []
-    return text[toks[0][0]:toks[0][1]].lower().rstrip(".") if toks else ""
-
-
-def _followed(text: str, end: int, phrases: frozenset[str]) -> bool:
-    """The word right after ``end`` is one of ``phrases``, or the words after it begin one of several words
-    ("regime of silence": the Russian military's term for a truce)."""
-    if _word_after(text, end) in phrases:
-        return True
-    after = " ".join(text[end:end + 80].lower().split()) if text[end:end + 1].isspace() else ""
-    return any(" " in p and after.startswith(p) and not after[len(p):len(p) + 1].isalnum() for p in phrases)
-
-
-def _after_anti(text: str, start: int) -> bool:
-    """``start`` follows "anti-" ("anti-Daesh"), itself not inside a word."""
-    return text[max(0, start - 5):start].lower() == "anti-" and not text[max(0, start - 6):start - 5].strip("-").isalnum()
-
-
-def _preceded(word: str, words: frozenset[str]) -> bool:
-    """``word`` is one of ``words`` (``<num>``: any word with a digit, as in "Su-30", "F-16")."""
-    return word in words or ("<num>" in words and any(ch.isdigit() for ch in word))
-
-
-_CREDIT_OPEN = re.compile(r"\((?:(?:Source|Photo|Photos|Credit|Image)s?:)?[^()\n]*$")
-_CREDIT_SOURCE = re.compile(r"\((?:Source|Photo|Photos|Credit|Image)s?:[^()\n]*$")
-_CREDIT_VIA = re.compile(r"[^()\n]{0,60}\bvia\b[^()\n]*\)")
-
-
-def _in_credit(text: str, start: int, end: int) -> bool:
-    """Inside a bracketed credit: "(Source: Syrian Coalition)", "(Free Syrian Army media via ...)"."""
-    before = text[max(0, start - 80):start]
-    if _CREDIT_OPEN.search(before) is None:
-        return False
-    return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
-
-
-# a title holding a label: "Deputy Chief of Staff of the Navy and Army", "army chief of staff"
-_TITLE_BEFORE = re.compile(r"\bStaff" + SPACE + r"of" + SPACE + r"(?:the" + SPACE + r")?(?:[\w-]+" + SPACE + r"and"
-                           + SPACE + r"(?:the" + SPACE + r")?)?$", re.I)
 # a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
 _TAGS = re.compile(r"(?<![\w-])Tags" + SPACE + r"[^.!?]{0,300}$")
-
-
-def _in_title(text: str, start: int, end: int) -> bool:
-    """Part of a title: after "Staff of (the)" or right before "chief(s)"."""
-    return _TITLE_BEFORE.search(text, max(0, start - 60), start) is not None or _word_after(text, end) in ("chief", "chiefs")
 
 
 def _category(term: Term, camp: str | None) -> str:
@@ -232,15 +181,15 @@ def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
     for m in lex._regex.finditer(norm, 0, cut):
         term = lex.terms[lex._forms[m.group("term")]]
         s, e = m.start("term"), m.end("term")
-        if term.not_followed_by and _followed(norm, e, term.not_followed_by):
+        if term.not_followed_by and followed(norm, e, term.not_followed_by):
             continue
-        if term.not_preceded_by and _preceded(_word_before(norm, m.start()), term.not_preceded_by):
+        if term.not_preceded_by and preceded(word_before(norm, m.start()), term.not_preceded_by):
             continue
-        if _in_credit(norm, m.start(), m.end()) or _in_title(norm, m.start(), m.end()):
+        if in_credit(norm, m.start(), m.end()) or in_title(norm, m.start(), m.end()):
             continue
         if term.term.isupper() and in_capitals(norm, s, e):
             continue
-        if _after_anti(norm, s):  # "anti-Daesh": the name alone ("anti-ISIS groups" are not ISIS groups)
+        if after_anti(norm, s):  # "anti-Daesh": the name alone ("anti-ISIS groups" are not ISIS groups)
             hits.append(_Hit(s, e, term, False, anti=True))
             continue
         hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
@@ -249,7 +198,7 @@ def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
         i = bisect_right(starts, m.start())
         if (i and hits[i - 1].end > m.start()) or (i < len(hits) and hits[i].start < m.end()):
             continue
-        if _word_after(norm, m.end()) in lex.head_terms[m.group("noun").lower()].not_followed_by:
+        if word_after(norm, m.end()) in lex.head_terms[m.group("noun").lower()].not_followed_by:
             continue
         hits.insert(i, _Hit(m.start(), m.end(), lex.head_terms[m.group("noun").lower()], False))
         starts.insert(i, m.start())
@@ -342,7 +291,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             continue
         i = bisect_right(window_starts, h.start) - 1
         lo, hi = windows[i][1:] if i >= 0 else (0, len(norm))
-        if _word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
+        if word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
             before = anchors.last_before(lo, h.start)
             camps = [c for c in camps if before is None or c != before]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
@@ -374,7 +323,7 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
         mn = mentions[k]
         if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
-            return None if mn.start < h.start and _after_anti(norm, mn.start) else mn.camp
+            return None if mn.start < h.start and after_anti(norm, mn.start) else mn.camp
         if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
             return None
     return None
