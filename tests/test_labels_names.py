@@ -92,3 +92,9 @@ def test_labels_sole_camp_of_a_longer_text_decides_an_ambiguous_label():
     # one paragraph: nothing beyond the window
     one = "The jihadists were not pleased. The town was quiet. Much later ISIS lost a town."
     assert _labels(one, alignment="russia")[0] == ("jihadists", "opposition")
+
+
+def test_labels_head_noun_owned_by_a_camp_named_after_it():
+    label = _one("Jets avoided the forces of Bashar al-Assad near the river.")
+    assert (label.text, label.camp, label.how) == ("forces", "syria_government", "modifier")
+    assert _labels("The forces of nature won.") == []

@@ -14,7 +14,8 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   with a possessive ("Turkey's own forces"), in apposition ("the Nusra Front, a terrorist group",
   "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
   after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
-  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), or after "his", "her"
+  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), with a camp named right
+  after it as above ("forces of Syrian President Bashar Assad"), or after "his", "her"
   or "our" (also "his country's"): then the camp of the last person the sentence names before it
   ("Assad ... acknowledged his military"), else, in a quote, the speaker's ("our military" said by a
   Kremlin spokesman); never by the context rules;
@@ -282,10 +283,13 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
     for h, alignment, (camps, _own) in zip(hits, usage, senses):
-        if h.camp is not None or h.term.head:  # a head noun takes its camp from right before it only
+        if h.camp is not None:
             continue
         after = _POST.match(norm, h.end)
-        nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps] if after else []
+        # a head noun takes its camp from right before or right after it only ("forces of Bashar al-Assad")
+        nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps or h.term.head] if after else []
+        if h.term.head and not nxt:
+            continue
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
