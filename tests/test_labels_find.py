@@ -39,10 +39,11 @@ def test_labels_camp_named_after_decides_ambiguous_term():
 
 
 def test_labels_paragraph_mention_decides_before_alignment():
-    text = "The Islamic State lost ground.\nThe militants retreated east. The army shelled militants."
+    text = "The Islamic State lost ground, Riyad Hijab said.\nThe militants retreated east. The army shelled militants."
     first, second, army, third = find_labels(text, quotes=(), alignment="russia")
     assert (first.camp, first.how) == ("isis", "lexicon")
-    assert (second.camp, second.how) == ("opposition", "alignment")  # other paragraph: the outlet's usage
+    # other paragraph, and the text names both camps of "militants": the outlet's usage
+    assert (second.camp, second.how) == ("opposition", "alignment")
     assert (army.camp, third.camp, third.how) == ("syria_government", "opposition", "alignment")
 
 

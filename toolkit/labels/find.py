@@ -14,13 +14,20 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   with a possessive ("Turkey's own forces"), in apposition ("the Nusra Front, a terrorist group",
   "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
   after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
-  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), never by context;
+  ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), with a camp named right
+  after it as above ("forces of Syrian President Bashar Assad"), or after "his", "her"
+  or "our" (also "his country's"): then the camp of the last person the sentence names before it
+  ("Assad ... acknowledged his military"), else, in a quote, the speaker's ("our military" said by a
+  Kremlin spokesman); never by the context rules;
 * ``coreference``: the term names several camps ("terrorists": the opposition or the Islamic State)
   and one of them is mentioned in the same paragraph (``coreference_window`` of the lexicon: or the
-  same sentence, or that and the one before; the nearest mention before it, else after;
+  same sentence, or that and the one before; the nearest mention before it, else after it in its
+  sentence or the next - a camp named further on in the paragraph does not reach back;
   after "and other" not the camp just named: "the Islamic State and other terrorist groups"); a
   mention of an armed group of the lexicon's ``coreference_groups`` (the Nusra Front) makes its camp a
   candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
+  where the window names none of the label's camps, a text of several paragraphs that names exactly
+  one of them (anywhere) gives that one ("the jihadists" of an article whose only such group is ISIS);
 * ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
   "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
   nothing in the paragraph decides, and the usage of the outlet's alignment does
@@ -33,7 +40,8 @@ A label right before another ("ISIS fighters", "opposition militants") is one la
 names the camp, the more marked category of the two is kept ("ISIS terrorists" is delegitimising).
 Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army units"); a prefix
 ("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
-Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
+A name after "anti-" is a label ("anti-Daesh operations": the Islamic State), but names no label after it
+("anti-ISIS fighters" are not the Islamic State's). Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
 its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Deputy
 Chief of Staff of the Navy and Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
 (direct, mixed or indirect) of ``quotes``.
@@ -54,9 +62,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, sentences, token_bounds
+from ..text import in_capitals, normalize_quotes, paragraphs, sentences
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
+from .words import after_anti, followed, in_credit, in_title, preceded, word_after, word_before
 
 __all__ = ["find_labels"]
 
@@ -79,48 +88,11 @@ class _Hit:
     camp: str | None = None
     category: str | None = None
     how: str = "unresolved"
+    anti: bool = False  # right after "anti-": names no label after it
 
 
-def _word_before(text: str, start: int) -> str:
-    """The token right before ``start`` across a space, lower-cased ("" at a line start or after punctuation)."""
-    toks = token_bounds(text, max(0, start - 40), start) if text[start - 1:start].isspace() else []
-    return text[toks[-1][0]:toks[-1][1]].lower() if toks and toks[-1][1] < start else ""
-
-
-def _word_after(text: str, end: int) -> str:
-    """The token right after ``end`` across a space, lower-cased, without a final period."""
-    toks = token_bounds(text, end, end + 40) if text[end:end + 1].isspace() else []
-    return text[toks[0][0]:toks[0][1]].lower().rstrip(".") if toks else ""
-
-
-def _preceded(word: str, words: frozenset[str]) -> bool:
-    """``word`` is one of ``words`` (``<num>``: any word with a digit, as in "Su-30", "F-16")."""
-    return word in words or ("<num>" in words and any(ch.isdigit() for ch in word))
-
-
-_CREDIT_OPEN = re.compile(r"\((?:(?:Source|Photo|Photos|Credit|Image)s?:)?[^()\n]*$")
-_CREDIT_SOURCE = re.compile(r"\((?:Source|Photo|Photos|Credit|Image)s?:[^()\n]*$")
-_CREDIT_VIA = re.compile(r"[^()\n]{0,60}\bvia\b[^()\n]*\)")
-
-
-def _in_credit(text: str, start: int, end: int) -> bool:
-    """Inside a bracketed credit: "(Source: Syrian Coalition)", "(Free Syrian Army media via ...)"."""
-    before = text[max(0, start - 80):start]
-    if _CREDIT_OPEN.search(before) is None:
-        return False
-    return _CREDIT_SOURCE.search(before) is not None or _CREDIT_VIA.match(text, end, end + 120) is not None
-
-
-# a title holding a label: "Deputy Chief of Staff of the Navy and Army", "army chief of staff"
-_TITLE_BEFORE = re.compile(r"\bStaff" + SPACE + r"of" + SPACE + r"(?:the" + SPACE + r")?(?:[\w-]+" + SPACE + r"and"
-                           + SPACE + r"(?:the" + SPACE + r")?)?$", re.I)
 # a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
 _TAGS = re.compile(r"(?<![\w-])Tags" + SPACE + r"[^.!?]{0,300}$")
-
-
-def _in_title(text: str, start: int, end: int) -> bool:
-    """Part of a title: after "Staff of (the)" or right before "chief(s)"."""
-    return _TITLE_BEFORE.search(text, max(0, start - 60), start) is not None or _word_after(text, end) in ("chief", "chiefs")
 
 
 def _category(term: Term, camp: str | None) -> str:
@@ -191,6 +163,11 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
+    persons = [m for m in mentions if getattr(actors.get(m.actor), "kind", None) == "person"]
+    for h, q in zip(hits, quoted):
+        if h.term.head and h.camp is None:
+            h.camp = _owner(norm, h.start, persons, q[2] if q is not None else None)
+            h.how = "modifier" if h.camp else h.how
     out = RecordList()
     for h in _merge_adjacent(norm, [h for h in hits if h.camp is not None or not h.term.head]):
         category = "delegitimising" if h.prefixed else h.category
@@ -205,13 +182,16 @@ def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
     for m in lex._regex.finditer(norm, 0, cut):
         term = lex.terms[lex._forms[m.group("term")]]
         s, e = m.start("term"), m.end("term")
-        if term.not_followed_by and _word_after(norm, e) in term.not_followed_by:
+        if term.not_followed_by and followed(norm, e, term.not_followed_by):
             continue
-        if term.not_preceded_by and _preceded(_word_before(norm, m.start()), term.not_preceded_by):
+        if term.not_preceded_by and preceded(word_before(norm, m.start()), term.not_preceded_by):
             continue
-        if _in_credit(norm, m.start(), m.end()) or _in_title(norm, m.start(), m.end()):
+        if in_credit(norm, m.start(), m.end()) or in_title(norm, m.start(), m.end()):
             continue
         if term.term.isupper() and in_capitals(norm, s, e):
+            continue
+        if after_anti(norm, s):  # "anti-Daesh": the name alone ("anti-ISIS groups" are not ISIS groups)
+            hits.append(_Hit(s, e, term, False, anti=True))
             continue
         hits.append(_Hit(m.start(), m.end(), term, m.group("prefix") is not None))
     starts = [h.start for h in hits]
@@ -219,7 +199,7 @@ def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
         i = bisect_right(starts, m.start())
         if (i and hits[i - 1].end > m.start()) or (i < len(hits) and hits[i].start < m.end()):
             continue
-        if _word_after(norm, m.end()) in lex.head_terms[m.group("noun").lower()].not_followed_by:
+        if word_after(norm, m.end()) in lex.head_terms[m.group("noun").lower()].not_followed_by:
             continue
         hits.insert(i, _Hit(m.start(), m.end(), lex.head_terms[m.group("noun").lower()], False))
         starts.insert(i, m.start())
@@ -291,6 +271,9 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         elif len(camps) == 1:
             h.camp, h.how = camps[0], "lexicon"
     windows = _windows(norm, lex.coreference_window)
+    sents = sentences(norm)
+    several = len(paragraphs(norm)) > 1
+    sent_starts = [x.start for x in sents]
     window_starts = [w[0] for w in windows]
     # a mention of the lexicon's coreference_groups (the Nusra Front) is an anchor for every ambiguous label
     groups = {m.camp for m in mentions if m.actor in lex.coreference_groups}
@@ -300,20 +283,28 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
     for h, alignment, (camps, _own) in zip(hits, usage, senses):
-        if h.camp is not None or h.term.head:  # a head noun takes its camp from right before it only
+        if h.camp is not None:
             continue
         after = _POST.match(norm, h.end)
-        nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps] if after else []
+        # a head noun takes its camp from right before or right after it only ("forces of Bashar al-Assad")
+        nxt = [m for m in by_start.get(after.end(), ()) if m.camp in camps or h.term.head] if after else []
+        if h.term.head and not nxt:
+            continue
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
         i = bisect_right(window_starts, h.start) - 1
         lo, hi = windows[i][1:] if i >= 0 else (0, len(norm))
-        if _word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
+        if word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
             before = anchors.last_before(lo, h.start)
             camps = [c for c in camps if before is None or c != before]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
-        decided = {"coreference": anchors.nearest(lo, hi, h.start, camps + sorted(groups - set(camps)), len(norm)),
+        j = bisect_right(sent_starts, h.start) - 1  # a mention after the label: in its sentence or the next
+        hi = min(hi, sents[min(j + 1, len(sents) - 1)].end) if j >= 0 else hi
+        cands = camps + sorted(groups - set(camps))
+        # nothing in the window: in a text of several paragraphs, the one candidate camp the text names
+        sole = [c for c in cands if c in anchors.by_camp] if several else []
+        decided = {"coreference": anchors.nearest(lo, hi, h.start, cands, len(norm)) or (sole[0] if len(sole) == 1 else None),
                    "alignment": by_alignment[0] if by_alignment else None}
         for rule in lex.resolve_order:
             if decided[rule] is not None:
@@ -336,10 +327,29 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
         mn = mentions[k]
         if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
-            return mn.camp
+            return None if mn.start < h.start and after_anti(norm, mn.start) else mn.camp
         if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
             return None
     return None
+
+
+_POSSESSIVE = re.compile(r"(?<![\w-])(his|her|our)" + SPACE + r"(?:country's" + SPACE + r")?$", re.I)
+
+
+def _owner(norm: str, start: int, persons: list, speaker_camp: str | None) -> str | None:
+    """The camp a possessive pronoun right before a head noun points to: for "his"/"her" the last person
+    mention before it in its sentence (from the last ". " or line break), else (and for "our") the camp
+    of the quote's speaker; ``None`` without a pronoun or an owner. A pronoun is not resolved: the
+    last person named is taken as its antecedent."""
+    m = _POSSESSIVE.search(norm, max(0, start - 30), start)
+    if m is None:
+        return None
+    if m.group(1).lower() != "our":
+        lo = max(norm.rfind(". ", 0, m.start()), norm.rfind("\n", 0, m.start())) + 1
+        before = [p for p in persons if lo <= p.start and p.end <= m.start()]
+        if before:
+            return before[-1].camp
+    return speaker_camp
 
 
 def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
@@ -348,7 +358,7 @@ def _merge_adjacent(norm: str, hits: list[_Hit]) -> list[_Hit]:
     out: list[_Hit] = []
     for h in hits:
         prev = out[-1] if out else None
-        if prev is not None and h.start > prev.end and norm[prev.end:h.start].strip(" \t") == "":
+        if prev is not None and not prev.anti and h.start > prev.end and norm[prev.end:h.start].strip(" \t") == "":
             camp, how = h.camp, h.how
             if prev.how in ("lexicon", "modifier"):  # the first label names the camp
                 camp = prev.camp

@@ -84,7 +84,8 @@ class LabelLexicon:
         unit = lambda ch: SPACE if ch == " " else re.escape(ch)  # noqa: E731
         prefix = trie_regex(prefixes + tuple(_capitalised(p) for p in prefixes), unit) if prefixes else r"(?!)"
         self._regex = re.compile(
-            rf"(?<![\w-])(?:(?P<prefix>{prefix}){SPACE})?(?P<term>{trie_regex(self._forms, unit)})"
+            rf"(?:(?<![\w-])|(?<=(?<![\w-])[Aa]nti-)(?=[A-Z]))(?:(?P<prefix>{prefix}){SPACE})?"
+            rf"(?P<term>{trie_regex(self._forms, unit)})"
             rf"(?P<ext>(?:{SPACE}(?:{trie_regex(nouns, unit) if nouns else '(?!)'}))*)(?![\w]|-\w)")
         head_nouns, head_adjs, head_not_followed = heads
         self.head_terms = {n: Term(n, (), frozenset(w.lower() for w in head_not_followed), head=True) for n in head_nouns}
@@ -124,7 +125,8 @@ def _number(word: str) -> str | None:
 
 def _variants(term: str) -> list[str]:
     """Surface forms of a term: as listed, its last word in the other number (lower-case words only),
-    capitalised and in Title Case when listed in lower case, and without the apostrophe of ``'s``."""
+    capitalised when listed in lower case, in Title Case (its lower-case words capitalised: "US-led
+    Alliances" for "US-led alliance"), and without the apostrophe of ``'s``."""
     forms = [term]
     words = term.split(" ")
     if words[-1].islower() and words[-1].isalpha():
@@ -132,7 +134,8 @@ def _variants(term: str) -> list[str]:
         if other:
             forms.append(" ".join(words[:-1] + [other]))
     if term[:1].islower():
-        forms += [_capitalised(f) for f in forms] + [" ".join(map(_capitalised, f.split(" "))) for f in forms]
+        forms += [_capitalised(f) for f in forms]
+    forms += [" ".join(_capitalised(w) if w.isalpha() and w.islower() else w for w in f.split(" ")) for f in forms]
     forms += [f.replace("'s ", "s ") for f in forms if "'s " in f]
     return list(dict.fromkeys(forms))
 
