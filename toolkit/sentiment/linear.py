@@ -209,13 +209,19 @@ class LinearTargetBackend:
 
     def features(self, text: str, start: int, end: int, ignore_quotes: bool = False):
         """The model's feature triples ``(name, value, token or -1)`` for one target."""
-        return _features(target_context(text, start, end), (self._vader, self._textblob), self._params, ignore_quotes,
-                         self.feature_set)
+        ctx = target_context(text, start, end)
+        return _features(ctx, (self._vader, self._textblob), self._params, ignore_quotes,
+                         self.feature_set) + self._extra_features(ctx, ignore_quotes)
+
+    def _extra_features(self, ctx: TargetContext, ignore_quotes: bool) -> list[tuple[str, float, int]]:
+        """Features a subclass adds to :func:`_features` (none here; the ``static`` backend adds dense ones)."""
+        return []
 
     def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
         """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative)."""
         ctx = target_context(text, start, end)
         feats = _features(ctx, (self._vader, self._textblob), self._params, ignore_quotes, self.feature_set)
+        feats += self._extra_features(ctx, ignore_quotes)
         neg = neu = pos = 0.0
         contrib: dict[int, float] = {}
         cued: set[int] = set()

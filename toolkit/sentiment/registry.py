@@ -1,6 +1,7 @@
 """The backend registry: sentiment backends by name, created on first use.
 
-Built in: ``default`` (:mod:`toolkit.sentiment.linear`), ``vader`` and ``textblob`` (the rule
+Built in: ``default`` (:mod:`toolkit.sentiment.linear`), ``static`` (the same model with dense
+static-vector features, :mod:`toolkit.sentiment.static`), ``vader`` and ``textblob`` (the rule
 scorer, :mod:`toolkit.sentiment.rules`, over :mod:`toolkit.sentiment.lexical`), and ``trained``
 (:mod:`toolkit.sentiment.trained`, imported only when that backend is asked for: it needs torch).
 :func:`register_backend` adds one, :func:`unregister_backend` removes one again.
@@ -14,6 +15,8 @@ from collections.abc import Callable
 from . import lexical
 from .linear import MODEL_PATH, LinearTargetBackend
 from .rules import TEXTBLOB_PARAMS, RuleTargetBackend
+from .static import MODEL_PATH as STATIC_MODEL_PATH
+from .static import StaticLinearBackend
 
 __all__ = ["register_backend", "unregister_backend", "available_backends", "get_backend", "packaged_backend",
            "resolve"]
@@ -33,10 +36,11 @@ _BUILT_IN: dict[str, Callable[[], object]] = {
     "vader": lambda: RuleTargetBackend(lexical.vader()),
     "textblob": lambda: RuleTargetBackend(lexical.textblob(), TEXTBLOB_PARAMS),
     "default": lambda: LinearTargetBackend.load(MODEL_PATH, name="default"),
+    "static": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="static"),
     "trained": _trained,
 }
 _FACTORIES: dict[str, Callable[[], object] | object] = dict(_BUILT_IN)
-_PACKAGED = {name: _BUILT_IN[name] for name in ("vader", "textblob", "default")}  # lexicon/model in the package
+_PACKAGED = {name: _BUILT_IN[name] for name in ("vader", "textblob", "default", "static")}  # lexicon/model in the package
 _INSTANCES: dict[str, object] = {}
 _LOCK = threading.RLock()
 

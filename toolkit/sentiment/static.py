@@ -1,0 +1,180 @@
+"""Dense target features from static word vectors distilled from MiniLM (numpy only at run time).
+
+``toolkit/models/static_vectors.npz`` (built by ``tools/distill_static.py``, manifest beside it)
+holds a vocabulary of lowercased toolkit tokens, most frequent first, and a float16 matrix: each
+word encoded alone by ``all-MiniLM-L6-v2`` and reduced by PCA (the Model2Vec recipe, Tulkens &
+van Dongen 2024). :func:`load_vectors` reads it once; each component is scaled to unit standard
+deviation over the vocabulary, so one ``scale`` sets the dense features' size against the L2 penalty.
+
+:func:`static_features` averages the vectors of the words around a target (the tokens of
+:mod:`toolkit.sentiment.context`, the target's own tokens left out): its left window, right
+window, its clause, or the target itself (:class:`StaticSet`), weighted uniformly, by token
+distance like the linear model's window words, or by SIF (``a / (a + p(w))`` with ``p`` from the
+frequency rank, Zipf's law; Arora et al. 2017). Words outside the vocabulary, and with
+``ignore_quotes`` the words of someone else's quotation, add nothing; an empty part is the zero
+vector. The features are named ``sv:<part>:<component>``, carry no token (never shown as
+evidence) and extend the feature rows of :mod:`toolkit.sentiment.linear` (:func:`static_rows`).
+
+Limits: a word's vector is its context-free sense (no negation, no word order inside a part);
+words never seen by the vocabulary count for nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..datasets import Example, load_newsmtsc
+from ..lexicon import LexiconError
+from .context import TargetContext, target_context
+from .linear import FeatureSet, LinearTargetBackend, feature_rows, fit_rows
+
+__all__ = ["VECTORS_PATH", "MODEL_PATH", "PARTS", "StaticVectors", "StaticSet", "StaticLinearBackend", "load_vectors",
+           "static_features", "static_rows", "train_static"]
+
+VECTORS_PATH = Path(__file__).resolve().parent.parent / "models" / "static_vectors.npz"
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_static.json"
+PARTS = ("left", "right", "clause", "target")
+_SIF_A = 1e-3
+
+
+class StaticVectors:
+    """A vocabulary (``index``: word -> row, rows in descending frequency), its vectors (float32,
+    unit sd per component) and each word's SIF weight from its rank."""
+
+    def __init__(self, index: dict[str, int], vectors: np.ndarray, sif: np.ndarray) -> None:
+        self.index, self.vectors, self.sif = index, vectors, sif
+
+    def rows(self, words: Sequence[str]) -> np.ndarray:
+        """The row of each word, -1 for a word outside the vocabulary."""
+        get = self.index.get
+        return np.array([get(w, -1) for w in words], dtype=np.int64)
+
+
+@functools.lru_cache(maxsize=4)
+def load_vectors(path: str | Path = VECTORS_PATH) -> StaticVectors:
+    """The static vectors of ``path`` (cached per path).
+
+    Raises:
+        toolkit.lexicon.LexiconError: the file is missing or lacks ``words``/``vectors`` of matching length.
+    """
+    path = Path(path)
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            words, vectors = [str(w) for w in data["words"]], data["vectors"].astype(np.float32)
+    except (OSError, KeyError, ValueError) as exc:
+        raise LexiconError(path, None, f"cannot read static vectors ({exc})") from exc
+    if vectors.ndim != 2 or len(words) != len(vectors) or not words:
+        raise LexiconError(path, None, "static vectors need one row of 'vectors' per entry of 'words'")
+    sd = vectors.std(axis=0)
+    vectors = vectors / np.where(sd > 0, sd, 1.0)
+    p = 1.0 / np.arange(1, len(words) + 1)
+    p /= p.sum()
+    return StaticVectors({w: i for i, w in enumerate(words)}, vectors, (_SIF_A / (_SIF_A + p)).astype(np.float32))
+
+
+@dataclass(frozen=True)
+class StaticSet:
+    """Which dense features :func:`static_features` builds (chosen by cross-validation).
+
+    Attributes:
+        dims: leading PCA components used (at most the file's).
+        parts: averages taken, of :data:`PARTS`.
+        window: tokens on each side for ``left`` and ``right``.
+        weighting: ``mean`` (uniform), ``distance`` (``1 / (1 + (d - 1) / 3)``, as the window
+            words of the linear model) or ``sif`` (frequency-rank weights).
+        scale: factor on every feature value (the L2 penalty is the same for all features).
+    """
+
+    dims: int = 64
+    parts: tuple[str, ...] = ("left", "right", "clause")
+    window: int = 8
+    weighting: str = "sif"
+    scale: float = 1.0
+
+
+def _sentence_rows(ctx: TargetContext, vectors: StaticVectors) -> np.ndarray:
+    """The vocabulary row of each token of the target's sentence (cached with the sentence)."""
+    key = (_sentence_rows, vectors)  # the object itself: held by the cache, its id is never reused
+    rows = ctx.sent.scored.get(key)
+    if rows is None:
+        rows = ctx.sent.scored[key] = vectors.rows(ctx.sent.lower)
+    return rows
+
+
+def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: StaticVectors | None = None,
+                    ignore_quotes: bool = False) -> list[tuple[str, float, int]]:
+    """The dense features ``(sv:<part>:<k>, value, -1)`` of one target (see the module docstring)."""
+    vectors = vectors or load_vectors()
+    sent, n = ctx.sent, len(ctx.sent.lower)
+    rows = _sentence_rows(ctx, vectors)
+    dims = min(ss.dims, vectors.vectors.shape[1])
+    idx = np.arange(n)
+    known = rows >= 0
+    if ignore_quotes:
+        quote = np.array(sent.quote)
+        known &= (quote < 0) | (quote == ctx.target_quote)
+    outside = (idx < ctx.t0) | (idx > ctx.t1)
+    dist = np.where(idx < ctx.t0, ctx.t0 - idx, idx - ctx.t1)
+    breaks = np.array(sent.breaks)
+    masks = {"left": outside & (idx < ctx.t0) & (dist <= ss.window),
+             "right": outside & (idx > ctx.t1) & (dist <= ss.window),
+             "clause": outside & ((breaks == breaks[ctx.t0]) | (breaks == breaks[ctx.t1])),
+             "target": ~outside}
+    feats: list[tuple[str, float, int]] = []
+    for part in ss.parts:
+        sel = np.flatnonzero(masks[part] & known)
+        if not len(sel):
+            continue
+        if ss.weighting == "sif":
+            w = vectors.sif[rows[sel]]
+        elif ss.weighting == "distance":
+            w = 1.0 / (1.0 + (np.maximum(dist[sel], 1) - 1) / 3.0)
+        else:
+            w = np.ones(len(sel))
+        avg = (w[:, None] * vectors.vectors[rows[sel], :dims]).sum(axis=0) * (ss.scale / len(sel))
+        feats += [(f"sv:{part}:{k}", float(v), -1) for k, v in enumerate(avg.tolist())]
+    return feats
+
+
+def static_rows(examples: Sequence[Example], ss: StaticSet = StaticSet(),
+                vectors: StaticVectors | None = None) -> list[list[tuple[str, float, int]]]:
+    """The dense features of every example (to append to :func:`toolkit.sentiment.linear.feature_rows`)."""
+    vectors = vectors or load_vectors()
+    return [static_features(target_context(e.text, e.start, e.end), ss, vectors) for e in examples]
+
+
+class StaticLinearBackend(LinearTargetBackend):
+    """The linear target model of :mod:`toolkit.sentiment.linear` with the dense features of
+    :func:`static_features` added (the :class:`StaticSet` saved under ``settings["static"]``); the
+    evidence words are the linear model's (dense features carry no token)."""
+
+    def __init__(self, weights: dict[str, Sequence[float]], name: str = "static", settings: dict | None = None,
+                 vectors: StaticVectors | None = None) -> None:
+        super().__init__(weights, name=name, settings=settings)
+        known = {k: tuple(v) if k == "parts" else v for k, v in (self.settings.get("static") or {}).items()
+                 if k in StaticSet.__dataclass_fields__}
+        self.static_set = StaticSet(**known)
+        self._vectors = vectors or load_vectors()
+
+    def _extra_features(self, ctx: TargetContext, ignore_quotes: bool) -> list[tuple[str, float, int]]:
+        return static_features(ctx, self.static_set, self._vectors, ignore_quotes)
+
+
+def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
+                 min_count: int = 3, features: FeatureSet = FeatureSet(framing=True, passive_agent=True),
+                 name: str = "static") -> StaticLinearBackend:
+    """Fit the linear model on ``features`` plus the dense features ``ss`` (:func:`toolkit.sentiment.linear.fit_rows`,
+    balanced classes; a path is read as NewsMTSC JSONL). The settings saved name the vectors' SHA-256."""
+    examples = load_newsmtsc(examples) if isinstance(examples, (str, Path)) else list(examples)
+    rows = [b + d for b, d in zip(feature_rows(examples, features), static_rows(examples, ss))]
+    weights = fit_rows(rows, [e.label for e in examples], l2, min_count, True)
+    settings = {"l2": l2, "min_count": min_count, "balanced": True, "window_words": features.window,
+                "features": asdict(features), "static": asdict(ss), "examples": len(examples),
+                "vectors_sha256": hashlib.sha256(VECTORS_PATH.read_bytes()).hexdigest()}
+    return StaticLinearBackend(weights, name=name, settings=settings)

@@ -1,0 +1,61 @@
+"""Words per CPU second of the analysis with the ``default`` and the ``static`` sentiment backend, in one process.
+
+``toolkit.analyze(..., cache=False, workers=1)`` on ``--articles`` AllSides-Syria articles (after
+the first 10, which warm up both backends), the backends taking turns ``--repeat`` times; CPU
+seconds of this process (``resource.getrusage``), which other processes on a shared machine
+disturb less than wall-clock time. Prints one JSON line per run and the median per backend.
+
+Usage: ``python tools/static_cost.py [--articles 200] [--repeat 2]`` (reads ``$NARRATIVE_SHARED``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+
+from toolkit.corpus import Corpus, load_corpus
+from toolkit.paths import shared_path
+from toolkit.pipeline import analyze
+from toolkit.text import n_words
+
+BACKENDS = ("default", "static")
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=2)
+    args = ap.parse_args(argv)
+    path = shared_path("corpora", "allsides-syria")
+    if path is None:
+        print("allsides-syria not found (set NARRATIVE_SHARED)", file=sys.stderr)
+        return 2
+    articles = list(load_corpus(path))
+    warm, sample = Corpus(articles[:10], name="warm-up"), Corpus(articles[10:10 + args.articles], name="sample")
+    words = sum(n_words(a.text) for a in sample)
+    for backend in BACKENDS:
+        analyze(warm, cache=False, workers=1, progress=False, sentiment=backend)
+    per: dict[str, list[float]] = {b: [] for b in BACKENDS}
+    for run in range(args.repeat):
+        for backend in BACKENDS:
+            before = _cpu()
+            analyze(sample, cache=False, workers=1, progress=False, sentiment=backend)
+            cpu = _cpu() - before
+            per[backend].append(words / cpu)
+            print(json.dumps({"run": run, "backend": backend, "words": words, "cpu_s": round(cpu, 2),
+                              "words_per_cpu_s": round(words / cpu)}))
+    med = {b: round(statistics.median(v)) for b, v in per.items()}
+    print(json.dumps({"median_words_per_cpu_s": med, "static/default": round(med["static"] / med["default"], 3)}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
