@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from syntok import segmenter
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_words", "normalize_quotes", "in_capitals"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "tokens", "n_words", "normalize_quotes", "in_capitals"]
 
 
 @dataclass(frozen=True)
@@ -92,17 +92,18 @@ def trie_regex(words: Iterable[str], unit: Callable[[str], str] = re.escape) -> 
     return emit(trie)
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Non-blank lines of ``text`` as spans (leading/trailing whitespace trimmed)."""
-    out = []
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` of each non-blank line of ``text``, leading/trailing whitespace trimmed."""
     for m in _LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        out.append(Span(start, start + len(stripped), stripped))
-    return out
+        if stripped:
+            yield m.start() + (len(line) - len(line.lstrip())), stripped
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of ``text`` as spans (leading/trailing whitespace trimmed)."""
+    return [Span(start, start + len(line), line) for start, line in _lines(text)]
 
 
 # A paragraph of words, spaces, commas, colons, quotation marks, dashes and a few symbols, with at most one
@@ -204,11 +205,14 @@ def sentences(text: str) -> list[Sentence]:
     syntok splits curly and straight quotes alike), so raw and normalised copies of one paragraph
     share the cached split.
     """
-    out: list[Sentence] = []
-    for para in paragraphs(text):
-        base = para.start
-        for s, e in _paragraph_sentences(normalize_quotes(para.text)):
-            out.append(Span(base + s, base + e, text[base + s:base + e]))
+    return [Span(s, e, text[s:e]) for s, e in sentence_bounds(text)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of :func:`sentences`, without building spans (for hot loops)."""
+    out: list[tuple[int, int]] = []
+    for base, line in _lines(text):
+        out += [(base + s, base + e) for s, e in _paragraph_sentences(normalize_quotes(line))]
     return out
 
 

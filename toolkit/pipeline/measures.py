@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..corpus import Article
 from ..quotes import UNRESOLVED_SPEAKERS
-from ..text import n_words, sentences
+from ..text import n_words, sentence_bounds
 from ..vocab import STANCES
 from .schemas import TABLES
 
@@ -149,8 +149,8 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
 
     aid = article.id
     text = article.masked_text
-    sents = sentences(text)
-    sent_starts = [s.start for s in sents]
+    sents = sentence_bounds(text)
+    sent_starts = [s for s, _e in sents]
 
     def sentence_of(offset: int) -> int:
         """The sentence holding ``offset``: the last one starting at or before it (the first one if none)."""
@@ -158,9 +158,9 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
 
     backends = {"": sentiment, **({f"_{b}": b for b in SIDE_BACKENDS} if side_backends else {})}  # column suffix -> backend
     rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
-    for i, s in enumerate(sents):
-        rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
-                                  "n_words": n_words(text, s.start, s.end), "section": article.section_at(s.start)})
+    for i, (s, e) in enumerate(sents):
+        rows["sentences"].append({"article_id": aid, "sentence": i, "start": s, "end": e,
+                                  "n_words": n_words(text, s, e), "section": article.section_at(s)})
 
     placed = find_mentions(text, actors, places=True)  # quotes also read place names; one search serves both
     mentions = [m for m in placed if m.how != "place"]  # = find_mentions(text, actors): places are no actors here
