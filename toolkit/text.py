@@ -12,6 +12,7 @@ Every record holds ``start``/``end`` offsets into the string it was computed fro
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from syntok import segmenter
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "tokens", "n_words", "normalize_quotes", "in_capitals"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals"]
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,38 @@ def n_words(text: str, start: int = 0, end: int | None = None) -> int:
     tables and ``quoted_words`` in ``actor_measures`` all use it ("U.S." and "Russia's" are one word each).
     """
     return len(_WORD.findall(text, start, len(text) if end is None else end))
+
+
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the words of :func:`n_words` in all of ``text`` (one scan)."""
+    starts, ends = [], []
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        starts.append(a)
+        ends.append(b)
+    return starts, ends
+
+
+def word_counts(text: str, spans: Iterable[tuple[int, int]],
+                words: tuple[list[int], list[int]] | None = None) -> list[int]:
+    """``n_words(text, s, e)`` for each ``(s, e)`` of ``spans``, counted on :func:`word_bounds`
+    (``words``, when already at hand) by binary search.
+
+    A scan of the whole text and a scan of ``text[s:e]`` find the same words inside the span
+    unless a word of the whole scan crosses ``s`` or ``e`` (the pattern's lookahead and
+    lookbehind read only characters of the word itself); such a span is counted by
+    :func:`n_words` itself.
+    """
+    starts, ends = words if words is not None else word_bounds(text)
+    out = []
+    for s, e in spans:
+        i = bisect.bisect_left(starts, s)  # the words from i on start at or after s
+        j = bisect.bisect_right(ends, e)  # the words before j end at or before e
+        if (i and ends[i - 1] > s) or (j < len(starts) and starts[j] < e):  # a word crosses s or e
+            out.append(n_words(text, s, e))
+        else:
+            out.append(max(j - i, 0))
+    return out
 
 
 _CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")
