@@ -12,14 +12,15 @@ Every record holds ``start``/``end`` offsets into the string it was computed fro
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from syntok import segmenter
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "tokens", "n_words", "normalize_quotes", "in_capitals"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals"]
 
 
 @dataclass(frozen=True)
@@ -92,17 +93,18 @@ def trie_regex(words: Iterable[str], unit: Callable[[str], str] = re.escape) -> 
     return emit(trie)
 
 
-def paragraphs(text: str) -> list[Span]:
-    """Non-blank lines of ``text`` as spans (leading/trailing whitespace trimmed)."""
-    out = []
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` of each non-blank line of ``text``, leading/trailing whitespace trimmed."""
     for m in _LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        out.append(Span(start, start + len(stripped), stripped))
-    return out
+        if stripped:
+            yield m.start() + (len(line) - len(line.lstrip())), stripped
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Non-blank lines of ``text`` as spans (leading/trailing whitespace trimmed)."""
+    return [Span(start, start + len(line), line) for start, line in _lines(text)]
 
 
 # A paragraph of words, spaces, commas, colons, quotation marks, dashes and a few symbols, with at most one
@@ -204,11 +206,14 @@ def sentences(text: str) -> list[Sentence]:
     syntok splits curly and straight quotes alike), so raw and normalised copies of one paragraph
     share the cached split.
     """
-    out: list[Sentence] = []
-    for para in paragraphs(text):
-        base = para.start
-        for s, e in _paragraph_sentences(normalize_quotes(para.text)):
-            out.append(Span(base + s, base + e, text[base + s:base + e]))
+    return [Span(s, e, text[s:e]) for s, e in sentence_bounds(text)]
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence of :func:`sentences`, without building spans (for hot loops)."""
+    out: list[tuple[int, int]] = []
+    for base, line in _lines(text):
+        out += [(base + s, base + e) for s, e in _paragraph_sentences(normalize_quotes(line))]
     return out
 
 
@@ -234,6 +239,38 @@ def n_words(text: str, start: int = 0, end: int | None = None) -> int:
     tables and ``quoted_words`` in ``actor_measures`` all use it ("U.S." and "Russia's" are one word each).
     """
     return len(_WORD.findall(text, start, len(text) if end is None else end))
+
+
+def word_bounds(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the words of :func:`n_words` in all of ``text`` (one scan)."""
+    starts, ends = [], []
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        starts.append(a)
+        ends.append(b)
+    return starts, ends
+
+
+def word_counts(text: str, spans: Iterable[tuple[int, int]],
+                words: tuple[list[int], list[int]] | None = None) -> list[int]:
+    """``n_words(text, s, e)`` for each ``(s, e)`` of ``spans``, counted on :func:`word_bounds`
+    (``words``, when already at hand) by binary search.
+
+    A scan of the whole text and a scan of ``text[s:e]`` find the same words inside the span
+    unless a word of the whole scan crosses ``s`` or ``e`` (the pattern's lookahead and
+    lookbehind read only characters of the word itself); such a span is counted by
+    :func:`n_words` itself.
+    """
+    starts, ends = words if words is not None else word_bounds(text)
+    out = []
+    for s, e in spans:
+        i = bisect.bisect_left(starts, s)  # the words from i on start at or after s
+        j = bisect.bisect_right(ends, e)  # the words before j end at or before e
+        if (i and ends[i - 1] > s) or (j < len(starts) and starts[j] < e):  # a word crosses s or e
+            out.append(n_words(text, s, e))
+        else:
+            out.append(max(j - i, 0))
+    return out
 
 
 _CAPS_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}[\s,:]+$")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from toolkit.corpus.select import Selection
 from toolkit.corpus.values import _outlet_key
-from toolkit.text import LINE_BREAKS, n_words
+from toolkit.text import LINE_BREAKS, word_bounds
 
 __all__ = ["Section", "Article", "LoadProblem", "CleaningNote", "Corpus"]
 
@@ -64,6 +64,12 @@ class Article:
         """
         spans = [(s.start, s.end) for s in self.sections if s.kind in ("boilerplate", "duplicate")]
         return _blank(self.text, spans + list(self.markup))
+
+    @functools.cached_property
+    def words(self) -> tuple[list[int], list[int]]:
+        """The starts and ends of the words of :attr:`masked_text` (:func:`toolkit.text.word_bounds`),
+        found once for the article's word counts."""
+        return word_bounds(self.masked_text)
 
     @functools.cached_property
     def _starts(self) -> list[int]:
@@ -209,7 +215,7 @@ class Corpus(collections.abc.Sequence):
                 "date": a.date,
                 "title": a.title,
                 "n_chars": len(a.text),
-                "n_words": n_words(a.masked_text),
+                "n_words": len(a.words[0]),
                 "flags": ";".join(a.flags),
                 "source": a.meta.get("source", ""),
             }

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..corpus import Article
 from ..quotes import UNRESOLVED_SPEAKERS
-from ..text import n_words, sentences
+from ..text import sentence_bounds, word_counts
 from ..vocab import STANCES
 from .schemas import TABLES
 
@@ -149,8 +149,8 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
 
     aid = article.id
     text = article.masked_text
-    sents = sentences(text)
-    sent_starts = [s.start for s in sents]
+    sents = sentence_bounds(text)
+    sent_starts = [s for s, _e in sents]
 
     def sentence_of(offset: int) -> int:
         """The sentence holding ``offset``: the last one starting at or before it (the first one if none)."""
@@ -158,9 +158,9 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
 
     backends = {"": sentiment, **({f"_{b}": b for b in SIDE_BACKENDS} if side_backends else {})}  # column suffix -> backend
     rows: dict[str, list[dict]] = {name: [] for name in TABLES if name not in ("articles", "problems")}
-    for i, s in enumerate(sents):
-        rows["sentences"].append({"article_id": aid, "sentence": i, "start": s.start, "end": s.end,
-                                  "n_words": n_words(text, s.start, s.end), "section": article.section_at(s.start)})
+    for i, ((s, e), words) in enumerate(zip(sents, word_counts(text, sents, article.words))):
+        rows["sentences"].append({"article_id": aid, "sentence": i, "start": s, "end": e,
+                                  "n_words": words, "section": article.section_at(s)})
 
     placed = find_mentions(text, actors, places=True)  # quotes also read place names; one search serves both
     mentions = [m for m in placed if m.how != "place"]  # = find_mentions(text, actors): places are no actors here
@@ -198,12 +198,11 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
         for suffix in backends:
             sums[m.actor][f"portrayal{suffix}"].append(portrayal_scores[suffix][j].score)
 
-    for q in quotes:
+    for q, q_words in zip(quotes, word_counts(text, [(q.start, q.end) for q in quotes], article.words)):
         # A speaker the lexicon does not know counts for a stand-in actor of the quote's camp (a named
         # person -> "unlisted_speaker", camp other; a description -> "unnamed_source"), so quote shares in
         # actor_measures add up to the quotes table (quotes with no speaker are left out).
         actor = q.actor or (UNRESOLVED_SPEAKERS.get(q.camp, "unnamed_source") if q.speaker else None)
-        q_words = n_words(text, q.start, q.end)
         scored = {b: voice(q.text, backend=b) for b in dict.fromkeys(backends.values())}
         q_voice = {suffix: scored[b] for suffix, b in backends.items()}
         rows["quotes"].append({"article_id": aid, "start": q.start, "end": q.end, "text": q.text, "kind": q.kind,

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..lexicon import DEFAULT_DIR, load_yaml, require
 from ..quotes.verbs import inflect
-from ..text import LINE_BREAKS, Span, normalize_quotes, sentences, token_bounds
+from ..text import LINE_BREAKS, normalize_quotes, sentence_bounds, token_bounds
 
 __all__ = ["ROLES_PATH", "Cues", "role_cues", "sentence_of", "AnalysedSentence", "analyse_sentence",
            "TargetContext", "target_context"]
@@ -90,12 +90,6 @@ def role_cues(path: Path = ROLES_PATH) -> Cues:
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")  # the breaks toolkit.text.sentences never crosses
 
 
-@functools.lru_cache(maxsize=4096)
-def _line_sentences(text: str, lo: int, hi: int) -> tuple[Span, ...]:
-    """Sentences of the line ``text[lo:hi]`` with offsets into ``text`` (split once per line)."""
-    return tuple(Span(x.start + lo, x.end + lo, x.text) for x in sentences(text[lo:hi]))
-
-
 @functools.lru_cache(maxsize=8)
 def _line_breaks(text: str) -> list[int]:
     """Offsets of the line breaks of ``text``, in order (found once per text)."""
@@ -103,11 +97,12 @@ def _line_breaks(text: str) -> list[int]:
 
 
 @functools.lru_cache(maxsize=4096)
-def _line_index(text: str, lo: int, hi: int) -> tuple[tuple[Span, ...], list[int], bool]:
-    """The sentences of one line, their starts, and whether they are sorted and disjoint."""
-    sents = _line_sentences(text, lo, hi)
-    starts = [x.start for x in sents]
-    disjoint = all(a.end <= b.start for a, b in zip(sents, sents[1:]))
+def _line_index(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[int], bool]:
+    """The sentence bounds of the line ``text[lo:hi]`` with offsets into ``text`` (split once per
+    line), their starts, and whether they are sorted and disjoint."""
+    sents = [(s + lo, e + lo) for s, e in sentence_bounds(text[lo:hi])]
+    starts = [s for s, _e in sents]
+    disjoint = all(a[1] <= b[0] for a, b in zip(sents, sents[1:]))
     return sents, starts, disjoint
 
 
@@ -127,12 +122,12 @@ def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     sents, starts, disjoint = _line_index(text, lo, hi)
     if disjoint:  # only the last sentence opening at or before start can hold it
         k = bisect.bisect_right(starts, start) - 1
-        if k >= 0 and start < sents[k].end:
-            return sents[k].start, max(sents[k].end, end)
+        if k >= 0 and start < sents[k][1]:
+            return sents[k][0], max(sents[k][1], end)
         return lo, hi
-    for x in sents:
-        if x.start <= start < x.end:
-            return x.start, max(x.end, end)
+    for s, e in sents:
+        if s <= start < e:
+            return s, max(e, end)
     return lo, hi
 
 
@@ -155,28 +150,30 @@ class AnalysedSentence:
 def analyse_sentence(text: str, s: int, e: int) -> AnalysedSentence:
     """The tokens of the sentence ``text[s:e]`` with their quotation regions, negation and clause breaks."""
     cues = role_cues()
+    negators, clause_breaks = cues.negators, cues.breaks
     toks = tuple(token_bounds(text, s, e))
     norm = normalize_quotes(text[s:e])
-    lower = tuple(norm[a - s:b - s].lower() for a, b in toks)  # curly apostrophes made straight
-    quote, region, inside = [], 0, False
-    for a, b in toks:
-        if norm[a - s:b - s] == '"':  # quotation marks belong to the region they delimit
+    if norm.isascii():  # lowercasing is per character: lowercase once, then cut
+        norm = norm.lower()
+        lower = tuple([norm[a - s:b - s] for a, b in toks])
+    else:  # curly apostrophes made straight; per token (Unicode case rules read the context)
+        lower = tuple([norm[a - s:b - s].lower() for a, b in toks])
+    quote, negated, breaks = [], [], []
+    region, inside, last_neg, n = 0, False, -99, 0
+    for i, w in enumerate(lower):
+        if w == '"':  # quotation marks belong to the region they delimit
             quote.append(region)
             if inside:
                 region += 1
             inside = not inside
-            continue
-        quote.append(region if inside else -1)
-    negated, last_neg = [], -99
-    for i, w in enumerate(lower):
+        else:
+            quote.append(region if inside else -1)
         negated.append(i - last_neg <= _NEGATION_WINDOW)
-        if w in cues.negators or w.endswith("n't"):
+        if w in negators or w.endswith("n't"):
             last_neg = i
-        elif w in cues.breaks:
+        elif w in clause_breaks:
             last_neg = -99
-    breaks, n = [], 0
-    for w in lower:
-        n += w in cues.breaks
+        n += w in clause_breaks
         breaks.append(n)
     return AnalysedSentence(text, toks, lower, tuple(quote), tuple(negated), tuple(breaks))
 

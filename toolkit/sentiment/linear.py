@@ -13,6 +13,7 @@ only through the lexicons.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -82,15 +83,32 @@ class FeatureSet:
     bigrams: bool = False
 
 
-def _word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str] | None, ...]:
-    """Per token: its left-window, right-window and sentence feature names (``None`` for a token
-    that is not a word, a quotation mark, ``?`` or ``!``), built once per sentence for all its mentions."""
+@functools.lru_cache(maxsize=1 << 16)
+def _names_of(word: str, negated: bool) -> tuple[str, str, str, str, str] | None:
+    """One token's feature names, indexed by the kinds of :func:`_word_features`: left window, right
+    window, the two across a clause break (``wxL:``/``wxR:``), sentence; ``None`` for a token that
+    is not a word, a quotation mark, ``?`` or ``!``. Memoised across sentences, so a word's names
+    are the same strings (hashed once) in every sentence."""
+    if not (_WORDLIKE.match(word) or word in ('"', "?", "!")):
+        return None
+    w = ("!" if negated else "") + word
+    return f"wL:{w}", f"wR:{w}", f"wxL:{w}", f"wxR:{w}", f"s:{w}"
+
+
+def _word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str, str, str] | None, ...]:
+    """Per token its :func:`_names_of`, looked up once per sentence for all its mentions."""
     names = sent.scored.get(_word_feature_names)
     if names is None:
-        names = sent.scored[_word_feature_names] = tuple(
-            (f"wL:{neg}{w}", f"wR:{neg}{w}", f"s:{neg}{w}") if _WORDLIKE.match(w) or w in ('"', "?", "!") else None
-            for w, neg in zip(sent.lower, ("!" if n else "" for n in sent.negated)))
+        names = sent.scored[_word_feature_names] = tuple(map(_names_of, sent.lower, sent.negated))
     return names
+
+
+def _showable(sent: AnalysedSentence) -> tuple[bool, ...]:
+    """Per token: a word that is not one of :data:`FUNCTION_WORDS` (what evidence may show), once per sentence."""
+    show = sent.scored.get(_showable)
+    if show is None:
+        show = sent.scored[_showable] = tuple(bool(_WORDLIKE.match(w)) and w not in FUNCTION_WORDS for w in sent.lower)
+    return show
 
 
 def _framing(ctx: TargetContext) -> list[tuple[str, float, int]]:
@@ -110,15 +128,11 @@ def _framing(ctx: TargetContext) -> list[tuple[str, float, int]]:
     return out
 
 
-def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
-              ignore_quotes: bool, fs: FeatureSet = FeatureSet()) -> list[tuple[str, float, int]]:
-    """Feature ``(name, value, token or -1)`` triples for the linear model.
-
-    Lexicon features are the rule scorer's weighted word terms, split by sign and by channel (own
-    words vs someone else's quotation), and its raw total per lexicon; word features are the lowercased tokens within
-    ``_WINDOW_WORDS`` of the target, weighted by distance and marked left/right and negated.
-    """
-    sent, cues = ctx.sent, role_cues()
+def _cue_features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
+                  ignore_quotes: bool) -> list[tuple[str, float, int]]:
+    """The lexicon and role features ``(name, value, token or -1)``: per lexicon the rule scorer's
+    weighted word terms split by sign and channel (``lex:``) and its raw total (``tot:``), then the
+    target's roles (``role:``)."""
     feats: list[tuple[str, float, int]] = []
     roles = role_terms(ctx, params)
     for lex in lexicons:
@@ -128,34 +142,56 @@ def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
         total = sum(v for _i, v, _c in terms + roles)  # the rule scorer's raw sum
         feats.append((f"tot:{lex.name}:{'pos' if total > 0 else 'neg'}", abs(total), -1))
     for i, kind, role in ctx.roles:
-        neg = "not_" if sent.negated[i] else ""
+        neg = "not_" if ctx.sent.negated[i] else ""
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
-    s_value = 1.0 / math.sqrt(len(sent.lower))
-    window: dict[int, tuple[str, float]] = {}
+    return feats
+
+
+def _word_features(ctx: TargetContext, fs: FeatureSet, ignore_quotes: bool) -> list[tuple[int, int, float]]:
+    """The window and sentence word features as ``(token, kind, value)``, in token order.
+
+    ``kind`` indexes the token's :func:`_names_of`: 0/1 a word within ``fs.window`` tokens left/right
+    of the target, weighted by distance (2/3 when ``fs.clause == 2`` and a clause break lies
+    between), then 4 for every word of the sentence, weighted ``1 / sqrt(tokens)``. Target tokens,
+    and with ``ignore_quotes`` words in someone else's quotation, are left out.
+    """
+    sent = ctx.sent
+    lower, quote, breaks = sent.lower, sent.quote, sent.breaks
+    t0, t1, tq, window, clause = ctx.t0, ctx.t1, ctx.target_quote, fs.window, fs.clause
+    s_value = 1.0 / math.sqrt(len(lower))
+    out = []
     for i, names in enumerate(_word_feature_names(sent)):
-        if names is None or ctx.t0 <= i <= ctx.t1 or (not fs.function_words and sent.lower[i] in FUNCTION_WORDS):
+        if names is None or t0 <= i <= t1 or (not fs.function_words and lower[i] in FUNCTION_WORDS):
             continue
-        if ignore_quotes and sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
+        if ignore_quotes and quote[i] >= 0 and quote[i] != tq:
             continue
-        side, dist = (0, ctx.t0 - i) if i < ctx.t0 else (1, i - ctx.t1)
-        if dist <= fs.window:
-            name = names[side]
-            if fs.clause and sent.breaks[i] != sent.breaks[ctx.t0 if side == 0 else ctx.t1]:
-                name = None if fs.clause == 1 else "wx" + name[1:]
-            if name is not None:
-                window[i] = (name, 1.0 / (1.0 + (dist - 1) / 3.0))
-                feats.append((name, window[i][1], i))
-        feats.append((names[2], s_value, i))
+        side, dist = (0, t0 - i) if i < t0 else (1, i - t1)
+        if dist <= window:
+            if not clause or breaks[i] == breaks[t0 if side == 0 else t1]:
+                out.append((i, side, 1.0 / (1.0 + (dist - 1) / 3.0)))
+            elif clause == 2:
+                out.append((i, side + 2, 1.0 / (1.0 + (dist - 1) / 3.0)))
+        out.append((i, 4, s_value))
+    return out
+
+
+def _tail_features(ctx: TargetContext, fs: FeatureSet,
+                   words: list[tuple[int, int, float]]) -> list[tuple[str, float, int]]:
+    """The features after the word features: window bigrams (``fs.bigrams``), position, framing
+    (``fs.framing``) and the bias, all ``(name, value, -1)``."""
+    sent, cues = ctx.sent, role_cues()
+    lower = sent.lower
+    feats: list[tuple[str, float, int]] = []
     if fs.bigrams:
-        for i, (name, value) in window.items():
+        window = {i: (kind, value) for i, kind, value in words if kind < 4}
+        for i, (kind, value) in window.items():
             nxt = window.get(i + 1)
-            part = name[:name.index(":")]
-            if nxt is not None and nxt[0].startswith(part + ":"):  # both in the same window part
-                feats.append((f"wb{part[-1]}:{sent.lower[i]}_{sent.lower[i + 1]}", max(value, nxt[1]), -1))
-    n = len(sent.lower)
+            if nxt is not None and nxt[0] == kind:  # both in the same window part
+                feats.append((f"wb{'LR'[kind % 2]}:{lower[i]}_{lower[i + 1]}", max(value, nxt[1]), -1))
+    n = len(lower)
     feats.append(("pos:first", float(ctx.t0 <= 1), -1))
     feats.append(("pos:in_quote", float(ctx.target_quote >= 0), -1))
-    near = sent.lower[max(0, ctx.t0 - 3):ctx.t0] + sent.lower[ctx.t1 + 1:ctx.t1 + 4]
+    near = lower[max(0, ctx.t0 - 3):ctx.t0] + lower[ctx.t1 + 1:ctx.t1 + 4]
     feats.append(("pos:speaker", float(any(w in cues.speech for w in near)), -1))
     feats.append(("pos:has_quote", float(any(q >= 0 for q in sent.quote)), -1))
     feats.append(("pos:len", min(n, 60) / 60.0, -1))
@@ -163,6 +199,23 @@ def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
         feats += _framing(ctx)
     feats.append(("bias", 1.0, -1))
     return feats
+
+
+def _features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
+              ignore_quotes: bool, fs: FeatureSet = FeatureSet()) -> list[tuple[str, float, int]]:
+    """Feature ``(name, value, token or -1)`` triples for the linear model, in this order: the
+    lexicon and role features (:func:`_cue_features`), the word features (:func:`_word_features`,
+    named by :func:`_names_of`) and the rest (:func:`_tail_features`).
+
+    Lexicon features are the rule scorer's weighted word terms, split by sign and by channel (own
+    words vs someone else's quotation), and its raw total per lexicon; word features are the lowercased tokens within
+    ``_WINDOW_WORDS`` of the target, weighted by distance and marked left/right and negated.
+    """
+    names = _word_feature_names(ctx.sent)
+    words = _word_features(ctx, fs, ignore_quotes)
+    return [*_cue_features(ctx, lexicons, params, ignore_quotes),
+            *((names[i][kind], value, i) for i, kind, value in words),
+            *_tail_features(ctx, fs, words)]
 
 
 class LinearTargetBackend:
@@ -218,29 +271,45 @@ class LinearTargetBackend:
         return []
 
     def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
-        """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative)."""
+        """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative).
+
+        The logits add up :func:`_features` in its order (the word features as
+        :func:`_word_features` gives them, named through :func:`_word_feature_names`), so they equal
+        :func:`row_logits` of the features.
+        """
         ctx = target_context(text, start, end)
-        feats = _features(ctx, (self._vader, self._textblob), self._params, ignore_quotes, self.feature_set)
-        feats += self._extra_features(ctx, ignore_quotes)
+        sent, weights = ctx.sent, self.weights
         neg = neu = pos = 0.0
         contrib: dict[int, float] = {}
         cued: set[int] = set()
-        weights = self.weights
-        for name, value, tok in feats:
+        for name, value, tok in _cue_features(ctx, (self._vader, self._textblob), self._params, ignore_quotes):
             coef = weights.get(name)
             if coef is None:
                 continue
             neg += coef[0] * value
             neu += coef[1] * value
             pos += coef[2] * value
-            if tok >= 0:
+            if tok >= 0:  # a lex: or role: feature
                 contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
-                if name.startswith(("lex:", "role:")):
-                    cued.add(tok)
-        lower = ctx.sent.lower
-        shown = ((i, v) for i, v in contrib.items()
-                 if _WORDLIKE.match(lower[i]) and lower[i] not in FUNCTION_WORDS
-                 and (i in cued or abs(v) >= _EVIDENCE_WORD_MIN))
+                cued.add(tok)
+        names, get = _word_feature_names(sent), weights.get
+        words = _word_features(ctx, self.feature_set, ignore_quotes)
+        for tok, kind, value in words:
+            coef = get(names[tok][kind])
+            if coef is None:
+                continue
+            neg += coef[0] * value
+            neu += coef[1] * value
+            pos += coef[2] * value
+            contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
+        for name, value, _tok in _tail_features(ctx, self.feature_set, words) + self._extra_features(ctx, ignore_quotes):
+            coef = weights.get(name)
+            if coef is not None:
+                neg += coef[0] * value
+                neu += coef[1] * value
+                pos += coef[2] * value
+        show = _showable(sent)
+        shown = [(i, v) for i, v in contrib.items() if show[i] and (i in cued or abs(v) >= _EVIDENCE_WORD_MIN)]
         logits = [neg, neu, pos]
         top = max(logits)
         exp = [math.exp(v - top) for v in logits]
