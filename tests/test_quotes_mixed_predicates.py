@@ -36,3 +36,8 @@ def test_quotes_mixed_predicates_quoted_subject_or_copula_is_no_quote():
     assert list(extract_quotes('The "new deal" was signed on Friday by both sides.', actors=False)) == []
     assert list(extract_quotes('The old bridge is "a relic" now.', actors=False)) == []
     assert list(extract_quotes('It seemed "odd" to many of the guests.', actors=False)) == []
+
+
+def test_quotes_mixed_predicates_passive_or_expletive_subject_is_no_speaker():
+    assert list(extract_quotes('The two pupils were greeted with the song "Good Morning" by the choir.', actors=False)) == []
+    assert list(extract_quotes('There were reports of a "secret deal" in the port.', actors=False)) == []

@@ -100,8 +100,8 @@ _NOT_VERB = frozenset("""there this that these those it its who which what where
 def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Subject and predicate spans of a sentence whose verb's object holds the quotation opening at ``o``
     ('Rubio bemoaned a climate where people "hate each other"', 'Trump pledged to "bomb" them'): the
-    rough subject (:func:`_subject`; a pronoun or a capitalised phrase, not "it"), its verb (the first
-    lower-case word after auxiliaries and adverbs), and the content from the word after the verb to the
+    rough subject (:func:`_subject`; a pronoun or a capitalised phrase, not "it", "there", "this"), its
+    verb (the first lower-case word after auxiliaries and adverbs; after a form of "be" only an -ing form), and the content from the word after the verb to the
     end of the clause (a semicolon, colon, dash, parenthesis, a comma before a participle or a clause
     word such as "but", "while", "which", or the unit end). ``None`` when the quotation opens before the
     verb (a quoted subject), when no subject or verb is found, or the verb is a copula (a quoted
@@ -115,7 +115,7 @@ def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple
         return None
     first = next(n for n, tk in enumerate(toks) if tk[0] == subj[0])
     low = toks[first][2].lower()
-    if low == "it" or not (low in _PRONOUNS or toks[first][2][:1].isupper()):
+    if low in _NOT_VERB or low in ("here", "i've") or not (low in _PRONOUNS or toks[first][2][:1].isupper()):
         return None
     last = next(n for n, tk in enumerate(toks) if tk[1] == subj[1])
     # the rough subject may run into the verb ("The government refers to ..."): it ends before a verb form
@@ -129,8 +129,8 @@ def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple
                       or toks[v][2].islower() and toks[v][2].endswith("ly") and len(toks[v][2]) > 4):
         aux |= toks[v][2] in _BE
         v += 1  # "also", "has", "is also promising": to the verb
-    if aux and v < hi and not toks[v][2].endswith(("ing", "ed")):
-        return None  # a copula and its complement ("was angry"), not a verb ("will fight", "has made" are)
+    if aux and v < hi and not toks[v][2].endswith("ing"):
+        return None  # a copula ("was angry") or a passive ("were told"), not a speaker's verb ("will fight" is)
     if v >= hi or not toks[v][2].islower() or not _is_word(toks[v][2]) or toks[v][2] in _NP_STOP \
             or toks[v][2] in _NOT_VERB or toks[v][2] in _BE or toks[v][2] in _VERBISH:
         return None
