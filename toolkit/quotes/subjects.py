@@ -120,7 +120,7 @@ def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple
     last = next(n for n, tk in enumerate(toks) if tk[1] == subj[1])
     # the rough subject may run into the verb ("The government refers to ..."): it ends before a verb form
     v = next((n for n in range(first + 1, last + 1) if toks[n][2] in _SKIP_BEFORE or toks[n][2] in _VERBISH
-              or _verb_form(toks[n][2])), last + 1)
+              or _verb_form(toks, n)), last + 1)
     if v >= hi or toks[v - 1][2].lower() in _BARE_DET or "-" in toks[v][2]:
         return None  # "The so-called ...": no noun before the verb-like word
     subj = (subj[0], toks[v - 1][1])
@@ -152,6 +152,11 @@ def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple
     return subj, (toks[c][0], toks[end - 1][1])
 
 
-def _verb_form(w: str) -> bool:
-    """Whether a lower-case word inside a rough subject reads as a finite verb (-ed, -s but not -ss, -us)."""
-    return w.islower() and (w.endswith("ed") or w.endswith("s") and not w.endswith(("ss", "us", "is", "news")))
+def _verb_form(toks, n: int) -> bool:
+    """Whether lower-case token ``n`` inside a rough subject reads as a finite verb: in -ed, or in -s (not -ss,
+    -us, -is) when no auxiliary follows ("The council refers to", not "The two pupils were")."""
+    w = toks[n][2]
+    if not w.islower() or not w.endswith(("ed", "s")) or w.endswith(("ss", "us", "is", "news")):
+        return False
+    nxt = toks[n + 1][2].lower() if n + 1 < len(toks) else ""
+    return w.endswith("ed") or not (nxt in _VERBISH or nxt in _BE or nxt in _SKIP_BEFORE)
