@@ -107,3 +107,11 @@ def test_quotes_relative_clause_or_participle_before_the_cue_modifies_the_speake
     spoken = {q.text.split()[1]: text[q.speaker_start:q.speaker_end] for q in quotes}
     assert spoken["blast"] == "The monitoring group" and spoken["clinic"] == "A nurse"
     assert spoken["border"] == "Minister Olga Petrenko"
+
+
+def test_quotes_blamed_reports_its_object_as_a_verdict():
+    from toolkit.quotes import extract_quotes as _extract
+
+    (q,) = _extract("The harbour master blamed the storm for the late ferries.", actors=False)
+    assert (q.cue, q.stance, q.speaker, q.text) == ("blamed", "assertive", "The harbour master",
+                                                    "the storm for the late ferries.")

@@ -127,3 +127,12 @@ def test_quotes_it_refers_to_the_institution_that_spoke_last(lex):
             "It said the road was cut.")
     qs = extract_quotes(text, actors=lex)
     assert qs[-1].actor != "rebels"  # a plural noun is not "it"
+
+
+def test_quotes_the_government_speaks_for_the_state_the_text_names_most(lex):
+    text = ("Syrian troops retook two villages near Hama. Damascus blamed the rebels for the shelling of the market. "
+            "The government said the road to Homs would reopen on Monday.")
+    qs = extract_quotes(text, actors=lex)
+    assert qs[-1].camp == "syria_government"
+    text = "The government said the road to Homs would reopen on Monday."
+    assert extract_quotes(text, actors=lex)[-1].camp == "unnamed"  # no state named: left unresolved

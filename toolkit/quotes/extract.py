@@ -12,7 +12,9 @@ index the raw text) paragraph by paragraph:
 2. One compiled regular expression finds every cue in a unit; token patterns around each cue find
    the speaker and the content (:mod:`.frames`).
 3. Quotations left without a cue inherit the previous attribution when they fill their sentence
-   (continuation quotes, never across sections); short unattributed ones (scare quotes, titles)
+   (continuation quotes, never across sections); a short one in the object of the subject's verb
+   ('X bemoaned a climate where people "hate each other"') makes the predicate a mixed quote of the
+   subject (:func:`.subjects._predicate`); other short ones (scare quotes, titles, quoted subjects)
    are not quotes, but a quoted fragment of five words or more goes to the sentence's subject.
 4. Speakers are resolved to names, actors and camps, pronouns to their antecedents
    (:mod:`.speakers`, :mod:`.names`, :mod:`.descriptions`).
@@ -36,7 +38,7 @@ from .frames import _frames, _lead_in
 from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _signed, _strip, _strip_marks, _units, prepared
 from .names import _camp_of, _default_lexicon
 from .speakers import _Speakers
-from .subjects import _FRAGMENT_WORDS, _subject_span
+from .subjects import _FRAGMENT_WORDS, _predicate, _subject_span
 from .verbs import Verbs, load_verbs
 
 __all__ = ["Quote", "extract_quotes"]
@@ -173,7 +175,12 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
                 # an object content that ends before the quotation ("rejected the reports: "..."") leaves it free
                 before = not any(not fr.minor or fr.content[1] > o for fr in frames)
                 if quoted < 4 or quoted < 0.6 * len(_WORDS.findall(t, us, ue)):
-                    if before and quoted >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
+                    # a quotation right after a cue the frames left ('was quoted as saying "..."') stays a fragment
+                    pred = _predicate(t, us, ue, o) if before and not any(0 <= o - m.end() <= 2 for m in cues) else None
+                    if pred is not None:  # 'X bemoaned a climate where people "hate each other"'
+                        subject, (ps, pe) = pred
+                        found.append((ps, pe, "mixed", None, subject, resolve(subject, para.start, floor)))
+                    elif before and quoted >= _FRAGMENT_WORDS:  # 'X called the deal "a ... fragment"'
                         subject = _subject_span(t, us, ue)
                         if subject is not None and o <= subject[0] < c:
                             subject = None  # the sentence opens with the quotation: its subject is quoted

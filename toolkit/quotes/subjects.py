@@ -8,7 +8,7 @@ in a capitalised word of the clause before it.
 
 from __future__ import annotations
 
-from .phrases import _PRONOUNS, _VERBISH, _is_word, _tokens
+from .phrases import _BE, _NP_STOP, _PRONOUNS, _SKIP_BEFORE, _VERBISH, _is_word, _tokens
 
 _INTRO = frozenset("""but and so yet in on at during after before when while as even then also still though although
 since because if later earlier meanwhile however instead indeed last this on""".split())
@@ -90,3 +90,73 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     if e + 1 < hi and toks[e + 1][2] == "," and n > e + 2 and n < hi and toks[n][2] == ",":
         e = n - 1
     return (toks[k][0], toks[e][1])
+
+
+# What ends the predicate that holds a quoted fragment: a clause or phrase of its own after it.
+_PREDICATE_END = frozenset("; : -- — – ( but while which whereas although though because as before after".split())
+_NOT_VERB = frozenset("""there this that these those it its who which what where when why how not no""".split())
+
+
+def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Subject and predicate spans of a sentence whose verb's object holds the quotation opening at ``o``
+    ('Rubio bemoaned a climate where people "hate each other"', 'Trump pledged to "bomb" them'): the
+    rough subject (:func:`_subject`; a pronoun or a capitalised phrase, not "it", "there", "this"), its
+    verb (the first lower-case word after auxiliaries and adverbs; after a form of "be" only an -ing form), and the content from the word after the verb to the
+    end of the clause (a semicolon, colon, dash, parenthesis, a comma before a participle or a clause
+    word such as "but", "while", "which", or the unit end). ``None`` when the quotation opens before the
+    verb (a quoted subject), when no subject or verb is found, or the verb is a copula (a quoted
+    predicate noun: 'the plan is "dead"' states nothing as said). Limits: no parser; a long or
+    inverted subject is missed, and a verb of perception or action with a quoted object reads as
+    speech ('a clip he called "distasteful"' is right, 'she read "Beloved"' is a false quote)."""
+    toks = _tokens(t, us, ue)
+    hi = len(toks)
+    subj = _subject(toks, 0, hi)
+    if subj is None:
+        return None
+    first = next(n for n, tk in enumerate(toks) if tk[0] == subj[0])
+    low = toks[first][2].lower()
+    if low in _NOT_VERB or low in ("here", "i've") or not (low in _PRONOUNS or toks[first][2][:1].isupper()):
+        return None
+    last = next(n for n, tk in enumerate(toks) if tk[1] == subj[1])
+    # the rough subject may run into the verb ("The government refers to ..."): it ends before a verb form
+    v = next((n for n in range(first + 1, last + 1) if toks[n][2] in _SKIP_BEFORE or toks[n][2] in _VERBISH
+              or _verb_form(toks, n)), last + 1)
+    if v >= hi or toks[v - 1][2].lower() in _BARE_DET or "-" in toks[v][2]:
+        return None  # "The so-called ...": no noun before the verb-like word
+    subj = (subj[0], toks[v - 1][1])
+    aux = False
+    while v < hi and (toks[v][2].lower() in _SKIP_BEFORE or toks[v][2] in _VERBISH or toks[v][2] in _BE
+                      or toks[v][2].islower() and toks[v][2].endswith("ly") and len(toks[v][2]) > 4):
+        aux |= toks[v][2] in _BE
+        v += 1  # "also", "has", "is also promising": to the verb
+    if aux and v < hi and not toks[v][2].endswith("ing"):
+        return None  # a copula ("was angry") or a passive ("were told"), not a speaker's verb ("will fight" is)
+    if v >= hi or not toks[v][2].islower() or not _is_word(toks[v][2]) or toks[v][2] in _NP_STOP \
+            or toks[v][2] in _NOT_VERB or toks[v][2] in _BE or toks[v][2] in _VERBISH:
+        return None
+    c = v + 1
+    if c >= hi or toks[c][0] > o:
+        return None  # the quotation must lie in the predicate, after the word that opens it
+    marks, end = 0, hi
+    for n in range(c, hi):
+        tok = toks[n][2]
+        marks += tok == '"'
+        if marks % 2 or toks[n][0] <= o:
+            continue
+        if tok in _PREDICATE_END or (tok == "," and n + 1 < hi and (toks[n + 1][2] in _PREDICATE_END
+                                                                    or toks[n + 1][2].endswith("ing"))):
+            end = n
+            break
+    if end <= c:
+        return None
+    return subj, (toks[c][0], toks[end - 1][1])
+
+
+def _verb_form(toks, n: int) -> bool:
+    """Whether lower-case token ``n`` inside a rough subject reads as a finite verb: in -ed, or in -s (not -ss,
+    -us, -is) when no auxiliary follows ("The council refers to", not "The two pupils were")."""
+    w = toks[n][2]
+    if not w.islower() or not w.endswith(("ed", "s")) or w.endswith(("ss", "us", "is", "news")):
+        return False
+    nxt = toks[n + 1][2].lower() if n + 1 < len(toks) else ""
+    return w.endswith("ed") or not (nxt in _VERBISH or nxt in _BE or nxt in _SKIP_BEFORE)
