@@ -11,8 +11,9 @@ lexicon-based hedge detection with disambiguation rules. The lists are this tool
 All cue phrases are compiled into one regular expression (a character trie, so the scan stays
 linear on large corpora); the longest phrase that ends at a word boundary wins. Each match then
 passes small local checks written next to the cue in the YAML file: the words right before or
-after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_by``) and its case
-(``lowercase``). The default lexicon encodes these decisions:
+after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_by``), a phrase
+anywhere among the six words before it (``not_after``: "so that aid could", a purpose clause; the
+six words may reach across a clause boundary) and its case (``lowercase``). The default lexicon encodes these decisions:
 
 - "May" the month (and "Theresa May") is not the modal: "may" counts only in lower case or
   capitalised at a sentence start, and not before a number ("May 5").
@@ -33,7 +34,10 @@ after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_
 - Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges;
   nor are "as expected", "suspects" the noun, "assume" in the take-on sense ("will assume his
   duties", "assumed control"), the rhetorical "who would have believed" and "can(not) claim to"
-  (entitlement: "it cannot claim to be a guarantor").
+  (entitlement: "it cannot claim to be a guarantor"), perception "could be heard", "could" in a purpose
+  clause ("so that aid could reach"), "determine the possible causes", "the possibility to" (an
+  opportunity), "spreading rumors" and "in case of" (a rule's condition). "Would be considered" (deeming)
+  was tried and dropped: it lowered WikiWeasel.
   Each such rule is checked by document-fold cross-validation on FactBank
   (:mod:`toolkit.validate.hedge_cv`).
 
@@ -74,7 +78,8 @@ CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidenti
               "reporting")
 NOT_HEDGES = ("booster", "reporting")
 """Categories found but not counted as hedges: boosters, and reports of a charge ("accused")."""
-_CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by")
+_CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+_AFTER_WORDS = 6  # words before a cue searched by ``not_after``
 _NUM = "<num>"
 _APOS = "'\u2019"
 _WINDOW = 80  # characters looked at on each side of a cue for the context checks
@@ -107,6 +112,7 @@ class CueEntry:
     not_followed_by: tuple[tuple[str, ...], ...] = ()
     preceded_by: tuple[tuple[str, ...], ...] = ()
     not_preceded_by: tuple[tuple[str, ...], ...] = ()
+    not_after: tuple[tuple[str, ...], ...] = ()
     lowercase: bool = False
 
 
@@ -188,6 +194,10 @@ class HedgeLexicon:
                 if entry.preceded_by and not any(_ends(before, p) for p in entry.preceded_by):
                     continue
                 if any(_ends(before, p) for p in entry.not_preceded_by):
+                    continue
+            if entry.not_after:
+                near = _words(text, max(0, start - _WINDOW), start)[-_AFTER_WORDS:]
+                if any(_ends(near[:i], p) for p in entry.not_after for i in range(len(p), len(near) + 1)):
                     continue
             return entry
         return None

@@ -20,6 +20,8 @@ opposition 4, iran 4, arab 3, syria_government 1). ``hedges_real_fresh2.jsonl`` 
 ``hedges --seed 23 --by-alignment --exclude toolkit/validate/gold/hedges_real.jsonl --exclude
 toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the code of commit e721c18 (us_western
 11, turkey 8, russia 8, opposition 5, arab 4, iran 3, syria_government 1).
+``hedges_real_fresh3.jsonl`` was drawn with ``hedges --seed 24 --by-alignment`` and the three earlier
+sets excluded, by the code of commit f3ea5de (us_western 11, arab 9, russia 9, turkey 5, opposition 4, iran 2).
 """
 
 from __future__ import annotations

@@ -45,6 +45,15 @@ class Decision:
 _NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief murder terror another each every no".split())
 
 
+_PURPOSE = (("so", "that"), ("in", "order", "that"))
+_NOT_ABLE = (("not",), ("n't",), ("hear",), ("smell",), ("taste",))
+_POSSIBLE_ASSERTED = tuple(tuple(w.split()) for w in ("as", "made it", "make it", "makes it", "making it", "made", "make",
+                                                     "everything", "every", "all", "best", "where", "wherever",
+                                                     "whenever", "when"))
+_CANDIDATES = tuple(
+    (v, "the") for v in "determine determining identify identifying examine examining discuss discussed discussing".split())
+
+
 def _plain(cat: str, *cues: str) -> tuple[tuple[str, tuple[CueEntry, ...]], ...]:
     return tuple((c, (CueEntry(c, cat),)) for c in cues)
 
@@ -56,7 +65,8 @@ DECISIONS: tuple[Decision, ...] = (
                     "according to sources", "sources close to", "sources familiar with")),
     Decision("ability 'could' is no hedge",
              "'could hear', 'could smell' state a perception that happened, not a possibility",
-             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=(("not",), ("n't",))),)),)),
+             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=(("not",), ("n't",), ("be", "heard")),
+                                  not_after=_PURPOSE),)),)),
     Decision("bare 'investigate' is no hedge",
              "investigating an event asserts the investigation; 'investigate whether' keeps the open question",
              _plain("conditional", "investigate", "investigates", "investigating")),
@@ -95,7 +105,25 @@ DECISIONS: tuple[Decision, ...] = (
              _plain("epistemic_modal", "may")),
     Decision("'possible' after 'as'/'make it' is no hedge (earlier rule)",
              "'as soon as possible', 'made it possible' assert",
-             _plain("epistemic_adverb", "possible")),
+             (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_CANDIDATES),)),)),
+    Decision("'could be heard' is perception, no hedge",
+             "'the blasts could be heard across the city' states a perception that happened",
+             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=_NOT_ABLE, not_after=_PURPOSE),)),)),
+    Decision("'could' in a purpose clause is no hedge",
+             "'so that aid could reach the town' states an aim, not a possibility",
+             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=_NOT_ABLE + (("be", "heard"),)),)),)),
+    Decision("'determine the possible causes' names candidates, no hedge",
+             "'identify the possible reasons' lists what is to be examined; it qualifies no claim",
+             (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_POSSIBLE_ASSERTED),)),)),
+    Decision("'possibility to' is an opportunity, no hedge",
+             "'the possibility to return home' is a chance offered, 'the possibility that' hedges",
+             _plain("epistemic_adverb", "possibility", "possibilities")),
+    Decision("'spreading rumors' names misinformation, no hedge",
+             "'spreading false rumours' calls something untrue; no rumoured report is passed on",
+             _plain("evidential", "rumors", "rumours")),
+    Decision("'in case of' a rule's condition is no hedge",
+             "'measures in case of noncompliance' states when a rule applies, not an uncertain event",
+             _plain("conditional", "in case")),
 )
 
 

@@ -14,8 +14,12 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   guide before any later rule change; read while fixing attachment errors since, so now dev.
 * ``hedges_real_fresh2.jsonl``: 40 more, seed 23, ``--by-alignment``, none of the first two sets'
   articles, drawn by the code of commit e721c18 and labelled by the same guide before any rule
-  change it scores; never read to choose one: the held-out line. ``validate hedging`` prints each
-  set, the two dev sets pooled and all 120 pooled.
+  change it scores; held out in the second round of issue 20, read after it: dev since.
+* ``hedges_real_fresh3.jsonl``: 40 more, seed 24, ``--by-alignment``, none of the first three sets'
+  articles, drawn by the code of commit f3ea5de and labelled by the same guide before any rule
+  change it scores, from the text window alone (the drawn category, actor and role hidden); never
+  read to choose one: the held-out line. ``validate hedging`` prints each set, the three dev sets
+  pooled and all 160 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence.
 
@@ -73,10 +77,12 @@ HEDGE_SETS = {
     "hedges_real.jsonl": "seed 20; drawn by the code before issue 20; rules read on these records: dev",
     "hedges_real_fresh.jsonl": "seed 22, by outlet alignment; drawn by commit f0dbe8d; rules read on these records "
                                "since: dev",
-    "hedges_real_fresh2.jsonl": "seed 23, by outlet alignment; drawn by commit e721c18, labelled before any later "
+    "hedges_real_fresh2.jsonl": "seed 23, by outlet alignment; drawn by commit e721c18; held out in round 2, "
+                                "read since: dev",
+    "hedges_real_fresh3.jsonl": "seed 24, by outlet alignment; drawn by commit f3ea5de, labelled before any later "
                                 "rule; never read to choose one: held out",
 }
-DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl")
+DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl") -> list[tuple[dict, object]]:
