@@ -92,10 +92,12 @@ def _build_demo_reports(folder: Path) -> dict:
     if is_checkout():
         root = folder / "clone" / "narrative-toolkit"
         env = make_clone(root, cache)
+        env.pop("MPLBACKEND")  # as a reader runs it: with Agg set, the notebooks' kernels would show no figure
         made = shutil.which("make") is not None and (root / ".venv" / ".notebooks-stamp").exists()
         argv = ["bash", "-c", REPORT_COMMAND if made else ".venv/bin/python -m toolkit report"]
     else:
-        root, env, made = REPO, {**os.environ, "NARRATIVE_CACHE": str(cache), "MPLBACKEND": "Agg"}, False
+        root, env, made = REPO, {**os.environ, "NARRATIVE_CACHE": str(cache)}, False
+        env.pop("MPLBACKEND", None)
         argv = [sys.executable, "-m", "toolkit", "report", "--out", str(folder / "reports")]
     done = subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True, timeout=1200)
     return {"command": argv[-1] if made else " ".join(argv), "made": made, "returncode": done.returncode,

@@ -66,3 +66,16 @@ def test_validate_memo_salt_and_arguments_are_in_the_key(counted):
     memo.memoised(evaluate, str(gold), salt="trained: yes")
     memo.memoised(evaluate, path=str(gold))
     assert len(calls) == 3
+
+
+def test_validate_memo_tuples_sets_and_number_keys_read_back_equal(tmp_path, monkeypatch):
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path / "cache"))
+    calls = []
+
+    def evaluate():
+        calls.append(1)
+        return {"order": ("coreference", "alignment"), "ids": frozenset({"a", "b"}), "by_n": {1: [0.5, None]},
+                "~odd": "key"}
+
+    assert memo.memoised(evaluate) == memo.memoised(evaluate) == evaluate() and len(calls) == 2
+    assert list((tmp_path / "cache" / "validate").glob("*.json"))
