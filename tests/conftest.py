@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -48,8 +49,6 @@ def _own_cache_folder(tmp_path_factory):
     user's: no test reads another's entries, prunes them or waits on their locks, and subprocesses
     (the command line) inherit it through ``$NARRATIVE_CACHE``. Tests that need a cache of their
     own still pass ``cache=tmp_path`` or set the variable themselves."""
-    import os
-
     before = os.environ.get("NARRATIVE_CACHE")
     os.environ["NARRATIVE_CACHE"] = str(tmp_path_factory.mktemp("narrative-cache"))
     yield
@@ -57,3 +56,60 @@ def _own_cache_folder(tmp_path_factory):
         os.environ.pop("NARRATIVE_CACHE", None)
     else:
         os.environ["NARRATIVE_CACHE"] = before
+
+
+def once_per_session(tmp_path_factory, name: str, build):
+    """``build(folder)`` (a JSON-able result) run once per test session, however many pytest-xdist
+    workers ask: the first runs it holding a lock on a file in the session's shared temporary folder,
+    the others wait for it and read its result (``folder/result.json``). A build that raised is
+    tried again by the next asker."""
+    import fcntl
+    import json
+
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # popen-gwN's parent: the session's
+    folder, done = root / name, root / name / "result.json"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            folder.mkdir(exist_ok=True)
+            done.write_text(json.dumps(build(folder)), encoding="utf-8")
+    return json.loads(done.read_text(encoding="utf-8"))
+
+
+
+def _build_demo_reports(folder: Path) -> dict:
+    """``make report`` as the README writes it, in a fresh copy of the working tree (its recipe,
+    ``python -m toolkit report``, where make or the packages it would install are missing, or
+    where this is no git checkout); the command, its exit status, stderr's tail and the folders."""
+    import shutil
+    import subprocess
+    import sys
+
+    from fresh_clone import REPORT_COMMAND, is_checkout, make_clone
+
+    cache = folder / "cache"
+    if is_checkout():
+        root = folder / "clone" / "narrative-toolkit"
+        env = make_clone(root, cache)
+        env.pop("MPLBACKEND")  # as a reader runs it: with Agg set, the notebooks' kernels would show no figure
+        made = shutil.which("make") is not None and (root / ".venv" / ".notebooks-stamp").exists()
+        argv = ["bash", "-c", REPORT_COMMAND if made else ".venv/bin/python -m toolkit report"]
+    else:
+        root, env, made = REPO, {**os.environ, "NARRATIVE_CACHE": str(cache)}, False
+        env.pop("MPLBACKEND", None)
+        argv = [sys.executable, "-m", "toolkit", "report", "--out", str(folder / "reports")]
+    done = subprocess.run(argv, cwd=root, env=env, capture_output=True, text=True, timeout=1200)
+    return {"command": argv[-1] if made else " ".join(argv), "made": made, "returncode": done.returncode,
+            "stderr": done.stderr[-3000:], "reports": str(root / "reports") if is_checkout() else str(folder / "reports"),
+            "cache": str(cache)}
+
+
+@pytest.fixture(scope="session")
+def demo_reports(tmp_path_factory) -> dict:
+    """The demo reports, built once per test session by ``make report`` in a fresh copy (see
+    :func:`_build_demo_reports`): the README command test, the notebook tests and the browser test
+    read the same run (each notebook executes once in the suite, not once per test). ``cache`` is
+    the run's cache folder, which the README's ``toolkit report`` line reuses (its validator figures
+    are memoised there, :mod:`toolkit.validate.memo`)."""
+    return once_per_session(tmp_path_factory, "demo-reports", _build_demo_reports)

@@ -81,3 +81,21 @@ def test_corpus_language_records_passed_to_analyze_get_the_loaded_files_problem_
     loaded = toolkit.load_corpus(tmp_path)
     assert rows.loc["article vesti-1", "why"] == loaded.problems[0].why  # the same words as a loaded file's
     assert len(toolkit.analyze(loaded, cache=False).problems) == 1  # a Corpus's article: its load problem only
+
+
+def test_corpus_language_articles_passed_to_analyze_without_their_corpus_keep_the_problem_row(tmp_path):
+    import toolkit
+    from toolkit.corpus import Article
+
+    (tmp_path / "wire-1.txt").write_text(ENGLISH + "\n", encoding="utf-8")
+    (tmp_path / "vesti-1.txt").write_text(RUSSIAN + "\n", encoding="utf-8")
+    loaded = toolkit.load_corpus(tmp_path)
+    (expected,) = loaded.problems
+    for given in (list(loaded), iter(list(loaded))):  # a plain list of Articles, and a one-shot stream
+        results = toolkit.analyze(given, cache=False)
+        rows = results.problems
+        assert list(rows["why"]) == [expected.why] and list(rows["path"]) == [expected.path], rows
+        assert "not_english" in results.articles.set_index("article_id").loc["vesti-1", "flags"]
+    by_hand = Article("hand-1", None, None, None, RUSSIAN, (), {"flags": ("not_english",)})
+    rows = toolkit.analyze([by_hand], cache=False).problems
+    assert list(rows["path"]) == ["article hand-1"] and "English-only" in rows["why"].iloc[0]

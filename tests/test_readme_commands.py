@@ -13,9 +13,12 @@ when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable 
   ``. .venv/bin/activate`` once the README has said to activate (a reader follows it in one shell;
   prose commands come after "Command line" says to); the Python block of "In a notebook" runs as one
   script. Not run: the lines matching :data:`NOT_RUN`, each with its reason and what checks it instead,
-  and prose commands with placeholders. ``make report`` and the README's ``toolkit report`` line each
-  execute the three notebooks on the demo corpus: about 65 CPU seconds each with ``../shared`` (the validity
-  notebook scores every gold set), 20 without; the dearest tests here (the file: about 210 CPU seconds).
+  and prose commands with placeholders. ``make report`` runs once for the suite, in a fresh copy of
+  its own (the ``demo_reports`` fixture of ``conftest.py``): its exit status is checked here, and the
+  notebook and browser tests read its reports, so each notebook executes once for all of them. The
+  README's ``toolkit report`` line (other options: a filter, a user lexicon) runs after it, in its
+  cache folder, where the validity notebook's validator figures are memoised
+  (:mod:`toolkit.validate.memo`): its notebooks run, their figures are not computed twice.
 * **Parsed**: every toolkit, benchmark and make command, run or not, by the parser that would read it:
   :func:`toolkit.cli.parse` (and a trainer's own ``add_arguments``), a benchmark's argparse parser (the
   script runs up to ``parse_args`` and stops there), ``make -n`` (the toolkit commands of its recipe
@@ -32,8 +35,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
-import importlib.metadata
 import io
+import json
 import os
 import re
 import shlex
@@ -45,6 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fresh_clone import REPORT_COMMAND, is_checkout, make_clone, missing_packages
 
 from toolkit import cli
 from toolkit.paths import shared_root
@@ -65,6 +69,9 @@ NOT_RUN = {
     "toolkit train ": "fine-tuning takes about 40 minutes (sentiment) or tens of minutes (quotes); parsed by the "
                       "trainer's own parser; tests/test_finetune_training.py and tests/test_tagger_training.py "
                       "train tiny models",
+    "toolkit.sentiment.selection": "the settings grid's cross-validation on NewsMTSC train: minutes of CPU (the "
+                                   "module says so); parsed by its own parser, and its main runs on a small train "
+                                   "file in test_readme_selection_command_runs_on_a_small_train_file",
     "benchmarks/": "a benchmark: minutes of CPU (correction.py 52 CPU s, the others analyse the real corpora "
                    "repeatedly), a trained model (quote_backends, throughput --trained) or Chromium (explorer); "
                    "its options are parsed",
@@ -180,67 +187,14 @@ def _ids(commands) -> list[str]:
     return [("" if c.fenced else "prose: ") + c.line[:60] for c in commands]
 
 
-def _missing_packages(pyproject: Path, extras: tuple[str, ...]) -> list[str]:
-    """The requirements of the project and ``extras`` that this environment does not satisfy."""
-    from packaging.requirements import Requirement
-
-    project = tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]
-    wanted, todo, missing = list(project["dependencies"]), list(extras), []
-    while todo:
-        for r in project["optional-dependencies"][todo.pop()]:
-            req = Requirement(r)
-            if req.name == project["name"]:
-                todo.extend(req.extras)
-            else:
-                wanted.append(r)
-    for r in map(Requirement, wanted):
-        try:
-            version = importlib.metadata.version(r.name)
-        except importlib.metadata.PackageNotFoundError:
-            missing.append(str(r))
-            continue
-        if not r.specifier.contains(version, prereleases=True):
-            missing.append(f"{r} (installed {version})")
-    return missing
-
-
 @pytest.fixture(scope="module")
 def clone(tmp_path_factory):
     """A fresh copy of the working tree with a .venv and ../shared beside it; the environment to run in."""
-    if shutil.which("git") is None or not (REPO / ".git").exists():
+    if not is_checkout():
         pytest.skip("not a git checkout: the files of a fresh clone are unknown")
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=REPO,
-                            capture_output=True, check=True).stdout.decode().split("\0")
     root = tmp_path_factory.mktemp("fresh") / "narrative-toolkit"
-    for rel in filter(None, listed):
-        src = REPO / rel
-        if src.is_file():
-            (root / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, root / rel)
-    venv, own = Path(sys.prefix), root / ".venv"
-    own.mkdir()
-    if sys.prefix != sys.base_prefix and (venv / "bin" / "activate").exists():
-        for entry in venv.iterdir():  # its folders and pyvenv.cfg, not its make stamps: the copy gets its own
-            if not entry.name.startswith("."):
-                (own / entry.name).symlink_to(entry)
-    else:  # no virtual environment: an activate script that puts this interpreter first
-        (own / "bin").mkdir()
-        (own / "bin" / "python").symlink_to(sys.executable)
-        script = own / "bin" / "narrative-toolkit"
-        script.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m toolkit "$@"\n')
-        script.chmod(0o755)
-        (own / "bin" / "activate").write_text(f'export PATH="{own / "bin"}:$PATH"\n')
-    # the Makefile's stamps: each says its pip run is done, written only when what it installs is here
-    for stamp, extras in ((".installed-stamp", ("trained",)), (".notebooks-stamp", ("trained", "notebooks")),
-                          (".test-stamp", ("trained", "test"))):
-        if not _missing_packages(root / "pyproject.toml", extras):
-            (own / stamp).touch()
-    if shared_root().exists():
-        (root.parent / "shared").symlink_to(shared_root().resolve())
-    env = {k: v for k, v in os.environ.items() if k not in ("NARRATIVE_SHARED", "VIRTUAL_ENV", "PYTHONHOME")}
     # an analysis is a pure function of its inputs, so a cache the caller set is reused (shared-data lines)
-    env.update(PYTHONPATH=str(root), MPLBACKEND="Agg",
-               NARRATIVE_CACHE=os.environ.get("NARRATIVE_CACHE") or str(root.parent / "cache"))
+    env = make_clone(root, Path(os.environ.get("NARRATIVE_CACHE") or root.parent / "cache"))
     return root, env
 
 
@@ -256,16 +210,24 @@ def test_readme_has_commands_and_only_a_few_are_not_run():
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=_ids(COMMANDS))
-def test_readme_command_runs_as_written(clone, command):
+def test_readme_command_runs_as_written(clone, command, request):
     why = _why_not(command)
     if why:
         pytest.skip(why)
     if any(s in command.line for s in NEEDS_SHARED) and not shared_root().exists():
         pytest.skip(f"shared data not found: {shared_root()} (set NARRATIVE_SHARED)")
     root, env = clone
-    if command.line.startswith("make report") and not (root / ".venv" / ".notebooks-stamp").exists():
-        pytest.skip("this environment lacks packages `make report` would install (network): "
-                    + ", ".join(_missing_packages(root / "pyproject.toml", ("trained", "notebooks"))))
+    if command.line == REPORT_COMMAND:  # run once for the suite: the notebook and browser tests read its reports
+        built = request.getfixturevalue("demo_reports")
+        if not built["made"]:
+            pytest.skip("no make, or this environment lacks packages `make report` would install (network): "
+                        + ", ".join(missing_packages(root / "pyproject.toml", ("trained", "notebooks"))))
+        assert built["command"] == command.line
+        assert built["returncode"] == 0, f"{command.line}\nexit {built['returncode']}\n{built['stderr']}"
+        assert "Traceback" not in built["stderr"]
+        return
+    if (_toolkit_argv(command.argv) or [])[:1] == ["report"]:  # after make report, in its cache: the validators' figures
+        env = {**env, "NARRATIVE_CACHE": request.getfixturevalue("demo_reports")["cache"]}  # are memoised there
     script = (". .venv/bin/activate\n" if command.activated and not ACTIVATE.match(command.line) else "")
     done = subprocess.run(["bash", "-c", "set -o pipefail\n" + script + command.line], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
@@ -410,3 +372,25 @@ def test_readme_python_example_runs_as_written(clone):
                               timeout=600)
         assert done.returncode == 0, done.stderr[-3000:]
     assert (root / "out" / "demo.xlsx").exists() and (root / "out" / "demo-csv" / "quotes.csv").exists()
+
+
+def test_readme_selection_command_runs_on_a_small_train_file(tmp_path):
+    """``python -m toolkit.sentiment.selection TRAIN`` as the README's line runs it (a subprocess), on a
+    NewsMTSC-shaped file of sentences written here: one table line per configuration of the grid."""
+    from toolkit.sentiment.selection import GRID
+
+    sentences = (("The generous Orlov won warm praise.", 6.0), ("The cruel Orlov faced harsh blame.", 2.0),
+                 ("Orlov arrived on Tuesday.", 4.0))
+    path = tmp_path / "train.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for n in range(20):  # twenty articles, each with the three sentences: every fold holds every label
+            for i, (text, polarity) in enumerate(sentences):
+                start = text.index("Orlov")
+                fh.write(json.dumps({"primary_gid": f"doc_{n}_x_{i}", "sentence_normalized": text,
+                                     "targets": [{"from": start, "to": start + 5, "polarity": polarity}]}) + "\n")
+    done = subprocess.run([sys.executable, "-m", "toolkit.sentiment.selection", str(path)], cwd=REPO,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    *table, last = done.stdout.splitlines()
+    assert len(json.loads(last)) == len(table) == len(GRID)
+    assert all(re.match(r"\d\.\d{4} \+- \d\.\d{4}  ", line) for line in table), table

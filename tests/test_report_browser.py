@@ -14,7 +14,7 @@ import pytest
 from report_fixtures import demo_results, repeated
 
 from toolkit.explorer import write_explorer
-from toolkit.report import EXPLORER_NAME, build_report
+from toolkit.report import EXPLORER_NAME
 from report_browser import Browser, find_chromium
 
 pytestmark = pytest.mark.skipif(find_chromium() is None, reason="no chromium executable (apt-get install chromium)")
@@ -23,10 +23,10 @@ SCREENSHOTS = Path(__file__).resolve().parent.parent / "reports" / "screenshots"
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory):
-    out = tmp_path_factory.mktemp("reports")
-    build_report(out_dir=out, progress=False)
-    return out
+def reports(demo_reports):
+    """The suite's one ``make report`` run on the demo corpus (``demo_reports``, conftest.py)."""
+    assert demo_reports["returncode"] == 0, demo_reports["stderr"]
+    return Path(demo_reports["reports"])
 
 
 @pytest.fixture(scope="module")

@@ -37,9 +37,27 @@ def _source(data) -> _Source:
 
     problems: list = []
     if iter(data) is not data:
-        items = list(records(data, problems))
+        items = list(_language_checked(records(data, problems), problems))
         return _Source(items, "records", default_outlets(), tuple(problems), True)
-    return _Source(records(data, problems), "records", default_outlets(), problems, False)
+    return _Source(_language_checked(records(data, problems), problems), "records", default_outlets(), problems, False)
+
+
+def _language_checked(items: Iterable, problems: list) -> Iterator:
+    """The items, with the problem ``load_corpus`` lists for an Article flagged ``not_english`` added for
+    each such Article passed without its Corpus (at its source file and row, else ``article <id>``);
+    records get theirs when cleaned (:func:`toolkit.pipeline.chunk._run_chunk`)."""
+    from ..corpus import LoadProblem, guess_language
+    from ..corpus.language import english_only
+
+    for item in items:
+        if isinstance(item, Article) and "not_english" in item.flags:
+            unit = next((u for u in ("row", "item", "line") if u in item.meta), "line")
+            where = str(item.meta.get("source") or f"article {item.id}").rsplit(f", {unit} ", 1)[0]
+            body = " ".join(item.masked_text[s.start:s.end] for s in item.sections if s.kind == "body")
+            reason = guess_language(body or item.masked_text).reason
+            problems.append(LoadProblem(where, item.meta.get(unit), english_only(
+                item.id, f"not English: {reason}" if reason else "not English"), unit))
+        yield item
 
 
 def _article(item, i: int, notes: list | None = None) -> Article:

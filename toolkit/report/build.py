@@ -146,7 +146,8 @@ def build_report(corpus: list[str] | None = None, out_dir: str | Path = "reports
     run_id = uuid.uuid4().hex[:8]
     run_stamp = make_stamp(corpus, options, run_id=run_id)
     header = stamp_html(run_stamp, _rerun_command(corpus))
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    # absolute: the notebooks run in notebooks/, and write the explorer to this folder (``--out reports``)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.absolute().parent))
     try:
         params = {"corpus_paths": corpus, "options": options, "explorer_path": str(tmp / EXPLORER_NAME)}
         names, started = [], time.monotonic()
