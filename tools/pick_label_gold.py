@@ -1,4 +1,4 @@
-"""Draw the articles of ``toolkit/validate/gold/labels_fresh.jsonl`` and ``labels_fresh2.jsonl`` to ``labels_fresh4.jsonl``.
+"""Draw the articles of ``toolkit/validate/gold/labels_fresh.jsonl`` to ``labels_fresh4.jsonl``.
 
 Per outlet of ``PLANS[set]``, ``k`` articles at random (``random.Random(seed)``, in this order) among the
 articles of that outlet with 400-3,000 characters and at least three label-ish words (``LABELISH``,
