@@ -99,7 +99,7 @@ def test_labels_validate_real_articles(shared):
     assert fresh2["all"]["precision"] >= 0.80 and fresh2["all"]["recall"] >= 0.75
     fresh3 = r["sets"]["fresh3"]
     assert fresh3["documents"] == 12 and fresh3["all"]["gold"] == 89
-    assert fresh3["all"]["precision"] >= 0.70 and fresh3["all"]["recall"] >= 0.65
+    assert fresh3["all"]["precision"] >= 0.80 and fresh3["all"]["recall"] >= 0.78
     fresh4 = r["sets"]["fresh4"]
     assert fresh4["documents"] == 12 and fresh4["all"]["gold"] == 99
     assert fresh4["all"]["precision"] >= 0.75 and fresh4["all"]["recall"] >= 0.75  # held out: no rule chosen on it
