@@ -1,0 +1,30 @@
+"""Label lexicon entries of round 2 (fresh-3 of the label gold): other states' governments and
+oppositions, the opposition's interim government, the IRGC, the pro-government popular forces and
+Russian servicemen. Texts written for these tests."""
+
+from __future__ import annotations
+
+from toolkit.labels import find_labels
+
+
+def _camps(text: str) -> dict[str, str | None]:
+    return {l.text: l.camp for l in find_labels(text, quotes=())}
+
+
+def test_labels_states_other_states_government_is_not_syrias():
+    camps = _camps("Officials said Iraq's government met the Venezuelan opposition in Geneva.")
+    assert camps["government"] == "other" and camps["opposition"] == "other"
+
+
+def test_labels_states_interim_government_is_the_oppositions():
+    assert _camps("Shells hit the offices of the Syrian Interim Government in Azaz.") == {
+        "Syrian Interim Government": "opposition"}
+
+
+def test_labels_states_revolutionary_guard_is_no_opposition_label():
+    assert "Revolutionary" not in _camps("A tanker linked to Iran's Islamic Revolutionary Guard Corps was held.")
+
+
+def test_labels_states_popular_forces_and_russian_servicemen():
+    camps = _camps("The army and popular defense forces took the hill; two Russian servicemen were hurt.")
+    assert camps["popular defense forces"] == "syria_government" and camps["Russian servicemen"] == "russia"
