@@ -35,16 +35,17 @@ def main() -> None:
         sets = labels.evaluate()["sets"]
     except FileNotFoundError:
         sets = {}
-    for which, name in (("real", "hand-annotated real articles"), ("demo", "demo corpus (constructed)")):
+    for which, name in (("real", "hand-annotated real articles (dev)"),
+                        ("fresh4", "fresh-4 real articles (held out: no rule chosen on them)"),
+                        ("demo", "demo corpus (constructed)")):
         if which not in sets:
             continue
-        for fold, what in (("all", "all documents"), ("B", "held-out fold B (rules chosen on A)")):
-            f = sets[which][fold]
-            for metric in ("precision", "recall"):
-                rows.append({"measure": "labels (label -> camp)", "gold set": f"{name}, {what}",
-                             "metric": metric, "value": round(f[metric], 3), "baseline": None,
-                             "target": 0.90 if metric == "precision" else 0.85,
-                             "meets target": f[metric] >= (0.90 if metric == "precision" else 0.85)})
+        f = sets[which]["all"]
+        for metric in ("precision", "recall"):
+            rows.append({"measure": "labels (label -> camp)", "gold set": name,
+                         "metric": metric, "value": round(f[metric], 3), "baseline": None,
+                         "target": 0.90 if metric == "precision" else 0.85,
+                         "meets target": f[metric] >= (0.90 if metric == "precision" else 0.85)})
     commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True,
                             cwd=OUT.parent).stdout.strip()
     OUT.write_text(json.dumps({"made": dt.date.today().isoformat(), "commit": commit, "rows": rows}, indent=1) + "\n",
