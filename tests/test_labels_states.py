@@ -28,3 +28,9 @@ def test_labels_states_revolutionary_guard_is_no_opposition_label():
 def test_labels_states_popular_forces_and_russian_servicemen():
     camps = _camps("The army and popular defense forces took the hill; two Russian servicemen were hurt.")
     assert camps["popular defense forces"] == "syria_government" and camps["Russian servicemen"] == "russia"
+
+
+def test_labels_states_country_nouns_name_their_state_not_syria():
+    camps = {l.text: l.camp for l in find_labels("Egypt's government and Yemen's opposition met; Turkey's military was absent.",
+                                                   quotes=())}
+    assert camps == {"government": "other", "opposition": "other", "military": "turkey"}
