@@ -63,12 +63,12 @@ fresh-1 to fresh-3 (dev), fresh-4 (held out) and all real annotations pooled (re
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
 from ..paths import shared_path
+from .gold_text import same_text
 
 __all__ = ["GOLD_DIR", "load_documents", "score_document", "evaluate", "report"]
 
@@ -117,7 +117,7 @@ def load_documents(which: str, corpora: str | Path | None = None, demo: str | Pa
         name = f"{g['corpus']}/{g['doc_id']}"
         if article is None:
             raise LookupError(f"{name}: document not found in {root / g['corpus']}")
-        if len(article.text) != g["n_chars"] or hashlib.sha256(article.text.encode()).hexdigest() != g["sha256"]:
+        if not same_text(article.text, g["sha256"], g["n_chars"]):
             raise LookupError(f"{name}: the text differs from the annotated one (length or SHA-256); not scored")
         out.append((name, article, g["labels"]))
     return out

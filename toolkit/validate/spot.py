@@ -34,7 +34,6 @@ items each (one record moves precision by about 0.03); only the held-out set's a
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from ..hedge_claims import attribute_hedges
 from ..hedging import NOT_HEDGES, find_hedges
 from ..quotes import extract_quotes, load_verbs
 from ..sentiment import LABELS, portrayal
+from .gold_text import same_text
 from .metrics import accuracy, macro_f1
 
 __all__ = ["GOLD_DIR", "HEDGE_SETS", "DEV_SETS", "read_spot", "hedge_outcomes", "summarise_hedges", "score_hedges", "score_portrayal", "report_hedges", "report_portrayal"]
@@ -67,7 +67,7 @@ def read_spot(name: str, corpora: str | Path) -> list[tuple[dict, object]]:
         article = corpus.get(r["doc_id"])
         if article is None:
             raise LookupError(f"{r['corpus']}/{r['doc_id']}: document not found in {corpora}")
-        if len(article.text) != r["n_chars"] or hashlib.sha256(article.text.encode()).hexdigest() != r["sha256"]:
+        if not same_text(article.text, r["sha256"], r["n_chars"]):
             raise LookupError(f"{r['corpus']}/{r['doc_id']}: text differs from the labelled one")
         out.append((r, article))
     return out
