@@ -162,7 +162,7 @@ def load_corpus(
     for a in articles:
         a.meta["alignment"] = outlets.get(a.outlet, "other") if a.outlet else "other"
         if "not_english" in a.flags:
-            problems.append(_not_english(a, languages.get(a.id, "not English")))
+            problems.append(not_english_problem(a, languages.get(a.id, "not English")))
     corpus = Corpus(
         articles,
         name=_fs(mf.get("name", path.stem if path.is_file() else path.name)),
@@ -177,10 +177,11 @@ def load_corpus(
     return corpus.filter(**selection.__dict__) if selection else corpus
 
 
-def _not_english(article: Article, detail: str) -> LoadProblem:
-    """The problem naming an article the language check found not English, at its file and row."""
+def not_english_problem(article: Article, detail: str, unsourced: str = "") -> LoadProblem:
+    """The problem naming an article the language check found not English, at its file and row
+    (``unsourced``: the place named when the article has no ``source``, e.g. ``"article <id>"``)."""
     unit = next((u for u in ("row", "item", "line") if u in article.meta), "line")
-    source = str(article.meta.get("source", ""))
+    source = str(article.meta.get("source") or unsourced)
     if unit in article.meta:
         source = source.rsplit(f", {unit} ", 1)[0]
     return LoadProblem(source, article.meta.get(unit), english_only(article.id, detail), unit)

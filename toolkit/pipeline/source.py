@@ -46,17 +46,15 @@ def _language_checked(items: Iterable, problems: list) -> Iterator:
     """The items, with the problem ``load_corpus`` lists for an Article flagged ``not_english`` added for
     each such Article passed without its Corpus (at its source file and row, else ``article <id>``);
     records get theirs when cleaned (:func:`toolkit.pipeline.chunk._run_chunk`)."""
-    from ..corpus import LoadProblem, guess_language
-    from ..corpus.language import english_only
+    from ..corpus import guess_language
+    from ..corpus.loader import not_english_problem
 
     for item in items:
         if isinstance(item, Article) and "not_english" in item.flags:
-            unit = next((u for u in ("row", "item", "line") if u in item.meta), "line")
-            where = str(item.meta.get("source") or f"article {item.id}").rsplit(f", {unit} ", 1)[0]
             body = " ".join(item.masked_text[s.start:s.end] for s in item.sections if s.kind == "body")
             reason = guess_language(body or item.masked_text).reason
-            problems.append(LoadProblem(where, item.meta.get(unit), english_only(
-                item.id, f"not English: {reason}" if reason else "not English"), unit))
+            problems.append(not_english_problem(item, f"not English: {reason}" if reason else "not English",
+                                                f"article {item.id}"))
         yield item
 
 
