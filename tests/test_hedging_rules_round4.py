@@ -1,5 +1,5 @@
-"""Fourth round of issue 20: perception 'could be seen', 'before they could', purpose 'to determine' are no
-hedges; an impersonal cue ('it is reported that') and 'X said on <programme> that' attach the claim
+"""Fourth round of issue 20: perception 'could be seen', 'before they could', purpose 'to determine' and 'if you look
+at' are no hedges; an impersonal cue ('it is reported that') and 'X said on <programme> that' attach the claim
 (texts written here)."""
 
 from dataclasses import dataclass
@@ -15,6 +15,7 @@ ROUND4 = {
     "'before they could' is an event prevented, no hedge": (
         "Guards stopped the lorries before they could cross the bridge.", "could"),
     "'to determine' a thing is a purpose, no hedge": ("The panel met to determine the winners.", "to determine"),
+    "'if you look at' invites, it states no condition": ("If you look at the ledger, the pattern is plain.", "if"),
 }
 
 
@@ -30,6 +31,7 @@ def test_hedging_round4_rule_removes_the_cue_and_its_decision_restores_it(name):
     ("The strike could be seen as a warning.", "seen as"),
     ("The bridge could collapse before winter.", "could"),
     ("Inspectors came to determine whether the dam had cracked.", "determine whether"),
+    ("If you leave now, the ferry will wait.", "if"),
 ])
 def test_hedging_round4_epistemic_uses_are_still_found(text, cue):
     assert [h.cue for h in find_hedges(text)] == [cue]
