@@ -50,7 +50,7 @@ _NEG = frozenset("not n't no never nobody nothing without".split())
 _PERSON = {"i": "1", "we": "1", "you": "2", "he": "3", "she": "3", "it": "3", "they": "3"}
 _QUOTES = re.compile("[\"\u201c\u201d]")
 _SENT_END = re.compile(r"[.!?\n]")
-NEWS_SETS = DEV_SETS + ("hedges_real_fresh3.jsonl",)
+NEWS_SETS = DEV_SETS
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
