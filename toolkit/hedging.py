@@ -36,7 +36,7 @@ six words may reach across a clause boundary) and its case (``lowercase``). The 
   duties", "assumed control"), the rhetorical "who would have believed" and "can(not) claim to"
   (entitlement: "it cannot claim to be a guarantor"), perception "could be heard" / "could be seen",
   "could" in a purpose clause ("so that aid could reach") or after "before" ("before they could
-  reach": prevented), "to determine" a thing (a purpose; "determine whether" stays), "if you look at" (an
+  cross": prevented), "to determine" a thing (a purpose; "determine whether" stays), "if you look at" (an
   invitation, no condition), "determine the
   possible causes", "the possibility to" (an opportunity), "spreading rumors" and "in case of" (a
   rule's condition). "Would be considered" (deeming), concessive "whether in X or Y" and "asked
