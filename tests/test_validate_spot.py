@@ -7,7 +7,7 @@ from toolkit.validate.spot import GOLD_DIR, report_hedges, score_hedges, score_p
 
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-                 "portrayal_real.jsonl"):
+                 "hedges_real_fresh4.jsonl", "portrayal_real.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
         assert len(rows) == 40
         for r in rows:
@@ -37,8 +37,8 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 6
-    assert any("dev pooled (120 records" in line for line in lines) and any("  pooled (160 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 7
+    assert any("dev pooled (160 records" in line for line in lines) and any("  pooled (200 records" in line for line in lines)
 
 
 def test_validate_spot_fresh2_hedges_scored_as_dev(shared):
@@ -50,12 +50,21 @@ def test_validate_spot_fresh2_hedges_scored_as_dev(shared):
     assert dev["now"]["precision"] >= 0.90 and dev["now"]["real_kept"] >= 0.96
 
 
+def test_validate_spot_fresh3_hedges_scored_as_dev(shared):
+    dev = score_hedges(shared("corpora"), ("hedges_real_fresh3.jsonl",))
+    print(dev["as_drawn"], dev["now"])
+    assert dev["records"] == 40 and dev["real"] == 30
+    assert dev["as_drawn"]["precision"] == 30 / 40 and dev["as_drawn"]["actor_right"] == 24 / 30
+    # measured (dev since round 4 read its errors): precision 0.833, actor right 0.867, every real record found
+    assert dev["now"]["precision"] >= 0.80 and dev["now"]["real_kept"] >= 0.96 and dev["now"]["actor_right"] >= 0.83
+
+
 def test_validate_spot_heldout_hedges_scored(shared):
-    held = score_hedges(shared("corpora"), ("hedges_real_fresh3.jsonl",))
+    held = score_hedges(shared("corpora"), ("hedges_real_fresh4.jsonl",))
     print(held["as_drawn"], held["now"])
-    assert held["records"] == 40 and held["real"] == 30
-    assert held["as_drawn"]["precision"] == 30 / 40 and held["as_drawn"]["actor_right"] == 24 / 30
-    # measured (held out): precision 0.750, actor right 0.800, every real record still found
+    assert held["records"] == 40 and held["real"] == 29
+    assert held["as_drawn"]["precision"] == 29 / 40 and held["as_drawn"]["actor_right"] == 23 / 29
+    # measured once (held out): precision 0.725, actor right 0.793 (unchanged by round 4), every real record found
     assert held["now"]["real_kept"] >= 0.96
 
 

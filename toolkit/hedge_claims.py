@@ -17,9 +17,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    (``unnamed_source``), not the agency that quotes it.
 2b. ``reported``: an actor mention followed within a few words by "that", and the hedge after
    it in the clause ("Trump indicated that NATO and Iran could ...", a verb the quote finder does
-   not list): the hedge is inside the actor's reported claim, role ``own``.
-3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." has no
-   subject; the claim is its complement, so the first actor mentioned after the hedge in the
+   not list; or a speech verb and a prepositional phrase before "that": "X said on Sunday's
+   programme that ..."): the hedge is inside the actor's reported claim, role ``own``.
+3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
+   is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from.
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
@@ -62,6 +63,7 @@ _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
+_IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is itself impersonal: "it is reported"
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
 _ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
@@ -72,6 +74,9 @@ _DETERMINERS = frozenset("the a an this that these those its their his her some 
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
 _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
+# "Boehner said on ABC's "This Week" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
+_REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
+                          r"[^.;:\n]{0,40}?\s+that\b", re.IGNORECASE)
 _BASE_VERBS = frozenset("say think believe hope fear warn know insist argue suggest indicate expect".split())
 
 
@@ -153,7 +158,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if reporter is not None:
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
-        if _IMPERSONAL.search(before):
+        if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end):
             after = [m for m in mentions[hi:bisect.bisect_left(m_starts, s_hi)] if m.start >= h.end and outside(m)]
             claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
@@ -192,7 +197,8 @@ def _reported(text: str, at: int, hedge_start: int) -> bool:
     and no relative word between "that" and the hedge ("the rebels in the town that may fall" is no report)."""
     r = _REPORTED.match(text, at, hedge_start)
     if r is None:
-        return False
+        pp = _REPORTED_PP.match(text, at, hedge_start)
+        return pp is not None and not _RELATIVE.search(text, pp.end(), hedge_start)
     words = r.group(1).lower().split()
     if any(w in _DETERMINERS or w in _PREPOSITIONS or w in _OTHER_PRONOUNS for w in words):
         return False

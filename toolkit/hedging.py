@@ -34,10 +34,14 @@ six words may reach across a clause boundary) and its case (``lowercase``). The 
 - Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges;
   nor are "as expected", "suspects" the noun, "assume" in the take-on sense ("will assume his
   duties", "assumed control"), the rhetorical "who would have believed" and "can(not) claim to"
-  (entitlement: "it cannot claim to be a guarantor"), perception "could be heard", "could" in a purpose
-  clause ("so that aid could reach"), "determine the possible causes", "the possibility to" (an
-  opportunity), "spreading rumors" and "in case of" (a rule's condition). "Would be considered" (deeming)
-  was tried and dropped: it lowered WikiWeasel.
+  (entitlement: "it cannot claim to be a guarantor"), perception "could be heard" / "could be seen",
+  "could" in a purpose clause ("so that aid could reach") or after "before" ("before they could
+  cross": prevented), "to determine" a thing (a purpose; "determine whether" stays), "if you look at" (an
+  invitation, no condition), "determine the
+  possible causes", "the possibility to" (an opportunity), "spreading rumors" and "in case of" (a
+  rule's condition). "Would be considered" (deeming), concessive "whether in X or Y" and "asked
+  whether" were tried and dropped: each lowered WikiWeasel. A learned filter over the matches'
+  contexts was tried too and rejected by the same CV (``tools/hedge_filter_cv.py``).
   Each such rule is checked by document-fold cross-validation on FactBank
   (:mod:`toolkit.validate.hedge_cv`).
 

@@ -22,6 +22,8 @@ toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the c
 11, turkey 8, russia 8, opposition 5, arab 4, iran 3, syria_government 1).
 ``hedges_real_fresh3.jsonl`` was drawn with ``hedges --seed 24 --by-alignment`` and the three earlier
 sets excluded, by the code of commit f3ea5de (us_western 11, arab 9, russia 9, turkey 5, opposition 4, iran 2).
+``hedges_real_fresh4.jsonl`` was drawn with ``hedges --seed 25 --by-alignment`` and the four earlier sets
+excluded, by the code of commit 5452862 (us_western 14, russia 9, turkey 8, arab 5, opposition 3, iran 1).
 """
 
 from __future__ import annotations

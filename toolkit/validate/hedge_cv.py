@@ -54,6 +54,13 @@ _CANDIDATES = tuple(
     (v, "the") for v in "determine determining identify identifying examine examining discuss discussed discussing".split())
 
 
+def _could(heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True):
+    """The "could" entries of the lexicon with the named rules undone (``False``)."""
+    stop = _NOT_ABLE + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ())
+    after = (_PURPOSE if purpose else ()) + ((("before",),) if before else ())
+    return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after),)),)
+
+
 def _plain(cat: str, *cues: str) -> tuple[tuple[str, tuple[CueEntry, ...]], ...]:
     return tuple((c, (CueEntry(c, cat),)) for c in cues)
 
@@ -65,8 +72,9 @@ DECISIONS: tuple[Decision, ...] = (
                     "according to sources", "sources close to", "sources familiar with")),
     Decision("ability 'could' is no hedge",
              "'could hear', 'could smell' state a perception that happened, not a possibility",
-             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=(("not",), ("n't",), ("be", "heard")),
-                                  not_after=_PURPOSE),)),)),
+             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=(("not",), ("n't",), ("be", "heard"),
+                                                                                ("be", "seen")),
+                                  not_after=_PURPOSE + (("before",),)),)),)),
     Decision("bare 'investigate' is no hedge",
              "investigating an event asserts the investigation; 'investigate whether' keeps the open question",
              _plain("conditional", "investigate", "investigates", "investigating")),
@@ -108,10 +116,10 @@ DECISIONS: tuple[Decision, ...] = (
              (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_CANDIDATES),)),)),
     Decision("'could be heard' is perception, no hedge",
              "'the blasts could be heard across the city' states a perception that happened",
-             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=_NOT_ABLE, not_after=_PURPOSE),)),)),
+             _could(heard=False)),
     Decision("'could' in a purpose clause is no hedge",
              "'so that aid could reach the town' states an aim, not a possibility",
-             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=_NOT_ABLE + (("be", "heard"),)),)),)),
+             _could(purpose=False)),
     Decision("'determine the possible causes' names candidates, no hedge",
              "'identify the possible reasons' lists what is to be examined; it qualifies no claim",
              (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_POSSIBLE_ASSERTED),)),)),
@@ -124,6 +132,18 @@ DECISIONS: tuple[Decision, ...] = (
     Decision("'in case of' a rule's condition is no hedge",
              "'measures in case of noncompliance' states when a rule applies, not an uncertain event",
              _plain("conditional", "in case")),
+    Decision("'could be seen' is perception, no hedge",
+             "'the lights could be seen from the shore' states what was seen; in 'could be seen as' 'seen as' hedges",
+             _could(seen=False)),
+    Decision("'before they could' is an event prevented, no hedge",
+             "'stopped the lorries before they could cross' says the crossing did not happen",
+             _could(before=False)),
+    Decision("'if you look at' invites, it states no condition",
+             "'if you look at what they did, you see ...' asks the listener to look; nothing is conditional",
+             (("if", (CueEntry("if", "conditional", not_preceded_by=(("as",),)),)),)),
+    Decision("'to determine' a thing is a purpose, no hedge",
+             "'the panel met to determine the winners' states an aim; 'determine whether' stays",
+             _plain("conditional", "to determine")),
 )
 
 

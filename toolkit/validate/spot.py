@@ -17,9 +17,12 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   change it scores; held out in the second round of issue 20, read after it: dev since.
 * ``hedges_real_fresh3.jsonl``: 40 more, seed 24, ``--by-alignment``, none of the first three sets'
   articles, drawn by the code of commit f3ea5de and labelled by the same guide before any rule
-  change it scores, from the text window alone (the drawn category, actor and role hidden); never
-  read to choose one: the held-out line. ``validate hedging`` prints each set, the three dev sets
-  pooled and all 160 pooled.
+  change it scores, from the text window alone (the drawn category, actor and role hidden); held
+  out in round 3, read in round 4: dev since.
+* ``hedges_real_fresh4.jsonl``: 40 more, seed 25, ``--by-alignment``, none of the first four sets'
+  articles, drawn by the code of commit 5452862 and labelled the same way (text window alone)
+  and committed before any rule change of round 4; never read to choose one: the held-out line.
+  ``validate hedging`` prints each set, the four dev sets pooled and all 200 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence.
 
@@ -79,10 +82,12 @@ HEDGE_SETS = {
                                "since: dev",
     "hedges_real_fresh2.jsonl": "seed 23, by outlet alignment; drawn by commit e721c18; held out in round 2, "
                                 "read since: dev",
-    "hedges_real_fresh3.jsonl": "seed 24, by outlet alignment; drawn by commit f3ea5de, labelled before any later "
+    "hedges_real_fresh3.jsonl": "seed 24, by outlet alignment; drawn by commit f3ea5de; held out in round 3, "
+                                "read since: dev",
+    "hedges_real_fresh4.jsonl": "seed 25, by outlet alignment; drawn by commit 5452862, labelled before any later "
                                 "rule; never read to choose one: held out",
 }
-DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl")
+DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl") -> list[tuple[dict, object]]:
