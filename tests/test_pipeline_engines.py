@@ -13,7 +13,7 @@ from toolkit.pipeline.results import _read_parts
 from toolkit.pipeline.schemas import SCHEMAS, TABLES, _parquet_bytes
 
 
-def test_pipeline_engines_hash_each_article_of_a_list_once(monkeypatch):
+def test_pipeline_engines_hash_each_article_of_a_list_once(tmp_path, monkeypatch):
     calls = []
     digest = source._digest
 
@@ -22,9 +22,11 @@ def test_pipeline_engines_hash_each_article_of_a_list_once(monkeypatch):
         return digest(item, i)
 
     monkeypatch.setattr(source, "_digest", counting)
-    results = analyze(records(5), cache=False, chunk_size=2, progress=False)
-    assert len(results.articles) == 5
-    assert sorted(calls) == [0, 1, 2, 3, 4]  # the key's pass; the tasks reuse its chunk hashes
+    for cache in (tmp_path, False):  # the key's pass, whose chunk hashes the tasks reuse; the tasks' alone
+        calls.clear()
+        results = analyze(records(5), cache=cache, chunk_size=2, progress=False)
+        assert len(results.articles) == 5
+        assert sorted(calls) == [0, 1, 2, 3, 4]
 
 
 def test_pipeline_engines_in_memory_tables_equal_the_cache_entry(tmp_path):

@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from pathlib import Path
 
 import pyarrow as pa
@@ -49,9 +49,9 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
 
     Args:
         data: a :class:`~toolkit.corpus.Corpus`, or records with at least ``id`` and ``text``
-            (``outlet``, ``date``, ``title`` and other keys become metadata). A list or another
-            re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g. a
-            generator over a corpus larger than memory) is read once, and its run cannot resume.
+            (``outlet``, ``date``, ``title`` and other keys become metadata). With a cache, a list or
+            another re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g.
+            a generator over a corpus larger than memory) is read once, and its run cannot resume.
         workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
             ``scheduler``, the size of the ``LocalCluster`` started for the run. Never more than
             the chunks of a corpus of known size: a run of one chunk starts no worker.
@@ -100,13 +100,17 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
                 "labels_as_mentions": bool(labels_as_mentions)}
     key_hash = _Key(settings)
     total, plan = None, None
-    if source.reusable:  # its chunks' hashes and sizes: the key now, the tasks later
+    # With a cache the key comes first (a finished entry is served as it is), and its pass's chunk
+    # hashes and sizes serve the tasks; without one it is taken as the chunks go to the workers.
+    if source.reusable and cache is not False:
         plan = []
         for _index, h, items in _chunks(source.items, chunk_size):
             key_hash.add_chunk(h)
             plan.append((h, len(items)))
         total = sum(n for _h, n in plan)
-    key = key_hash.finish(source) if source.reusable else None
+    elif isinstance(source.items, Sized):
+        total = len(source.items)
+    key = key_hash.finish(source) if plan is not None else None
 
     cache_dir = None if cache is False else (cache_dir_default() if cache in (None, True) else Path(cache))
     entry = cache_dir / key if cache_dir is not None and key is not None else None
