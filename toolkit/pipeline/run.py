@@ -144,13 +144,16 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
 
 def _in_memory(work: Path, decoded: dict[int, dict]) -> Results:
     """The finished run in ``work`` (a temporary folder) as Results holding its tables in memory,
-    from the chunks' decoded parts (``decoded``, by chunk index), in chunk order."""
+    from the chunks' decoded parts (``decoded``, by chunk index, emptied as each table is converted, so
+    the Arrow and pandas copies of all tables are never held at once), in chunk order."""
     manifest = json.loads((work / "manifest.json").read_text())
     order = sorted(decoded)
-    tables = {name: pa.concat_tables([decoded[i][name] for i in order]) if order else SCHEMAS[name].empty_table()
-              for name in CHUNK_TABLES}
-    tables["problems"] = _read_part(work / "problems.parquet")
-    return Results(**{name: _to_pandas(table) for name, table in tables.items()}, settings=manifest["settings"])
+    frames = {}
+    for name in CHUNK_TABLES:
+        parts = [decoded[i].pop(name) for i in order]
+        frames[name] = _to_pandas(pa.concat_tables(parts) if parts else SCHEMAS[name].empty_table())
+    frames["problems"] = _to_pandas(_read_part(work / "problems.parquet"))
+    return Results(**frames, settings=manifest["settings"])
 
 
 def _cached(entry: Path) -> Results | None:
