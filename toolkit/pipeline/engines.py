@@ -59,7 +59,6 @@ def _worker_init(parent: int) -> None:
     folder lock, so a worker still exiting never holds the lock of a dead run.
     """
     import ctypes
-    import ctypes.util
 
     for fd in _HELD_LOCKS:  # copies inherited by fork; closing them leaves the parent's lock alone
         try:
@@ -70,7 +69,8 @@ def _worker_init(parent: int) -> None:
     ppid = os.getppid()  # the run's process, or the fork server that forked this worker
     if sys.platform.startswith("linux"):
         try:
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+            libc = ctypes.CDLL(None, use_errno=True)  # the process's own symbols, libc's among them: no
+            # ``find_library``, which runs ``ldconfig`` (2-4 ms of every worker's start-up)
             libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         except (OSError, AttributeError, TypeError):
             pass

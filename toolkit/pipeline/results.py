@@ -58,7 +58,7 @@ class Results:
 
     def __getattr__(self, name: str):
         if name in TABLES and self.__dict__.get("path") is not None:
-            frame = _to_pandas(self.dataset(name).to_table())
+            frame = _to_pandas(_read_parts([self.path / p for p in self._parts[name]], name))
             self.__dict__[name] = frame
             return frame
         raise AttributeError(name)
@@ -235,6 +235,28 @@ class Results:
 
 _EXCEL_CELL = 32767  # characters in one cell
 _EXCEL_ROWS = 1048576  # rows in one sheet, the header included
+
+
+def _read_part(part: Path | bytes) -> pa.Table:
+    """One Parquet part (a path, or its bytes) read whole, on one thread."""
+    with pq.ParquetFile(pa.BufferReader(part) if isinstance(part, bytes) else part) as file:
+        return file.read(use_threads=False)
+
+
+def _read_parts(parts: list, name: str) -> pa.Table:
+    """One table from its Parquet parts in order, each a path or the part's bytes.
+
+    Each part is read whole by ``pq.ParquetFile`` on one thread: on the ~150 small parts of a
+    300-article run that costs about 40% less CPU than one ``pyarrow.dataset`` over them (the
+    per-part set-up dominates). A part whose schema is not ``SCHEMAS[name]`` (a cache entry written by
+    an older layout; bytes come from the running analysis, always of this layout) sends the whole
+    table through the dataset, which casts it as before.
+    """
+    schema = SCHEMAS[name]
+    tables = [_read_part(part) for part in parts]
+    if all(t.schema.equals(schema) for t in tables):
+        return pa.concat_tables(tables) if tables else schema.empty_table()
+    return pads.dataset([str(p) for p in parts], schema=schema, format="parquet").to_table()
 
 
 def _open_entry(path: Path) -> Results:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import itertools
 import json
 import logging
 import os
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from pathlib import Path
+
+import pyarrow as pa
 
 from .. import __version__
 from ..corpus import read_alignment
@@ -21,8 +24,8 @@ from .chunk import _warm
 from .engines import _HELD_LOCKS, _map_dask, _map_local
 from .keys import _Key
 from .measures import SIDE_BACKENDS
-from .results import Results, _open_entry
-from .schemas import CHUNK_TABLES, TABLES
+from .results import Results, _read_part
+from .schemas import CHUNK_TABLES, SCHEMAS, _to_pandas
 from .source import _chunks, _source, _Source
 from .store import RUN_FILE, _check_record, _claim, _done_record, _finish, _write_atomic, _write_chunk, _writing, check_writable
 
@@ -46,9 +49,9 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
 
     Args:
         data: a :class:`~toolkit.corpus.Corpus`, or records with at least ``id`` and ``text``
-            (``outlet``, ``date``, ``title`` and other keys become metadata). A list or another
-            re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g. a
-            generator over a corpus larger than memory) is read once, and its run cannot resume.
+            (``outlet``, ``date``, ``title`` and other keys become metadata). With a cache, a list or
+            another re-iterable collection is read twice (key, then chunks); a one-shot iterator (e.g.
+            a generator over a corpus larger than memory) is read once, and its run cannot resume.
         workers: processes on this machine (1 runs in-process); with ``engine="dask"`` and no
             ``scheduler``, the size of the ``LocalCluster`` started for the run. Never more than
             the chunks of a corpus of known size: a run of one chunk starts no worker.
@@ -96,13 +99,18 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
                 "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size,
                 "labels_as_mentions": bool(labels_as_mentions)}
     key_hash = _Key(settings)
-    total = None
-    if source.reusable:
-        total = 0
+    total, plan = None, None
+    # With a cache the key comes first (a finished entry is served as it is), and its pass's chunk
+    # hashes and sizes serve the tasks; without one it is taken as the chunks go to the workers.
+    if source.reusable and cache is not False:
+        plan = []
         for _index, h, items in _chunks(source.items, chunk_size):
             key_hash.add_chunk(h)
-            total += len(items)
-    key = key_hash.finish(source) if source.reusable else None
+            plan.append((h, len(items)))
+        total = sum(n for _h, n in plan)
+    elif isinstance(source.items, Sized):
+        total = len(source.items)
+    key = key_hash.finish(source) if plan is not None else None
 
     cache_dir = None if cache is False else (cache_dir_default() if cache in (None, True) else Path(cache))
     entry = cache_dir / key if cache_dir is not None and key is not None else None
@@ -125,13 +133,27 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         _HELD_LOCKS.add(lock)
         try:
             return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
-                            sentiment, engine, scheduler, workers, chunk_size, total, progress)
+                            sentiment, engine, scheduler, workers, chunk_size, total, plan, progress)
         finally:
             _HELD_LOCKS.discard(lock)
             os.close(lock)
     finally:
         if scratch is not None:  # without a cache nothing can resume: a failed run leaves no folder
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _in_memory(work: Path, decoded: dict[int, dict]) -> Results:
+    """The finished run in ``work`` (a temporary folder) as Results holding its tables in memory,
+    from the chunks' decoded parts (``decoded``, by chunk index, emptied as each table is converted, so
+    the Arrow and pandas copies of all tables are never held at once), in chunk order."""
+    manifest = json.loads((work / "manifest.json").read_text())
+    order = sorted(decoded)
+    frames = {}
+    for name in CHUNK_TABLES:
+        parts = [decoded[i].pop(name) for i in order]
+        frames[name] = _to_pandas(pa.concat_tables(parts) if parts else SCHEMAS[name].empty_table())
+    frames["problems"] = _to_pandas(_read_part(work / "problems.parquet"))
+    return Results(**frames, settings=manifest["settings"])
 
 
 def _cached(entry: Path) -> Results | None:
@@ -147,10 +169,21 @@ def _cached(entry: Path) -> Results | None:
     return results
 
 
+def _planned(items, plan: list[tuple[str, int]]) -> Iterator[tuple]:
+    """``(index, hash, items)`` of a re-readable source's chunks, their hashes taken from ``plan``
+    (``(hash, size)`` per chunk, from the pass that made the key): the items are not hashed twice."""
+    it = iter(items)
+    for index, (h, n) in enumerate(plan):
+        chunk = list(itertools.islice(it, n))
+        if not chunk:  # a collection that shrank between its two readings
+            return
+        yield index, h, chunk
+
+
 def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry: Path | None,
              cache_dir: Path | None, scratch: Path | None, where: tuple, settings: dict, lexicons: dict,
              sentiment: str, engine: str, scheduler, workers: int, chunk_size: int, total: int | None,
-             progress: bool | None) -> Results:
+             plan: list[tuple[str, int]] | None, progress: bool | None) -> Results:
     """The body of :func:`analyze` once its working folder ``work`` is locked."""
     from tqdm.auto import tqdm
 
@@ -172,7 +205,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
 
     def tasks() -> Iterator[tuple]:
         start = 0
-        for index, h, items in _chunks(source.items, chunk_size):
+        for index, h, items in _chunks(source.items, chunk_size) if plan is None else _planned(source.items, plan):
             if key is None:
                 key_hash.add_chunk(h)
             if _done_record(work, index, h).exists():
@@ -193,6 +226,9 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
     run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"])
     if total is not None:  # no more worker processes than chunks: a one-chunk run starts none
         workers = min(workers, -(-total // chunk_size))
+    # without a cache the tables are returned in memory: each chunk's parts are decoded as they come,
+    # while the workers compute the next ones, instead of all read back from disk at the end
+    decoded: dict[int, dict] | None = {} if scratch is not None else None
     try:
         chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
                   else _map_local(tasks(), workers, run_args))
@@ -200,6 +236,8 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             with _writing(*where):
                 _write_chunk(work, index, h, tables, durable)
             done.append((index, h))
+            if decoded is not None:
+                decoded[index] = {name: _read_part(tables[name]) for name in CHUNK_TABLES}
             for problem in json.loads(tables.get("problems", b"[]")):  # failed or not-English articles
                 log.warning("%s: %s", problem["path"], problem["why"])
             bar.update(sizes.pop(index))  # its articles, analysed or failed
@@ -213,8 +251,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
     resumed = {"resumed_chunks": len(reused), "recomputed_chunks": recomputed} if reused or recomputed else {}
     if scratch is not None:
         try:
-            results = _open_entry(work)
-            return Results(**{name: getattr(results, name) for name in TABLES}, settings=results.settings)
+            return _in_memory(work, decoded)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     entry = cache_dir / key
