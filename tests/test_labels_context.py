@@ -44,3 +44,12 @@ def test_labels_context_apostrophe_less_assad_terms_and_moderate_militias():
     assert _found(text) == [("Assads Air Force", "syria_government"), ("Assads forces", "syria_government"),
                             ("moderate militias", "opposition")]
     assert [x.category for x in find_labels(text, quotes=())] == ["delegitimising", "delegitimising", "legitimising"]
+
+
+def test_labels_context_quote_of_an_unnamed_source_follows_the_outlets_usage():
+    from types import SimpleNamespace
+
+    text = 'Damascus. Local sources said that "terrorists fired shells on the town," the agency reported.'
+    quote = SimpleNamespace(start=text.index('"'), end=text.rindex('"') + 1, camp="unnamed")
+    (label,) = find_labels(text, alignment="syria_government", quotes=[quote])
+    assert (label.camp, label.how, label.in_quote) == ("opposition", "alignment", True)

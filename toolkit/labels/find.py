@@ -103,9 +103,11 @@ def _category(term: Term, camp: str | None) -> str:
 
 
 def _quote_spans(quotes) -> list[tuple[int, int, str | None]]:
-    """``(start, end, speaker camp)`` of each quote, sorted (the camp is ``None`` for plain pairs)."""
+    """``(start, end, speaker camp)`` of each quote, sorted (the camp is ``None`` for plain pairs and for
+    a speaker of camp ``unnamed``: a source without a camp, whose labels follow the outlet's usage)."""
     spans = [(q.start, q.end, getattr(q, "camp", None)) if hasattr(q, "start") else (int(q[0]), int(q[1]), None)
              for q in quotes]
+    spans = [(s, e, None if c == "unnamed" else c) for s, e, c in spans]
     return sorted(spans, key=lambda s: s[:2])
 
 
@@ -163,6 +165,7 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
+    _other_states(norm, hits, lex)
     persons = [m for m in mentions if getattr(actors.get(m.actor), "kind", None) == "person"]
     for h, q in zip(hits, quoted):
         if h.term.head and h.camp is None:
@@ -314,6 +317,32 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         h.category = _category(h.term, h.camp)
 
 
+def _other_states(norm: str, hits: list[_Hit], lex: LabelLexicon) -> None:
+    """A term of ``state_bound`` ("the government", "the opposition") that the lexicon alone gave a
+    Syrian camp names camp ``other`` in a text that never names Syria, or where the last state named
+    before it in its sentence is another one ("Iraqi Prime Minister ... his government"; not one right
+    before it: that is a modifier or a name, "the Cairo Opposition Platform"), or one is named right
+    after it ("the military government in Myanmar"); ``how`` is ``coreference``."""
+    bound = [h for h in hits if h.term.term in lex.state_terms and h.how == "lexicon"]
+    if not bound:
+        return
+    named = list(lex._states.finditer(norm))
+    starts = [m.start() for m in named]
+    home = any(m.group("home") for m in named)
+    sent_starts = [x.start for x in sentences(norm)]
+    for h in bound:
+        lo = sent_starts[bisect_right(sent_starts, h.start) - 1] if sent_starts else 0
+        i = bisect_left(starts, h.start) - 1
+        if i >= 0 and not norm[named[i].end():h.start].strip():  # a name of its own ("Cairo Opposition Platform")
+            i -= 1
+        before = named[i] if i >= 0 and named[i].start() >= lo else None
+        after = _IN_STATE.match(norm, h.end)
+        nxt = lex._states.match(norm, after.end()) if after else None
+        if not home or (before is not None and before.group("other")) or (nxt is not None and nxt.group("other")):
+            h.camp, h.how, h.category = "other", "coreference", _category(h.term, "other")
+
+
+_IN_STATE = re.compile(SPACE + r"(?:in|of)" + SPACE + r"(?:the" + SPACE + r")?")
 _NOT_APPOSED = re.compile(r"[^\s),'aenths]")  # a character no apposition gap (_APPOSED) holds
 
 
