@@ -50,3 +50,7 @@ def test_labels_states_text_never_naming_syria_has_no_syrian_government():
     assert _camps(text) == {"opposition": "other", "government": "other"}
     assert _camps("In Syria the opposition marched. The government promised an election.") == {
         "opposition": "opposition", "government": "syria_government"}
+
+
+def test_labels_states_bracketed_modifier_names_the_camp():
+    assert _camps("In Syria the People's Protection Units (YPG) militia held the town.") == {"militia": "other"}

@@ -352,7 +352,7 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
     first mention whose gap to the label no apposition can fill: earlier mentions' gaps hold it too."""
     m = lex._modifier.search(norm, max(0, h.start - 40), h.start)
     if m is not None:
-        return lex.modifiers[m.group(1)]
+        return lex.modifiers[m.group("bracketed") or m.group("word")]
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
         mn = mentions[k]
         if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):

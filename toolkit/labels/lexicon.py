@@ -97,7 +97,9 @@ class LabelLexicon:
         self._heads = re.compile(rf"(?<![\w-])(?:{adj})?(?P<noun>{trie_regex(cap(head_nouns), unit)})(?![\w]|-\w)"
                                  if head_nouns else r"(?!)")
         mods = sorted(modifiers, key=len, reverse=True)
-        self._modifier = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, mods)) or '(?!)'})(?:'s)?{SPACE}$")
+        # a modifier word right before a label, or a bracketed one ("People's Protection Units (YPG) militia")
+        alt = "|".join(map(re.escape, mods)) or "(?!)"
+        self._modifier = re.compile(rf"(?<![\w-])(?:(?<=\()(?P<bracketed>{alt})\)|(?P<word>{alt})(?:'s)?){SPACE}$")
         terms_bound, home, others = state_bound
         self.state_terms = frozenset(terms_bound)
         # a state named: Syria's words (group "home") or another state's
