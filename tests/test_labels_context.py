@@ -53,3 +53,11 @@ def test_labels_context_quote_of_an_unnamed_source_follows_the_outlets_usage():
     quote = SimpleNamespace(start=text.index('"'), end=text.rindex('"') + 1, camp="unnamed")
     (label,) = find_labels(text, alignment="syria_government", quotes=[quote])
     assert (label.camp, label.how, label.in_quote) == ("opposition", "alignment", True)
+
+
+def test_labels_context_no_apposition_across_an_article_to_a_one_camp_term():
+    # a text stripped of its commas: "rebels" does not name the Assad regime that follows it
+    got = {l.text: l.camp for l in find_labels("In areas held by rebels the Assad regime kept shelling.", quotes=())}
+    assert got == {"rebels": "opposition", "Assad regime": "syria_government"}
+    got = {l.text: l.camp for l in find_labels("Fighting the Nusra Front, a terrorist group, went on.", quotes=())}
+    assert got == {"terrorist group": "other"}

@@ -54,3 +54,8 @@ def test_labels_states_text_never_naming_syria_has_no_syrian_government():
 
 def test_labels_states_bracketed_modifier_names_the_camp():
     assert _camps("In Syria the People's Protection Units (YPG) militia held the town.") == {"militia": "other"}
+
+
+def test_labels_states_central_government_of_another_state_is_other():
+    assert _camps("Syria's war spread to Iraq, where the central government in Baghdad asked for help.") == {
+        "government": "other"}

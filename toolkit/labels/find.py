@@ -71,7 +71,7 @@ __all__ = ["find_labels"]
 
 # between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
 # or a bracketed acronym ("the Islamic State (IS) terrorist organization")
-_APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?:a|an|the)" + SPACE + r")?")
+_APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?P<article>a|an|the)" + SPACE + r")?")
 _POST = re.compile(SPACE + r"(?:of|from|belonging" + SPACE + "to|affiliated" + SPACE + r"(?:to|with)|"
                    r"linked" + SPACE + r"to|loyal" + SPACE + r"to)" + SPACE + r"(?:the" + SPACE + r")?")
 
@@ -355,7 +355,10 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
         return lex.modifiers[m.group("bracketed") or m.group("word")]
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
         mn = mentions[k]
-        if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
+        gap = _APPOSED.fullmatch(norm, mn.end, h.start) if mn.end < h.start else None
+        if gap is not None and gap.group("article") and len(h.term.senses) == 1 and "," not in gap.group():
+            return None  # "rebels the Assad regime" (a text without commas): no apposition to a one-camp term
+        if mn.end <= h.end and (mn.end >= h.start or gap is not None):
             return None if mn.start < h.start and after_anti(norm, mn.start) else mn.camp
         if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
             return None
