@@ -59,3 +59,8 @@ def test_labels_states_bracketed_modifier_names_the_camp():
 def test_labels_states_central_government_of_another_state_is_other():
     assert _camps("Syria's war spread to Iraq, where the central government in Baghdad asked for help.") == {
         "government": "other"}
+
+
+def test_labels_states_authorities_are_a_label_only_after_a_camp():
+    camps = _camps("In Syria, British authorities held the tanker; the authorities said so.")
+    assert camps == {"authorities": "other"}  # the first only: "the authorities" alone names no camp
