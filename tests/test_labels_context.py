@@ -61,3 +61,12 @@ def test_labels_context_no_apposition_across_an_article_to_a_one_camp_term():
     assert got == {"rebels": "opposition", "Assad regime": "syria_government"}
     got = {l.text: l.camp for l in find_labels("Fighting the Nusra Front, a terrorist group, went on.", quotes=())}
     assert got == {"terrorist group": "other"}
+
+
+def test_labels_context_designation_names_what_is_designated():
+    text = "In Syria, the ship served Iran's Islamic Revolutionary Guard Corps, which Washington designated a terrorist group."
+    (label,) = find_labels(text, alignment="us_western", quotes=())
+    assert (label.text, label.camp, label.how) == ("terrorist group", "iran", "coreference")
+    # without a designation verb the outlet's usage decides
+    (label,) = find_labels("In Syria, terrorist groups fired on the town.", alignment="us_western", quotes=())
+    assert (label.camp, label.how) == ("isis", "alignment")

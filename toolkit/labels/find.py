@@ -28,6 +28,10 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
   where the window names none of the label's camps, a text of several paragraphs that names exactly
   one of them (anywhere) gives that one ("the jihadists" of an article whose only such group is ISIS);
+  right after a designation verb ("the IRGC, which it designated a terrorist organization") a label
+  takes the camp named last before the verb's clause, whatever the term's camps; and a term of the
+  lexicon's ``state_bound`` ("the government", "the opposition") names camp ``other`` in a text that
+  never names Syria or where another state is named before it in its sentence (:mod:`.states`);
 * ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
   "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
   nothing in the paragraph decides, and the usage of the outlet's alignment does
@@ -65,6 +69,7 @@ from ..records import RecordList
 from ..text import in_capitals, normalize_quotes, paragraphs, sentences
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
+from .states import StateEvidence
 from .words import after_anti, followed, in_credit, in_title, preceded, word_after, word_before
 
 __all__ = ["find_labels"]
@@ -165,7 +170,11 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
-    _other_states(norm, hits, lex)
+    bound = [h for h in hits if h.term.term in lex.state_terms and h.how == "lexicon"]
+    evidence = StateEvidence(norm, lex) if bound else None
+    for h in bound:
+        if evidence.elsewhere(h.start, h.end):  # another state's government or opposition
+            h.camp, h.how, h.category = "other", "coreference", _category(h.term, "other")
     persons = [m for m in mentions if getattr(actors.get(m.actor), "kind", None) == "person"]
     for h, q in zip(hits, quoted):
         if h.term.head and h.camp is None:
@@ -296,6 +305,10 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
+        designated = _designated(norm, sents[bisect_right(sent_starts, h.start) - 1].start if sents else 0, h.start, anchors)
+        if designated is not None:
+            h.camp, h.how = designated, "coreference"
+            continue
         i = bisect_right(window_starts, h.start) - 1
         lo, hi = windows[i][1:] if i >= 0 else (0, len(norm))
         if word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
@@ -317,32 +330,26 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         h.category = _category(h.term, h.camp)
 
 
-def _other_states(norm: str, hits: list[_Hit], lex: LabelLexicon) -> None:
-    """A term of ``state_bound`` ("the government", "the opposition") that the lexicon alone gave a
-    Syrian camp names camp ``other`` in a text that never names Syria, or where the last state named
-    before it in its sentence is another one ("Iraqi Prime Minister ... his government"; not one right
-    before it: that is a modifier or a name, "the Cairo Opposition Platform"), or one is named right
-    after it ("the military government in Myanmar"); ``how`` is ``coreference``."""
-    bound = [h for h in hits if h.term.term in lex.state_terms and h.how == "lexicon"]
-    if not bound:
-        return
-    named = list(lex._states.finditer(norm))
-    starts = [m.start() for m in named]
-    home = any(m.group("home") for m in named)
-    sent_starts = [x.start for x in sentences(norm)]
-    for h in bound:
-        lo = sent_starts[bisect_right(sent_starts, h.start) - 1] if sent_starts else 0
-        i = bisect_left(starts, h.start) - 1
-        if i >= 0 and not norm[named[i].end():h.start].strip():  # a name of its own ("Cairo Opposition Platform")
-            i -= 1
-        before = named[i] if i >= 0 and named[i].start() >= lo else None
-        after = _IN_STATE.match(norm, h.end)
-        nxt = lex._states.match(norm, after.end()) if after else None
-        if not home or (before is not None and before.group("other")) or (nxt is not None and nxt.group("other")):
-            h.camp, h.how, h.category = "other", "coreference", _category(h.term, "other")
+# a designation verb right before a label: "which Ankara classifies as a terrorist group", "a designated foreign ..."
+_DESIGNATION = re.compile(r"(?<![\w-])(?:designated|designates|designate|classif(?:y|ies|ied)|listed|lists|regard(?:s|ed)?"
+                          r"|consider(?:s|ed)?|brand(?:s|ed)?|labell?ed)(?:" + SPACE + r"as)?(?:" + SPACE + r"(?:an?|the))?"
+                          r"(?:" + SPACE + r"(?:foreign|designated|international))*" + SPACE + r"$", re.I)
+_CLAUSE = re.compile(r",|(?<![\w-])(?:which|that|who|whom|whose)(?![\w-])", re.I)
 
 
-_IN_STATE = re.compile(SPACE + r"(?:in|of)" + SPACE + r"(?:the" + SPACE + r")?")
+def _designated(norm: str, lo: int, start: int, anchors: "_Anchors") -> str | None:
+    """The camp of the thing a designation names ("the IRGC, which it had designated a terrorist
+    organization": iran): a label right after a designation verb takes the camp of the last camp
+    mention before the clause that holds the verb (its relative pronoun or comma), in the label's
+    sentence; ``None`` when no verb is there or nothing is named before. A surface rule: the clause's
+    subject is not parsed ("X is listed as a terrorist group by Y" takes the camp named before X's clause)."""
+    m = _DESIGNATION.search(norm, max(lo, start - 80), start)
+    if m is None:
+        return None
+    clauses = [c.start() for c in _CLAUSE.finditer(norm, lo, m.start())]
+    return anchors.last_before(lo, clauses[-1] if clauses else m.start())
+
+
 _NOT_APPOSED = re.compile(r"[^\s),'aenths]")  # a character no apposition gap (_APPOSED) holds
 
 
