@@ -70,3 +70,9 @@ def test_labels_context_designation_names_what_is_designated():
     # without a designation verb the outlet's usage decides
     (label,) = find_labels("In Syria, terrorist groups fired on the town.", alignment="us_western", quotes=())
     assert (label.camp, label.how) == ("isis", "alignment")
+
+
+def test_labels_context_closing_footnote_on_a_starred_name_is_no_label():
+    text = "The army hit Daesh* positions near the river.\n\nDaesh* is a terrorist group banned in many states"
+    assert [(l.text, l.camp) for l in find_labels(text, quotes=(), alignment="russia")] == [
+        ("army", "syria_government"), ("Daesh", "isis")]

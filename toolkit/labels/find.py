@@ -46,7 +46,7 @@ Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army u
 ("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
 A name after "anti-" is a label ("anti-Daesh operations": the Islamic State), but names no label after it
 ("anti-ISIS fighters" are not the Islamic State's). Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
-its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Deputy
+its words are no co-reference anchors either) or closing footnote on a starred name ("Daesh* is a ..."), bracketed credits, and labels inside a title ("Deputy
 Chief of Staff of the Navy and Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
 (direct, mixed or indirect) of ``quotes``.
 
@@ -98,6 +98,8 @@ class _Hit:
 
 # a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
 _TAGS = re.compile(r"(?<![\w-])Tags" + SPACE + r"[^.!?]{0,300}$")
+# a closing footnote line on a starred name: "Daesh* is a terrorist group outlawed in Russia"
+_FOOTNOTE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][\w'’ ()-]{0,60}\*[^\n]*\s*\Z")
 
 
 def _category(term: Term, camp: str | None) -> str:
@@ -164,6 +166,8 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     norm = normalize_quotes(text)
     tags = _TAGS.search(norm)  # a closing tag line holds neither labels nor the mentions co-reference reads
     cut = tags.start() if tags is not None else len(norm)
+    note = _FOOTNOTE.search(norm, 0, cut)
+    cut = note.start() if note is not None else cut
     hits = _match(norm, lex, cut)
     mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions)
                 if m.camp != "unnamed" and m.start < cut]
