@@ -99,12 +99,13 @@ def test_labels_validate_real_articles(shared):
     assert fresh2["all"]["precision"] >= 0.80 and fresh2["all"]["recall"] >= 0.75
     fresh3 = r["sets"]["fresh3"]
     assert fresh3["documents"] == 12 and fresh3["all"]["gold"] == 89
-    assert fresh3["all"]["precision"] >= 0.80 and fresh3["all"]["recall"] >= 0.78
+    assert fresh3["all"]["precision"] >= 0.90 and fresh3["all"]["recall"] >= 0.88
     fresh4 = r["sets"]["fresh4"]
     assert fresh4["documents"] == 12 and fresh4["all"]["gold"] == 99
-    assert fresh4["all"]["precision"] >= 0.75 and fresh4["all"]["recall"] >= 0.75
-    fresh5 = r["sets"]["fresh5"]  # held out: no rule chosen on it
+    assert fresh4["all"]["precision"] >= 0.90 and fresh4["all"]["recall"] >= 0.88
+    fresh5 = r["sets"]["fresh5"]  # held out: no rule chosen on it (0.92 / 0.91 when measured, at 48af56a)
     assert fresh5["documents"] == 12 and (fresh5["all"]["gold"], fresh5["all"]["unscored"]) == (121, 11)
+    assert fresh5["all"]["precision"] >= 0.85 and fresh5["all"]["recall"] >= 0.85
     pooled = r["sets"]["pooled"]["all"]
     assert pooled["gold"] == sum(r["sets"][w]["all"]["gold"] for w in ("real", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"))
     assert {"fresh", "fresh2", "fresh3", "fresh4", "fresh5"} <= set(r["orders"][r["chosen"]])
