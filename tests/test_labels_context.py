@@ -44,3 +44,35 @@ def test_labels_context_apostrophe_less_assad_terms_and_moderate_militias():
     assert _found(text) == [("Assads Air Force", "syria_government"), ("Assads forces", "syria_government"),
                             ("moderate militias", "opposition")]
     assert [x.category for x in find_labels(text, quotes=())] == ["delegitimising", "delegitimising", "legitimising"]
+
+
+def test_labels_context_quote_of_an_unnamed_source_follows_the_outlets_usage():
+    from types import SimpleNamespace
+
+    text = 'Damascus. Local sources said that "terrorists fired shells on the town," the agency reported.'
+    quote = SimpleNamespace(start=text.index('"'), end=text.rindex('"') + 1, camp="unnamed")
+    (label,) = find_labels(text, alignment="syria_government", quotes=[quote])
+    assert (label.camp, label.how, label.in_quote) == ("opposition", "alignment", True)
+
+
+def test_labels_context_no_apposition_across_an_article_to_a_one_camp_term():
+    # a text stripped of its commas: "rebels" does not name the Assad regime that follows it
+    got = {l.text: l.camp for l in find_labels("In areas held by rebels the Assad regime kept shelling.", quotes=())}
+    assert got == {"rebels": "opposition", "Assad regime": "syria_government"}
+    got = {l.text: l.camp for l in find_labels("Fighting the Nusra Front, a terrorist group, went on.", quotes=())}
+    assert got == {"terrorist group": "other"}
+
+
+def test_labels_context_designation_names_what_is_designated():
+    text = "In Syria, the ship served Iran's Islamic Revolutionary Guard Corps, which Washington designated a terrorist group."
+    (label,) = find_labels(text, alignment="us_western", quotes=())
+    assert (label.text, label.camp, label.how) == ("terrorist group", "iran", "coreference")
+    # without a designation verb the outlet's usage decides
+    (label,) = find_labels("In Syria, terrorist groups fired on the town.", alignment="us_western", quotes=())
+    assert (label.camp, label.how) == ("isis", "alignment")
+
+
+def test_labels_context_closing_footnote_on_a_starred_name_is_no_label():
+    text = "The army hit Daesh* positions near the river.\n\nDaesh* is a terrorist group banned in many states"
+    assert [(l.text, l.camp) for l in find_labels(text, quotes=(), alignment="russia")] == [
+        ("army", "syria_government"), ("Daesh", "isis")]

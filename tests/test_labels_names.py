@@ -32,9 +32,10 @@ def test_labels_name_after_anti_is_a_label_naming_no_label_after_it():
 
 def test_labels_government_of_another_state_is_not_syrias():
     assert _labels("Talks with the German government stalled.") == [("government", "other")]
-    # a federal or central government is another state's: not a label of the Syrian government
+    # a federal government is another state's: not a label of the Syrian government; a central one in
+    # another state's capital names camp other (state_bound)
     assert _labels("The federal government in Berlin kept its jets at home.") == []
-    assert _labels("The central government in Baghdad asked for help.") == []
+    assert _labels("The central government in Baghdad asked for help.") == [("government", "other")]
     assert _labels("The government in Damascus refused.") == [("government", "syria_government")]
 
 

@@ -34,3 +34,33 @@ def test_labels_states_country_nouns_name_their_state_not_syria():
     camps = {l.text: l.camp for l in find_labels("Egypt's government and Yemen's opposition met; Turkey's military was absent.",
                                                    quotes=())}
     assert camps == {"government": "other", "opposition": "other", "military": "turkey"}
+
+
+def test_labels_states_bare_government_follows_the_state_of_its_sentence():
+    text = ("Syria's war went on. The Iraqi premier said his government needs aid. The talks with the military "
+            "government in Myanmar stalled. In Damascus the government denied it; the Cairo Opposition Platform met.")
+    got = [(l.text, l.camp, l.how) for l in find_labels(text, quotes=())]
+    assert got[0] == ("government", "other", "coreference") and got[1] == ("government", "other", "coreference")
+    assert got[2] == ("government", "syria_government", "lexicon")
+    assert ("Opposition", "opposition", "lexicon") in got  # a state right before a term is part of a name
+
+
+def test_labels_states_text_never_naming_syria_has_no_syrian_government():
+    text = "The opposition marched on the capital. The government promised an election."
+    assert _camps(text) == {"opposition": "other", "government": "other"}
+    assert _camps("In Syria the opposition marched. The government promised an election.") == {
+        "opposition": "opposition", "government": "syria_government"}
+
+
+def test_labels_states_bracketed_modifier_names_the_camp():
+    assert _camps("In Syria the People's Protection Units (YPG) militia held the town.") == {"militia": "other"}
+
+
+def test_labels_states_central_government_of_another_state_is_other():
+    assert _camps("Syria's war spread to Iraq, where the central government in Baghdad asked for help.") == {
+        "government": "other"}
+
+
+def test_labels_states_authorities_are_a_label_only_after_a_camp():
+    camps = _camps("In Syria, British authorities held the tanker; the authorities said so.")
+    assert camps == {"authorities": "other"}  # the first only: "the authorities" alone names no camp

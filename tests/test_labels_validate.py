@@ -23,7 +23,7 @@ _REAL_KEYS = {"corpus", "doc_id", "outlet", "n_chars", "sha256", "labels"}
 
 @pytest.mark.parametrize("name, keys", [("labels_real.jsonl", _REAL_KEYS), ("labels_fresh.jsonl", _REAL_KEYS),
                                         ("labels_fresh2.jsonl", _REAL_KEYS), ("labels_fresh3.jsonl", _REAL_KEYS),
-                                        ("labels_fresh4.jsonl", _REAL_KEYS),
+                                        ("labels_fresh4.jsonl", _REAL_KEYS), ("labels_fresh5.jsonl", _REAL_KEYS),
                                         ("labels_demo.jsonl", {"file", "labels"})])
 def test_labels_gold_holds_offsets_and_camps_only(name, keys):
     camps = set(load_actors().camps)
@@ -99,15 +99,18 @@ def test_labels_validate_real_articles(shared):
     assert fresh2["all"]["precision"] >= 0.80 and fresh2["all"]["recall"] >= 0.75
     fresh3 = r["sets"]["fresh3"]
     assert fresh3["documents"] == 12 and fresh3["all"]["gold"] == 89
-    assert fresh3["all"]["precision"] >= 0.80 and fresh3["all"]["recall"] >= 0.78
+    assert fresh3["all"]["precision"] >= 0.90 and fresh3["all"]["recall"] >= 0.88
     fresh4 = r["sets"]["fresh4"]
     assert fresh4["documents"] == 12 and fresh4["all"]["gold"] == 99
-    assert fresh4["all"]["precision"] >= 0.75 and fresh4["all"]["recall"] >= 0.75  # held out: no rule chosen on it
+    assert fresh4["all"]["precision"] >= 0.90 and fresh4["all"]["recall"] >= 0.88
+    fresh5 = r["sets"]["fresh5"]  # held out: no rule chosen on it (0.92 / 0.91 when measured, at 48af56a)
+    assert fresh5["documents"] == 12 and (fresh5["all"]["gold"], fresh5["all"]["unscored"]) == (121, 11)
+    assert fresh5["all"]["precision"] >= 0.85 and fresh5["all"]["recall"] >= 0.85
     pooled = r["sets"]["pooled"]["all"]
-    assert pooled["gold"] == sum(r["sets"][w]["all"]["gold"] for w in ("real", "fresh", "fresh2", "fresh3", "fresh4"))
-    assert {"fresh", "fresh2", "fresh3", "fresh4"} <= set(r["orders"][r["chosen"]])
+    assert pooled["gold"] == sum(r["sets"][w]["all"]["gold"] for w in ("real", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"))
+    assert {"fresh", "fresh2", "fresh3", "fresh4", "fresh5"} <= set(r["orders"][r["chosen"]])
     assert (out.index("demo corpus") < out.index("fresh-1 real") < out.index("fresh-2 real") < out.index("fresh-3 real")
-            < out.index("fresh-4 real") < out.index("pooled"))
+            < out.index("fresh-4 real") < out.index("fresh-5 real") < out.index("pooled"))
     assert "half 2" in out
 
 
@@ -117,10 +120,12 @@ def test_labels_gold_fresh_sets_share_no_document_with_the_earlier_sets():
     fresh2 = [(g["corpus"], g["doc_id"]) for g in _gold("labels_fresh2.jsonl")]
     fresh3 = [(g["corpus"], g["doc_id"]) for g in _gold("labels_fresh3.jsonl")]
     fresh4 = [(g["corpus"], g["doc_id"]) for g in _gold("labels_fresh4.jsonl")]
+    fresh5 = [(g["corpus"], g["doc_id"]) for g in _gold("labels_fresh5.jsonl")]
     assert len(fresh) == len(set(fresh)) >= 10 and not real & set(fresh)
     assert len(fresh2) == len(set(fresh2)) == 12 and not (real | set(fresh)) & set(fresh2)
     assert len(fresh3) == len(set(fresh3)) == 12 and not (real | set(fresh) | set(fresh2)) & set(fresh3)
     assert len(fresh4) == len(set(fresh4)) == 12 and not (real | set(fresh) | set(fresh2) | set(fresh3)) & set(fresh4)
+    assert len(fresh5) == len(set(fresh5)) == 12 and not (real | set(fresh) | set(fresh2) | set(fresh3) | set(fresh4)) & set(fresh5)
 
 
 def test_labels_validate_cli_without_real_corpora_reports_the_demo(tmp_path):
@@ -130,4 +135,5 @@ def test_labels_validate_cli_without_real_corpora_reports_the_demo(tmp_path):
     assert "fresh-1 real articles (dev: its errors were read): absent, skipped" in out
     assert "fresh-2 real articles (dev: its errors were read): absent, skipped" in out
     assert "fresh-3 real articles (dev: its errors were read): absent, skipped" in out
-    assert "fresh-4 real articles (held out: no rule chosen on them): absent, skipped" in out
+    assert "fresh-4 real articles (dev: its errors were read): absent, skipped" in out
+    assert "fresh-5 real articles (held out: no rule chosen on them): absent, skipped" in out

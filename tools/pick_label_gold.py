@@ -1,14 +1,14 @@
-"""Draw the articles of ``toolkit/validate/gold/labels_fresh.jsonl`` to ``labels_fresh4.jsonl``.
+"""Draw the articles of ``toolkit/validate/gold/labels_fresh.jsonl`` to ``labels_fresh5.jsonl``.
 
 Per outlet of ``PLANS[set]``, ``k`` articles at random (``random.Random(seed)``, in this order) among the
 articles of that outlet with 400-3,000 characters and at least three label-ish words (``LABELISH``,
 a broad pattern independent of the label lexicon), never one already in an earlier label-gold set
-(``fresh``: seed 18, not in ``labels_real.jsonl``; ``fresh2``: seed 28, ``fresh3``: seed 38 and ``fresh4``: seed 48, in none of
-the earlier real label sets).
+(``fresh``: seed 18, not in ``labels_real.jsonl``; ``fresh2``: seed 28, ``fresh3``: seed 38, ``fresh4``: seed 48 and ``fresh5``:
+seed 58, in none of the earlier real label sets).
 Prints one JSON line per article (corpus, doc_id, outlet, n_chars, pool size); the articles are then
 annotated by hand by the guide in ``toolkit/validate/labels.py``, before any tool is run on them.
 
-    NARRATIVE_SHARED=../shared python tools/pick_label_gold.py [fresh|fresh2|fresh3|fresh4]
+    NARRATIVE_SHARED=../shared python tools/pick_label_gold.py [fresh|fresh2|fresh3|fresh4|fresh5]
 """
 
 from __future__ import annotations
@@ -46,6 +46,12 @@ PLANS = {
         ("sputnik-seededlda", "sputnik", 1), ("fakes", "etilaf", 2), ("allsides-syria", "new york times - news", 1),
         ("allsides-syria", "fox online news", 1), ("allsides-syria", "washington times", 1),
         ("allsides-syria", "usa today", 1)]),
+    "fresh5": (58, ("real", "fresh", "fresh2", "fresh3", "fresh4"), [
+        # as fresh-4's plan; outlets with no article left in the pool draw none
+        ("fakes", "sana", 2), ("fakes", "alalam", 1), ("fakes", "manar", 1), ("fakes", "sputnik", 1),
+        ("sputnik-seededlda", "sputnik", 1), ("fakes", "etilaf", 2), ("allsides-syria", "new york times - news", 1),
+        ("allsides-syria", "fox online news", 1), ("allsides-syria", "washington times", 1),
+        ("allsides-syria", "npr online news", 1)]),
 }
 
 

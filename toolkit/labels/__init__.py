@@ -8,6 +8,7 @@ a standard content-analysis variable of conflict coverage. One module per job:
 - :mod:`.records`: :class:`Label` (one occurrence), :data:`CATEGORIES` and :data:`HOWS`;
 - :mod:`.lexicon`: the label lexicon (``toolkit/lexicons/labels.yml``: per camp, terms in three
   categories, each list cited), :class:`LabelLexicon` and :func:`load_labels`;
+- :mod:`.states`: whether a bare "the government" or "the opposition" is another state's;
 - :mod:`.find`: :func:`find_labels`, which finds every term and decides which camp each
   occurrence names, keeping how it decided (the rules and their limits are in its docstring).
 """

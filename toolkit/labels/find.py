@@ -28,6 +28,10 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
   where the window names none of the label's camps, a text of several paragraphs that names exactly
   one of them (anywhere) gives that one ("the jihadists" of an article whose only such group is ISIS);
+  right after a designation verb ("the IRGC, which it designated a terrorist organization") a label
+  takes the camp named last before the verb's clause, whatever the term's camps; and a term of the
+  lexicon's ``state_bound`` ("the government", "the opposition") names camp ``other`` in a text that
+  never names Syria or where another state is named before it in its sentence (:mod:`.states`);
 * ``alignment``: a sense of the term holds only in the usage of some alignments (``only_in``:
   "the Coalition" in the opposition's own outlet is the National Coalition) and this is one, or
   nothing in the paragraph decides, and the usage of the outlet's alignment does
@@ -42,7 +46,7 @@ Nouns of ``group_nouns`` after a label belong to it ("terrorist groups", "army u
 ("so-called", "self-styled") makes any label delegitimising ("the so-called moderate opposition").
 A name after "anti-" is a label ("anti-Daesh operations": the Islamic State), but names no label after it
 ("anti-ISIS fighters" are not the Islamic State's). Not labels: a closing tag line ("Tags terrorists Daesh ...": no sentence end to the end of the text;
-its words are no co-reference anchors either), bracketed credits, and labels inside a title ("Deputy
+its words are no co-reference anchors either) or closing footnote on a starred name ("Daesh* is a ..."), bracketed credits, and labels inside a title ("Deputy
 Chief of Staff of the Navy and Army", "army chief of staff"). ``in_quote`` tells the outlet's own voice from someone else's words: the label lies inside a quote
 (direct, mixed or indirect) of ``quotes``.
 
@@ -65,13 +69,14 @@ from ..records import RecordList
 from ..text import in_capitals, normalize_quotes, paragraphs, sentences
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
+from .states import StateEvidence
 from .words import after_anti, followed, in_credit, in_title, preceded, word_after, word_before
 
 __all__ = ["find_labels"]
 
 # between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
 # or a bracketed acronym ("the Islamic State (IS) terrorist organization")
-_APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?:a|an|the)" + SPACE + r")?")
+_APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?P<article>a|an|the)" + SPACE + r")?")
 _POST = re.compile(SPACE + r"(?:of|from|belonging" + SPACE + "to|affiliated" + SPACE + r"(?:to|with)|"
                    r"linked" + SPACE + r"to|loyal" + SPACE + r"to)" + SPACE + r"(?:the" + SPACE + r")?")
 
@@ -93,6 +98,8 @@ class _Hit:
 
 # a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
 _TAGS = re.compile(r"(?<![\w-])Tags" + SPACE + r"[^.!?]{0,300}$")
+# a closing footnote line on a starred name: "Daesh* is a terrorist group outlawed in Russia"
+_FOOTNOTE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][\w'’ ()-]{0,60}\*[^\n]*\s*\Z")
 
 
 def _category(term: Term, camp: str | None) -> str:
@@ -103,9 +110,11 @@ def _category(term: Term, camp: str | None) -> str:
 
 
 def _quote_spans(quotes) -> list[tuple[int, int, str | None]]:
-    """``(start, end, speaker camp)`` of each quote, sorted (the camp is ``None`` for plain pairs)."""
+    """``(start, end, speaker camp)`` of each quote, sorted (the camp is ``None`` for plain pairs and for
+    a speaker of camp ``unnamed``: a source without a camp, whose labels follow the outlet's usage)."""
     spans = [(q.start, q.end, getattr(q, "camp", None)) if hasattr(q, "start") else (int(q[0]), int(q[1]), None)
              for q in quotes]
+    spans = [(s, e, None if c == "unnamed" else c) for s, e, c in spans]
     return sorted(spans, key=lambda s: s[:2])
 
 
@@ -157,12 +166,19 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     norm = normalize_quotes(text)
     tags = _TAGS.search(norm)  # a closing tag line holds neither labels nor the mentions co-reference reads
     cut = tags.start() if tags is not None else len(norm)
+    note = _FOOTNOTE.search(norm, 0, cut)
+    cut = note.start() if note is not None else cut
     hits = _match(norm, lex, cut)
     mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions)
                 if m.camp != "unnamed" and m.start < cut]
     quoted = [_quote_at(spans, starts, h.start, h.end) for h in hits]
     usage = [_CAMP_USAGE.get(q[2], q[2]) if q is not None and q[2] else alignment for q in quoted]
     _resolve(norm, hits, mentions, lex, usage)
+    bound = [h for h in hits if h.term.term in lex.state_terms and h.how == "lexicon"]
+    evidence = StateEvidence(norm, lex) if bound else None
+    for h in bound:
+        if evidence.elsewhere(h.start, h.end):  # another state's government or opposition
+            h.camp, h.how, h.category = "other", "coreference", _category(h.term, "other")
     persons = [m for m in mentions if getattr(actors.get(m.actor), "kind", None) == "person"]
     for h, q in zip(hits, quoted):
         if h.term.head and h.camp is None:
@@ -293,6 +309,10 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
+        designated = _designated(norm, sents[bisect_right(sent_starts, h.start) - 1].start if sents else 0, h.start, anchors)
+        if designated is not None:
+            h.camp, h.how = designated, "coreference"
+            continue
         i = bisect_right(window_starts, h.start) - 1
         lo, hi = windows[i][1:] if i >= 0 else (0, len(norm))
         if word_before(norm, h.start) == "other":  # "the Islamic State and other terrorist groups"
@@ -314,6 +334,26 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         h.category = _category(h.term, h.camp)
 
 
+# a designation verb right before a label: "which Ankara classifies as a terrorist group", "a designated foreign ..."
+_DESIGNATION = re.compile(r"(?<![\w-])(?:designated|designates|designate|classif(?:y|ies|ied)|listed|lists|regard(?:s|ed)?"
+                          r"|consider(?:s|ed)?|brand(?:s|ed)?|labell?ed)(?:" + SPACE + r"as)?(?:" + SPACE + r"(?:an?|the))?"
+                          r"(?:" + SPACE + r"(?:foreign|designated|international))*" + SPACE + r"$", re.I)
+_CLAUSE = re.compile(r",|(?<![\w-])(?:which|that|who|whom|whose)(?![\w-])", re.I)
+
+
+def _designated(norm: str, lo: int, start: int, anchors: "_Anchors") -> str | None:
+    """The camp of the thing a designation names ("the IRGC, which it had designated a terrorist
+    organization": iran): a label right after a designation verb takes the camp of the last camp
+    mention before the clause that holds the verb (its relative pronoun or comma), in the label's
+    sentence; ``None`` when no verb is there or nothing is named before. A surface rule: the clause's
+    subject is not parsed ("X is listed as a terrorist group by Y" takes the camp named before X's clause)."""
+    m = _DESIGNATION.search(norm, max(lo, start - 80), start)
+    if m is None:
+        return None
+    clauses = [c.start() for c in _CLAUSE.finditer(norm, lo, m.start())]
+    return anchors.last_before(lo, clauses[-1] if clauses else m.start())
+
+
 _NOT_APPOSED = re.compile(r"[^\s),'aenths]")  # a character no apposition gap (_APPOSED) holds
 
 
@@ -323,10 +363,13 @@ def _modifier(norm: str, h: _Hit, mentions: list, mention_starts: list[int], lex
     first mention whose gap to the label no apposition can fill: earlier mentions' gaps hold it too."""
     m = lex._modifier.search(norm, max(0, h.start - 40), h.start)
     if m is not None:
-        return lex.modifiers[m.group(1)]
+        return lex.modifiers[m.group("bracketed") or m.group("word")]
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):
         mn = mentions[k]
-        if mn.end <= h.end and (mn.end >= h.start or _APPOSED.fullmatch(norm, mn.end, h.start)):
+        gap = _APPOSED.fullmatch(norm, mn.end, h.start) if mn.end < h.start else None
+        if gap is not None and gap.group("article") and len(h.term.senses) == 1 and "," not in gap.group():
+            return None  # "rebels the Assad regime" (a text without commas): no apposition to a one-camp term
+        if mn.end <= h.end and (mn.end >= h.start or gap is not None):
             return None if mn.start < h.start and after_anti(norm, mn.start) else mn.camp
         if mn.end < h.start and _NOT_APPOSED.search(norm, mn.end, h.start):
             return None

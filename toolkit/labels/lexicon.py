@@ -21,7 +21,7 @@ __all__ = ["LabelLexicon", "Term", "load_labels", "DEFAULT_PATH", "SPACE", "CONT
 
 DEFAULT_PATH = DEFAULT_DIR / "labels.yml"
 _TOP_KEYS = {"sources", "camps", "group_nouns", "prefixes", "modifiers", "by_alignment", "resolve_order", "heads",
-             "coreference_window", "coreference_groups"}
+             "coreference_window", "coreference_groups", "state_bound"}
 WINDOWS = ("paragraph", "sentences", "sentence")
 CONTEXT_RULES = ("coreference", "alignment")
 _CONDITIONS = ("not_followed_by", "not_preceded_by")
@@ -63,13 +63,16 @@ class LabelLexicon:
             paragraph, its sentence and the one before, or its sentence.
         coreference_groups: actor ids (``actors.yml``) of armed groups outside the label camps that an
             ambiguous label may co-refer with: their camp joins the term's camps for that rule only.
+        state_terms: terms of ``state_bound`` ("government", "opposition"): they name a Syrian camp
+            only in a text about Syria, not where another state is named before them in their sentence.
     """
 
     def __init__(self, terms: dict[str, Term], sources: dict[str, str], group_nouns: tuple[str, ...],
                  prefixes: tuple[str, ...], modifiers: dict[str, str], by_alignment: dict[str, tuple[str, ...]],
                  resolve_order: tuple[str, ...] = CONTEXT_RULES,
                  heads: tuple[tuple[str, ...], ...] = ((), (), ()), coreference_window: str = "paragraph",
-                 coreference_groups: frozenset[str] = frozenset()):
+                 coreference_groups: frozenset[str] = frozenset(),
+                 state_bound: tuple[tuple[str, ...], ...] = ((), (), ())):
         self.terms, self.sources, self.heads = terms, sources, heads
         self.coreference_groups = coreference_groups
         self.group_nouns, self.prefixes = group_nouns, prefixes
@@ -94,7 +97,14 @@ class LabelLexicon:
         self._heads = re.compile(rf"(?<![\w-])(?:{adj})?(?P<noun>{trie_regex(cap(head_nouns), unit)})(?![\w]|-\w)"
                                  if head_nouns else r"(?!)")
         mods = sorted(modifiers, key=len, reverse=True)
-        self._modifier = re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, mods)) or '(?!)'})(?:'s)?{SPACE}$")
+        # a modifier word right before a label, or a bracketed one ("People's Protection Units (YPG) militia")
+        alt = "|".join(map(re.escape, mods)) or "(?!)"
+        self._modifier = re.compile(rf"(?<![\w-])(?:(?<=\()(?P<bracketed>{alt})\)|(?P<word>{alt})(?:'s)?){SPACE}$")
+        terms_bound, home, others = state_bound
+        self.state_terms = frozenset(terms_bound)
+        # a state named: Syria's words (group "home") or another state's
+        self._states = re.compile(rf"(?<![\w-])(?:(?P<home>{trie_regex(home, unit) if home else '(?!)'})|"
+                                  rf"(?P<other>{trie_regex(others, unit) if others else '(?!)'}))(?:'s|s)?(?![\w-])")
 
     def __repr__(self) -> str:
         return f"LabelLexicon({len(self.terms)} terms)"
@@ -204,6 +214,14 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
         require(sorted(order) == sorted(CONTEXT_RULES), path, data["resolve_order"],
                 f"'resolve_order' must list {', '.join(CONTEXT_RULES)} once each, in the order they apply", data)
         base["resolve_order"] = tuple(order)
+    if "state_bound" in data:
+        bound = data["state_bound"]
+        require(isinstance(bound, dict) and set(bound) <= {"terms", "home", "others"}, path, bound,
+                "'state_bound' must be a mapping with 'terms', 'home' and 'others'", data)
+        for key in ("terms", "home", "others"):
+            if key in bound:
+                base["state_bound"][key] = list(dict.fromkeys(base["state_bound"][key]
+                                                              + _strings(path, bound[key], bound, f"state_bound {key!r}")))
     if "coreference_window" in data:
         require(data["coreference_window"] in WINDOWS, path, data, f"'coreference_window' must be one of {', '.join(WINDOWS)}")
         base["coreference_window"] = data["coreference_window"]
@@ -240,7 +258,7 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
 def _empty() -> dict:
     return {"sources": {}, "terms": {}, "group_nouns": [], "prefixes": [], "coreference_groups": [], "modifiers": {},
             "by_alignment": {}, "resolve_order": CONTEXT_RULES, "heads": {"nouns": [], "adjectives": [], "not_followed_by": []},
-            "coreference_window": "paragraph"}
+            "coreference_window": "paragraph", "state_bound": {"terms": [], "home": [], "others": []}}
 
 
 def _build(base: dict, path: Path) -> LabelLexicon:
@@ -252,7 +270,8 @@ def _build(base: dict, path: Path) -> LabelLexicon:
     return LabelLexicon(terms, dict(base["sources"]), tuple(base["group_nouns"]), tuple(base["prefixes"]),
                         dict(base["modifiers"]), dict(base["by_alignment"]), base["resolve_order"],
                         tuple(tuple(base["heads"][k]) for k in ("nouns", "adjectives", "not_followed_by")),
-                        base["coreference_window"], frozenset(base["coreference_groups"]))
+                        base["coreference_window"], frozenset(base["coreference_groups"]),
+                        tuple(tuple(base["state_bound"][k]) for k in ("terms", "home", "others")))
 
 
 _LEXICONS = FileCache(maxsize=8)
