@@ -36,7 +36,7 @@ def main() -> None:
     except FileNotFoundError:
         sets = {}
     for which, name in (("real", "hand-annotated real articles (dev)"),
-                        ("fresh4", "fresh-4 real articles (held out: no rule chosen on them)"),
+                        ("fresh5", "fresh-5 real articles (held out: no rule chosen on them)"),
                         ("demo", "demo corpus (constructed)")):
         if which not in sets:
             continue
