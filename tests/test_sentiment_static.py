@@ -104,7 +104,20 @@ def test_sentiment_static_backend_adds_dense_features_to_the_linear_model():
     feats = backend.features(text, start, start + 5)
     dense = [f for f, _v, _t in feats if f.startswith("sv:")]
     assert dense and len(dense) % backend.static_set.dims == 0
-    linear = get_backend("default").features(text, start, start + 5)
+    linear = get_backend("linear").features(text, start, start + 5)
     assert [f for f in feats if not f[0].startswith("sv:")] == linear  # the linear features unchanged
     a, b = backend.target(text, start, start + 5), backend.target(text, start, start + 5)
     assert a == b and a.label in ("negative", "neutral", "positive")
+
+
+def test_sentiment_static_is_the_default_and_linear_stays_reachable():
+    from toolkit.sentiment import get_backend
+    from toolkit.sentiment.static import StaticLinearBackend
+
+    default, linear = get_backend("default"), get_backend("linear")
+    assert isinstance(default, StaticLinearBackend) and default.name == "default"
+    assert not isinstance(linear, StaticLinearBackend) and linear.name == "linear"
+    text = "The mayor warmly praised Orlov for the new bridge."
+    start = text.index("Orlov")
+    assert default.target(text, start, start + 5).backend == "default"
+    assert any(f.startswith("sv:") for f, _v, _t in default.features(text, start, start + 5))

@@ -1,4 +1,4 @@
-"""Words per CPU second of the analysis with the ``default`` and the ``static`` sentiment backend, in one process.
+"""Words per CPU second of the analysis with the ``linear`` and the ``default`` (static) sentiment backend, in one process.
 
 ``toolkit.analyze(..., cache=False, workers=1)`` on ``--articles`` AllSides-Syria articles (after
 the first 10, which warm up both backends), the backends taking turns ``--repeat`` times; CPU
@@ -21,7 +21,7 @@ from toolkit.paths import shared_path
 from toolkit.pipeline import analyze
 from toolkit.text import n_words
 
-BACKENDS = ("default", "static")
+BACKENDS = ("linear", "default")
 
 
 def _cpu() -> float:
@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"run": run, "backend": backend, "words": words, "cpu_s": round(cpu, 2),
                               "words_per_cpu_s": round(words / cpu)}))
     med = {b: round(statistics.median(v)) for b, v in per.items()}
-    print(json.dumps({"median_words_per_cpu_s": med, "static/default": round(med["static"] / med["default"], 3)}))
+    print(json.dumps({"median_words_per_cpu_s": med, "default/linear": round(med["default"] / med["linear"], 3)}))
     return 0
 
 

@@ -11,8 +11,11 @@ target from what sits around it. One module per job, imports only downward:
 * :mod:`~toolkit.sentiment.lexical`: VADER and TextBlob word and sentence polarity;
 * :mod:`~toolkit.sentiment.context`: the target's sentence, tokens, negation, quotations and roles;
 * :mod:`~toolkit.sentiment.rules`: the rule scorer (backends ``vader`` and ``textblob``);
-* :mod:`~toolkit.sentiment.linear`: the linear target model (backend ``default``, shipped weights)
+* :mod:`~toolkit.sentiment.features`: the linear model's features (lexicon and role cues, window words, framing);
+* :mod:`~toolkit.sentiment.linear`: the linear target model (backend ``linear``, shipped weights)
   and :func:`train` to refit it;
+* :mod:`~toolkit.sentiment.static`: the same model with static word-vector features (backend ``default``, also
+  ``static``); :mod:`~toolkit.sentiment.selection` chooses both models' settings by train-article CV;
 * :mod:`~toolkit.sentiment.registry`: backends by name (:func:`register_backend`,
   :func:`unregister_backend`);
 * :mod:`~toolkit.sentiment.api`: :func:`target_sentiment`, :func:`portrayal`, :func:`entity_portrayal`, :func:`voice`;

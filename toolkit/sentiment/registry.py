@@ -1,7 +1,9 @@
 """The backend registry: sentiment backends by name, created on first use.
 
-Built in: ``default`` (:mod:`toolkit.sentiment.linear`), ``static`` (the same model with dense
-static-vector features, :mod:`toolkit.sentiment.static`), ``vader`` and ``textblob`` (the rule
+Built in: ``default`` (the linear target model of :mod:`toolkit.sentiment.linear` with the dense
+static-vector features of :mod:`toolkit.sentiment.static`, ``toolkit/models/sentiment_static.json``;
+``static`` is the same model under its own name), ``linear`` (the linear model alone, the default
+before issue 20's second round, ``toolkit/models/sentiment_linear.json``), ``vader`` and ``textblob`` (the rule
 scorer, :mod:`toolkit.sentiment.rules`, over :mod:`toolkit.sentiment.lexical`), and ``trained``
 (:mod:`toolkit.sentiment.trained`, imported only when that backend is asked for: it needs torch).
 :func:`register_backend` adds one, :func:`unregister_backend` removes one again.
@@ -35,19 +37,20 @@ def _trained() -> object:
 _BUILT_IN: dict[str, Callable[[], object]] = {
     "vader": lambda: RuleTargetBackend(lexical.vader()),
     "textblob": lambda: RuleTargetBackend(lexical.textblob(), TEXTBLOB_PARAMS),
-    "default": lambda: LinearTargetBackend.load(MODEL_PATH, name="default"),
+    "default": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="default"),
     "static": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="static"),
+    "linear": lambda: LinearTargetBackend.load(MODEL_PATH, name="linear"),
     "trained": _trained,
 }
 _FACTORIES: dict[str, Callable[[], object] | object] = dict(_BUILT_IN)
-_PACKAGED = {name: _BUILT_IN[name] for name in ("vader", "textblob", "default", "static")}  # lexicon/model in the package
+_PACKAGED = {name: _BUILT_IN[name] for name in ("vader", "textblob", "default", "static", "linear")}  # lexicon/model in the package
 _INSTANCES: dict[str, object] = {}
 _LOCK = threading.RLock()
 
 
 def packaged_backend(name: str) -> bool:
     """Whether ``name`` is still one of the backends whose lexicon or model ships inside the package
-    (``default``, ``vader``, ``textblob``, not replaced by :func:`register_backend`): the package's
+    (``default``, ``static``, ``linear``, ``vader``, ``textblob``, not replaced by :func:`register_backend`): the package's
     own files then identify it, without loading it."""
     return name in _PACKAGED and _FACTORIES.get(name) is _PACKAGED[name]
 
@@ -73,8 +76,8 @@ def register_backend(name: str, backend) -> None:
 
 
 def unregister_backend(name: str) -> None:
-    """Undo :func:`register_backend`: a built-in name (``default``, ``vader``, ``textblob``,
-    ``trained``) gets its built-in backend back, any other name is removed.
+    """Undo :func:`register_backend`: a built-in name (``default``, ``static``, ``linear``, ``vader``,
+    ``textblob``, ``trained``) gets its built-in backend back, any other name is removed.
 
     Raises:
         KeyError: no backend of that name is registered.

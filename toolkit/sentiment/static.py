@@ -35,7 +35,7 @@ from .context import TargetContext, target_context
 from .linear import FeatureSet, LinearTargetBackend, feature_rows, fit_rows
 
 __all__ = ["VECTORS_PATH", "MODEL_PATH", "PARTS", "StaticVectors", "StaticSet", "StaticLinearBackend", "load_vectors",
-           "static_features", "static_rows", "train_static"]
+           "part_weights", "static_features", "static_rows", "train_static"]
 
 VECTORS_PATH = Path(__file__).resolve().parent.parent / "models" / "static_vectors.npz"
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_static.json"
@@ -107,13 +107,14 @@ def _sentence_rows(ctx: TargetContext, vectors: StaticVectors) -> np.ndarray:
     return rows
 
 
-def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: StaticVectors | None = None,
-                    ignore_quotes: bool = False) -> list[tuple[str, float, int]]:
-    """The dense features ``(sv:<part>:<k>, value, -1)`` of one target (see the module docstring)."""
-    vectors = vectors or load_vectors()
+def part_weights(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
+                 ignore_quotes: bool = False) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """Per part of ``ss.parts`` with a known word: ``(part, vocabulary rows, weights)``, the weights
+    already divided by the part's word count and times ``ss.scale``, so the part's feature is
+    ``weights @ vectors[rows]`` (what :func:`static_features` computes, and what a tuner of the
+    vectors pools the same way)."""
     sent, n = ctx.sent, len(ctx.sent.lower)
     rows = _sentence_rows(ctx, vectors)
-    dims = min(ss.dims, vectors.vectors.shape[1])
     idx = np.arange(n)
     known = rows >= 0
     if ignore_quotes:
@@ -126,7 +127,7 @@ def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: St
              "right": outside & (idx > ctx.t1) & (dist <= ss.window),
              "clause": outside & ((breaks == breaks[ctx.t0]) | (breaks == breaks[ctx.t1])),
              "target": ~outside}
-    feats: list[tuple[str, float, int]] = []
+    out = []
     for part in ss.parts:
         sel = np.flatnonzero(masks[part] & known)
         if not len(sel):
@@ -137,7 +138,18 @@ def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: St
             w = 1.0 / (1.0 + (np.maximum(dist[sel], 1) - 1) / 3.0)
         else:
             w = np.ones(len(sel))
-        avg = (w[:, None] * vectors.vectors[rows[sel], :dims]).sum(axis=0) * (ss.scale / len(sel))
+        out.append((part, rows[sel], w * (ss.scale / len(sel))))
+    return out
+
+
+def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: StaticVectors | None = None,
+                    ignore_quotes: bool = False) -> list[tuple[str, float, int]]:
+    """The dense features ``(sv:<part>:<k>, value, -1)`` of one target (see the module docstring)."""
+    vectors = vectors or load_vectors()
+    dims = min(ss.dims, vectors.vectors.shape[1])
+    feats: list[tuple[str, float, int]] = []
+    for part, rows, w in part_weights(ctx, ss, vectors, ignore_quotes):
+        avg = w @ vectors.vectors[rows, :dims]
         feats += [(f"sv:{part}:{k}", float(v), -1) for k, v in enumerate(avg.tolist())]
     return feats
 
