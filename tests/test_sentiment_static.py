@@ -121,3 +121,21 @@ def test_sentiment_static_is_the_default_and_linear_stays_reachable():
     start = text.index("Orlov")
     assert default.target(text, start, start + 5).backend == "default"
     assert any(f.startswith("sv:") for f, _v, _t in default.features(text, start, start + 5))
+
+
+@pytest.mark.parametrize("text, ignore_quotes", [
+    ("Mayor Orlov warmly praised the volunteers who rebuilt the bridge.", False),
+    ("Critics harshly blamed Orlov, who called the report \"a disgrace\" on Tuesday.", True),
+    ("The council said Orlov would not resign.", False),
+])
+def test_sentiment_static_dense_logits_equal_the_named_features(text, ignore_quotes):
+    """The shipped model's dense logits (one product per part) are the sum over its named sv: features."""
+    from toolkit.sentiment.linear import LinearTargetBackend
+    from toolkit.sentiment.static import MODEL_PATH, StaticLinearBackend
+
+    backend = StaticLinearBackend.load(MODEL_PATH)
+    ctx = _ctx(text)
+    dense = backend._extra_logits(ctx, ignore_quotes)
+    named = LinearTargetBackend._extra_logits(backend, ctx, ignore_quotes)
+    assert any(abs(v) > 1e-6 for v in named)
+    assert dense == pytest.approx(named, abs=1e-9)

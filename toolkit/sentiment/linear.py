@@ -89,12 +89,24 @@ class LinearTargetBackend:
         """Features a subclass adds to :func:`toolkit.sentiment.features.features` (none here; the ``static`` backend adds dense ones)."""
         return []
 
+    def _extra_logits(self, ctx: TargetContext, ignore_quotes: bool) -> tuple[float, float, float]:
+        """The logits of :meth:`_extra_features` summed, as :meth:`target` adds them (a subclass with
+        dense features computes them in one product instead of one dictionary look-up per feature)."""
+        neg = neu = pos = 0.0
+        for name, value, _tok in self._extra_features(ctx, ignore_quotes):
+            coef = self.weights.get(name)
+            if coef is not None:
+                neg += coef[0] * value
+                neu += coef[1] * value
+                pos += coef[2] * value
+        return neg, neu, pos
+
     def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
         """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative).
 
         The logits add up :func:`toolkit.sentiment.features.features` in its order (the word features as
         :func:`word_features` gives them, named through :func:`word_feature_names`), so they equal
-        :func:`row_logits` of the features.
+        :func:`row_logits` of the features (to float rounding: dense features are summed as one product).
         """
         ctx = target_context(text, start, end)
         sent, weights = ctx.sent, self.weights
@@ -121,12 +133,14 @@ class LinearTargetBackend:
             neu += coef[1] * value
             pos += coef[2] * value
             contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
-        for name, value, _tok in tail_features(ctx, self.feature_set, words) + self._extra_features(ctx, ignore_quotes):
+        for name, value, _tok in tail_features(ctx, self.feature_set, words):
             coef = weights.get(name)
             if coef is not None:
                 neg += coef[0] * value
                 neu += coef[1] * value
                 pos += coef[2] * value
+        extra = self._extra_logits(ctx, ignore_quotes)
+        neg, neu, pos = neg + extra[0], neu + extra[1], pos + extra[2]
         show = showable(sent)
         shown = [(i, v) for i, v in contrib.items() if show[i] and (i in cued or abs(v) >= _EVIDENCE_WORD_MIN)]
         logits = [neg, neu, pos]

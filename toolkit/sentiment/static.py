@@ -173,9 +173,23 @@ class StaticLinearBackend(LinearTargetBackend):
                  if k in StaticSet.__dataclass_fields__}
         self.static_set = StaticSet(**known)
         self._vectors = vectors or load_vectors()
+        self._dims = min(self.static_set.dims, self._vectors.vectors.shape[1])
+        zero = (0.0, 0.0, 0.0)
+        # per part, the (dims x 3) coefficients of its features sv:<part>:<k> (0 for a feature the fit dropped)
+        self._dense = {part: np.array([self.weights.get(f"sv:{part}:{k}", zero) for k in range(self._dims)],
+                                      dtype=np.float64) for part in self.static_set.parts}
 
     def _extra_features(self, ctx: TargetContext, ignore_quotes: bool) -> list[tuple[str, float, int]]:
         return static_features(ctx, self.static_set, self._vectors, ignore_quotes)
+
+    def _extra_logits(self, ctx: TargetContext, ignore_quotes: bool) -> tuple[float, float, float]:
+        """The dense features' logits in numpy: per part, (weights @ vectors) @ coefficients, the sum
+        :meth:`_extra_features` would give through the weight dictionary, without naming each feature."""
+        total = np.zeros(3)
+        vectors = self._vectors.vectors
+        for part, rows, w in part_weights(ctx, self.static_set, self._vectors, ignore_quotes):
+            total += (w @ vectors[rows, :self._dims]).astype(np.float64) @ self._dense[part]
+        return float(total[0]), float(total[1]), float(total[2])
 
 
 def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
