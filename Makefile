@@ -31,9 +31,10 @@ report: $(VENV)/.notebooks-stamp
 	$(BIN)/python -m toolkit report $(if $(CORPUS),--corpus $(CORPUS))
 
 ## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution, on every core
-## (pytest-xdist; each worker analyses into a cache folder of its own, tests/conftest.py)
+## (pytest-xdist; each worker analyses into a cache folder of its own; the tests reading the one report run
+## share a worker and start first, tests/conftest.py)
 test: $(VENV)/.test-stamp
-	$(BIN)/python -m pytest -q -n auto
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 ## Score every measure against the gold data under ../shared (real news first)
 validate: $(STAMP)

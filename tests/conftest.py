@@ -30,6 +30,26 @@ def repo() -> Path:
     return REPO
 
 
+def _reads_demo_reports(item) -> bool:
+    """Whether a test uses :func:`demo_reports`: by its arguments, or (the README's report lines,
+    which ask for it from inside the test) by the command it takes (its parse test, cheap, goes along)."""
+    if "demo_reports" in getattr(item, "fixturenames", ()):
+        return True
+    command = getattr(getattr(item, "callspec", None), "params", {}).get("command")
+    line = getattr(command, "line", "")
+    return line == "make report" or line.startswith("python -m toolkit report")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that read the one ``make report`` run (:func:`demo_reports`) form one pytest-xdist
+    group: under ``--dist loadgroup`` (``make test``) they run on one worker, and first (xdist starts
+    its largest group first), so the longest job starts at once and no other worker sits waiting on
+    the run's lock. Without xdist the mark does nothing."""
+    for item in items:
+        if _reads_demo_reports(item):
+            item.add_marker(pytest.mark.xdist_group("demo-reports"))
+
+
 @pytest.fixture(autouse=True)
 def _sentiment_backends_restored():
     """Sentiment backends a test registers are unregistered after it (a replaced built-in one gets
