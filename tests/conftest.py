@@ -30,6 +30,23 @@ def repo() -> Path:
     return REPO
 
 
+@pytest.fixture(scope="session")
+def corpora_loaded_once():
+    """``load_corpus`` reading each corpus (path and options) once per test session (per pytest-xdist
+    worker), for tests that score several gold sets on the same shared corpora: patch it into the
+    validator, ``monkeypatch.setattr(module, "load_corpus", corpora_loaded_once)``. A :class:`Corpus`
+    is read-only, so the tests share it safely; the loader itself is tested on its own."""
+    import functools
+
+    from toolkit.corpus import load_corpus
+
+    @functools.cache
+    def load(path: str, options: tuple):
+        return load_corpus(path, **dict(options))
+
+    return lambda path, **options: load(str(Path(path).resolve()), tuple(sorted(options.items())))
+
+
 def _reads_demo_reports(item) -> bool:
     """Whether a test uses :func:`demo_reports`: by its arguments, or (the README's report lines,
     which ask for it from inside the test) by the command it takes (its parse test, cheap, goes along)."""
