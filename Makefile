@@ -32,9 +32,9 @@ report: $(VENV)/.notebooks-stamp
 
 ## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution, on every core
 ## (pytest-xdist; each worker analyses into a cache folder of its own; the tests reading the one report run
-## share a worker and start first, tests/conftest.py)
+## start first, on one worker, tests/conftest.py)
 test: $(VENV)/.test-stamp
-	$(BIN)/python -m pytest -q -n auto --dist loadgroup
+	$(BIN)/python -m pytest -q -n auto
 
 ## Score every measure against the gold data under ../shared (real news first)
 validate: $(STAMP)

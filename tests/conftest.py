@@ -49,7 +49,7 @@ def corpora_loaded_once():
 
 def _reads_demo_reports(item) -> bool:
     """Whether a test uses :func:`demo_reports`: by its arguments, or (the README's report lines,
-    which ask for it from inside the test) by the command it takes (its parse test, cheap, goes along)."""
+    which ask for it from inside the test) by the command it takes (their parse tests, cheap, go along)."""
     if "demo_reports" in getattr(item, "fixturenames", ()):
         return True
     command = getattr(getattr(item, "callspec", None), "params", {}).get("command")
@@ -58,13 +58,13 @@ def _reads_demo_reports(item) -> bool:
 
 
 def pytest_collection_modifyitems(config, items):
-    """The tests that read the one ``make report`` run (:func:`demo_reports`) form one pytest-xdist
-    group: under ``--dist loadgroup`` (``make test``) they run on one worker, and first (xdist starts
-    its largest group first), so the longest job starts at once and no other worker sits waiting on
-    the run's lock. Without xdist the mark does nothing."""
-    for item in items:
-        if _reads_demo_reports(item):
-            item.add_marker(pytest.mark.xdist_group("demo-reports"))
+    """The tests that read the one ``make report`` run (:func:`demo_reports`) run first, in a row:
+    pytest-xdist (``-n``, default ``--dist load``) sends each worker a first batch of consecutive
+    tests (a quarter of its share, far more than these), so they all land on one worker, whose
+    first test starts the longest job at once, and no other worker sits waiting on the run's lock.
+    The rest keep pytest's order (a file's tests in a row, so its module fixtures are built once
+    per worker). Without xdist only the order changes."""
+    items.sort(key=lambda item: not _reads_demo_reports(item))  # stable: the rest keep their order
 
 
 @pytest.fixture(autouse=True)

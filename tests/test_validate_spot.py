@@ -7,8 +7,6 @@ import pytest
 from toolkit.validate import spot
 from toolkit.validate.spot import GOLD_DIR, report_hedges, score_hedges, score_portrayal
 
-pytestmark = pytest.mark.xdist_group("spot-sets")  # one worker: each corpus read once for all the sets
-
 
 @pytest.fixture(autouse=True)
 def _corpora_read_once(monkeypatch, corpora_loaded_once):
