@@ -31,7 +31,8 @@ report: $(VENV)/.notebooks-stamp
 	$(BIN)/python -m toolkit report $(if $(CORPUS),--corpus $(CORPUS))
 
 ## Unit tests, shared-data tests (skipped when ../shared is absent) and notebook execution, on every core
-## (pytest-xdist; each worker analyses into a cache folder of its own, tests/conftest.py)
+## (pytest-xdist; each worker analyses into a cache folder of its own; the tests reading the one report run
+## start first, on one worker, tests/conftest.py)
 test: $(VENV)/.test-stamp
 	$(BIN)/python -m pytest -q -n auto
 

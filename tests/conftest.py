@@ -30,6 +30,43 @@ def repo() -> Path:
     return REPO
 
 
+@pytest.fixture(scope="session")
+def corpora_loaded_once():
+    """``load_corpus`` reading each corpus (path and options) once per test session (per pytest-xdist
+    worker), for tests that score several gold sets on the same shared corpora: patch it into the
+    validator, ``monkeypatch.setattr(module, "load_corpus", corpora_loaded_once)``. A :class:`Corpus`
+    is read-only, so the tests share it safely; the loader itself is tested on its own."""
+    import functools
+
+    from toolkit.corpus import load_corpus
+
+    @functools.cache
+    def load(path: str, options: tuple):
+        return load_corpus(path, **dict(options))
+
+    return lambda path, **options: load(str(Path(path).resolve()), tuple(sorted(options.items())))
+
+
+def _reads_demo_reports(item) -> bool:
+    """Whether a test uses :func:`demo_reports`: by its arguments, or (the README's report lines,
+    which ask for it from inside the test) by the command it takes (their parse tests, cheap, go along)."""
+    if "demo_reports" in getattr(item, "fixturenames", ()):
+        return True
+    command = getattr(getattr(item, "callspec", None), "params", {}).get("command")
+    line = getattr(command, "line", "")
+    return line == "make report" or line.startswith("python -m toolkit report")
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that read the one ``make report`` run (:func:`demo_reports`) run first, in a row:
+    pytest-xdist (``-n``, default ``--dist load``) sends each worker a first batch of consecutive
+    tests (a quarter of its share, far more than these), so they all land on one worker, whose
+    first test starts the longest job at once, and no other worker sits waiting on the run's lock.
+    The rest keep pytest's order (a file's tests in a row, so its module fixtures are built once
+    per worker). Without xdist only the order changes."""
+    items.sort(key=lambda item: not _reads_demo_reports(item))  # stable: the rest keep their order
+
+
 @pytest.fixture(autouse=True)
 def _sentiment_backends_restored():
     """Sentiment backends a test registers are unregistered after it (a replaced built-in one gets

@@ -45,10 +45,24 @@ def test_cli_help_loads_only_the_cli():
     assert {m for m in loaded if m.startswith("toolkit")} == {"toolkit", "toolkit.cli", "toolkit.paths"}
 
 
+# Own sentences in the Szeged layout: `validate hedging` reads and scores them as it would the shared
+# gold (every module of its path loads), in a second rather than the 40 CPU-s of factbank-dev.
+MINI_SZEGED = """<?xml version="1.0" encoding="UTF-8"?>
+<Annotation><DocumentSet><Document><DocID>mini</DocID><DocumentPart>\
+<Sentence id="S1">The envoy <ccue type="speculation_modal_probable_">might</ccue> resign.</Sentence>\
+<Sentence id="S2">The convoy reached the town at noon.</Sentence></DocumentPart></Document></DocumentSet></Annotation>
+"""
+
+
 @pytest.mark.parametrize("argv", [("quotes", "{demo}/novosti_2015-10-03_shoigu-idlib-hama.txt"),
-                                  ("corpus", "{demo}"), ("validate", "demo"), ("validate", "hedging")])
-def test_cli_commands_never_load_the_trainer(repo, argv):
-    loaded = _loaded(*(a.format(demo=repo / "corpora" / "demo") for a in argv), cwd=repo)
+                                  ("corpus", "{demo}"), ("validate", "demo"),
+                                  ("validate", "hedging", "--szeged", "{tmp}/mini.xml")],
+                         ids=["quotes", "corpus", "validate demo", "validate hedging"])
+def test_cli_commands_never_load_the_trainer(repo, argv, tmp_path):
+    (tmp_path / "mini.xml").write_text(MINI_SZEGED, encoding="utf-8")
+    loaded = _loaded(*(a.format(demo=repo / "corpora" / "demo", tmp=tmp_path) for a in argv), cwd=repo)
+    if argv[1:2] == ("hedging",):
+        assert "toolkit.validate.szeged" in loaded  # its validator, given a file to score, was loaded
     assert not _top(loaded) & TRAINING, _top(loaded) & TRAINING
     assert "toolkit.sentiment.finetune" not in loaded
 
