@@ -97,10 +97,13 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-def load_documents(which: str, corpora: str | Path | None = None, demo: str | Path = _DEMO) -> list[tuple[str, object, list]]:
+def load_documents(which: str, corpora: str | Path | None = None, demo: str | Path = _DEMO,
+                   loaded: dict | None = None) -> list[tuple[str, object, list]]:
     """``(name, Article, gold labels)`` for the ``"real"``, ``"fresh"``, ``"fresh2"``, ``"fresh3"``, ``"fresh4"``, ``"fresh5"`` or ``"demo"`` gold set.
 
     Real and fresh articles come from ``corpora`` (default ``../shared/corpora``); ``[]`` when it is absent.
+    ``loaded`` (corpus folder name -> Corpus) keeps each corpus read once across calls (one dict per
+    ``corpora``).
 
     Raises:
         LookupError: a document is not in its corpus, or its text differs from the annotated one.
@@ -115,10 +118,12 @@ def load_documents(which: str, corpora: str | Path | None = None, demo: str | Pa
     root = Path(corpora) if corpora is not None else shared_path("corpora")
     if root is None or not root.exists():
         return []
-    loaded: dict[str, object] = {}
+    loaded = {} if loaded is None else loaded
     out = []
     for g in _read(GOLD_DIR / f"labels_{which}.jsonl"):
-        corpus = loaded.setdefault(g["corpus"], load_corpus(root / g["corpus"]))
+        if g["corpus"] not in loaded:
+            loaded[g["corpus"]] = load_corpus(root / g["corpus"])
+        corpus = loaded[g["corpus"]]
         article = corpus.get(g["doc_id"])
         name = f"{g['corpus']}/{g['doc_id']}"
         if article is None:
@@ -206,7 +211,8 @@ def evaluate(corpora: str | Path | None = None, demo: str | Path = _DEMO) -> dic
     from ..labels.lexicon import WINDOWS
 
     lex = load_labels()
-    docs = {which: load_documents(which, corpora, demo) for which in _SETS}
+    loaded: dict = {}
+    docs = {which: load_documents(which, corpora, demo, loaded) for which in _SETS}
     out: dict = {"sets": {}, "orders": {}, "windows": {}, "lexicon_order": lex.resolve_order,
                  "lexicon_window": lex.coreference_window}
     for order in _ORDERS:
