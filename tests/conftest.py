@@ -76,7 +76,7 @@ def _sentiment_backends_restored():
     before = set(available_backends())
     yield
     for name in available_backends():
-        if name not in before or (name in ("default", "vader", "textblob") and not packaged_backend(name)):
+        if name not in before or (name in ("default", "static", "linear", "vader", "textblob") and not packaged_backend(name)):
             unregister_backend(name)
 
 
