@@ -43,6 +43,22 @@ def test_report_figures_panels_grow_down_not_across():
     plt.close("all")
 
 
+def test_report_figures_panels_split_an_outlet_that_two_corpora_hold():
+    from toolkit import concat_results
+
+    r = demo_results()
+    both = concat_results([r, r])  # the same outlets in two corpora: grouping by outlet also groups by corpus
+    share = quote_share_by(both, by="outlet", unit="camp")
+    assert share.duplicated(["outlet", "camp"]).any()
+    fig = share_panels(share, "outlet", title="t", xlabel="share")
+    assert len([a for a in fig.axes if a.get_visible()]) == 2 * r.articles["outlet"].nunique()
+    table = compare(both, "portrayal", by=["outlet", "camp"])
+    fig2 = score_panels(table, "outlet", camps=main_camps(r, n=2), title="t", xlabel="portrayal")
+    ticks = {t.get_text().rsplit(" (", 1)[0] for t in fig2.axes[0].get_yticklabels()}
+    assert len(ticks) == 2 * r.articles["outlet"].nunique()
+    plt.close("all")
+
+
 def test_plots_timeline_smooth_is_a_rolling_mean():
     r = demo_results()
     raw = compare(r, "quotes", by=["week", "camp"])
