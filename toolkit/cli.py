@@ -33,7 +33,7 @@ _CACHE_HELP = "cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-too
 
 def _cmd_corpus(args) -> int:
     """The corpus summary; with selection options, of the articles they keep (a preview of ``analyze``)."""
-    (corpus,) = _load_selected([args.path], args)
+    (corpus,) = _load_selected([args.path], args, args.alignment)
     print(corpus.summary())
     return 0
 
@@ -139,17 +139,19 @@ def _sentiment(args) -> str | None:
     return args.sentiment
 
 
-def _load_selected(paths: list[str], args) -> list:
+def _load_selected(paths: list[str], args, alignment: str | None) -> list:
     """Each corpus loaded with ``--alignment`` and cut to the selection options; an outlet asked for
     that no corpus has is an error naming the outlets there are, and so is a selection that keeps nothing.
-    Paths are made absolute as :func:`toolkit.report.build_report` makes them, so ``analyze`` and
-    ``report`` of the same selection and options share their cached analysis."""
+    ``analyze`` passes no ``alignment`` (its ``--alignment`` is the ``outlets`` lexicon, as in
+    ``report``'s notebooks) and paths are made absolute as :func:`toolkit.report.build_report` makes
+    them, so ``analyze`` and ``report`` of the same selection and options share their cached analysis
+    (the articles' metadata, alignment included, is part of the cache key)."""
     from .corpus import Selection, load_corpus
 
     where = _where(args)
     corpora = []
     for path in paths:  # absolute, as build_report passes them: the same `source` column, the same cache key
-        whole = load_corpus(os.path.abspath(path), alignment=args.alignment)
+        whole = load_corpus(os.path.abspath(path), alignment=alignment)
         corpora.append((whole, whole.filter(**where) if where else whole))
     outlets = sorted({a.outlet for whole, _ in corpora for a in whole if a.outlet})
     missing = [o for o in Selection.from_where(where).outlets if o not in outlets]
@@ -168,7 +170,7 @@ def _cmd_analyze(args) -> int:
 
     check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
     lexicons, sentiment = _lexicons(args), _sentiment(args)
-    corpora = _load_selected(args.corpus, args)
+    corpora = _load_selected(args.corpus, args, None)  # --alignment: the outlets lexicon (_lexicons)
     runs = [analyze(c, workers=args.workers, cache=args.cache, sentiment=sentiment, lexicons=lexicons,
                     side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions) for c in corpora]
     results = concat_results(runs)

@@ -39,7 +39,10 @@ def pool_outlets(results, top: int = 10, other: str = OTHER_OUTLETS):
     """A ``Results``-like object whose ``outlet`` keeps the ``top`` outlets by articles, the rest ``other``.
 
     Ties at the cut are broken by name, so the choice is deterministic. ``settings`` are kept and
-    gain ``pooled_outlets`` (the outlets kept).
+    gain ``pooled_outlets`` (the outlets kept). With several corpora stacked (a ``corpus`` column),
+    an outlet that more than one corpus holds, ``other`` included, is named with its corpus
+    (``"sputnik (fakes)"``): the comparison functions group by corpus too, and a figure has one
+    panel or point per name.
     """
     counts = results.articles["outlet"].fillna("(none)").value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")
@@ -50,6 +53,12 @@ def pool_outlets(results, top: int = 10, other: str = OTHER_OUTLETS):
         outlet = frame["outlet"].fillna("(none)")
         frame["outlet"] = outlet.where(outlet.isin(keep), other)
         tables[name] = frame
+    if "corpus" in tables["articles"]:
+        corpora = tables["articles"].groupby("outlet")["corpus"].nunique()
+        shared = set(corpora[corpora > 1].index)
+        for name in ("articles", "actor_measures"):
+            frame = tables[name]
+            frame["outlet"] = [f"{o} ({c})" if o in shared else o for o, c in zip(frame["outlet"], frame["corpus"])]
     settings = dict(getattr(results, "settings", {}) or {}, pooled_outlets=keep)
     return SimpleNamespace(**tables, settings=settings)
 
