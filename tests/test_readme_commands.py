@@ -416,7 +416,7 @@ def test_readme_python_example_runs_as_written(clone):
 
 
 def test_readme_selection_command_runs_on_a_small_train_file(tmp_path):
-    """``python -m toolkit.sentiment.selection TRAIN`` as the README's line runs it (a subprocess), on a
+    """``python -m toolkit.sentiment.selection TRAIN`` as docs/training.md runs it (a subprocess), on a
     NewsMTSC-shaped file of sentences written here: one table line per configuration of the grid."""
     from toolkit.sentiment.selection import GRID
 
