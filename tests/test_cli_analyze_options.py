@@ -106,15 +106,17 @@ def test_cli_report_passes_the_analysis_options(corpora, monkeypatch):
 
     monkeypatch.setattr(toolkit.report, "build_report", fake_build_report)
     printed = run_cli("report", "--corpus", *paths, "--out", str(tmp / "rep"), "--lexicon", "actors=kurds.yml",
-                      "--lexicon", "outlets=outlets.yml", "--alignment", "alignment.yml", "--since", "2015-10-01",
+                      "--alignment", "alignment.yml", "--since", "2015-10-01",
                       "--outlet", "harbor,ridge", "--match", "syria*", "--sentiment", "vader")
     assert printed.strip() == str(tmp / "fake.html")
     assert seen["corpus"] == paths and seen["out_dir"] == str(tmp / "rep")
     here = Path.cwd()  # the notebooks run elsewhere: relative files are passed as absolute paths
-    assert seen["options"] == {"lexicons": {"actors": str(here / "kurds.yml"), "outlets": str(here / "outlets.yml")},
-                               "alignment": str(here / "alignment.yml"),
+    # --alignment is the outlets lexicon, applied before the analysis as in `analyze` (either file shape)
+    assert seen["options"] == {"lexicons": {"actors": str(here / "kurds.yml"), "outlets": str(here / "alignment.yml")},
                                "where": {"since": "2015-10-01", "outlets": ["harbor", "ridge"], "words": ["syria*"]},
                                "sentiment": "vader"}
+    # two files for one thing (which wins would be a guess): a usage error, build_report not called
+    assert main(["report", "--lexicon", "outlets=outlets.yml", "--alignment", "alignment.yml"]) == 2
     seen.clear()
     run_cli("report")  # no option: build_report is called as before, without options
     assert seen["options"] is None and seen["corpus"] is None

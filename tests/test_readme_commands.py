@@ -1,5 +1,5 @@
-"""Every command line of README.md runs as written on a fresh copy of the repository, or, where it cannot
-run here, parses and is what CI runs.
+"""Every command line of README.md runs as written on a fresh copy of the repository, or is what CI runs;
+the developer commands of ``docs/benchmarks.md`` and ``docs/training.md`` parse.
 
 Commands are the lines of shell blocks (fenced ``bash`` or unlabelled) and the commands written in
 backticks in the prose (``python -m toolkit ...``, ``python benchmarks/...``, ``make ...``, ``pip ...``,
@@ -12,20 +12,26 @@ when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable 
 * **Run**: each fenced line and each complete prose command runs in bash from the copy's root, after
   ``. .venv/bin/activate`` once the README has said to activate (a reader follows it in one shell;
   prose commands come after "Command line" says to); the Python block of "In a notebook" runs as one
-  script. Not run: the lines matching :data:`NOT_RUN`, each with its reason and what checks it instead,
-  and prose commands with placeholders. ``make report`` runs once for the suite, in a fresh copy of
-  its own (the ``demo_reports`` fixture of ``conftest.py``): its exit status is checked here, and the
-  notebook and browser tests read its reports, so each notebook executes once for all of them. The
-  README's ``toolkit report`` line (other options: a filter, a user lexicon) runs after it, in its
-  cache folder, where the validity notebook's validator figures are memoised
-  (:mod:`toolkit.validate.memo`): its notebooks run, their figures are not computed twice.
-* **Parsed**: every toolkit, benchmark and make command, run or not, by the parser that would read it:
+  script. Not run here: the lines matching :data:`NOT_RUN`, the set-up lines and ``make test``, which
+  ``.ci/run`` runs as written on a fresh clone (checked line for line below). The README has no
+  placeholders (a test fails on one): its prose says in words what a reader may change. ``make report``
+  runs once for the suite, in a fresh copy of its own (the ``demo_reports`` fixture of
+  ``conftest.py``): its exit status is checked here, and the notebook and browser tests read its
+  reports, so each notebook executes once for all of them; the prose's ``python -m toolkit report``
+  is that run's recipe (``make -n report``), so it is checked against it, not run twice. The README's
+  other ``toolkit report`` lines (a filter, a user lexicon, three corpora) run after it, in its cache
+  folder, where the validity notebook's validator figures are memoised (:mod:`toolkit.validate.memo`):
+  their notebooks run, their figures are not computed twice. Lines reading ``../shared`` skip with a
+  reason when the shared data is absent.
+* **Parsed**: every toolkit, benchmark and make command of the README and of the developer documents
+  (:data:`DEV_DOCS`: benchmarks, training and the settings' cross-validation, minutes to tens of minutes
+  of CPU, each command beside the figure it measures), run or not, by the parser that would read it:
   :func:`toolkit.cli.parse` (and a trainer's own ``add_arguments``), a benchmark's argparse parser (the
   script runs up to ``parse_args`` and stops there), ``make -n`` (the toolkit commands of its recipe
-  parsed in turn). In prose, capitalised words (``PATH``, ``CORPUS``, ``DAYS``) stand for the reader's
-  values, ``[...]`` for optional options, a trailing ``...`` for more arguments (a required one may then
-  be missing). A renamed sub-command or option fails; so does an option in the prose (``--base-model``)
-  or in the option table that no parser has.
+  parsed in turn). In the developer documents' prose, capitalised words (``PATH``, ``CORPUS``, ``DAYS``)
+  stand for the reader's values, ``[...]`` for optional options, a trailing ``...`` for more arguments
+  (a required one may then be missing). A renamed sub-command or option fails; so does an option in the
+  prose (``--base-model``) or in the option table that no parser has.
 * **CI**: each fenced ``pip install`` line is a line of ``.ci/run`` (CI runs it on a fresh clone), the
   extras it names exist and its torch pin is the Makefile's; ``make test`` is the line ``.ci/run`` runs.
 """
@@ -57,25 +63,14 @@ REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 SHELL = ("", "bash", "sh", "shell", "console")
 PYTHON_SECTIONS = ("In a notebook",)  # the other Python blocks show a call with a file of the reader's own
-NOT_RUN = {
+NOT_RUN = {  # run verbatim by .ci/run on a fresh clone instead (test_readme_pip_lines_are_what_ci_runs)
     "pip install": "installs from the package index (network): .ci/run runs each fenced pip line as written on a "
                    "fresh clone (test_readme_pip_lines_are_what_ci_runs), and the environment running this suite "
                    "holds what they install",
     "make test": "is this suite: .ci/run runs `make test` as written (test_readme_pip_lines_are_what_ci_runs); "
                  "`make -n test` parses",
-    "make report CORPUS=": "the report on the three real corpora: 103 CPU s, 1.5-8 min of wall time on a shared "
-                           "2-core machine (README); `make -n` gives its toolkit command, parsed here, and "
-                           "`make report` runs here on the demo corpus",
-    "toolkit train ": "fine-tuning takes about 40 minutes (sentiment) or tens of minutes (quotes); parsed by the "
-                      "trainer's own parser; tests/test_finetune_training.py and tests/test_tagger_training.py "
-                      "train tiny models",
-    "toolkit.sentiment.selection": "the settings grid's cross-validation on NewsMTSC train: minutes of CPU (the "
-                                   "module says so); parsed by its own parser, and its main runs on a small train "
-                                   "file in test_readme_selection_command_runs_on_a_small_train_file",
-    "benchmarks/": "a benchmark: minutes of CPU (correction.py 52 CPU s, the others analyse the real corpora "
-                   "repeatedly), a trained model (quote_backends, throughput --trained) or Chromium (explorer); "
-                   "its options are parsed",
 }
+DEV_DOCS = (REPO / "docs" / "benchmarks.md", REPO / "docs" / "training.md")  # parsed, not run: minutes of CPU each
 NEEDS_SHARED = ("../shared/", "validate real")  # validate real reads its gold data from ../shared by default
 ACTIVATE = re.compile(r"^(\.|source) \S*activate\b")
 TOOLKIT = (["python", "-m", "toolkit"], [".venv/bin/python", "-m", "toolkit"], ["narrative-toolkit"],
@@ -83,7 +78,7 @@ TOOLKIT = (["python", "-m", "toolkit"], [".venv/bin/python", "-m", "toolkit"], [
 TRAINERS = {"sentiment": "toolkit.sentiment.finetune", "quotes": "toolkit.quotes.tagger_train"}
 MODULES = ("toolkit.sentiment.selection",)  # `python -m MODULE` commands with an add_arguments parser
 PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
-                "FILE": "examples/alignment.yml"}
+                "FILE": "examples/alignment.yml", "HEAD": "HEAD"}  # HEAD: git's own name, a real value
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")
 # a benchmark up to its parse_args: the options parsed as the script would, then a stop
 PARSE_ONLY = """import argparse, runpy, sys
@@ -138,10 +133,15 @@ def _uncommented(line: str) -> str:
     return line.rstrip()
 
 
-def _prose_spans() -> list[str]:
+def _prose_spans(doc: Path = README) -> list[str]:
     """Every backtick span outside the fenced blocks, its whitespace (line breaks too) made single spaces."""
-    prose = re.sub(r"^```.*?^```", "", README.read_text(encoding="utf-8"), flags=re.M | re.S)
+    prose = re.sub(r"^```.*?^```", "", doc.read_text(encoding="utf-8"), flags=re.M | re.S)
     return [" ".join(m.group(1).split()) for m in re.finditer(r"`([^`]+)`", prose)]
+
+
+def _toolkit_argv(argv: list[str]) -> list[str] | None:
+    prefix = next((p for p in TOOLKIT if argv[:len(p)] == p), None)
+    return argv[len(prefix):] if prefix else None
 
 
 def _is_command(span: str) -> bool:
@@ -151,10 +151,10 @@ def _is_command(span: str) -> bool:
     return len(words) > 1 and words[0] in ("python", ".venv/bin/python", "make", "pip", ".venv/bin/pip")
 
 
-def _commands() -> list[Command]:
+def _commands(doc: Path = README) -> list[Command]:
     """The fenced shell lines in order, then the prose commands not already among them."""
-    out, activated = [], False
-    for _section, lang, body in _blocks(README.read_text(encoding="utf-8")):
+    out, activated = [], doc != README  # the developer documents say to activate first
+    for _section, lang, body in _blocks(doc.read_text(encoding="utf-8")):
         if lang not in SHELL:
             continue
         for line in map(_uncommented, body.splitlines()):
@@ -165,7 +165,7 @@ def _commands() -> list[Command]:
                 activated = True
             out.append(Command(line, activated, True))
     seen = {c.line for c in out}
-    for span in _prose_spans():
+    for span in _prose_spans(doc):
         if _is_command(span) and span not in seen:
             seen.add(span)
             out.append(Command(span, True, False))
@@ -173,14 +173,29 @@ def _commands() -> list[Command]:
 
 
 def _why_not(command: Command) -> str | None:
-    if command.template:
-        return "a template (placeholders for the reader's values): parsed with example values"
     return next((why for pattern, why in NOT_RUN.items() if pattern in command.line), None)
 
 
 COMMANDS = _commands()
-SHORTHANDS = [s for s in _prose_spans() if s.split()[0] in cli.build_parser()._subparsers._group_actions[0].choices
-              and len(s.split()) > 1]  # `validate demo`, `analyze CORPUS...`: python -m toolkit left out
+DEV_COMMANDS = [(doc.name, c) for doc in DEV_DOCS for c in _commands(doc)]
+SHORTHANDS = [*dict.fromkeys(s for doc in (README, *DEV_DOCS) for s in _prose_spans(doc)
+              if s.split()[0] in cli.build_parser()._subparsers._group_actions[0].choices
+              and len(s.split()) > 1)]  # sub-commands named in prose (`validate demo`): python -m toolkit left out
+
+
+def _corpora(command: Command) -> tuple[str, ...]:
+    """The corpus paths of a toolkit ``analyze`` or ``report`` line (after ``--corpus`` for report)."""
+    argv = _toolkit_argv(command.argv) or [""]
+    words = argv[argv.index("--corpus") + 1:] if argv[0] == "report" and "--corpus" in argv else argv[1:]
+    return tuple(w for w in words[:next((i for i, w in enumerate(words) if w.startswith("-")), len(words))])
+
+
+REPORTS = [c for c in COMMANDS if (_toolkit_argv(c.argv) or [""])[0] == "report"]
+IN_REPORT_CACHE = REPORTS + [c for c in COMMANDS if (_toolkit_argv(c.argv) or [""])[0] == "analyze"
+                             and any(_corpora(c) == _corpora(r) for r in REPORTS)]
+"""The report lines and the analyze lines of the same corpora, run in ``make report``'s cache folder: the
+report lines reuse its memoised validator figures, and a report of the same selection and options as an
+analyze line reuses that line's analysis (the same cache key)."""
 
 
 def _ids(commands) -> list[str]:
@@ -198,15 +213,35 @@ def clone(tmp_path_factory):
     return root, env
 
 
-def test_readme_has_commands_and_only_a_few_are_not_run():
+def test_readme_has_commands_and_runs_all_but_what_ci_runs():
     fenced, prose = [c for c in COMMANDS if c.fenced], [c for c in COMMANDS if not c.fenced]
-    assert len(fenced) >= 10 and len(prose) >= 15
-    not_run = [c.line for c in fenced if _why_not(c)]
-    assert len(not_run) <= 9, not_run  # installs, make test, training, one benchmark
+    assert len(fenced) >= 10 and len(prose) >= 3
+    templates = [c.line for c in COMMANDS if c.template]
+    assert not templates, f"README commands with placeholders (write a real path, the rest in words): {templates}"
+    not_run = [c.line for c in COMMANDS if _why_not(c)]
+    assert all("pip install" in line or line == "make test" for line in not_run), not_run  # .ci/run runs them
     assert any(c.line == "make report" and _why_not(c) is None for c in COMMANDS)
     assert any("analyze" in c.line and "--lexicon" in c.line for c in COMMANDS)
+    # the issue's workflow: three corpora to a filtered, custom-camp, exported comparison and its report
+    for sub in ("analyze", "report"):
+        assert any(_toolkit_argv(c.argv)[:1] == [sub] and c.line.count("../shared/corpora/") == 3
+                   and all(o in c.argv for o in ("--since", "--match", "--lexicon", "--alignment", "--out"))
+                   for c in COMMANDS if _toolkit_argv(c.argv)), sub
     written = "\n".join(c.line for c in prose)
-    assert all(w in written for w in ("validate real", "report --corpus", "cache --prune", "benchmarks/"))
+    assert all(w in written for w in ("validate real", "cache --prune", "toolkit report"))
+    assert not any("benchmarks/" in c.line or " train " in c.line or "toolkit.sentiment.selection" in c.line
+                   for c in COMMANDS), "developer commands belong in docs/benchmarks.md or docs/training.md"
+
+
+def test_readme_developer_documents_hold_every_benchmark_and_trainer():
+    text = README.read_text(encoding="utf-8")
+    assert all(f"docs/{doc.name}" in text for doc in DEV_DOCS), "the README links each developer document"
+    lines = [c.line for _doc, c in DEV_COMMANDS]
+    scripts = sorted(p.name for p in (REPO / "benchmarks").glob("*.py"))
+    named = {s for s in scripts if any(f"benchmarks/{s}" in line for line in lines)}
+    assert named == set(scripts), f"benchmarks no developer document gives a command for: {sorted(set(scripts) - named)}"
+    for what in ("train sentiment", "train quotes", "toolkit.sentiment.selection", "make report CORPUS="):
+        assert any(what in line for line in lines), what
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=_ids(COMMANDS))
@@ -217,6 +252,9 @@ def test_readme_command_runs_as_written(clone, command, request):
     if any(s in command.line for s in NEEDS_SHARED) and not shared_root().exists():
         pytest.skip(f"shared data not found: {shared_root()} (set NARRATIVE_SHARED)")
     root, env = clone
+    if command.line != REPORT_COMMAND and _toolkit_argv(command.argv) == ["report"]:  # make report's recipe
+        assert _make_recipes(root, env, "report") == [[".venv/bin/python", "-m", "toolkit", "report"]]
+        command = Command(REPORT_COMMAND, command.activated, command.fenced)  # the same run: checked as it
     if command.line == REPORT_COMMAND:  # run once for the suite: the notebook and browser tests read its reports
         built = request.getfixturevalue("demo_reports")
         if not built["made"]:
@@ -226,8 +264,8 @@ def test_readme_command_runs_as_written(clone, command, request):
         assert built["returncode"] == 0, f"{command.line}\nexit {built['returncode']}\n{built['stderr']}"
         assert "Traceback" not in built["stderr"]
         return
-    if (_toolkit_argv(command.argv) or [])[:1] == ["report"]:  # after make report, in its cache: the validators' figures
-        env = {**env, "NARRATIVE_CACHE": request.getfixturevalue("demo_reports")["cache"]}  # are memoised there
+    if command in IN_REPORT_CACHE:  # after make report, in its cache: the validators' figures are memoised there
+        env = {**env, "NARRATIVE_CACHE": request.getfixturevalue("demo_reports")["cache"]}
     script = (". .venv/bin/activate\n" if command.activated and not ACTIVATE.match(command.line) else "")
     done = subprocess.run(["bash", "-c", "set -o pipefail\n" + script + command.line], cwd=root, env=env,
                           capture_output=True, text=True, timeout=600)
@@ -264,12 +302,15 @@ def _parse_toolkit(argv: list[str], elided: bool) -> None:
             pytest.fail(f"python -m toolkit {shlex.join(argv)}: exit {exc.code}\n{err.getvalue()}")
 
 
-def _toolkit_argv(argv: list[str]) -> list[str] | None:
-    prefix = next((p for p in TOOLKIT if argv[:len(p)] == p), None)
-    return argv[len(prefix):] if prefix else None
+def _make_recipes(root: Path, env: dict, *targets: str) -> list[list[str]]:
+    """The toolkit commands ``make -n TARGETS`` would run in ``root``, each split as the shell would."""
+    done = subprocess.run(["make", "-n", *targets], cwd=root, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, f"make -n {shlex.join(targets)}\n{done.stderr}"
+    return [shlex.split(line) for line in done.stdout.splitlines() if " -m toolkit " in f"{line} "]
 
 
-@pytest.mark.parametrize("command", COMMANDS, ids=_ids(COMMANDS))
+@pytest.mark.parametrize("command", COMMANDS + [c for _doc, c in DEV_COMMANDS],
+                         ids=_ids(COMMANDS) + [f"{doc}: {i}" for (doc, c) in DEV_COMMANDS for i in _ids([c])])
 def test_readme_command_parses(clone, command):
     root, env = clone
     parsed = 0
@@ -329,7 +370,7 @@ def test_readme_options_in_the_prose_exist():
     parser = cli.build_parser()
     every = _options(parser).union(*(_options(importlib.import_module(m).add_arguments(argparse.ArgumentParser()))
                                      for m in (*TRAINERS.values(), *MODULES)))
-    spans = [s for s in _prose_spans() if s.startswith("--")]
+    spans = [s for doc in (README, *DEV_DOCS) for s in _prose_spans(doc) if s.startswith("--")]
     assert len(spans) >= 15
     written = {w for s in spans for w in re.findall(r"(?<![\w-])--[a-z][a-z-]*", s)}
     assert not written - every, f"options in the README that no parser has: {sorted(written - every)}"
@@ -375,7 +416,7 @@ def test_readme_python_example_runs_as_written(clone):
 
 
 def test_readme_selection_command_runs_on_a_small_train_file(tmp_path):
-    """``python -m toolkit.sentiment.selection TRAIN`` as the README's line runs it (a subprocess), on a
+    """``python -m toolkit.sentiment.selection TRAIN`` as docs/training.md runs it (a subprocess), on a
     NewsMTSC-shaped file of sentences written here: one table line per configuration of the grid."""
     from toolkit.sentiment.selection import GRID
 

@@ -43,6 +43,38 @@ def test_report_figures_panels_grow_down_not_across():
     plt.close("all")
 
 
+def test_report_figures_panels_split_an_outlet_that_two_corpora_hold():
+    from toolkit import concat_results
+
+    r = demo_results()
+    both = concat_results([r, r])  # the same outlets in two corpora: grouping by outlet also groups by corpus
+    share = quote_share_by(both, by="outlet", unit="camp")
+    assert share.duplicated(["outlet", "camp"]).any()
+    fig = share_panels(share, "outlet", title="t", xlabel="share")
+    assert len([a for a in fig.axes if a.get_visible()]) == 2 * r.articles["outlet"].nunique()
+    table = compare(both, "portrayal", by=["outlet", "camp"])
+    fig2 = score_panels(table, "outlet", camps=main_camps(r, n=2), title="t", xlabel="portrayal")
+    ticks = {t.get_text().rsplit(" (", 1)[0] for t in fig2.axes[0].get_yticklabels()}
+    assert len(ticks) == 2 * r.articles["outlet"].nunique()
+    plt.close("all")
+
+
+def test_report_figures_pool_outlets_names_an_outlet_two_corpora_hold():
+    from toolkit import concat_results, plots
+
+    r = demo_results()
+    both = concat_results([r, r])  # the same outlets in two corpora: grouping by outlet also groups by corpus
+    pooled = pool_outlets(both, top=2)
+    names = set(pooled.articles["outlet"])
+    assert len(names) == 2 * (r.articles["outlet"].nunique() if r.articles["outlet"].nunique() <= 2 else 3)
+    assert all(n.endswith(")") for n in names) and set(pooled.actor_measures["outlet"]) <= names
+    share = quote_share_by(pooled, by="outlet", unit="camp")
+    assert not share.duplicated(["outlet", "camp"]).any()
+    share_panels(share, "outlet", title="t", xlabel="share")
+    plots.hedging_heatmap(pooled, measure="distancing_hedges", rows="outlet", columns="camp", per="mentions")
+    plt.close("all")
+
+
 def test_plots_timeline_smooth_is_a_rolling_mean():
     r = demo_results()
     raw = compare(r, "quotes", by=["week", "camp"])

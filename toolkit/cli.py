@@ -33,7 +33,7 @@ _CACHE_HELP = "cache folder (default: $NARRATIVE_CACHE or ~/.cache/narrative-too
 
 def _cmd_corpus(args) -> int:
     """The corpus summary; with selection options, of the articles they keep (a preview of ``analyze``)."""
-    (corpus,) = _load_selected([args.path], args)
+    (corpus,) = _load_selected([args.path], args, args.alignment)
     print(corpus.summary())
     return 0
 
@@ -95,8 +95,11 @@ def _cmd_speakers(args) -> int:
 
 
 def _lexicons(args) -> dict[str, str]:
-    """``--lexicon NAME=FILE`` options as ``{NAME: FILE}``; a malformed or unknown NAME is an error
-    naming the valid ones (the keys of ``analyze(..., lexicons=...)``)."""
+    """``--lexicon NAME=FILE`` options as ``{NAME: FILE}``, and ``--alignment FILE`` as ``outlets``
+    (``read_alignment`` reads both of its shapes); a malformed or unknown NAME is an error naming the
+    valid ones (the keys of ``analyze(..., lexicons=...)``). Paths are made absolute, so ``analyze``
+    and ``report`` (whose notebooks run in ``notebooks/``) pass the same settings and share a cache
+    entry for the same selection; the cache key also holds each file's content."""
     from .pipeline.run import LEXICON_KINDS
 
     out = {}
@@ -104,7 +107,11 @@ def _lexicons(args) -> dict[str, str]:
         name, sep, file = item.partition("=")
         if not sep or not file or name not in LEXICON_KINDS:
             raise _UsageError(f"--lexicon {item!r}: write NAME=FILE with NAME one of {', '.join(LEXICON_KINDS)}")
-        out[name] = file
+        out[name] = os.path.abspath(file)
+    if args.alignment:
+        if "outlets" in out:
+            raise _UsageError("--alignment FILE and --lexicon outlets=FILE say the same: give one of them")
+        out["outlets"] = os.path.abspath(args.alignment)
     return out
 
 
@@ -132,15 +139,19 @@ def _sentiment(args) -> str | None:
     return args.sentiment
 
 
-def _load_selected(paths: list[str], args) -> list:
+def _load_selected(paths: list[str], args, alignment: str | None) -> list:
     """Each corpus loaded with ``--alignment`` and cut to the selection options; an outlet asked for
-    that no corpus has is an error naming the outlets there are, and so is a selection that keeps nothing."""
+    that no corpus has is an error naming the outlets there are, and so is a selection that keeps nothing.
+    ``analyze`` passes no ``alignment`` (its ``--alignment`` is the ``outlets`` lexicon, as in
+    ``report``'s notebooks) and paths are made absolute as :func:`toolkit.report.build_report` makes
+    them, so ``analyze`` and ``report`` of the same selection and options share their cached analysis
+    (the articles' metadata, alignment included, is part of the cache key)."""
     from .corpus import Selection, load_corpus
 
     where = _where(args)
     corpora = []
-    for path in paths:
-        whole = load_corpus(path, alignment=args.alignment)
+    for path in paths:  # absolute, as build_report passes them: the same `source` column, the same cache key
+        whole = load_corpus(os.path.abspath(path), alignment=alignment)
         corpora.append((whole, whole.filter(**where) if where else whole))
     outlets = sorted({a.outlet for whole, _ in corpora for a in whole if a.outlet})
     missing = [o for o in Selection.from_where(where).outlets if o not in outlets]
@@ -159,7 +170,7 @@ def _cmd_analyze(args) -> int:
 
     check_writable(args.out, "output folder (--out)")  # before the analysis, not after it
     lexicons, sentiment = _lexicons(args), _sentiment(args)
-    corpora = _load_selected(args.corpus, args)
+    corpora = _load_selected(args.corpus, args, None)  # --alignment: the outlets lexicon (_lexicons)
     runs = [analyze(c, workers=args.workers, cache=args.cache, sentiment=sentiment, lexicons=lexicons,
                     side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions) for c in corpora]
     results = concat_results(runs)
@@ -238,13 +249,13 @@ def _cmd_train_quotes(args) -> int:
 
 def _cmd_report(args) -> int:
     """The notebooks into HTML; the analysis options reach ``build_report(..., options=...)`` as
-    ``lexicons`` (dict), ``alignment`` (path), ``where`` (dict as for ``load_corpus``) and ``sentiment``."""
+    ``lexicons`` (dict, ``--alignment`` as its ``outlets``), ``where`` (dict as for ``load_corpus``) and
+    ``sentiment``."""
     from .report import build_report
 
-    # the notebooks run in notebooks/: files given relative to here are passed as absolute paths
-    options = {"lexicons": {k: os.path.abspath(v) for k, v in _lexicons(args).items()},
-               "alignment": os.path.abspath(args.alignment) if args.alignment else None, "where": _where(args),
-               "sentiment": _sentiment(args)}
+    # the notebooks run in notebooks/: files are passed as absolute paths (_lexicons); --alignment is the
+    # outlets lexicon, applied before the analysis as in `analyze` (either shape of file read_alignment takes)
+    options = {"lexicons": _lexicons(args), "where": _where(args), "sentiment": _sentiment(args)}
     options = {k: v for k, v in options.items() if v}
     extra = {"options": options} if options else {}
     for path in build_report(corpus=args.corpus, out_dir=args.out, **extra):

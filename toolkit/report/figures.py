@@ -39,7 +39,10 @@ def pool_outlets(results, top: int = 10, other: str = OTHER_OUTLETS):
     """A ``Results``-like object whose ``outlet`` keeps the ``top`` outlets by articles, the rest ``other``.
 
     Ties at the cut are broken by name, so the choice is deterministic. ``settings`` are kept and
-    gain ``pooled_outlets`` (the outlets kept).
+    gain ``pooled_outlets`` (the outlets kept). With several corpora stacked (a ``corpus`` column),
+    an outlet that more than one corpus holds, ``other`` included, is named with its corpus
+    (``"sputnik (fakes)"``): the comparison functions group by corpus too, and a figure has one
+    panel or point per name.
     """
     counts = results.articles["outlet"].fillna("(none)").value_counts()
     counts = counts.sort_index().sort_values(ascending=False, kind="stable")
@@ -50,6 +53,12 @@ def pool_outlets(results, top: int = 10, other: str = OTHER_OUTLETS):
         outlet = frame["outlet"].fillna("(none)")
         frame["outlet"] = outlet.where(outlet.isin(keep), other)
         tables[name] = frame
+    if "corpus" in tables["articles"]:
+        corpora = tables["articles"].groupby("outlet")["corpus"].nunique()
+        shared = set(corpora[corpora > 1].index)
+        for name in ("articles", "actor_measures"):
+            frame = tables[name]
+            frame["outlet"] = [f"{o} ({c})" if o in shared else o for o, c in zip(frame["outlet"], frame["corpus"])]
     settings = dict(getattr(results, "settings", {}) or {}, pooled_outlets=keep)
     return SimpleNamespace(**tables, settings=settings)
 
@@ -77,6 +86,22 @@ def _name(value) -> str:
     return str(value).replace("_", " ")
 
 
+def _by_corpus(table: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``table`` with each ``by`` value that several corpora hold named with its corpus ("sputnik (fakes)").
+
+    The comparison functions group by ``corpus`` too when several corpora are stacked, so an outlet in
+    two corpora, or "other outlets" pooled in each, gives one row per corpus: one panel or point each.
+    """
+    if "corpus" not in table or table.empty:
+        return table
+    shared = table.groupby(by)["corpus"].nunique()
+    shared = set(shared[shared > 1].index)
+    if not shared:
+        return table
+    named = [f"{g} ({c})" if g in shared else g for g, c in zip(table[by], table["corpus"])]
+    return table.assign(**{by: named})
+
+
 def share_panels(table: pd.DataFrame, by: str, unit: str = "camp", *, title: str, xlabel: str,
                  ncols: int = 3, order: list | None = None, colours: dict | None = None) -> Figure:
     """One panel per ``by`` group: a horizontal bar per ``unit`` with its share and CI.
@@ -91,7 +116,10 @@ def share_panels(table: pd.DataFrame, by: str, unit: str = "camp", *, title: str
         ncols: panels per row.
         order: the panels' order (default: most articles first).
         colours: colour per unit value.
+
+    A ``by`` value that several corpora hold (a ``corpus`` column) gets a panel per corpus.
     """
+    table = _by_corpus(table, by)
     groups = order or list(table.groupby(by)["n_articles"].max().sort_index()
                            .sort_values(ascending=False, kind="stable").index)
     units = [u for u in (colours or CAMP_PALETTE) if u in set(table[unit])]
@@ -133,7 +161,10 @@ def score_panels(table: pd.DataFrame, by: str, *, title: str, xlabel: str, camps
         camps: the panels (default: every camp of the table, in palette order).
         ncols: panels per row.
         order: the groups' order (default: most articles first).
+
+    A ``by`` value that several corpora hold (a ``corpus`` column) gets a point per corpus.
     """
+    table = _by_corpus(table, by)
     camps = camps or [c for c in CAMP_PALETTE if c in set(table["camp"])]
     table = table[table["camp"].isin(camps)]
     groups = order or list(table.groupby(by)["n_articles"].sum().sort_index()
