@@ -10,7 +10,7 @@ prints the CPU seconds (``time.process_time``) of each side. Use it to check tha
 cost throughput; use ``throughput.py`` for the ratios the README reports. Limits: both copies share
 the process's memory and imported libraries (syntok, VADER), so start-up costs are not compared.
 
-    python benchmarks/ab_commits.py e721c18 HEAD --articles 300
+    python benchmarks/ab_commits.py e721c18 HEAD --articles 300 [--sentiment static]
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--articles", type=int, default=300, help="AllSides-Syria articles after the 10 warm-up ones")
     ap.add_argument("--block", type=int, default=10, help="articles per block")
     ap.add_argument("--repeat", type=int, default=3, help="runs per block and side (the fastest counts)")
+    ap.add_argument("--sentiment", default="default", help="the sentiment backend of both sides (e.g. static)")
     args = ap.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="ab-commits-"))
     sides = {}
@@ -57,7 +58,8 @@ def main(argv: list[str] | None = None) -> None:
         pipeline, corpus = importlib.import_module(key + ".pipeline"), importlib.import_module(key + ".corpus")
         paths = importlib.import_module(key + ".paths")
         articles = list(corpus.load_corpus(paths.shared_path("corpora", "allsides-syria")))
-        pipeline.analyze(corpus.Corpus(articles[:10], name="warm"), workers=1, cache=False, progress=False)
+        pipeline.analyze(corpus.Corpus(articles[:10], name="warm"), workers=1, cache=False, progress=False,
+                          sentiment=args.sentiment)
         sides[key] = (pipeline.analyze, corpus.Corpus, articles[10:10 + args.articles])
     cpu = dict.fromkeys(sides, 0.0)
     n = len(sides["toolkit_b"][2])
@@ -67,12 +69,13 @@ def main(argv: list[str] | None = None) -> None:
             for key in (("toolkit_a", "toolkit_b") if r % 2 == 0 else ("toolkit_b", "toolkit_a")):
                 analyze, Corpus, arts = sides[key]
                 c0 = time.process_time()
-                analyze(Corpus(arts[start:start + args.block], name="ab"), workers=1, cache=False, progress=False)
+                analyze(Corpus(arts[start:start + args.block], name="ab"), workers=1, cache=False, progress=False,
+                        sentiment=args.sentiment)
                 best[key] = min(best[key], time.process_time() - c0)
         for key in sides:
             cpu[key] += best[key]
     a, b = cpu["toolkit_a"], cpu["toolkit_b"]
-    print(f"{n} articles, blocks of {args.block}, fastest of {args.repeat} per block: "
+    print(f"{n} articles, sentiment={args.sentiment}, blocks of {args.block}, fastest of {args.repeat} per block: "
           f"{args.a} {a:.2f} CPU s, {args.b} {b:.2f} CPU s, {args.b} uses {100 * (b / a - 1):+.1f}%")
 
 

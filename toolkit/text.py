@@ -204,10 +204,17 @@ def sentences(text: str) -> list[Sentence]:
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of :func:`sentences`, without building spans (for hot loops)."""
+    return list(_text_bounds(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _text_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_bounds`, cached on the text: the pipeline asks for one article's sentences
+    several times (its sentence table, hedge claims, labels); each call is a fresh list."""
     out: list[tuple[int, int]] = []
     for base, line in _lines(text):
         out += [(base + s, base + e) for s, e in _paragraph_sentences(normalize_quotes(line))]
-    return out
+    return tuple(out)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
