@@ -1,8 +1,8 @@
 """Paragraphs, sentences and tokens as character spans into the raw text.
 
-Sentence boundaries come from ``syntok`` (Leitner, https://github.com/fnl/syntok), a rule-based
+Sentence boundaries are those of ``syntok`` (Leitner, https://github.com/fnl/syntok), a rule-based
 segmenter that knows news abbreviations ("Sen.", "U.S.", "Sept.", "(R-Ariz.)") and needs no
-downloaded model. Paragraphs are lines: scraped news puts one paragraph per line, and a sentence
+downloaded model; its rules run in :mod:`toolkit.syntok_port` (same bounds, faster). Paragraphs are lines: scraped news puts one paragraph per line, and a sentence
 never crosses a line break. Page and section separators (form feed, vertical tab, U+001C-U+001E,
 U+0085, U+2028, U+2029) break lines too, as :meth:`str.splitlines` does. Tokens come from one compiled regular expression (fast, offset-exact).
 
@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from syntok import segmenter
+
+from .syntok_port import split as syntok_split
 
 __all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals"]
 
@@ -140,16 +142,6 @@ def _sure_cuts(para: str) -> list[int]:
             if m.group(1) not in _SYNTOK_KEEPS and not m.group(2).startswith(_SYNTOK_MONTHS)]
 
 
-def _syntok(para: str) -> list[tuple[int, int]]:
-    out = []
-    for par in segmenter.analyze(para):
-        for sent in par:
-            if sent:
-                last = sent[-1]
-                out.append((sent[0].offset, last.offset + len(last.value)))
-    return out
-
-
 # Title abbreviations that precede a name: syntok ends a sentence after "Rep." or "Gov." in
 # "said Rep. Dora Penn"; a sentence ending in one of them and followed by a capitalised word is
 # joined to the next (AP Stylebook abbreviated titles; "Sen.", "Dr.", "Mr." are already kept by syntok).
@@ -181,9 +173,10 @@ def _segment(para: str) -> list[tuple[int, int]]:
     """Sentence bounds within one paragraph, as syntok's segmenter gives them.
 
     The paragraph is first cut where syntok surely ends a sentence, and pieces that are plainly one
-    sentence skip syntok; both rules give syntok's own bounds on every paragraph of the shared
+    sentence are not segmented; both rules give syntok's own bounds on every paragraph of the shared
     corpora (31,899 of their 42,842 paragraphs are decided by them) and on generated strings
-    (tests/test_text_fast_path.py).
+    (tests/test_text_fast_path.py). The other pieces go to :func:`toolkit.syntok_port.split`,
+    syntok's rules re-implemented over flat token lists (same bounds, about a quarter of the cost).
     """
     if _ONE_SENTENCE.fullmatch(para):
         return [(0, len(para))]
@@ -194,14 +187,14 @@ def _segment(para: str) -> list[tuple[int, int]]:
         if _ONE_SENTENCE.fullmatch(piece):
             out.append((s, e))
         else:
-            out += [(s + a, s + b) for a, b in _syntok(piece)]
+            out += [(s + a, s + b) for a, b in syntok_split(piece)]
     return out
 
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, as spans; none crosses a line break.
 
-    Uses syntok's segmenter on each paragraph (line) and maps its token offsets back. Paragraphs
+    Uses syntok's rules on each paragraph (line, :func:`_segment`) and maps their offsets back. Paragraphs
     are split with their quotation marks straightened (:func:`normalize_quotes`, same length:
     syntok splits curly and straight quotes alike), so raw and normalised copies of one paragraph
     share the cached split.
@@ -211,10 +204,17 @@ def sentences(text: str) -> list[Sentence]:
 
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of :func:`sentences`, without building spans (for hot loops)."""
+    return list(_text_bounds(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _text_bounds(text: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_bounds`, cached on the text: the pipeline asks for one article's sentences
+    several times (its sentence table, hedge claims, labels); each call is a fresh list."""
     out: list[tuple[int, int]] = []
     for base, line in _lines(text):
         out += [(base + s, base + e) for s, e in _paragraph_sentences(normalize_quotes(line))]
-    return out
+    return tuple(out)
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
