@@ -27,3 +27,13 @@ def test_quotes_speaker_sender_still_counts():
 
 def test_quotes_speaker_place_inside_still_counts():
     assert _camp('Officials in Washington said: "We will not accept any delay in the talks."') == "us"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("In late September the army announced an offensive to retake the town.", "the army"),
+    ("In the same context the party leadership said the bombing was a crime.", "the party leadership"),
+    ("Two days later Russia said the talks were over.", "Russian government"),
+])
+def test_quotes_speaker_time_adverbial_trimmed_from_name(text, speaker):
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == [speaker]
