@@ -37,3 +37,8 @@ def test_quotes_speaker_place_inside_still_counts():
 def test_quotes_speaker_time_adverbial_trimmed_from_name(text, speaker):
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_quotes_speaker_al_prefixed_party_is_government():
+    text = "The regional leadership of al-Baath Arab Socialist Party said the attack was a crime."
+    assert [q.camp for q in extract_quotes(text)] == ["syria_government"]
