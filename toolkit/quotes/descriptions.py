@@ -29,6 +29,9 @@ _PERSON_TITLE_HEADS = frozenset("""president secretary senator general envoy amb
 chairman premier""".split())
 _MEDIA_HEADS = frozenset({"tv", "television", "channel", "broadcaster"})
 _MEDIA_WORDS = ("tv", "television", "channel", "news", "media", "broadcast", "sana", "tass", "ria", "sputnik")
+# The country a diplomat is posted to is the host, not the sender ("the ambassador to Turkey").
+_HOST = re.compile(r"\b(?:ambassadors?|envoys?|consuls?|emissary|emissaries|representatives?)\s+(?:to|in)\s+"
+                   r"(?:the\s+)?$", re.IGNORECASE)
 _PHRASE_TAIL = re.compile(r"\s*,|\s+(?:who|which|familiar|speaking|close|in|of|at|from|with|for|on|to|"
                           r"based)\b")
 
@@ -89,7 +92,7 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     head = _head(words)
     if head is None:
         return who
-    inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed"]
+    inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed" and not _HOST.search(t, s, a.start)]
     if inside:
         return _as_member(who, inside[0], lexicon)
     if _STATE_VOICE.search(" ".join(words)):

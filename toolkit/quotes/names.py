@@ -187,10 +187,14 @@ _ROLE_NEXT = re.compile(r"(?:'s)?\s+(?:press\s+secretary|spokes(?:man|woman|pers
 # statement ...", "Speaking to ...", a broadcaster ending the preceding "Speaking to state TV" in
 # punctuation-stripped text, and a dateline "CITY (Agency) -".
 _WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _LEAD = re.compile(
     r"(?:[A-Z][A-Za-z .,'-]{1,40}\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]+\s*"
     r"|(?:Meanwhile|However|Separately|Elsewhere|Moreover|Furthermore|Also|And|But|Then|Still|Yet|In\s+addition|"
     r"In\s+turn|For\s+(?:his|her|its|their)\s+part)\b,?\s+"
+    r"|(?:In|in)\s+(?:the\s+)?same\s+context\b,?\s+"
+    r"|(?:An?|One|Two|Three|Several|A\s+few)\s+(?:days?|weeks?|hours?|months?)\s+(?:later|earlier)\b,?\s+"
+    r"|(?:In|in|Since|since)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTHS + r"\b,?\s+"
     r"|(?:(?:Earlier|Later|Late|Early)\s+)?(?:on\s+|On\s+)?(?:" + _WEEKDAYS + r"|in\s+the\s+day|that\s+day|"
     r"this\s+week|last\s+week|today|yesterday|the\s+same\s+day)\b,?\s+"
     r"|(?:Earlier|Later|Previously|Afterwards|Today|Yesterday)\b,?\s+"
