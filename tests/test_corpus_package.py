@@ -16,7 +16,7 @@ PACKAGE = Path(toolkit.corpus.__file__).resolve().parent
 ORDER = ("values", "dates", "select", "records", "decoding", "language", "cleaning", "readers", "files", "outlets",
          "manifest", "loader")
 # What corpus may import from the rest of the toolkit (the layers below it).
-BELOW = {"toolkit.paths", "toolkit.vocab", "toolkit.records", "toolkit.lexicon", "toolkit.text"}
+BELOW = {"toolkit.paths", "toolkit.vocab", "toolkit.records", "toolkit.lexicon", "toolkit.text", "toolkit.syntok_port"}
 PUBLIC = ("Section", "Article", "LoadProblem", "CleaningNote", "Corpus", "load_corpus", "article_from_text",
           "records", "record_article", "unique_id", "parse_date", "load_outlet_table", "default_outlets",
           "OUTLETS_FILE", "MANIFEST_DIR", "COMMON_FIELDS", "FORMATS", "MAX_CHARS",
