@@ -107,35 +107,47 @@ def _sentence_rows(ctx: TargetContext, vectors: StaticVectors) -> np.ndarray:
     return rows
 
 
+def _known(ctx: TargetContext, vectors: StaticVectors, quote: int | None) -> np.ndarray:
+    """Whether each token of the sentence counts: in the vocabulary and, when ``quote`` is given,
+    outside every quotation but region ``quote`` (cached with the sentence)."""
+    key = (_known, vectors, quote)
+    known = ctx.sent.scored.get(key)
+    if known is None:
+        known = _sentence_rows(ctx, vectors) >= 0
+        if quote is not None:
+            q = np.array(ctx.sent.quote)
+            known &= (q < 0) | (q == quote)
+        ctx.sent.scored[key] = known
+    return known
+
+
 def part_weights(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
                  ignore_quotes: bool = False) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """Per part of ``ss.parts`` with a known word: ``(part, vocabulary rows, weights)``, the weights
     already divided by the part's word count and times ``ss.scale``, so the part's feature is
     ``weights @ vectors[rows]`` (what :func:`static_features` computes, and what a tuner of the
     vectors pools the same way)."""
-    sent, n = ctx.sent, len(ctx.sent.lower)
+    n, t0, t1, breaks = len(ctx.sent.lower), ctx.t0, ctx.t1, ctx.sent.breaks
     rows = _sentence_rows(ctx, vectors)
-    idx = np.arange(n)
-    known = rows >= 0
-    if ignore_quotes:
-        quote = np.array(sent.quote)
-        known &= (quote < 0) | (quote == ctx.target_quote)
-    outside = (idx < ctx.t0) | (idx > ctx.t1)
-    dist = np.where(idx < ctx.t0, ctx.t0 - idx, idx - ctx.t1)
-    breaks = np.array(sent.breaks)
-    masks = {"left": outside & (idx < ctx.t0) & (dist <= ss.window),
-             "right": outside & (idx > ctx.t1) & (dist <= ss.window),
-             "clause": outside & ((breaks == breaks[ctx.t0]) | (breaks == breaks[ctx.t1])),
-             "target": ~outside}
+    known = _known(ctx, vectors, ctx.target_quote if ignore_quotes else None)
+    c0, c1 = t0, t1 + 1  # the clause breaks are cumulative counts: a clause is a run of equal counts
+    while c0 > 0 and breaks[c0 - 1] == breaks[t0]:
+        c0 -= 1
+    while c1 < n and breaks[c1] == breaks[t1]:
+        c1 += 1
+    ranges = {"left": ((max(0, t0 - ss.window), t0),), "right": ((t1 + 1, min(n, t1 + 1 + ss.window)),),
+              "clause": ((c0, t0), (t1 + 1, c1)), "target": ((t0, t1 + 1),)}
     out = []
     for part in ss.parts:
-        sel = np.flatnonzero(masks[part] & known)
+        pieces = [np.flatnonzero(known[lo:hi]) + lo for lo, hi in ranges[part] if hi > lo]
+        sel = pieces[0] if len(pieces) == 1 else np.concatenate(pieces) if pieces else pieces
         if not len(sel):
             continue
         if ss.weighting == "sif":
             w = vectors.sif[rows[sel]]
         elif ss.weighting == "distance":
-            w = 1.0 / (1.0 + (np.maximum(dist[sel], 1) - 1) / 3.0)
+            dist = np.where(sel < t0, t0 - sel, sel - t1)
+            w = 1.0 / (1.0 + (np.maximum(dist, 1) - 1) / 3.0)
         else:
             w = np.ones(len(sel))
         out.append((part, rows[sel], w * (ss.scale / len(sel))))
