@@ -3,6 +3,8 @@ auxiliaries before a pronoun, relative clauses and coordinated actors. Texts wri
 
 from dataclasses import dataclass
 
+from mention_stubs import mention_at
+
 from toolkit.hedge_claims import HOWS, attribute_hedges
 from toolkit.hedging import find_hedges
 
@@ -19,16 +21,6 @@ class _Q:
     speaker_start: int | None = None
 
 
-@dataclass(frozen=True)
-class _M:
-    start: int
-    end: int
-    actor: str
-
-
-def _m(text, word, actor):
-    i = text.index(word)
-    return _M(i, i + len(word), actor)
 
 
 def _quote(text, cue, content_from, actor, speaker, stance="neutral"):
@@ -58,37 +50,37 @@ def test_hedge_claims_named_speakers_reporting_verb_is_no_hedge():
 def test_hedge_claims_first_of_coordinated_speakers_owns_the_hedge():
     text = "Minister Orla and other cabinet aides warn that if talks fail, prices could rise."
     q = _quote(text, "warn", "if talks", "aides_x", "other cabinet aides")
-    c = _claim(text, [q], [_m(text, "Minister Orla", "orla"), _m(text, "cabinet aides", "aides_x")], cue="if")
+    c = _claim(text, [q], [mention_at(text, "Minister Orla", "orla"), mention_at(text, "cabinet aides", "aides_x")], cue="if")
     assert (c.actor, c.role, c.how) == ("orla", "own", "quote")
 
 
 def test_hedge_claims_actor_with_that_clause_owns_the_reported_claim():
     text = "On Monday Vale indicated that Ruritania and Osterlich could join the pact."
-    ms = [_m(text, "Vale", "vale"), _m(text, "Ruritania", "ruritania"), _m(text, "Osterlich", "osterlich")]
+    ms = [mention_at(text, "Vale", "vale"), mention_at(text, "Ruritania", "ruritania"), mention_at(text, "Osterlich", "osterlich")]
     c = _claim(text, mentions=ms, cue="could")
     assert (c.actor, c.role, c.how) == ("vale", "own", "reported")
     # "that" as a relative pronoun after a noun phrase is no report: the subject rule decides
     text = "Vale held the town that may fall next."
-    c = _claim(text, mentions=[_m(text, "Vale", "vale")], cue="may")
+    c = _claim(text, mentions=[mention_at(text, "Vale", "vale")], cue="may")
     assert c.how != "reported"
 
 
 def test_hedge_claims_pronoun_found_past_an_auxiliary():
     text = "Vale will tour the north. There he is expected to meet the governor."
-    c = _claim(text, mentions=[_m(text, "Vale", "vale")], cue="expected")
+    c = _claim(text, mentions=[mention_at(text, "Vale", "vale")], cue="expected")
     assert (c.actor, c.role, c.how) == ("vale", "distancing", "pronoun")
 
 
 def test_hedge_claims_relative_clause_has_its_own_subject():
     text = "The militia held the valley, where some 2000 families are thought to live."
-    c = _claim(text, mentions=[_m(text, "militia", "militia_x")], cue="thought to")
+    c = _claim(text, mentions=[mention_at(text, "militia", "militia_x")], cue="thought to")
     assert (c.actor, c.role, c.how) == (None, "none", "outlet")
     text = "The militia is thought to hold the valley."
-    assert _claim(text, mentions=[_m(text, "militia", "militia_x")]).actor == "militia_x"
+    assert _claim(text, mentions=[mention_at(text, "militia", "militia_x")]).actor == "militia_x"
 
 
 def test_hedge_claims_first_of_coordinated_subjects_is_distanced():
     text = "Local monitors, rescue crews and nurses allege that gas was used."
-    ms = [_m(text, "Local monitors", "monitors_x"), _m(text, "rescue crews", "crews_x")]
+    ms = [mention_at(text, "Local monitors", "monitors_x"), mention_at(text, "rescue crews", "crews_x")]
     c = _claim(text, mentions=ms, cue="allege")
     assert (c.actor, c.role, c.how) == ("monitors_x", "distancing", "subject")

@@ -2,9 +2,8 @@
 at' are no hedges; an impersonal cue ('it is reported that') and 'X said on <programme> that' attach the claim
 (texts written here)."""
 
-from dataclasses import dataclass
-
 import pytest
+from mention_stubs import mention_at
 
 from toolkit.hedge_claims import attribute_hedges
 from toolkit.hedging import find_hedges, load_hedges
@@ -37,26 +36,16 @@ def test_hedging_round4_epistemic_uses_are_still_found(text, cue):
     assert [h.cue for h in find_hedges(text)] == [cue]
 
 
-@dataclass(frozen=True)
-class _M:
-    start: int
-    end: int
-    actor: str
-
-
-def _m(text, word, actor):
-    i = text.index(word)
-    return _M(i, i + len(word), actor)
 
 
 def test_hedging_round4_impersonal_cue_distances_from_the_actor_after_it():
     text = "Meanwhile it is reported that ISIS fighters gathered near the dam."
-    (claim,) = attribute_hedges(text, find_hedges(text), [], [_m(text, "ISIS", "isis")])
+    (claim,) = attribute_hedges(text, find_hedges(text), [], [mention_at(text, "ISIS", "isis")])
     assert (claim.actor, claim.role, claim.how) == ("isis", "distancing", "impersonal")
 
 
 def test_hedging_round4_speech_verb_and_phrase_before_that_is_a_reported_claim():
     text = 'The Speaker said on the "Morning Hour" show that the army may have to stay if the truce fails.'
-    mentions = [_m(text, "Speaker", "boehner"), _m(text, "army", "syrian_army")]
+    mentions = [mention_at(text, "Speaker", "boehner"), mention_at(text, "army", "syrian_army")]
     claims = attribute_hedges(text, find_hedges(text), [], mentions)
     assert [(c.actor, c.role, c.how) for c in claims] == [("boehner", "own", "reported")] * 2
