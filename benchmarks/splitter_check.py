@@ -12,6 +12,7 @@ Usage: ``python benchmarks/splitter_check.py`` (reads ``$NARRATIVE_SHARED/corpor
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 from pathlib import Path
@@ -30,7 +31,8 @@ def _syntok(para: str) -> list[tuple[int, int]]:
     return [(s[0].offset, s[-1].offset + len(s[-1].value)) for p in segmenter.analyze(para) for s in p if s]
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args(argv)
     sources = [(name, shared_path("corpora", name)) for name in CORPORA] + [("demo", ROOT / "corpora" / "demo")]
     seen: set[str] = set()
     differ = 0
