@@ -199,12 +199,8 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
         if key in data:
             base[key] = list(dict.fromkeys(base[key] + _strings(path, data[key], data, f"'{key}'")))
     if "heads" in data:
-        heads = data["heads"]
-        require(isinstance(heads, dict) and set(heads) <= {"nouns", "adjectives", "not_followed_by"}, path, heads,
-                "'heads' must be a mapping with 'nouns' (and 'adjectives', 'not_followed_by')", data)
-        for key in ("nouns", "adjectives", "not_followed_by"):
-            if key in heads:
-                base["heads"][key] = list(dict.fromkeys(base["heads"][key] + _strings(path, heads[key], heads, f"heads {key!r}")))
+        _merge_lists(base, data, path, "heads", ("nouns", "adjectives", "not_followed_by"),
+                     "'heads' must be a mapping with 'nouns' (and 'adjectives', 'not_followed_by')")
     for word, camp in (data.get("modifiers") or {}).items():
         require(isinstance(word, str) and camp in known_camps, path, data["modifiers"],
                 f"modifier {word!r}: unknown camp {camp!r}; known: {sorted(known_camps)}", data)
@@ -215,13 +211,8 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
                 f"'resolve_order' must list {', '.join(CONTEXT_RULES)} once each, in the order they apply", data)
         base["resolve_order"] = tuple(order)
     if "state_bound" in data:
-        bound = data["state_bound"]
-        require(isinstance(bound, dict) and set(bound) <= {"terms", "home", "others"}, path, bound,
-                "'state_bound' must be a mapping with 'terms', 'home' and 'others'", data)
-        for key in ("terms", "home", "others"):
-            if key in bound:
-                base["state_bound"][key] = list(dict.fromkeys(base["state_bound"][key]
-                                                              + _strings(path, bound[key], bound, f"state_bound {key!r}")))
+        _merge_lists(base, data, path, "state_bound", ("terms", "home", "others"),
+                     "'state_bound' must be a mapping with 'terms', 'home' and 'others'")
     if "coreference_window" in data:
         require(data["coreference_window"] in WINDOWS, path, data, f"'coreference_window' must be one of {', '.join(WINDOWS)}")
         base["coreference_window"] = data["coreference_window"]
@@ -253,6 +244,16 @@ def _merge(base: dict, data: Any, path: Path, known_camps: set[str]) -> None:
                     only[camp] = conds.pop("only_in")
                 for k, words in conds.items():
                     old[k] = old.get(k, frozenset()) | words
+
+
+def _merge_lists(base: dict, data: dict, path: Path, key: str, lists: tuple[str, ...], message: str) -> None:
+    """Extend each list of the mapping ``data[key]`` (only the names in ``lists``) into ``base[key]``,
+    keeping the first occurrence of each string; ``message`` is the error for anything else."""
+    sub = data[key]
+    require(isinstance(sub, dict) and set(sub) <= set(lists), path, sub, message, data)
+    for name in lists:
+        if name in sub:
+            base[key][name] = list(dict.fromkeys(base[key][name] + _strings(path, sub[name], sub, f"{key} {name!r}")))
 
 
 def _empty() -> dict:
