@@ -210,6 +210,18 @@ def split(text: str) -> list[tuple[int, int]]:
                 return True
         return False
 
+    def past_terminals(token: str | None) -> str | None:
+        """Move past a run of terminals and closing brackets; ``token``, or the first one passed
+        when ``token`` is None and the run does not end the paragraph."""
+        nonlocal pos
+        while pos < n and (V[pos] in _TERMINALS or V[pos] in _CLOSING):
+            pos += 1
+            if pos >= n:
+                break
+            if token is None:
+                token = V[pos - 1]
+        return token
+
     def after_terminal() -> str:
         """``State.__move_to_next_relevant_word_and_return_token_after_terminal``."""
         nonlocal pos
@@ -217,22 +229,12 @@ def split(text: str) -> list[tuple[int, int]]:
         if pos < n and V[pos] in _OPENING and not (pos > head and V[pos - 1] in _TERMINALS):
             skip_brackets()
         else:
-            while pos < n and (V[pos] in _TERMINALS or V[pos] in _CLOSING):
-                pos += 1
-                if pos >= n:
-                    break
-                if token is None:
-                    token = V[pos - 1]
+            token = past_terminals(token)
             if pos < n and V[pos] in _CLOSING_QUOTES and not S[pos]:
                 pos += 1
                 if pos < n and token is None:
                     token = V[pos - 1]
-            while pos < n and (V[pos] in _TERMINALS or V[pos] in _CLOSING):
-                pos += 1
-                if pos >= n:
-                    break
-                if token is None:
-                    token = V[pos - 1]
+            token = past_terminals(token)
             if pos < n and V[pos] in _OPENING:
                 token = V[pos]
         if token is None and pos < n:
