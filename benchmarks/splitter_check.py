@@ -17,18 +17,13 @@ import sys
 import time
 from pathlib import Path
 
-from syntok import segmenter
-
 from toolkit.corpus import load_corpus
 from toolkit.paths import shared_path
+from toolkit.syntok_port import syntok_bounds
 from toolkit.text import _segment, normalize_quotes, paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = ("allsides-syria", "fakes", "sputnik-seededlda")
-
-
-def _syntok(para: str) -> list[tuple[int, int]]:
-    return [(s[0].offset, s[-1].offset + len(s[-1].value)) for p in segmenter.analyze(para) for s in p if s]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
                     seen.add(norm)
                     n += 1
                     c0 = time.process_time()
-                    want = _syntok(norm)
+                    want = syntok_bounds(norm)
                     c1 = time.process_time()
                     got = _segment(norm)
                     cost["syntok"] += c1 - c0

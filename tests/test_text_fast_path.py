@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import random
 
-from syntok import segmenter
-
 from toolkit.corpus import load_corpus
+from toolkit.syntok_port import syntok_bounds
 from toolkit.text import _ONE_SENTENCE, _segment, _sure_cuts, normalize_quotes, paragraphs, sentences
 
 PIECES = ["word", "A", "it's", "9", "x1", " ", ",", "'", '"', "%", "$", "&", "/", "-", "\u2013", "\u2014",
@@ -20,7 +19,7 @@ def test_text_fast_path_cuts_only_where_syntok_ends_a_sentence():
     # Words syntok reads as one token with a dot inside, and its abbreviations: no sure end there.
     for para in ("Forces were U.S.-backed. Russia left.", "It was approx. Russia left.", "In Sept. Russia left.",
                  "He met Assad. Russia left.", "They left {at once. Russia} too."):
-        assert tuple(_segment(para)) == _syntok(para), para
+        assert _segment(para) == syntok_bounds(para), para
     assert _sure_cuts("He met Assad. Russia left.") == [13] and not _sure_cuts("It was approx. Russia left.")
 
 
@@ -28,16 +27,11 @@ def test_text_fast_path_cuts_after_numbers_and_quotes_outside_brackets():
     for para in ('He left in 2015. Russia stayed.', 'It ended on 12. Sept too.', 'They left." Russia stayed.',
                  'They left. "Russia stayed," he said.', 'Rebels (who left. Russia) stayed. Then it rained.',
                  'A note (short). Then it rained. After that the sun came.', 'An open ( bracket. Then rain.'):
-        assert tuple(_segment(para)) == _syntok(para), para
+        assert _segment(para) == syntok_bounds(para), para
     assert _sure_cuts("He left in 2015. Russia stayed.") == [16]
     assert _sure_cuts('They left." Russia stayed.') == [11]
     assert _sure_cuts("Rebels (who left. Russia) stayed. Then it rained.") == []  # no cut beside brackets
     assert _sure_cuts("It ended on 12. Sept too.") == []  # a month after a number
-
-
-def _syntok(para: str) -> tuple[tuple[int, int], ...]:
-    return tuple((s[0].offset, s[-1].offset + len(s[-1].value))
-                 for p in segmenter.analyze(para) for s in p if s)
 
 
 def test_text_fast_path_matches_syntok_on_generated_paragraphs():
@@ -49,7 +43,7 @@ def test_text_fast_path_matches_syntok_on_generated_paragraphs():
             continue
         fast += bool(_ONE_SENTENCE.fullmatch(para))
         cut += bool(_sure_cuts(para))
-        assert tuple(_segment(para)) == _syntok(para), para
+        assert _segment(para) == syntok_bounds(para), para
     assert fast > 100 and cut > 20  # both fast paths were exercised, not only syntok
 
 
@@ -68,5 +62,5 @@ def test_text_fast_path_matches_syntok_on_shared_corpus(shared):
             norm = normalize_quotes(para.text)
             if _ONE_SENTENCE.fullmatch(norm) or _sure_cuts(norm):
                 checked += 1  # a fast path decides (elsewhere _segment is syntok on the whole paragraph)
-                assert tuple(_segment(norm)) == _syntok(norm), norm[:80]
+                assert _segment(norm) == syntok_bounds(norm), norm[:80]
     assert checked > 1000

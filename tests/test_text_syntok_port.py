@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import random
 
-from syntok import segmenter
 from syntok.tokenizer import Tokenizer
 
-from toolkit.syntok_port import split, tokenize
+from toolkit.syntok_port import split, syntok_bounds, tokenize
 
 # Pieces that reach every rule of syntok's tokenizer and segmenter: abbreviations, months, numbers,
 # brackets (short, long, nested, unclosed), quotes with and without space, "n't", inner capitals,
@@ -27,10 +26,6 @@ def _syntok_tokens(text: str) -> tuple[list[str], list[int], list[bool]]:
     return [t.value for t in toks], [t.offset for t in toks], [bool(t.spacing) for t in toks]
 
 
-def _syntok_bounds(text: str) -> list[tuple[int, int]]:
-    return [(s[0].offset, s[-1].offset + len(s[-1].value)) for p in segmenter.analyze(text) for s in p if s]
-
-
 def _paragraphs(seed: int, n: int):
     rng = random.Random(seed)
     for _ in range(n):
@@ -48,7 +43,7 @@ def test_text_syntok_port_bounds_match_syntok_on_generated_paragraphs():
     several = 0
     for para in _paragraphs(12, 3000):
         got = split(para)
-        assert got == _syntok_bounds(para), para
+        assert got == syntok_bounds(para), para
         several += len(got) > 1
     assert several > 500  # the generated paragraphs were split, not only read as one sentence
 
@@ -60,5 +55,5 @@ def test_text_syntok_port_bounds_on_written_cases():
              "He said: \"We won't.\" (They did.) It ended.", "end.The next", "one; two. Three",
              "Trailing space\u200b", "x (a [b (c) d] e) y. Z is last.", "(An aside in brackets.) Then more."]
     for para in cases:
-        assert split(para) == _syntok_bounds(para), para
+        assert split(para) == syntok_bounds(para), para
     assert split("It rained. Then it stopped.") == [(0, 10), (11, 27)]

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 
+from syntok import segmenter
 from syntok._segmentation_states import State
 from syntok.tokenizer import Tokenizer
 
-__all__ = ["tokenize", "split"]
+__all__ = ["tokenize", "split", "syntok_bounds"]
 
 _SPACES = Tokenizer._spaces
 _SEPARATION = Tokenizer._separation
@@ -318,3 +319,9 @@ def split(text: str) -> list[tuple[int, int]]:
                     state = extract_terminal(_INNER)
             else:
                 state = _END
+
+
+def syntok_bounds(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` of each sentence syntok's own ``segmenter.analyze`` finds in ``text``: the
+    reference :func:`split` reproduces (the checks compare the two; nothing in the pipeline calls it)."""
+    return [(s[0].offset, s[-1].offset + len(s[-1].value)) for p in segmenter.analyze(text) for s in p if s]
