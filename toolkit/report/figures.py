@@ -54,11 +54,9 @@ def pool_outlets(results, top: int = 10, other: str = OTHER_OUTLETS):
         frame["outlet"] = outlet.where(outlet.isin(keep), other)
         tables[name] = frame
     if "corpus" in tables["articles"]:
-        corpora = tables["articles"].groupby("outlet")["corpus"].nunique()
-        shared = set(corpora[corpora > 1].index)
+        shared = _in_several_corpora(tables["articles"], "outlet")  # one naming for both tables
         for name in ("articles", "actor_measures"):
-            frame = tables[name]
-            frame["outlet"] = [f"{o} ({c})" if o in shared else o for o, c in zip(frame["outlet"], frame["corpus"])]
+            tables[name]["outlet"] = _with_corpus(tables[name], "outlet", shared)
     settings = dict(getattr(results, "settings", {}) or {}, pooled_outlets=keep)
     return SimpleNamespace(**tables, settings=settings)
 
@@ -94,12 +92,19 @@ def _by_corpus(table: pd.DataFrame, by: str) -> pd.DataFrame:
     """
     if "corpus" not in table or table.empty:
         return table
-    shared = table.groupby(by)["corpus"].nunique()
-    shared = set(shared[shared > 1].index)
-    if not shared:
-        return table
-    named = [f"{g} ({c})" if g in shared else g for g, c in zip(table[by], table["corpus"])]
-    return table.assign(**{by: named})
+    shared = _in_several_corpora(table, by)
+    return table.assign(**{by: _with_corpus(table, by, shared)}) if shared else table
+
+
+def _in_several_corpora(table: pd.DataFrame, by: str) -> set:
+    """The ``by`` values that rows of more than one corpus hold."""
+    n = table.groupby(by)["corpus"].nunique()
+    return set(n[n > 1].index)
+
+
+def _with_corpus(table: pd.DataFrame, by: str, shared: set) -> list:
+    """``table[by]``, each value of ``shared`` named with its row's corpus ("sputnik (fakes)")."""
+    return [f"{g} ({c})" if g in shared else g for g, c in zip(table[by], table["corpus"])]
 
 
 def share_panels(table: pd.DataFrame, by: str, unit: str = "camp", *, title: str, xlabel: str,
