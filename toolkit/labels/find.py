@@ -66,7 +66,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, sentences
+from ..text import in_capitals, normalize_quotes, paragraphs, sentence_bounds, sentences
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
 from .states import StateEvidence
@@ -287,9 +287,9 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         elif len(camps) == 1:
             h.camp, h.how = camps[0], "lexicon"
     windows = _windows(norm, lex.coreference_window)
-    sents = sentences(norm)
+    bounds = sentence_bounds(norm)
     several = len(paragraphs(norm)) > 1
-    sent_starts = [x.start for x in sents]
+    sent_starts = [s for s, _e in bounds]
     window_starts = [w[0] for w in windows]
     # a mention of the lexicon's coreference_groups (the Nusra Front) is an anchor for every ambiguous label
     groups = {m.camp for m in mentions if m.actor in lex.coreference_groups}
@@ -309,7 +309,8 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
         if nxt:
             h.camp, h.how = nxt[0].camp, "modifier"
             continue
-        designated = _designated(norm, sents[bisect_right(sent_starts, h.start) - 1].start if sents else 0, h.start, anchors)
+        designated = _designated(norm, sent_starts[bisect_right(sent_starts, h.start) - 1] if sent_starts else 0, h.start,
+                                 anchors)
         if designated is not None:
             h.camp, h.how = designated, "coreference"
             continue
@@ -320,7 +321,7 @@ def _resolve(norm: str, hits: list[_Hit], mentions: list, lex: LabelLexicon, usa
             camps = [c for c in camps if before is None or c != before]
         by_alignment = [c for c in lex.by_alignment.get(alignment or "", ()) if c in camps]
         j = bisect_right(sent_starts, h.start) - 1  # a mention after the label: in its sentence or the next
-        hi = min(hi, sents[min(j + 1, len(sents) - 1)].end) if j >= 0 else hi
+        hi = min(hi, bounds[min(j + 1, len(bounds) - 1)][1]) if j >= 0 else hi
         cands = camps + sorted(groups - set(camps))
         # nothing in the window: in a text of several paragraphs, the one candidate camp the text names
         sole = [c for c in cands if c in anchors.by_camp] if several else []

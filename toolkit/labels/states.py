@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..text import sentences
+from ..text import sentence_bounds
 from .lexicon import SPACE, LabelLexicon
 
 __all__ = ["StateEvidence"]
@@ -34,7 +34,7 @@ class StateEvidence:
         self.named = list(lex._states.finditer(norm))
         self.starts = [m.start() for m in self.named]
         self.home = any(m.group("home") for m in self.named)
-        self.sent_starts = [x.start for x in sentences(norm)]
+        self.sent_starts = [s for s, _e in sentence_bounds(norm)]  # the bounds find_labels read (cached per text)
 
     def elsewhere(self, start: int, end: int) -> bool:
         """The label at ``[start, end)`` names another state's camp than Syria's (see the module docstring)."""
