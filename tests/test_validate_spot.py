@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from toolkit.validate import spot
+from toolkit.validate import gold_text
 from toolkit.validate.spot import GOLD_DIR, report_hedges, score_hedges, score_portrayal
 
 
 @pytest.fixture(autouse=True)
 def _corpora_read_once(monkeypatch, corpora_loaded_once):
-    monkeypatch.setattr(spot, "load_corpus", corpora_loaded_once)
+    monkeypatch.setattr(gold_text, "load_corpus", corpora_loaded_once)
 
 
 def test_validate_spot_gold_files_hold_offsets_not_text():

@@ -73,7 +73,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..paths import shared_path
-from .gold_text import same_text
+from .gold_text import gold_articles
 
 __all__ = ["GOLD_DIR", "load_documents", "score_document", "evaluate", "report"]
 
@@ -118,20 +118,8 @@ def load_documents(which: str, corpora: str | Path | None = None, demo: str | Pa
     root = Path(corpora) if corpora is not None else shared_path("corpora")
     if root is None or not root.exists():
         return []
-    loaded = {} if loaded is None else loaded
-    out = []
-    for g in _read(GOLD_DIR / f"labels_{which}.jsonl"):
-        if g["corpus"] not in loaded:
-            loaded[g["corpus"]] = load_corpus(root / g["corpus"])
-        corpus = loaded[g["corpus"]]
-        article = corpus.get(g["doc_id"])
-        name = f"{g['corpus']}/{g['doc_id']}"
-        if article is None:
-            raise LookupError(f"{name}: document not found in {root / g['corpus']}")
-        if not same_text(article.text, g["sha256"], g["n_chars"]):
-            raise LookupError(f"{name}: the text differs from the annotated one (length or SHA-256); not scored")
-        out.append((name, article, g["labels"]))
-    return out
+    return [(f"{g['corpus']}/{g['doc_id']}", article, g["labels"])
+            for g, article in gold_articles(_read(GOLD_DIR / f"labels_{which}.jsonl"), root, loaded)]
 
 
 def score_document(article, gold: list[dict], labels=None) -> Counter:

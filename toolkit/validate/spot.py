@@ -41,12 +41,11 @@ import json
 from pathlib import Path
 
 from ..actors import find_mentions, load_actors
-from ..corpus import load_corpus
 from ..hedge_claims import attribute_hedges
 from ..hedging import NOT_HEDGES, find_hedges
 from ..quotes import extract_quotes, load_verbs
 from ..sentiment import LABELS, portrayal
-from .gold_text import same_text
+from .gold_text import gold_articles
 from .metrics import accuracy, macro_f1
 
 __all__ = ["GOLD_DIR", "HEDGE_SETS", "DEV_SETS", "read_spot", "hedge_outcomes", "summarise_hedges", "score_hedges", "score_portrayal", "report_hedges", "report_portrayal"]
@@ -54,26 +53,15 @@ __all__ = ["GOLD_DIR", "HEDGE_SETS", "DEV_SETS", "read_spot", "hedge_outcomes", 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
 
-def read_spot(name: str, corpora: str | Path) -> list[tuple[dict, object]]:
-    """The records of ``gold/<name>`` with their articles from ``corpora`` (checked by length and SHA-256).
+def read_spot(name: str, corpora: str | Path, loaded: dict | None = None) -> list[tuple[dict, object]]:
+    """The records of ``gold/<name>`` with their articles from ``corpora`` (checked by length and SHA-256;
+    ``loaded``: the corpora already read, shared across sets, :func:`toolkit.validate.gold_text.gold_articles`).
 
     Raises:
         LookupError: a document is missing or its text differs from the labelled one.
     """
     rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-    loaded: dict[str, object] = {}
-    out = []
-    for r in rows:
-        corpus = loaded.get(r["corpus"])
-        if corpus is None:
-            corpus = loaded[r["corpus"]] = load_corpus(Path(corpora) / r["corpus"])
-        article = corpus.get(r["doc_id"])
-        if article is None:
-            raise LookupError(f"{r['corpus']}/{r['doc_id']}: document not found in {corpora}")
-        if not same_text(article.text, r["sha256"], r["n_chars"]):
-            raise LookupError(f"{r['corpus']}/{r['doc_id']}: text differs from the labelled one")
-        out.append((r, article))
-    return out
+    return list(gold_articles(rows, corpora, loaded))
 
 
 HEDGE_SETS = {
@@ -90,13 +78,14 @@ HEDGE_SETS = {
 DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl")
 
 
-def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl") -> list[tuple[dict, object]]:
+def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
+                   loaded: dict | None = None) -> list[tuple[dict, object]]:
     """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``;
-    a reporting verb, role ``reporting``, is no hedge found)."""
+    a reporting verb, role ``reporting``, is no hedge found); ``loaded`` as for :func:`read_spot`."""
     actors, verbs = load_actors(), load_verbs()
     claims_of: dict[str, list] = {}
     out = []
-    for r, article in read_spot(name, corpora):
+    for r, article in read_spot(name, corpora, loaded):
         if article.id not in claims_of:
             text = article.masked_text
             hedges = [h for h in find_hedges(text) if h.category not in NOT_HEDGES]
@@ -126,7 +115,8 @@ def summarise_hedges(details: list[tuple[dict, object]]) -> dict:
 
 def score_hedges(corpora: str | Path, names: tuple[str, ...] = ("hedges_real.jsonl",)) -> dict:
     """Hedge precision, real kept and actor right on the named spot sets pooled, as drawn and now."""
-    return summarise_hedges([d for name in names for d in hedge_outcomes(corpora, name)])
+    loaded: dict = {}  # each corpus read once for all the sets
+    return summarise_hedges([d for name in names for d in hedge_outcomes(corpora, name, loaded)])
 
 
 def score_portrayal(corpora: str | Path, backend: str = "default") -> dict:
@@ -142,7 +132,8 @@ def score_portrayal(corpora: str | Path, backend: str = "default") -> dict:
 
 def report_hedges(corpora: str | Path) -> list[str]:
     """Report lines for the hedge spot sets: each one, the dev sets pooled, then all of them pooled."""
-    per = {name: hedge_outcomes(corpora, name) for name in HEDGE_SETS}
+    loaded: dict = {}  # each corpus read once for all the sets
+    per = {name: hedge_outcomes(corpora, name, loaded) for name in HEDGE_SETS}
     groups = [(name, why, per[name]) for name, why in HEDGE_SETS.items()]
     groups += [("dev pooled", " + ".join(DEV_SETS), [d for name in DEV_SETS for d in per[name]]),
                ("pooled", "all sets", [d for rows in per.values() for d in rows])]
