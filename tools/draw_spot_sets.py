@@ -24,6 +24,8 @@ toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the c
 sets excluded, by the code of commit f3ea5de (us_western 11, arab 9, russia 9, turkey 5, opposition 4, iran 2).
 ``hedges_real_fresh4.jsonl`` was drawn with ``hedges --seed 25 --by-alignment`` and the four earlier sets
 excluded, by the code of commit 5452862 (us_western 14, russia 9, turkey 8, arab 5, opposition 3, iran 1).
+``hedges_real_fresh5.jsonl`` was drawn with ``hedges --seed 26 --by-alignment`` and the five earlier sets
+excluded, by the code of commit 9e61234 (us_western 13, russia 10, arab 8, turkey 7, opposition 1, iran 1).
 """
 
 from __future__ import annotations

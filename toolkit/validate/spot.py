@@ -21,8 +21,11 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   out in round 3, read in round 4: dev since.
 * ``hedges_real_fresh4.jsonl``: 40 more, seed 25, ``--by-alignment``, none of the first four sets'
   articles, drawn by the code of commit 5452862 and labelled the same way (text window alone)
-  and committed before any rule change of round 4; never read to choose one: the held-out line.
-  ``validate hedging`` prints each set, the four dev sets pooled and all 200 pooled.
+  and committed before any rule change of round 4; held out in round 4, read in round 5: dev since.
+* ``hedges_real_fresh5.jsonl``: 40 more, seed 26, ``--by-alignment``, none of the first five sets'
+  articles, drawn by the code of commit 9e61234 and labelled the same way (text window alone)
+  and committed before any rule change of round 5; never read to choose one: the held-out line.
+  ``validate hedging`` prints each set, the five dev sets pooled and all 240 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence.
 
@@ -72,10 +75,13 @@ HEDGE_SETS = {
                                 "read since: dev",
     "hedges_real_fresh3.jsonl": "seed 24, by outlet alignment; drawn by commit f3ea5de; held out in round 3, "
                                 "read since: dev",
-    "hedges_real_fresh4.jsonl": "seed 25, by outlet alignment; drawn by commit 5452862, labelled before any later "
+    "hedges_real_fresh4.jsonl": "seed 25, by outlet alignment; drawn by commit 5452862; held out in round 4, "
+                                "read in round 5: dev since",
+    "hedges_real_fresh5.jsonl": "seed 26, by outlet alignment; drawn by commit 9e61234, labelled before any later "
                                 "rule; never read to choose one: held out",
 }
-DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl")
+DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
+            "hedges_real_fresh4.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
