@@ -5,7 +5,7 @@ import json
 import pytest
 
 from toolkit.validate import gold_text
-from toolkit.validate.spot import DEV_SETS, GOLD_DIR, HEDGE_SETS, read_spot, report_hedges, score_hedges, score_portrayal
+from toolkit.validate.spot import DEV_SETS, GOLD_DIR, HEDGE_SETS, PORTRAYAL_SETS, read_spot, report_hedges, score_hedges, score_portrayal
 
 
 @pytest.fixture(autouse=True)
@@ -15,7 +15,8 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-                 "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "portrayal_real.jsonl"):
+                 "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "portrayal_real.jsonl",
+                 "portrayal_fresh.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
         assert len(rows) == 40
         for r in rows:
@@ -91,3 +92,13 @@ def test_validate_spot_portrayal_scores(shared):
     print(res["as_drawn"], res["now"])
     assert res["mentions"] == 40 and res["as_drawn"]["accuracy"] == 28 / 40
     assert res["now"]["accuracy"] >= res["as_drawn"]["accuracy"] - 0.03
+
+
+def test_validate_spot_portrayal_fresh_registered_held_out_and_read(shared):
+    assert "held out" in PORTRAYAL_SETS["portrayal_fresh.jsonl"] and "dev" in PORTRAYAL_SETS["portrayal_real.jsonl"]
+    spot = read_spot("portrayal_fresh.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    assert len(spot) == 40 and len({(r["corpus"], r["doc_id"]) for r, _a in spot}) == 40
+    assert {r["label"] for r, _a in spot} == {"positive", "negative", "neutral"}
+    assert all(isinstance(r["place"], bool) and r["actor"] for r, _a in spot)
+    first = {(r["corpus"], r["doc_id"]) for r, _a in read_spot("portrayal_real.jsonl", shared("corpora"))}
+    assert not first & {(r["corpus"], r["doc_id"]) for r, _a in spot}

@@ -1,4 +1,4 @@
-"""Draw the real-news spot sets of ``toolkit/validate/gold/hedges_real.jsonl`` and ``portrayal_real.jsonl``.
+"""Draw the real-news spot sets of ``toolkit/validate/gold/`` (``hedges_real*.jsonl``, ``portrayal_*.jsonl``).
 
 Usage: ``python tools/draw_spot_sets.py hedges|mentions [--seed N] [--n 40]``. The articles of the
 shared corpora (FA-KES, AllSides-Syria, Sputnik; ``NARRATIVE_SHARED``) are shuffled with the seed;
@@ -26,6 +26,8 @@ sets excluded, by the code of commit f3ea5de (us_western 11, arab 9, russia 9, t
 excluded, by the code of commit 5452862 (us_western 14, russia 9, turkey 8, arab 5, opposition 3, iran 1).
 ``hedges_real_fresh5.jsonl`` was drawn with ``hedges --seed 26 --by-alignment`` and the five earlier sets
 excluded, by the code of commit 9e61234 (us_western 13, russia 10, arab 8, turkey 7, opposition 1, iran 1).
+``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
+by the code of commit 9e61234.
 """
 
 from __future__ import annotations
