@@ -15,10 +15,10 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-                 "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "portrayal_real.jsonl",
-                 "portrayal_fresh.jsonl"):
+                 "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_train.jsonl",
+                 "portrayal_real.jsonl", "portrayal_fresh.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
-        assert len(rows) == 40
+        assert len(rows) == (120 if name == "hedges_real_train.jsonl" else 40)
         for r in rows:
             assert {"corpus", "doc_id", "n_chars", "sha256", "start", "end"} <= set(r)
             assert len(r["sha256"]) == 64 and 0 <= r["start"] < r["end"] <= r["n_chars"]
@@ -46,8 +46,8 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 8
-    assert any("dev pooled (200 records" in line for line in lines) and any("  pooled (240 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 9
+    assert any("dev pooled (320 records" in line for line in lines) and any("  pooled (360 records" in line for line in lines)
 
 
 def test_validate_spot_fresh2_hedges_scored_as_dev(shared):
@@ -102,3 +102,15 @@ def test_validate_spot_portrayal_fresh_registered_held_out_and_read(shared):
     assert all(isinstance(r["place"], bool) and r["actor"] for r, _a in spot)
     first = {(r["corpus"], r["doc_id"]) for r, _a in read_spot("portrayal_real.jsonl", shared("corpora"))}
     assert not first & {(r["corpus"], r["doc_id"]) for r, _a in spot}
+
+
+def test_validate_spot_train_set_registered_as_dev_and_read(shared):
+    assert "hedges_real_train.jsonl" in DEV_SETS and "training" in HEDGE_SETS["hedges_real_train.jsonl"]
+    spot = read_spot("hedges_real_train.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 120 and len(keys) == 120 and sum(r["real"] for r, _a in spot) == 82
+    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_train.jsonl"
+              for r, _a in read_spot(name, shared("corpora"))}
+    assert not keys & others  # none of the other sets' articles
+    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
+    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])

@@ -25,7 +25,10 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
 * ``hedges_real_fresh5.jsonl``: 40 more, seed 26, ``--by-alignment``, none of the first five sets'
   articles, drawn by the code of commit 9e61234 and labelled the same way (text window alone)
   and committed before any rule change of round 5; never read to choose one: the held-out line.
-  ``validate hedging`` prints each set, the five dev sets pooled and all 240 pooled.
+* ``hedges_real_train.jsonl``: 120 more, seed 30, ``--by-alignment``, none of the six sets above's
+  articles, drawn by the code of commit 9e61234 and labelled the same way; for training and
+  cross-validating hedge filters: dev.
+  ``validate hedging`` prints each set, the six dev sets pooled and all 360 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -83,9 +86,11 @@ HEDGE_SETS = {
                                 "read in round 5: dev since",
     "hedges_real_fresh5.jsonl": "seed 26, by outlet alignment; drawn by commit 9e61234, labelled before any later "
                                 "rule; never read to choose one: held out",
+    "hedges_real_train.jsonl": "120 records, seed 30, by outlet alignment; drawn by commit 9e61234; for training "
+                               "and CV of hedge filters: dev",
 }
 DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-            "hedges_real_fresh4.jsonl")
+            "hedges_real_fresh4.jsonl", "hedges_real_train.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
