@@ -1,4 +1,4 @@
-"""Draw the real-news spot sets of ``toolkit/validate/gold/hedges_real.jsonl`` and ``portrayal_real.jsonl``.
+"""Draw the real-news spot sets of ``toolkit/validate/gold/`` (``hedges_real*.jsonl``, ``portrayal_*.jsonl``).
 
 Usage: ``python tools/draw_spot_sets.py hedges|mentions [--seed N] [--n 40]``. The articles of the
 shared corpora (FA-KES, AllSides-Syria, Sputnik; ``NARRATIVE_SHARED``) are shuffled with the seed;
@@ -24,6 +24,12 @@ toolkit/validate/gold/hedges_real_fresh.jsonl`` (``--exclude`` repeats) by the c
 sets excluded, by the code of commit f3ea5de (us_western 11, arab 9, russia 9, turkey 5, opposition 4, iran 2).
 ``hedges_real_fresh4.jsonl`` was drawn with ``hedges --seed 25 --by-alignment`` and the four earlier sets
 excluded, by the code of commit 5452862 (us_western 14, russia 9, turkey 8, arab 5, opposition 3, iran 1).
+``hedges_real_fresh5.jsonl`` was drawn with ``hedges --seed 26 --by-alignment`` and the five earlier sets
+excluded, by the code of commit 9e61234 (us_western 13, russia 10, arab 8, turkey 7, opposition 1, iran 1).
+``hedges_real_train.jsonl`` was drawn with ``hedges --seed 30 --n 120 --by-alignment`` and the six sets above
+excluded, by the code of commit 9e61234 (us_western 37, russia 29, arab 22, turkey 22, iran 9, syria_government 1).
+``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
+by the code of commit 9e61234.
 """
 
 from __future__ import annotations

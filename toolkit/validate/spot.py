@@ -21,10 +21,20 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   out in round 3, read in round 4: dev since.
 * ``hedges_real_fresh4.jsonl``: 40 more, seed 25, ``--by-alignment``, none of the first four sets'
   articles, drawn by the code of commit 5452862 and labelled the same way (text window alone)
-  and committed before any rule change of round 4; never read to choose one: the held-out line.
-  ``validate hedging`` prints each set, the four dev sets pooled and all 200 pooled.
+  and committed before any rule change of round 4; held out in round 4, read in round 5: dev since.
+* ``hedges_real_fresh5.jsonl``: 40 more, seed 26, ``--by-alignment``, none of the first five sets'
+  articles, drawn by the code of commit 9e61234 and labelled the same way (text window alone)
+  and committed before any rule change of round 5; never read to choose one: the held-out line.
+* ``hedges_real_train.jsonl``: 120 more, seed 30, ``--by-alignment``, none of the six sets above's
+  articles, drawn by the code of commit 9e61234 and labelled the same way; for training and
+  cross-validating hedge filters: dev.
+  ``validate hedging`` prints each set, the six dev sets pooled and all 360 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
-  labelled with the outlet's portrayal of the actor in that sentence.
+  labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
+  place, not the actor); read while changing the portrayal rules: dev.
+* ``portrayal_fresh.jsonl``: 40 more, seed 27, none of the first set's articles, drawn by the code
+  of commit 9e61234 and labelled the same way from the sentence alone (the drawn label hidden),
+  committed before any later portrayal change; never read to choose one: held out.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
 ones. The current code is scored on the same records: a drawn hedge is ``kept`` when the current
@@ -48,7 +58,7 @@ from ..sentiment import LABELS, portrayal
 from .gold_text import gold_articles
 from .metrics import accuracy, macro_f1
 
-__all__ = ["GOLD_DIR", "HEDGE_SETS", "DEV_SETS", "read_spot", "hedge_outcomes", "summarise_hedges", "score_hedges", "score_portrayal", "report_hedges", "report_portrayal"]
+__all__ = ["GOLD_DIR", "HEDGE_SETS", "DEV_SETS", "PORTRAYAL_SETS", "read_spot", "hedge_outcomes", "summarise_hedges", "score_hedges", "score_portrayal", "report_hedges", "report_portrayal"]
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
 
@@ -72,10 +82,15 @@ HEDGE_SETS = {
                                 "read since: dev",
     "hedges_real_fresh3.jsonl": "seed 24, by outlet alignment; drawn by commit f3ea5de; held out in round 3, "
                                 "read since: dev",
-    "hedges_real_fresh4.jsonl": "seed 25, by outlet alignment; drawn by commit 5452862, labelled before any later "
+    "hedges_real_fresh4.jsonl": "seed 25, by outlet alignment; drawn by commit 5452862; held out in round 4, "
+                                "read in round 5: dev since",
+    "hedges_real_fresh5.jsonl": "seed 26, by outlet alignment; drawn by commit 9e61234, labelled before any later "
                                 "rule; never read to choose one: held out",
+    "hedges_real_train.jsonl": "120 records, seed 30, by outlet alignment; drawn by commit 9e61234; for training "
+                               "and CV of hedge filters: dev",
 }
-DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl")
+DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
+            "hedges_real_fresh4.jsonl", "hedges_real_train.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
@@ -119,9 +134,18 @@ def score_hedges(corpora: str | Path, names: tuple[str, ...] = ("hedges_real.jso
     return summarise_hedges([d for name in names for d in hedge_outcomes(corpora, name, loaded)])
 
 
-def score_portrayal(corpora: str | Path, backend: str = "default") -> dict:
-    """Portrayal accuracy and macro-F1 on ``portrayal_real.jsonl``, as drawn and now."""
-    spot = read_spot("portrayal_real.jsonl", corpora)
+PORTRAYAL_SETS = {
+    "portrayal_real.jsonl": "seed 21; drawn by the code before issue 20; read while changing the rules: dev",
+    "portrayal_fresh.jsonl": "seed 27; drawn by commit 9e61234, labelled before any later change; never read to "
+                             "choose one: held out",
+}
+
+
+def score_portrayal(corpora: str | Path, backend: str = "default", name: str = "portrayal_real.jsonl",
+                    loaded: dict | None = None) -> dict:
+    """Portrayal accuracy and macro-F1 on the spot set ``gold/<name>``, as drawn and now (``loaded`` as for
+    :func:`read_spot`)."""
+    spot = read_spot(name, corpora, loaded)
     gold = [r["label"] for r, _a in spot]
     drawn = [r["drawn_label"] for r, _a in spot]
     now = [portrayal(a.masked_text, [(r["start"], r["end"])], backend=backend)[0].label for r, a in spot]
@@ -150,10 +174,15 @@ def report_hedges(corpora: str | Path) -> list[str]:
 
 
 def report_portrayal(corpora: str | Path) -> list[str]:
-    """Report lines for the portrayal spot set."""
-    res = score_portrayal(corpora)
-    d, n = res["as_drawn"], res["now"]
-    return [f"real-news portrayal spot set ({res['mentions']} outlet mentions drawn at random, seed 21; gold "
-            + ", ".join(f"{k} {v}" for k, v in res["labels"].items()) + "; hand-labelled before the changes)",
-            f"  as drawn (code before issue 20): accuracy {d['accuracy']:.3f}  macro-F1 {d['macro_f1']:.3f}",
-            f"  now (default backend): accuracy {n['accuracy']:.3f}  macro-F1 {n['macro_f1']:.3f}"]
+    """Report lines for the portrayal spot sets, each one (the dev set, then the held-out one)."""
+    loaded: dict = {}  # each corpus read once for both sets
+    lines = ["real-news portrayal spot sets (outlet mentions drawn at random from FA-KES, AllSides and Sputnik; "
+             "hand-labelled before the changes they score; 'as drawn' is the code that drew them)"]
+    for name, why in PORTRAYAL_SETS.items():
+        res = score_portrayal(corpora, name=name, loaded=loaded)
+        d, n = res["as_drawn"], res["now"]
+        lines += [f"  {name} ({res['mentions']} mentions; gold "
+                  + ", ".join(f"{k} {v}" for k, v in res["labels"].items()) + f"; {why})",
+                  f"    as drawn: accuracy {d['accuracy']:.3f}  macro-F1 {d['macro_f1']:.3f}",
+                  f"    now (default backend): accuracy {n['accuracy']:.3f}  macro-F1 {n['macro_f1']:.3f}"]
+    return lines
