@@ -5,9 +5,10 @@ annotator. A second annotator labelled some of them blind, from the text window 
 ``tools/spot_windows.py``: key, span and window, none of the first annotator's fields), and committed
 the labels before opening the first ones (commit 5c90a39):
 
-* ``second_hedges_real_fresh5.jsonl``: all 40 records of the held-out hedge set;
-* ``second_hedges_real_train.jsonl``: the first 40 of the 120-record hedge train/dev set;
-* ``second_portrayal_fresh.jsonl``: all 40 mentions of the held-out portrayal set.
+* ``second_hedges_real_fresh5.jsonl``: all 40 records of the held-out hedge set (28 real; first 31);
+* ``second_hedges_real_train.jsonl``: the first 40 of the 120-record hedge train/dev set (24 real; first 28);
+* ``second_portrayal_fresh.jsonl``: all 40 mentions of the held-out portrayal set (neutral 30,
+  negative 6, positive 4; commit 5c90a39's message miscounts them as 29/7/4).
 
 They hold the record key (``corpus``, ``doc_id``, ``start``, ``end``) and the second labels only:
 ``real`` and ``actor`` (``null`` for none or an unlisted actor; ``why`` for a non-hedge) for hedges,
