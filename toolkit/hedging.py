@@ -39,10 +39,7 @@ six words may reach across a clause boundary) and its case (``lowercase``). The 
   cross": prevented), "to determine" a thing (a purpose; "determine whether" stays), "if you look at" (an
   invitation, no condition), "determine the
   possible causes", "the possibility to" (an opportunity), "spreading rumors" and "in case of" (a
-  rule's condition). A hedge cue in a question (its sentence ends with "?": "what should voters
-  expect?", "if the talks fail, could the truce hold?") asks or muses and qualifies no claim:
-  no hedge (boosters and reports are kept as found); chosen by leave-one-set-out CV over the five real-news
-  spot sets (``tools/hedge_rule_loso.py``). "Would be considered" (deeming), concessive "whether in X or Y" and "asked
+  rule's condition). "Would be considered" (deeming), concessive "whether in X or Y" and "asked
   whether" were tried and dropped: each lowered WikiWeasel. A learned filter over the matches'
   contexts was tried too and rejected by the same CV (``tools/hedge_filter_cv.py``).
   Each such rule is checked by document-fold cross-validation on FactBank
@@ -90,7 +87,6 @@ _AFTER_WORDS = 6  # words before a cue searched by ``not_after``
 _NUM = "<num>"
 _APOS = "'\u2019"
 _WINDOW = 80  # characters looked at on each side of a cue for the context checks
-_SENT_END = re.compile(r"[.!?\n]")
 
 
 @dataclass(frozen=True)
@@ -147,14 +143,11 @@ class HedgeLexicon:
             conditions hold wins.
         sources: Category -> citation(s) of its list.
         paths: The files the lexicon was read from.
-        questions: Count hedge cues inside questions too (``False``: a cue whose sentence ends with
-            "?" is no hedge; ``True`` undoes that rule, for its cross-validation).
     """
 
     entries: tuple[CueEntry, ...]
     sources: dict[str, str] = field(default_factory=dict, compare=False)
     paths: tuple[str, ...] = ()
-    questions: bool = False
     _by_key: dict[str, tuple[CueEntry, ...]] = field(init=False, repr=False, compare=False)
     _pattern: re.Pattern = field(init=False, repr=False, compare=False)
 
@@ -179,9 +172,6 @@ class HedgeLexicon:
             if m is None:
                 break
             entry = self._accept(text, m.start(), m.end())
-            if (entry is not None and not self.questions and entry.category not in NOT_HEDGES
-                    and _in_question(text, m.end())):
-                entry = None
             if entry is None:
                 pos = m.start() + 1
                 continue
@@ -215,12 +205,6 @@ class HedgeLexicon:
                     continue
             return entry
         return None
-
-
-def _in_question(text: str, at: int) -> bool:
-    """The sentence of a cue ending at ``at`` ends with "?" (the first ``.``, ``!``, ``?`` or line end after it)."""
-    m = _SENT_END.search(text, at)
-    return m is not None and m.group() == "?"
 
 
 def _words(text: str, start: int, end: int) -> list[str]:
