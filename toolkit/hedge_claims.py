@@ -10,7 +10,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
    ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know), or the
    first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's). A
-   "whether" inside a UN official's statement is the official's, not the rebels' it names.
+   "whether" inside a UN official's statement is the official's, not the rebels' it names. An epithet
+   speaker ("the London-based group said") names no new actor: the claim is the last other actor's
+   mentioned within 400 characters before the quote (the source the epithet stands for).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
