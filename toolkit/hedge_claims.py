@@ -10,7 +10,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
    ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know), or the
    first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's). A
-   "whether" inside a UN official's statement is the official's, not the rebels' it names.
+   "whether" inside a UN official's statement is the official's, not the rebels' it names. An epithet
+   speaker ("the London-based group said") names no new actor: the claim is the last other actor's
+   mentioned within 400 characters before the quote (the source the epithet stands for).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -64,6 +66,9 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
 _IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is itself impersonal: "it is reported"
+_EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
+_EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
+
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
 _ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
@@ -137,13 +142,13 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if any(_reports(q, h) for q in quotes):
             out.append(HedgeClaim(h.start, h.end, None, "reporting", "reporting_cue"))
             continue
+        k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
+        s_lo = sents[k].start if sents else 0
+        s_hi = sents[k].end if sents else len(text)
         q = _first_quote(quotes, q_starts, h.start, h.end)
         if q is not None:
             out.append(HedgeClaim(h.start, h.end, _first_speaker(text, q, mentions, m_starts), "own", "quote"))
             continue
-        k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
-        s_lo = sents[k].start if sents else 0
-        s_hi = sents[k].end if sents else len(text)
         prev_lo = sents[k - 1].start if k > 0 else s_lo
         before = text[s_lo:h.start]
         lo = bisect.bisect_left(m_starts, s_lo)
@@ -228,10 +233,17 @@ def _first_conjunct(text: str, mentions: Sequence[Any], lo: int, m: Any) -> Any:
 
 
 def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int]) -> str | None:
-    """The quote's actor, or the first of coordinated speakers: a mention joined by "and"/"," right before the speaker."""
+    """The quote's actor, or the first of coordinated speakers: a mention joined by "and"/"," right before the speaker;
+    an epithet speaker ("the London-based group") stands for the last other actor mentioned before the quote."""
     at = getattr(q, "speaker_start", None)
     if at is None:
         return q.actor
+    if _EPITHET.match(getattr(q, "speaker", "") or ""):
+        lo = min(q.start, at)
+        prior = [m for m in mentions[bisect.bisect_left(m_starts, lo - _EPITHET_REACH):bisect.bisect_left(m_starts, lo)]
+                 if m.end <= lo and m.actor != q.actor]
+        if prior:
+            return prior[-1].actor
     i = bisect.bisect_left(m_starts, at)
     if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at):
         return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor

@@ -61,6 +61,30 @@ def _could(heard: bool = True, seen: bool = True, purpose: bool = True, before: 
     return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after),)),)
 
 
+_LOOK = tuple(tuple(p.split()) for p in ("you look", "you see", "you ask", "we look"))
+_REDUCED = tuple((w,) for w in "threatened attacked needed necessary required asked provoked".split())
+
+
+def _if(look: bool = True, reduced: bool = True):
+    """The "if" entry of the lexicon with the named rules undone (``False``)."""
+    stop = (_LOOK if look else ()) + (_REDUCED if reduced else ())
+    return (("if", (CueEntry("if", "conditional", not_preceded_by=(("as",),), not_followed_by=stop),)),)
+
+
+_TOPIC = tuple(tuple(p.split()) for p in ("talks on the", "talks about the", "discussed the", "discuss the",
+                                          "discussing the"))
+
+
+def _possibility(offer: bool = True, topic: bool = True):
+    """The "possibility"/"possibilities" entries with the named rules undone (``False``): "the possibility to"
+    (an offer) and the topic of talks / "endless possibilities"."""
+    to = (("to",),) if offer else ()
+    return (("possibility", (CueEntry("possibility", "epistemic_adverb", not_followed_by=to,
+                                      not_after=_TOPIC if topic else ()),)),
+            ("possibilities", (CueEntry("possibilities", "epistemic_adverb", not_followed_by=to,
+                                        not_preceded_by=(("endless",), ("new",), ("many",)) if topic else ()),)))
+
+
 def _plain(cat: str, *cues: str) -> tuple[tuple[str, tuple[CueEntry, ...]], ...]:
     return tuple((c, (CueEntry(c, cat),)) for c in cues)
 
@@ -125,7 +149,7 @@ DECISIONS: tuple[Decision, ...] = (
              (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_POSSIBLE_ASSERTED),)),)),
     Decision("'possibility to' is an opportunity, no hedge",
              "'the possibility to return home' is a chance offered, 'the possibility that' hedges",
-             _plain("epistemic_adverb", "possibility", "possibilities")),
+             _possibility(offer=False)),
     Decision("'spreading rumors' names misinformation, no hedge",
              "'spreading false rumours' calls something untrue; no rumoured report is passed on",
              _plain("evidential", "rumors", "rumours")),
@@ -140,10 +164,16 @@ DECISIONS: tuple[Decision, ...] = (
              _could(before=False)),
     Decision("'if you look at' invites, it states no condition",
              "'if you look at what they did, you see ...' asks the listener to look; nothing is conditional",
-             (("if", (CueEntry("if", "conditional", not_preceded_by=(("as",),)),)),)),
+             _if(look=False)),
     Decision("'to determine' a thing is a purpose, no hedge",
              "'the panel met to determine the winners' states an aim; 'determine whether' stays",
              _plain("conditional", "to determine")),
+    Decision("'possibility' as a topic or an offer is no hedge",
+             "'discussed the possibility of a truce' names what talks were about; 'endless possibilities' offers",
+             _possibility(topic=False)),
+    Decision("a reduced 'if <participle>' is a policy's trigger, no hedge",
+             "'will return fire if attacked', 'more troops if needed' state when a policy applies",
+             _if(reduced=False)),
 )
 
 

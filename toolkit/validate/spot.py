@@ -94,18 +94,19 @@ DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
-                   loaded: dict | None = None) -> list[tuple[dict, object]]:
+                   loaded: dict | None = None, hedges: object = None) -> list[tuple[dict, object]]:
     """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``;
-    a reporting verb, role ``reporting``, is no hedge found); ``loaded`` as for :func:`read_spot`."""
+    a reporting verb, role ``reporting``, is no hedge found); ``loaded`` as for :func:`read_spot`; ``hedges``
+    a hedge lexicon (:func:`toolkit.hedging.load_hedges`; the default when ``None``)."""
     actors, verbs = load_actors(), load_verbs()
     claims_of: dict[str, list] = {}
     out = []
     for r, article in read_spot(name, corpora, loaded):
         if article.id not in claims_of:
             text = article.masked_text
-            hedges = [h for h in find_hedges(text) if h.category not in NOT_HEDGES]
+            found = [h for h in find_hedges(text, hedges) if h.category not in NOT_HEDGES]
             quotes = extract_quotes(article, actors=actors, verbs=verbs)
-            claims_of[article.id] = attribute_hedges(text, hedges, quotes, find_mentions(text, actors), actors)
+            claims_of[article.id] = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors)
         out.append((r, next((c for c in claims_of[article.id]
                              if c.start < r["end"] and r["start"] < c.end and c.role != "reporting"), None)))
     return out
