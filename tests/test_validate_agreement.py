@@ -64,3 +64,12 @@ def test_agreement_real_files_pair_and_point_into_their_articles(shared, monkeyp
         for (r, article), (_f, s) in zip(gold_text.gold_articles([f for f, _s in pairs], corpora), pairs):
             assert 0 <= s["start"] < s["end"] <= len(article.text) and article.text[s["start"]:s["end"]].strip()
     print("\n".join(ag.report()))
+
+
+def test_agreement_report_filters_sets_and_hides_keys():
+    lines = ag.report(sets=["portrayal_fresh.jsonl"], keys=False)
+    assert lines[1].startswith("  portrayal_fresh.jsonl") and len(lines) == 3  # title, the set, its one field
+    assert "kappa" in lines[2] and "hedges_" not in "\n".join(lines)
+    with_keys = ag.report(sets=["portrayal_fresh.jsonl"])
+    n_disagree = int(lines[2].rsplit("disagree ", 1)[1])
+    assert len(with_keys) == 3 + n_disagree  # one key line per disagreeing record

@@ -48,6 +48,9 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     lines = report_hedges(shared("corpora"))
     assert sum(" records, " in line for line in lines) == 9
     assert any("dev pooled (320 records" in line for line in lines) and any("  pooled (360 records" in line for line in lines)
+    # the second annotator's agreement on the hedge sets follows the spot lines, without the record keys
+    assert lines[-1].startswith("    actor (records both call real): n ") and "kappa" in lines[-1]
+    assert any(line.startswith("  hedges_real_fresh5.jsonl (held out") for line in lines[-6:])
 
 
 def test_validate_spot_fresh2_hedges_scored_as_dev(shared):

@@ -37,6 +37,7 @@ import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import pandas as pd
 
@@ -110,10 +111,13 @@ def compare(first: list[dict], second: list[dict]) -> list[Agreement]:
     return [agreement("real", pairs), agreement("actor", both_real)]
 
 
-def table(gold_dir: str | Path = GOLD_DIR) -> pd.DataFrame:
-    """One row per set and field: set, covers, field, n, agreement, kappa, disagreements (keys)."""
+def table(gold_dir: str | Path = GOLD_DIR, sets: Sequence[str] | None = None) -> pd.DataFrame:
+    """One row per set and field: set, covers, field, n, agreement, kappa, disagreements (keys); ``sets``: the
+    names of :data:`SECOND_SETS` to compare (default all)."""
     rows = []
     for name, covers in SECOND_SETS.items():
+        if sets is not None and name not in sets:
+            continue
         first, second = read_labels(Path(gold_dir) / name), read_labels(Path(gold_dir) / f"second_{name}")
         for res in compare(first, second):
             rows.append({"set": name, "covers": covers, "field": res.field, "n": res.n,
@@ -121,16 +125,17 @@ def table(gold_dir: str | Path = GOLD_DIR) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["set", "covers", "field", "n", "agreement", "kappa", "disagreements"])
 
 
-def report(gold_dir: str | Path = GOLD_DIR) -> list[str]:
-    """Report lines: per set and field, n, agreement, kappa, then the disagreeing records' keys."""
+def report(gold_dir: str | Path = GOLD_DIR, sets: Sequence[str] | None = None, keys: bool = True) -> list[str]:
+    """Report lines: per set and field, n, agreement, kappa, then (``keys``) the disagreeing records' keys."""
     lines = ["second-annotator agreement on the real-news spot sets (blind second labels; Cohen's kappa)"]
-    for (name, covers), rows in table(gold_dir).groupby(["set", "covers"], sort=False):
+    for (name, covers), rows in table(gold_dir, sets).groupby(["set", "covers"], sort=False):
         lines.append(f"  {name} ({covers})")
         for r in rows.itertuples():
             scope = " (records both call real)" if r.field == "actor" else ""
             lines.append(f"    {r.field}{scope}: n {r.n}  agreement {r.agreement:.3f}  kappa {r.kappa:.3f}  "
                          f"disagree {len(r.disagreements)}")
-            lines += [f"      {c}/{d} {s}-{e}" for c, d, s, e in r.disagreements]
+            if keys:
+                lines += [f"      {c}/{d} {s}-{e}" for c, d, s, e in r.disagreements]
     return lines
 
 

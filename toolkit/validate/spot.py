@@ -36,6 +36,15 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   of commit 9e61234 and labelled the same way from the sentence alone (the drawn label hidden),
   committed before any later portrayal change; never read to choose one: held out.
 
+Conventions the first annotator followed (written down after a blind second annotator,
+:mod:`toolkit.validate.agreement`, read 120 records differently mostly on these): a conditional on
+a predicted outcome ("if the talks fail, ...") is a hedge, a rule-like or commitment "if" ("return
+fire if attacked") is not; an unattributed "according to (media) reports" is a real hedge (the
+writer distances the claim), a named source ("according to the ministry") is attribution, not a
+hedge; the ``actor`` of the writer's own distancing hedge is the actor whose claim or standing is
+distanced, and ``null`` when the speaker is not in the actor lexicon. Second-annotator agreement
+(kappa) is printed under the spot sets by ``validate hedging`` and ``validate sentiment``.
+
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
 ones. The current code is scored on the same records: a drawn hedge is ``kept`` when the current
 finder returns a hedge overlapping it. Hedge precision = real kept / kept; real kept = real kept /
@@ -55,6 +64,8 @@ from ..hedge_claims import attribute_hedges
 from ..hedging import NOT_HEDGES, find_hedges
 from ..quotes import extract_quotes, load_verbs
 from ..sentiment import LABELS, portrayal
+from .agreement import SECOND_SETS
+from .agreement import report as agreement_report
 from .gold_text import gold_articles
 from .metrics import accuracy, macro_f1
 
@@ -171,7 +182,8 @@ def report_hedges(corpora: str | Path) -> list[str]:
                   f"    as drawn: precision {d['precision']:.3f}  actor right {d['actor_right']:.3f}",
                   f"    now: {n['kept']} kept  precision {n['precision']:.3f}  real kept {n['real_kept']:.3f}  "
                   f"actor right {n['actor_right']:.3f}"]
-    return lines
+    hedge_seconds = [name for name in SECOND_SETS if name.startswith("hedges_")]
+    return lines + [""] + agreement_report(sets=hedge_seconds, keys=False)
 
 
 def report_portrayal(corpora: str | Path) -> list[str]:
@@ -186,4 +198,5 @@ def report_portrayal(corpora: str | Path) -> list[str]:
                   + ", ".join(f"{k} {v}" for k, v in res["labels"].items()) + f"; {why})",
                   f"    as drawn: accuracy {d['accuracy']:.3f}  macro-F1 {d['macro_f1']:.3f}",
                   f"    now (default backend): accuracy {n['accuracy']:.3f}  macro-F1 {n['macro_f1']:.3f}"]
-    return lines
+    portrayal_seconds = [name for name in SECOND_SETS if name.startswith("portrayal_")]
+    return lines + [""] + agreement_report(sets=portrayal_seconds, keys=False)
