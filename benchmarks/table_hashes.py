@@ -5,7 +5,7 @@ output. Each table is hashed over its Parquet parts in order (the parts are byte
 ``docs/scaling.md``), in a fresh temporary cache folder.
 
 Usage: ``python benchmarks/table_hashes.py [--articles 200] [--side-backends] [--labels-as-mentions]
-[--sentiment linear]``
+[--sentiment linear] [--corpus corpora/demo]``
 (reads ``$NARRATIVE_SHARED/corpora/allsides-syria``).
 """
 
@@ -26,13 +26,14 @@ def main() -> None:
     parser.add_argument("--labels-as-mentions", action="store_true")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--sentiment", default="default", help="the registered backend behind portrayal and voice")
+    parser.add_argument("--corpus", default=None, help="a corpus path instead of AllSides (e.g. corpora/demo)")
     args = parser.parse_args()
 
     from toolkit.corpus import Corpus, load_corpus
     from toolkit.paths import shared_path
     from toolkit.pipeline import analyze
 
-    path = shared_path("corpora", "allsides-syria")
+    path = args.corpus or shared_path("corpora", "allsides-syria")
     if path is None:
         sys.exit("allsides-syria not found (set NARRATIVE_SHARED)")
     corpus = Corpus(list(load_corpus(path))[:args.articles], name="allsides-hashes")
