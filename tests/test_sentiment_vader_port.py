@@ -50,7 +50,10 @@ def test_sentiment_vader_port_equals_nltk_on_written_cases(nltk_vader):
              "NO progress?! The mayor's plan -- a good one -- failed (again).", "", "?!?!", "ok",
              "It was never so good, but the food was kind of bad and at least not TERRIBLE.",
              "good good bad GOOD, but good: the bomb, yeah right, kiss of death ???",
+             "They were not good at first and very good later; never so bad, then bad.",
              "\"Good,\" he said! ,cat cat, ?!?wow wow!!! (bad) it's :) --- ' x U.S. %fine%"]
     for text in texts:
         assert vader().score(text) == nltk_vader.polarity_scores(text)["compound"], text
     assert vader()._vader.lexicon == nltk_vader.lexicon
+    # NLTK scores a repeated word in the context of its first occurrence: both "good"s are negated
+    assert vader().score("not good and very good") == nltk_vader.polarity_scores("not good and very good")["compound"] < 0
