@@ -105,8 +105,15 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Non-blank lines of ``text`` as spans (leading/trailing whitespace trimmed)."""
-    return [Span(start, start + len(line), line) for start, line in _lines(text)]
+    """Non-blank lines of ``text`` as spans (leading/trailing whitespace trimmed); each call is a fresh list."""
+    return list(_paragraph_spans(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _paragraph_spans(text: str) -> tuple[Span, ...]:
+    """:func:`paragraphs`, cached on the text: quote extraction and labels (twice) ask for one
+    article's paragraphs (spans are frozen, so the calls share them)."""
+    return tuple(Span(start, start + len(line), line) for start, line in _lines(text))
 
 
 # A paragraph of words, spaces, commas, colons, quotation marks, dashes and a few symbols, with at most one
