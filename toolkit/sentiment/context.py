@@ -2,8 +2,8 @@
 
 What every sentiment backend reads about a mention ``text[start:end]``:
 
-* :func:`sentence_of`: the bounds of the sentence holding it (``toolkit.text.sentences``; only the
-  mention's line is split, cached per line), also the input of the ``trained`` model;
+* :func:`sentence_of`: the bounds of the sentence holding it (``toolkit.text.sentence_bounds`` of the
+  text, split once per text), also the input of the ``trained`` model;
 * :func:`analyse_sentence`: the sentence's tokens (``toolkit.text.token_bounds``), lowercased with
   quotes normalised, their quotation region, negation (a negator within three tokens before, as in
   VADER, Hutto & Gilbert 2014, ICWSM) and clause-break counts;
@@ -96,11 +96,12 @@ def _line_breaks(text: str) -> list[int]:
     return [m.start() for m in _LINE_BREAK.finditer(text)]
 
 
-@functools.lru_cache(maxsize=4096)
-def _line_index(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], list[int], bool]:
-    """The sentence bounds of the line ``text[lo:hi]`` with offsets into ``text`` (split once per
-    line), their starts, and whether they are sorted and disjoint."""
-    sents = [(s + lo, e + lo) for s, e in sentence_bounds(text[lo:hi])]
+@functools.lru_cache(maxsize=8)
+def _text_index(text: str) -> tuple[list[tuple[int, int]], list[int], bool]:
+    """The sentence bounds of ``text`` (:func:`toolkit.text.sentence_bounds`, which the pipeline has
+    already computed for its sentence table and caches per text), their starts, and whether they
+    are sorted and disjoint."""
+    sents = sentence_bounds(text)
     starts = [s for s, _e in sents]
     disjoint = all(a[1] <= b[0] for a, b in zip(sents, sents[1:]))
     return sents, starts, disjoint
@@ -109,17 +110,18 @@ def _line_index(text: str, lo: int, hi: int) -> tuple[list[tuple[int, int]], lis
 def sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the sentence holding ``[start, end)`` (its line if the splitter finds none).
 
-    Sentences never cross a line break (``toolkit.text.sentences``), so only the mention's line is
-    split: a long article with a few mentions costs a few line splits, not a full split. The line
-    bounds come from the text's line breaks and the sentence from the line's sentence starts, both
-    by binary search, so a long paragraph costs no scan per mention.
+    The sentences are the text's own (:func:`toolkit.text.sentence_bounds`, split once per text
+    and shared with the pipeline's sentence table, so scoring an analysed article splits nothing
+    again). Sentences never cross a line break, so a sentence holding ``start`` lies in its line;
+    the line bounds come from the text's line breaks and the sentence from the sentence starts,
+    both by binary search, so a long paragraph costs no scan per mention.
     """
     breaks = _line_breaks(text)
     i = bisect.bisect_left(breaks, start)  # breaks[:i] lie before start
     lo = breaks[i - 1] + 1 if i else 0
     j = bisect.bisect_left(breaks, end)  # the first break at or after end
     hi = breaks[j] if j < len(breaks) else len(text)
-    sents, starts, disjoint = _line_index(text, lo, hi)
+    sents, starts, disjoint = _text_index(text)
     if disjoint:  # only the last sentence opening at or before start can hold it
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and start < sents[k][1]:

@@ -21,6 +21,7 @@ words never seen by the vocabulary count for nothing.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 from collections.abc import Sequence
@@ -121,37 +122,77 @@ def _known(ctx: TargetContext, vectors: StaticVectors, quote: int | None) -> np.
     return known
 
 
+def _known_tokens(ctx: TargetContext, vectors: StaticVectors, quote: int | None) -> tuple[list[int], np.ndarray,
+                                                                                         np.ndarray, np.ndarray]:
+    """The tokens of :func:`_known` in order (as a list, for binary search, and as an array), their
+    vocabulary rows and SIF weights (cached with the sentence)."""
+    key = (_known_tokens, vectors, quote)
+    got = ctx.sent.scored.get(key)
+    if got is None:
+        idx = np.flatnonzero(_known(ctx, vectors, quote))
+        rows = _sentence_rows(ctx, vectors)[idx]
+        got = ctx.sent.scored[key] = (idx.tolist(), idx, rows, vectors.sif[rows])
+    return got
+
+
+def _known_vectors(ctx: TargetContext, vectors: StaticVectors, quote: int | None, dims: int) -> np.ndarray:
+    """The leading ``dims`` components of the vectors of :func:`_known_tokens`, one row per token
+    (cached with the sentence)."""
+    key = (_known_vectors, vectors, quote, dims)
+    got = ctx.sent.scored.get(key)
+    if got is None:
+        got = ctx.sent.scored[key] = vectors.vectors[_known_tokens(ctx, vectors, quote)[2], :dims]
+    return got
+
+
+def _part_positions(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
+                    quote: int | None) -> list[tuple[str, slice | tuple[slice, slice], np.ndarray]]:
+    """Per part of ``ss.parts`` with a known word: ``(part, positions, weights)``, the positions
+    into :func:`_known_tokens` (a slice, or two for the clause around the target) and the weights
+    of :func:`part_weights`. A part's known words are a run of the sentence's known tokens, found by
+    binary search instead of a scan of the part."""
+    n, t0, t1, breaks = len(ctx.sent.lower), ctx.t0, ctx.t1, ctx.sent.breaks
+    if not n:
+        return []
+    order, idx, _rows, sif = _known_tokens(ctx, vectors, quote)
+    # the clause breaks are cumulative counts: a clause is a run of equal counts
+    c0, c1 = bisect.bisect_left(breaks, breaks[t0], 0, t0), bisect.bisect_right(breaks, breaks[t1], t1 + 1)
+    ranges = {"left": ((max(0, t0 - ss.window), t0),), "right": ((t1 + 1, min(n, t1 + 1 + ss.window)),),
+              "clause": ((c0, t0), (t1 + 1, c1)), "target": ((t0, t1 + 1),)}
+    out = []
+    for part in ss.parts:
+        spans = [slice(bisect.bisect_left(order, lo), bisect.bisect_left(order, hi)) for lo, hi in ranges[part]]
+        spans = [sp for sp in spans if sp.stop > sp.start]
+        if not spans:
+            continue
+        pos = spans[0] if len(spans) == 1 else (spans[0], spans[1])
+        count = sum(sp.stop - sp.start for sp in spans)
+        if ss.weighting == "sif":
+            w = sif[spans[0]] if len(spans) == 1 else np.concatenate([sif[sp] for sp in spans])
+        elif ss.weighting == "distance":
+            sel = idx[spans[0]] if len(spans) == 1 else np.concatenate([idx[sp] for sp in spans])
+            dist = np.where(sel < t0, t0 - sel, sel - t1)
+            w = 1.0 / (1.0 + (np.maximum(dist, 1) - 1) / 3.0)
+        else:
+            w = np.ones(count)
+        out.append((part, pos, w * (ss.scale / count)))
+    return out
+
+
+def _take(a: np.ndarray, pos: slice | tuple[slice, slice]) -> np.ndarray:
+    """The rows of ``a`` at positions of :func:`_part_positions`."""
+    return a[pos] if isinstance(pos, slice) else np.concatenate((a[pos[0]], a[pos[1]]))
+
+
 def part_weights(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
                  ignore_quotes: bool = False) -> list[tuple[str, np.ndarray, np.ndarray]]:
     """Per part of ``ss.parts`` with a known word: ``(part, vocabulary rows, weights)``, the weights
     already divided by the part's word count and times ``ss.scale``, so the part's feature is
     ``weights @ vectors[rows]`` (what :func:`static_features` computes, and what a tuner of the
     vectors pools the same way)."""
-    n, t0, t1, breaks = len(ctx.sent.lower), ctx.t0, ctx.t1, ctx.sent.breaks
-    rows = _sentence_rows(ctx, vectors)
-    known = _known(ctx, vectors, ctx.target_quote if ignore_quotes else None)
-    c0, c1 = t0, t1 + 1  # the clause breaks are cumulative counts: a clause is a run of equal counts
-    while c0 > 0 and breaks[c0 - 1] == breaks[t0]:
-        c0 -= 1
-    while c1 < n and breaks[c1] == breaks[t1]:
-        c1 += 1
-    ranges = {"left": ((max(0, t0 - ss.window), t0),), "right": ((t1 + 1, min(n, t1 + 1 + ss.window)),),
-              "clause": ((c0, t0), (t1 + 1, c1)), "target": ((t0, t1 + 1),)}
-    out = []
-    for part in ss.parts:
-        pieces = [np.flatnonzero(known[lo:hi]) + lo for lo, hi in ranges[part] if hi > lo]
-        sel = pieces[0] if len(pieces) == 1 else np.concatenate(pieces) if pieces else pieces
-        if not len(sel):
-            continue
-        if ss.weighting == "sif":
-            w = vectors.sif[rows[sel]]
-        elif ss.weighting == "distance":
-            dist = np.where(sel < t0, t0 - sel, sel - t1)
-            w = 1.0 / (1.0 + (np.maximum(dist, 1) - 1) / 3.0)
-        else:
-            w = np.ones(len(sel))
-        out.append((part, rows[sel], w * (ss.scale / len(sel))))
-    return out
+    quote = ctx.target_quote if ignore_quotes else None
+    rows = _known_tokens(ctx, vectors, quote)[2]
+    return [(part, _take(rows, pos), w) for part, pos, w in _part_positions(ctx, ss, vectors, quote)]
 
 
 def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: StaticVectors | None = None,
@@ -198,9 +239,10 @@ class StaticLinearBackend(LinearTargetBackend):
         """The dense features' logits in numpy: per part, (weights @ vectors) @ coefficients, the sum
         :meth:`_extra_features` would give through the weight dictionary, without naming each feature."""
         total = np.zeros(3)
-        vectors = self._vectors.vectors
-        for part, rows, w in part_weights(ctx, self.static_set, self._vectors, ignore_quotes):
-            total += (w @ vectors[rows, :self._dims]).astype(np.float64) @ self._dense[part]
+        quote = ctx.target_quote if ignore_quotes else None
+        known = _known_vectors(ctx, self._vectors, quote, self._dims)
+        for part, pos, w in _part_positions(ctx, self.static_set, self._vectors, quote):
+            total += (w @ _take(known, pos)).astype(np.float64) @ self._dense[part]
         return float(total[0]), float(total[1]), float(total[2])
 
 
