@@ -61,8 +61,8 @@ def mark_target(text: str, start: int, end: int) -> str:
 
 
 def _sentence_window(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The sentence holding the mention (as the lexicon backends find it: only the mention's line is
-    split, cached per line) and the mention's offsets in it; a sentence longer than
+    """The sentence holding the mention (as the lexicon backends find it: from the text's own sentence
+    split, :func:`toolkit.text.sentence_bounds`, cached per text) and the mention's offsets in it; a sentence longer than
     ``2 * _CONTEXT_CHARS`` is cut to that many characters around the mention."""
     s, e = sentence_of(text, start, end)
     s, e = max(s, start - _CONTEXT_CHARS), min(e, end + _CONTEXT_CHARS)
