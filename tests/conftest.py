@@ -48,49 +48,23 @@ def corpora_loaded_once():
 
 
 def _reads_demo_reports(item) -> bool:
-    """Whether a test uses :func:`demo_reports`: by its arguments, or (the README's report lines and the
-    analyze lines run in that run's cache folder, which ask for it from inside the test) by the command it
-    takes (their parse tests, cheap, go along)."""
+    """Whether a test uses :func:`demo_reports`: by its arguments, or (the README's report lines,
+    which ask for it from inside the test) by the command it takes (their parse tests, cheap, go along)."""
     if "demo_reports" in getattr(item, "fixturenames", ()):
         return True
     command = getattr(getattr(item, "callspec", None), "params", {}).get("command")
     line = getattr(command, "line", "")
-    return (line == "make report" or line.startswith("python -m toolkit report")
-            or command in getattr(getattr(item, "module", None), "IN_REPORT_CACHE", ()))
+    return line == "make report" or line.startswith("python -m toolkit report")
 
 
-HEAVY_FILES = ("test_validate_real.py", "test_robustness_large_article.py", "test_pipeline_dask.py",
-               "test_text_fast_path.py", "test_validate_spot.py", "test_validate_real_fresh.py",
-               "test_robustness_hostile_corpus.py", "test_pipeline_resume.py", "test_validate_persent.py",
-               "test_finetune_training.py", "test_lexicon_shapes.py")
-"""Test files of several CPU seconds each (``pytest -n 2 --durations=80`` at 9e61234, the slowest first).
-Most sort late by name (``test_validate_*``): at the end of the suite the last of them kept one worker
-busy while the other sat idle. A name missing from the suite is ignored."""
-
-
-def _heavy(item) -> bool:
-    return Path(str(item.fspath)).name in HEAVY_FILES
-
-
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """The tests that read the one ``make report`` run (:func:`demo_reports`) run first, in a row:
     pytest-xdist (``-n``, default ``--dist load``) sends each worker a first batch of consecutive
     tests (a quarter of its share, far more than these), so they all land on one worker, whose
-    first test starts the longest job at once (the README's analyze lines in that run's cache
-    folder then reuse its analyses), and no other worker sits waiting on the run's lock. The files
-    of :data:`HEAVY_FILES` (each whole) open the second worker's first batch, so they run early on
-    the worker without the report run, and the suite ends on short tests. The rest keep pytest's
-    order (a file's tests in a row, so its module fixtures are built once per worker). The order
-    is the same in every worker (pytest-xdist requires it); without xdist only the order changes."""
-    reports = [i for i in items if _reads_demo_reports(i)]
-    heavy = sorted((i for i in items if _heavy(i) and i not in reports),
-                   key=lambda i: HEAVY_FILES.index(Path(str(i.fspath)).name))
-    rest = [i for i in items if not _reads_demo_reports(i) and not _heavy(i)]
-    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
-    first = max(len(items) // workers // 4, 2) if workers > 1 else 0  # xdist's first batch (scheduler/load.py)
-    cut = max(first - len(reports), 0)
-    items[:] = reports + rest[:cut] + heavy + rest[cut:]
+    first test starts the longest job at once, and no other worker sits waiting on the run's lock.
+    The rest keep pytest's order (a file's tests in a row, so its module fixtures are built once
+    per worker). Without xdist only the order changes."""
+    items.sort(key=lambda item: not _reads_demo_reports(item))  # stable: the rest keep their order
 
 
 @pytest.fixture(autouse=True)
