@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.paths import shared_path
 from toolkit.report import EXPLORER_NAME, MANIFEST_NAME, NOTEBOOKS_DIR
 
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
@@ -46,6 +47,10 @@ def test_notebooks_execute_into_html(path, demo_reports):
     assert "Reproducibility stamp" in body
     assert all(w <= PAGE_PX for w in _png_widths(body)), _png_widths(body)
     assert html.name in json.loads((out / MANIFEST_NAME).read_text())["files"]  # written by this run
+    if "validity" in path.stem and shared_path("gold", "real-quotes", "dev.jsonl"):
+        # make report's clone reads ../shared beside it (no $NARRATIVE_SHARED): the README's `validate real`
+        # default, whose run test_readme_commands.py leaves to test_validate_real.py
+        assert "real-quotes gold not found" not in body and "shared corpora not found" not in body
     if "compare" in path.stem:
         assert len(_png_widths(body)) >= 4, "figures are embedded in the HTML"
         page = body[body.index("<body"):]  # the template's CSS holds PNG icons of its own

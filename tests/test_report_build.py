@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
 
 from toolkit.report import MANIFEST_NAME, build_report, stamp, stamp_html
@@ -12,6 +11,8 @@ from toolkit.report.stamp import fingerprint
 
 
 def _notebook(path, body: str, parameters: bool = True):
+    import nbformat  # here, not at collection: its jsonschema formats take a CPU second to import
+
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     cells = [nbformat.v4.new_markdown_cell("# A tiny report")]
@@ -97,6 +98,8 @@ def test_report_stamp_fingerprint_follows_the_files(tmp_path):
 
 
 def test_report_build_drops_widget_state_that_would_load_a_renderer_online():
+    import nbformat
+
     from toolkit.report.build import _to_html
 
     nb = nbformat.v4.new_notebook()

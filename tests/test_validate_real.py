@@ -191,9 +191,11 @@ def test_cli_validate_real_without_gold_says_so(tmp_path, monkeypatch, capsys):
 
 
 def test_cli_validate_real_on_the_dev_gold(shared, tmp_path):
-    gold = shared("gold", "real-quotes")
+    """The README's ``python -m toolkit validate real`` (its default gold, ../shared/gold/real-quotes), with
+    ``--json``: the one run of it in the suite (test_readme_commands.py skips the line, naming this test)."""
+    shared("gold", "real-quotes")
     shared("corpora")
-    out = _run("validate", "real", "--gold", str(gold), "--json", str(tmp_path / "real.json"))
+    out = _run("validate", "real", "--json", str(tmp_path / "real.json"))
     assert "toolkit, pooled" in out and "baseline" in out and "693 gold statements" in out
     res = json.loads((tmp_path / "real.json").read_text(encoding="utf-8"))
     s, b = res["system"], res["baseline"]
