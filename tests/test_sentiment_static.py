@@ -9,6 +9,7 @@ import json
 import numpy as np
 import pytest
 
+from fold_examples import two_fold_examples
 from toolkit.lexicon import LexiconError
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.static import VECTORS_PATH, StaticSet, load_vectors, static_features
@@ -139,3 +140,15 @@ def test_sentiment_static_dense_logits_equal_the_named_features(text, ignore_quo
     named = LinearTargetBackend._extra_logits(backend, ctx, ignore_quotes)
     assert any(abs(v) > 1e-6 for v in named)
     assert dense == pytest.approx(named, abs=1e-9)
+
+
+def test_sentiment_static_group_cv_unscaled_equals_static_cv_and_groups_features():
+    from toolkit.sentiment.selection import _group, group_cv, static_cv
+
+    assert [_group(f) for f in ("sv:left:3", "wL:praised", "wxR:!blamed", "s:the", "lex:vader:own:pos",
+                                "role:agent_verb", "frame:place", "bias")] == [0, 1, 1, 1, 2, 2, 2, 3]
+    ex = two_fold_examples()
+    parts = ("left", "right", "clause", "target")
+    (plain,) = group_cv(ex, ((1.0, 1.0, 1.0, 1.0),), k=2)
+    (same,) = static_cv(ex, ((StaticSet(parts=parts), 1.0),), k=2)
+    assert plain["folds"] == same["folds"] and (plain["dense"], plain["word"], plain["rule"]) == (1.0, 1.0, 1.0)
