@@ -93,7 +93,7 @@ def evaluate(path: str | Path, backends: Iterable[str] | None = None,
 def _cv_lines(path: Path) -> list[str]:
     """The shipped settings' cross-validated macro-F1 on NewsMTSC train (article folds), when train is there:
     the default (static) backend's as recorded in its manifest by ``python -m toolkit.sentiment.selection
-    --static`` (a grid of refits, too long to repeat here), and the ``linear`` backend's computed live."""
+    --groups`` (the per-group L2 grid over the static features; a grid of refits, too long to repeat here), and the ``linear`` backend's computed live."""
     train = (path if path.is_dir() else path.parent) / "train.jsonl"
     if not train.exists():
         return []
@@ -107,7 +107,7 @@ def _cv_lines(path: Path) -> list[str]:
     folds = lambda r: ", ".join(f"{x:.3f}" for x in r["folds"])  # noqa: E731
     return [f"train, {FOLDS}-fold cross-validation over source articles, settings chosen by CV:",
             f"  default backend (linear + static vectors): macro-F1 {cv['mean']:.3f} +- {cv['sd']:.3f}  [{folds(cv)}]  "
-            f"(recorded by `python -m toolkit.sentiment.selection --static`)",
+            f"(recorded by `python -m toolkit.sentiment.selection --groups`)",
             f"  linear backend ({fs}, l2={l2}): macro-F1 {res['mean']:.3f} +- {res['sd']:.3f}  [{folds(res)}]"]
 
 
