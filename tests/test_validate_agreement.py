@@ -73,3 +73,9 @@ def test_agreement_report_filters_sets_and_hides_keys():
     with_keys = ag.report(sets=["portrayal_fresh.jsonl"])
     n_disagree = int(lines[2].rsplit("disagree ", 1)[1])
     assert len(with_keys) == 3 + n_disagree  # one key line per disagreeing record
+
+
+def test_agreement_main_prints_the_report(capsys):
+    assert ag.main(["--no-keys"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ag.report(keys=False)

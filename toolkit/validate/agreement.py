@@ -33,6 +33,7 @@ Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 from dataclasses import dataclass
@@ -139,5 +140,18 @@ def report(gold_dir: str | Path = GOLD_DIR, sets: Sequence[str] | None = None, k
     return lines
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The command line of ``python -m toolkit.validate.agreement``."""
+    parser.add_argument("gold_dir", nargs="?", default=str(GOLD_DIR), help="the folder of the first and second labels")
+    parser.add_argument("--no-keys", action="store_true", help="leave out the disagreeing records' keys")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = add_arguments(argparse.ArgumentParser(prog="python -m toolkit.validate.agreement")).parse_args(argv)
+    print("\n".join(report(args.gold_dir, keys=not args.no_keys)))
+    return 0
+
+
 if __name__ == "__main__":
-    print("\n".join(report()))
+    raise SystemExit(main())
