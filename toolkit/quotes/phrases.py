@@ -46,7 +46,7 @@ _ASIDE = frozenset("however though too also nonetheless nevertheless meanwhile m
 def _tokens(t: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
     """The ``(start, end, token)`` of ``t[start:end]``, memoised: the frame, subject and name
     patterns tokenise the same unit again (about a quarter of the calls of an article repeat one)."""
-    return tuple((m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end))
+    return tuple([(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)])
 
 
 @functools.lru_cache(maxsize=256)
