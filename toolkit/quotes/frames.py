@@ -38,7 +38,6 @@ from .phrases import (
     _skip_object,
     _speaker_after,
     _speaker_before,
-    _token_index,
     _tokens,
     _who_before,
 )
@@ -128,7 +127,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
     toks = _tokens(t, us, ue)
     if not toks:
         return []
-    index = _token_index(t, us, ue)
+    index = {s: n for n, (s, _e, _w) in enumerate(toks)}
     hi = len(toks)
     frames: list[_Frame] = []
     for m in cues:
@@ -310,7 +309,7 @@ def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tu
     if not toks or toks[-1][2] != ":" or not cues:
         return None
     m = cues[-1]
-    index = _token_index(t, us, ue)
+    index = {s: n for n, (s, _e, _w) in enumerate(toks)}
     i = index.get(m.start())
     if i is None or not _introduces_speech(t, m):
         return None

@@ -10,7 +10,6 @@ patterns' own tokens, so long or nested subjects can be cut.
 
 from __future__ import annotations
 
-import functools
 import re
 
 # The patterns' tokens, close to :func:`toolkit.text.tokens` but kept apart because the patterns were
@@ -42,17 +41,8 @@ _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party a
 _ASIDE = frozenset("however though too also nonetheless nevertheless meanwhile moreover".split())
 
 
-@functools.lru_cache(maxsize=256)
-def _tokens(t: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
-    """The ``(start, end, token)`` of ``t[start:end]``, memoised: the frame, subject and name
-    patterns tokenise the same unit again (about a quarter of the calls of an article repeat one)."""
-    return tuple([(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)])
-
-
-@functools.lru_cache(maxsize=256)
-def _token_index(t: str, start: int, end: int) -> dict[int, int]:
-    """Token number by start offset of :func:`_tokens` ``(t, start, end)``, memoised alike (read only)."""
-    return {s: n for n, (s, _e, _w) in enumerate(_tokens(t, start, end))}
+def _tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)]
 
 
 def _is_word(tok: str) -> bool:

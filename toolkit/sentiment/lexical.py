@@ -12,7 +12,6 @@ import functools
 import math
 import os
 import string
-from collections.abc import Iterable
 
 __all__ = ["VaderBackend", "TextBlobBackend", "vader", "textblob"]
 
@@ -201,11 +200,6 @@ class VaderBackend:
         """Valence of one lowercased word (0.0 when not in the lexicon)."""
         return self._lexicon.get(word, 0.0)
 
-    def word_scores(self, words: Iterable[str]) -> list[float]:
-        """:meth:`word_score` of each word, in one pass over the lexicon dict (per sentence, for the rules)."""
-        get = self._lexicon.get
-        return [get(w, 0.0) for w in words]
-
 
 class TextBlobBackend:
     """TextBlob's pattern-based polarity (Loria, TextBlob; lexicon of De Smedt & Daelemans 2012).
@@ -232,11 +226,6 @@ class TextBlobBackend:
     def word_score(self, word: str) -> float:
         """Polarity of one lowercased word (0.0 when not in the lexicon)."""
         return self._lexicon.get(word, 0.0)
-
-    def word_scores(self, words: Iterable[str]) -> list[float]:
-        """:meth:`word_score` of each word, in one pass over the lexicon dict (per sentence, for the rules)."""
-        get = self._lexicon.get
-        return [get(w, 0.0) for w in words]
 
 
 @functools.cache

@@ -129,11 +129,10 @@ class LinearTargetBackend:
             coef = get(names[tok][kind])
             if coef is None:
                 continue
-            c_neg, c_neu, c_pos = coef
-            neg += c_neg * value
-            neu += c_neu * value
-            pos += c_pos * value
-            contrib[tok] = contrib.get(tok, 0.0) + value * (c_pos - c_neg)
+            neg += coef[0] * value
+            neu += coef[1] * value
+            pos += coef[2] * value
+            contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
         for name, value, _tok in tail_features(ctx, self.feature_set, words):
             coef = weights.get(name)
             if coef is not None:

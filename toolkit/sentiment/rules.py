@@ -66,11 +66,8 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
     scored = sent.scored.get(word_score)
     if scored is None:  # once per sentence and lexicon: the tokens it scores, negation applied
         negated = sent.negated
-        # a backend's word_scores, when it has one, is word_score of every token in one call
-        many = getattr(getattr(word_score, "__self__", None), "word_scores", None)
-        scores = many(sent.lower) if many is not None else map(word_score, sent.lower)
         scored = sent.scored[word_score] = [(i, p * _NEGATION_SCALAR if negated[i] else p)
-                                            for i, p in enumerate(scores) if p]
+                                            for i, p in enumerate(map(word_score, sent.lower)) if p]
     agent_verbs = [i for i, _k, r in ctx.roles if r == "agent" and i > ctx.t1]
     # "Y was accused by X": the verb and what precedes it describe the patient Y, not the agent X
     passive_agent = max((i for i, _k, r in ctx.roles if r == "agent" and i < ctx.t0), default=-1) \
