@@ -39,8 +39,9 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
 
 
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
-               side_backends: bool, labels_as_mentions: bool) -> dict[str, bytes]:
-    """Analyse one chunk of articles; return each table as Parquet bytes, and under ``"problems"``
+               side_backends: bool, labels_as_mentions: bool, compression: str = "zstd") -> dict[str, bytes]:
+    """Analyse one chunk of articles; return each table as Parquet bytes (``compression``: zstd for a
+    cache entry, ``"none"`` for a run without a cache, whose parts are read back at once), and under ``"problems"``
     the JSON list of the articles that failed (those have no rows in any table) and of the records
     the language check found not English (analysed, and flagged ``not_english``, as ``load_corpus``
     lists a loaded one among its problems; an Article was checked when it was loaded)."""
@@ -74,6 +75,6 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
     for a, am in zip(art_rows, (per["actor_measures"] for per in per_article)):
         for r in am:
             r.update(outlet=a["outlet"], alignment=a["alignment"], date=a["date"])
-    tables = {name: _parquet_bytes(rows[name], name) for name in CHUNK_TABLES}
+    tables = {name: _parquet_bytes(rows[name], name, compression) for name in CHUNK_TABLES}
     tables["problems"] = json.dumps(problems, sort_keys=True).encode()
     return tables

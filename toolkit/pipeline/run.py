@@ -223,7 +223,8 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             yield index, h, items, start
             start += len(items)
 
-    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"])
+    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
+                "zstd" if scratch is None else "none")  # a run without a cache decodes its parts at once
     if total is not None:  # no more worker processes than chunks: a one-chunk run starts none
         workers = min(workers, -(-total // chunk_size))
     # without a cache the tables are returned in memory: each chunk's parts are decoded as they come,
