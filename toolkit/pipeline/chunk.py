@@ -39,7 +39,7 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
 
 
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
-               side_backends: bool, labels_as_mentions: bool, compression: str = "zstd") -> dict[str, bytes]:
+               side_backends: bool, labels_as_mentions: bool, compression: str) -> dict[str, bytes]:
     """Analyse one chunk of articles; return each table as Parquet bytes (``compression``: zstd for a
     cache entry, ``"none"`` for a run without a cache, whose parts are read back at once), and under ``"problems"``
     the JSON list of the articles that failed (those have no rows in any table) and of the records
