@@ -15,8 +15,8 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-                 "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_train.jsonl",
-                 "portrayal_real.jsonl", "portrayal_fresh.jsonl"):
+                 "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
+                 "hedges_real_train.jsonl", "portrayal_real.jsonl", "portrayal_fresh.jsonl", "portrayal_fresh2.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
         assert len(rows) == (120 if name == "hedges_real_train.jsonl" else 40)
         for r in rows:
@@ -46,11 +46,11 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 9
-    assert any("dev pooled (320 records" in line for line in lines) and any("  pooled (360 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 10
+    assert any("dev pooled (360 records" in line for line in lines) and any("  pooled (400 records" in line for line in lines)
     # the second annotator's agreement on the hedge sets follows the spot lines, without the record keys
     assert lines[-1].startswith("    actor (records both call real): n ") and "kappa" in lines[-1]
-    assert any(line.startswith("  hedges_real_fresh5.jsonl (held out") for line in lines[-6:])
+    assert any(line.startswith("  hedges_real_fresh5.jsonl (") for line in lines[-6:])
 
 
 def test_validate_spot_fresh2_hedges_scored_as_dev(shared):
@@ -80,12 +80,25 @@ def test_validate_spot_fresh4_hedges_scored_as_dev(shared):
     assert dev["now"]["real_kept"] >= 0.96
 
 
-def test_validate_spot_fresh5_registered_held_out_and_read(shared):
-    assert "held out" in HEDGE_SETS["hedges_real_fresh5.jsonl"] and "hedges_real_fresh5.jsonl" not in DEV_SETS
+def test_validate_spot_fresh5_registered_as_dev_and_read(shared):
+    assert "hedges_real_fresh5.jsonl" in DEV_SETS and "dev since" in HEDGE_SETS["hedges_real_fresh5.jsonl"]
     assert "hedges_real_fresh4.jsonl" in DEV_SETS and "dev since" in HEDGE_SETS["hedges_real_fresh4.jsonl"]
     spot = read_spot("hedges_real_fresh5.jsonl", shared("corpora"))  # texts checked by length and SHA-256
     assert len(spot) == 40 and len({(r["corpus"], r["doc_id"]) for r, _a in spot}) == 40
     assert sum(r["real"] for r, _a in spot) == 31
+    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
+    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+
+
+def test_validate_spot_fresh6_registered_held_out_and_read(shared):
+    assert "held out" in HEDGE_SETS["hedges_real_fresh6.jsonl"] and "hedges_real_fresh6.jsonl" not in DEV_SETS
+    assert list(HEDGE_SETS)[-1] == "hedges_real_fresh6.jsonl"  # the held-out line is printed last, before the pools
+    spot = read_spot("hedges_real_fresh6.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 30
+    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh6.jsonl"
+              for r, _a in read_spot(name, shared("corpora"))}
+    assert not keys & others  # none of the seven earlier sets' articles
     assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
     assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
 
@@ -97,14 +110,26 @@ def test_validate_spot_portrayal_scores(shared):
     assert res["now"]["accuracy"] >= res["as_drawn"]["accuracy"] - 0.03
 
 
-def test_validate_spot_portrayal_fresh_registered_held_out_and_read(shared):
-    assert "held out" in PORTRAYAL_SETS["portrayal_fresh.jsonl"] and "dev" in PORTRAYAL_SETS["portrayal_real.jsonl"]
+def test_validate_spot_portrayal_fresh_registered_as_dev_and_read(shared):
+    assert "dev since" in PORTRAYAL_SETS["portrayal_fresh.jsonl"] and "dev" in PORTRAYAL_SETS["portrayal_real.jsonl"]
     spot = read_spot("portrayal_fresh.jsonl", shared("corpora"))  # texts checked by length and SHA-256
     assert len(spot) == 40 and len({(r["corpus"], r["doc_id"]) for r, _a in spot}) == 40
     assert {r["label"] for r, _a in spot} == {"positive", "negative", "neutral"}
     assert all(isinstance(r["place"], bool) and r["actor"] for r, _a in spot)
     first = {(r["corpus"], r["doc_id"]) for r, _a in read_spot("portrayal_real.jsonl", shared("corpora"))}
     assert not first & {(r["corpus"], r["doc_id"]) for r, _a in spot}
+
+
+def test_validate_spot_portrayal_fresh2_registered_held_out_and_read(shared):
+    assert "held out" in PORTRAYAL_SETS["portrayal_fresh2.jsonl"] and list(PORTRAYAL_SETS)[-1] == "portrayal_fresh2.jsonl"
+    spot = read_spot("portrayal_fresh2.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 40 and len(keys) == 40
+    assert sorted(r["label"] for r, _a in spot) == ["negative"] * 10 + ["neutral"] * 28 + ["positive"] * 2
+    assert all(isinstance(r["place"], bool) and r["actor"] for r, _a in spot) and sum(r["place"] for r, _a in spot) == 2
+    earlier = {(r["corpus"], r["doc_id"]) for name in ("portrayal_real.jsonl", "portrayal_fresh.jsonl")
+               for r, _a in read_spot(name, shared("corpora"))}
+    assert not earlier & keys  # none of the two earlier sets' articles
 
 
 def test_validate_spot_train_set_registered_as_dev_and_read(shared):

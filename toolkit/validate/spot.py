@@ -24,16 +24,23 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   and committed before any rule change of round 4; held out in round 4, read in round 5: dev since.
 * ``hedges_real_fresh5.jsonl``: 40 more, seed 26, ``--by-alignment``, none of the first five sets'
   articles, drawn by the code of commit 9e61234 and labelled the same way (text window alone)
-  and committed before any rule change of round 5; never read to choose one: the held-out line.
+  and committed before any rule change of round 5; held out in round 5 (scored once), read in
+  round 6: dev since.
 * ``hedges_real_train.jsonl``: 120 more, seed 30, ``--by-alignment``, none of the six sets above's
   articles, drawn by the code of commit 9e61234 and labelled the same way; for training and
   cross-validating hedge filters: dev.
-  ``validate hedging`` prints each set, the six dev sets pooled and all 360 pooled.
+* ``hedges_real_fresh6.jsonl``: 40 more, seed 31, ``--by-alignment``, none of the seven sets above's
+  articles, drawn by the code of commit c46a299 and labelled the same way (text window alone) and
+  committed before any rule change of round 6; never read to choose one: the held-out line.
+  ``validate hedging`` prints each set, the seven dev sets pooled (360) and all 400 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
 * ``portrayal_fresh.jsonl``: 40 more, seed 27, none of the first set's articles, drawn by the code
   of commit 9e61234 and labelled the same way from the sentence alone (the drawn label hidden),
+  committed before any later portrayal change; held out in round 3 (scored once): dev since.
+* ``portrayal_fresh2.jsonl``: 40 more, seed 28, none of the first two sets' articles, drawn by the
+  code of commit c46a299 and labelled the same way from the sentence alone (the drawn label hidden),
   committed before any later portrayal change; never read to choose one: held out.
 
 Conventions the first annotator followed (written down after a blind second annotator,
@@ -95,13 +102,15 @@ HEDGE_SETS = {
                                 "read since: dev",
     "hedges_real_fresh4.jsonl": "seed 25, by outlet alignment; drawn by commit 5452862; held out in round 4, "
                                 "read in round 5: dev since",
-    "hedges_real_fresh5.jsonl": "seed 26, by outlet alignment; drawn by commit 9e61234, labelled before any later "
-                                "rule; never read to choose one: held out",
+    "hedges_real_fresh5.jsonl": "seed 26, by outlet alignment; drawn by commit 9e61234; held out in round 5, "
+                                "scored once; read in round 6: dev since",
     "hedges_real_train.jsonl": "120 records, seed 30, by outlet alignment; drawn by commit 9e61234; for training "
                                "and CV of hedge filters: dev",
+    "hedges_real_fresh6.jsonl": "seed 31, by outlet alignment; drawn by commit c46a299, labelled before any later "
+                                "rule; never read to choose one: held out",
 }
 DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-            "hedges_real_fresh4.jsonl", "hedges_real_train.jsonl")
+            "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_train.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
@@ -148,8 +157,9 @@ def score_hedges(corpora: str | Path, names: tuple[str, ...] = ("hedges_real.jso
 
 PORTRAYAL_SETS = {
     "portrayal_real.jsonl": "seed 21; drawn by the code before issue 20; read while changing the rules: dev",
-    "portrayal_fresh.jsonl": "seed 27; drawn by commit 9e61234, labelled before any later change; never read to "
-                             "choose one: held out",
+    "portrayal_fresh.jsonl": "seed 27; drawn by commit 9e61234; held out in round 3, scored once: dev since",
+    "portrayal_fresh2.jsonl": "seed 28; drawn by commit c46a299, labelled before any later change; never read to "
+                              "choose one: held out",
 }
 
 
@@ -187,8 +197,8 @@ def report_hedges(corpora: str | Path) -> list[str]:
 
 
 def report_portrayal(corpora: str | Path) -> list[str]:
-    """Report lines for the portrayal spot sets, each one (the dev set, then the held-out one)."""
-    loaded: dict = {}  # each corpus read once for both sets
+    """Report lines for the portrayal spot sets, each one (the dev sets, then the held-out one)."""
+    loaded: dict = {}  # each corpus read once for all the sets
     lines = ["real-news portrayal spot sets (outlet mentions drawn at random from FA-KES, AllSides and Sputnik; "
              "hand-labelled before the changes they score; 'as drawn' is the code that drew them)"]
     for name, why in PORTRAYAL_SETS.items():
