@@ -16,9 +16,10 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
-                 "hedges_real_train.jsonl", "portrayal_real.jsonl", "portrayal_fresh.jsonl", "portrayal_fresh2.jsonl"):
+                 "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "portrayal_real.jsonl", "portrayal_fresh.jsonl",
+                 "portrayal_fresh2.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
-        assert len(rows) == (120 if name == "hedges_real_train.jsonl" else 40)
+        assert len(rows) == (120 if name.startswith("hedges_real_train") else 40)
         for r in rows:
             assert {"corpus", "doc_id", "n_chars", "sha256", "start", "end"} <= set(r)
             assert len(r["sha256"]) == 64 and 0 <= r["start"] < r["end"] <= r["n_chars"]
@@ -46,8 +47,8 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 10
-    assert any("dev pooled (360 records" in line for line in lines) and any("  pooled (400 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 11
+    assert any("dev pooled (480 records" in line for line in lines) and any("  pooled (520 records" in line for line in lines)
     # the second annotator's agreement on the hedge sets follows the spot lines, without the record keys
     assert lines[-1].startswith("    actor (records both call real): n ") and "kappa" in lines[-1]
     assert any(line.startswith("  hedges_real_fresh5.jsonl (") for line in lines[-6:])
@@ -132,13 +133,14 @@ def test_validate_spot_portrayal_fresh2_registered_held_out_and_read(shared):
     assert not earlier & keys  # none of the two earlier sets' articles
 
 
-def test_validate_spot_train_set_registered_as_dev_and_read(shared):
-    assert "hedges_real_train.jsonl" in DEV_SETS and "training" in HEDGE_SETS["hedges_real_train.jsonl"]
-    spot = read_spot("hedges_real_train.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+@pytest.mark.parametrize(("name", "real"), [("hedges_real_train.jsonl", 82), ("hedges_real_train2.jsonl", 89)])
+def test_validate_spot_train_set_registered_as_dev_and_read(shared, name, real):
+    assert name in DEV_SETS and "training" in HEDGE_SETS[name]
+    spot = read_spot(name, shared("corpora"))  # texts checked by length and SHA-256
     keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 120 and len(keys) == 120 and sum(r["real"] for r, _a in spot) == 82
-    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_train.jsonl"
-              for r, _a in read_spot(name, shared("corpora"))}
+    assert len(spot) == 120 and len(keys) == 120 and sum(r["real"] for r, _a in spot) == real
+    others = {(r["corpus"], r["doc_id"]) for other in HEDGE_SETS if other != name
+              for r, _a in read_spot(other, shared("corpora"))}
     assert not keys & others  # none of the other sets' articles
     assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
     assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])

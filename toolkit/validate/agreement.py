@@ -5,9 +5,9 @@ annotator. A second annotator labelled some of them blind, from the text window 
 ``tools/spot_windows.py``: key, span and window, none of the first annotator's fields), and committed
 the labels before opening the first ones (commit 5c90a39):
 
-* ``second_hedges_real_fresh5.jsonl``: all 40 records of the held-out hedge set (28 real; first 31);
+* ``second_hedges_real_fresh5.jsonl``: all 40 records of hedge set fresh5 (held out in round 5, dev since; 28 real; first 31);
 * ``second_hedges_real_train.jsonl``: the first 40 of the 120-record hedge train/dev set (24 real; first 28);
-* ``second_portrayal_fresh.jsonl``: all 40 mentions of the held-out portrayal set (neutral 30,
+* ``second_portrayal_fresh.jsonl``: all 40 mentions of portrayal set portrayal_fresh (held out in round 3, dev since; neutral 30,
   negative 6, positive 4; commit 5c90a39's message miscounts them as 29/7/4).
 
 They hold the record key (``corpus``, ``doc_id``, ``start``, ``end``) and the second labels only:
@@ -49,9 +49,9 @@ KEY = ("corpus", "doc_id", "start", "end")
 
 # first annotator's set -> what the second labels cover
 SECOND_SETS = {
-    "hedges_real_fresh5.jsonl": "held out; all 40 records",
+    "hedges_real_fresh5.jsonl": "dev (held out in round 5); all 40 records",
     "hedges_real_train.jsonl": "train/dev; its first 40 records",
-    "portrayal_fresh.jsonl": "held out; all 40 mentions",
+    "portrayal_fresh.jsonl": "dev (held out in round 3); all 40 mentions",
 }
 
 

@@ -29,10 +29,13 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
 * ``hedges_real_train.jsonl``: 120 more, seed 30, ``--by-alignment``, none of the six sets above's
   articles, drawn by the code of commit 9e61234 and labelled the same way; for training and
   cross-validating hedge filters: dev.
+* ``hedges_real_train2.jsonl``: 120 more, seed 32, ``--by-alignment``, none of the seven sets above's nor
+  fresh6's articles, drawn by the code of commit c46a299 and labelled the same way (text window alone) by
+  another hand; for training and cross-validating the news hedge classifier: dev.
 * ``hedges_real_fresh6.jsonl``: 40 more, seed 31, ``--by-alignment``, none of the seven sets above's
   articles, drawn by the code of commit c46a299 and labelled the same way (text window alone) and
   committed before any rule change of round 6; never read to choose one: the held-out line.
-  ``validate hedging`` prints each set, the seven dev sets pooled (360) and all 400 pooled.
+  ``validate hedging`` prints each set, the eight dev sets pooled (480) and all 520 pooled.
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -106,11 +109,14 @@ HEDGE_SETS = {
                                 "scored once; read in round 6: dev since",
     "hedges_real_train.jsonl": "120 records, seed 30, by outlet alignment; drawn by commit 9e61234; for training "
                                "and CV of hedge filters: dev",
+    "hedges_real_train2.jsonl": "120 records, seed 32, by outlet alignment; drawn by commit c46a299; for training "
+                                "and CV of the news hedge classifier: dev",
     "hedges_real_fresh6.jsonl": "seed 31, by outlet alignment; drawn by commit c46a299, labelled before any later "
                                 "rule; never read to choose one: held out",
 }
 DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-            "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_train.jsonl")
+            "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_train.jsonl",
+            "hedges_real_train2.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
