@@ -50,7 +50,9 @@ def test_agreement_real_files_pair_and_point_into_their_articles(shared, monkeyp
     monkeypatch.setattr(gold_text, "load_corpus", corpora_loaded_once)
     corpora = shared("corpora")
     tab = ag.table()
-    assert list(zip(tab["set"], tab["field"])) == [("hedges_real_fresh5.jsonl", "real"), ("hedges_real_fresh5.jsonl", "actor"),
+    assert list(zip(tab["set"], tab["field"])) == [("hedges_real_fresh6.jsonl", "real"), ("hedges_real_fresh6.jsonl", "actor"),
+                                                   ("portrayal_fresh2.jsonl", "label"),
+                                                   ("hedges_real_fresh5.jsonl", "real"), ("hedges_real_fresh5.jsonl", "actor"),
                                                    ("hedges_real_train.jsonl", "real"), ("hedges_real_train.jsonl", "actor"),
                                                    ("portrayal_fresh.jsonl", "label")]
     assert (tab[tab["field"] != "actor"]["n"] == 40).all()
@@ -64,6 +66,23 @@ def test_agreement_real_files_pair_and_point_into_their_articles(shared, monkeyp
         for (r, article), (_f, s) in zip(gold_text.gold_articles([f for f, _s in pairs], corpora), pairs):
             assert 0 <= s["start"] < s["end"] <= len(article.text) and article.text[s["start"]:s["end"]].strip()
     print("\n".join(ag.report()))
+
+
+def test_agreement_heldout_second_labels_cover_every_record_of_their_set():
+    heldout = [name for name, covers in ag.SECOND_SETS.items() if covers.startswith("held out")]
+    assert heldout == ["hedges_real_fresh6.jsonl", "portrayal_fresh2.jsonl"]
+    for name in heldout:
+        first, second = ag.read_labels(ag.GOLD_DIR / name), ag.read_labels(ag.GOLD_DIR / f"second_{name}")
+        assert len(second) == len(first) == 40
+        assert sorted(map(ag._key, second)) == sorted(map(ag._key, first))  # all of it, each record once
+        fields = {"real", "actor"} if name.startswith("hedges_") else {"label", "place"}
+        for r in second:  # the key and the second labels only: no text, no first-annotator field
+            assert fields <= set(r) <= set(ag.KEY) | fields | {"why"}
+            assert ("why" in r) == (r.get("real") is False)
+    # the dev sets' blocks stay last, where the spot reports of toolkit.validate.spot are read from
+    hedge_sets = [name for name in ag.SECOND_SETS if name.startswith("hedges_")]
+    assert hedge_sets[-2:] == ["hedges_real_fresh5.jsonl", "hedges_real_train.jsonl"]
+    assert [name for name in ag.SECOND_SETS if name.startswith("portrayal_")][-1] == "portrayal_fresh.jsonl"
 
 
 def test_agreement_report_filters_sets_and_hides_keys():
