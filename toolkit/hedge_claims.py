@@ -48,20 +48,26 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .text import sentences, token_bounds
 
-__all__ = ["HedgeClaim", "HOWS", "attribute_hedges"]
+__all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
-HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "outlet")
+HOWS = ("reporting_cue", "quote", "according", "reported", "agent", "impersonal", "pronoun", "subject", "complement",
+        "outlet")
+RULES = ("epithet_source", "coordination_outside", "speaker_title", "short_brackets", "agent", "speech_verb",
+         "free_relative", "complement", "speaker_after", "unlisted_name", "short_forms", "possessive")
+"""The rules of round 6 (issue 20), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any
+out (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
+_PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
@@ -83,6 +89,20 @@ _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
 _REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
                           r"[^.;:\n]{0,40}?\s+that\b", re.IGNORECASE)
 _BASE_VERBS = frozenset("say think believe hope fear warn know insist argue suggest indicate expect".split())
+_SHORT_BRACKET = re.compile(r"\((?:[^()\s]+\s?){1,4}\)")  # "(RNA)", "(the old party)": an aside, no clause break
+_FREE_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while|what)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
+_AGENT = re.compile(r"\s+by\s+", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|explained|stressed|insisted|argued)\b", re.IGNORECASE)
+_SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"(?:\s*,)?(?:\s+\w+ly)?\s+$")  # "X said", "X, also said": X is the verb's subject
+_OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
+_OPENING_CUES = frozenset(("whether", "whether or not"))
+# The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
+# Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
+_TITLE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|director|chief|head|minister|"
+                        r"official|envoy|ambassador|adviser|advisor|president|vice-president|representative|"
+                        r"commander|leader|secretary|general|spokesman|spokeswoman|spokesperson)){0,7}\s+")
 
 
 @dataclass(frozen=True)
@@ -112,17 +132,18 @@ def _first_quote(quotes: Sequence[Any], starts: list[int], start: int, end: int)
 
 
 def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], mentions: Sequence[Any],
-                     actors: Any = None) -> list[HedgeClaim]:
+                     actors: Any = None, rules: Collection[str] = RULES) -> list[HedgeClaim]:
     """Attach every hedge to its claim's actor (see the module docstring for the rules).
 
     Args:
         text: the text all offsets index (``Article.masked_text`` in the pipeline).
         hedges: records with ``start``/``end`` (:class:`toolkit.hedging.Hedge`).
         quotes: records with ``start``, ``end``, ``actor`` (:class:`toolkit.quotes.Quote`); ``cue_start``,
-            ``cue_end``, ``stance``, ``speaker`` and ``speaker_start`` are read when present.
+            ``cue_end``, ``stance``, ``speaker``, ``speaker_start`` and ``speaker_end`` are read when present.
         mentions: records with ``start``, ``end``, ``actor`` (:class:`toolkit.actors.Mention`).
         actors: the actor lexicon (``get(id)`` -> ``kind``, ``gender``) for pronoun resolution;
             without it any mentioned actor can be a pronoun's antecedent.
+        rules: the round-6 rules applied (:data:`RULES`, all by default); the others are always applied.
 
     Returns:
         One :class:`HedgeClaim` per hedge, in the order of ``hedges``.
@@ -130,9 +151,12 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     quotes = sorted(quotes, key=lambda q: (q.start, q.end))
     q_starts = [q.start for q in quotes]
     mentions = sorted(mentions, key=lambda m: m.start)
+    if "short_forms" in rules:
+        mentions = sorted(mentions + _short_forms(text, mentions), key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     sents = sentences(text)
     s_starts = [s.start for s in sents]
+    relative = _FREE_RELATIVE if "free_relative" in rules else _RELATIVE
 
     def outside(m) -> bool:
         return _first_quote(quotes, q_starts, m.start, m.end) is None
@@ -147,12 +171,17 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         s_hi = sents[k].end if sents else len(text)
         q = _first_quote(quotes, q_starts, h.start, h.end)
         if q is not None:
-            out.append(HedgeClaim(h.start, h.end, _first_speaker(text, q, mentions, m_starts), "own", "quote"))
+            speaker = _first_speaker(text, q, mentions, m_starts, quotes, actors, rules)
+            out.append(HedgeClaim(h.start, h.end, speaker, "own", "quote"))
             continue
         prev_lo = sents[k - 1].start if k > 0 else s_lo
         before = text[s_lo:h.start]
+        if "short_brackets" in rules:
+            before = _SHORT_BRACKET.sub(lambda b: " " * len(b.group()), before)
         lo = bisect.bisect_left(m_starts, s_lo)
         hi = bisect.bisect_left(m_starts, h.start)
+        s_end = bisect.bisect_left(m_starts, s_hi)
+        after = [m for m in mentions[hi:s_end] if m.start >= h.end and outside(m)]
         clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         source = _according(text, mentions[lo:hi], clause_lo, h.start, actors)
         if source is not None:
@@ -163,10 +192,20 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if reporter is not None:
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
+        agent = _AGENT.match(text, h.end) if "agent" in rules else None
+        if agent is not None and after and after[0].start <= agent.end() + 4:  # "is seen by the ministry as"
+            out.append(HedgeClaim(h.start, h.end, after[0].actor, "own", "agent"))
+            continue
         if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end):
-            after = [m for m in mentions[hi:bisect.bisect_left(m_starts, s_hi)] if m.start >= h.end and outside(m)]
             claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
+            continue
+        speech = [v for v in _SPEECH.finditer(text, clause_lo, h.start) if _first_quote(quotes, q_starts, v.start(), v.end()) is None] \
+            if "speech_verb" in rules else []
+        if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
+            v = speech[-1].start()
+            said_by = next((m for m in reversed(mentions[lo:hi]) if m.end <= v and _SUBJECT_GAP.fullmatch(text, m.end, v)), None)
+            out.append(HedgeClaim(h.start, h.end, said_by.actor if said_by else None, "own", "reported"))
             continue
         words = [text[a:b].lower() for a, b in token_bounds(text, clause_lo, h.start)]
         while words and words[-1] in _SKIP:
@@ -184,15 +223,24 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             for m in reversed(mentions[lo:hi]):
                 if m.end > h.start or m.start < clause_lo or not outside(m):
                     continue
-                if _RELATIVE.search(text, m.end, h.start):
+                if relative.search(text, m.end, h.start):
                     break
+                if "possessive" in rules and _POSSESSIVE.match(text, m.end, h.start):
+                    break  # "Vale's campaign seems to": the claim is about the campaign
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
                 if prev and prev[-1] in _PREPOSITIONS:
                     continue
                 subject = _first_conjunct(text, mentions, lo, m)
                 break
-        claim = (subject.actor, "distancing", "subject") if subject else (None, "none", "outlet")
-        out.append(HedgeClaim(h.start, h.end, *claim))
+        said_by = next((m for m in after if _SAID.match(text, m.end)), None) if "speaker_after" in rules else None
+        if subject is not None:
+            out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
+        elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
+            out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
+        elif "complement" in rules and after and (text[h.start:h.end].lower() in _OPENING_CUES or _OPENS.match(text, h.end)):
+            out.append(HedgeClaim(h.start, h.end, after[0].actor, "distancing", "complement"))
+        else:
+            out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))
     return out
 
 
@@ -232,22 +280,107 @@ def _first_conjunct(text: str, mentions: Sequence[Any], lo: int, m: Any) -> Any:
     return mentions[i]
 
 
-def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int]) -> str | None:
-    """The quote's actor, or the first of coordinated speakers: a mention joined by "and"/"," right before the speaker;
-    an epithet speaker ("the London-based group") stands for the last other actor mentioned before the quote."""
+def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int], quotes: Sequence[Any],
+                   actors: Any, rules: Collection[str]) -> str | None:
+    """The actor of a hedge inside quote ``q`` (rule 1): the quote's actor, corrected by the speaker phrase.
+
+    An epithet speaker ("the London-based group") stands for the nearest earlier quote's other speaker
+    (``epithet_source``), else the last other actor mentioned before the quote; a mention joined by
+    "and"/"," right before the speaker phrase and outside the quote coordinates with it
+    (``coordination_outside``: "..., Vale," the analyst added" coordinates nothing); an unresolved name
+    stands for the organisation of its title where the name appears with one (``speaker_title``: "Ruritania
+    envoy Mara Quill ... Quill said").
+    """
     at = getattr(q, "speaker_start", None)
     if at is None:
         return q.actor
-    if _EPITHET.match(getattr(q, "speaker", "") or ""):
+    speaker = getattr(q, "speaker", "") or ""
+    if _EPITHET.match(speaker):
         lo = min(q.start, at)
+        if "epithet_source" in rules:
+            source = next((p.actor for p in reversed(quotes) if lo - _EPITHET_REACH <= p.start and p.end <= lo
+                           and p.actor not in (None, q.actor)), None)
+            if source is not None:
+                return source
         prior = [m for m in mentions[bisect.bisect_left(m_starts, lo - _EPITHET_REACH):bisect.bisect_left(m_starts, lo)]
                  if m.end <= lo and m.actor != q.actor]
         if prior:
             return prior[-1].actor
     i = bisect.bisect_left(m_starts, at)
-    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at):
+    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at) and not (
+            "coordination_outside" in rules and q.start <= mentions[i - 1].start < q.end):
         return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor
-    return q.actor
+    end = getattr(q, "speaker_end", None)
+    if end is not None and q.actor is not None and "unlisted_name" in rules \
+            and _unlisted(text, at, end, q.actor, mentions, m_starts):
+        return None
+    if end is None or q.actor is not None or "speaker_title" not in rules:
+        return q.actor
+    if any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
+        return None  # a phrase naming an actor is no unknown name
+    return _title_actor(text, at, end, mentions, m_starts, actors)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+
+
+def _short_forms(text: str, mentions: Sequence[Any]) -> list[_Mention]:
+    """Later short forms of a mention the actor finder does not list: "Mrs. Lorne" after "Ada Lorne" (a title and
+    the last word), "State radio" after "Ruritanian state radio" (the last two words of a longer mention
+    when they are common nouns); only where no mention covers them."""
+    forms: dict[str, tuple[int, str]] = {}
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            forms.setdefault(r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+" + re.escape(words[-1]) + r"\b", (m.end, m.actor))
+        if len(words) >= 3 and words[-2][:1].islower() and words[-1][:1].islower():
+            forms.setdefault(r"(?i:\b" + re.escape(" ".join(words[-2:])) + r"\b)", (m.end, m.actor))
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for pattern, (after, actor) in forms.items():
+        for f in re.compile(pattern).finditer(text, after):
+            if not any(a < f.end() and f.start() < b for a, b in covered):
+                found.append(_Mention(f.start(), f.end(), actor))
+    return found
+
+
+def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:
+    """Whether speaker phrase ``text[at:end]`` is a name the lexicon lacks, resolved to ``actor`` by context ("The
+    Wellcome Health Board" read as the UN): it opens with a capitalised word (after a determiner), holds no
+    mention, and none of its capitalised words is in a mention of ``actor`` in the text ("Vane" after "Piet Vane" is)."""
+    words = [w.strip(".,'\u2019") for w in text[at:end].split()]
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    if not words or not words[0][:1].isupper() or words[0].lower() in _PRONOUN_WORDS:
+        return False
+    if any(m.end <= end for m in mentions[bisect.bisect_left(m_starts, at):bisect.bisect_left(m_starts, end)]):
+        return False
+    known = {w.strip(".,'\u2019").lower().removesuffix("'s") for m in mentions if m.actor == actor
+             for w in text[m.start:m.end].split()}
+    return not any(w[:1].isupper() and {w.lower(), w.lower().removesuffix("s")} & known for w in words)  # "Ruritanias" (an apostrophe stripped)
+
+
+def _title_actor(text: str, at: int, end: int, mentions: Sequence[Any], m_starts: list[int], actors: Any) -> str | None:
+    """The organisation of the title a speaker's name has where it first appears with one ("Ruritania envoy Mara
+    Quill"): the name's last word, found up to the speaker phrase's end, right after a mention of an actor that is
+    no person ("Minister Orla and Piet Vane" gives Vane no title) and title words."""
+    words = text[at:end].split()
+    name = words[-1].strip(".,'\u2019") if words else ""
+    if len(name) < 3 or not name[:1].isupper() or name.lower() in _DETERMINERS:
+        return None
+    for w in re.finditer(r"\b" + re.escape(name) + r"\b", text[:end]):
+        j = bisect.bisect_left(m_starts, w.start())
+        while j > 0 and mentions[j - 1].end > w.start():
+            j -= 1
+        m = mentions[j - 1] if j > 0 else None
+        if m is not None and w.start() - m.end <= 100 and _TITLE_GAP.fullmatch(text, m.end, w.start()) \
+                and not _is_person(actors, m.actor):
+            return m.actor
+    return None
 
 
 def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:
@@ -274,6 +407,14 @@ def _known(actors: Any, actor_id: str) -> bool:
     except (KeyError, LookupError):
         return False
     return True
+
+
+def _is_person(actors: Any, actor_id: str) -> bool:
+    """Whether the lexicon knows ``actor_id`` as a person (``False`` without a lexicon)."""
+    try:
+        return actors is not None and actors.get(actor_id).kind == "person"
+    except (KeyError, LookupError):
+        return False
 
 
 def _person(actors: Any, actor_id: str, gender: str) -> bool:
