@@ -12,7 +12,12 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's). A
    "whether" inside a UN official's statement is the official's, not the rebels' it names. An epithet
    speaker ("the London-based group said") names no new actor: the claim is the last other actor's
-   mentioned within 400 characters before the quote (the source the epithet stands for).
+   mentioned within 400 characters before the quote (the source the epithet stands for). The speaker
+   phrase corrects the extractor's actor: a name the lexicon lacks ("The Wellcome Health Board
+   said", a capitalised phrase with no mention, none of whose capitalised words is in a mention of
+   the resolved actor) has actor ``None`` (``unlisted_name``), unless the name appears with a title
+   after an actor that is no person ("Ruritania envoy Mara Quill ... Quill said"): that actor
+   (``speaker_title``).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -20,7 +25,13 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 2b. ``reported``: an actor mention followed within a few words by "that", and the hedge after
    it in the clause ("Trump indicated that NATO and Iran could ...", a verb the quote finder does
    not list; or a speech verb and a prepositional phrase before "that": "X said on Sunday's
-   programme that ..."): the hedge is inside the actor's reported claim, role ``own``.
+   programme that ..."): the hedge is inside the actor's reported claim, role ``own``. Also
+   ``reported`` (rule 3b, ``speech_verb``): a speech verb ("said", "told") before the hedge in
+   its clause, outside quotes ("Mr. Dunn, a former envoy who served in the Vale cabinet, said the
+   talks likely ..."): the claim is the verb's subject's, the actor right before the verb or ``None``, not
+   a mention inside the subject; and (rule 5b, ``speaker_after``) with no subject before the
+   hedge, an actor after it followed by a speech verb ("Rockets were reportedly moved, border
+   guards said"; "If the talks fail, Vale acknowledged that ...").
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from.
@@ -34,34 +45,51 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    relative word ("rebels ... east, where about 300000 people are thought to": the relative clause
    has its own subject); of coordinated mentions ("activists, rescue workers and medics allege")
    the first.
+5c. ``complement`` (``complement``): no such actor, and the hedge opens a clause ("whether",
+   "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
+   the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
+   outlet distances (role ``distancing``). A fronted "if" opens a condition, not a claim: no.
 6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
 
-Rules 3-5 give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
-hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump).
+Mentions include short forms of an earlier mention that the actor finder does not list
+(``short_forms``): "Mrs. Lorne" after "Ada Lorne" (a title and the last word), "State radio" after
+"Ruritanian state radio" (the last two words when they are common nouns).
+
+Rules 3, 4, 5 and 5c give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
+hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
+the complement of rule 5c or the speaker of rule 5b. The rules named in :data:`RULES` (round 6 of
+issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records of two or
+more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``).
 
 Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
 determiner, so a common noun opening a sentence ("Columns suggest that ...") reads as a name; long subjects ("the report by U.N. experts ... could") resolve to the nearest
-mention, pronoun resolution is one step back, and actors the lexicon lacks are ``None``.
+mention, pronoun resolution is one step back, and actors the lexicon lacks are ``None``; a
+speech verb's subject is found only right before the verb, and a description ("the group") is
+no short form.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .text import sentences, token_bounds
 
-__all__ = ["HedgeClaim", "HOWS", "attribute_hedges"]
+__all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
-HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "outlet")
+HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
+RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after")
+"""The rules of round 6 (issue 20), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any
+out (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
+_PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
@@ -83,6 +111,16 @@ _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
 _REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
                           r"[^.;:\n]{0,40}?\s+that\b", re.IGNORECASE)
 _BASE_VERBS = frozenset("say think believe hope fear warn know insist argue suggest indicate expect".split())
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|explained|stressed|insisted|argued)\b", re.IGNORECASE)
+_SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also said" (not "..., who served under X, said")
+_OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
+_OPENING_CUES = frozenset(("whether", "whether or not"))
+# The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
+# Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
+_TITLE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|director|chief|head|minister|"
+                        r"official|envoy|ambassador|adviser|advisor|president|vice-president|representative|"
+                        r"commander|leader|secretary|general|spokesman|spokeswoman|spokesperson)){0,7}\s+")
 
 
 @dataclass(frozen=True)
@@ -112,17 +150,18 @@ def _first_quote(quotes: Sequence[Any], starts: list[int], start: int, end: int)
 
 
 def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], mentions: Sequence[Any],
-                     actors: Any = None) -> list[HedgeClaim]:
+                     actors: Any = None, rules: Collection[str] = RULES) -> list[HedgeClaim]:
     """Attach every hedge to its claim's actor (see the module docstring for the rules).
 
     Args:
         text: the text all offsets index (``Article.masked_text`` in the pipeline).
         hedges: records with ``start``/``end`` (:class:`toolkit.hedging.Hedge`).
         quotes: records with ``start``, ``end``, ``actor`` (:class:`toolkit.quotes.Quote`); ``cue_start``,
-            ``cue_end``, ``stance``, ``speaker`` and ``speaker_start`` are read when present.
+            ``cue_end``, ``stance``, ``speaker``, ``speaker_start`` and ``speaker_end`` are read when present.
         mentions: records with ``start``, ``end``, ``actor`` (:class:`toolkit.actors.Mention`).
         actors: the actor lexicon (``get(id)`` -> ``kind``, ``gender``) for pronoun resolution;
             without it any mentioned actor can be a pronoun's antecedent.
+        rules: the round-6 rules applied (:data:`RULES`, all by default); the others are always applied.
 
     Returns:
         One :class:`HedgeClaim` per hedge, in the order of ``hedges``.
@@ -130,6 +169,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     quotes = sorted(quotes, key=lambda q: (q.start, q.end))
     q_starts = [q.start for q in quotes]
     mentions = sorted(mentions, key=lambda m: m.start)
+    if "short_forms" in rules:
+        mentions = sorted(mentions + _short_forms(text, mentions), key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     sents = sentences(text)
     s_starts = [s.start for s in sents]
@@ -147,12 +188,15 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         s_hi = sents[k].end if sents else len(text)
         q = _first_quote(quotes, q_starts, h.start, h.end)
         if q is not None:
-            out.append(HedgeClaim(h.start, h.end, _first_speaker(text, q, mentions, m_starts), "own", "quote"))
+            speaker = _first_speaker(text, q, mentions, m_starts, actors, rules)
+            out.append(HedgeClaim(h.start, h.end, speaker, "own", "quote"))
             continue
         prev_lo = sents[k - 1].start if k > 0 else s_lo
         before = text[s_lo:h.start]
         lo = bisect.bisect_left(m_starts, s_lo)
         hi = bisect.bisect_left(m_starts, h.start)
+        s_end = bisect.bisect_left(m_starts, s_hi)
+        after = [m for m in mentions[hi:s_end] if m.start >= h.end and outside(m)]
         clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
         source = _according(text, mentions[lo:hi], clause_lo, h.start, actors)
         if source is not None:
@@ -164,9 +208,15 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
         if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end):
-            after = [m for m in mentions[hi:bisect.bisect_left(m_starts, s_hi)] if m.start >= h.end and outside(m)]
             claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
+            continue
+        speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
+                  and _first_quote(quotes, q_starts, v.start(), v.end()) is None]
+        if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
+            said_by = next((m for m in reversed(mentions[lo:hi])
+                            if m.end <= speech[-1] and _SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)
+            out.append(HedgeClaim(h.start, h.end, said_by.actor if said_by else None, "own", "reported"))
             continue
         words = [text[a:b].lower() for a, b in token_bounds(text, clause_lo, h.start)]
         while words and words[-1] in _SKIP:
@@ -191,8 +241,16 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                     continue
                 subject = _first_conjunct(text, mentions, lo, m)
                 break
-        claim = (subject.actor, "distancing", "subject") if subject else (None, "none", "outlet")
-        out.append(HedgeClaim(h.start, h.end, *claim))
+        said_by = next((m for m in after if _SAID.match(text, m.end)), None) if "speaker_after" in rules else None
+        if subject is not None:
+            out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
+        elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
+            out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
+        elif "complement" in rules and after and (text[h.start:h.end].lower() in _OPENING_CUES
+                                                  or _OPENS.match(text, h.end)):
+            out.append(HedgeClaim(h.start, h.end, after[0].actor, "distancing", "complement"))
+        else:
+            out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))
     return out
 
 
@@ -232,9 +290,12 @@ def _first_conjunct(text: str, mentions: Sequence[Any], lo: int, m: Any) -> Any:
     return mentions[i]
 
 
-def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int]) -> str | None:
-    """The quote's actor, or the first of coordinated speakers: a mention joined by "and"/"," right before the speaker;
-    an epithet speaker ("the London-based group") stands for the last other actor mentioned before the quote."""
+def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int], actors: Any,
+                   rules: Collection[str]) -> str | None:
+    """The actor of a hedge inside quote ``q`` (rule 1): the quote's actor, or the first of coordinated speakers (a
+    mention joined by "and"/"," right before the speaker phrase); an epithet speaker ("the London-based group")
+    stands for the last other actor mentioned before the quote; a name the lexicon lacks has no actor
+    (``unlisted_name``), or the organisation of its title where the name appears with one (``speaker_title``)."""
     at = getattr(q, "speaker_start", None)
     if at is None:
         return q.actor
@@ -247,7 +308,81 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     i = bisect.bisect_left(m_starts, at)
     if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at):
         return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor
-    return q.actor
+    end = getattr(q, "speaker_end", None)
+    if end is None:
+        return q.actor
+    if q.actor is not None:
+        return None if "unlisted_name" in rules and _unlisted(text, at, end, q.actor, mentions, m_starts) else q.actor
+    if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
+        return None
+    return _title_actor(text, at, end, mentions, m_starts, actors)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+
+
+def _short_forms(text: str, mentions: Sequence[Any]) -> list[_Mention]:
+    """Later short forms of a mention the actor finder does not list: "Mrs. Lorne" after "Ada Lorne" (a title and
+    the last word), "State radio" after "Ruritanian state radio" (the last two words of a longer mention when
+    they are common nouns); only where no mention covers them."""
+    surnames: dict[str, tuple[int, str]] = {}  # last word -> (end of its first mention, actor)
+    nouns: dict[str, tuple[int, str]] = {}  # "state radio" -> the same
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], (m.end, m.actor))
+        if len(words) >= 3 and words[-2][:1].islower() and words[-1][:1].islower():
+            nouns.setdefault(" ".join(words[-2:]).lower(), (m.end, m.actor))
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for forms, pattern, key in ((surnames, r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(%s)\b", lambda f: f.group(1)),
+                                (nouns, r"(?i:\b(%s)\b)", lambda f: f.group(1).lower())):
+        if not forms:
+            continue
+        for f in re.finditer(pattern % "|".join(map(re.escape, forms)), text):
+            after, actor = forms[key(f)]
+            if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
+                found.append(_Mention(f.start(), f.end(), actor))
+    return found
+
+
+def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:
+    """Whether speaker phrase ``text[at:end]`` is a name the lexicon lacks, resolved to ``actor`` by context ("The
+    Wellcome Health Board" read as the UN): it opens with a capitalised word (after a determiner), holds no
+    mention, and none of its capitalised words is in a mention of ``actor`` in the text ("Vane" after "Piet Vane" is)."""
+    words = [w.strip(".,'\u2019") for w in text[at:end].split()]
+    while words and words[0].lower() in _DETERMINERS:
+        words.pop(0)
+    if not words or not words[0][:1].isupper() or words[0].lower() in _PRONOUN_WORDS:
+        return False
+    if any(m.end <= end for m in mentions[bisect.bisect_left(m_starts, at):bisect.bisect_left(m_starts, end)]):
+        return False
+    known = {w.strip(".,'\u2019").lower().removesuffix("'s") for m in mentions if m.actor == actor
+             for w in text[m.start:m.end].split()}
+    return not any(w[:1].isupper() and {w.lower(), w.lower().removesuffix("s")} & known for w in words)  # "Ruritanias" (an apostrophe stripped)
+
+
+def _title_actor(text: str, at: int, end: int, mentions: Sequence[Any], m_starts: list[int], actors: Any) -> str | None:
+    """The organisation of the title a speaker's name has where it first appears with one ("Ruritania envoy Mara
+    Quill"): the name's last word, found up to the speaker phrase's end, right after a mention of an actor that is
+    no person ("Minister Orla and Piet Vane" gives Vane no title) and title words."""
+    words = text[at:end].split()
+    name = words[-1].strip(".,'\u2019") if words else ""
+    if len(name) < 3 or not name[:1].isupper() or name.lower() in _DETERMINERS:
+        return None
+    for w in re.finditer(r"\b" + re.escape(name) + r"\b", text[:end]):
+        j = bisect.bisect_left(m_starts, w.start())
+        while j > 0 and mentions[j - 1].end > w.start():
+            j -= 1
+        m = mentions[j - 1] if j > 0 else None
+        if m is not None and w.start() - m.end <= 100 and _TITLE_GAP.fullmatch(text, m.end, w.start()) \
+                and not _is_person(actors, m.actor):
+            return m.actor
+    return None
 
 
 def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:
@@ -274,6 +409,14 @@ def _known(actors: Any, actor_id: str) -> bool:
     except (KeyError, LookupError):
         return False
     return True
+
+
+def _is_person(actors: Any, actor_id: str) -> bool:
+    """Whether the lexicon knows ``actor_id`` as a person (``False`` without a lexicon)."""
+    try:
+        return actors is not None and actors.get(actor_id).kind == "person"
+    except (KeyError, LookupError):
+        return False
 
 
 def _person(actors: Any, actor_id: str, gender: str) -> bool:

@@ -1,6 +1,6 @@
 """Leave-one-set-out check of candidate hedge cue rules on the real-news spot sets (issue 20, round 5).
 
-Usage: ``python tools/hedge_rule_loso.py`` (``NARRATIVE_SHARED`` with the shared corpora and the Szeged files).
+Usage: ``python tools/hedge_rule_loso.py [--attachment]`` (``NARRATIVE_SHARED`` with the shared corpora and the Szeged files).
 
 Each candidate is one rule *kind* written as a change to the default lexicon's YAML text (a cue
 entry replaced); a candidate marked ``(shipped)`` is in the lexicon and is scored against the lexicon
@@ -12,8 +12,17 @@ the other four folds does not fall, as :mod:`toolkit.validate.hedge_cv`) and Wik
 (second domain, never used to choose). A rule is worth shipping only when it is chosen in the
 leave-one-set-out runs, helps on sets it was not written from, keeps FactBank folds and WikiWeasel >= 0.80.
 
+``--attachment`` checks the attachment rules of round 6 (:data:`toolkit.hedge_claims.RULES`) the same
+way over :data:`ATTACHMENT_SETS`, on actor right (kept real hedges whose actor equals the label): each
+rule is left out of the shipped set in turn, and per set the records it fixes and breaks are counted.
+A rule counts as chosen with a set held out when, on the other sets pooled, it fixes a record and
+breaks none; it is kept only when, so chosen, it fixes a record of a held-out set (it fixes records
+in at least two sets) and breaks none anywhere. Round 6 read the wrong-actor records of all seven
+sets before writing its rules, so a kept rule is one that records of two sets support
+independently, not one tried on unread records.
+
 Limits: each set has about 40 records, so one record moves a set's precision by about 0.03; the
-rules are tested one at a time against the shipped lexicon.
+rules are tested one at a time against the shipped lexicon (or the shipped attachment rules).
 """
 
 from __future__ import annotations
@@ -22,6 +31,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from toolkit.hedge_claims import RULES
 from toolkit.hedging import DEFAULT_PATH, load_hedges
 from toolkit.paths import shared_path
 from toolkit.validate.hedge_cv import FOLDS, sentence_f1
@@ -32,6 +42,9 @@ SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.json
         "hedges_real_fresh4.jsonl", "hedges_real_train.jsonl")
 """The dev spot sets of round 5: the five read sets, and the 120 training records (labelled by another hand and
 never read to write a rule, so its held-out line is the cleanest); fresh5 is held out and never scored here."""
+
+ATTACHMENT_SETS = SETS + ("hedges_real_fresh5.jsonl",)
+"""The dev spot sets of round 6: round 5's six and fresh5 (held out in round 5, scored once, read since)."""
 
 # (name, kind, old YAML line, new YAML line): each a rule kind, not one phrase.
 CANDIDATES = (
@@ -96,10 +109,45 @@ def _fold_flags(sents, lexicon) -> list[list[tuple[bool, bool]]]:
     return flags
 
 
+def _actor_hits(corpora, loaded, rules) -> dict:
+    """Per set, the set of kept real records (by index) whose attached actor equals the label, and the kept real."""
+    out = {}
+    for name in ATTACHMENT_SETS:
+        rows = hedge_outcomes(corpora, name, loaded, rules=rules)
+        kept = [i for i, (r, h) in enumerate(rows) if h is not None and r["real"]]
+        out[name] = ({i for i in kept if rows[i][1].actor == rows[i][0]["actor"]}, len(kept))
+    return out
+
+
+def attachment(corpora, loaded) -> None:
+    """Leave each round-6 attachment rule out in turn; print per set fixed / broken and the leave-one-set-out choice."""
+    shipped = _actor_hits(corpora, loaded, RULES)
+    print("shipped: " + "  ".join(f"{n.removeprefix('hedges_real').removesuffix('.jsonl') or '_'} {len(r)}/{k}"
+                                  for n, (r, k) in shipped.items()))
+    for rule in RULES:
+        base = _actor_hits(corpora, loaded, tuple(x for x in RULES if x != rule))
+        fixed = {n: len(shipped[n][0] - base[n][0]) for n in ATTACHMENT_SETS}
+        broken = {n: len(base[n][0] - shipped[n][0]) for n in ATTACHMENT_SETS}
+        chosen = {held: sum(fixed[n] for n in ATTACHMENT_SETS if n != held) > 0
+                  and not any(broken[n] for n in ATTACHMENT_SETS if n != held) for held in ATTACHMENT_SETS}
+        helped = [n for n in ATTACHMENT_SETS if chosen[n] and fixed[n]]
+        keep = bool(helped) and not any(broken.values())
+        print(f"\n{rule}: fixes {sum(fixed.values())}, breaks {sum(broken.values())}; helps {len(helped)} set(s) "
+              f"held out; keep {keep}")
+        for n in ATTACHMENT_SETS:
+            print(f"  {n}: fixed {fixed[n]} broken {broken[n]} ({len(base[n][0])} -> {len(shipped[n][0])} of "
+                  f"{shipped[n][1]}); chosen with it held out {chosen[n]}")
+
+
 def main() -> None:
-    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--attachment", action="store_true", help="check the attachment rules (toolkit.hedge_claims)")
+    args = parser.parse_args()
     corpora, gold = shared_path("corpora"), shared_path("gold/szeged-uncertainty")
     loaded: dict = {}
+    if args.attachment:
+        attachment(corpora, loaded)
+        return
     shipped = load_hedges()
     sents = read_gold(gold / "factbank-dev.xml")
     with tempfile.TemporaryDirectory() as tmp:

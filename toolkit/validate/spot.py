@@ -70,7 +70,7 @@ import json
 from pathlib import Path
 
 from ..actors import find_mentions, load_actors
-from ..hedge_claims import attribute_hedges
+from ..hedge_claims import RULES, attribute_hedges
 from ..hedging import NOT_HEDGES, find_hedges
 from ..quotes import extract_quotes, load_verbs
 from ..sentiment import LABELS, portrayal
@@ -120,10 +120,11 @@ DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
-                   loaded: dict | None = None, hedges: object = None) -> list[tuple[dict, object]]:
+                   loaded: dict | None = None, hedges: object = None, rules: object = None) -> list[tuple[dict, object]]:
     """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``;
     a reporting verb, role ``reporting``, is no hedge found); ``loaded`` as for :func:`read_spot`; ``hedges``
-    a hedge lexicon (:func:`toolkit.hedging.load_hedges`; the default when ``None``)."""
+    a hedge lexicon (:func:`toolkit.hedging.load_hedges`; the default when ``None``); ``rules`` the attachment
+    rules applied (:data:`toolkit.hedge_claims.RULES` when ``None``)."""
     actors, verbs = load_actors(), load_verbs()
     claims_of: dict[str, list] = {}
     out = []
@@ -132,7 +133,8 @@ def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
             text = article.masked_text
             found = [h for h in find_hedges(text, hedges) if h.category not in NOT_HEDGES]
             quotes = extract_quotes(article, actors=actors, verbs=verbs)
-            claims_of[article.id] = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors)
+            claims_of[article.id] = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
+                                                     RULES if rules is None else rules)
         out.append((r, next((c for c in claims_of[article.id]
                              if c.start < r["end"] and r["start"] < c.end and c.role != "reporting"), None)))
     return out
