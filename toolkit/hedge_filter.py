@@ -37,17 +37,22 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from .text import sentence_bounds, token_bounds
 
-__all__ = ["JUDGED", "MODEL_PATH", "HedgeFilter", "hedge_context", "hedge_features", "load_filter", "judge_hedges"]
+__all__ = ["JUDGED", "FILTERED", "FILTERED_HOW", "MODEL_PATH", "HedgeFilter", "hedge_context", "hedge_features",
+           "load_filter", "judge_hedges", "filter_claims"]
 
 JUDGED = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidential", "conditional")
 """The categories counted as hedges (all but :data:`toolkit.hedging.NOT_HEDGES`): the ones the filter judges."""
+FILTERED = "filtered"
+"""The role of a hedge the filter judges no hedge (it counts for no actor)."""
+FILTERED_HOW = "filter"
+"""Its ``how``: the filter decided, not an attachment rule."""
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "hedge_filter.json"
 
 _MODALS = frozenset("may might could can would should must will".split())
@@ -274,3 +279,15 @@ def judge_hedges(text: str, hedges: Sequence[Any], claims: Sequence[Any] | None,
     claims = list(claims) if claims is not None else [None] * len(hedges)
     return [model.probability(hedge_features(ctx, h, c)) if h.category in JUDGED else None
             for h, c in zip(hedges, claims)]
+
+
+def filter_claims(text: str, hedges: Sequence[Any], claims: Sequence[Any], quotes: Sequence[Any], verbs: Any = None,
+                  model: HedgeFilter | None = None) -> list[Any]:
+    """``claims`` (:func:`toolkit.hedge_claims.attribute_hedges` of ``hedges``, same order) with each judged
+    hedge under the threshold turned into role :data:`FILTERED`, ``how`` :data:`FILTERED_HOW`, no actor; a
+    reporting verb (role ``reporting``) and the categories not judged stay as they are."""
+    model = model or load_filter()
+    probs = judge_hedges(text, hedges, claims, quotes, verbs, model)
+    return [replace(c, actor=None, role=FILTERED, how=FILTERED_HOW)
+            if p is not None and p < model.threshold and c.role != "reporting" else c
+            for c, p in zip(claims, probs)]
