@@ -6,7 +6,7 @@ from toolkit.actors import find_mentions, load_actors
 from toolkit.hedge_claims import HOWS, attribute_hedges
 from toolkit.hedge_filter import (FILTERED, FILTERED_HOW, JUDGED, HedgeFilter, filter_claims, hedge_context,
                                   hedge_features, judge_hedges, load_filter)
-from toolkit.hedge_filter import _CLASSES, _FUNCTION, _MODALS, _SOURCE_NOUNS
+from toolkit.hedge_filter import _CLASSES, _MODALS, _PRONOUNS, _SOURCE_NOUNS
 from toolkit.hedging import NOT_HEDGES, CATEGORIES, load_hedges
 from toolkit.quotes import extract_quotes, load_verbs
 from toolkit.vocab import STANCES
@@ -43,7 +43,7 @@ def test_hedge_filter_model_loads_with_its_manifest_and_holds_no_text():
     assert 0 < model.threshold < 1 and model.weights
     assert {"data", "cv", "choice", "command"} <= set(model.manifest)
     assert model.manifest["choice"]["threshold"] == model.threshold
-    allowed = ({e.cue for e in load_hedges().entries} | set(CATEGORIES) | set(_FUNCTION) | set(_MODALS)
+    allowed = ({e.cue for e in load_hedges().entries} | set(CATEGORIES) | set(_PRONOUNS) | set(_MODALS)
                | set(_SOURCE_NOUNS) | set(_CLASSES) | {w for ws in _CLASSES.values() for w in ws} | set(HOWS)
                | set(STANCES) | {"own", "distancing", "none", "other", "to", "that", "None", "first", "early", "later",
                                  "direct", "indirect", "mixed", "be", "have", "be+be", "be+have", "have+be",
