@@ -87,3 +87,20 @@ def test_hedge_filter_in_analyze_marks_the_dropped_hedge_and_counts_it_for_no_ac
     assert rows["may"].role in ("own", "distancing") and rows["may"].actor == "kremlin"
     counted = res.actor_measures.set_index("actor")
     assert counted["own_hedges"].sum() + counted["distancing_hedges"].sum() == 1
+
+
+def test_hedge_filter_szeged_scores_the_filtered_decision_beside_the_finders(tmp_path):
+    from toolkit.validate.szeged import GoldSentence, evaluate, filtered_flags
+
+    sents = [GoldSentence("s1", "Did they suggest that the army should withdraw?", ()),
+             GoldSentence("s2", "The ceasefire may collapse within days, diplomats fear.", ()),
+             GoldSentence("s3", "Rebels accused the army of shelling the town.", ())]
+    # a questioned reporting verb is dropped; an epistemic modal stays; a report of a charge is not judged
+    assert filtered_flags(sents) == [False, True, True]
+    xml = tmp_path / "mini.xml"
+    xml.write_text('<Annotation><Document><Sentence id="a">The envoy <ccue type="speculation_modal_probable_">might'
+                   '</ccue> resign.</Sentence><Sentence id="b">The convoy reached the town.</Sentence></Document>'
+                   '</Annotation>', encoding="utf-8")
+    res = evaluate(xml)
+    assert res["sentence_filtered"]["gold"] == res["sentence"]["gold"] == 1
+    assert res["sentence_filtered"]["predicted"] <= res["sentence"]["predicted"]

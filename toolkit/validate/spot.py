@@ -184,8 +184,9 @@ def report_hedges(corpora: str | Path) -> list[str]:
              "hedge filter, trained on these records: see tools/hedge_filter_cv.py for its out-of-fold figures)"]
     trained = set(load_filter().manifest.get("data", {}).get("sets", ()))
     for name, why, rows, rows_raw in groups:
-        seen = "trained on this set: in-sample" if name in trained else "some of it in-sample" if name in (
-            "dev pooled", "pooled") else "not trained on"
+        sets = DEV_SETS if name == "dev pooled" else tuple(HEDGE_SETS) if name == "pooled" else (name,)
+        seen = ("fitted on these records: in-sample" if trained.issuperset(sets) else
+                "not fitted on these" if trained.isdisjoint(sets) else "partly in-sample")
         res, alone = summarise_hedges(rows), summarise_hedges(rows_raw)["now"]
         d, n = res["as_drawn"], res["now"]
         lines += [f"  {name} ({res['records']} records, {res['real']} real; {why})",
