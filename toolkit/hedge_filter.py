@@ -159,7 +159,7 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
     gov = low_a[k] if k < len(low_a) else "</s>"
     gov_class = _CLASS_OF.get(_lemma(gov), "to" if gov == "to" else "that" if gov == "that" else "other")
     f += [f"gov={gov_class}", f"cue|gov={cue}|{gov_class}", f"cat|gov={cat}|{gov_class}"]
-    if gov_class != "other" and _lemma(gov) in _CLASS_OF:
+    if _lemma(gov) in _CLASS_OF:
         f.append(f"cat|lemma={cat}|{_lemma(gov)}")
     if aux:
         f.append(f"aux={'+'.join(aux[:2])}")
@@ -187,13 +187,13 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
     if ctx.verbs is not None:
         own = ctx.verbs.stance_of(text[start:end])
         if own:
-            f += [f"cue_reports={own}"]
-        frames = [m for m in ctx.verbs.pattern.finditer(text, s0, start)]
+            f.append(f"cue_reports={own}")
+        frames = list(ctx.verbs.pattern.finditer(text, s0, start))
         if frames:
             m = frames[-1]
             near = len(token_bounds(text, m.end(), start)) <= 4
             f.append(f"frame={ctx.verbs.stance_of(m.group(0)) or 'other'}{'_near' if near else ''}")
-        if any(True for _m in ctx.verbs.pattern.finditer(text, end, min(s1, end + 60))):
+        if ctx.verbs.pattern.search(text, end, min(s1, end + 60)):
             f.append("frame_after")
     if _ATTRIBUTION.search(text, s0, s1):
         f.append("attribution_in_sentence")
