@@ -158,7 +158,7 @@ def main() -> None:
     if args.cost:
         print(cost(args.cost))
         return
-    names = [*DEV_SETS, "hedges_real_fresh5.jsonl", *args.extra]
+    names = list(dict.fromkeys([*DEV_SETS, "hedges_real_fresh5.jsonl", *args.extra]))  # never a held-out set
     data = records(names)
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(d["features"], 1) for d in data]).tocsr()
