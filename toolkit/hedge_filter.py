@@ -23,12 +23,13 @@ hedges). The features (:func:`hedge_features`):
 Words enter only through the lexicon's cues and closed lists written here (the verb classes, pronouns, source
 nouns), so the model file (``models/hedge_filter.json``: coefficients, bias, threshold and a manifest of data, CV
 figures and command) holds no text. The neighbouring words themselves were tried as features (as in the rejected
-FactBank-trained filter) and left out: the nested CV gain fell from +0.052 to +0.045 with them, and on the 119
+FactBank-trained filter) and left out: the nested CV gain on the first 331 records fell from +0.052 to +0.045 with them, and on the 119
 matched records of ``hedges_real_train2.jsonl``, unseen by both, the model fitted without them gained +0.052 (real
 kept 88 of 89) against +0.044 (84 of 89).
 
-Limits: no parser or tagger (the governed word is the first content word after the cue); trained on a
-few hundred records of three corpora, so an unseen kind of false hedge is as likely missed as by the
+Limits: no parser or tagger (the governed word is the first content word after the cue); a cue a user
+lexicon adds has no weight of its own (its category and context decide); always on in ``analyze`` (no switch);
+trained on a few hundred records of three corpora, so an unseen kind of false hedge is as likely missed as by the
 lexicon rules; the decision threshold and C were chosen by nested cross-validation over articles
 (``tools/hedge_filter_cv.py``).
 """
