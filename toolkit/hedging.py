@@ -44,7 +44,9 @@ six words may reach across a clause boundary) and its case (``lowercase``). The 
   both chosen by leave-one-set-out over the real-news spot sets, ``tools/hedge_rule_loso.py``). A cue in a
   question was tried and dropped (no gain on the unread set, WikiWeasel lower). "Would be considered" (deeming), concessive "whether in X or Y" and "asked
   whether" were tried and dropped: each lowered WikiWeasel. A learned filter over the matches'
-  contexts was tried too and rejected by the same CV (``tools/hedge_filter_cv.py``).
+  contexts trained on FactBank was rejected by the same CV; the news hedge filter that ships
+  (:mod:`toolkit.hedge_filter`, trained on real-news records, ``tools/hedge_filter_cv.py``) runs after the
+  attachment, in ``analyze`` and the spot sets, not in :func:`find_hedges`.
   Each such rule is checked by document-fold cross-validation on FactBank
   (:mod:`toolkit.validate.hedge_cv`).
 

@@ -139,6 +139,7 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
     """
     from ..actors import find_mentions
     from ..hedge_claims import attribute_hedges
+    from ..hedge_filter import filter_claims
     from ..hedging import find_hedges
     from ..labels import find_labels
     from ..quotes import extract_quotes
@@ -220,8 +221,10 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
                 sums[actor][f"voice{suffix}"].append(q_voice[suffix])
 
     # Hedges: each attached to its claim's actor (toolkit.hedge_claims: the speaker inside a quote,
-    # the clause's subject outside), with the rule that decided as ``how``.
-    for h, claim in zip(hedges, attribute_hedges(text, hedges, quotes, mentions, actors)):
+    # the clause's subject outside), with the rule that decided as ``how``; a hedge the news hedge filter
+    # (toolkit.hedge_filter) judges no hedge gets role "filtered", how "filter", no actor, and counts for none.
+    claims = filter_claims(text, hedges, attribute_hedges(text, hedges, quotes, mentions, actors), quotes, verbs)
+    for h, claim in zip(hedges, claims):
         if claim.actor and h.category != "booster":
             per_actor[claim.actor]["own_hedges" if claim.role == "own" else "distancing_hedges"] += 1
         rows["hedges"].append({"article_id": aid, "start": h.start, "end": h.end, "cue": h.cue, "category": h.category,

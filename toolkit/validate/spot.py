@@ -71,6 +71,7 @@ from pathlib import Path
 
 from ..actors import find_mentions, load_actors
 from ..hedge_claims import RULES, attribute_hedges
+from ..hedge_filter import FILTERED, filter_claims, load_filter
 from ..hedging import NOT_HEDGES, find_hedges
 from ..quotes import extract_quotes, load_verbs
 from ..sentiment import LABELS, portrayal
@@ -120,11 +121,13 @@ DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
-                   loaded: dict | None = None, hedges: object = None, rules: object = None) -> list[tuple[dict, object]]:
+                   loaded: dict | None = None, hedges: object = None, rules: object = None,
+                   news_filter: bool = True) -> list[tuple[dict, object]]:
     """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``;
-    a reporting verb, role ``reporting``, is no hedge found); ``loaded`` as for :func:`read_spot`; ``hedges``
-    a hedge lexicon (:func:`toolkit.hedging.load_hedges`; the default when ``None``); ``rules`` the attachment
-    rules applied (:data:`toolkit.hedge_claims.RULES` when ``None``)."""
+    a reporting verb, role ``reporting``, is no hedge found, nor one the news hedge filter drops,
+    :func:`toolkit.hedge_filter.filter_claims`, unless ``news_filter`` is false); ``loaded`` as for
+    :func:`read_spot`; ``hedges`` a hedge lexicon (:func:`toolkit.hedging.load_hedges`; the default when ``None``);
+    ``rules`` the attachment rules applied (:data:`toolkit.hedge_claims.RULES` when ``None``)."""
     actors, verbs = load_actors(), load_verbs()
     claims_of: dict[str, list] = {}
     out = []
@@ -133,10 +136,11 @@ def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
             text = article.masked_text
             found = [h for h in find_hedges(text, hedges) if h.category not in NOT_HEDGES]
             quotes = extract_quotes(article, actors=actors, verbs=verbs)
-            claims_of[article.id] = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
-                                                     RULES if rules is None else rules)
-        out.append((r, next((c for c in claims_of[article.id]
-                             if c.start < r["end"] and r["start"] < c.end and c.role != "reporting"), None)))
+            claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
+                                      RULES if rules is None else rules)
+            claims_of[article.id] = filter_claims(text, found, claims, quotes, verbs) if news_filter else claims
+        out.append((r, next((c for c in claims_of[article.id] if c.start < r["end"] and r["start"] < c.end
+                             and c.role not in ("reporting", FILTERED)), None)))
     return out
 
 
@@ -188,17 +192,26 @@ def report_hedges(corpora: str | Path) -> list[str]:
     """Report lines for the hedge spot sets: each one, the dev sets pooled, then all of them pooled."""
     loaded: dict = {}  # each corpus read once for all the sets
     per = {name: hedge_outcomes(corpora, name, loaded) for name in HEDGE_SETS}
-    groups = [(name, why, per[name]) for name, why in HEDGE_SETS.items()]
-    groups += [("dev pooled", " + ".join(DEV_SETS), [d for name in DEV_SETS for d in per[name]]),
-               ("pooled", "all sets", [d for rows in per.values() for d in rows])]
+    raw = {name: hedge_outcomes(corpora, name, loaded, news_filter=False) for name in HEDGE_SETS}
+    groups = [(name, why, per[name], raw[name]) for name, why in HEDGE_SETS.items()]
+    groups += [("dev pooled", " + ".join(DEV_SETS), [d for name in DEV_SETS for d in per[name]],
+                [d for name in DEV_SETS for d in raw[name]]),
+               ("pooled", "all sets", [d for rows in per.values() for d in rows], [d for rows in raw.values() for d in rows])]
     lines = ["real-news hedge spot sets (records drawn at random from FA-KES, AllSides and Sputnik; hand-labelled "
-             "before the changes they score; 'as drawn' is the code that drew them)"]
-    for name, why, rows in groups:
-        res = summarise_hedges(rows)
+             "before the changes they score; 'as drawn' is the code that drew them; 'now' is the finder with the news "
+             "hedge filter, trained on these records: see tools/hedge_filter_cv.py for its out-of-fold figures)"]
+    trained = set(load_filter().manifest.get("data", {}).get("sets", ()))
+    for name, why, rows, rows_raw in groups:
+        sets = DEV_SETS if name == "dev pooled" else tuple(HEDGE_SETS) if name == "pooled" else (name,)
+        seen = ("fitted on these records: in-sample" if trained.issuperset(sets) else
+                "not fitted on these" if trained.isdisjoint(sets) else "partly in-sample")
+        res, alone = summarise_hedges(rows), summarise_hedges(rows_raw)["now"]
         d, n = res["as_drawn"], res["now"]
         lines += [f"  {name} ({res['records']} records, {res['real']} real; {why})",
                   f"    as drawn: precision {d['precision']:.3f}  actor right {d['actor_right']:.3f}",
-                  f"    now: {n['kept']} kept  precision {n['precision']:.3f}  real kept {n['real_kept']:.3f}  "
+                  f"    finder alone: {alone['kept']} kept  precision {alone['precision']:.3f}  real kept "
+                  f"{alone['real_kept']:.3f}  actor right {alone['actor_right']:.3f}",
+                  f"    now (+ news filter, {seen}): {n['kept']} kept  precision {n['precision']:.3f}  real kept {n['real_kept']:.3f}  "
                   f"actor right {n['actor_right']:.3f}"]
     hedge_seconds = [name for name in SECOND_SETS if name.startswith("hedges_")]
     return lines + [""] + agreement_report(sets=hedge_seconds, keys=False)

@@ -11,7 +11,11 @@ Scores:
   charge such as "accused" are Szeged doxastic cues, though the toolkit does not count them as
   hedges in news). Precision, recall, F1 against the
   gold decision, next to the baseline in the same run: a plain list of hedge words
-  (:data:`BASELINE_WORDS`), any occurrence making the sentence uncertain.
+  (:data:`BASELINE_WORDS`), any occurrence making the sentence uncertain. The same decision with the
+  news hedge filter (:mod:`toolkit.hedge_filter`, what ``analyze`` and the real-news spot sets use)
+  is printed beside it (``sentence_filtered``): the filter learned the toolkit's definition (reporting
+  verbs and attribution are no hedges) from news records, which Szeged's annotation does not share,
+  so the headline FactBank and WikiWeasel figures are the finder's alone.
 - Cue level: a predicted cue and a gold cue match when their character spans overlap. Szeged cue
   types map to the toolkit's categories as follows (type strings are compared without spaces):
 
@@ -44,11 +48,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..hedging import HedgeLexicon, find_hedges, load_hedges
+from ..hedge_filter import JUDGED, judge_hedges, load_filter
 from ..paths import shared_path, shared_root
 from .hedge_cv import FOLDS, cross_validate, sentence_f1
 from .metrics import f_score
 
-__all__ = ["GoldCue", "GoldSentence", "BASELINE_WORDS", "TYPE_GROUPS", "GROUPS", "read_gold", "evaluate", "report"]
+__all__ = ["GoldCue", "GoldSentence", "BASELINE_WORDS", "TYPE_GROUPS", "GROUPS", "read_gold", "filtered_flags", "evaluate",
+           "report"]
 
 BASELINE_WORDS = ("may", "might", "could", "possibly", "perhaps", "appear", "seem", "suggest", "believe", "likely",
                   "probably", "if", "whether")
@@ -132,6 +138,29 @@ def _overlaps(a, b) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def filtered_flags(sents: list[GoldSentence], lexicon: HedgeLexicon | None = None) -> list[bool]:
+    """Each sentence's decision with the news hedge filter: uncertain when a non-booster cue (``reporting``
+    included, as :func:`evaluate`) is left after :func:`toolkit.hedge_filter.judge_hedges` drops the judged
+    ones under its threshold (quotes, mentions and claims found in the sentence alone)."""
+    from ..actors import find_mentions, load_actors
+    from ..hedge_claims import attribute_hedges
+    from ..quotes import extract_quotes, load_verbs
+
+    lexicon = lexicon or load_hedges()
+    actors, verbs, model = load_actors(), load_verbs(), load_filter()
+    out = []
+    for s in sents:
+        hedges = [h for h in find_hedges(s.text, lexicon, reporting=True) if h.category != "booster"]
+        judged = [h for h in hedges if h.category in JUDGED]
+        if len(judged) < len(hedges) or not judged:
+            out.append(bool(hedges))
+            continue
+        quotes = extract_quotes(s.text, actors=actors, verbs=verbs)
+        claims = attribute_hedges(s.text, judged, quotes, find_mentions(s.text, actors), actors)
+        out.append(any(p >= model.threshold for p in judge_hedges(s.text, judged, claims, quotes, verbs, model)))
+    return out
+
+
 def evaluate(path: str | Path, lexicon: HedgeLexicon | None = None) -> dict:
     """Score the hedge finder (and the word-list baseline) on one Szeged XML file.
 
@@ -141,7 +170,8 @@ def evaluate(path: str | Path, lexicon: HedgeLexicon | None = None) -> dict:
 
     Returns:
         ``{"file", "sentences", "uncertain", "sentence": {precision, recall, f1, tp, predicted, gold},
-        "baseline": {...same...}, "cues": {group: {...}}, "recall_by_type": {type: {gold, found}}}``.
+        "sentence_filtered": {...same, with the news filter: :func:`filtered_flags`}, "baseline": {...same...},
+        "cues": {group: {...}}, "recall_by_type": {type: {gold, found}}}``.
     """
     sents = read_gold(path)
     lexicon = lexicon or load_hedges()  # once, not once per sentence
@@ -178,6 +208,7 @@ def evaluate(path: str | Path, lexicon: HedgeLexicon | None = None) -> dict:
         "sentences": len(sents),
         "uncertain": sum(gold_flags),
         "sentence": _sentence_scores(gold_flags, pred_flags),
+        "sentence_filtered": _sentence_scores(gold_flags, filtered_flags(sents, lexicon)),
         "baseline": _sentence_scores(gold_flags, base_flags),
         "cues": cues,
         "recall_by_type": {t: {"gold": n, "found": f} for t, (n, f) in sorted(by_type.items())},
@@ -207,6 +238,7 @@ def report(path: str | Path) -> str:
             "",
             f"{res['file']}: {res['sentences']} sentences, {res['uncertain']} uncertain",
             f"  sentence  toolkit   {_fmt(res['sentence'])}",
+            f"  sentence  + filter  {_fmt(res['sentence_filtered'])}  [news hedge filter; not the headline figure]",
             f"  sentence  baseline  {_fmt(res['baseline'])}  [word list: {', '.join(BASELINE_WORDS)}]",
         ]
         for group, row in res["cues"].items():
@@ -232,12 +264,16 @@ def _cv_lines(path: Path) -> list[str]:
     folds = [s.doc % cv["folds"] for s in sents]
     base = [sentence_f1([(bool(s.cues), _BASELINE.search(s.text) is not None)
                          for s, f in zip(sents, folds) if f == k]) for k in range(cv["folds"])]
+    kept = filtered_flags(sents)
+    filt = [sentence_f1([(bool(s.cues), p) for s, f, p in zip(sents, folds, kept) if f == k]) for k in range(cv["folds"])]
     lines = [f"  cross-validation over {len(set(s.doc for s in sents))} documents, {cv['folds']} folds "
              f"(rules chosen on the other folds, scored on the held-out one): sentence F1",
              f"    rules chosen by CV   {cv['selected_mean']:.3f} +- {cv['selected_sd']:.3f}  "
              f"[{', '.join(f'{x:.3f}' for x in cv['selected'])}]",
              f"    shipped lexicon      {cv['shipped_mean']:.3f} +- {cv['shipped_sd']:.3f}  "
              f"[{', '.join(f'{x:.3f}' for x in cv['shipped'])}]",
+             f"    shipped + filter     {statistics.mean(filt):.3f} +- {statistics.stdev(filt):.3f}  "
+             f"[{', '.join(f'{x:.3f}' for x in filt)}]  (news hedge filter, trained on news only)",
              f"    word-list baseline   {statistics.mean(base):.3f} +- {statistics.stdev(base):.3f}  "
              f"[{', '.join(f'{x:.3f}' for x in base)}]"]
     for name, n in cv["kept"].items():

@@ -1,0 +1,106 @@
+"""The news hedge filter (toolkit.hedge_filter): features, the shipped model, its place in analyze."""
+
+import re
+
+from toolkit.actors import find_mentions, load_actors
+from toolkit.hedge_claims import HOWS, attribute_hedges
+from toolkit.hedge_filter import (FILTERED, FILTERED_HOW, JUDGED, HedgeFilter, filter_claims, hedge_context,
+                                  hedge_features, judge_hedges, load_filter)
+from toolkit.hedge_filter import _CLASSES, _MODALS, _PRONOUNS, _SOURCE_NOUNS
+from toolkit.hedging import NOT_HEDGES, CATEGORIES, load_hedges
+from toolkit.quotes import extract_quotes, load_verbs
+from toolkit.vocab import STANCES
+
+
+def _parts(text):
+    actors, verbs = load_actors(), load_verbs()
+    hedges = [h for h in load_hedges().find(text) if h.category not in NOT_HEDGES]
+    quotes = extract_quotes(text, actors=actors, verbs=verbs)
+    claims = attribute_hedges(text, hedges, quotes, find_mentions(text, actors), actors)
+    return hedges, claims, quotes, verbs
+
+
+def _features(text, cue):
+    hedges, claims, quotes, verbs = _parts(text)
+    i = next(i for i, h in enumerate(hedges) if h.cue == cue)
+    return hedge_features(hedge_context(text, quotes, verbs), hedges[i], claims[i])
+
+
+def test_hedge_filter_features_are_deterministic_and_read_the_claim():
+    text = "The militia could use the bridge to move its tanks. Will the council decide whether to act?"
+    first = _features(text, "could")
+    assert first == _features(text, "could")
+    assert {"cue=could", "gov=ability", "cat=epistemic_modal"} <= set(first)
+    assert any(f.startswith("how=") for f in first)
+    later = _features(text, "whether")
+    assert {"whether_after_question", "question", "sentence=early"} <= set(later)
+    quoted = _features('"Our patrols may be too late," the colonel told reporters.', "may")
+    assert "in_quote" in quoted and "aux=be" in quoted
+
+
+def test_hedge_filter_model_loads_with_its_manifest_and_holds_no_text():
+    model = load_filter()
+    assert 0 < model.threshold < 1 and model.weights
+    assert {"data", "cv", "choice", "command"} <= set(model.manifest)
+    assert model.manifest["choice"]["threshold"] == model.threshold
+    allowed = ({e.cue for e in load_hedges().entries} | set(CATEGORIES) | set(_PRONOUNS) | set(_MODALS)
+               | set(_SOURCE_NOUNS) | set(_CLASSES) | {w for ws in _CLASSES.values() for w in ws} | set(HOWS)
+               | set(STANCES) | {"own", "distancing", "none", "other", "to", "that", "None", "first", "early", "later",
+                                 "direct", "indirect", "mixed", "be", "have", "be+be", "be+have", "have+be",
+                                 "have+have", ",", ".", ";", ":", "?", "!", '"', "'", "(", ")"})
+    for key in model.weights:
+        for value in re.split(r"[|]", key.split("=", 1)[1]) if "=" in key else []:
+            name = value.removesuffix("_near")
+            assert name in allowed or re.fullmatch(r"</?s>|<\w+>", name), (key, value)
+
+
+def test_hedge_filter_drops_what_a_model_weighs_down_and_keeps_the_rest():
+    text = "The militia could use the bridge. The truce may collapse within days."
+    hedges, claims, quotes, verbs = _parts(text)
+    model = HedgeFilter({"gov=ability": -8.0}, 2.0, 0.5, {})
+    out = filter_claims(text, hedges, claims, quotes, verbs, model)
+    by_cue = {h.cue: c for h, c in zip(hedges, out)}
+    assert (by_cue["could"].role, by_cue["could"].how, by_cue["could"].actor) == (FILTERED, FILTERED_HOW, None)
+    assert by_cue["may"] == claims[[h.cue for h in hedges].index("may")]  # untouched
+    probs = judge_hedges(text, hedges, claims, quotes, verbs, model)
+    assert probs[0] < 0.5 < probs[1] and all(h.category in JUDGED for h in hedges)
+
+
+def test_hedge_filter_shipped_drops_a_questioned_reporting_verb_and_keeps_an_epistemic_hedge():
+    model = load_filter()
+    text = "Did they suggest that the army should withdraw? The ceasefire may collapse within days, diplomats fear."
+    hedges, claims, quotes, verbs = _parts(text)
+    probs = dict(zip((h.cue for h in hedges), judge_hedges(text, hedges, claims, quotes, verbs)))
+    assert probs["suggest"] < model.threshold
+    assert probs["may"] >= model.threshold
+
+
+def test_hedge_filter_in_analyze_marks_the_dropped_hedge_and_counts_it_for_no_actor():
+    from toolkit import analyze
+
+    text = ("Truce\n\nUN inspectors were sent to investigate whether chlorine was used in Douma. "
+            "The Kremlin may reject the findings.")
+    res = analyze([{"id": "f1", "outlet": "awire", "date": "2018-04-01", "title": "Truce", "text": text}], cache=False)
+    rows = {r.cue: r for r in res.hedges.itertuples()}
+    assert (rows["investigate whether"].role, rows["investigate whether"].how) == (FILTERED, FILTERED_HOW)
+    assert res.hedges.loc[res.hedges["cue"] == "investigate whether", "actor"].isna().all()
+    assert rows["may"].role in ("own", "distancing") and rows["may"].actor == "kremlin"
+    counted = res.actor_measures.set_index("actor")
+    assert counted["own_hedges"].sum() + counted["distancing_hedges"].sum() == 1
+
+
+def test_hedge_filter_szeged_scores_the_filtered_decision_beside_the_finders(tmp_path):
+    from toolkit.validate.szeged import GoldSentence, evaluate, filtered_flags
+
+    sents = [GoldSentence("s1", "Did they suggest that the army should withdraw?", ()),
+             GoldSentence("s2", "The ceasefire may collapse within days, diplomats fear.", ()),
+             GoldSentence("s3", "Rebels accused the army of shelling the town.", ())]
+    # a questioned reporting verb is dropped; an epistemic modal stays; a report of a charge is not judged
+    assert filtered_flags(sents) == [False, True, True]
+    xml = tmp_path / "mini.xml"
+    xml.write_text('<Annotation><Document><Sentence id="a">The envoy <ccue type="speculation_modal_probable_">might'
+                   '</ccue> resign.</Sentence><Sentence id="b">The convoy reached the town.</Sentence></Document>'
+                   '</Annotation>', encoding="utf-8")
+    res = evaluate(xml)
+    assert res["sentence_filtered"]["gold"] == res["sentence"]["gold"] == 1
+    assert res["sentence_filtered"]["predicted"] <= res["sentence"]["predicted"]
