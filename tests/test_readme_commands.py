@@ -86,7 +86,7 @@ MODULES = ("toolkit.sentiment.selection", "toolkit.validate.agreement")  # `pyth
 PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
                 "FILE": "examples/alignment.yml", "HEAD": "HEAD"}  # HEAD: git's own name, a real value
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")
-# a benchmark up to its parse_args: the options parsed as the script would, then a stop
+# a benchmark or tools/ script up to its parse_args: the options parsed as the script would, then a stop
 PARSE_ONLY = """import argparse, runpy, sys
 def parse_only(self, args=None, namespace=None):
     ns, extra = self.parse_known_args(args, namespace)
@@ -330,7 +330,7 @@ def test_readme_command_parses(clone, command):
         parsed += 1
         if (rest := _toolkit_argv(argv)) is not None:
             _parse_toolkit(rest, elided)
-        elif argv[0] in ("python", ".venv/bin/python") and argv[1].startswith("benchmarks/"):
+        elif argv[0] in ("python", ".venv/bin/python") and argv[1].startswith(("benchmarks/", "tools/")):
             assert (root / argv[1]).is_file(), f"{argv[1]}: no such script"
             done = subprocess.run([sys.executable, "-c", PARSE_ONLY, *argv[1:]], cwd=root, env=env,
                                   capture_output=True, text=True, timeout=300)
