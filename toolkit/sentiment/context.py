@@ -158,8 +158,14 @@ def analyse_sentence(text: str, s: int, e: int) -> AnalysedSentence:
     if norm.isascii():  # lowercasing is per character: lowercase once, then cut
         norm = norm.lower()
         lower = tuple([norm[a - s:b - s] for a, b in toks])
+        joined = norm  # holds every token
     else:  # curly apostrophes made straight; per token (Unicode case rules read the context)
         lower = tuple([norm[a - s:b - s].lower() for a, b in toks])
+        joined = "".join(lower)
+    n_toks = len(lower)
+    if '"' not in lower and negators.isdisjoint(lower) and "n't" not in joined and clause_breaks.isdisjoint(lower):
+        # no quotation mark, negator or clause break: what the loop below gives such a sentence
+        return AnalysedSentence(text, toks, lower, (-1,) * n_toks, (False,) * n_toks, (0,) * n_toks)
     quote, negated, breaks = [], [], []
     region, inside, last_neg, n = 0, False, -99, 0
     for i, w in enumerate(lower):
@@ -209,10 +215,15 @@ def _roles(sent: AnalysedSentence, t0: int, t1: int) -> tuple[tuple[int, str, st
     cues = role_cues()
     out = []
     lo, hi = max(0, t0 - _ROLE_WINDOW), min(len(sent.lower), t1 + _ROLE_WINDOW + 1)
-    for i in range(lo, hi):
+    found = sent.scored.get(_roles)
+    if found is None:  # the sentence's attack and support words, found once for all its mentions
+        found = sent.scored[_roles] = [(i, "attack" if w in cues.attack else "support")
+                                       for i, w in enumerate(sent.lower) if w in cues.attack or w in cues.support]
+    for i, kind in found[bisect.bisect_left(found, (lo,)):]:
+        if i >= hi:
+            break
         w = sent.lower[i]
-        kind = "attack" if w in cues.attack else "support" if w in cues.support else None
-        if kind is None or t0 <= i <= t1:
+        if t0 <= i <= t1:
             continue
         if w in cues.violence:  # a noun: only its own modifier or its "by"/"on" phrase is its agent/patient
             between = sent.lower[t1 + 1:i] if i > t1 else sent.lower[i + 1:t0]

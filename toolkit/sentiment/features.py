@@ -107,10 +107,10 @@ def _framing(ctx: TargetContext) -> list[tuple[str, float, int]]:
     """The framing features of :class:`FeatureSet` for one target."""
     sent, out = ctx.sent, []
     before = sent.lower[max(0, ctx.t0 - 3):ctx.t0]
-    if any(w in _SO_CALLED for w in before) or ("so" in before and "called" in before):
+    if not _SO_CALLED.isdisjoint(before) or ("so" in before and "called" in before):
         out.append(("frame:so_called", 1.0, -1))
     q = ctx.target_quote
-    if q >= 0 and sum(1 for x in sent.quote if x == q) <= ctx.t1 - ctx.t0 + 3:  # the marks and the name only
+    if q >= 0 and sent.quote.count(q) <= ctx.t1 - ctx.t0 + 3:  # the marks and the name only
         out.append(("frame:scare_quote", 1.0, -1))
     k = ctx.t0 - 1
     while k >= 0 and sent.lower[k] in ("the", "a", '"'):
@@ -184,8 +184,8 @@ def tail_features(ctx: TargetContext, fs: FeatureSet,
     feats.append(("pos:first", float(ctx.t0 <= 1), -1))
     feats.append(("pos:in_quote", float(ctx.target_quote >= 0), -1))
     near = lower[max(0, ctx.t0 - 3):ctx.t0] + lower[ctx.t1 + 1:ctx.t1 + 4]
-    feats.append(("pos:speaker", float(any(w in cues.speech for w in near)), -1))
-    feats.append(("pos:has_quote", float(any(q >= 0 for q in sent.quote)), -1))
+    feats.append(("pos:speaker", float(not cues.speech.isdisjoint(near)), -1))
+    feats.append(("pos:has_quote", float(max(sent.quote, default=-1) >= 0), -1))
     feats.append(("pos:len", min(n, 60) / 60.0, -1))
     if fs.framing:
         feats += _framing(ctx)

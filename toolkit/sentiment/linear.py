@@ -19,11 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
+
 from ..datasets import Example, load_newsmtsc
 from ..lexicon import LexiconError
 from ..paths import cache_dir
-from .context import TargetContext, target_context
-from .features import (FUNCTION_WORDS, FeatureSet, cue_features, features, showable, tail_features, word_feature_names,
+from .context import AnalysedSentence, TargetContext, target_context
+from .features import (FUNCTION_WORDS, FeatureSet, _names_of, cue_features, features, showable, tail_features,
                        word_features)
 from .lexical import textblob, vader
 from .records import LABELS, TargetSentiment
@@ -53,6 +55,15 @@ class LinearTargetBackend:
         known = {k: v for k, v in (self.settings.get("features") or {}).items() if k in FeatureSet.__dataclass_fields__}
         self.feature_set = FeatureSet(**known)
         self._params = RuleParams(passive_agent=self.feature_set.passive_agent)
+        # every feature's coefficients as a row of one matrix (the last row zero: a name without weight)
+        self._index = {name: j for j, name in enumerate(weights)}
+        self._zero = len(weights)
+        self._coefs = np.array([*(list(c) for c in weights.values()), [0.0, 0.0, 0.0]], dtype=np.float64).reshape(-1, 3)
+        self._spread = self._coefs[:, 2] - self._coefs[:, 0]  # what a word adds to P(positive) - P(negative), as evidence
+        # per word (plain, negated): its slot, a row of _slot_ids (:meth:`_slot`); slot 0 is no word feature
+        self._slots: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        self._n_slots = 1
+        self._slot_ids = np.full((1024, 5), self._zero, dtype=np.intp)
 
     @classmethod
     def load(cls, path: str | Path = MODEL_PATH, name: str = "default") -> LinearTargetBackend:
@@ -101,55 +112,154 @@ class LinearTargetBackend:
                 pos += coef[2] * value
         return neg, neu, pos
 
-    def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
-        """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative).
+    def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> np.ndarray | None:
+        """:meth:`_extra_logits` of every target as rows (``None``: no extra features, as here)."""
+        return None
 
-        The logits add up :func:`toolkit.sentiment.features.features` in its order (the word features as
-        :func:`word_features` gives them, named through :func:`word_feature_names`), so they equal
-        :func:`row_logits` of the features (to float rounding: dense features are summed as one product).
+    def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
+        """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative)
+        (:meth:`targets` of the one span)."""
+        return self.targets(text, [(start, end)], ignore_quotes)[0]
+
+    def targets(self, text: str, spans: Sequence[tuple[int, int]],
+                ignore_quotes: bool = False) -> list[TargetSentiment]:
+        """:meth:`target` of every ``(start, end)`` of ``spans``, the word features of all of them in one pass.
+
+        The logits add up :func:`toolkit.sentiment.features.features` in its order, so they equal
+        :func:`row_logits` of the features (to float rounding: dense features are summed as one
+        product). The cue and tail features are looked up by name, a few per target; the word
+        features (:func:`word_features`) are gathered for all targets at once as rows of a
+        coefficient matrix indexed through feature ids (:meth:`_sentence_ids`, once per sentence),
+        and summed by a cumulative sum along each target's features in the order
+        :func:`word_features` gives them, a feature the model lacks or the target leaves out
+        adding 0.0: the same additions in the same order, so the logits are the ones a loop over
+        the named features gives, bit for bit.
         """
-        ctx = target_context(text, start, end)
-        sent, weights = ctx.sent, self.weights
-        neg = neu = pos = 0.0
-        contrib: dict[int, float] = {}
-        cued: set[int] = set()
-        for name, value, tok in cue_features(ctx, (self._vader, self._textblob), self._params, ignore_quotes):
-            coef = weights.get(name)
-            if coef is None:
-                continue
-            neg += coef[0] * value
-            neu += coef[1] * value
-            pos += coef[2] * value
-            if tok >= 0:  # a lex: or role: feature
-                contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
-                cued.add(tok)
-        names, get = word_feature_names(sent), weights.get
-        words = word_features(ctx, self.feature_set, ignore_quotes)
-        for tok, kind, value in words:
-            coef = get(names[tok][kind])
-            if coef is None:
-                continue
-            neg += coef[0] * value
-            neu += coef[1] * value
-            pos += coef[2] * value
-            contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
-        for name, value, _tok in tail_features(ctx, self.feature_set, words):
-            coef = weights.get(name)
-            if coef is not None:
+        ctxs = [target_context(text, start, end) for start, end in spans]
+        if not ctxs:
+            return []
+        fs, weights, lexicons = self.feature_set, self.weights, (self._vader, self._textblob)
+        t, width = len(ctxs), max(1, max(len(c.sent.lower) for c in ctxs))
+        slots = np.zeros((t, width), dtype=np.intp)
+        quote = np.full((t, width), -1, dtype=np.intp) if ignore_quotes else None
+        breaks = np.zeros((t, width), dtype=np.intp) if fs.clause else None
+        seq = np.zeros((t, 1 + 2 * width, 3))  # per target: cue sum, then per token its window and sentence term
+        cue_contrib = np.zeros((t, width))
+        cued: list[dict[int, None]] = []
+        for j, ctx in enumerate(ctxs):
+            n = len(ctx.sent.lower)
+            slots[j, :n] = self._sentence_slots(ctx.sent)
+            if quote is not None:
+                quote[j, :n] = ctx.sent.quote
+            if breaks is not None:
+                breaks[j, :n] = ctx.sent.breaks
+            neg = neu = pos = 0.0
+            contrib: dict[int, float] = {}
+            for name, value, tok in cue_features(ctx, lexicons, self._params, ignore_quotes):
+                coef = weights.get(name)
+                if coef is None:
+                    continue
                 neg += coef[0] * value
                 neu += coef[1] * value
                 pos += coef[2] * value
-        extra = self._extra_logits(ctx, ignore_quotes)
-        neg, neu, pos = neg + extra[0], neu + extra[1], pos + extra[2]
-        show = showable(sent)
-        shown = [(i, v) for i, v in contrib.items() if show[i] and (i in cued or abs(v) >= _EVIDENCE_WORD_MIN)]
-        logits = [neg, neu, pos]
-        top = max(logits)
-        exp = [math.exp(v - top) for v in logits]
-        total = sum(exp)
-        probs = [v / total for v in exp]
-        label = LABELS[max(range(3), key=probs.__getitem__)]
-        return TargetSentiment(label, round(probs[2] - probs[0], 4), evidence(ctx, shown), start, end, self.name)
+                if tok >= 0:  # a lex: or role: feature
+                    contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
+            seq[j, 0] = neg, neu, pos
+            for tok, v in contrib.items():
+                cue_contrib[j, tok] = v
+            cued.append(dict.fromkeys(contrib))
+        t0 = np.array([c.t0 for c in ctxs])[:, None]
+        t1 = np.array([c.t1 for c in ctxs])[:, None]
+        tok = np.arange(width)[None, :]
+        ids = self._slot_ids[slots]
+        keep = (slots > 0) & ((tok < t0) | (tok > t1))
+        if ignore_quotes:
+            keep &= (quote < 0) | (quote == np.array([c.target_quote for c in ctxs])[:, None])
+        left = tok < t0
+        dist = np.where(left, t0 - tok, tok - t1)
+        near = keep & (dist <= fs.window)
+        kind = (~left).astype(np.intp)
+        if fs.clause:
+            rows = np.arange(t)[:, None]
+            same = breaks == np.where(left, breaks[rows, t0], breaks[rows, t1])
+            if fs.clause == 1:
+                near &= same
+            else:
+                kind = np.where(same, kind, kind + 2)
+        w_value = np.where(near, 1.0 / (1.0 + (np.maximum(dist, 1) - 1) / 3.0), 0.0)
+        s_value = np.where(keep, np.array([1.0 / math.sqrt(max(1, len(c.sent.lower))) for c in ctxs])[:, None], 0.0)
+        w_id = np.take_along_axis(ids, kind[:, :, None], axis=2)[:, :, 0]
+        s_id = ids[:, :, 4]
+        coefs = self._coefs
+        seq[:, 1::2] = coefs[w_id] * w_value[:, :, None]
+        seq[:, 2::2] = coefs[s_id] * s_value[:, :, None]
+        logits = np.cumsum(seq, axis=1)[:, -1].tolist()
+        spread = self._spread
+        contrib = (cue_contrib + w_value * spread[w_id]) + s_value * spread[s_id]
+        strong = np.abs(contrib) >= _EVIDENCE_WORD_MIN
+        extras = self._extra_logits_batch(ctxs, ignore_quotes)
+        extras = extras.tolist() if extras is not None else [(0.0, 0.0, 0.0)] * t
+        out = []
+        for j, ctx in enumerate(ctxs):
+            neg, neu, pos = logits[j]
+            if fs.bigrams:
+                words = word_features(ctx, fs, ignore_quotes)
+            else:
+                words = []
+            for name, value, _tok in tail_features(ctx, fs, words):
+                coef = weights.get(name)
+                if coef is not None:
+                    neg += coef[0] * value
+                    neu += coef[1] * value
+                    pos += coef[2] * value
+            extra = extras[j]
+            neg, neu, pos = neg + extra[0], neu + extra[1], pos + extra[2]
+            show, row = showable(ctx.sent), contrib[j]
+            # the order of the contributions as a loop over the features meets their tokens: cued tokens first
+            order = [*cued[j], *(i for i in np.flatnonzero(strong[j]).tolist() if i not in cued[j])]
+            shown = [(i, float(row[i])) for i in order if show[i]]
+            probs = _softmax([neg, neu, pos])
+            label = LABELS[max(range(3), key=probs.__getitem__)]
+            start, end = spans[j]
+            out.append(TargetSentiment(label, round(probs[2] - probs[0], 4), evidence(ctx, shown), start, end,
+                                       self.name))
+        return out
+
+    def _sentence_slots(self, sent: AnalysedSentence) -> np.ndarray:
+        """Per token of ``sent`` its slot of :meth:`_slot` (cached with the sentence)."""
+        key = (LinearTargetBackend._sentence_slots, self)  # the backend itself: held by the cache, its id never reused
+        got = sent.scored.get(key)
+        if got is None:
+            plain, negated = self._slots
+            slots = [negated.get(w) if ng else plain.get(w) for w, ng in zip(sent.lower, sent.negated)]
+            if None in slots:
+                slots = [self._slot(w, ng) if k is None else k for k, w, ng in zip(slots, sent.lower, sent.negated)]
+            got = sent.scored[key] = np.array(slots, dtype=np.intp)
+        return got
+
+    def _slot(self, word: str, negated: bool) -> int:
+        """The row of ``self._slot_ids`` holding the coefficient rows of the five word-feature names
+        of the token ``word`` (:func:`toolkit.sentiment.features.word_feature_names`; the zero row
+        for a name without weight); slot 0 is a token that is no word feature."""
+        names = _names_of(word, negated)
+        if names is None or (not self.feature_set.function_words and word in FUNCTION_WORDS):
+            slot = 0
+        else:
+            slot, ids = self._n_slots, self._slot_ids
+            self._n_slots += 1
+            if slot == len(ids):  # grow the table by doubling
+                ids = self._slot_ids = np.concatenate([ids, np.full_like(ids, self._zero)])
+            ids[slot] = [self._index.get(name, self._zero) for name in names]
+        self._slots[negated][word] = slot
+        return slot
+
+
+def _softmax(logits: list[float]) -> list[float]:
+    """The probabilities of ``logits`` (shifted by their maximum)."""
+    top = max(logits)
+    exp = [math.exp(v - top) for v in logits]
+    total = sum(exp)
+    return [v / total for v in exp]
 
 
 _TOL = 1e-6  # L-BFGS stops when the largest gradient entry of the mean loss is below this

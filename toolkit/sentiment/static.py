@@ -141,7 +141,10 @@ def _known_vectors(ctx: TargetContext, vectors: StaticVectors, quote: int | None
     key = (_known_vectors, vectors, quote, dims)
     got = ctx.sent.scored.get(key)
     if got is None:
-        got = ctx.sent.scored[key] = vectors.vectors[_known_tokens(ctx, vectors, quote)[2], :dims]
+        rows = _known_tokens(ctx, vectors, quote)[2]
+        # all components: a plain row gather (the same array as the slice, which costs a copy more)
+        got = vectors.vectors[rows] if dims == vectors.vectors.shape[1] else vectors.vectors[rows, :dims]
+        ctx.sent.scored[key] = got
     return got
 
 
@@ -231,6 +234,7 @@ class StaticLinearBackend(LinearTargetBackend):
         # per part, the (dims x 3) coefficients of its features sv:<part>:<k> (0 for a feature the fit dropped)
         self._dense = {part: np.array([self.weights.get(f"sv:{part}:{k}", zero) for k in range(self._dims)],
                                       dtype=np.float64) for part in self.static_set.parts}
+        self._stacked = np.concatenate([self._dense[part] for part in self.static_set.parts])
 
     def _extra_features(self, ctx: TargetContext, ignore_quotes: bool) -> list[tuple[str, float, int]]:
         return static_features(ctx, self.static_set, self._vectors, ignore_quotes)
@@ -244,6 +248,21 @@ class StaticLinearBackend(LinearTargetBackend):
         for part, pos, w in _part_positions(ctx, self.static_set, self._vectors, quote):
             total += (w @ _take(known, pos)).astype(np.float64) @ self._dense[part]
         return float(total[0]), float(total[1]), float(total[2])
+
+    def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> np.ndarray:
+        """:meth:`_extra_logits` of every target, one row each: each part's average as there (the same
+        float32 product per target and part), the logits of all targets and parts as one float64
+        product with the coefficients of all parts stacked (the same terms, summed in another order:
+        within about 1e-15 of :meth:`_extra_logits`)."""
+        parts, dims, ss, vectors = self.static_set.parts, self._dims, self.static_set, self._vectors
+        slot = {part: k * dims for k, part in enumerate(parts)}
+        averages = np.zeros((len(ctxs), len(parts) * dims))
+        for j, ctx in enumerate(ctxs):
+            quote = ctx.target_quote if ignore_quotes else None
+            known = _known_vectors(ctx, vectors, quote, dims)
+            for part, pos, w in _part_positions(ctx, ss, vectors, quote):
+                averages[j, slot[part]:slot[part] + dims] = w @ _take(known, pos)
+        return averages @ self._stacked
 
 
 def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
