@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,27 +164,30 @@ def analyse_sentence(text: str, s: int, e: int) -> AnalysedSentence:
         lower = tuple([norm[a - s:b - s].lower() for a, b in toks])
         joined = "".join(lower)
     n_toks = len(lower)
-    if '"' not in lower and negators.isdisjoint(lower) and "n't" not in joined and clause_breaks.isdisjoint(lower):
-        # no quotation mark, negator or clause break: what the loop below gives such a sentence
-        return AnalysedSentence(text, toks, lower, (-1,) * n_toks, (False,) * n_toks, (0,) * n_toks)
-    quote, negated, breaks = [], [], []
-    region, inside, last_neg, n = 0, False, -99, 0
-    for i, w in enumerate(lower):
-        if w == '"':  # quotation marks belong to the region they delimit
-            quote.append(region)
-            if inside:
-                region += 1
-            inside = not inside
-        else:
-            quote.append(region if inside else -1)
-        negated.append(i - last_neg <= _NEGATION_WINDOW)
-        if w in negators or w.endswith("n't"):
-            last_neg = i
-        elif w in clause_breaks:
-            last_neg = -99
-        n += w in clause_breaks
-        breaks.append(n)
-    return AnalysedSentence(text, toks, lower, tuple(quote), tuple(negated), tuple(breaks))
+    quote: tuple[int, ...] = (-1,) * n_toks
+    if '"' in lower:
+        regions, region, inside = [], 0, False
+        for w in lower:
+            if w == '"':  # quotation marks belong to the region they delimit
+                regions.append(region)
+                if inside:
+                    region += 1
+                inside = not inside
+            else:
+                regions.append(region if inside else -1)
+        quote = tuple(regions)
+    negated: tuple[bool, ...] = (False,) * n_toks
+    if not negators.isdisjoint(lower) or "n't" in joined:  # else no token is a negator
+        flags, last_neg = [], -99
+        for i, w in enumerate(lower):
+            flags.append(i - last_neg <= _NEGATION_WINDOW)
+            if w in negators or w.endswith("n't"):
+                last_neg = i
+            elif w in clause_breaks:
+                last_neg = -99
+        negated = tuple(flags)
+    breaks = tuple(itertools.accumulate(map(clause_breaks.__contains__, lower), initial=0))[1:]
+    return AnalysedSentence(text, toks, lower, quote, negated, breaks)
 
 
 @dataclass(frozen=True)
@@ -202,10 +206,12 @@ def target_context(text: str, start: int, end: int) -> TargetContext:
     """The mention ``text[start:end]`` in its analysed sentence: its tokens, quotation and roles."""
     s, e = sentence_of(text, start, end)
     sent = analyse_sentence(text, s, e)
-    idx = [i for i, (a, b) in enumerate(sent.toks) if b > start and a < end]
-    if not idx:  # mention between tokens: nearest token
-        idx = [min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start))] if sent.toks else [0]
-    t0, t1 = idx[0], idx[-1]
+    bounds = sent.scored.get(target_context)
+    if bounds is None:  # token starts and ends, both ascending: the tokens overlapping the mention are a run
+        bounds = sent.scored[target_context] = ([a for a, _b in sent.toks], [b for _a, b in sent.toks])
+    t0, t1 = bisect.bisect_right(bounds[1], start), bisect.bisect_left(bounds[0], end) - 1
+    if t0 > t1:  # mention between tokens: nearest token
+        t0 = t1 = min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start)) if sent.toks else 0
     target_quote = sent.quote[t0] if sent.toks else -1
     return TargetContext(sent, t0, t1, _roles(sent, t0, t1), target_quote)
 

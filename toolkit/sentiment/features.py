@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from .context import AnalysedSentence, TargetContext, role_cues
 from .rules import RuleParams, role_terms, word_terms
 
-__all__ = ["FUNCTION_WORDS", "WINDOW_WORDS", "FeatureSet", "word_feature_names", "showable", "cue_features",
-           "word_features", "tail_features", "features"]
+__all__ = ["FUNCTION_WORDS", "WINDOW_WORDS", "FeatureSet", "token_feature_names", "word_feature_names", "shown_word",
+           "showable", "cue_features", "word_features", "tail_features", "features"]
 
 WINDOW_WORDS = 8
 _WORDLIKE = re.compile(r"\w")
@@ -76,7 +76,7 @@ class FeatureSet:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _names_of(word: str, negated: bool) -> tuple[str, str, str, str, str] | None:
+def token_feature_names(word: str, negated: bool) -> tuple[str, str, str, str, str] | None:
     """One token's feature names, indexed by the kinds of :func:`word_features`: left window, right
     window, the two across a clause break (``wxL:``/``wxR:``), sentence; ``None`` for a token that
     is not a word, a quotation mark, ``?`` or ``!``. Memoised across sentences, so a word's names
@@ -88,18 +88,23 @@ def _names_of(word: str, negated: bool) -> tuple[str, str, str, str, str] | None
 
 
 def word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str, str, str] | None, ...]:
-    """Per token its :func:`_names_of`, looked up once per sentence for all its mentions."""
+    """Per token its :func:`token_feature_names`, looked up once per sentence for all its mentions."""
     names = sent.scored.get(word_feature_names)
     if names is None:
-        names = sent.scored[word_feature_names] = tuple(map(_names_of, sent.lower, sent.negated))
+        names = sent.scored[word_feature_names] = tuple(map(token_feature_names, sent.lower, sent.negated))
     return names
 
 
+def shown_word(word: str) -> bool:
+    """Whether a lowercased token may be shown as evidence: a word that is not one of :data:`FUNCTION_WORDS`."""
+    return bool(_WORDLIKE.match(word)) and word not in FUNCTION_WORDS
+
+
 def showable(sent: AnalysedSentence) -> tuple[bool, ...]:
-    """Per token: a word that is not one of :data:`FUNCTION_WORDS` (what evidence may show), once per sentence."""
+    """Per token :func:`shown_word`, once per sentence."""
     show = sent.scored.get(showable)
     if show is None:
-        show = sent.scored[showable] = tuple(bool(_WORDLIKE.match(w)) and w not in FUNCTION_WORDS for w in sent.lower)
+        show = sent.scored[showable] = tuple(map(shown_word, sent.lower))
     return show
 
 
@@ -142,7 +147,7 @@ def cue_features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
 def word_features(ctx: TargetContext, fs: FeatureSet, ignore_quotes: bool) -> list[tuple[int, int, float]]:
     """The window and sentence word features as ``(token, kind, value)``, in token order.
 
-    ``kind`` indexes the token's :func:`_names_of`: 0/1 a word within ``fs.window`` tokens left/right
+    ``kind`` indexes the token's :func:`token_feature_names`: 0/1 a word within ``fs.window`` tokens left/right
     of the target, weighted by distance (2/3 when ``fs.clause == 2`` and a clause break lies
     between), then 4 for every word of the sentence, weighted ``1 / sqrt(tokens)``. Target tokens,
     and with ``ignore_quotes`` words in someone else's quotation, are left out.
@@ -197,7 +202,7 @@ def features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
              ignore_quotes: bool, fs: FeatureSet = FeatureSet()) -> list[tuple[str, float, int]]:
     """Feature ``(name, value, token or -1)`` triples for the linear model, in this order: the
     lexicon and role features (:func:`cue_features`), the word features (:func:`word_features`,
-    named by :func:`_names_of`) and the rest (:func:`tail_features`).
+    named by :func:`token_feature_names`) and the rest (:func:`tail_features`).
 
     Lexicon features are the rule scorer's weighted word terms, split by sign and by channel (own
     words vs someone else's quotation), and its raw total per lexicon; word features are the lowercased tokens within

@@ -25,7 +25,7 @@ from ..datasets import Example, load_newsmtsc
 from ..lexicon import LexiconError
 from ..paths import cache_dir
 from .context import AnalysedSentence, TargetContext, target_context
-from .features import (FUNCTION_WORDS, FeatureSet, _names_of, cue_features, features, showable, tail_features,
+from .features import (FUNCTION_WORDS, FeatureSet, cue_features, features, shown_word, tail_features, token_feature_names,
                        word_features)
 from .lexical import textblob, vader
 from .records import LABELS, TargetSentiment
@@ -60,10 +60,7 @@ class LinearTargetBackend:
         self._zero = len(weights)
         self._coefs = np.array([*(list(c) for c in weights.values()), [0.0, 0.0, 0.0]], dtype=np.float64).reshape(-1, 3)
         self._spread = self._coefs[:, 2] - self._coefs[:, 0]  # what a word adds to P(positive) - P(negative), as evidence
-        # per word (plain, negated): its slot, a row of _slot_ids (:meth:`_slot`); slot 0 is no word feature
-        self._slots: tuple[dict[str, int], dict[str, int]] = ({}, {})
-        self._n_slots = 1
-        self._slot_ids = np.full((1024, 5), self._zero, dtype=np.intp)
+        self._slots, self._slot_ids, self._slot_show = self._word_slots()
 
     @classmethod
     def load(cls, path: str | Path = MODEL_PATH, name: str = "default") -> LinearTargetBackend:
@@ -145,7 +142,8 @@ class LinearTargetBackend:
         breaks = np.zeros((t, width), dtype=np.intp) if fs.clause else None
         seq = np.zeros((t, 1 + 2 * width, 3))  # per target: cue sum, then per token its window and sentence term
         cue_contrib = np.zeros((t, width))
-        cued: list[dict[int, None]] = []
+        cued_mask = np.zeros((t, width), dtype=bool)
+        cued: list[list[int]] = []
         for j, ctx in enumerate(ctxs):
             n = len(ctx.sent.lower)
             slots[j, :n] = self._sentence_slots(ctx.sent)
@@ -167,7 +165,8 @@ class LinearTargetBackend:
             seq[j, 0] = neg, neu, pos
             for tok, v in contrib.items():
                 cue_contrib[j, tok] = v
-            cued.append(dict.fromkeys(contrib))
+                cued_mask[j, tok] = True
+            cued.append(list(contrib))
         t0 = np.array([c.t0 for c in ctxs])[:, None]
         t1 = np.array([c.t1 for c in ctxs])[:, None]
         tok = np.arange(width)[None, :]
@@ -196,7 +195,12 @@ class LinearTargetBackend:
         logits = np.cumsum(seq, axis=1)[:, -1].tolist()
         spread = self._spread
         contrib = (cue_contrib + w_value * spread[w_id]) + s_value * spread[s_id]
-        strong = np.abs(contrib) >= _EVIDENCE_WORD_MIN
+        show = self._slot_show[slots]
+        # evidence: the cued tokens (in the order the cue features name them), then the other tokens
+        # contributing at least _EVIDENCE_WORD_MIN (in token order), those that may be shown
+        rows, cols = np.nonzero((np.abs(contrib) >= _EVIDENCE_WORD_MIN) & show & ~cued_mask)
+        cuts, cols = np.searchsorted(rows, np.arange(t + 1)).tolist(), cols.tolist()
+        contrib, show = contrib.tolist(), show.tolist()
         extras = self._extra_logits_batch(ctxs, ignore_quotes)
         extras = extras.tolist() if extras is not None else [(0.0, 0.0, 0.0)] * t
         out = []
@@ -214,15 +218,13 @@ class LinearTargetBackend:
                     pos += coef[2] * value
             extra = extras[j]
             neg, neu, pos = neg + extra[0], neu + extra[1], pos + extra[2]
-            show, row = showable(ctx.sent), contrib[j]
-            # the order of the contributions as a loop over the features meets their tokens: cued tokens first
-            order = [*cued[j], *(i for i in np.flatnonzero(strong[j]).tolist() if i not in cued[j])]
-            shown = [(i, float(row[i])) for i in order if show[i]]
+            row, shows = contrib[j], show[j]
+            shown = [(i, row[i]) for i in cued[j] if shows[i]] + [(i, row[i]) for i in cols[cuts[j]:cuts[j + 1]]]
             probs = _softmax([neg, neu, pos])
             label = LABELS[max(range(3), key=probs.__getitem__)]
             start, end = spans[j]
-            out.append(TargetSentiment(label, round(probs[2] - probs[0], 4), evidence(ctx, shown), start, end,
-                                       self.name))
+            out.append(TargetSentiment(label, round(probs[2] - probs[0], 4), evidence(ctx, shown) if shown else (),
+                                       start, end, self.name))
         return out
 
     def _sentence_slots(self, sent: AnalysedSentence) -> np.ndarray:
@@ -237,19 +239,39 @@ class LinearTargetBackend:
             got = sent.scored[key] = np.array(slots, dtype=np.intp)
         return got
 
+    def _word_slots(self) -> tuple[tuple[dict[str, int], dict[str, int]], np.ndarray, np.ndarray]:
+        """The token slots of the model's words: per lowercased word, plain and negated, its slot; per
+        slot the coefficient rows of its five word-feature names (:func:`token_feature_names`; the
+        zero row for a name without weight) and whether evidence may show it (:func:`shown_word`).
+        Slots 0-2 hold every other token: no word feature; a word feature without weights, shown
+        or not (:meth:`_slot`)."""
+        pairs: dict[tuple[str, bool], None] = {}
+        for name in self.weights:
+            head, _sep, word = name.partition(":")
+            if head in ("wL", "wR", "wxL", "wxR", "s") and word:
+                pairs[word, False] = None
+                if word.startswith("!") and len(word) > 1:  # "!" + a negated word (or the token "!" itself)
+                    pairs[word[1:], True] = None
+        slots: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        ids, show = [(self._zero,) * 5] * 3, [False, True, False]
+        for word, negated in pairs:
+            names = token_feature_names(word, negated)
+            if names is None or (not self.feature_set.function_words and word in FUNCTION_WORDS):
+                continue
+            slots[negated][word] = len(ids)
+            ids.append(tuple(self._index.get(name, self._zero) for name in names))
+            show.append(shown_word(word))
+        return slots, np.array(ids, dtype=np.intp).reshape(-1, 5), np.array(show, dtype=bool)
+
     def _slot(self, word: str, negated: bool) -> int:
-        """The row of ``self._slot_ids`` holding the coefficient rows of the five word-feature names
-        of the token ``word`` (:func:`toolkit.sentiment.features.word_feature_names`; the zero row
-        for a name without weight); slot 0 is a token that is no word feature."""
-        names = _names_of(word, negated)
-        if names is None or (not self.feature_set.function_words and word in FUNCTION_WORDS):
+        """The slot of a token outside the model's words (remembered): 0 when it is no word feature
+        (:func:`token_feature_names` gives none, or a function word the model leaves out), else 1
+        when evidence may show it, 2 when not."""
+        if token_feature_names(word, negated) is None or (not self.feature_set.function_words
+                                                         and word in FUNCTION_WORDS):
             slot = 0
         else:
-            slot, ids = self._n_slots, self._slot_ids
-            self._n_slots += 1
-            if slot == len(ids):  # grow the table by doubling
-                ids = self._slot_ids = np.concatenate([ids, np.full_like(ids, self._zero)])
-            ids[slot] = [self._index.get(name, self._zero) for name in names]
+            slot = 1 if shown_word(word) else 2
         self._slots[negated][word] = slot
         return slot
 

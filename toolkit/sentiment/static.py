@@ -108,29 +108,21 @@ def _sentence_rows(ctx: TargetContext, vectors: StaticVectors) -> np.ndarray:
     return rows
 
 
-def _known(ctx: TargetContext, vectors: StaticVectors, quote: int | None) -> np.ndarray:
-    """Whether each token of the sentence counts: in the vocabulary and, when ``quote`` is given,
-    outside every quotation but region ``quote`` (cached with the sentence)."""
-    key = (_known, vectors, quote)
-    known = ctx.sent.scored.get(key)
-    if known is None:
-        known = _sentence_rows(ctx, vectors) >= 0
-        if quote is not None:
-            q = np.array(ctx.sent.quote)
-            known &= (q < 0) | (q == quote)
-        ctx.sent.scored[key] = known
-    return known
-
-
 def _known_tokens(ctx: TargetContext, vectors: StaticVectors, quote: int | None) -> tuple[list[int], np.ndarray,
                                                                                          np.ndarray, np.ndarray]:
-    """The tokens of :func:`_known` in order (as a list, for binary search, and as an array), their
-    vocabulary rows and SIF weights (cached with the sentence)."""
+    """The tokens of the sentence that count, in order (as a list, for binary search, and as an
+    array), their vocabulary rows and SIF weights (cached with the sentence): the words in the
+    vocabulary and, when ``quote`` is given, outside every quotation but region ``quote``."""
     key = (_known_tokens, vectors, quote)
     got = ctx.sent.scored.get(key)
     if got is None:
-        idx = np.flatnonzero(_known(ctx, vectors, quote))
-        rows = _sentence_rows(ctx, vectors)[idx]
+        rows = _sentence_rows(ctx, vectors)
+        known = rows >= 0
+        if quote is not None and max(ctx.sent.quote, default=-1) >= 0:  # no quotation: nothing to leave out
+            q = np.array(ctx.sent.quote)
+            known &= (q < 0) | (q == quote)
+        idx = np.flatnonzero(known)
+        rows = rows[idx]
         got = ctx.sent.scored[key] = (idx.tolist(), idx, rows, vectors.sif[rows])
     return got
 
@@ -158,22 +150,32 @@ def _part_positions(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
     if not n:
         return []
     order, idx, _rows, sif = _known_tokens(ctx, vectors, quote)
-    # the clause breaks are cumulative counts: a clause is a run of equal counts
-    c0, c1 = bisect.bisect_left(breaks, breaks[t0], 0, t0), bisect.bisect_right(breaks, breaks[t1], t1 + 1)
-    ranges = {"left": ((max(0, t0 - ss.window), t0),), "right": ((t1 + 1, min(n, t1 + 1 + ss.window)),),
-              "clause": ((c0, t0), (t1 + 1, c1)), "target": ((t0, t1 + 1),)}
+    at = bisect.bisect_left
+    p0, p1 = at(order, t0), at(order, t1 + 1)  # the target's tokens are order[p0:p1]
     out = []
     for part in ss.parts:
-        spans = [slice(bisect.bisect_left(order, lo), bisect.bisect_left(order, hi)) for lo, hi in ranges[part]]
-        spans = [sp for sp in spans if sp.stop > sp.start]
+        if part == "left":
+            spans = ((at(order, max(0, t0 - ss.window)), p0),)
+        elif part == "right":
+            spans = ((p1, at(order, min(n, t1 + 1 + ss.window))),)
+        elif part == "clause":  # the clause breaks are cumulative counts: a clause is a run of equal counts
+            c0, c1 = bisect.bisect_left(breaks, breaks[t0], 0, t0), bisect.bisect_right(breaks, breaks[t1], t1 + 1)
+            spans = ((at(order, c0), p0), (p1, at(order, c1)))
+        elif part == "target":
+            spans = ((p0, p1),)
+        else:
+            raise KeyError(part)
+        spans = [slice(lo, hi) for lo, hi in spans if hi > lo]
         if not spans:
             continue
-        pos = spans[0] if len(spans) == 1 else (spans[0], spans[1])
-        count = sum(sp.stop - sp.start for sp in spans)
+        if len(spans) == 1:
+            pos, count = spans[0], spans[0].stop - spans[0].start
+        else:
+            pos, count = (spans[0], spans[1]), spans[0].stop - spans[0].start + spans[1].stop - spans[1].start
         if ss.weighting == "sif":
-            w = sif[spans[0]] if len(spans) == 1 else np.concatenate([sif[sp] for sp in spans])
+            w = sif[pos] if len(spans) == 1 else np.concatenate([sif[sp] for sp in spans])
         elif ss.weighting == "distance":
-            sel = idx[spans[0]] if len(spans) == 1 else np.concatenate([idx[sp] for sp in spans])
+            sel = idx[pos] if len(spans) == 1 else np.concatenate([idx[sp] for sp in spans])
             dist = np.where(sel < t0, t0 - sel, sel - t1)
             w = 1.0 / (1.0 + (np.maximum(dist, 1) - 1) / 3.0)
         else:
