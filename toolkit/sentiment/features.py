@@ -131,17 +131,25 @@ def cue_features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
     weighted word terms split by sign and channel (``lex:``) and its raw total (``tot:``), then the
     target's roles (``role:``)."""
     feats: list[tuple[str, float, int]] = []
-    roles = role_terms(ctx, params)
+    roles = role_terms(ctx, params) if ctx.roles else []
     for lex in lexicons:
         terms = word_terms(ctx, lex.word_score, params, ignore_quotes)
+        names = _cue_names(lex.name)
         for i, v, ch in terms:
-            feats.append((f"lex:{lex.name}:{ch}:{'pos' if v > 0 else 'neg'}", abs(v), i))
+            feats.append((names[ch, v > 0], abs(v), i))
         total = sum(v for _i, v, _c in terms + roles)  # the rule scorer's raw sum
-        feats.append((f"tot:{lex.name}:{'pos' if total > 0 else 'neg'}", abs(total), -1))
+        feats.append((names["tot", total > 0], abs(total), -1))
     for i, kind, role in ctx.roles:
         neg = "not_" if ctx.sent.negated[i] else ""
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
     return feats
+
+
+@functools.lru_cache(maxsize=None)
+def _cue_names(lexicon: str) -> dict[tuple[str, bool], str]:
+    """A lexicon's cue feature names by (channel or ``tot``, positive): ``lex:<lexicon>:<channel>:<sign>``, ``tot:<lexicon>:<sign>``."""
+    names = {(ch, up): f"lex:{lexicon}:{ch}:{'pos' if up else 'neg'}" for ch in ("near", "quote") for up in (False, True)}
+    return {**names, **{("tot", up): f"tot:{lexicon}:{'pos' if up else 'neg'}" for up in (False, True)}}
 
 
 def word_features(ctx: TargetContext, fs: FeatureSet, ignore_quotes: bool) -> list[tuple[int, int, float]]:

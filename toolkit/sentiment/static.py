@@ -146,7 +146,7 @@ def _part_positions(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
     into :func:`_known_tokens` (a slice, or two for the clause around the target) and the weights
     of :func:`part_weights`. A part's known words are a run of the sentence's known tokens, found by
     binary search instead of a scan of the part."""
-    n, t0, t1, breaks = len(ctx.sent.lower), ctx.t0, ctx.t1, ctx.sent.breaks
+    n, t0, t1 = len(ctx.sent.lower), ctx.t0, ctx.t1
     if not n:
         return []
     order, idx, _rows, sif = _known_tokens(ctx, vectors, quote)
@@ -154,28 +154,32 @@ def _part_positions(ctx: TargetContext, ss: StaticSet, vectors: StaticVectors,
     p0, p1 = at(order, t0), at(order, t1 + 1)  # the target's tokens are order[p0:p1]
     out = []
     for part in ss.parts:
-        if part == "left":
-            spans = ((at(order, max(0, t0 - ss.window)), p0),)
-        elif part == "right":
-            spans = ((p1, at(order, min(n, t1 + 1 + ss.window))),)
-        elif part == "clause":  # the clause breaks are cumulative counts: a clause is a run of equal counts
-            c0, c1 = bisect.bisect_left(breaks, breaks[t0], 0, t0), bisect.bisect_right(breaks, breaks[t1], t1 + 1)
-            spans = ((at(order, c0), p0), (p1, at(order, c1)))
-        elif part == "target":
-            spans = ((p0, p1),)
+        if part == "clause":  # the clause breaks are cumulative counts: a clause is a run of equal counts
+            breaks = ctx.sent.breaks
+            lo = at(order, bisect.bisect_left(breaks, breaks[t0], 0, t0), 0, p0)
+            hi = at(order, bisect.bisect_right(breaks, breaks[t1], t1 + 1), p1)
+            if lo < p0 and p1 < hi:
+                pos, count = (slice(lo, p0), slice(p1, hi)), p0 - lo + hi - p1
+            elif lo < p0 or p1 < hi:
+                pos, count = (slice(lo, p0), p0 - lo) if lo < p0 else (slice(p1, hi), hi - p1)
+            else:
+                continue
         else:
-            raise KeyError(part)
-        spans = [slice(lo, hi) for lo, hi in spans if hi > lo]
-        if not spans:
-            continue
-        if len(spans) == 1:
-            pos, count = spans[0], spans[0].stop - spans[0].start
-        else:
-            pos, count = (spans[0], spans[1]), spans[0].stop - spans[0].start + spans[1].stop - spans[1].start
+            if part == "left":
+                lo, hi = at(order, max(0, t0 - ss.window), 0, p0), p0
+            elif part == "right":
+                lo, hi = p1, at(order, min(n, t1 + 1 + ss.window), p1)
+            elif part == "target":
+                lo, hi = p0, p1
+            else:
+                raise KeyError(part)
+            if hi <= lo:
+                continue
+            pos, count = slice(lo, hi), hi - lo
         if ss.weighting == "sif":
-            w = sif[pos] if len(spans) == 1 else np.concatenate([sif[sp] for sp in spans])
+            w = _take(sif, pos)
         elif ss.weighting == "distance":
-            sel = idx[pos] if len(spans) == 1 else np.concatenate([idx[sp] for sp in spans])
+            sel = _take(idx, pos)
             dist = np.where(sel < t0, t0 - sel, sel - t1)
             w = 1.0 / (1.0 + (np.maximum(dist, 1) - 1) / 3.0)
         else:
@@ -257,14 +261,18 @@ class StaticLinearBackend(LinearTargetBackend):
         product with the coefficients of all parts stacked (the same terms, summed in another order:
         within about 1e-15 of :meth:`_extra_logits`)."""
         parts, dims, ss, vectors = self.static_set.parts, self._dims, self.static_set, self._vectors
-        slot = {part: k * dims for k, part in enumerate(parts)}
-        averages = np.zeros((len(ctxs), len(parts) * dims))
+        slot = {part: k for k, part in enumerate(parts)}
+        where, pooled = [], []  # per part of a target with a known word: its row of `averages`, its average
         for j, ctx in enumerate(ctxs):
             quote = ctx.target_quote if ignore_quotes else None
             known = _known_vectors(ctx, vectors, quote, dims)
             for part, pos, w in _part_positions(ctx, ss, vectors, quote):
-                averages[j, slot[part]:slot[part] + dims] = w @ _take(known, pos)
-        return averages @ self._stacked
+                where.append(j * len(parts) + slot[part])
+                pooled.append(w @ _take(known, pos))
+        averages = np.zeros((len(ctxs) * len(parts), dims))
+        if pooled:
+            averages[where] = pooled
+        return averages.reshape(len(ctxs), len(parts) * dims) @ self._stacked
 
 
 def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
