@@ -145,7 +145,8 @@ class AnalysedSentence:
     negated: tuple[bool, ...]
     breaks: tuple[int, ...]  # cumulative count of clause breaks up to each token
     # computed once per sentence for all mentions in it: per lexicon, (token, polarity with negation
-    # applied) of the tokens it scores; under _word_feature_names, the tokens' feature names
+    # applied) of the tokens it scores; and what other steps derive from the sentence (feature names,
+    # token slots, vocabulary rows, role cues, token bounds)
     scored: dict = field(default_factory=dict, compare=False, repr=False)
 
 

@@ -7,7 +7,8 @@ train split (Hamborg & Donnay 2021, EACL) and ships as feature coefficients in
 ``toolkit/models/sentiment_linear.json`` (see the manifest beside it: data hash, settings, dev figures,
 the command that rebuilds it); :func:`train` refits it from a NewsMTSC-format file, :func:`fit_rows`
 fits any feature rows. It reads one sentence and words it saw in training; an unseen word counts
-only through the lexicons.
+only through the lexicons. :meth:`LinearTargetBackend.targets` scores all mentions of a text in one
+pass (what :func:`toolkit.sentiment.portrayal` calls).
 """
 
 from __future__ import annotations
@@ -109,9 +110,9 @@ class LinearTargetBackend:
                 pos += coef[2] * value
         return neg, neu, pos
 
-    def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> np.ndarray | None:
-        """:meth:`_extra_logits` of every target as rows (``None``: no extra features, as here)."""
-        return None
+    def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> list:
+        """:meth:`_extra_logits` of every target (a subclass may compute them together)."""
+        return [self._extra_logits(ctx, ignore_quotes) for ctx in ctxs]
 
     def target(self, text: str, start: int, end: int, ignore_quotes: bool = False) -> TargetSentiment:
         """Sentiment toward ``text[start:end]``: arg-max label, score = P(positive) - P(negative)
@@ -120,17 +121,17 @@ class LinearTargetBackend:
 
     def targets(self, text: str, spans: Sequence[tuple[int, int]],
                 ignore_quotes: bool = False) -> list[TargetSentiment]:
-        """:meth:`target` of every ``(start, end)`` of ``spans``, the word features of all of them in one pass.
+        """:meth:`target` of every ``(start, end)`` of ``spans`` of one text, scored together.
 
-        The logits add up :func:`toolkit.sentiment.features.features` in its order, so they equal
-        :func:`row_logits` of the features (to float rounding: dense features are summed as one
-        product). The cue and tail features are looked up by name, a few per target; the word
-        features (:func:`word_features`) are gathered for all targets at once as rows of a
-        coefficient matrix indexed through feature ids (:meth:`_sentence_ids`, once per sentence),
-        and summed by a cumulative sum along each target's features in the order
-        :func:`word_features` gives them, a feature the model lacks or the target leaves out
-        adding 0.0: the same additions in the same order, so the logits are the ones a loop over
-        the named features gives, bit for bit.
+        The logits add up :func:`toolkit.sentiment.features.features` in its order, as
+        :func:`row_logits` of the features does (the dense features of a subclass aside,
+        :meth:`_extra_logits_batch`). The cue and tail features are a few per target, looked up by
+        name; the word features (:func:`word_features`), the bulk, are gathered for all targets at
+        once: each token has a slot (:meth:`_sentence_slots`) naming the coefficient rows of its
+        five feature names in one matrix built at load, and a target's terms are summed by one
+        cumulative sum in the order :func:`word_features` gives them, a feature the model lacks or
+        the target leaves out adding 0.0. The same additions in the same order: the logits are
+        those of a loop over the named features, bit for bit, and so are the evidence weights.
         """
         ctxs = [target_context(text, start, end) for start, end in spans]
         if not ctxs:
@@ -202,7 +203,6 @@ class LinearTargetBackend:
         cuts, cols = np.searchsorted(rows, np.arange(t + 1)).tolist(), cols.tolist()
         contrib, show = contrib.tolist(), show.tolist()
         extras = self._extra_logits_batch(ctxs, ignore_quotes)
-        extras = extras.tolist() if extras is not None else [(0.0, 0.0, 0.0)] * t
         out = []
         for j, ctx in enumerate(ctxs):
             neg, neu, pos = logits[j]

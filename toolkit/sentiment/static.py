@@ -255,7 +255,7 @@ class StaticLinearBackend(LinearTargetBackend):
             total += (w @ _take(known, pos)).astype(np.float64) @ self._dense[part]
         return float(total[0]), float(total[1]), float(total[2])
 
-    def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> np.ndarray:
+    def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> list:
         """:meth:`_extra_logits` of every target, one row each: each part's average as there (the same
         float32 product per target and part), the logits of all targets and parts as one float64
         product with the coefficients of all parts stacked (the same terms, summed in another order:
@@ -272,7 +272,7 @@ class StaticLinearBackend(LinearTargetBackend):
         averages = np.zeros((len(ctxs) * len(parts), dims))
         if pooled:
             averages[where] = pooled
-        return averages.reshape(len(ctxs), len(parts) * dims) @ self._stacked
+        return (averages.reshape(len(ctxs), len(parts) * dims) @ self._stacked).tolist()
 
 
 def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
