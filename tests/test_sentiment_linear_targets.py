@@ -67,7 +67,7 @@ def _reference(backend: LinearTargetBackend, text: str, start: int, end: int, ig
     return TargetSentiment(label, round(probs[2] - probs[0], 4), evidence(ctx, shown), start, end, backend.name)
 
 
-@pytest.mark.parametrize("fs", SETS, ids=lambda fs: f"clause{fs.clause}-bigrams{int(fs.bigrams)}-fw{int(fs.function_words)}")
+@pytest.mark.parametrize("fs", SETS, ids=["default", "framing", "clause1-nofunction", "clause2-bigrams"])
 @pytest.mark.parametrize("ignore_quotes", [False, True])
 def test_sentiment_linear_targets_equal_the_named_feature_loop(fs, ignore_quotes, monkeypatch):
     backend = _backend(fs)

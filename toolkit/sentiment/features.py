@@ -147,9 +147,11 @@ def cue_features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
 
 @functools.lru_cache(maxsize=None)
 def _cue_names(lexicon: str) -> dict[tuple[str, bool], str]:
-    """A lexicon's cue feature names by (channel or ``tot``, positive): ``lex:<lexicon>:<channel>:<sign>``, ``tot:<lexicon>:<sign>``."""
-    names = {(ch, up): f"lex:{lexicon}:{ch}:{'pos' if up else 'neg'}" for ch in ("near", "quote") for up in (False, True)}
-    return {**names, **{("tot", up): f"tot:{lexicon}:{'pos' if up else 'neg'}" for up in (False, True)}}
+    """A lexicon's cue feature names by (channel, or ``tot``; positive): ``lex:<lexicon>:<channel>:<sign>``
+    and ``tot:<lexicon>:<sign>``."""
+    sign = {False: "neg", True: "pos"}
+    names = {(ch, up): f"lex:{lexicon}:{ch}:{sign[up]}" for ch in ("near", "quote") for up in sign}
+    return names | {("tot", up): f"tot:{lexicon}:{sign[up]}" for up in sign}
 
 
 def word_features(ctx: TargetContext, fs: FeatureSet, ignore_quotes: bool) -> list[tuple[int, int, float]]:

@@ -26,8 +26,8 @@ from ..datasets import Example, load_newsmtsc
 from ..lexicon import LexiconError
 from ..paths import cache_dir
 from .context import AnalysedSentence, TargetContext, target_context
-from .features import (FUNCTION_WORDS, FeatureSet, cue_features, features, shown_word, tail_features, token_feature_names,
-                       word_features)
+from .features import (FUNCTION_WORDS, FeatureSet, cue_features, features, shown_word, tail_features,
+                       token_feature_names, word_features)
 from .lexical import textblob, vader
 from .records import LABELS, TargetSentiment
 from .rules import RuleParams, evidence
@@ -38,6 +38,7 @@ __all__ = ["MODEL_PATH", "FUNCTION_WORDS", "FeatureSet", "LinearTargetBackend", 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_linear.json"
 
 _EVIDENCE_WORD_MIN = 0.5  # a plain window word (no lexicon/role cue) shown as evidence from this |logit| up
+_SLOT_MEMO = 1 << 18  # tokens outside the model's words remembered per negation (the rest are classified again)
 
 
 class LinearTargetBackend:
@@ -60,7 +61,7 @@ class LinearTargetBackend:
         self._index = {name: j for j, name in enumerate(weights)}
         self._zero = len(weights)
         self._coefs = np.array([*(list(c) for c in weights.values()), [0.0, 0.0, 0.0]], dtype=np.float64).reshape(-1, 3)
-        self._spread = self._coefs[:, 2] - self._coefs[:, 0]  # what a word adds to P(positive) - P(negative), as evidence
+        self._spread = self._coefs[:, 2] - self._coefs[:, 0]  # a word's evidence weight: P(positive) - P(negative)
         self._slots, self._slot_ids, self._slot_show = self._word_slots()
 
     @classmethod
@@ -264,15 +265,16 @@ class LinearTargetBackend:
         return slots, np.array(ids, dtype=np.intp).reshape(-1, 5), np.array(show, dtype=bool)
 
     def _slot(self, word: str, negated: bool) -> int:
-        """The slot of a token outside the model's words (remembered): 0 when it is no word feature
-        (:func:`token_feature_names` gives none, or a function word the model leaves out), else 1
-        when evidence may show it, 2 when not."""
+        """The slot of a token outside the model's words (remembered, up to :data:`_SLOT_MEMO`): 0 when
+        it is no word feature (:func:`token_feature_names` gives none, or a function word the model
+        leaves out), else 1 when evidence may show it, 2 when not."""
         if token_feature_names(word, negated) is None or (not self.feature_set.function_words
                                                          and word in FUNCTION_WORDS):
             slot = 0
         else:
             slot = 1 if shown_word(word) else 2
-        self._slots[negated][word] = slot
+        if len(self._slots[negated]) < _SLOT_MEMO:
+            self._slots[negated][word] = slot
         return slot
 
 
