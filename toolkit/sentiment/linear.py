@@ -30,7 +30,7 @@ from .features import (FUNCTION_WORDS, FeatureSet, cue_features, features, shown
                        token_feature_names, word_features)
 from .lexical import textblob, vader
 from .records import LABELS, TargetSentiment
-from .rules import RuleParams, evidence
+from .rules import RuleParams, token_evidence
 
 __all__ = ["MODEL_PATH", "FUNCTION_WORDS", "FeatureSet", "LinearTargetBackend", "train", "feature_rows", "fit_rows",
            "predict_row", "row_logits"]
@@ -220,12 +220,11 @@ class LinearTargetBackend:
             extra = extras[j]
             neg, neu, pos = neg + extra[0], neu + extra[1], pos + extra[2]
             row, shows = contrib[j], show[j]
+            # distinct tokens: the cued ones, then the others
             shown = [(i, row[i]) for i in cued[j] if shows[i]] + [(i, row[i]) for i in cols[cuts[j]:cuts[j + 1]]]
-            probs = _softmax([neg, neu, pos])
-            label = LABELS[max(range(3), key=probs.__getitem__)]
+            label, score = _label_score(neg, neu, pos)
             start, end = spans[j]
-            out.append(TargetSentiment(label, round(probs[2] - probs[0], 4), evidence(ctx, shown) if shown else (),
-                                       start, end, self.name))
+            out.append(TargetSentiment(label, score, token_evidence(ctx, shown) if shown else (), start, end, self.name))
         return out
 
     def _sentence_slots(self, sent: AnalysedSentence) -> np.ndarray:
@@ -278,12 +277,14 @@ class LinearTargetBackend:
         return slot
 
 
-def _softmax(logits: list[float]) -> list[float]:
-    """The probabilities of ``logits`` (shifted by their maximum)."""
-    top = max(logits)
-    exp = [math.exp(v - top) for v in logits]
-    total = sum(exp)
-    return [v / total for v in exp]
+def _label_score(neg: float, neu: float, pos: float) -> tuple[str, float]:
+    """The arg-max label of the logits (the first on a tie) and P(positive) - P(negative), rounded to 4 places."""
+    top = max(neg, neu, pos)
+    e_neg, e_neu, e_pos = math.exp(neg - top), math.exp(neu - top), math.exp(pos - top)
+    total = e_neg + e_neu + e_pos
+    p_neg, p_neu, p_pos = e_neg / total, e_neu / total, e_pos / total
+    label = LABELS[0] if p_neg >= p_neu and p_neg >= p_pos else LABELS[1] if p_neu >= p_pos else LABELS[2]
+    return label, round(p_pos - p_neg, 4)
 
 
 _TOL = 1e-6  # L-BFGS stops when the largest gradient entry of the mean loss is below this

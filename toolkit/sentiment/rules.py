@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from .context import TargetContext, target_context
 from .records import Evidence, TargetSentiment, label_of
 
-__all__ = ["RuleParams", "RuleTargetBackend", "TEXTBLOB_PARAMS", "word_terms", "role_terms", "evidence"]
+__all__ = ["RuleParams", "RuleTargetBackend", "TEXTBLOB_PARAMS", "word_terms", "role_terms", "evidence",
+           "token_evidence"]
 
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR (Hutto & Gilbert 2014)
 _EVIDENCE_MAX = 6
@@ -117,11 +118,17 @@ def evidence(ctx: TargetContext, terms: Iterable[tuple[int, float]]) -> tuple[Ev
     by_token: dict[int, float] = {}
     for i, v in terms:
         by_token[i] = by_token.get(i, 0.0) + v
-    ranked = sorted((kv for kv in by_token.items() if abs(kv[1]) > 1e-6), key=lambda kv: -abs(kv[1]))
+    return token_evidence(ctx, by_token.items())
+
+
+def token_evidence(ctx: TargetContext, values: Iterable[tuple[int, float]]) -> tuple[Evidence, ...]:
+    """:func:`evidence` of ``(token, value)`` pairs whose tokens are distinct (nothing to sum)."""
+    ranked = sorted((kv for kv in values if abs(kv[1]) > 1e-6), key=lambda kv: -abs(kv[1]))
+    toks, text = ctx.sent.toks, ctx.sent.text
     out = []
     for i, v in ranked[:_EVIDENCE_MAX]:
-        a, b = ctx.sent.toks[i]
-        out.append(Evidence(a, b, ctx.sent.text[a:b], round(v, 4)))
+        a, b = toks[i]
+        out.append(Evidence(a, b, text[a:b], round(v, 4)))
     return tuple(out)
 
 
