@@ -66,6 +66,8 @@ def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default") ->
         _check_span(text, start, end)
     if hasattr(b, "target_batch"):  # a model scores all mentions of the article in batched passes
         return b.target_batch([(text, start, end) for start, end in spans])
+    if hasattr(b, "targets"):  # the linear models score all mentions of the text in one pass
+        return b.targets(text, spans, ignore_quotes=True)
     out = []
     for start, end in spans:
         if hasattr(b, "target"):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,7 +145,8 @@ class AnalysedSentence:
     negated: tuple[bool, ...]
     breaks: tuple[int, ...]  # cumulative count of clause breaks up to each token
     # computed once per sentence for all mentions in it: per lexicon, (token, polarity with negation
-    # applied) of the tokens it scores; under _word_feature_names, the tokens' feature names
+    # applied) of the tokens it scores; and what other steps derive from the sentence (feature names,
+    # token slots, vocabulary rows, role cues, token bounds)
     scored: dict = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -158,26 +160,35 @@ def analyse_sentence(text: str, s: int, e: int) -> AnalysedSentence:
     if norm.isascii():  # lowercasing is per character: lowercase once, then cut
         norm = norm.lower()
         lower = tuple([norm[a - s:b - s] for a, b in toks])
+        joined = norm  # holds every token
     else:  # curly apostrophes made straight; per token (Unicode case rules read the context)
         lower = tuple([norm[a - s:b - s].lower() for a, b in toks])
-    quote, negated, breaks = [], [], []
-    region, inside, last_neg, n = 0, False, -99, 0
-    for i, w in enumerate(lower):
-        if w == '"':  # quotation marks belong to the region they delimit
-            quote.append(region)
-            if inside:
-                region += 1
-            inside = not inside
-        else:
-            quote.append(region if inside else -1)
-        negated.append(i - last_neg <= _NEGATION_WINDOW)
-        if w in negators or w.endswith("n't"):
-            last_neg = i
-        elif w in clause_breaks:
-            last_neg = -99
-        n += w in clause_breaks
-        breaks.append(n)
-    return AnalysedSentence(text, toks, lower, tuple(quote), tuple(negated), tuple(breaks))
+        joined = "".join(lower)
+    n_toks = len(lower)
+    quote: tuple[int, ...] = (-1,) * n_toks
+    if '"' in lower:
+        regions, region, inside = [], 0, False
+        for w in lower:
+            if w == '"':  # quotation marks belong to the region they delimit
+                regions.append(region)
+                if inside:
+                    region += 1
+                inside = not inside
+            else:
+                regions.append(region if inside else -1)
+        quote = tuple(regions)
+    negated: tuple[bool, ...] = (False,) * n_toks
+    if not negators.isdisjoint(lower) or "n't" in joined:  # else no token is a negator
+        flags, last_neg = [], -99
+        for i, w in enumerate(lower):
+            flags.append(i - last_neg <= _NEGATION_WINDOW)
+            if w in negators or w.endswith("n't"):
+                last_neg = i
+            elif w in clause_breaks:
+                last_neg = -99
+        negated = tuple(flags)
+    breaks = tuple(itertools.accumulate(map(clause_breaks.__contains__, lower), initial=0))[1:]
+    return AnalysedSentence(text, toks, lower, quote, negated, breaks)
 
 
 @dataclass(frozen=True)
@@ -196,10 +207,12 @@ def target_context(text: str, start: int, end: int) -> TargetContext:
     """The mention ``text[start:end]`` in its analysed sentence: its tokens, quotation and roles."""
     s, e = sentence_of(text, start, end)
     sent = analyse_sentence(text, s, e)
-    idx = [i for i, (a, b) in enumerate(sent.toks) if b > start and a < end]
-    if not idx:  # mention between tokens: nearest token
-        idx = [min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start))] if sent.toks else [0]
-    t0, t1 = idx[0], idx[-1]
+    bounds = sent.scored.get(target_context)
+    if bounds is None:  # token starts and ends, both ascending: the tokens overlapping the mention are a run
+        bounds = sent.scored[target_context] = ([a for a, _b in sent.toks], [b for _a, b in sent.toks])
+    t0, t1 = bisect.bisect_right(bounds[1], start), bisect.bisect_left(bounds[0], end) - 1
+    if t0 > t1:  # mention between tokens: nearest token
+        t0 = t1 = min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start)) if sent.toks else 0
     target_quote = sent.quote[t0] if sent.toks else -1
     return TargetContext(sent, t0, t1, _roles(sent, t0, t1), target_quote)
 
@@ -209,10 +222,15 @@ def _roles(sent: AnalysedSentence, t0: int, t1: int) -> tuple[tuple[int, str, st
     cues = role_cues()
     out = []
     lo, hi = max(0, t0 - _ROLE_WINDOW), min(len(sent.lower), t1 + _ROLE_WINDOW + 1)
-    for i in range(lo, hi):
+    found = sent.scored.get(_roles)
+    if found is None:  # the sentence's attack and support words, found once for all its mentions
+        found = sent.scored[_roles] = [(i, "attack" if w in cues.attack else "support")
+                                       for i, w in enumerate(sent.lower) if w in cues.attack or w in cues.support]
+    for i, kind in found[bisect.bisect_left(found, (lo,)):]:
+        if i >= hi:
+            break
         w = sent.lower[i]
-        kind = "attack" if w in cues.attack else "support" if w in cues.support else None
-        if kind is None or t0 <= i <= t1:
+        if t0 <= i <= t1:
             continue
         if w in cues.violence:  # a noun: only its own modifier or its "by"/"on" phrase is its agent/patient
             between = sent.lower[t1 + 1:i] if i > t1 else sent.lower[i + 1:t0]

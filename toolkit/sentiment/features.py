@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from .context import AnalysedSentence, TargetContext, role_cues
 from .rules import RuleParams, role_terms, word_terms
 
-__all__ = ["FUNCTION_WORDS", "WINDOW_WORDS", "FeatureSet", "word_feature_names", "showable", "cue_features",
-           "word_features", "tail_features", "features"]
+__all__ = ["FUNCTION_WORDS", "WINDOW_WORDS", "FeatureSet", "token_feature_names", "word_feature_names", "shown_word",
+           "showable", "cue_features", "word_features", "tail_features", "features"]
 
 WINDOW_WORDS = 8
 _WORDLIKE = re.compile(r"\w")
@@ -76,7 +76,7 @@ class FeatureSet:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _names_of(word: str, negated: bool) -> tuple[str, str, str, str, str] | None:
+def token_feature_names(word: str, negated: bool) -> tuple[str, str, str, str, str] | None:
     """One token's feature names, indexed by the kinds of :func:`word_features`: left window, right
     window, the two across a clause break (``wxL:``/``wxR:``), sentence; ``None`` for a token that
     is not a word, a quotation mark, ``?`` or ``!``. Memoised across sentences, so a word's names
@@ -88,18 +88,23 @@ def _names_of(word: str, negated: bool) -> tuple[str, str, str, str, str] | None
 
 
 def word_feature_names(sent: AnalysedSentence) -> tuple[tuple[str, str, str, str, str] | None, ...]:
-    """Per token its :func:`_names_of`, looked up once per sentence for all its mentions."""
+    """Per token its :func:`token_feature_names`, looked up once per sentence for all its mentions."""
     names = sent.scored.get(word_feature_names)
     if names is None:
-        names = sent.scored[word_feature_names] = tuple(map(_names_of, sent.lower, sent.negated))
+        names = sent.scored[word_feature_names] = tuple(map(token_feature_names, sent.lower, sent.negated))
     return names
 
 
+def shown_word(word: str) -> bool:
+    """Whether a lowercased token may be shown as evidence: a word that is not one of :data:`FUNCTION_WORDS`."""
+    return bool(_WORDLIKE.match(word)) and word not in FUNCTION_WORDS
+
+
 def showable(sent: AnalysedSentence) -> tuple[bool, ...]:
-    """Per token: a word that is not one of :data:`FUNCTION_WORDS` (what evidence may show), once per sentence."""
+    """Per token :func:`shown_word`, once per sentence."""
     show = sent.scored.get(showable)
     if show is None:
-        show = sent.scored[showable] = tuple(bool(_WORDLIKE.match(w)) and w not in FUNCTION_WORDS for w in sent.lower)
+        show = sent.scored[showable] = tuple(map(shown_word, sent.lower))
     return show
 
 
@@ -107,10 +112,10 @@ def _framing(ctx: TargetContext) -> list[tuple[str, float, int]]:
     """The framing features of :class:`FeatureSet` for one target."""
     sent, out = ctx.sent, []
     before = sent.lower[max(0, ctx.t0 - 3):ctx.t0]
-    if any(w in _SO_CALLED for w in before) or ("so" in before and "called" in before):
+    if not _SO_CALLED.isdisjoint(before) or ("so" in before and "called" in before):
         out.append(("frame:so_called", 1.0, -1))
     q = ctx.target_quote
-    if q >= 0 and sum(1 for x in sent.quote if x == q) <= ctx.t1 - ctx.t0 + 3:  # the marks and the name only
+    if q >= 0 and sent.quote.count(q) <= ctx.t1 - ctx.t0 + 3:  # the marks and the name only
         out.append(("frame:scare_quote", 1.0, -1))
     k = ctx.t0 - 1
     while k >= 0 and sent.lower[k] in ("the", "a", '"'):
@@ -126,23 +131,33 @@ def cue_features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
     weighted word terms split by sign and channel (``lex:``) and its raw total (``tot:``), then the
     target's roles (``role:``)."""
     feats: list[tuple[str, float, int]] = []
-    roles = role_terms(ctx, params)
+    roles = role_terms(ctx, params) if ctx.roles else []
     for lex in lexicons:
         terms = word_terms(ctx, lex.word_score, params, ignore_quotes)
+        names = _cue_names(lex.name)
         for i, v, ch in terms:
-            feats.append((f"lex:{lex.name}:{ch}:{'pos' if v > 0 else 'neg'}", abs(v), i))
+            feats.append((names[ch, v > 0], abs(v), i))
         total = sum(v for _i, v, _c in terms + roles)  # the rule scorer's raw sum
-        feats.append((f"tot:{lex.name}:{'pos' if total > 0 else 'neg'}", abs(total), -1))
+        feats.append((names["tot", total > 0], abs(total), -1))
     for i, kind, role in ctx.roles:
         neg = "not_" if ctx.sent.negated[i] else ""
         feats.append((f"role:{neg}{kind}_{role}", 1.0, i))
     return feats
 
 
+@functools.lru_cache(maxsize=None)
+def _cue_names(lexicon: str) -> dict[tuple[str, bool], str]:
+    """A lexicon's cue feature names by (channel, or ``tot``; positive): ``lex:<lexicon>:<channel>:<sign>``
+    and ``tot:<lexicon>:<sign>``."""
+    sign = {False: "neg", True: "pos"}
+    names = {(ch, up): f"lex:{lexicon}:{ch}:{sign[up]}" for ch in ("near", "quote") for up in sign}
+    return names | {("tot", up): f"tot:{lexicon}:{sign[up]}" for up in sign}
+
+
 def word_features(ctx: TargetContext, fs: FeatureSet, ignore_quotes: bool) -> list[tuple[int, int, float]]:
     """The window and sentence word features as ``(token, kind, value)``, in token order.
 
-    ``kind`` indexes the token's :func:`_names_of`: 0/1 a word within ``fs.window`` tokens left/right
+    ``kind`` indexes the token's :func:`token_feature_names`: 0/1 a word within ``fs.window`` tokens left/right
     of the target, weighted by distance (2/3 when ``fs.clause == 2`` and a clause break lies
     between), then 4 for every word of the sentence, weighted ``1 / sqrt(tokens)``. Target tokens,
     and with ``ignore_quotes`` words in someone else's quotation, are left out.
@@ -184,8 +199,8 @@ def tail_features(ctx: TargetContext, fs: FeatureSet,
     feats.append(("pos:first", float(ctx.t0 <= 1), -1))
     feats.append(("pos:in_quote", float(ctx.target_quote >= 0), -1))
     near = lower[max(0, ctx.t0 - 3):ctx.t0] + lower[ctx.t1 + 1:ctx.t1 + 4]
-    feats.append(("pos:speaker", float(any(w in cues.speech for w in near)), -1))
-    feats.append(("pos:has_quote", float(any(q >= 0 for q in sent.quote)), -1))
+    feats.append(("pos:speaker", float(not cues.speech.isdisjoint(near)), -1))
+    feats.append(("pos:has_quote", float(max(sent.quote, default=-1) >= 0), -1))
     feats.append(("pos:len", min(n, 60) / 60.0, -1))
     if fs.framing:
         feats += _framing(ctx)
@@ -197,7 +212,7 @@ def features(ctx: TargetContext, lexicons: Sequence, params: RuleParams,
              ignore_quotes: bool, fs: FeatureSet = FeatureSet()) -> list[tuple[str, float, int]]:
     """Feature ``(name, value, token or -1)`` triples for the linear model, in this order: the
     lexicon and role features (:func:`cue_features`), the word features (:func:`word_features`,
-    named by :func:`_names_of`) and the rest (:func:`tail_features`).
+    named by :func:`token_feature_names`) and the rest (:func:`tail_features`).
 
     Lexicon features are the rule scorer's weighted word terms, split by sign and by channel (own
     words vs someone else's quotation), and its raw total per lexicon; word features are the lowercased tokens within

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from .context import TargetContext, target_context
 from .records import Evidence, TargetSentiment, label_of
 
-__all__ = ["RuleParams", "RuleTargetBackend", "TEXTBLOB_PARAMS", "word_terms", "role_terms", "evidence"]
+__all__ = ["RuleParams", "RuleTargetBackend", "TEXTBLOB_PARAMS", "word_terms", "role_terms", "evidence",
+           "token_evidence"]
 
 _NEGATION_SCALAR = -0.74  # VADER's N_SCALAR (Hutto & Gilbert 2014)
 _EVIDENCE_MAX = 6
@@ -68,23 +69,28 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
         negated = sent.negated
         scored = sent.scored[word_score] = [(i, p * _NEGATION_SCALAR if negated[i] else p)
                                             for i, p in enumerate(map(word_score, sent.lower)) if p]
-    agent_verbs = [i for i, _k, r in ctx.roles if r == "agent" and i > ctx.t1]
-    # "Y was accused by X": the verb and what precedes it describe the patient Y, not the agent X
-    passive_agent = max((i for i, _k, r in ctx.roles if r == "agent" and i < ctx.t0), default=-1) \
-        if params.passive_agent else -1
+    if not scored:
+        return []
+    agent_verbs, passive_agent = [], -1
+    if ctx.roles:
+        agent_verbs = [i for i, _k, r in ctx.roles if r == "agent" and i > ctx.t1]
+        # "Y was accused by X": the verb and what precedes it describe the patient Y, not the agent X
+        passive_agent = max((i for i, _k, r in ctx.roles if r == "agent" and i < ctx.t0), default=-1) \
+            if params.passive_agent else -1
+    t0, t1, breaks, quote, target_quote = ctx.t0, ctx.t1, sent.breaks, sent.quote, ctx.target_quote
     out = []
     for i, p in scored:
-        if ctx.t0 <= i <= ctx.t1:
+        if t0 <= i <= t1:
             continue
-        d = ctx.t0 - i if i < ctx.t0 else i - ctx.t1
+        d = t0 - i if i < t0 else i - t1
         weight = 1.0 / (1.0 + (d - 1) / params.scale)
-        weight *= params.break_damp ** abs(sent.breaks[i] - sent.breaks[ctx.t0 if i < ctx.t0 else ctx.t1])
+        weight *= params.break_damp ** abs(breaks[i] - breaks[t0 if i < t0 else t1])
         if agent_verbs and i >= agent_verbs[0]:  # the agent's own verb and what it says of the object
             weight *= params.object_damp
         elif i <= passive_agent:
             weight *= params.object_damp
         channel = "near"
-        if sent.quote[i] >= 0 and sent.quote[i] != ctx.target_quote:
+        if quote[i] >= 0 and quote[i] != target_quote:
             if ignore_quotes:
                 continue
             weight *= params.quote_damp
@@ -112,11 +118,17 @@ def evidence(ctx: TargetContext, terms: Iterable[tuple[int, float]]) -> tuple[Ev
     by_token: dict[int, float] = {}
     for i, v in terms:
         by_token[i] = by_token.get(i, 0.0) + v
-    ranked = sorted((kv for kv in by_token.items() if abs(kv[1]) > 1e-6), key=lambda kv: -abs(kv[1]))
+    return token_evidence(ctx, by_token.items())
+
+
+def token_evidence(ctx: TargetContext, values: Iterable[tuple[int, float]]) -> tuple[Evidence, ...]:
+    """:func:`evidence` of ``(token, value)`` pairs whose tokens are distinct (nothing to sum)."""
+    ranked = sorted((kv for kv in values if abs(kv[1]) > 1e-6), key=lambda kv: -abs(kv[1]))
+    toks, text = ctx.sent.toks, ctx.sent.text
     out = []
     for i, v in ranked[:_EVIDENCE_MAX]:
-        a, b = ctx.sent.toks[i]
-        out.append(Evidence(a, b, ctx.sent.text[a:b], round(v, 4)))
+        a, b = toks[i]
+        out.append(Evidence(a, b, text[a:b], round(v, 4)))
     return tuple(out)
 
 
