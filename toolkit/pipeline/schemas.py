@@ -108,10 +108,10 @@ def _table(rows: list[dict], name: str) -> pa.Table:
     return _arrow_table(rows, name) if rows else SCHEMAS[name].empty_table()
 
 
-def _parquet_bytes(rows: list[dict], name: str, compression: str = "zstd") -> bytes:
-    """One table as deterministic Parquet bytes (fixed schema, no pandas index, no timestamps)."""
+def _parquet_bytes(rows: list[dict], name: str) -> bytes:
+    """One table as deterministic zstd Parquet bytes (fixed schema, no pandas index, no timestamps)."""
     sink = io.BytesIO()
-    pq.write_table(_table(rows, name), sink, compression=compression, store_schema=True)
+    pq.write_table(_table(rows, name), sink, compression="zstd", store_schema=True)
     return sink.getvalue()
 
 
