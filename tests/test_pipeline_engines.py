@@ -1,7 +1,9 @@
 """How ``analyze`` feeds its engines and gathers their chunks: one hashing pass over a re-readable
-source, tables of a run without a cache decoded from the chunks as they come, parts read back whole."""
+source, tables of a run without a cache gathered from the chunks' Arrow tables, parts read back whole."""
 
 from __future__ import annotations
+
+import tempfile
 
 import pandas as pd
 import pyarrow as pa
@@ -44,7 +46,7 @@ def _compressions(parts) -> set[str]:
     return {f.metadata.row_group(0).column(0).compression for f in files if f.metadata.num_row_groups}
 
 
-def test_pipeline_engines_cache_entry_parts_are_zstd_and_in_memory_parts_uncompressed(tmp_path, monkeypatch):
+def test_pipeline_engines_cache_entry_parts_are_zstd_and_in_memory_parts_arrow_tables(tmp_path, monkeypatch):
     from toolkit.pipeline import chunk, engines
 
     entry = analyze(records(3), cache=tmp_path, progress=False)
@@ -57,8 +59,13 @@ def test_pipeline_engines_cache_entry_parts_are_zstd_and_in_memory_parts_uncompr
         return tables
 
     monkeypatch.setattr(engines, "_run_chunk", spying)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     analyze(records(3), cache=False, progress=False)
-    assert returned and _compressions(returned) == {"UNCOMPRESSED"}
+    assert returned and all(isinstance(t, pa.Table) for t in returned)  # no Parquet encoded and decoded
+    assert [t.schema for t in returned] == [SCHEMAS[name] for name in TABLES if name != "problems"]
+    assert list(scratch.iterdir()) == []  # and no folder written
 
 
 def test_pipeline_engines_in_memory_tables_of_an_empty_corpus_keep_their_columns(tmp_path):

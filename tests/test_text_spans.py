@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from toolkit.text import normalize_quotes, paragraphs, sentences, tokens
+from toolkit.text import line_sentence_bounds, normalize_quotes, paragraphs, sentence_bounds, sentences, tokens
 
 NEWS = (
     "Sen. Mara Quill (R-Ore.) said the U.S. envoy left on Sept. 4. She called it \u201ca mistake.\u201d\n"
@@ -64,3 +64,10 @@ def test_text_token_bounds_are_the_tokens_offsets():
     text = "The U.S.-led coalition's \u201cpre-emptive\u201d strikes (R-Ariz.) hit 3.5 km away, Sen. Roe said."
     assert token_bounds(text) == [(t.start, t.end) for t in tokens(text)]
     assert token_bounds(text, 4, 30) == [(t.start, t.end) for t in tokens(text, 4, 30)]
+
+
+def test_text_line_sentence_bounds_are_each_paragraphs_sentences():
+    text = NEWS + "\n   \u201cHe left,\u201d an aide said.\u00a0Then she sat.   \n\u2028Dr. Ivo Penn wrote: \"No.\" Done."
+    for para in paragraphs(text):
+        want = [(s - para.start, e - para.start) for s, e in sentence_bounds(text) if para.start <= s < para.end]
+        assert list(line_sentence_bounds(para.text)) == want and len(want) >= 2

@@ -22,7 +22,7 @@ from syntok import segmenter
 
 from .syntok_port import split as syntok_split
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "line_sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals"]
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,13 @@ def sentences(text: str) -> list[Sentence]:
 def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each sentence of :func:`sentences`, without building spans (for hot loops)."""
     return list(_text_bounds(text))
+
+
+def line_sentence_bounds(line: str) -> tuple[tuple[int, int], ...]:
+    """:func:`sentence_bounds` of one paragraph as :func:`paragraphs` gives it (a non-blank line,
+    whitespace trimmed, no line break), read from the cache of paragraph splits without scanning
+    it for lines first (quotation units ask for every paragraph of an article)."""
+    return _paragraph_sentences(normalize_quotes(line))
 
 
 @functools.lru_cache(maxsize=8)

@@ -1,14 +1,16 @@
-"""One chunk of articles analysed into Parquet bytes of each table (runs in a worker process or on
-a Dask worker)."""
+"""One chunk of articles analysed into each table's Parquet bytes, or its Arrow table for a run
+without a cache (runs in-process, in a worker process or on a Dask worker)."""
 
 from __future__ import annotations
 
 import json
 
+import pyarrow as pa
+
 from ..corpus import Article, Corpus
 from ..corpus.language import english_only
 from .measures import SIDE_BACKENDS, Lexicons, analyze_article
-from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes
+from .schemas import _S, CHUNK_TABLES, _coerce, _parquet_bytes, _table
 from .source import _article
 
 
@@ -39,12 +41,13 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
 
 
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
-               side_backends: bool, labels_as_mentions: bool, compression: str) -> dict[str, bytes]:
-    """Analyse one chunk of articles; return each table as Parquet bytes (``compression``: zstd for a
-    cache entry, ``"none"`` for a run without a cache, whose parts are read back at once), and under ``"problems"``
-    the JSON list of the articles that failed (those have no rows in any table) and of the records
-    the language check found not English (analysed, and flagged ``not_english``, as ``load_corpus``
-    lists a loaded one among its problems; an Article was checked when it was loaded)."""
+               side_backends: bool, labels_as_mentions: bool, in_memory: bool) -> dict[str, bytes | pa.Table]:
+    """Analyse one chunk of articles; return each table as zstd Parquet bytes (a part of a cache entry)
+    or, with ``in_memory`` (a run without a cache), as the Arrow table those bytes would decode to,
+    and under ``"problems"`` the JSON list of the articles that failed (those have no rows in any
+    table) and of the records the language check found not English (analysed, and flagged
+    ``not_english``, as ``load_corpus`` lists a loaded one among its problems; an Article was
+    checked when it was loaded)."""
     articles, per_article, problems = [], [], []
     outlets = Corpus([], alignment=alignment)  # each article's alignment as the articles table gives it
     try:  # once for the chunk's articles
@@ -75,6 +78,7 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
     for a, am in zip(art_rows, (per["actor_measures"] for per in per_article)):
         for r in am:
             r.update(outlet=a["outlet"], alignment=a["alignment"], date=a["date"])
-    tables = {name: _parquet_bytes(rows[name], name, compression) for name in CHUNK_TABLES}
+    encode = _table if in_memory else _parquet_bytes
+    tables: dict = {name: encode(rows[name], name) for name in CHUNK_TABLES}
     tables["problems"] = json.dumps(problems, sort_keys=True).encode()
     return tables

@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Iterator, Sized
 from pathlib import Path
@@ -24,10 +23,11 @@ from .chunk import _warm
 from .engines import _HELD_LOCKS, _map_dask, _map_local
 from .keys import _Key
 from .measures import SIDE_BACKENDS
-from .results import Results, _read_part
-from .schemas import CHUNK_TABLES, SCHEMAS, _to_pandas
+from .results import Results
+from .schemas import CHUNK_TABLES, SCHEMAS, _table, _to_pandas
 from .source import _chunks, _source, _Source
-from .store import RUN_FILE, _check_record, _claim, _done_record, _finish, _write_atomic, _write_chunk, _writing, check_writable
+from .store import (RUN_FILE, _check_record, _claim, _done_record, _finish, _problem_rows, _write_atomic, _write_chunk,
+                    _writing, check_writable)
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,8 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             alignments laid over the corpus's (see :func:`toolkit.corpus.read_alignment`). Another
             key raises ``ValueError`` naming the valid ones.
         cache: ``None``/``True`` use :func:`toolkit.paths.cache_dir`, a path uses that folder, ``False``
-            computes in a temporary folder and returns the tables in memory.
+            writes nothing and returns the tables in memory (the chunks' Arrow tables, no Parquet;
+            such a run cannot resume).
         progress: show a tqdm progress bar (default: when there are more than 50 articles).
         sentiment: the registered backend behind ``portrayal`` and ``voice`` (e.g. ``"default"``,
             ``"vader"`` or a name given to :func:`toolkit.sentiment.register_backend`; on a Dask
@@ -119,41 +120,88 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
         if hit is not None:
             return hit
     _warm(lexicons, sentiment, settings["side_backends"])  # a malformed lexicon fails here, before any folder is made
-    if cache_dir is not None:
-        check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
-    scratch = Path(tempfile.mkdtemp(prefix="narrative-analyze-")) if cache_dir is None else None
-    parent = scratch or cache_dir
-    where = (parent, "temporary folder") if scratch is not None else (cache_dir, "cache folder")
-    work = parent / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
+    if cache_dir is None:  # nothing to resume or serve: no folder, the tables stay in memory
+        return _in_memory(source, key_hash, settings, lexicons, sentiment, engine, scheduler, workers,
+                          chunk_size, total, progress)
+    check_writable(cache_dir, "cache folder", replace=False)  # before any work is done
+    where = (cache_dir, "cache folder")
+    work = cache_dir / (f".{key}.partial" if key else f".stream-{uuid.uuid4().hex}.partial")
+    with _writing(*where):
+        lock = _claim(work, entry)
+    if lock is None:  # another run finished this entry while we waited for it
+        return Results.load(entry)
+    _HELD_LOCKS.add(lock)
     try:
-        with _writing(*where):
-            lock = _claim(work, entry)
-        if lock is None:  # another run finished this entry while we waited for it
-            return Results.load(entry)
-        _HELD_LOCKS.add(lock)
-        try:
-            return _compute(source, work, key, key_hash, entry, cache_dir, scratch, where, settings, lexicons,
-                            sentiment, engine, scheduler, workers, chunk_size, total, plan, progress)
-        finally:
-            _HELD_LOCKS.discard(lock)
-            os.close(lock)
+        return _compute(source, work, key, key_hash, entry, cache_dir, where, settings, lexicons,
+                        sentiment, engine, scheduler, workers, chunk_size, total, plan, progress)
     finally:
-        if scratch is not None:  # without a cache nothing can resume: a failed run leaves no folder
-            shutil.rmtree(scratch, ignore_errors=True)
+        _HELD_LOCKS.discard(lock)
+        os.close(lock)
 
 
-def _in_memory(work: Path, decoded: dict[int, dict]) -> Results:
-    """The finished run in ``work`` (a temporary folder) as Results holding its tables in memory,
-    from the chunks' decoded parts (``decoded``, by chunk index, emptied as each table is converted, so
-    the Arrow and pandas copies of all tables are never held at once), in chunk order."""
-    manifest = json.loads((work / "manifest.json").read_text())
-    order = sorted(decoded)
+def _bar(total: int | None, progress: bool | None):
+    from tqdm.auto import tqdm
+
+    show = progress if progress is not None else (total is None or total > 50)
+    return tqdm(total=total, desc="analyze", unit="article", disable=not show)
+
+
+def _map(tasks: Iterator[tuple], engine: str, scheduler, workers: int, total: int | None, chunk_size: int,
+         run_args: tuple) -> Iterator[tuple]:
+    """``(index, hash, tables)`` of each task on the engine, with no more worker processes than chunks
+    (a one-chunk run starts none)."""
+    if total is not None:
+        workers = min(workers, -(-total // chunk_size))
+    return (_map_dask(tasks, scheduler, workers, run_args) if engine == "dask"
+            else _map_local(tasks, workers, run_args))
+
+
+def _warn_problems(tables: dict) -> list[dict]:
+    """A chunk's problem rows (failed or not-English articles), each logged as a warning."""
+    problems = json.loads(tables.get("problems", b"[]"))
+    for problem in problems:
+        log.warning("%s: %s", problem["path"], problem["why"])
+    return problems
+
+
+def _in_memory(source: _Source, key_hash: _Key, settings: dict, lexicons: dict, sentiment: str, engine: str,
+               scheduler, workers: int, chunk_size: int, total: int | None, progress: bool | None) -> Results:
+    """A run without a cache: the chunks' Arrow tables (no Parquet, no folder: nothing can resume)
+    gathered in chunk order into Results holding its tables in memory, the same tables and settings
+    as the cache entry of the same run would give (``tests/test_pipeline_engines.py``). Each table's
+    Arrow parts are dropped as it is converted, so the Arrow and pandas copies of all tables are
+    never held at once."""
+    sizes: dict[int, int] = {}  # items per chunk in flight, for the progress bar
+
+    def tasks() -> Iterator[tuple]:
+        start = 0
+        for index, h, items in _chunks(source.items, chunk_size):
+            key_hash.add_chunk(h)
+            sizes[index] = len(items)
+            yield index, h, items, start
+            start += len(items)
+
+    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
+                True)
+    parts: dict[int, dict] = {}
+    problems: dict[int, list[dict]] = {}
+    bar = _bar(total, progress)
+    try:
+        for index, _h, tables in _map(tasks(), engine, scheduler, workers, total, chunk_size, run_args):
+            parts[index] = tables
+            problems[index] = _warn_problems(tables)
+            bar.update(sizes.pop(index))  # its articles, analysed or failed
+    finally:
+        bar.close()
+    order = sorted(parts)
     frames = {}
     for name in CHUNK_TABLES:
-        parts = [decoded[i].pop(name) for i in order]
-        frames[name] = _to_pandas(pa.concat_tables(parts) if parts else SCHEMAS[name].empty_table())
-    frames["problems"] = _to_pandas(_read_part(work / "problems.parquet"))
-    return Results(**frames, settings=manifest["settings"])
+        tables = [parts[i].pop(name) for i in order]
+        frames[name] = _to_pandas(pa.concat_tables(tables) if tables else SCHEMAS[name].empty_table())
+    rows = _problem_rows(source.problems) + [row for i in order for row in problems[i]]
+    frames["problems"] = _to_pandas(_table(rows, "problems"))
+    manifest = {**settings, "key": key_hash.finish(source), "corpus": source.name}
+    return Results(**frames, settings=json.loads(json.dumps(manifest, sort_keys=True)))  # as a manifest gives it
 
 
 def _cached(entry: Path) -> Results | None:
@@ -181,26 +229,21 @@ def _planned(items, plan: list[tuple[str, int]]) -> Iterator[tuple]:
 
 
 def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry: Path | None,
-             cache_dir: Path | None, scratch: Path | None, where: tuple, settings: dict, lexicons: dict,
+             cache_dir: Path, where: tuple, settings: dict, lexicons: dict,
              sentiment: str, engine: str, scheduler, workers: int, chunk_size: int, total: int | None,
              plan: list[tuple[str, int]] | None, progress: bool | None) -> Results:
-    """The body of :func:`analyze` once its working folder ``work`` is locked."""
-    from tqdm.auto import tqdm
-
-    durable = scratch is None  # files in a cache entry are fsynced; a temporary folder's need not be
+    """The body of :func:`analyze` with a cache, once its working folder ``work`` is locked."""
     with _writing(*where):
         for folder in ("chunks", *CHUNK_TABLES):
             (work / folder).mkdir(parents=True, exist_ok=True)
         if not (work / RUN_FILE).exists():
             run_info = {"corpus": source.name, "started": datetime.datetime.now(datetime.timezone.utc).isoformat()}
-            _write_atomic(work / RUN_FILE, json.dumps(run_info, sort_keys=True).encode(), durable)
+            _write_atomic(work / RUN_FILE, json.dumps(run_info, sort_keys=True).encode())
 
     done: list[tuple[int, str]] = []
     reused: list[int] = []
     recomputed: list[int] = []
-    show = progress if progress is not None else (total is None or total > 50)
-    bar = tqdm(total=total, desc="analyze", unit="article", disable=not show)
-
+    bar = _bar(total, progress)
     sizes: dict[int, int] = {}  # items per chunk in flight, for the progress bar
 
     def tasks() -> Iterator[tuple]:
@@ -224,23 +267,13 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             start += len(items)
 
     run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
-                "zstd" if scratch is None else "none")  # a run without a cache decodes its parts at once
-    if total is not None:  # no more worker processes than chunks: a one-chunk run starts none
-        workers = min(workers, -(-total // chunk_size))
-    # without a cache the tables are returned in memory: each chunk's parts are decoded as they come,
-    # while the workers compute the next ones, instead of all read back from disk at the end
-    decoded: dict[int, dict] | None = {} if scratch is not None else None
+                False)
     try:
-        chunks = (_map_dask(tasks(), scheduler, workers, run_args) if engine == "dask"
-                  else _map_local(tasks(), workers, run_args))
-        for index, h, tables in chunks:
+        for index, h, tables in _map(tasks(), engine, scheduler, workers, total, chunk_size, run_args):
             with _writing(*where):
-                _write_chunk(work, index, h, tables, durable)
+                _write_chunk(work, index, h, tables)
             done.append((index, h))
-            if decoded is not None:
-                decoded[index] = {name: _read_part(tables[name]) for name in CHUNK_TABLES}
-            for problem in json.loads(tables.get("problems", b"[]")):  # failed or not-English articles
-                log.warning("%s: %s", problem["path"], problem["why"])
+            _warn_problems(tables)
             bar.update(sizes.pop(index))  # its articles, analysed or failed
     finally:
         bar.close()
@@ -248,13 +281,8 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
         log.warning("resumed %d of %d chunks from %s (an interrupted run)", len(reused), len(done), work)
     key = key or key_hash.finish(source)
     with _writing(*where):
-        _finish(work, done, source.problems, {**settings, "key": key, "corpus": source.name}, durable)
+        _finish(work, done, source.problems, {**settings, "key": key, "corpus": source.name})
     resumed = {"resumed_chunks": len(reused), "recomputed_chunks": recomputed} if reused or recomputed else {}
-    if scratch is not None:
-        try:
-            return _in_memory(work, decoded)
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
     entry = cache_dir / key
     with _writing(*where):
         try:

@@ -44,17 +44,13 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def _write_atomic(path: Path, data: bytes, durable: bool = True) -> str:
-    """Write ``data`` to ``path`` via a temporary name, ``fsync`` and ``os.replace``; return its SHA-256.
-
-    Without ``durable`` (a run's temporary folder, deleted when the run ends) there is no ``fsync``.
-    """
+def _write_atomic(path: Path, data: bytes) -> str:
+    """Write ``data`` to ``path`` via a temporary name, ``fsync`` and ``os.replace``; return its SHA-256."""
     tmp = path.with_name(f".tmp-{uuid.uuid4().hex}-{path.name}")
     with open(tmp, "wb") as fh:
         fh.write(data)
-        if durable:
-            fh.flush()
-            os.fsync(fh.fileno())
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(tmp, path)
     return hashlib.sha256(data).hexdigest()
 
@@ -190,14 +186,14 @@ def _done_record(work: Path, index: int, h: str) -> Path:
     return work / "chunks" / f"{index:06d}-{h}.json"
 
 
-def _write_chunk(work: Path, index: int, h: str, tables: dict[str, bytes], durable: bool = True) -> None:
+def _write_chunk(work: Path, index: int, h: str, tables: dict[str, bytes]) -> None:
     """Write one chunk's parts atomically, then its done-record (the chunk counts as finished)."""
     record = {}
     for name in CHUNK_TABLES:
         file = f"{name}/part-{index:06d}.parquet"
-        record[name] = {"file": file, "sha256": _write_atomic(work / file, tables[name], durable)}
+        record[name] = {"file": file, "sha256": _write_atomic(work / file, tables[name])}
     record["problems"] = json.loads(tables.get("problems", b"[]"))
-    _write_atomic(_done_record(work, index, h), json.dumps(record, sort_keys=True).encode(), durable)
+    _write_atomic(_done_record(work, index, h), json.dumps(record, sort_keys=True).encode())
 
 
 def _check_record(work: Path, index: int, h: str) -> str | None:
@@ -218,29 +214,32 @@ def _check_record(work: Path, index: int, h: str) -> str | None:
     return None
 
 
-def _finish(work: Path, done: list[tuple[int, str]], load_problems: Iterable, settings: dict,
-            durable: bool = True) -> None:
+def _problem_rows(load_problems: Iterable) -> list[dict]:
+    """The corpus's load problems as rows of the ``problems`` table."""
+    return [{"path": p.path, "line": p.line, "unit": getattr(p, "unit", "line"), "why": p.why} for p in load_problems]
+
+
+def _finish(work: Path, done: list[tuple[int, str]], load_problems: Iterable, settings: dict) -> None:
     """Write the problems table and the manifest; drop done-records and leftover temporary files.
 
     Problems are the corpus's load problems, then the articles that failed, in chunk order.
     """
-    problems = [{"path": p.path, "line": p.line, "unit": getattr(p, "unit", "line"), "why": p.why}
-                for p in load_problems]
+    problems = _problem_rows(load_problems)
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for index, h in sorted(done):
         record = json.loads(_done_record(work, index, h).read_text())
         for name in CHUNK_TABLES:
             tables[name].append(record[name])
         problems.extend(record.get("problems", []))
-    sha = _write_atomic(work / "problems.parquet", _parquet_bytes(problems, "problems"), durable)
+    sha = _write_atomic(work / "problems.parquet", _parquet_bytes(problems, "problems"))
     tables["problems"].append({"file": "problems.parquet", "sha256": sha})
     shutil.rmtree(work / "chunks")
     (work / RUN_FILE).unlink(missing_ok=True)
     for leftover in work.rglob(".tmp-*"):
         leftover.unlink()
     manifest = {"settings": settings, "tables": tables}
-    _write_atomic(work / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode(), durable)
-    for folder in [work, *(work / name for name in CHUNK_TABLES)] if durable else []:
+    _write_atomic(work / "manifest.json", json.dumps(manifest, indent=1, sort_keys=True).encode())
+    for folder in [work, *(work / name for name in CHUNK_TABLES)]:
         _fsync_dir(folder)
 
 

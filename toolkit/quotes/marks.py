@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..text import normalize_quotes, sentences
+from ..text import line_sentence_bounds, normalize_quotes
 
 def _opens_only(t: str, pos: int, start: int, end: int) -> bool:
     """Whether the mark at ``pos`` can only open a quotation: after a sentence end and a space, before
@@ -60,8 +60,9 @@ def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
 
 def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
            starts: list[int]) -> list[tuple[int, int]]:
-    """Sentences of a paragraph, merged where a quotation crosses a sentence boundary."""
-    sents = [(para_start + s.start, para_start + s.end) for s in sentences(t[para_start:para_end])]
+    """Sentences of a paragraph (``t[para_start:para_end]``, one of :func:`toolkit.text.paragraphs`),
+    merged where a quotation crosses a sentence boundary."""
+    sents = [(para_start + s, para_start + e) for s, e in line_sentence_bounds(t[para_start:para_end])]
     units: list[tuple[int, int]] = []
     for s, e in sents:
         prev = _pair_before(pairs, starts, s)
