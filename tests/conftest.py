@@ -148,5 +148,6 @@ def demo_reports(tmp_path_factory) -> dict:
     :func:`_build_demo_reports`): the README command test, the notebook tests and the browser test
     read the same run (each notebook executes once in the suite, not once per test). ``cache`` is
     the run's cache folder, which the README's ``toolkit report`` line reuses (its validator figures
-    are memoised there, :mod:`toolkit.validate.memo`)."""
+    are memoised there, :mod:`toolkit.validate.memo`, which keys paths under a copy of the repository and
+    its ``../shared`` relative to them: that line's own fresh copy reads the entries this run wrote)."""
     return once_per_session(tmp_path_factory, "demo-reports", _build_demo_reports)

@@ -21,8 +21,9 @@ when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable 
   is that run's recipe (``make -n report``), so it is checked against it, not run twice. The README's
   other ``toolkit report`` lines (a filter, a user lexicon, three corpora) run after it, in its cache
   folder, where the validity notebook's validator figures are memoised (:mod:`toolkit.validate.memo`):
-  their notebooks run, their figures are not computed twice. Lines reading ``../shared`` skip with a
-  reason when the shared data is absent.
+  their notebooks run, their figures are not computed twice (the memo keys paths under the repository
+  and the shared folder relative to them, so the two fresh copies share its entries). Lines reading
+  ``../shared`` skip with a reason when the shared data is absent.
 * **Parsed**: every toolkit, benchmark and make command of the README and of the developer documents
   (:data:`DEV_DOCS`: benchmarks, training and the settings' cross-validation, minutes to tens of minutes
   of CPU, each command beside the figure it measures), run or not, by the parser that would read it:

@@ -3,6 +3,8 @@ or the toolkit's code changes (:mod:`toolkit.validate.memo`)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from toolkit.validate import memo
@@ -79,3 +81,72 @@ def test_validate_memo_tuples_sets_and_number_keys_read_back_equal(tmp_path, mon
 
     assert memo.memoised(evaluate) == memo.memoised(evaluate) == evaluate() and len(calls) == 2
     assert list((tmp_path / "cache" / "validate").glob("*.json"))
+
+
+def _copy_of_the_repo(root, monkeypatch):
+    """A repository at ``root`` (the memo's idea of it) with ``shared`` beside it, each holding the same
+    invented gold file: what two fresh clones of one checkout look like to the memo."""
+    for folder in (root / "narrative-toolkit" / "toolkit" / "validate" / "gold", root / "shared" / "gold" / "set"):
+        folder.mkdir(parents=True)
+        (folder / "dev.jsonl").write_text('{"label": "positive"}\n', encoding="utf-8")
+    monkeypatch.setattr(memo, "_REPO", root / "narrative-toolkit")
+    monkeypatch.setattr(memo, "_PACKAGE_GOLD", root / "narrative-toolkit" / "toolkit" / "validate" / "gold")
+    monkeypatch.setenv("NARRATIVE_SHARED", str(root / "shared"))
+    return root / "shared" / "gold" / "set"
+
+
+def _report(gold):
+    return {"text": f"Invented gold set: {gold}\n1 label", "file": str(gold / "dev.jsonl"), "n": 1}
+
+
+def test_validate_memo_key_is_the_same_for_two_copies_of_the_same_gold_folder(tmp_path, monkeypatch):
+    keys = []
+    for copy in ("a", "b"):
+        gold = _copy_of_the_repo(tmp_path / copy, monkeypatch)
+        keys.append(memo.memo_key(_report, (str(gold),), {}, [gold, tmp_path / copy / "narrative-toolkit" / "corpora"]))
+    assert keys[0] == keys[1]
+    (gold / "dev.jsonl").write_text('{"label": "negative"}\n', encoding="utf-8")  # the content is in the key
+    assert memo.memo_key(_report, (str(gold),), {}, [gold]) != keys[1]
+
+
+def test_validate_memo_package_gold_changed_in_a_copy_is_recomputed(tmp_path, monkeypatch):
+    _copy_of_the_repo(tmp_path / "a", monkeypatch)
+    before = memo.memo_key(_report, (), {}, [])
+    (tmp_path / "a" / "narrative-toolkit" / "toolkit" / "validate" / "gold" / "dev.jsonl").write_text("{}\n")
+    assert memo.memo_key(_report, (), {}, []) != before
+
+
+def test_validate_memo_result_naming_its_gold_reads_back_under_the_readers_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path / "cache"))
+    calls = []
+
+    def report(path):
+        calls.append(path)
+        return _report(Path(path))
+
+    first = _copy_of_the_repo(tmp_path / "a", monkeypatch)
+    assert memo.memoised(report, str(first)) == _report(first)
+    second = _copy_of_the_repo(tmp_path / "b", monkeypatch)
+    assert memo.memoised(report, str(second)) == _report(second) and len(calls) == 1  # computed once, in a
+    stored = next((tmp_path / "cache" / "validate").glob("*.json")).read_text(encoding="utf-8")
+    assert str(tmp_path) not in stored
+
+
+def test_validate_memo_same_gold_elsewhere_is_keyed_on_its_place(tmp_path):
+    """Outside the repository and the shared folder a path stays in the key: a result may name it."""
+    keys = []
+    for copy in ("a", "b"):
+        (tmp_path / copy).mkdir()
+        (tmp_path / copy / "dev.jsonl").write_text('{"label": "positive"}\n', encoding="utf-8")
+        keys.append(memo.memo_key(_report, (str(tmp_path / copy),), {}, [tmp_path / copy]))
+    assert keys[0] != keys[1]
+
+
+def test_validate_memo_place_needs_a_whole_folder_name(tmp_path, monkeypatch):
+    """``.../shared2`` is not under ``.../shared``: it is stored as written."""
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path / "cache"))
+    shared = _copy_of_the_repo(tmp_path / "a", monkeypatch).parent.parent
+    text = f"{shared}2/x and {shared}: and {shared}"
+    assert memo.memoised(lambda: text) == text
+    stored = next((tmp_path / "cache" / "validate").glob("*.json")).read_text(encoding="utf-8")
+    assert stored.count(str(shared)) == 1 and f"{shared}2/x" in stored
