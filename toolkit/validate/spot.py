@@ -122,24 +122,27 @@ DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
                    loaded: dict | None = None, hedges: object = None, rules: object = None,
-                   news_filter: bool = True) -> list[tuple[dict, object]]:
+                   news_filter: bool = True, claims_of: dict | None = None) -> list[tuple[dict, object]]:
     """Each record of ``gold/<name>`` with the current finder's overlapping claim (a ``HedgeClaim`` or ``None``;
     a reporting verb, role ``reporting``, is no hedge found, nor one the news hedge filter drops,
     :func:`toolkit.hedge_filter.filter_claims`, unless ``news_filter`` is false); ``loaded`` as for
     :func:`read_spot`; ``hedges`` a hedge lexicon (:func:`toolkit.hedging.load_hedges`; the default when ``None``);
-    ``rules`` the attachment rules applied (:data:`toolkit.hedge_claims.RULES` when ``None``)."""
+    ``rules`` the attachment rules applied (:data:`toolkit.hedge_claims.RULES` when ``None``); ``claims_of``
+    each article's claims before and after the filter, filled here and shared by calls with the same
+    ``hedges`` and ``rules`` (the report scores every set with and without the filter)."""
     actors, verbs = load_actors(), load_verbs()
-    claims_of: dict[str, list] = {}
+    claims_of = {} if claims_of is None else claims_of
     out = []
     for r, article in read_spot(name, corpora, loaded):
-        if article.id not in claims_of:
+        key = (r["corpus"], article.id)
+        if key not in claims_of:
             text = article.masked_text
             found = [h for h in find_hedges(text, hedges) if h.category not in NOT_HEDGES]
             quotes = extract_quotes(article, actors=actors, verbs=verbs)
             claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
                                       RULES if rules is None else rules)
-            claims_of[article.id] = filter_claims(text, found, claims, quotes, verbs) if news_filter else claims
-        out.append((r, next((c for c in claims_of[article.id] if c.start < r["end"] and r["start"] < c.end
+            claims_of[key] = (claims, filter_claims(text, found, claims, quotes, verbs))
+        out.append((r, next((c for c in claims_of[key][news_filter] if c.start < r["end"] and r["start"] < c.end
                              and c.role not in ("reporting", FILTERED)), None)))
     return out
 
@@ -191,8 +194,9 @@ def score_portrayal(corpora: str | Path, backend: str = "default", name: str = "
 def report_hedges(corpora: str | Path) -> list[str]:
     """Report lines for the hedge spot sets: each one, the dev sets pooled, then all of them pooled."""
     loaded: dict = {}  # each corpus read once for all the sets
-    per = {name: hedge_outcomes(corpora, name, loaded) for name in HEDGE_SETS}
-    raw = {name: hedge_outcomes(corpora, name, loaded, news_filter=False) for name in HEDGE_SETS}
+    claims_of: dict = {}  # each article's claims found once, with and without the filter
+    per = {name: hedge_outcomes(corpora, name, loaded, claims_of=claims_of) for name in HEDGE_SETS}
+    raw = {name: hedge_outcomes(corpora, name, loaded, news_filter=False, claims_of=claims_of) for name in HEDGE_SETS}
     groups = [(name, why, per[name], raw[name]) for name, why in HEDGE_SETS.items()]
     groups += [("dev pooled", " + ".join(DEV_SETS), [d for name in DEV_SETS for d in per[name]],
                 [d for name in DEV_SETS for d in raw[name]]),
