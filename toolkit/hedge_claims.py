@@ -76,6 +76,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .records import first_holding
 from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
@@ -144,11 +145,6 @@ class HedgeClaim:
     how: str
 
 
-def _first_quote(quotes: Sequence[Any], starts: list[int], start: int, end: int):
-    """The first quote (sorted by start) whose span holds ``[start, end)``, as the pipeline's quote lookup."""
-    return next((quotes[i] for i in range(bisect.bisect_right(starts, start)) if end <= quotes[i].end), None)
-
-
 def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], mentions: Sequence[Any],
                      actors: Any = None, rules: Collection[str] = RULES) -> list[HedgeClaim]:
     """Attach every hedge to its claim's actor (see the module docstring for the rules).
@@ -176,7 +172,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     s_starts = [s.start for s in sents]
 
     def outside(m) -> bool:
-        return _first_quote(quotes, q_starts, m.start, m.end) is None
+        return first_holding(quotes, q_starts, m.start, m.end) is None
 
     out = []
     for h in hedges:
@@ -186,7 +182,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
         s_lo = sents[k].start if sents else 0
         s_hi = sents[k].end if sents else len(text)
-        q = _first_quote(quotes, q_starts, h.start, h.end)
+        q = first_holding(quotes, q_starts, h.start, h.end)
         if q is not None:
             speaker = _first_speaker(text, q, mentions, m_starts, actors, rules)
             out.append(HedgeClaim(h.start, h.end, speaker, "own", "quote"))
@@ -212,7 +208,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
-                  and _first_quote(quotes, q_starts, v.start(), v.end()) is None]
+                  and first_holding(quotes, q_starts, v.start(), v.end()) is None]
         if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
             said_by = next((m for m in reversed(mentions[lo:hi])
                             if m.end <= speech[-1] and _SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)

@@ -46,6 +46,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .records import first_holding
 from .text import sentence_bounds, token_bounds
 
 __all__ = ["JUDGED", "FILTERED", "FILTERED_HOW", "MODEL_PATH", "HedgeFilter", "hedge_context", "hedge_features",
@@ -113,11 +114,6 @@ def _lemma(word: str) -> str:
     return next((s for s in stems if s in _CLASS_OF), w)
 
 
-def _in(spans: Sequence[Any], starts: list[int], start: int, end: int) -> Any:
-    """The first record of ``spans`` (sorted by start) that holds ``[start, end)``."""
-    return next((q for q in spans[:bisect.bisect_right(starts, start)][::-1] if end <= q.end), None)
-
-
 @dataclass(frozen=True)
 class _Context:
     """Per-text lookups shared by the features of all its hedges."""
@@ -158,10 +154,11 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
         while k < len(low_a) and low_a[k] in _SKIP:
             k += 1
     gov = low_a[k] if k < len(low_a) else "</s>"
-    gov_class = _CLASS_OF.get(_lemma(gov), "to" if gov == "to" else "that" if gov == "that" else "other")
+    gov_lemma = _lemma(gov)
+    gov_class = _CLASS_OF.get(gov_lemma, "to" if gov == "to" else "that" if gov == "that" else "other")
     f += [f"gov={gov_class}", f"cue|gov={cue}|{gov_class}", f"cat|gov={cat}|{gov_class}"]
-    if _lemma(gov) in _CLASS_OF:
-        f.append(f"cat|lemma={cat}|{_lemma(gov)}")
+    if gov_lemma in _CLASS_OF:
+        f.append(f"cat|lemma={cat}|{gov_lemma}")
     if aux:
         f.append(f"aux={'+'.join(aux[:2])}")
         if gov.endswith(("ed", "en")) or gov in _IRREGULAR:
@@ -179,7 +176,7 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
         prev = next((w for w in reversed(low_b[-3:]) if w.isalpha()), "")
         f.append("whether_after_question" if prev in _QUESTION_VERBS else "whether_free")
     # The reporting frame.
-    q = _in(ctx.quotes, ctx.q_starts, start, end)
+    q = first_holding(ctx.quotes, ctx.q_starts, start, end)  # quotes never overlap: at most one
     if q is not None:
         f += ["in_quote", f"quote_kind={q.kind}", f"quote_stance={getattr(q, 'stance', None)}",
               f"cat|in_quote={cat}"]

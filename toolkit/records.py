@@ -7,11 +7,20 @@ user can write ``toolkit.extract_quotes(text).to_frame()``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["RecordList", "to_frame"]
+__all__ = ["RecordList", "to_frame", "first_holding"]
+
+
+def first_holding(records: Sequence[Any], starts: list[int], start: int, end: int) -> Any:
+    """The first of ``records`` (sorted by ``start``; ``starts`` their starts) whose span holds
+    ``[start, end)``, or ``None``."""
+    return next((records[i] for i in range(bisect.bisect_right(starts, start)) if end <= records[i].end), None)
 
 
 def to_frame(records, columns: list[str] | None = None) -> pd.DataFrame:
