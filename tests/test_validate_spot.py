@@ -16,10 +16,11 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
-                 "hedges_real_fresh7.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "portrayal_real.jsonl", "portrayal_fresh.jsonl",
+                 "hedges_real_fresh7.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
+                 "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
-        assert len(rows) == (120 if name.startswith("hedges_real_train") else 40)
+        assert len(rows) == (200 if name == "hedges_real_train3.jsonl" else 120 if name.startswith("hedges_real_train") else 40)
         for r in rows:
             assert {"corpus", "doc_id", "n_chars", "sha256", "start", "end"} <= set(r)
             assert len(r["sha256"]) == 64 and 0 <= r["start"] < r["end"] <= r["n_chars"]
@@ -48,7 +49,7 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
     assert sum(" records, " in line for line in lines) == 12
-    assert any("dev pooled (520 records" in line for line in lines) and any("  pooled (560 records" in line for line in lines)
+    assert any("dev pooled (720 records" in line for line in lines) and any("  pooled (760 records" in line for line in lines)
     dev_line = next(line for line in lines if line.startswith("  dev pooled ("))
     assert "hedges_real_fresh6.jsonl" in dev_line and "hedges_real_fresh7.jsonl" not in dev_line  # held out: all pooled only
     # the second annotator's agreement on the hedge sets follows the spot lines, without the record keys
@@ -150,12 +151,13 @@ def test_validate_spot_portrayal_fresh2_registered_held_out_and_read(shared):
     assert not earlier & keys  # none of the two earlier sets' articles
 
 
-@pytest.mark.parametrize(("name", "real"), [("hedges_real_train.jsonl", 82), ("hedges_real_train2.jsonl", 89)])
-def test_validate_spot_train_set_registered_as_dev_and_read(shared, name, real):
+@pytest.mark.parametrize(("name", "real", "n"), [("hedges_real_train.jsonl", 82, 120), ("hedges_real_train2.jsonl", 89, 120),
+                                                  ("hedges_real_train3.jsonl", 147, 200)])
+def test_validate_spot_train_set_registered_as_dev_and_read(shared, name, real, n):
     assert name in DEV_SETS and "training" in HEDGE_SETS[name]
     spot = read_spot(name, shared("corpora"))  # texts checked by length and SHA-256
     keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 120 and len(keys) == 120 and sum(r["real"] for r, _a in spot) == real
+    assert len(spot) == n and len(keys) == n and sum(r["real"] for r, _a in spot) == real
     others = {(r["corpus"], r["doc_id"]) for other in HEDGE_SETS if other != name
               for r, _a in read_spot(other, shared("corpora"))}
     assert not keys & others  # none of the other sets' articles
