@@ -16,7 +16,7 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
-                 "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "portrayal_real.jsonl", "portrayal_fresh.jsonl",
+                 "hedges_real_fresh7.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
         assert len(rows) == (120 if name.startswith("hedges_real_train") else 40)
@@ -47,8 +47,10 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 11
-    assert any("dev pooled (480 records" in line for line in lines) and any("  pooled (520 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 12
+    assert any("dev pooled (520 records" in line for line in lines) and any("  pooled (560 records" in line for line in lines)
+    dev_line = next(line for line in lines if line.startswith("  dev pooled ("))
+    assert "hedges_real_fresh6.jsonl" in dev_line and "hedges_real_fresh7.jsonl" not in dev_line  # held out: all pooled only
     # the second annotator's agreement on the hedge sets follows the spot lines, without the record keys
     assert lines[-1].startswith("    actor (records both call real): n ") and "kappa" in lines[-1]
     assert any(line.startswith("  hedges_real_fresh5.jsonl (") for line in lines[-6:])
@@ -92,15 +94,29 @@ def test_validate_spot_fresh5_registered_as_dev_and_read(shared):
     assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
 
 
-def test_validate_spot_fresh6_registered_held_out_and_read(shared):
-    assert "held out" in HEDGE_SETS["hedges_real_fresh6.jsonl"] and "hedges_real_fresh6.jsonl" not in DEV_SETS
-    assert list(HEDGE_SETS)[-1] == "hedges_real_fresh6.jsonl"  # the held-out line is printed last, before the pools
+def test_validate_spot_fresh6_registered_as_dev_and_read(shared):
+    assert "hedges_real_fresh6.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh6.jsonl"].endswith("dev since")
     spot = read_spot("hedges_real_fresh6.jsonl", shared("corpora"))  # texts checked by length and SHA-256
     keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 30
+    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 29  # 30 before adjudication
     others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh6.jsonl"
               for r, _a in read_spot(name, shared("corpora"))}
-    assert not keys & others  # none of the seven earlier sets' articles
+    assert not keys & others  # none of the other sets' articles
+    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
+    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+
+
+def test_validate_spot_fresh7_registered_held_out_and_read(shared):
+    # the one hedge set the headline table (summary.held_out_spot: descriptions ending "held out") reports
+    assert [name for name, why in HEDGE_SETS.items() if why.endswith("held out")] == ["hedges_real_fresh7.jsonl"]
+    assert "hedges_real_fresh7.jsonl" not in DEV_SETS
+    assert list(HEDGE_SETS)[-1] == "hedges_real_fresh7.jsonl"  # the held-out line is printed last, before the pools
+    spot = read_spot("hedges_real_fresh7.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 35
+    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh7.jsonl"
+              for r, _a in read_spot(name, shared("corpora"))}
+    assert not keys & others  # none of the nine earlier sets' articles
     assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
     assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
 

@@ -32,7 +32,9 @@ excluded, by the code of commit 9e61234 (us_western 37, russia 29, arab 22, turk
 excluded (``hedges_real``, ``_fresh`` to ``_fresh5`` and ``_train``), by the code of commit c46a299 (us_western 15,
 russia 13, arab 5, iran 4, turkey 3). ``hedges_real_train2.jsonl`` was drawn with ``hedges --seed 32 --n 120
 --by-alignment`` and those seven sets and the fresh6 draw excluded, by the code of commit c46a299 (us_western 47,
-russia 34, arab 18, turkey 13, iran 8).
+russia 34, arab 18, turkey 13, iran 8). ``hedges_real_fresh7.jsonl`` was drawn with ``hedges --seed 33 --n 40
+--by-alignment`` and the nine sets above excluded (``hedges_real``, ``_fresh`` to ``_fresh6``, ``_train`` and
+``_train2``), by the code of commit 33f6bb0 (us_western 17, russia 14, arab 8, iran 1).
 ``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
 by the code of commit 9e61234; ``portrayal_fresh2.jsonl`` with ``mentions --seed 28 --exclude
 toolkit/validate/gold/portrayal_real.jsonl --exclude toolkit/validate/gold/portrayal_fresh.jsonl`` by the code of

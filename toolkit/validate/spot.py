@@ -34,8 +34,12 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   another hand; for training and cross-validating the news hedge classifier: dev.
 * ``hedges_real_fresh6.jsonl``: 40 more, seed 31, ``--by-alignment``, none of the seven sets above's
   articles, drawn by the code of commit c46a299 and labelled the same way (text window alone) and
-  committed before any rule change of round 6; never read to choose one: the held-out line.
-  ``validate hedging`` prints each set, the eight dev sets pooled (480) and all 520 pooled.
+  committed before any rule change of round 6; held out in round 6 (scored once), read in round 7:
+  dev since.
+* ``hedges_real_fresh7.jsonl``: 40 more, seed 33, ``--by-alignment``, none of the nine sets above's
+  articles, drawn by the code of commit 33f6bb0 and labelled the same way (text window alone) and
+  committed before any rule change of round 7; never read to choose one: the held-out line.
+  ``validate hedging`` prints each set, the nine dev sets pooled (520) and all ten pooled (560).
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -112,12 +116,14 @@ HEDGE_SETS = {
                                "and CV of hedge filters: dev",
     "hedges_real_train2.jsonl": "120 records, seed 32, by outlet alignment; drawn by commit c46a299; for training "
                                 "and CV of the news hedge classifier: dev",
-    "hedges_real_fresh6.jsonl": "seed 31, by outlet alignment; drawn by commit c46a299, labelled before any later "
+    "hedges_real_fresh6.jsonl": "seed 31, by outlet alignment; drawn by commit c46a299; held out in round 6, "
+                                "scored once; read in round 7: dev since",
+    "hedges_real_fresh7.jsonl": "seed 33, by outlet alignment; drawn by commit 33f6bb0, labelled before any later "
                                 "rule; never read to choose one: held out",
 }
 DEV_SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
             "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_train.jsonl",
-            "hedges_real_train2.jsonl")
+            "hedges_real_train2.jsonl", "hedges_real_fresh6.jsonl")
 
 
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
