@@ -104,3 +104,78 @@ def test_hedge_filter_szeged_scores_the_filtered_decision_beside_the_finders(tmp
     res = evaluate(xml)
     assert res["sentence_filtered"]["gold"] == res["sentence"]["gold"] == 1
     assert res["sentence_filtered"]["predicted"] <= res["sentence"]["predicted"]
+
+
+_SWITCH_TEXT = ("Ceasefire\n\nMonitors were dispatched to investigate whether nerve agents were released near the "
+                "airfield. The ministry may dispute the monitors' account.")
+
+
+def _switch_records():
+    return [{"id": "s1", "outlet": "awire", "date": "2019-02-01", "title": "Ceasefire", "text": _SWITCH_TEXT}]
+
+
+def test_hedge_filter_switch_off_in_analyze_keeps_the_attachment_claims_and_enters_the_cache_key(tmp_path):
+    from toolkit import analyze
+
+    on = analyze(_switch_records(), cache=tmp_path, progress=False)
+    off = analyze(_switch_records(), cache=tmp_path, progress=False, hedge_filter=False)
+    assert on.path != off.path  # a separate cache entry, not the filtered one served again
+    assert on.settings["hedge_filter"] is True and off.settings["hedge_filter"] is False
+    assert FILTERED in set(on.hedges["role"]) and FILTERED not in set(off.hedges["role"])
+    assert FILTERED_HOW not in set(off.hedges["how"])
+    # off: exactly the attachment rules' claims; on: the same rows except the filtered ones
+    text = on.articles["text"].iloc[0]
+    hedges, claims, _quotes, _verbs = _parts(text)
+    assert list(off.hedges["role"]) == [c.role for c in claims]
+    kept = on.hedges["role"] != FILTERED
+    cols = ["start", "end", "cue", "role", "how", "actor"]
+    assert on.hedges.loc[kept, cols].equals(off.hedges.loc[kept, cols])
+    assert (off.actor_measures["own_hedges"].sum() + off.actor_measures["distancing_hedges"].sum()
+            >= on.actor_measures["own_hedges"].sum() + on.actor_measures["distancing_hedges"].sum())
+
+
+def test_hedge_filter_cli_analyze_no_hedge_filter_keeps_every_hedge(tmp_path):
+    import pandas as pd
+    from cli_run import run_cli
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "awire_2019-02-01_monitors.txt").write_text(_SWITCH_TEXT + "\n", encoding="utf-8")
+    roles = {}
+    for flag in ((), ("--no-hedge-filter",)):
+        out = tmp_path / ("off" if flag else "on")
+        run_cli("analyze", str(tmp_path / "data"), "--out", str(out), "--cache", str(tmp_path / "cache"), *flag)
+        roles[bool(flag)] = set(pd.read_parquet(out / "hedges.parquet")["role"])
+    assert FILTERED in roles[False] and FILTERED not in roles[True]
+
+
+def test_hedge_filter_lemma_is_the_shared_inflector_read_backwards():
+    from toolkit.hedge_filter import _CLASS_OF, _lemma
+    from toolkit.quotes import inflect
+
+    for lemma in ("stop", "use", "try", "investigate", "reach"):
+        assert {_lemma(form) for form in inflect(lemma)} == {lemma}
+    assert all(_lemma(f) == lemma for lemma in _CLASS_OF if lemma != "be" for f in inflect(lemma)
+               if f not in ("seed", "bes", "bed"))
+    assert [_lemma(w) for w in ("goes", "having", "was", "Heard")] == ["go", "have", "be", "hear"]
+    # words that only look like a class verb's forms stay themselves
+    assert [_lemma(w) for w in ("good", "planes", "god", "bed")] == ["good", "planes", "god", "bed"]
+
+
+def test_hedge_filter_cv_trains_on_dev_sets_only_and_refuses_a_held_out_one():
+    import importlib.util
+    from pathlib import Path
+
+    import pytest
+
+    from toolkit.validate.spot import DEV_SETS, HEDGE_SETS
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "hedge_filter_cv.py"
+    spec = importlib.util.spec_from_file_location("hedge_filter_cv", path)
+    cv = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cv)
+    assert cv.training_sets([]) == list(DEV_SETS)
+    assert cv.training_sets(["new_unregistered.jsonl", DEV_SETS[0]]) == [*DEV_SETS, "new_unregistered.jsonl"]
+    held = sorted(set(HEDGE_SETS) - set(DEV_SETS))
+    if held:  # a registered set that is not dev is held out
+        with pytest.raises(ValueError, match="held-out"):
+            cv.training_sets([held[0]])

@@ -172,7 +172,8 @@ def _cmd_analyze(args) -> int:
     lexicons, sentiment = _lexicons(args), _sentiment(args)
     corpora = _load_selected(args.corpus, args, None)  # --alignment: the outlets lexicon (_lexicons)
     runs = [analyze(c, workers=args.workers, cache=args.cache, sentiment=sentiment, lexicons=lexicons,
-                    side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions) for c in corpora]
+                    side_backends=args.side_backends, labels_as_mentions=args.labels_as_mentions,
+                    hedge_filter=args.hedge_filter) for c in corpora]
     results = concat_results(runs)
     out = Path(args.out)
     if args.format == "parquet":
@@ -326,6 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also score VADER and TextBlob beside it (the *_vader/*_textblob columns; slower)")
     p.add_argument("--labels-as-mentions", action="store_true",
                    help="count each label naming a camp ('terrorists' in SANA) as a mention of that camp's generic actor")
+    p.add_argument("--no-hedge-filter", dest="hedge_filter", action="store_false",
+                   help="keep every hedge the lexicon finds (no news hedge filter: no 'filtered' role)")
     p.set_defaults(func=_cmd_analyze)
 
     p = sub.add_parser("cache", help="list the analysis cache (key, corpus, size, age, finished or partial) or prune it")

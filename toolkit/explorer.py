@@ -1,9 +1,9 @@
 """The evidence explorer: one self-contained HTML page to filter and read every span behind the figures.
 
 :func:`write_explorer` writes the quotes (with speaker and cue), the outlet's own mentions (with
-their portrayal score and the evidence words that drove it), the hedges (own, distancing, none)
-and the labels of one or more analyses into a single HTML file with inline CSS and JavaScript and
-no network access. The reader filters by corpus, outlet, alignment, type, camp, stance and
+their portrayal score and the evidence words that drove it), the hedges (own, distancing, none, or
+"hedge (filtered)": judged no hedge by :mod:`toolkit.hedge_filter`) and the labels of one or more
+analyses into a single HTML file with inline CSS and JavaScript and no network access. The reader filters by corpus, outlet, alignment, type, camp, stance and
 measure (``distancing_verbs`` marks the quotes introduced by a distancing or denial verb), and
 reads each row highlighted in its sentence, with the paragraph one click away, under the article's
 title, outlet and date. The filters live in the address's hash (``#type=quote&camp=russia``), so
@@ -32,6 +32,7 @@ import pandas as pd
 
 from .display import hedge_actors
 from .explorer_page import PAGE
+from .hedge_filter import FILTERED
 from .vocab import STANCES
 
 __all__ = ["explorer_rows", "explorer_data", "write_explorer", "ROW_TYPES"]
@@ -126,7 +127,8 @@ def explorer_rows(results, *, evidence_words: bool = True) -> pd.DataFrame:
         parts.append(pd.DataFrame({"article_id": h["article_id"], "type": "hedge", "start": h["start"],
                                    "end": h["end"], "lo": h["start"], "hi": h["end"],
                                    "camp": [camp_of.get(a, "") for a in h["actor"]], "actor": h["actor"],
-                                   "measure": [role[r] if c else "booster" if k == "booster" else "hedge (no actor)"
+                                   "measure": [role[r] if c else "booster" if k == "booster"
+                                               else "hedge (filtered)" if r == FILTERED else "hedge (no actor)"
                                                for r, c, k in zip(h["role"], h["counted"], h["category"])],
                                    "stance": "",
                                    "detail": [f"{c} ({k})" for c, k in zip(h["cue"], h["category"])],

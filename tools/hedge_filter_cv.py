@@ -4,8 +4,8 @@ Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--extra hedges_real_train2
 measures its CPU cost instead
 (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
-Data: every hand-labelled real-news spot record (the dev sets of :data:`toolkit.validate.spot.DEV_SETS`,
-``hedges_real_fresh5.jsonl`` and the files named by ``--extra``) that the current finder matches with a hedge
+Data: every hand-labelled real-news spot record (the dev sets of :data:`toolkit.validate.spot.DEV_SETS` and
+the files named by ``--extra``, never a registered held-out set: :func:`training_sets`) that the current finder matches with a hedge
 of a judged category (:data:`toolkit.hedge_filter.JUDGED`) whose claim is not a reporting verb (as
 :func:`toolkit.validate.spot.hedge_outcomes` scores): label ``real``, group the article.
 
@@ -58,10 +58,19 @@ from toolkit.hedge_filter import JUDGED, MODEL_PATH, hedge_context, hedge_featur
 from toolkit.hedging import find_hedges
 from toolkit.paths import shared_path
 from toolkit.quotes import extract_quotes, load_verbs
-from toolkit.validate.spot import DEV_SETS, read_spot
+from toolkit.validate.spot import DEV_SETS, HEDGE_SETS, read_spot
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))  # 0 (keep all) .. 0.8
+
+
+def training_sets(extra: list[str]) -> list[str]:
+    """The spot sets the filter is trained and cross-validated on: :data:`DEV_SETS`, then the ``extra`` files not
+    yet registered. A registered set that is not dev (a held-out set) raises ``ValueError``: it is never read."""
+    held = sorted(set(extra) & (set(HEDGE_SETS) - set(DEV_SETS)))
+    if held:
+        raise ValueError(f"held-out spot set(s) {', '.join(held)}: the filter reads dev sets only")
+    return list(dict.fromkeys([*DEV_SETS, *extra]))
 
 
 def records(names: list[str]) -> list[dict]:
@@ -161,7 +170,7 @@ def main() -> None:
     if args.cost:
         print(cost(args.cost))
         return
-    names = list(dict.fromkeys([*DEV_SETS, "hedges_real_fresh5.jsonl", *args.extra]))  # never a held-out set
+    names = training_sets(args.extra)  # never a held-out set
     data = records(names)
     vec = DictVectorizer()
     x = vec.fit_transform([dict.fromkeys(d["features"], 1) for d in data]).tocsr()
@@ -186,7 +195,8 @@ def main() -> None:
           f"{statistics.stdev(r[2] for r in rows):.3f}; filtered {statistics.mean(r[3] for r in rows):.3f} +- "
           f"{statistics.stdev(r[3] for r in rows):.3f}; gain {statistics.mean(gain):+.3f} +- {statistics.stdev(gain):.3f} "
           f"(higher in {sum(g > 1e-9 for g in gain)}, lower in {sum(g < -1e-9 for g in gain)}); real kept "
-          f"{statistics.mean(r[4] for r in rows):.3f} +- {statistics.stdev(r[4] for r in rows):.3f}")
+          f"{statistics.mean(r[4] for r in rows):.3f} +- {statistics.stdev(r[4] for r in rows):.3f} "
+          f"(>= 0.95 in {sum(r[4] >= 0.95 - 1e-9 for r in rows)} of {len(rows)} folds)")
     for name in names:
         idx = [i for i, d in enumerate(data) if d["set"] == name]
         kept = [i for i in idx if oof_first[i]]

@@ -41,7 +41,8 @@ def _problem_of(item, i: int, exc: Exception) -> dict:
 
 
 def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentiment: str,
-               side_backends: bool, labels_as_mentions: bool, in_memory: bool) -> dict[str, bytes | pa.Table]:
+               side_backends: bool, labels_as_mentions: bool, hedge_filter: bool,
+               in_memory: bool) -> dict[str, bytes | pa.Table]:
     """Analyse one chunk of articles; return each table as zstd Parquet bytes (a part of a cache entry)
     or, with ``in_memory`` (a run without a cache), as the Arrow table those bytes would decode to,
     and under ``"problems"`` the JSON list of the articles that failed (those have no rows in any
@@ -60,7 +61,8 @@ def _run_chunk(items: list, start: int, alignment: dict, lexicons: dict, sentime
             article = _article(item, start + j, notes)
             per_article.append(analyze_article(article, loaded, sentiment, side_backends,
                                                alignment=outlets.alignment_of(article.outlet),
-                                               labels_as_mentions=labels_as_mentions))
+                                               labels_as_mentions=labels_as_mentions,
+                                               hedge_filter=hedge_filter))
             articles.append(article)
         except Exception as exc:  # one bad article never costs the run: it becomes a problem row
             problems.append(_problem_of(item, start + j, exc))

@@ -117,7 +117,7 @@ def _label_mentions(mentions: list, labels: list, actors) -> list:
 
 def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, sentiment: str = "default",
                     side_backends: bool = False, *, alignment: str | None = None,
-                    labels_as_mentions: bool = False) -> dict[str, list[dict]]:
+                    labels_as_mentions: bool = False, hedge_filter: bool = True) -> dict[str, list[dict]]:
     """Run every extractor on one article; return rows for each table (no corpus-level columns).
 
     Extractors run on ``article.masked_text`` (boilerplate and repeated paragraphs blanked, same
@@ -136,6 +136,8 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
         labels_as_mentions: each label naming a camp also counts as a mention of the camp's
             generic actor (``how="label"``, e.g. "terrorists" in SANA: the opposition), unless it
             overlaps a mention, so it feeds portrayal, distancing hedges and ``actor_measures``.
+        hedge_filter: pass the attached hedges through the news hedge filter
+            (:func:`toolkit.hedge_filter.filter_claims`); ``False`` keeps the attachment rules' claims.
     """
     from ..actors import find_mentions
     from ..hedge_claims import attribute_hedges
@@ -223,7 +225,9 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
     # Hedges: each attached to its claim's actor (toolkit.hedge_claims: the speaker inside a quote,
     # the clause's subject outside), with the rule that decided as ``how``; a hedge the news hedge filter
     # (toolkit.hedge_filter) judges no hedge gets role "filtered", how "filter", no actor, and counts for none.
-    claims = filter_claims(text, hedges, attribute_hedges(text, hedges, quotes, mentions, actors), quotes, verbs)
+    claims = attribute_hedges(text, hedges, quotes, mentions, actors)
+    if hedge_filter:
+        claims = filter_claims(text, hedges, claims, quotes, verbs)
     for h, claim in zip(hedges, claims):
         if claim.actor and h.category != "booster":
             per_actor[claim.actor]["own_hedges" if claim.role == "own" else "distancing_hedges"] += 1

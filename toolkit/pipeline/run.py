@@ -38,7 +38,7 @@ LEXICON_KINDS = ("actors", "verbs", "hedges", "labels", "outlets")
 def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool | str | Path | None = None,
             progress: bool | None = None, sentiment: str = "default", side_backends: bool = False,
             engine: str = "processes", scheduler=None, chunk_size: int = 16,
-            labels_as_mentions: bool = False) -> Results:
+            labels_as_mentions: bool = False, hedge_filter: bool = True) -> Results:
     """Analyse a corpus (or records with ``id`` and ``text``) into :class:`Results`.
 
     Articles are analysed in chunks of ``chunk_size``; each chunk's tables are written as Parquet
@@ -79,6 +79,10 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
             unless it overlaps a mention, so portrayal and distancing exist for camps an outlet
             only labels. Off by default (the ``labels`` table is filled either way); part of the
             cache key.
+        hedge_filter: judge each hedge the lexicon finds with the news hedge filter
+            (:mod:`toolkit.hedge_filter`): one it judges no hedge keeps its ``hedges`` row with role
+            ``filtered``, how ``filter`` and no actor, and counts for none. On by default; ``False``
+            gives the finder's and attachment rules' hedges alone. Part of the cache key.
     """
     from ..sentiment import available_backends
 
@@ -98,7 +102,7 @@ def analyze(data, *, workers: int = 1, lexicons: dict | None = None, cache: bool
     backends = (sentiment, *(SIDE_BACKENDS if side_backends else ()))
     settings = {"version": __version__, "backends": list(dict.fromkeys(backends)), "sentiment": sentiment,
                 "side_backends": bool(side_backends), "lexicons": lexicons, "chunk_size": chunk_size,
-                "labels_as_mentions": bool(labels_as_mentions)}
+                "labels_as_mentions": bool(labels_as_mentions), "hedge_filter": bool(hedge_filter)}
     key_hash = _Key(settings)
     total, plan = None, None
     # With a cache the key comes first (a finished entry is served as it is), and its pass's chunk
@@ -182,7 +186,7 @@ def _in_memory(source: _Source, key_hash: _Key, settings: dict, lexicons: dict, 
             start += len(items)
 
     run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
-                True)
+                settings["hedge_filter"], True)
     parts: dict[int, dict] = {}
     problems: dict[int, list[dict]] = {}
     bar = _bar(total, progress)
@@ -267,7 +271,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             start += len(items)
 
     run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
-                False)
+                settings["hedge_filter"], False)
     try:
         for index, h, tables in _map(tasks(), engine, scheduler, workers, total, chunk_size, run_args):
             with _writing(*where):
