@@ -95,15 +95,16 @@ def _corpora_root(gold_dir: Path, corpora: str | Path | None) -> Path:
 
 
 def load_articles(gold: list[GoldStatement], corpora_root: str | Path) -> dict[str, object]:
-    """``{article id: toolkit Article}``: each gold article from its corpus as ``load_corpus`` loads it."""
-    from ...corpus import load_corpus
+    """``{article id: toolkit Article}``: each gold article from its corpus as ``load_corpus`` loads it
+    (each corpus read once per process: :func:`toolkit.validate.gold_text.read_corpus`)."""
+    from ..gold_text import read_corpus
 
     wanted: dict[str, dict[str, str]] = defaultdict(dict)
     for g in gold:
         wanted[g.corpus][g.article] = g.doc_id
     out = {}
     for corpus_name, docs in wanted.items():
-        corpus = load_corpus(Path(corpora_root) / corpus_name)
+        corpus = read_corpus(Path(corpora_root) / corpus_name)
         for article_id, doc_id in docs.items():
             art = corpus.get(doc_id)
             if art is None:
