@@ -81,10 +81,12 @@ def _split_word(word: str, at: int, spaced: bool, values: list, offsets: list, s
         values.append(word[remainder:]), offsets.append(at + remainder), spacing.append(spaced)
 
 
-# An ASCII run of non-space characters (syntok's space: \t \n \v \f \r and the blank, not \x1c-\x1f):
-# the symbols before its first letter or digit, the letters, digits and symbols up to its last letter
-# or digit (the word), the symbols after it; a run of symbols only is all "before".
-_ASCII_RUN = re.compile(r"(?=[^\t\n\v\f\r ])([^\t\n\v\f\r A-Za-z0-9]*)"
+# An ASCII run of non-space characters (syntok's space: \t \n \v \f \r and the blank, not \x1c-\x1f)
+# after the spaces before it: those spaces, the symbols before its first letter or digit, the letters,
+# digits and symbols up to its last letter or digit (the word), the symbols after it; a run of symbols
+# only is all "before". Runs are maximal, so the matches of ``findall`` tile the text up to its
+# trailing spaces and each run's offset is the sum of the lengths before it.
+_ASCII_RUN = re.compile(r"([\t\n\v\f\r ]*)(?=[^\t\n\v\f\r ])([^\t\n\v\f\r A-Za-z0-9]*)"
                         r"(?:([A-Za-z0-9](?:[^\t\n\v\f\r ]*[A-Za-z0-9])?)([^\t\n\v\f\r A-Za-z0-9]*))?")
 
 
@@ -131,38 +133,39 @@ def tokenize(text: str) -> tuple[list[str], list[int], list[bool]]:
 
 def _tokenize_ascii(text: str) -> tuple[list[str], list[int], list[bool]]:
     """:func:`tokenize` for ASCII text, each run of non-space characters cut by one match of
-    :data:`_ASCII_RUN` instead of character tests."""
+    :data:`_ASCII_RUN` instead of character tests (``findall``: the groups as strings, offsets
+    counted from their lengths, no match objects)."""
     values: list[str] = []
     offsets: list[int] = []
     spacing: list[bool] = []
-    last = 0
-    for m in _ASCII_RUN.finditer(text):
-        ms = m.start()
-        spaced = ms > last
-        last = m.end()
-        before, word, after = m.groups()
-        if word is None:  # no letter or digit: the run is one token
-            values.append(before), offsets.append(ms), spacing.append(spaced)
+    value, offset, spaced_ = values.append, offsets.append, spacing.append
+    at = 0  # where the next group starts
+    for space, before, word, after in _ASCII_RUN.findall(text):
+        at += len(space)
+        spaced = bool(space)  # something before the run (the first run: spaces at the start)
+        if not word:  # no letter or digit: the run is one token
+            value(before), offset(at), spaced_(spaced)
+            at += len(before)
             continue
-        if before:
-            for k, c in enumerate(before):
-                values.append(c), offsets.append(ms + k), spacing.append(spaced and k == 0)
+        for c in before:
+            value(c), offset(at), spaced_(spaced)
             spaced = False
-        at = ms + len(before)
+            at += 1
         if word.isalnum() and (word.islower() or word.istitle() or word.isupper() or word.isdigit()):
-            values.append(word), offsets.append(at), spacing.append(spaced)
+            value(word), offset(at), spaced_(spaced)
         else:
             _split_word(word, at, spaced, values, offsets, spacing)
+        at += len(word)
         if after:
-            at += len(word)
             if after.startswith("..."):
-                values.append("..."), offsets.append(at), spacing.append(False)
+                value("..."), offset(at), spaced_(False)
                 after = after[3:]
                 at += 3
-            for k, c in enumerate(after):
-                values.append(c), offsets.append(at + k), spacing.append(False)
-    if last < len(text):
-        values.append(""), offsets.append(len(text)), spacing.append(True)
+            for c in after:
+                value(c), offset(at), spaced_(False)
+                at += 1
+    if at < len(text):  # trailing space: an empty token
+        value(""), offset(len(text)), spaced_(True)
     return values, offsets, spacing
 
 

@@ -66,7 +66,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, sentence_bounds, sentences
+from ..text import in_capitals, normalize_quotes, paragraphs, sentence_bounds
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
 from .states import StateEvidence
@@ -164,9 +164,10 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
     spans = _quote_spans(quotes)
     starts = [s[0] for s in spans]
     norm = normalize_quotes(text)
-    tags = _TAGS.search(norm)  # a closing tag line holds neither labels nor the mentions co-reference reads
+    # a closing tag line holds neither labels nor the mentions co-reference reads (no "Tags", no search)
+    tags = _TAGS.search(norm) if "Tags" in norm else None
     cut = tags.start() if tags is not None else len(norm)
-    note = _FOOTNOTE.search(norm, 0, cut)
+    note = _FOOTNOTE.search(norm, 0, cut) if "*" in norm else None
     cut = note.start() if note is not None else cut
     hits = _match(norm, lex, cut)
     mentions = [m for m in (find_mentions(text, actors) if mentions is None else mentions)
@@ -264,11 +265,11 @@ def _windows(norm: str, kind: str) -> list[tuple[int, int, int]]:
         return [(p.start, p.start, p.end) for p in paras]
     para_starts = [p.start for p in paras]
     out: list[tuple[int, int, int]] = []
-    for sent in sentences(norm):
-        lo = sent.start
+    for start, end in sentence_bounds(norm):
+        lo = start
         if kind == "sentences" and out and bisect_right(para_starts, out[-1][0]) == bisect_right(para_starts, lo):
             lo = out[-1][0]
-        out.append((sent.start, lo, sent.end))
+        out.append((start, lo, end))
     return out
 
 

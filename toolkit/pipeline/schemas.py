@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import math
+from operator import itemgetter
 
 import pandas as pd
 import pyarrow as pa
@@ -81,13 +82,25 @@ def _column(values: list, type_: pa.DataType) -> pa.Array:
     return pa.array([_coerce(v, type_) for v in values], type=type_)
 
 
+def _values(rows: list[dict], names: list[str]) -> list:
+    """Each column's values, ``row.get(name)`` for every row: one pass of ``itemgetter`` over the rows
+    when each has every column (the tables of :func:`~toolkit.pipeline.measures.analyze_article`), the
+    per-column ``get`` otherwise."""
+    if len(names) > 1:
+        try:
+            return list(zip(*map(itemgetter(*names), rows)))
+        except KeyError:
+            pass
+    return [[r.get(n) for r in rows] for n in names]
+
+
 def _arrow_table(rows: list[dict], name: str) -> pa.Table:
     """Rows of Python values as a table of ``SCHEMAS[name]``, column by column (no type inference)."""
     schema = SCHEMAS[name]
     columns = []
-    for f in schema:
+    for f, values in zip(schema, _values(rows, schema.names)):
         try:
-            columns.append(_column([r.get(f.name) for r in rows], f.type))
+            columns.append(_column(list(values), f.type))
         except (TypeError, ValueError, pa.ArrowException) as exc:
             bad = next((r for r in rows if not _coerces(r.get(f.name), f.type)), {})
             raise ValueError(f"{name}.{f.name}: cannot store {bad.get(f.name)!r} of article "

@@ -4,6 +4,7 @@ from the context (Poesio & Vieira 1998 on definite descriptions) or from the wor
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -50,11 +51,14 @@ class _Anchor:
     written: str = ""  # the words of the mention or speaker phrase as the article has them
 
 
+_CORE_WORD = re.compile(r"[\w'-]+")
+
+
 def _core(t: str, s: int, e: int) -> tuple[list[str], int]:
     """Words of a speaker phrase before its post-modifiers, lower-case, and the end of that core."""
     m = _PHRASE_TAIL.search(t, s, e)
     end = m.start() if m else e
-    return [w.lower() for w in re.findall(r"[\w'-]+", t[s:end])], end
+    return [w.lower() for w in _CORE_WORD.findall(t, s, end)], end
 
 
 def _head(words: list[str]) -> str | None:
@@ -291,8 +295,10 @@ def _described(head: str, words: list[str], pos: int, anchors: list[_Anchor], hi
     return (spoke or fits or [a for a in later if fit(a)][:1] or [None])[-1]
 
 
-def _core_of(phrase: str) -> list[str]:
-    return _core(phrase, 0, len(phrase))[0]
+@functools.lru_cache(maxsize=4096)
+def _phrase_head(phrase: str) -> str | None:
+    """The head noun of a mention or speaker phrase (cached: an article names its actors many times)."""
+    return _head(_core(phrase, 0, len(phrase))[0])
 
 
 def _as_member(who: _Who, anchor: _Anchor, lexicon, itself: bool = False) -> _Who:
@@ -328,7 +334,7 @@ def _anchors(mentions: Sequence, actors_by_id: dict, lexicon) -> list[_Anchor]:
         if actor is None:
             continue
         text = " ".join([mn.text, actor.name, *actor.titles])
-        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _head(_core_of(mn.text)), mn.text))
+        out.append(_Anchor(mn.start, mn.actor, mn.camp, actor.kind, text, None, _phrase_head(mn.text), mn.text))
     return out
 
 
@@ -338,4 +344,4 @@ def _speaker_anchor(t: str, who: _Who, lexicon) -> _Anchor:
     text = t[who.span[0]:who.span[1]]
     titles = " ".join(actor.titles) if actor is not None else ""
     return _Anchor(who.span[0], who.actor, who.camp or "unnamed", kind, f"{text} {titles}".strip(), who,
-                   _head(_core_of(text)), text)
+                   _phrase_head(text), text)

@@ -121,10 +121,12 @@ def _introduces_speech(t: str, cue: re.Match) -> bool:
     return _CLAIM_NOT_SPEECH.match(t, cue.end()) is None
 
 
-def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: bool = False) -> list[_Frame]:
+def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: bool = False,
+            toks: list | None = None) -> list[_Frame]:
     """Attribution frames for the cues of one unit; ``lost``: the text lost its commas and quotation
-    marks (FA-KES), so a post-posed "... X said." has no comma before X (:func:`_bare_speaker`)."""
-    toks = _tokens(t, us, ue)
+    marks (FA-KES), so a post-posed "... X said." has no comma before X (:func:`_bare_speaker`);
+    ``toks``: the unit's :func:`_tokens`, when the caller has them."""
+    toks = _tokens(t, us, ue) if toks is None else toks
     if not toks:
         return []
     index = {s: n for n, (s, _e, _w) in enumerate(toks)}
@@ -301,11 +303,13 @@ def _inside(frames: list[_Frame], pos: int) -> bool:
     return any(not o.minor and o.content[0] <= pos < o.content[1] for o in frames)
 
 
-def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs) -> tuple[tuple[int, int], tuple[int, int]] | None:
+def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs,
+             toks: list | None = None) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """Cue and speaker spans of a unit that only introduces the quotation after it ("A defense official
     told the radio:" before a paragraph that is one quotation): the last cue, followed by nothing but
-    its hearer and the colon that ends the unit; ``None`` when the unit says anything else."""
-    toks = _tokens(t, us, ue)
+    its hearer and the colon that ends the unit; ``None`` when the unit says anything else (``toks``:
+    the unit's :func:`_tokens`, when the caller has them)."""
+    toks = _tokens(t, us, ue) if toks is None else toks
     if not toks or toks[-1][2] != ":" or not cues:
         return None
     m = cues[-1]
