@@ -216,7 +216,7 @@ class HedgeFilter:
 
     def probability(self, features: Sequence[str]) -> float:
         """P(real hedge) of one match's features."""
-        z = self.bias + sum(self.weights.get(x, 0.0) for x in set(features))
+        z = self.bias + sum(self.weights.get(x, 0.0) for x in sorted(set(features)))  # sorted: the same sum in every process (set order follows PYTHONHASHSEED)
         return 1.0 / (1.0 + math.exp(-z))
 
 
