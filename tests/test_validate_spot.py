@@ -48,7 +48,7 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 12
+    assert sum(" records, " in line for line in lines) == 13
     assert any("dev pooled (720 records" in line for line in lines) and any("  pooled (760 records" in line for line in lines)
     dev_line = next(line for line in lines if line.startswith("  dev pooled ("))
     assert "hedges_real_fresh6.jsonl" in dev_line and "hedges_real_fresh7.jsonl" not in dev_line  # held out: all pooled only
