@@ -3,9 +3,9 @@
 :func:`write_explorer` writes the quotes (with speaker and cue), the outlet's own mentions (with
 their portrayal score and the evidence words that drove it), the hedges (own, distancing, none, or
 "hedge (filtered)": judged no hedge by :mod:`toolkit.hedge_filter`) and the labels of one or more
-analyses into a single HTML file with inline CSS and JavaScript and no network access. The reader filters by corpus, outlet, alignment, type, camp, stance and
-measure (``distancing_verbs`` marks the quotes introduced by a distancing or denial verb), and
-reads each row highlighted in its sentence, with the paragraph one click away, under the article's
+analyses into a single HTML file with inline CSS and JavaScript and no network access. The reader
+filters by corpus, outlet, alignment, type, camp, stance and measure (``distancing_verbs`` marks the
+quotes introduced by a distancing or denial verb), and reads each row highlighted in its sentence, with the paragraph one click away, under the article's
 title, outlet and date. The filters live in the address's hash (``#type=quote&camp=russia``), so
 a figure caption can link to its rows (:func:`toolkit.report.caption`).
 

@@ -150,6 +150,13 @@ def _bar(total: int | None, progress: bool | None):
     return tqdm(total=total, desc="analyze", unit="article", disable=not show)
 
 
+def _run_args(source: _Source, lexicons: dict, sentiment: str, settings: dict, in_memory: bool) -> tuple:
+    """The arguments every chunk of a run is analysed with, after its items and start
+    (:func:`~toolkit.pipeline.chunk._run_chunk`'s order)."""
+    return (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
+            settings["hedge_filter"], in_memory)
+
+
 def _map(tasks: Iterator[tuple], engine: str, scheduler, workers: int, total: int | None, chunk_size: int,
          run_args: tuple) -> Iterator[tuple]:
     """``(index, hash, tables)`` of each task on the engine, with no more worker processes than chunks
@@ -185,8 +192,7 @@ def _in_memory(source: _Source, key_hash: _Key, settings: dict, lexicons: dict, 
             yield index, h, items, start
             start += len(items)
 
-    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
-                settings["hedge_filter"], True)
+    run_args = _run_args(source, lexicons, sentiment, settings, in_memory=True)
     parts: dict[int, dict] = {}
     problems: dict[int, list[dict]] = {}
     bar = _bar(total, progress)
@@ -270,8 +276,7 @@ def _compute(source: _Source, work: Path, key: str | None, key_hash: _Key, entry
             yield index, h, items, start
             start += len(items)
 
-    run_args = (source.alignment, lexicons, sentiment, settings["side_backends"], settings["labels_as_mentions"],
-                settings["hedge_filter"], False)
+    run_args = _run_args(source, lexicons, sentiment, settings, in_memory=False)
     try:
         for index, h, tables in _map(tasks(), engine, scheduler, workers, total, chunk_size, run_args):
             with _writing(*where):
