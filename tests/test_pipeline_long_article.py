@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.corpus import article_from_text
-from toolkit.pipeline.measures import UNRESOLVED_SPEAKERS, _inside, _Spans, analyze_article
+from toolkit.pipeline.measures import UNRESOLVED_SPEAKERS, _inside, analyze_article
+from toolkit.records import Spans
 from toolkit.quotes.extract import _Holding
 from toolkit.sentiment import context
 from toolkit.text import sentences
@@ -36,7 +37,7 @@ def _first_brute(start: int, end: int, given_spans) -> int | None:
 def test_pipeline_span_lookup_equals_the_scan(given_spans, qs, sort):
     if sort:  # quotes come sorted by start; unsorted lists take the fallback and must agree too
         given_spans = sorted(given_spans, key=lambda p: p[0])
-    prepared = _Spans(given_spans)
+    prepared = Spans(given_spans)
     for start, end in qs:
         assert prepared.first(start, end) == _first_brute(start, end, given_spans)
         assert _inside(start, end, prepared) == any(s <= start and end <= e for s, e in given_spans)

@@ -76,7 +76,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .records import first_holding
+from .records import Spans
 from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
@@ -163,7 +163,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         One :class:`HedgeClaim` per hedge, in the order of ``hedges``.
     """
     quotes = sorted(quotes, key=lambda q: (q.start, q.end))
-    q_starts = [q.start for q in quotes]
+    q_spans = Spans((q.start, q.end) for q in quotes)
     mentions = sorted(mentions, key=lambda m: m.start)
     if "short_forms" in rules:
         mentions = sorted(mentions + _short_forms(text, mentions), key=lambda m: m.start)
@@ -172,7 +172,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     s_starts = [s.start for s in sents]
 
     def outside(m) -> bool:
-        return first_holding(quotes, q_starts, m.start, m.end) is None
+        return q_spans.first(m.start, m.end) is None
 
     out = []
     for h in hedges:
@@ -182,7 +182,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
         s_lo = sents[k].start if sents else 0
         s_hi = sents[k].end if sents else len(text)
-        q = first_holding(quotes, q_starts, h.start, h.end)
+        i = q_spans.first(h.start, h.end)
+        q = quotes[i] if i is not None else None
         if q is not None:
             speaker = _first_speaker(text, q, mentions, m_starts, actors, rules)
             out.append(HedgeClaim(h.start, h.end, speaker, "own", "quote"))
@@ -208,7 +209,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
-                  and first_holding(quotes, q_starts, v.start(), v.end()) is None]
+                  and q_spans.first(v.start(), v.end()) is None]
         if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
             said_by = next((m for m in reversed(mentions[lo:hi])
                             if m.end <= speech[-1] and _SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)

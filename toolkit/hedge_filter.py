@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from .quotes.verbs import inflect
-from .records import first_holding
+from .records import Spans
 from .text import sentence_bounds, token_bounds
 
 __all__ = ["JUDGED", "FILTERED", "FILTERED_HOW", "MODEL_PATH", "HedgeFilter", "hedge_context", "hedge_features",
@@ -120,7 +120,7 @@ class _Context:
     sents: tuple[tuple[int, int], ...]
     s_starts: tuple[int, ...]
     quotes: tuple[Any, ...]
-    q_starts: list[int]
+    q_spans: Spans
     verbs: Any
 
 
@@ -128,7 +128,7 @@ def hedge_context(text: str, quotes: Sequence[Any], verbs: Any) -> _Context:
     """The per-text lookups (sentences, quotes sorted by start, attribution verbs) :func:`hedge_features` reads."""
     sents = tuple(sentence_bounds(text))
     qs = tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
-    return _Context(text, sents, tuple(s for s, _e in sents), qs, [q.start for q in qs], verbs)
+    return _Context(text, sents, tuple(s for s, _e in sents), qs, Spans((q.start, q.end) for q in qs), verbs)
 
 
 def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
@@ -174,7 +174,8 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
         prev = next((w for w in reversed(low_b[-3:]) if w.isalpha()), "")
         f.append("whether_after_question" if prev in _QUESTION_VERBS else "whether_free")
     # The reporting frame.
-    q = first_holding(ctx.quotes, ctx.q_starts, start, end)  # quotes never overlap: at most one
+    i = ctx.q_spans.first(start, end)  # quotes never overlap: at most one
+    q = ctx.quotes[i] if i is not None else None
     if q is not None:
         f += ["in_quote", f"quote_kind={q.kind}", f"quote_stance={getattr(q, 'stance', None)}",
               f"cat|in_quote={cat}"]
@@ -216,7 +217,8 @@ class HedgeFilter:
 
     def probability(self, features: Sequence[str]) -> float:
         """P(real hedge) of one match's features."""
-        z = self.bias + sum(self.weights.get(x, 0.0) for x in sorted(set(features)))  # sorted: the same sum in every process (set order follows PYTHONHASHSEED)
+        # sorted: the same float sum in every process (a set's order follows PYTHONHASHSEED)
+        z = self.bias + sum(self.weights.get(x, 0.0) for x in sorted(set(features)))
         return 1.0 / (1.0 + math.exp(-z))
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ..corpus import Article
 from ..quotes import UNRESOLVED_SPEAKERS
+from ..records import Spans
 from ..text import sentence_bounds, word_counts
 from ..vocab import STANCES
 from .schemas import TABLES
@@ -17,31 +18,7 @@ from .schemas import TABLES
 SIDE_BACKENDS = ("vader", "textblob")
 
 
-class _Spans:
-    """Spans ``(start, end)`` prepared for containment queries in O(log n) each.
-
-    ``first(start, end)`` is the index of the first span in list order with ``s <= start`` and
-    ``end <= e``, or ``None``: for spans sorted by start, a binary search on the starts (the spans
-    that open early enough form a prefix) and on the running maximum of their ends (the first span
-    of that prefix reaching ``end`` is where the running maximum first reaches it). Spans not sorted
-    by start fall back to the plain scan, so the answer is the same for any list.
-    """
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.spans = list(spans)
-        self.starts = [s for s, _e in self.spans]
-        self.sorted = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
-        self.reach = list(itertools.accumulate((e for _s, e in self.spans), max))
-
-    def first(self, start: int, end: int) -> int | None:
-        if not self.sorted:
-            return next((i for i, (s, e) in enumerate(self.spans) if s <= start and end <= e), None)
-        n = bisect.bisect_right(self.starts, start)  # spans[:n] open at or before start
-        i = bisect.bisect_left(self.reach, end, 0, n)  # first of them whose end reaches end
-        return i if i < n else None
-
-
-def _inside(start: int, end: int, spans: _Spans) -> bool:
+def _inside(start: int, end: int, spans: Spans) -> bool:
     """Whether some span ``(s, e)`` holds ``[start, end)`` (``s <= start`` and ``end <= e``)."""
     return spans.first(start, end) is not None
 
@@ -173,7 +150,7 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
                          mentions=mentions)
     if labels_as_mentions:
         mentions = _label_mentions(mentions, labels, actors)
-    quote_spans = _Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
+    quote_spans = Spans([(q.start, q.end) for q in quotes])  # sorted by start: O(log n) lookups
 
     # Portrayal: sentiment toward each mention written by the outlet (not inside someone's quote).
     outlet_mentions = [m for m in mentions if not _inside(m.start, m.end, quote_spans)]
