@@ -114,3 +114,13 @@ def test_pipeline_speakers_missing_from_the_lexicon_count_for_a_stand_in_of_thei
     assert measures.loc["unlisted_speaker", ["camp", "quotes"]].tolist() == ["other", 1]
     assert measures.loc["unnamed_source", ["camp", "quotes"]].tolist() == ["unnamed", 1]
     assert measures["quotes"].sum() == quotes["actor"].notna().sum()
+
+
+def test_pipeline_tables_arrow_table_of_rows_with_and_without_every_column():
+    from toolkit.pipeline.schemas import SCHEMAS, _arrow_table
+
+    assert _arrow_table([], "quotes").schema == SCHEMAS["quotes"]  # no rows: every column, empty
+    full = {name: None for name in SCHEMAS["articles"].names}
+    table = _arrow_table([{**full, "article_id": "a", "n_chars": 3}, {"article_id": "b"}], "articles")
+    assert table.column("article_id").to_pylist() == ["a", "b"]  # a row lacking columns: read by get
+    assert table.column("n_chars").to_pylist() == [3, None]

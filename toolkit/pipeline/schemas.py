@@ -85,8 +85,8 @@ def _column(values: list, type_: pa.DataType) -> pa.Array:
 def _values(rows: list[dict], names: list[str]) -> list:
     """Each column's values, ``row.get(name)`` for every row: one pass of ``itemgetter`` over the rows
     when each has every column (the tables of :func:`~toolkit.pipeline.measures.analyze_article`), the
-    per-column ``get`` otherwise."""
-    if len(names) > 1:
+    per-column ``get`` otherwise (and for no rows, where the transposition would give no columns at all)."""
+    if len(names) > 1 and rows:
         try:
             return list(zip(*map(itemgetter(*names), rows)))
         except KeyError:
