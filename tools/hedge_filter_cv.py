@@ -79,18 +79,18 @@ def records(names: list[str]) -> list[dict]:
     loaded: dict = {}
     out = []
     for name in names:
-        per_article: dict[str, list] = {}
+        per_article: dict[tuple[str, str], list] = {}  # by corpus and article id: ids repeat across corpora
         for r, article in read_spot(name, shared_path("corpora"), loaded):
-            if article.id not in per_article:
+            key = (r["corpus"], article.id)
+            if key not in per_article:
                 text = article.masked_text
                 found = [h for h in find_hedges(text) if h.category in JUDGED]
                 quotes = extract_quotes(article, actors=actors, verbs=verbs)
                 claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors)
                 ctx = hedge_context(text, quotes, verbs)
-                per_article[article.id] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
-                                           if c.role != "reporting"]
-            hit = next(((h, f) for h, _c, f in per_article[article.id] if h.start < r["end"] and r["start"] < h.end),
-                       None)
+                per_article[key] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
+                                    if c.role != "reporting"]
+            hit = next(((h, f) for h, _c, f in per_article[key] if h.start < r["end"] and r["start"] < h.end), None)
             if hit is not None:
                 out.append({"set": name, "group": f"{r['corpus']}/{r['doc_id']}", "features": hit[1],
                             "real": bool(r["real"])})
