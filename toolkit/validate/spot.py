@@ -59,8 +59,15 @@ a predicted outcome ("if the talks fail, ...") is a hedge, a rule-like or commit
 fire if attacked") is not; an unattributed "according to (media) reports" is a real hedge (the
 writer distances the claim), a named source ("according to the ministry") is attribution, not a
 hedge; the ``actor`` of the writer's own distancing hedge is the actor whose claim or standing is
-distanced, and ``null`` when the speaker is not in the actor lexicon. Second-annotator agreement
-(kappa) is printed under the spot sets by ``validate hedging`` and ``validate sentiment``.
+distanced, and ``null`` when the speaker is not in the actor lexicon. Clarified in round 7 from the
+fresh6/fresh7 second annotations: "apparent" meaning seeming is a hedge, meaning evident is not
+(``other_sense``); a negated evidential that denies a claim ("showed no evidence of") is not a hedge,
+"little or no clear evidence" is; an anonymous source whose side is known ("officials" of a named
+government) gets that side's generic actor, and ``unnamed_source`` is only for a source with no side;
+a hedge held jointly by coordinated actors goes to the first one named; an unattributed "suspected X
+by Y" is the writer distancing Y's action (actor Y), while a sentence agent's own suspicion ("A
+suspects ...") is that agent's. Second-annotator agreement (kappa) is printed under the spot sets by
+``validate hedging`` and ``validate sentiment``.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
 ones. The current code is scored on the same records: a drawn hedge is ``kept`` when the current
