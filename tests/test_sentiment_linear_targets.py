@@ -12,7 +12,8 @@ import pytest
 from toolkit.sentiment import linear
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.features import FeatureSet, showable
-from toolkit.sentiment.linear import LinearTargetBackend, row_logits
+from toolkit.sentiment.linear import LinearTargetBackend
+from toolkit.sentiment.linear_fit import row_logits
 from toolkit.sentiment.records import LABELS, TargetSentiment
 from toolkit.sentiment.rules import evidence
 

@@ -5,7 +5,8 @@ import pytest
 from toolkit.datasets import Example
 from toolkit.sentiment import target_sentiment
 from toolkit.sentiment.context import target_context
-from toolkit.sentiment.linear import FUNCTION_WORDS, FeatureSet, LinearTargetBackend, feature_rows, fit_rows, predict_row
+from toolkit.sentiment.linear import FUNCTION_WORDS, FeatureSet, LinearTargetBackend
+from toolkit.sentiment.linear_fit import feature_rows, fit_rows, predict_row
 from toolkit.sentiment.rules import RuleParams, word_terms
 from toolkit.sentiment.lexical import vader
 from toolkit.sentiment.selection import cross_validate, fold_of

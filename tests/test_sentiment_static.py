@@ -131,13 +131,12 @@ def test_sentiment_static_is_the_default_and_linear_stays_reachable():
 ])
 def test_sentiment_static_dense_logits_equal_the_named_features(text, ignore_quotes):
     """The shipped model's dense logits (one product per part) are the sum over its named sv: features."""
-    from toolkit.sentiment.linear import LinearTargetBackend
     from toolkit.sentiment.static import MODEL_PATH, StaticLinearBackend
 
     backend = StaticLinearBackend.load(MODEL_PATH)
     ctx = _ctx(text)
-    dense = backend._extra_logits(ctx, ignore_quotes)
-    named = LinearTargetBackend._extra_logits(backend, ctx, ignore_quotes)
+    dense = backend._extra_logits_batch([ctx], ignore_quotes)[0]
+    named = backend._extra_logits(ctx, ignore_quotes)  # the weight-dictionary sum of the named sv: features
     assert any(abs(v) > 1e-6 for v in named)
     assert dense == pytest.approx(named, abs=1e-9)
 

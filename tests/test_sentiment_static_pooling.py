@@ -73,4 +73,4 @@ def test_sentiment_static_pooling_dense_logits_are_the_pooled_vectors_times_coef
     want = np.zeros(3)
     for part, rows, w in _scan(ctx, backend.static_set, vectors, True):
         want += (w @ vectors.vectors[rows]) @ np.array([weights[f"sv:{part}:{k}"] for k in range(6)])
-    np.testing.assert_allclose(backend._extra_logits(ctx, True), want, rtol=1e-5)
+    np.testing.assert_allclose(backend._extra_logits_batch([ctx], True)[0], want, rtol=1e-5)

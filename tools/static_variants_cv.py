@@ -8,7 +8,7 @@ Limits: each variant is best-of-many on one grid; no nesting, so a winner's mean
 import json, sys, resource
 from toolkit.datasets import load_newsmtsc
 from toolkit.paths import shared_path
-from toolkit.sentiment.linear import feature_rows
+from toolkit.sentiment.linear_fit import feature_rows
 from toolkit.sentiment.static import StaticSet, static_rows
 from toolkit.sentiment.selection import SHIPPED, fold_of, _fold_scores, _group
 

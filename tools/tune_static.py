@@ -35,7 +35,7 @@ from toolkit.datasets import load_newsmtsc
 from toolkit.paths import shared_path
 from toolkit.sentiment import selection
 from toolkit.sentiment.context import target_context
-from toolkit.sentiment.linear import feature_rows, fit_rows, row_logits
+from toolkit.sentiment.linear_fit import feature_rows, fit_rows, row_logits
 from toolkit.sentiment.records import LABELS
 from toolkit.sentiment.static import VECTORS_PATH, StaticSet, StaticVectors, load_vectors, part_weights, static_rows
 

@@ -30,7 +30,8 @@ from __future__ import annotations
 from ..datasets import Example
 from .api import entity_portrayal, portrayal, target_sentiment, voice
 from .lexical import TextBlobBackend, VaderBackend
-from .linear import MODEL_PATH, LinearTargetBackend, train
+from .linear import MODEL_PATH, LinearTargetBackend
+from .linear_fit import train
 from .records import LABELS, Evidence, SentimentBackend, TargetSentiment, label_of
 from .registry import available_backends, get_backend, packaged_backend, register_backend, unregister_backend
 from .rules import RuleParams, RuleTargetBackend

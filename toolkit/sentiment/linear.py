@@ -5,26 +5,21 @@ scorer's weighted VADER and TextBlob word terms split by sign and channel, the t
 lowercased window words weighted by distance, position and framing). It was fitted on the NewsMTSC
 train split (Hamborg & Donnay 2021, EACL) and ships as feature coefficients in
 ``toolkit/models/sentiment_linear.json`` (see the manifest beside it: data hash, settings, dev figures,
-the command that rebuilds it); :func:`train` refits it from a NewsMTSC-format file, :func:`fit_rows`
-fits any feature rows. It reads one sentence and words it saw in training; an unseen word counts
+the command that rebuilds it); :mod:`toolkit.sentiment.linear_fit` refits it. It reads one sentence and words it saw in training; an unseen word counts
 only through the lexicons. :meth:`LinearTargetBackend.targets` scores all mentions of a text in one
 pass (what :func:`toolkit.sentiment.portrayal` calls).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import asdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from ..datasets import Example, load_newsmtsc
 from ..lexicon import LexiconError
-from ..paths import cache_dir
 from .context import AnalysedSentence, TargetContext, target_context
 from .features import (FUNCTION_WORDS, FeatureSet, cue_features, features, shown_word, tail_features,
                        token_feature_names, word_features)
@@ -32,8 +27,7 @@ from .lexical import textblob, vader
 from .records import LABELS, TargetSentiment
 from .rules import RuleParams, token_evidence
 
-__all__ = ["MODEL_PATH", "FUNCTION_WORDS", "FeatureSet", "LinearTargetBackend", "train", "feature_rows", "fit_rows",
-           "predict_row", "row_logits"]
+__all__ = ["MODEL_PATH", "FUNCTION_WORDS", "FeatureSet", "LinearTargetBackend"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_linear.json"
 
@@ -100,8 +94,8 @@ class LinearTargetBackend:
         return []
 
     def _extra_logits(self, ctx: TargetContext, ignore_quotes: bool) -> tuple[float, float, float]:
-        """The logits of :meth:`_extra_features` summed, as :meth:`target` adds them (a subclass with
-        dense features computes them in one product instead of one dictionary look-up per feature)."""
+        """The logits of :meth:`_extra_features` summed through the weight dictionary, as :meth:`target`
+        adds them (a subclass with dense features overrides :meth:`_extra_logits_batch` with one product)."""
         neg = neu = pos = 0.0
         for name, value, _tok in self._extra_features(ctx, ignore_quotes):
             coef = self.weights.get(name)
@@ -125,7 +119,7 @@ class LinearTargetBackend:
         """:meth:`target` of every ``(start, end)`` of ``spans`` of one text, scored together.
 
         The logits add up :func:`toolkit.sentiment.features.features` in its order, as
-        :func:`row_logits` of the features does (the dense features of a subclass aside,
+        :func:`toolkit.sentiment.linear_fit.row_logits` of the features does (the dense features of a subclass aside,
         :meth:`_extra_logits_batch`). The cue and tail features are a few per target, looked up by
         name; the word features (:func:`word_features`), the bulk, are gathered for all targets at
         once: each token has a slot (:meth:`_sentence_slots`) naming the coefficient rows of its
@@ -285,127 +279,3 @@ def _label_score(neg: float, neu: float, pos: float) -> tuple[str, float]:
     p_neg, p_neu, p_pos = e_neg / total, e_neu / total, e_pos / total
     label = LABELS[0] if p_neg >= p_neu and p_neg >= p_pos else LABELS[1] if p_neu >= p_pos else LABELS[2]
     return label, round(p_pos - p_neg, 4)
-
-
-_TOL = 1e-6  # L-BFGS stops when the largest gradient entry of the mean loss is below this
-
-
-def feature_rows(examples: Sequence[Example], fs: FeatureSet = FeatureSet()) -> list[list[tuple[str, float, int]]]:
-    """The model's feature triples for every example (computed once, reused across folds and settings)."""
-    probe = LinearTargetBackend({}, settings={"features": asdict(fs)})
-    return [probe.features(e.text, e.start, e.end) for e in examples]
-
-
-def fit_rows(rows: Sequence[list], labels: Sequence[str], l2: float = 3.0, min_count: int = 3,
-             balanced: bool = True, tol: float = _TOL) -> dict[str, list[float]]:
-    """Fit the multinomial logistic regression on feature rows; ``{feature: [neg, neu, pos]}`` weights.
-
-    Word features (``wL:``/``wR:``/``s:``) seen in fewer than ``min_count`` rows are dropped; ``bias``
-    is the unpenalised intercept. The fit is scikit-learn's ``LogisticRegression`` (L-BFGS to a
-    gradient of ``tol``, ``C = 1 / l2``, classes weighted inversely to their frequency when ``balanced``).
-    """
-    import numpy as np
-    from scipy import sparse
-    from sklearn.linear_model import LogisticRegression
-
-    missing = [label for label in LABELS if label not in set(labels)]
-    if missing:
-        raise ValueError(f"fitting needs examples of every label; none of {', '.join(missing)}")
-    counts: dict[str, int] = {}
-    for feats in rows:
-        for f in {f for f, _v, _t in feats}:
-            counts[f] = counts.get(f, 0) + 1
-    # "bias" (1.0 for every target) is the intercept, not a column
-    vocab = sorted(f for f, c in counts.items() if f != "bias" and (c >= min_count or not f.startswith(("w", "s:"))))
-    index = {f: j for j, f in enumerate(vocab)}
-    data, ri, ci = [], [], []
-    for r, feats in enumerate(rows):
-        acc: dict[int, float] = {}
-        for f, v, _t in feats:
-            j = index.get(f)
-            if j is not None:
-                acc[j] = acc.get(j, 0.0) + v
-        for j, v in acc.items():
-            ri.append(r)
-            ci.append(j)
-            data.append(v)
-    x = sparse.csr_matrix((data, (ri, ci)), shape=(len(rows), len(vocab)))
-    y = np.array([LABELS.index(label) for label in labels])
-    fit = LogisticRegression(C=1.0 / l2, class_weight="balanced" if balanced else None, tol=tol, max_iter=5000)
-    fit.fit(x, y)
-    w = fit.coef_.T  # one row per feature, one column per label of LABELS (fit.classes_ is 0, 1, 2)
-    weights = {f: w[j].tolist() for f, j in index.items() if np.abs(w[j]).max() >= 5e-4}
-    weights["bias"] = fit.intercept_.tolist()
-    return weights
-
-
-def row_logits(weights: dict[str, Sequence[float]], feats: list[tuple[str, float, int]]) -> list[float]:
-    """The logits ``[neg, neu, pos]`` of one feature row under ``weights`` (no intercept)."""
-    logits = [0.0, 0.0, 0.0]
-    for name, value, _tok in feats:
-        coef = weights.get(name)
-        if coef is not None:
-            for c in range(3):
-                logits[c] += coef[c] * value
-    return logits
-
-
-def predict_row(weights: dict[str, Sequence[float]], feats: list[tuple[str, float, int]]) -> str:
-    """The arg-max label of one feature row under ``weights``."""
-    logits = row_logits(weights, feats)
-    return LABELS[max(range(3), key=logits.__getitem__)]
-
-
-def train(examples: Iterable[Example] | str | Path, l2: float = 3.0, min_count: int = 3,
-          balanced: bool = True, name: str = "default", cache: bool = True,
-          features: FeatureSet = FeatureSet()) -> LinearTargetBackend:
-    """Fit the linear target model on gold targets (NewsMTSC format or :class:`Example` objects).
-
-    A path is read as NewsMTSC JSONL (:func:`toolkit.datasets.load_newsmtsc`). The fit is
-    :func:`fit_rows` over :func:`feature_rows`: the class-weighted mean log-loss plus ``l2 / 2``
-    times the squared coefficients over the number of examples, the intercept (feature ``bias``)
-    unpenalised. With ``cache`` the weights are written to
-    ``sentiment-lr-<sha256 of the data>-<settings>.json`` in :func:`toolkit.paths.cache_dir` and
-    reused on the next call with the same data and settings. The shipped settings were chosen by
-    cross-validation over NewsMTSC train articles (:mod:`toolkit.sentiment.selection`).
-
-    Args:
-        examples: gold targets, or the path of a NewsMTSC-format JSONL file; all three labels must occur.
-        l2: L2 penalty per coefficient (scaled by the number of examples; ``C = 1 / l2``).
-        min_count: drop word features seen in fewer examples.
-        balanced: weight the classes inversely to their frequency (macro-F1 counts them equally).
-        name: name of the returned backend (register it with :func:`toolkit.sentiment.register_backend`).
-        cache: read/write the fitted weights in the cache folder.
-        features: the feature groups (:class:`FeatureSet`), saved with the weights.
-
-    Returns:
-        The fitted backend.
-
-    Raises:
-        ValueError: a label of :data:`LABELS` has no example.
-    """
-    source = None
-    if isinstance(examples, (str, Path)):
-        source = Path(examples)
-        examples = load_newsmtsc(source)
-    examples = list(examples)
-    missing = [label for label in LABELS if not any(e.label == label for e in examples)]
-    if missing:
-        where = f" in {source}" if source else ""
-        raise ValueError(f"training needs examples of every label; none of {', '.join(missing)}{where}")
-    digest = hashlib.sha256("\n".join(f"{e.start}:{e.end}:{e.label}:{e.text}" for e in examples).encode()).hexdigest()
-    settings = {"l2": l2, "min_count": min_count, "balanced": balanced, "window_words": features.window,
-                "features": asdict(features),
-                "examples": len(examples), "examples_sha256": digest, "source": str(source) if source else None,
-                "fit": f"sklearn LogisticRegression(lbfgs, C=1/l2, tol={_TOL})"}
-    fs_key = "".join(str(int(v)) for v in asdict(features).values())
-    cached = cache_dir() / f"sentiment-lr-{digest[:16]}-l2{l2}-m{min_count}-b{int(balanced)}-f{fs_key}.json"
-    if cache and cached.exists():
-        model = LinearTargetBackend.load(cached, name=name)
-        if model.settings.get("examples_sha256") == digest and model.settings.get("fit") == settings["fit"]:
-            return model
-    weights = fit_rows(feature_rows(examples, features), [e.label for e in examples], l2, min_count, balanced)
-    model = LinearTargetBackend(weights, name=name, settings=settings)
-    if cache:
-        model.save(cached)
-    return model

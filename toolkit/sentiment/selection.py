@@ -35,7 +35,8 @@ from pathlib import Path
 
 from ..datasets import Example, load_newsmtsc
 from ..paths import cache_dir, shared_path
-from .linear import FeatureSet, feature_rows, fit_rows, row_logits
+from .linear import FeatureSet
+from .linear_fit import feature_rows, fit_rows, row_logits
 from .records import LABELS
 from .static import StaticSet, static_rows
 

@@ -33,7 +33,8 @@ import numpy as np
 from ..datasets import Example, load_newsmtsc
 from ..lexicon import LexiconError
 from .context import TargetContext, target_context
-from .linear import FeatureSet, LinearTargetBackend, feature_rows, fit_rows
+from .linear import FeatureSet, LinearTargetBackend
+from .linear_fit import feature_rows, fit_rows
 
 __all__ = ["VECTORS_PATH", "MODEL_PATH", "PARTS", "StaticVectors", "StaticSet", "StaticLinearBackend", "load_vectors",
            "part_weights", "static_features", "static_rows", "train_static"]
@@ -218,7 +219,7 @@ def static_features(ctx: TargetContext, ss: StaticSet = StaticSet(), vectors: St
 
 def static_rows(examples: Sequence[Example], ss: StaticSet = StaticSet(),
                 vectors: StaticVectors | None = None) -> list[list[tuple[str, float, int]]]:
-    """The dense features of every example (to append to :func:`toolkit.sentiment.linear.feature_rows`)."""
+    """The dense features of every example (to append to :func:`toolkit.sentiment.linear_fit.feature_rows`)."""
     vectors = vectors or load_vectors()
     return [static_features(target_context(e.text, e.start, e.end), ss, vectors) for e in examples]
 
@@ -245,21 +246,12 @@ class StaticLinearBackend(LinearTargetBackend):
     def _extra_features(self, ctx: TargetContext, ignore_quotes: bool) -> list[tuple[str, float, int]]:
         return static_features(ctx, self.static_set, self._vectors, ignore_quotes)
 
-    def _extra_logits(self, ctx: TargetContext, ignore_quotes: bool) -> tuple[float, float, float]:
-        """The dense features' logits in numpy: per part, (weights @ vectors) @ coefficients, the sum
-        :meth:`_extra_features` would give through the weight dictionary, without naming each feature."""
-        total = np.zeros(3)
-        quote = ctx.target_quote if ignore_quotes else None
-        known = _known_vectors(ctx, self._vectors, quote, self._dims)
-        for part, pos, w in _part_positions(ctx, self.static_set, self._vectors, quote):
-            total += (w @ _take(known, pos)).astype(np.float64) @ self._dense[part]
-        return float(total[0]), float(total[1]), float(total[2])
-
     def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> list:
-        """:meth:`_extra_logits` of every target, one row each: each part's average as there (the same
-        float32 product per target and part), the logits of all targets and parts as one float64
-        product with the coefficients of all parts stacked (the same terms, summed in another order:
-        within about 1e-15 of :meth:`_extra_logits`)."""
+        """The dense features' logits of every target, one row each, in numpy: per target and part the
+        weighted average of its known words' vectors (one float32 product), then the logits of all
+        targets and parts as one float64 product with the coefficients of all parts stacked: the sum
+        :meth:`_extra_features` gives through the weight dictionary, without naming each feature (the
+        same terms summed in another order; the tests hold it to the named sum)."""
         parts, dims, ss, vectors = self.static_set.parts, self._dims, self.static_set, self._vectors
         slot = {part: k for k, part in enumerate(parts)}
         where, pooled = [], []  # per part of a target with a known word: its row of `averages`, its average
@@ -278,7 +270,7 @@ class StaticLinearBackend(LinearTargetBackend):
 def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
                  min_count: int = 3, features: FeatureSet = FeatureSet(framing=True, passive_agent=True),
                  name: str = "static") -> StaticLinearBackend:
-    """Fit the linear model on ``features`` plus the dense features ``ss`` (:func:`toolkit.sentiment.linear.fit_rows`,
+    """Fit the linear model on ``features`` plus the dense features ``ss`` (:func:`toolkit.sentiment.linear_fit.fit_rows`,
     balanced classes; a path is read as NewsMTSC JSONL). The settings saved name the vectors' SHA-256."""
     examples = load_newsmtsc(examples) if isinstance(examples, (str, Path)) else list(examples)
     rows = [b + d for b, d in zip(feature_rows(examples, features), static_rows(examples, ss))]
