@@ -6,7 +6,7 @@ from toolkit.actors import find_mentions, load_actors
 from toolkit.hedge_claims import HOWS, attribute_hedges
 from toolkit.hedge_filter import (FILTERED, FILTERED_HOW, JUDGED, HedgeFilter, filter_claims, hedge_context,
                                   hedge_features, judge_hedges, load_filter)
-from toolkit.hedge_filter import _CLASSES, _MODALS, _PRONOUNS, _SOURCE_NOUNS
+from toolkit.hedge_filter import _CLASSES, _PRONOUNS, _SOURCE_NOUNS, _cue_lemma
 from toolkit.hedging import NOT_HEDGES, CATEGORIES, load_hedges
 from toolkit.quotes import extract_quotes, load_verbs
 from toolkit.vocab import STANCES
@@ -38,12 +38,27 @@ def test_hedge_filter_features_are_deterministic_and_read_the_claim():
     assert "in_quote" in quoted and "aux=be" in quoted
 
 
+def test_hedge_filter_cue_forms_share_a_lemma_and_the_owner_gives_its_kind_not_its_camp():
+    alleged = _features("The mayor alleged that the depot was empty.", "alleged")
+    alleges = _features("The mayor alleges that the depot is empty.", "alleges")
+    assert "cue_lemma=allege" in alleged and "cue_lemma=allege" in alleges
+    assert {f for f in alleged if f.startswith("cue_lemma|gov=")} == {f for f in alleges if f.startswith("cue_lemma|gov=")}
+    assert _cue_lemma("believed") == "believe" and _cue_lemma("perhaps") == "perhaps"
+    owned = _features("Lavrov said the convoy may have been hit by mistake.", "may")
+    assert "owner_kind=person" in owned and "role|owner_kind=own|person" in owned
+    assert not any(f.startswith("owner_camp") or "russia" in f for f in owned)
+    nobody = _features("The convoy may have been hit by mistake.", "may")
+    assert "owner_kind=none" in nobody
+
+
 def test_hedge_filter_model_loads_with_its_manifest_and_holds_no_text():
     model = load_filter()
     assert 0 < model.threshold < 1 and model.weights
     assert {"data", "cv", "choice", "command"} <= set(model.manifest)
     assert model.manifest["choice"]["threshold"] == model.threshold
-    allowed = ({e.cue for e in load_hedges().entries} | set(CATEGORIES) | set(_PRONOUNS) | set(_MODALS)
+    cues = {e.cue for e in load_hedges().entries}
+    allowed = (cues | {_cue_lemma(c) for c in cues} | set(CATEGORIES) | set(_PRONOUNS)
+               | {"person", "organization", "group", "generic", "place"}
                | set(_SOURCE_NOUNS) | set(_CLASSES) | {w for ws in _CLASSES.values() for w in ws} | set(HOWS)
                | set(STANCES) | {"own", "distancing", "none", "other", "to", "that", "None", "first", "early", "later",
                                  "direct", "indirect", "mixed", "be", "have", "be+be", "be+have", "have+be",

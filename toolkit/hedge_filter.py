@@ -17,8 +17,13 @@ hedges). The features (:func:`hedge_features`):
   and stance, the cue itself a reporting verb form (:mod:`toolkit.lexicons` ``verbs.yml``), the stance
   class of the nearest reporting verb before it in the sentence, an attribution phrase ("according
   to", "sources") in the sentence;
-- the claim's owner as :func:`toolkit.hedge_claims.attribute_hedges` decided it (``how``, ``role``), a
-  pronoun or source noun right before the cue, the sentence's position in the article.
+- the cue's lemma (the shortest first word of a judged cue of the default lexicon that
+  :func:`toolkit.quotes.inflect` turns into it: "alleged" -> ``allege``) alone and with the governed verb's class, so
+  the forms of one cue share their evidence;
+- the claim's owner as :func:`toolkit.hedge_claims.attribute_hedges` decided it (``how``, ``role``) and the owner's
+  kind in the actor lexicon (person, organization, group, generic, or none), never its camp (a filter that kept or
+  dropped hedges by camp would bias the very comparisons it serves), a pronoun or source noun right before the cue,
+  the sentence's position in the article.
 
 Words enter only through the lexicon's cues and closed lists written here (the verb classes, pronouns, source
 nouns), so the model file (``models/hedge_filter.json``: coefficients, bias, threshold and a manifest of data, CV
@@ -65,7 +70,6 @@ FILTERED_HOW = "filter"
 """Its ``how``: the filter decided, not an attachment rule."""
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "hedge_filter.json"
 
-_MODALS = frozenset("may might could can would should must will".split())
 _SKIP = frozenset("also still only even well then just never not n't ever really already soon".split())
 _NEG = frozenset("not n't no never nobody nothing without neither nor".split())
 _PRONOUNS = frozenset("i we you he she it they this that there".split())
@@ -122,13 +126,39 @@ class _Context:
     quotes: tuple[Any, ...]
     q_spans: Spans
     verbs: Any
+    actors: Any
 
 
-def hedge_context(text: str, quotes: Sequence[Any], verbs: Any) -> _Context:
-    """The per-text lookups (sentences, quotes sorted by start, attribution verbs) :func:`hedge_features` reads."""
+def hedge_context(text: str, quotes: Sequence[Any], verbs: Any, actors: Any = None) -> _Context:
+    """The per-text lookups (sentences, quotes sorted by start, attribution verbs, the actor lexicon the claims'
+    actors come from: :func:`toolkit.actors.load_actors` when ``None``) :func:`hedge_features` reads."""
+    if actors is None:
+        from .actors import load_actors
+        actors = load_actors()
     sents = tuple(sentence_bounds(text))
     qs = tuple(sorted(quotes, key=lambda q: (q.start, q.end)))
-    return _Context(text, sents, tuple(s for s, _e in sents), qs, Spans((q.start, q.end) for q in qs), verbs)
+    return _Context(text, sents, tuple(s for s, _e in sents), qs, Spans((q.start, q.end) for q in qs), verbs, actors)
+
+
+@lru_cache(maxsize=1)
+def _cue_lemmas() -> dict[str, str]:
+    """First word of a judged cue of the default hedge lexicon -> its lemma: the shortest such first word (ties
+    alphabetical) whose :func:`toolkit.quotes.inflect` forms include it ("alleged", "alleges" -> "allege")."""
+    from .hedging import load_hedges
+
+    first = {e.cue.split()[0] for e in load_hedges().entries if e.category in JUDGED}
+    out: dict[str, str] = {}
+    for base in sorted(first, key=lambda w: (len(w), w)):
+        for form in inflect(base):
+            if form in first:
+                out.setdefault(form, base)
+    return out
+
+
+def _cue_lemma(cue: str) -> str:
+    """The cue with its first word reduced to its lemma (:func:`_cue_lemmas`; a word it lacks stays itself)."""
+    first, sep, rest = cue.partition(" ")
+    return _cue_lemmas().get(first, first) + sep + rest
 
 
 def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
@@ -155,6 +185,8 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
     gov_lemma = _lemma(gov)
     gov_class = _CLASS_OF.get(gov_lemma, "to" if gov == "to" else "that" if gov == "that" else "other")
     f += [f"gov={gov_class}", f"cue|gov={cue}|{gov_class}", f"cat|gov={cat}|{gov_class}"]
+    lemma = _cue_lemma(cue)
+    f += [f"cue_lemma={lemma}", f"cue_lemma|gov={lemma}|{gov_class}"]
     if gov_lemma in _CLASS_OF:
         f.append(f"cat|lemma={cat}|{gov_lemma}")
     if aux:
@@ -200,6 +232,9 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
         f.append(f"pronoun_before={low_b[-1]}")
     if claim is not None:
         f += [f"how={claim.how}", f"role={claim.role}", f"how|cat={claim.how}|{cat}"]
+        owner = ctx.actors.actors.get(claim.actor) if claim.actor else None
+        kind = owner.kind if owner is not None else "none"
+        f += [f"owner_kind={kind}", f"role|owner_kind={claim.role}|{kind}"]
     f.append("sentence=first" if si == 0 else "sentence=early" if si < 4 else "sentence=later")
     f.append("initial" if not before else "early_in_sentence" if len(before) < 4 else "mid_sentence")
     return f
@@ -234,7 +269,7 @@ def _load(path: str) -> HedgeFilter:
 
 
 def judge_hedges(text: str, hedges: Sequence[Any], claims: Sequence[Any] | None, quotes: Sequence[Any],
-                 verbs: Any = None, model: HedgeFilter | None = None) -> list[float | None]:
+                 verbs: Any = None, model: HedgeFilter | None = None, actors: Any = None) -> list[float | None]:
     """P(real hedge) of each hedge of a :data:`JUDGED` category (``None`` for the others), in order.
 
     Args:
@@ -245,24 +280,26 @@ def judge_hedges(text: str, hedges: Sequence[Any], claims: Sequence[Any] | None,
         verbs: the attribution verbs (:func:`toolkit.quotes.load_verbs`; the default when ``None``).
         model: a :class:`HedgeFilter` (default :func:`load_filter`). A hedge is kept when its
             probability is at least ``model.threshold``.
+        actors: the actor lexicon the claims' actors come from (:func:`toolkit.actors.load_actors` when ``None``).
     """
     if verbs is None:
         from .quotes import load_verbs
         verbs = load_verbs()
     model = model or load_filter()
-    ctx = hedge_context(text, quotes, verbs)
+    ctx = hedge_context(text, quotes, verbs, actors)
     claims = list(claims) if claims is not None else [None] * len(hedges)
     return [model.probability(hedge_features(ctx, h, c)) if h.category in JUDGED else None
             for h, c in zip(hedges, claims)]
 
 
 def filter_claims(text: str, hedges: Sequence[Any], claims: Sequence[Any], quotes: Sequence[Any], verbs: Any = None,
-                  model: HedgeFilter | None = None) -> list[Any]:
+                  model: HedgeFilter | None = None, actors: Any = None) -> list[Any]:
     """``claims`` (:func:`toolkit.hedge_claims.attribute_hedges` of ``hedges``, same order) with each judged
     hedge under the threshold turned into role :data:`FILTERED`, ``how`` :data:`FILTERED_HOW`, no actor; a
-    reporting verb (role ``reporting``) and the categories not judged stay as they are."""
+    reporting verb (role ``reporting``) and the categories not judged stay as they are; ``actors`` as for
+    :func:`judge_hedges`."""
     model = model or load_filter()
-    probs = judge_hedges(text, hedges, claims, quotes, verbs, model)
+    probs = judge_hedges(text, hedges, claims, quotes, verbs, model, actors)
     return [replace(c, actor=None, role=FILTERED, how=FILTERED_HOW)
             if p is not None and p < model.threshold and c.role != "reporting" else c
             for c, p in zip(claims, probs)]

@@ -87,7 +87,7 @@ def records(names: list[str]) -> list[dict]:
                 found = [h for h in find_hedges(text) if h.category in JUDGED]
                 quotes = extract_quotes(article, actors=actors, verbs=verbs)
                 claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors)
-                ctx = hedge_context(text, quotes, verbs)
+                ctx = hedge_context(text, quotes, verbs, actors)
                 per_article[key] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
                                     if c.role != "reporting"]
             hit = next(((h, f) for h, _c, f in per_article[key] if h.start < r["end"] and r["start"] < h.end), None)

@@ -204,7 +204,7 @@ def analyze_article(article: Article, lexicons: dict | Lexicons | None = None, s
     # (toolkit.hedge_filter) judges no hedge gets role "filtered", how "filter", no actor, and counts for none.
     claims = attribute_hedges(text, hedges, quotes, mentions, actors)
     if hedge_filter:
-        claims = filter_claims(text, hedges, claims, quotes, verbs)
+        claims = filter_claims(text, hedges, claims, quotes, verbs, actors=actors)
     for h, claim in zip(hedges, claims):
         if claim.actor and h.category != "booster":
             per_actor[claim.actor]["own_hedges" if claim.role == "own" else "distancing_hedges"] += 1

@@ -168,7 +168,7 @@ def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
             quotes = extract_quotes(article, actors=actors, verbs=verbs)
             claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
                                       RULES if rules is None else rules)
-            claims_of[key] = (claims, filter_claims(text, found, claims, quotes, verbs))
+            claims_of[key] = (claims, filter_claims(text, found, claims, quotes, verbs, actors=actors))
         out.append((r, next((c for c in claims_of[key][news_filter] if c.start < r["end"] and r["start"] < c.end
                              and c.role not in ("reporting", FILTERED)), None)))
     return out

@@ -157,7 +157,7 @@ def filtered_flags(sents: list[GoldSentence], lexicon: HedgeLexicon | None = Non
             continue
         quotes = extract_quotes(s.text, actors=actors, verbs=verbs)
         claims = attribute_hedges(s.text, judged, quotes, find_mentions(s.text, actors), actors)
-        out.append(any(p >= model.threshold for p in judge_hedges(s.text, judged, claims, quotes, verbs, model)))
+        out.append(any(p >= model.threshold for p in judge_hedges(s.text, judged, claims, quotes, verbs, model, actors)))
     return out
 
 
