@@ -38,21 +38,20 @@ def _row(measure, gold, metric, value, baseline=None, target=None):
 
 
 def held_out_spot(corpora: str | Path) -> dict:
-    """The real-news spot sets registered as held out (:mod:`.spot`; the description ends "held out"):
-    hedge precision and actor right (finder + news hedge filter), portrayal accuracy (default backend)."""
+    """Each real-news spot set registered as held out (:data:`.spot.HELD_OUT`, then
+    :data:`.spot.PORTRAYAL_HELD_OUT`), by file name: hedge precision and actor right (finder + news hedge
+    filter), portrayal accuracy (default backend); each set on its own, never pooled."""
     from . import spot
 
     loaded: dict = {}
     out = {}
-    for name, why in spot.HEDGE_SETS.items():
-        if why.endswith("held out"):
-            res = spot.summarise_hedges(spot.hedge_outcomes(corpora, name, loaded))
-            out[name] = {"records": res["records"], "precision": res["now"]["precision"],
-                         "actor_right": res["now"]["actor_right"]}
-    for name, why in spot.PORTRAYAL_SETS.items():
-        if why.endswith("held out"):
-            res = spot.score_portrayal(corpora, name=name, loaded=loaded)
-            out[name] = {"records": res["mentions"], "accuracy": res["now"]["accuracy"]}
+    for name in spot.HELD_OUT:
+        res = spot.summarise_hedges(spot.hedge_outcomes(corpora, name, loaded))
+        out[name] = {"records": res["records"], "precision": res["now"]["precision"],
+                     "actor_right": res["now"]["actor_right"]}
+    for name in spot.PORTRAYAL_HELD_OUT:
+        res = spot.score_portrayal(corpora, name=name, loaded=loaded)
+        out[name] = {"records": res["mentions"], "accuracy": res["now"]["accuracy"]}
     return out
 
 
