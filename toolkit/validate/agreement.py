@@ -63,6 +63,13 @@ disagreements are a belief verb whose subject is an actor inside an unlisted spe
 speech (the subject, first; the speaker, no actor, second) and the writer's evidential inference on
 an actor's motive (that actor, first, by the convention above; none, second). The two annotators also
 give a different ``role`` to four records (not compared).
+Adjudicated in round 8 by the written conventions of :mod:`toolkit.validate.spot` (labels read, no
+code scored): fresh7's two actor disagreements keep the first labels (the "he said" resolves to the
+last person named before it; the unattributed "suspected X by Y" with coordinated Y goes to the
+first Y named), and so do fresh8's two (a belief verb is its subject's own, as "A suspects ..." is;
+the writer's inference on an actor's motive goes to that actor); no first label was changed, so
+the figures above are the ones printed. Still unwritten: which of the two holds a belief verb
+inside another speaker's reported speech (the verb's subject was kept).
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
