@@ -23,9 +23,14 @@ before the first labels were opened (commit 960c417):
 
 * ``second_hedges_real_fresh7.jsonl``: all 40 records of hedge set fresh7 (held out; 35 real; first 35).
 
+The held-out hedge set of round 8 was labelled the same way by another second annotator, from the
+text windows alone, committed before the first labels were opened (commit 51f3336):
+
+* ``second_hedges_real_fresh8.jsonl``: all 40 records of hedge set fresh8 (held out; 29 real; first 29).
+
 They hold the record key (``corpus``, ``doc_id``, ``start``, ``end``) and the second labels only:
 ``real`` and ``actor`` (``null`` for none or an unlisted actor; ``why`` for a non-hedge) for hedges,
-``label`` for portrayal; fresh7's also give the ``role`` (own, distancing, none), not compared here.
+``label`` for portrayal; fresh7's and fresh8's also give the ``role`` (own, distancing, none), not compared here.
 Per set this module gives percent agreement and Cohen's kappa
 (:func:`sklearn.metrics.cohen_kappa_score`; Cohen 1960, chance agreement from each annotator's own label
 distribution) for ``real``, for ``actor`` on the records both call real (``null`` is a category of its
@@ -52,7 +57,19 @@ prints ``real`` 0.975 / 0.94 and ``actor`` 0.79 / 0.72 for it: the figures above
 ones). fresh7: ``real`` 1.000 / kappa 1.00 (n 40), ``actor`` 0.94 / 0.91 (n 35); its two actor
 disagreements are a speaker named outside the text window ("he said") resolved to different
 officials, and an unattributed "suspected" read as the outlet distancing the suspected actor (first)
-or as the acting party's own suspicion, an unlisted actor (second).
+or as the acting party's own suspicion, an unlisted actor (second). fresh8: ``real`` 1.000 / kappa
+1.00 (n 40; the non-hedges' ``why`` agree too), ``actor`` 0.93 / 0.90 (n 29); its two actor
+disagreements are a belief verb whose subject is an actor inside an unlisted speaker's reported
+speech (the subject, first; the speaker, no actor, second) and the writer's evidential inference on
+an actor's motive (that actor, first, by the convention above; none, second). The two annotators also
+give a different ``role`` to four records (not compared).
+Adjudicated in round 8 by the written conventions of :mod:`toolkit.validate.spot` (labels read, no
+code scored): fresh7's two actor disagreements keep the first labels (the "he said" resolves to the
+last person named before it; the unattributed "suspected X by Y" with coordinated Y goes to the
+first Y named), and so do fresh8's two (a belief verb is its subject's own, as "A suspects ..." is;
+the writer's inference on an actor's motive goes to that actor); no first label was changed, so
+the figures above are the ones printed. Still unwritten: which of the two holds a belief verb
+inside another speaker's reported speech (the verb's subject was kept).
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
@@ -76,6 +93,7 @@ KEY = ("corpus", "doc_id", "start", "end")
 # first annotator's set -> what the second labels cover (the held-out sets first, so that the dev sets'
 # blocks end the hedge and portrayal reports of toolkit.validate.spot as before)
 SECOND_SETS = {
+    "hedges_real_fresh8.jsonl": "held out; all 40 records",
     "hedges_real_fresh7.jsonl": "held out; all 40 records",
     "portrayal_fresh2.jsonl": "held out; all 40 mentions",
     "hedges_real_fresh6.jsonl": "dev (held out in round 6); all 40 records",
