@@ -12,6 +12,9 @@ the other four folds does not fall, as :mod:`toolkit.validate.hedge_cv`) and Wik
 (second domain, never used to choose). A rule is worth shipping only when it is chosen in the
 leave-one-set-out runs, helps on sets it was not written from, keeps FactBank folds and WikiWeasel >= 0.80.
 
+Both checks score the finder's own matches, without the news hedge filter (:mod:`toolkit.hedge_filter`, fitted on
+these sets: scoring a rule on top of it would judge the rule in-sample).
+
 ``--attachment`` checks the attachment rules of round 6 (:data:`toolkit.hedge_claims.RULES`) the same
 way over :data:`ATTACHMENT_SETS`, on actor right (kept real hedges whose actor equals the label): each
 rule is left out of the shipped set in turn, and per set the records it fixes and breaks are counted.
@@ -35,7 +38,7 @@ from toolkit.hedge_claims import RULES
 from toolkit.hedging import DEFAULT_PATH, load_hedges
 from toolkit.paths import shared_path
 from toolkit.validate.hedge_cv import FOLDS, sentence_f1
-from toolkit.validate.spot import hedge_outcomes
+from toolkit.validate.spot import DEV_SETS, hedge_outcomes
 from toolkit.validate.szeged import evaluate, read_gold
 
 SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
@@ -43,8 +46,8 @@ SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.json
 """The dev spot sets of round 5: the five read sets, and the 120 training records (labelled by another hand and
 never read to write a rule, so its held-out line is the cleanest); fresh5 is held out and never scored here."""
 
-ATTACHMENT_SETS = SETS + ("hedges_real_fresh5.jsonl",)
-"""The dev spot sets of round 6: round 5's six and fresh5 (held out in round 5, scored once, read since)."""
+ATTACHMENT_SETS = tuple(DEV_SETS)
+"""Every dev spot set (:data:`toolkit.validate.spot.DEV_SETS`, ten in round 8): never a held-out one."""
 
 # (name, kind, old YAML line, new YAML line): each a rule kind, not one phrase.
 CANDIDATES = (
@@ -92,7 +95,7 @@ def _variant(old: str, new: str, tmp: Path):
 def _set_scores(lexicon, corpora, loaded) -> dict:
     out = {}
     for name in SETS:
-        rows = hedge_outcomes(corpora, name, loaded, lexicon)
+        rows = hedge_outcomes(corpora, name, loaded, lexicon, news_filter=False)  # the finder's own matches
         out[name] = (sum(h is not None for _r, h in rows), sum(r["real"] and h is not None for r, h in rows),
                      sum(r["real"] for r, _h in rows))
     return out
@@ -113,7 +116,7 @@ def _actor_hits(corpora, loaded, rules) -> dict:
     """Per set, the set of kept real records (by index) whose attached actor equals the label, and the kept real."""
     out = {}
     for name in ATTACHMENT_SETS:
-        rows = hedge_outcomes(corpora, name, loaded, rules=rules)
+        rows = hedge_outcomes(corpora, name, loaded, rules=rules, news_filter=False)  # the finder's kept hedges
         kept = [i for i, (r, h) in enumerate(rows) if h is not None and r["real"]]
         out[name] = ({i for i in kept if rows[i][1].actor == rows[i][0]["actor"]}, len(kept))
     return out
