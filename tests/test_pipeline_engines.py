@@ -75,12 +75,13 @@ def test_pipeline_engines_in_memory_tables_of_an_empty_corpus_keep_their_columns
         assert len(frame) == 0 and list(frame.columns) == SCHEMAS[name].names
 
 
-def test_pipeline_results_read_parts_from_bytes_and_from_an_older_layout(tmp_path):
+def test_pipeline_results_read_parts_of_this_layout_and_of_an_older_one(tmp_path):
     rows = [{"path": "a.txt", "line": 3, "unit": "line", "why": "an invented problem"}]
-    part = _parquet_bytes(rows, "problems")
+    part = tmp_path / "part.parquet"
+    part.write_bytes(_parquet_bytes(rows, "problems"))
     both = _read_parts([part, part], "problems")
     assert both.schema.equals(SCHEMAS["problems"]) and both.column("line").to_pylist() == [3, 3]
     older = tmp_path / "older.parquet"  # a part written before the ``unit`` column existed
     pq.write_table(pa.table({"path": ["b.txt"], "line": pa.array([None], pa.int64()), "why": ["another"]}), older)
-    mixed = _read_parts([older], "problems")
-    assert mixed.schema.equals(SCHEMAS["problems"]) and mixed.column("unit").to_pylist() == [None]
+    mixed = _read_parts([part, older], "problems")
+    assert mixed.schema.equals(SCHEMAS["problems"]) and mixed.column("unit").to_pylist() == ["line", None]
