@@ -72,7 +72,10 @@ fresh6/fresh7 second annotations: "apparent" meaning seeming is a hedge, meaning
 government) gets that side's generic actor, and ``unnamed_source`` is only for a source with no side;
 a hedge held jointly by coordinated actors goes to the first one named; an unattributed "suspected X
 by Y" is the writer distancing Y's action (actor Y), while a sentence agent's own suspicion ("A
-suspects ...") is that agent's. Second-annotator agreement (kappa) is printed under the spot sets by
+suspects ...") is that agent's. Clarified in round 8 from the fresh8 second annotation: a belief or
+suspicion verb inside another speaker's reported speech ("B said that A believes ...") is held by its
+own subject A, not by the speaker B; "the possible N" as the object of a discussion ("to discuss the
+possible N") names a topic (``topic_phrase``), not a hedge. Second-annotator agreement (kappa) is printed under the spot sets by
 ``validate hedging`` and ``validate sentiment``.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
