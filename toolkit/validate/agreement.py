@@ -68,8 +68,8 @@ code scored): fresh7's two actor disagreements keep the first labels (the "he sa
 last person named before it; the unattributed "suspected X by Y" with coordinated Y goes to the
 first Y named), and so do fresh8's two (a belief verb is its subject's own, as "A suspects ..." is;
 the writer's inference on an actor's motive goes to that actor); no first label was changed, so
-the figures above are the ones printed. Still unwritten: which of the two holds a belief verb
-inside another speaker's reported speech (the verb's subject was kept).
+the figures above are the ones printed. The reading kept for a belief verb inside another speaker's
+reported speech (the verb's subject holds it) is now written in spot.py's conventions paragraph.
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
