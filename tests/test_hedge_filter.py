@@ -194,3 +194,28 @@ def test_hedge_filter_cv_trains_on_dev_sets_only_and_refuses_a_held_out_one():
     if held:  # a registered set that is not dev is held out
         with pytest.raises(ValueError, match="held-out"):
             cv.training_sets([held[0]])
+
+
+def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
+    """The inner-CV choice and the fit the --fit command writes are the same on a second run (invented data)."""
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+    from scipy import sparse
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "hedge_filter_cv.py"
+    spec = importlib.util.spec_from_file_location("hedge_filter_cv", path)
+    cv = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cv)
+    rng = np.random.default_rng(7)
+    x = sparse.csr_matrix((rng.random((120, 15)) < 0.3).astype(float))
+    y = ((x[:, 0].toarray().ravel() + rng.random(120)) > 0.6).astype(int)
+    groups = np.array([f"doc{i // 2}" for i in range(120)])
+    runs = []
+    for _ in range(2):
+        c, balanced, t, inner = cv.select(x, y, groups, 100, 0.9)
+        model = cv._fit(x, y, c, balanced)
+        runs.append((c, balanced, t, inner, model.coef_.tolist(), model.intercept_.tolist()))
+    assert runs[0] == runs[1]
+    assert 0.0 < runs[0][3] <= 1.0
