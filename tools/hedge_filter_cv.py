@@ -67,7 +67,7 @@ from toolkit.hedge_filter import JUDGED, MODEL_PATH, hedge_context, hedge_featur
 from toolkit.hedging import find_hedges
 from toolkit.paths import shared_path
 from toolkit.quotes import extract_quotes, load_verbs
-from toolkit.validate.spot import DEV_SETS, HEDGE_SETS, read_spot
+from toolkit.validate.spot import DEV_SETS, HELD_OUT, read_spot
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))  # 0 (keep all) .. 0.8
@@ -75,8 +75,8 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))  # 0 (keep all) .. 
 
 def training_sets(extra: list[str]) -> list[str]:
     """The spot sets the filter is trained and cross-validated on: :data:`DEV_SETS`, then the ``extra`` files not
-    yet registered. A registered set that is not dev (a held-out set) raises ``ValueError``: it is never read."""
-    held = sorted(set(extra) & (set(HEDGE_SETS) - set(DEV_SETS)))
+    yet registered. A held-out set (:data:`toolkit.validate.spot.HELD_OUT`) raises ``ValueError``: it is never read."""
+    held = sorted(set(extra) & set(HELD_OUT))
     if held:
         raise ValueError(f"held-out spot set(s) {', '.join(held)}: the filter reads dev sets only")
     return list(dict.fromkeys([*DEV_SETS, *extra]))
