@@ -40,7 +40,7 @@ def test_sentiment_static_batch_logits_match_the_named_feature_sum(backend, igno
     got = np.array(backend._extra_logits_batch(ctxs, ignore_quotes))
     want = np.array([backend._extra_logits(c, ignore_quotes) for c in ctxs])  # the weight-dictionary sum
     assert np.abs(want).max() > 0.1
-    np.testing.assert_allclose(got, want, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(got, want, rtol=0, atol=1e-12)
 
 
 def test_sentiment_static_batch_records_equal_one_at_a_time(backend):
