@@ -39,7 +39,9 @@ russia 34, arab 18, turkey 13, iran 8). ``hedges_real_fresh7.jsonl`` was drawn w
 fresh7 draw excluded, by the code of commit 33f6bb0 (us_western 93, russia 59, arab 33, iran 14, turkey 1).
 ``hedges_real_fresh8.jsonl`` was drawn with ``hedges --seed 35 --n 40 --by-alignment`` and the eleven sets above
 excluded (``--exclude`` each ``toolkit/validate/gold/hedges_real*.jsonl``), by the code of commit 404cbd9
-(us_western 20, russia 14, arab 6).
+(us_western 20, russia 14, arab 6). ``hedges_real_fresh9.jsonl`` was drawn with ``hedges --seed 36 --n 40
+--by-alignment`` and the twelve sets above excluded (``--exclude`` each ``toolkit/validate/gold/hedges_real*.jsonl``,
+fresh8 included), by the code of commit c80957f (us_western 21, russia 14, arab 5).
 ``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
 by the code of commit 9e61234; ``portrayal_fresh2.jsonl`` with ``mentions --seed 28 --exclude
 toolkit/validate/gold/portrayal_real.jsonl --exclude toolkit/validate/gold/portrayal_fresh.jsonl`` by the code of
