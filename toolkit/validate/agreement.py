@@ -28,9 +28,15 @@ text windows alone, committed before the first labels were opened (commit 51f333
 
 * ``second_hedges_real_fresh8.jsonl``: all 40 records of hedge set fresh8 (held out; 29 real; first 29).
 
+The held-out hedge set of round 9 was labelled the same way by another second annotator, from the
+text windows alone, committed before the first labels were opened (commit 291a854):
+
+* ``second_hedges_real_fresh9.jsonl``: all 40 records of hedge set fresh9 (held out; 27 real; first 28).
+
 They hold the record key (``corpus``, ``doc_id``, ``start``, ``end``) and the second labels only:
 ``real`` and ``actor`` (``null`` for none or an unlisted actor; ``why`` for a non-hedge) for hedges,
-``label`` for portrayal; fresh7's and fresh8's also give the ``role`` (own, distancing, none), not compared here.
+``label`` for portrayal; fresh7's, fresh8's and fresh9's also give the ``role`` (own, distancing, none), not
+compared here.
 Per set this module gives percent agreement and Cohen's kappa
 (:func:`sklearn.metrics.cohen_kappa_score`; Cohen 1960, chance agreement from each annotator's own label
 distribution) for ``real``, for ``actor`` on the records both call real (``null`` is a category of its
@@ -63,6 +69,12 @@ disagreements are a belief verb whose subject is an actor inside an unlisted spe
 speech (the subject, first; the speaker, no actor, second) and the writer's evidential inference on
 an actor's motive (that actor, first, by the convention above; none, second). The two annotators also
 give a different ``role`` to four records (not compared).
+fresh9: ``real`` 0.975 / kappa 0.94 (n 40), ``actor`` 0.96 / 0.95 (n 27); its ``real`` disagreement
+is an "if" naming the case in which a planned action would be taken (a hedge for the first
+annotator, a rule-like condition for the second); its actor one is an impersonal "unclear" over two
+coordinated complements of which only the second names an actor (none, first; that actor, second).
+The non-hedges' ``why`` differ once (a headline "what if" question: rhetorical, first; question,
+second) and the ``role`` twice (not compared).
 Adjudicated in round 8 by the written conventions of :mod:`toolkit.validate.spot` (labels read, no
 code scored): fresh7's two actor disagreements keep the first labels (the "he said" resolves to the
 last person named before it; the unattributed "suspected X by Y" with coordinated Y goes to the
@@ -70,6 +82,15 @@ first Y named), and so do fresh8's two (a belief verb is its subject's own, as "
 the writer's inference on an actor's motive goes to that actor); no first label was changed, so
 the figures above are the ones printed. The reading kept for a belief verb inside another speaker's
 reported speech (the verb's subject holds it) is now written in spot.py's conventions paragraph.
+Adjudicated in round 9 the same way (labels read, no code scored): fresh9's ``real`` disagreement
+(record 16) takes the second label, the first being corrected to not a hedge (``rule_condition``: an
+"if" giving the case in which an action would be taken is rule-like, as "return fire if attacked" is
+and as the dev sets label such conditions); its actor disagreement, its ``why`` one and both
+``role`` ones keep the first labels, no written convention deciding them (a writer's hedge over
+coordinated complements of which only a later one names an actor; a headline question as question or
+rhetorical; ``distancing`` or ``none`` for a writer's hedge whose actor is ``null``). So this module
+now prints ``real`` 1.000 / 1.00 for fresh9 (``actor`` unchanged, 0.96 / 0.95 on 27): the figures
+above are the independent ones.
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
@@ -93,6 +114,7 @@ KEY = ("corpus", "doc_id", "start", "end")
 # first annotator's set -> what the second labels cover (the held-out sets first, so that the dev sets'
 # blocks end the hedge and portrayal reports of toolkit.validate.spot as before)
 SECOND_SETS = {
+    "hedges_real_fresh9.jsonl": "held out; all 40 records",
     "hedges_real_fresh8.jsonl": "held out; all 40 records",
     "hedges_real_fresh7.jsonl": "held out; all 40 records",
     "portrayal_fresh2.jsonl": "held out; all 40 mentions",
