@@ -21,12 +21,12 @@ before the first labels were opened (commit 2094847):
 The held-out hedge set of round 7 was labelled the same way by a second annotator, committed
 before the first labels were opened (commit 960c417):
 
-* ``second_hedges_real_fresh7.jsonl``: all 40 records of hedge set fresh7 (held out; 35 real; first 35).
+* ``second_hedges_real_fresh7.jsonl``: all 40 records of hedge set fresh7 (held out in round 8, dev since; 35 real; first 35).
 
 The held-out hedge set of round 8 was labelled the same way by another second annotator, from the
 text windows alone, committed before the first labels were opened (commit 51f3336):
 
-* ``second_hedges_real_fresh8.jsonl``: all 40 records of hedge set fresh8 (held out; 29 real; first 29).
+* ``second_hedges_real_fresh8.jsonl``: all 40 records of hedge set fresh8 (held out in round 8, dev since; 29 real; first 29).
 
 The held-out hedge set of round 9 was labelled the same way by another second annotator, from the
 text windows alone, committed before the first labels were opened (commit 291a854):
@@ -115,9 +115,9 @@ KEY = ("corpus", "doc_id", "start", "end")
 # blocks end the hedge and portrayal reports of toolkit.validate.spot as before)
 SECOND_SETS = {
     "hedges_real_fresh9.jsonl": "held out; all 40 records",
-    "hedges_real_fresh8.jsonl": "held out; all 40 records",
-    "hedges_real_fresh7.jsonl": "held out; all 40 records",
     "portrayal_fresh2.jsonl": "held out; all 40 mentions",
+    "hedges_real_fresh8.jsonl": "dev (held out in round 8); all 40 records",
+    "hedges_real_fresh7.jsonl": "dev (held out in round 8); all 40 records",
     "hedges_real_fresh6.jsonl": "dev (held out in round 6); all 40 records",
     "hedges_real_fresh5.jsonl": "dev (held out in round 5); all 40 records",
     "hedges_real_train.jsonl": "train/dev; its first 40 records",
