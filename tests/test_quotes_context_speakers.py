@@ -128,3 +128,31 @@ def test_quotes_bare_sources_are_not_presumed_to_speak_for_the_actor_discussed()
 def test_quotes_complained_is_an_attribution_cue():
     q = _only("Carter complained that the warning had come through the wrong channel.", "the warning")
     assert (q.actor, q.cue) == ("carter", "complained")
+
+
+def test_quotes_a_place_based_group_is_the_group_last_named_not_the_place():
+    text = ('The Syrian Observatory for Human Rights said twenty fighters died near Homs. '
+            '"The toll is likely to rise," the Britain-based group said.')
+    q = _only(text, "The toll")
+    assert (q.actor, q.camp) == ("syrian_observatory", "opposition")
+    # the place still speaks for its country when it is not a "-based" modifier
+    text = ('The Syrian Observatory for Human Rights said twenty fighters died near Homs. '
+            '"The toll is likely to rise," officials in Britain said.')
+    assert _only(text, "The toll").actor == "britain"
+
+
+def test_quotes_he_or_she_never_stands_for_an_organisation_that_spoke():
+    from toolkit.quotes.names import _Who
+    from toolkit.quotes.speakers import _resolve_pronoun
+
+    text = "The strikes hit a school, according to the Monitor Group, prompting anger from aid chief Tom Kerrow."
+    monitor = _Who("Monitor Group", "monitor", "opposition", None, False, (text.index("the Monitor"), 63))
+    kerrow = _Who("Tom Kerrow", None, None, None, False, (text.index("Tom"), len(text) - 1))
+    pos = len(text) + 30
+    assert _resolve_pronoun("he", pos, [monitor], [(kerrow.span[0], kerrow)], 0) is monitor  # no kinds: the speaker
+    got = _resolve_pronoun("he", pos, [monitor], [(kerrow.span[0], kerrow)], 0, frozenset({"monitor"}), text)
+    assert got is kerrow
+    # one member of a body ("a Civil Defence volunteer") is still a person
+    text = "a volunteer of the Monitor Group said the road was cut."
+    member = _Who("Monitor Group", "monitor", "opposition", None, False, (0, 30))
+    assert _resolve_pronoun("he", len(text) + 5, [member], [], 0, frozenset({"monitor"}), text) is member

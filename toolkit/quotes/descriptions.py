@@ -33,6 +33,8 @@ _MEDIA_WORDS = ("tv", "television", "channel", "news", "media", "broadcast", "sa
 # The country a diplomat is posted to is the host, not the sender ("the ambassador to Turkey").
 _HOST = re.compile(r"\b(?:ambassadors?|envoys?|consuls?|emissary|emissaries|representatives?)\s+(?:to|in)\s+"
                    r"(?:the\s+)?$", re.IGNORECASE)
+# "the London-based group": the place says where the group sits, not whom it speaks for.
+_BASED = re.compile(r"[\w.'\u2019]+(?:\s+[A-Z][\w.'\u2019]*)?-based\b")
 _PHRASE_TAIL = re.compile(r"\s*,|\s+(?:who|which|familiar|speaking|close|in|of|at|from|with|for|on|to|"
                           r"based)\b")
 
@@ -96,7 +98,8 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
     head = _head(words)
     if head is None:
         return who
-    inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed" and not _HOST.search(t, s, a.start)]
+    inside = [a for a in anchors if s <= a.start < e and a.camp != "unnamed" and not _HOST.search(t, s, a.start)
+              and not _BASED.match(t, a.start)]
     if inside:
         return _as_member(who, inside[0], lexicon)
     if _STATE_VOICE.search(" ".join(words)):

@@ -115,7 +115,7 @@ def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _W
     text = t[s:e]
     # a mention heads the speaker phrase when it opens it (after a determiner or title) or an apposition
     inside = [mn for mn in mentions if mn.start >= s and mn.end <= e and t[mn.end:mn.end + 2] not in ("'s",)
-              and _opens(t, s, mn.start)]
+              and not _BASED.match(t, mn.end) and _opens(t, s, mn.start)]
     inside = [mn for mn in inside if not _ROLE_NEXT.match(t, mn.end)] or inside
     role = _SPEAKER_ROLE.search(text)
     if inside and not (role and inside[-1].start - s > role.start()):
@@ -176,6 +176,7 @@ def _opens(t: str, s: int, pos: int) -> bool:
     return all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in lead.split())
 
 
+_BASED = re.compile(r"-based\b", re.I)  # "the Britain-based group": a place modifying a description, no speaker
 _TITLE_GENDER = {"Mr": "m", "Mrs": "f", "Ms": "f"}
 _SINGULAR = re.compile(r"(?:a|an|one|another)\s", re.I)
 # A mention followed by a role noun modifies it ("Peter Cook, the Pentagon press secretary").

@@ -16,7 +16,7 @@ import re
 
 from .descriptions import _CONTEXT_CHARS, _anchors, _covered, _in_context, _speaker_anchor
 from .phrases import _PRONOUNS
-from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _TITLE_GENDER, _gender_of, _mentions, _name_of,
+from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _SINGULAR, _TITLE_GENDER, _gender_of, _mentions, _name_of,
                     _trim_lead, _Who)
 
 # Pronoun antecedents: speakers within this many characters, then this many earlier person mentions.
@@ -27,9 +27,13 @@ _PRONOUN_PEOPLE = 200
 _DESCRIPTION = re.compile(r"(?i:the|this|that|these|those|its|their)\s+(?:[\w'-]+\s+){0,4}[\w'-]+")
 
 
-def _fits(pron: str, w: _Who) -> bool:
-    """Whether ``w`` can be the antecedent of the pronoun ``pron`` (gender, number, person or body)."""
+def _fits(pron: str, w: _Who, bodies: frozenset = frozenset(), t: str = "") -> bool:
+    """Whether ``w`` can be the antecedent of the pronoun ``pron`` (gender, number, person or body; ``bodies``:
+    the actor ids of kind organization, group or place, which "he"/"she" stand for only as one member, "a
+    Civil Defence volunteer", a phrase of ``t`` opened by "a"/"one")."""
     gender, plural = _PRONOUNS[pron]
+    if gender is not None and w.actor in bodies and not _SINGULAR.match(t, w.span[0]):
+        return False  # "UNICEF director Anthony Lake ... he said" is Lake, not an earlier speaking monitor
     named = w.actor is not None or (w.name[:1].isupper() and not _DESCRIPTION.match(w.name))
     if not named and not _DESCRIPTION.fullmatch(w.name):
         return False
@@ -46,7 +50,7 @@ def _fits(pron: str, w: _Who) -> bool:
 
 
 def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tuple[int, _Who]],
-                     floor: int | None = None) -> _Who | None:
+                     floor: int | None = None, bodies: frozenset = frozenset(), t: str = "") -> _Who | None:
     """The antecedent of a pronoun speaker at ``pos``, or ``None`` ("I" and "we" are never resolved).
 
     Looked for from ``floor`` (the start of the previous sentence or of the paragraph, whichever is
@@ -54,23 +58,24 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
     mention (the Gender Gap Tracker and Citron take the closest preceding compatible named entity;
     a speaker first, since news pronouns mostly continue the last speaker). Outside that window:
     the most recent compatible speaker within :data:`_PRONOUN_CHARS`, then the most recent mention.
+    ``bodies`` and ``t`` (the text) as for :func:`_fits`.
     """
     if pron in ("i", "we"):
         return None
     i = bisect.bisect_left(people, pos, key=lambda pw: pw[0])
     if floor is not None:
-        spoke = [w for w in history if floor <= w.span[0] and w.span[1] <= pos and _fits(pron, w)]
+        spoke = [w for w in history if floor <= w.span[0] and w.span[1] <= pos and _fits(pron, w, bodies, t)]
         named = [w for p, w in people[bisect.bisect_left(people, floor, key=lambda pw: pw[0]):i]
-                 if w.span[1] <= pos and _fits(pron, w)]
+                 if w.span[1] <= pos and _fits(pron, w, bodies, t)]
         if spoke or named:
             return max(spoke or named, key=lambda w: w.span[1])
     for w in reversed(history):
         if w.span[1] <= pos and pos - w.span[1] >= _PRONOUN_CHARS:
             break
-        if w.span[1] <= pos and _fits(pron, w):
+        if w.span[1] <= pos and _fits(pron, w, bodies, t):
             return w
     for p, w in reversed(people[max(0, i - _PRONOUN_PEOPLE):i]):
-        if _fits(pron, w):
+        if _fits(pron, w, bodies, t):
             return w
     return None
 
@@ -98,6 +103,8 @@ class _Speakers:
         self.anchors = _anchors(found_mentions, self.actors_by_id, lexicon)
         self.anchor_starts = [a.start for a in self.anchors]
         self.history: list[_Who] = []
+        self.bodies = frozenset(a for a, x in getattr(lexicon, "actors", {}).items()
+                                if x.kind in ("organization", "group", "place"))
 
     def resolve(self, span: tuple[int, int], para_start: int, floor: int | None = None) -> _Who:
         """The speaker of a span: pronouns by antecedent, phrases by name, lexicon and context.
@@ -109,7 +116,7 @@ class _Speakers:
         ss = _trim_lead(t, ss, se)
         word = t[ss:se].lower()
         if word in _PRONOUNS:
-            who = _resolve_pronoun(word, ss, self.history, self.people, floor)
+            who = _resolve_pronoun(word, ss, self.history, self.people, floor, self.bodies, t)
             if who is None:
                 return _Who(t[ss:se], None, None, *_PRONOUNS[word], span)
             who = _Who(who.name, who.actor, who.camp, who.gender, who.plural, span)
