@@ -44,7 +44,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
    relative word ("rebels ... east, where about 300000 people are thought to": the relative clause
    has its own subject); of coordinated mentions ("activists, rescue workers and medics allege")
-   the first.
+   the first. A member noun before "of" makes the group the subject ("Members of the Vale Front
+   reportedly ...", "a member of the Front claimed"), and a determiner after a preposition does not
+   hide its object ("fear of the rebels"): the round-9 rule ``partitive``.
 5c. ``complement`` (``complement``): no such actor, and the hedge opens a clause ("whether",
    "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
@@ -53,19 +55,21 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 
 Mentions include short forms of an earlier mention that the actor finder does not list
 (``short_forms``): "Mrs. Lorne" after "Ada Lorne" (a title and the last word), "State radio" after
-"Ruritanian state radio" (the last two words when they are common nouns).
+"Ruritanian state radio" (the last two words when they are common nouns); and definite descriptions
+of an organisation by its kind ("the monitor", "The London-based group": ``descriptions``, round 9),
+which stand for the nearest organisation or group mentioned before them.
 
 Rules 3, 4, 5 and 5c give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
-the complement of rule 5c or the speaker of rule 5b. The rules named in :data:`RULES` (round 6 of
+the complement of rule 5c or the speaker of rule 5b. The rules named in :data:`RULES` (rounds 6 and 9 of
 issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records of two or
 more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``).
 
 Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
 determiner, so a common noun opening a sentence ("Columns suggest that ...") reads as a name; long subjects ("the report by U.N. experts ... could") resolve to the nearest
 mention, pronoun resolution is one step back, and actors the lexicon lacks are ``None``; a
-speech verb's subject is found only right before the verb, and a description ("the group") is
-no short form.
+speech verb's subject is found only right before the verb, and a description stands for an actor
+only by the kind of its head ("the group", "the monitor"), not by its other words ("the Kurdish group").
 """
 
 from __future__ import annotations
@@ -76,18 +80,24 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .claim_mentions import descriptions, short_forms
 from .records import Spans
 from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
-RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after")
-"""The rules of round 6 (issue 20), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any
-out (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
+RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
+         "partitive")
+"""The rules of round 6 (issue 20) and ``descriptions``, ``partitive`` (round 9), each one kind of attachment error;
+``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
+leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
+# Nouns naming members of a group: "members of X" is X's people, the subject, not a prepositional object.
+_MEMBERS = frozenset("""member members supporter supporters fighter fighters leader leaders official officials
+representative representatives unit units forces troops militants commander commanders elements""".split())
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
 _PRONOUN_WORDS = frozenset("he she it they we i you".split())
@@ -166,7 +176,9 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     q_spans = Spans((q.start, q.end) for q in quotes)
     mentions = sorted(mentions, key=lambda m: m.start)
     if "short_forms" in rules:
-        mentions = sorted(mentions + _short_forms(text, mentions), key=lambda m: m.start)
+        mentions = sorted(mentions + short_forms(text, mentions), key=lambda m: m.start)
+    if "descriptions" in rules:
+        mentions = sorted(mentions + descriptions(text, mentions, actors), key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     sents = sentences(text)
     s_starts = [s.start for s in sents]
@@ -234,7 +246,10 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                 if _RELATIVE.search(text, m.end, h.start):
                     break
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
-                if prev and prev[-1] in _PREPOSITIONS:
+                while "partitive" in rules and len(prev) > 1 and prev[-1] in ("the", "a", "an"):
+                    prev.pop()  # "members of the Syrian opposition", "in the Syrian capital"
+                if prev and prev[-1] in _PREPOSITIONS and not ("partitive" in rules and prev[-1] == "of"
+                                                              and len(prev) > 1 and prev[-2] in _MEMBERS):
                     continue
                 subject = _first_conjunct(text, mentions, lo, m)
                 break
@@ -313,38 +328,6 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
         return None
     return _title_actor(text, at, end, mentions, m_starts, actors)
-
-
-@dataclass(frozen=True)
-class _Mention:
-    start: int
-    end: int
-    actor: str
-
-
-def _short_forms(text: str, mentions: Sequence[Any]) -> list[_Mention]:
-    """Later short forms of a mention the actor finder does not list: "Mrs. Lorne" after "Ada Lorne" (a title and
-    the last word), "State radio" after "Ruritanian state radio" (the last two words of a longer mention when
-    they are common nouns); only where no mention covers them."""
-    surnames: dict[str, tuple[int, str]] = {}  # last word -> (end of its first mention, actor)
-    nouns: dict[str, tuple[int, str]] = {}  # "state radio" -> the same
-    for m in mentions:
-        words = text[m.start:m.end].split()
-        if len(words) >= 2 and words[-1][:1].isupper():
-            surnames.setdefault(words[-1], (m.end, m.actor))
-        if len(words) >= 3 and words[-2][:1].islower() and words[-1][:1].islower():
-            nouns.setdefault(" ".join(words[-2:]).lower(), (m.end, m.actor))
-    covered = [(m.start, m.end) for m in mentions]
-    found = []
-    for forms, pattern, key in ((surnames, r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(%s)\b", lambda f: f.group(1)),
-                                (nouns, r"(?i:\b(%s)\b)", lambda f: f.group(1).lower())):
-        if not forms:
-            continue
-        for f in re.finditer(pattern % "|".join(map(re.escape, forms)), text):
-            after, actor = forms[key(f)]
-            if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
-                found.append(_Mention(f.start(), f.end(), actor))
-    return found
 
 
 def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:

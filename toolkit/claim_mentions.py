@@ -1,0 +1,92 @@
+"""Mentions the actor finder does not list, added for hedge attachment (:mod:`toolkit.hedge_claims`, issue 20).
+
+* :func:`short_forms` (round 6): later short forms of a mention, "Mrs. Lorne" after "Ada Lorne", "State radio"
+  after "Ruritanian state radio".
+* :func:`descriptions` (round 9): definite descriptions of an organisation by its kind ("the monitor", "The
+  London-based group"), as mentions of the nearest organisation or group named before them.
+
+Both return small records with ``start``, ``end`` and ``actor``, only where no mention of the finder covers the
+words. Limits: no coreference model; a description is matched by the kind of its head noun alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["descriptions", "short_forms"]
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    actor: str
+
+
+def short_forms(text: str, mentions: Sequence[Any]) -> list[_Mention]:
+    """Later short forms of a mention the actor finder does not list: "Mrs. Lorne" after "Ada Lorne" (a title and
+    the last word), "State radio" after "Ruritanian state radio" (the last two words of a longer mention when
+    they are common nouns); only where no mention covers them."""
+    surnames: dict[str, tuple[int, str]] = {}  # last word -> (end of its first mention, actor)
+    nouns: dict[str, tuple[int, str]] = {}  # "state radio" -> the same
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault(words[-1], (m.end, m.actor))
+        if len(words) >= 3 and words[-2][:1].islower() and words[-1][:1].islower():
+            nouns.setdefault(" ".join(words[-2:]).lower(), (m.end, m.actor))
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for forms, pattern, key in ((surnames, r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(%s)\b", lambda f: f.group(1)),
+                                (nouns, r"(?i:\b(%s)\b)", lambda f: f.group(1).lower())):
+        if not forms:
+            continue
+        for f in re.finditer(pattern % "|".join(map(re.escape, forms)), text):
+            after, actor = forms[key(f)]
+            if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
+                found.append(_Mention(f.start(), f.end(), actor))
+    return found
+
+
+# A definite description of an organisation by its kind ("the monitor", "the London-based group", "The war
+# monitor"): up to two modifiers (lower-case words or "X-based") between the determiner and the head.
+_DESCRIPTION = re.compile(r"\b[Tt]he\s+(?:(?:[a-z]+|[\w.'\u2019-]+-based)\s+){0,2}"
+                          r"(monitor|observatory|watchdog|group|organi[sz]ation|ministry|agency)\b")
+_DESCRIPTION_REACH = 600  # characters before a description searched for its antecedent
+_DESCRIPTION_KINDS = ("organization", "group")
+
+
+def descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Mention]:
+    """Definite descriptions of an organisation by its kind ("The monitor believes ...", "the group are believed
+    to ...") as mentions of the nearest actor of kind organization or group mentioned within
+    :data:`_DESCRIPTION_REACH` characters before (Poesio & Vieira 1998: a definite description's antecedent is
+    the closest earlier entity its head fits); only where no mention covers them, and only with a lexicon that
+    gives kinds. Limits: the head is not matched against the antecedent's name ("the ministry" may take a
+    monitor mentioned last), and "the group" after a group named in passing takes that group."""
+    if actors is None:
+        return []
+    spans = [(m.start, m.end) for m in mentions]
+    starts = [m.start for m in mentions]
+    found = []
+    for d in _DESCRIPTION.finditer(text):
+        if any(a < d.end() and d.start() < b for a, b in spans[max(0, bisect.bisect_left(starts, d.start()) - 3):
+                                                              bisect.bisect_left(starts, d.end())]):
+            continue
+        i = bisect.bisect_left(starts, d.start())
+        prior = next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
+                      if m.end <= d.start() and _kind(actors, m.actor) in _DESCRIPTION_KINDS), None)
+        if prior is not None:
+            found.append(_Mention(d.start(), d.end(), prior.actor))
+    return found
+
+
+def _kind(actors: Any, actor_id: str) -> str | None:
+    """The lexicon's kind of ``actor_id`` (``None`` when it does not know it)."""
+    try:
+        return actors.get(actor_id).kind
+    except (KeyError, LookupError):
+        return None
