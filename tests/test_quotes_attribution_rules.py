@@ -115,3 +115,20 @@ def test_quotes_blamed_reports_its_object_as_a_verdict():
     (q,) = _extract("The harbour master blamed the storm for the late ferries.", actors=False)
     assert (q.cue, q.stance, q.speaker, q.text) == ("blamed", "assertive", "The harbour master",
                                                     "the storm for the late ferries.")
+
+
+def test_quotes_the_anonymity_formula_is_not_the_speaker():
+    # the wire formula's reason clause ("because he was not authorized ...") is no speaker, and with commas
+    # its length no longer hides the speaker from the apposition walk-back
+    for text in ("The official, who spoke on condition of anonymity because he was not authorized to speak to "
+                 "the media, said the convoy was hit.\n",
+                 "The official who spoke on condition of anonymity because he was not authorized to speak to the "
+                 "media said the convoy was hit.\n",
+                 "The official, speaking on the condition of anonymity, said the convoy was hit.\n",
+                 "The official who spoke anonymously because she feared reprisals said the convoy was hit.\n"):
+        quotes = extract_quotes(text, actors=False)
+        assert [(q.speaker, q.text) for q in quotes] == [("The official", "the convoy was hit.")], text
+    # a named speaker keeps the name
+    text = ("Ada Lorne, who spoke on condition of anonymity because she was not authorized to speak to the media, "
+            "said the convoy was hit.\n")
+    assert [q.speaker for q in extract_quotes(text, actors=False)] == ["Ada Lorne"]

@@ -88,6 +88,9 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
         j -= 1
     if saw_be and not cue_text.endswith("ing"):
         return "passive"
+    anonymous = _anonymity_before(toks, j, lo)
+    if anonymous is not None:  # "The official, who spoke on condition of anonymity because ..., said"
+        j = anonymous
     # "went on to say", "declined to say"
     if j >= lo and toks[i - 1][2] == "to":
         j = i - 2
@@ -137,6 +140,47 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
     if dated is not None:
         return dated
     return _modified(toks, start, j, lo, cues) or (start, j)
+
+
+_ANONYMITY_VERBS = frozenset("spoke speaking talked talking".split())
+_ANONYMITY_REASON = frozenset("because as since".split())
+
+
+def _anonymity_before(toks, j: int, lo: int) -> int | None:
+    """The last token of the speaker phrase before the wire formula that ends at token ``j`` ("who spoke on
+    condition of anonymity", ", speaking on the condition of anonymity because he was not authorized to speak to
+    the media,", "who spoke anonymously"), else ``None``. The formula's reason clause holds a pronoun subject that
+    walking back would take for the speaker, and its length breaks the apposition walk-back. The reason clause
+    ("because/as/since ...") is at most 17 tokens with no comma."""
+    k = j - 1 if j > lo and toks[j][2] == "," else j
+    a = None
+    for n in range(k, max(lo - 1, k - 19), -1):
+        w = toks[n][2].lower()
+        if w == ",":
+            return None
+        if w in ("anonymity", "anonymously"):
+            a = n
+            break
+    if a is None or (a < k and toks[a + 1][2].lower() not in _ANONYMITY_REASON):
+        return None
+    n = a - 1
+    if toks[a][2].lower() == "anonymity":  # "on (the) condition of anonymity"
+        if n - 1 < lo or (toks[n - 1][2].lower(), toks[n][2].lower()) != ("condition", "of"):
+            return None
+        n -= 2
+        if n >= lo and toks[n][2].lower() == "the":
+            n -= 1
+        if n < lo or toks[n][2].lower() != "on":
+            return None
+        n -= 1
+    if n < lo or toks[n][2].lower() not in _ANONYMITY_VERBS:
+        return None
+    n -= 1
+    if n >= lo and toks[n][2].lower() == "who":
+        n -= 1
+    if n >= lo and toks[n][2] == ",":
+        n -= 1
+    return n if n >= lo else None
 
 
 def _weekday_phrase(toks, j: int, i: int) -> bool:
