@@ -78,7 +78,12 @@ by Y" is the writer distancing Y's action (actor Y), while a sentence agent's ow
 suspects ...") is that agent's. Clarified in round 8 from the fresh8 second annotation: a belief or
 suspicion verb inside another speaker's reported speech ("B said that A believes ...") is held by its
 own subject A, not by the speaker B; "the possible N" as the object of a discussion ("to discuss the
-possible N") names a topic (``topic_phrase``), not a hedge. Second-annotator agreement (kappa) is
+possible N") names a topic (``topic_phrase``), not a hedge. Clarified in round 9 from the fresh9 second
+annotation: an "if" naming the case in which an actor would act ("will strike if the convoy moves") is
+rule-like, as a commitment "if" is; the writer's hedge over coordinated complements takes the actor of the
+first complement that names one; a question in a headline or video title is ``question`` unless it states
+its own answer (``rhetorical``); the writer's hedge about a subject the lexicon lacks has role
+``distancing`` and actor ``null``. Second-annotator agreement (kappa) is
 printed under the spot sets by ``validate hedging`` and ``validate sentiment``.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
