@@ -85,12 +85,13 @@ reported speech (the verb's subject holds it) is now written in spot.py's conven
 Adjudicated in round 9 the same way (labels read, no code scored): fresh9's ``real`` disagreement
 (record 16) takes the second label, the first being corrected to not a hedge (``rule_condition``: an
 "if" giving the case in which an action would be taken is rule-like, as "return fire if attacked" is
-and as the dev sets label such conditions); its actor disagreement, its ``why`` one and both
-``role`` ones keep the first labels, no written convention deciding them (a writer's hedge over
-coordinated complements of which only a later one names an actor; a headline question as question or
-rhetorical; ``distancing`` or ``none`` for a writer's hedge whose actor is ``null``). So this module
-now prints ``real`` 1.000 / 1.00 for fresh9 (``actor`` unchanged, 0.96 / 0.95 on 27): the figures
-above are the independent ones.
+and as the dev sets label such conditions); its ``why`` one and both ``role`` ones kept the first
+labels, no written convention deciding them then. The coordinator then wrote the four conventions
+second9 asked for into spot.py (9856879), and record 33, a writer's hedge over coordinated complements
+of which only the later one names an actor, takes the second labels by the new one (7e16734); record 36's
+role (``distancing`` for a writer's hedge whose actor is ``null``) already follows it. So this module
+now prints ``real`` 1.000 / 1.00 and ``actor`` 1.000 for fresh9: the figures above are the independent
+ones.
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
