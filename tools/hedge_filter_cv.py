@@ -63,11 +63,11 @@ import numpy as np
 
 from toolkit.actors import find_mentions, load_actors
 from toolkit.hedge_claims import attribute_hedges
-from toolkit.hedge_filter import JUDGED, MODEL_PATH, hedge_context, hedge_features
+from toolkit.hedge_filter import MODEL_PATH, hedge_context, hedge_features
 from toolkit.hedging import find_hedges
 from toolkit.paths import shared_path
 from toolkit.quotes import extract_quotes, load_verbs
-from toolkit.validate.spot import DEV_SETS, HELD_OUT, read_spot
+from toolkit.validate.spot import DEV_SETS, HELD_OUT, article_claims, read_spot
 
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))  # 0 (keep all) .. 0.8
@@ -92,10 +92,7 @@ def records(names: list[str]) -> list[dict]:
         for r, article in read_spot(name, shared_path("corpora"), loaded):
             key = (r["corpus"], article.id)
             if key not in per_article:
-                text = article.masked_text
-                found = [h for h in find_hedges(text) if h.category in JUDGED]
-                quotes = extract_quotes(article, actors=actors, verbs=verbs)
-                claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors)
+                text, found, quotes, claims = article_claims(article, actors, verbs)
                 ctx = hedge_context(text, quotes, verbs, actors)
                 per_article[key] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
                                     if c.role != "reporting"]

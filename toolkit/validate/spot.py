@@ -158,6 +158,19 @@ HELD_OUT = ("hedges_real_fresh9.jsonl",)
 DEV_SETS = tuple(name for name in HEDGE_SETS if name not in HELD_OUT)  # every registered set but the held-out ones
 
 
+def article_claims(article, actors, verbs, hedges: object = None, rules: object = None) -> tuple:
+    """One article's ``(text, hedges, quotes, claims)`` as the pipeline finds them, before the news hedge filter:
+    the masked text, the finder's hedges (no boosters or reports of a charge), the quotes and
+    :func:`toolkit.hedge_claims.attribute_hedges`'s claims (``rules``: :data:`toolkit.hedge_claims.RULES` when
+    ``None``). Shared by :func:`hedge_outcomes` and the filter's CV (``tools/hedge_filter_cv.py``)."""
+    text = article.masked_text
+    found = [h for h in find_hedges(text, hedges) if h.category not in NOT_HEDGES]
+    quotes = extract_quotes(article, actors=actors, verbs=verbs)
+    claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
+                              RULES if rules is None else rules)
+    return text, found, quotes, claims
+
+
 def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
                    loaded: dict | None = None, hedges: object = None, rules: object = None,
                    news_filter: bool = True, claims_of: dict | None = None) -> list[tuple[dict, object]]:
@@ -174,11 +187,7 @@ def hedge_outcomes(corpora: str | Path, name: str = "hedges_real.jsonl",
     for r, article in read_spot(name, corpora, loaded):
         key = (r["corpus"], article.id)
         if key not in claims_of:
-            text = article.masked_text
-            found = [h for h in find_hedges(text, hedges) if h.category not in NOT_HEDGES]
-            quotes = extract_quotes(article, actors=actors, verbs=verbs)
-            claims = attribute_hedges(text, found, quotes, find_mentions(text, actors), actors,
-                                      RULES if rules is None else rules)
+            text, found, quotes, claims = article_claims(article, actors, verbs, hedges, rules)
             claims_of[key] = (claims, filter_claims(text, found, claims, quotes, verbs, actors=actors))
         out.append((r, next((c for c in claims_of[key][news_filter] if c.start < r["end"] and r["start"] < c.end
                              and c.role not in ("reporting", FILTERED)), None)))
