@@ -6,7 +6,8 @@ speaker (the subject noun phrase before the verb, the inverted ``"...," said X``
 ``X, a spokesman, said``, the object of "according to") and the content (the clause after the cue,
 or the quotation/clause before ``, X said.``). Limits: no parser; a speaker is a noun phrase of at
 most about twelve tokens found by word classes, so long or nested subjects can be cut. The phrase
-patterns themselves are in :mod:`toolkit.quotes.phrases`; this module puts them together per cue.
+patterns themselves are in :mod:`toolkit.quotes.phrases` (before the cue) and
+:mod:`toolkit.quotes.after_cue` (after it); this module puts them together per cue.
 """
 
 from __future__ import annotations
@@ -25,18 +26,14 @@ from .contents import (
     _question,
     _wh_clause,
 )
+from .after_cue import _passive_agent, _quoted_as_saying, _quoting, _skip_object, _speaker_after
 from .phrases import (
     _ASIDE,
     _DET,
     _SKIP_BEFORE,
     _TIME_PREP,
     _is_word,
-    _passive_agent,
     _relative_end,
-    _quoted_as_saying,
-    _quoting,
-    _skip_object,
-    _speaker_after,
     _speaker_before,
     _tokens,
     _who_before,
