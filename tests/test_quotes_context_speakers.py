@@ -156,3 +156,15 @@ def test_quotes_he_or_she_never_stands_for_an_organisation_that_spoke():
     text = "a volunteer of the Monitor Group said the road was cut."
     member = _Who("Monitor Group", "monitor", "opposition", None, False, (0, 30))
     assert _resolve_pronoun("he", len(text) + 5, [member], [], 0, frozenset({"monitor"}), text) is member
+
+
+def test_quotes_a_military_source_is_the_army_the_text_named_not_the_most_named_state():
+    text = ("Russia and Moscow's envoys met in Geneva while Russia pressed for talks. "
+            "The Syrian army advanced on the town.\n"
+            "A military source said the road had been cut.\n")
+    q = _only(text, "the road")
+    assert q.camp == "syria_government"
+    # without an army named, the most named state's voice as before
+    text = ("Russia and Moscow's envoys met in Geneva while Russia pressed for talks.\n"
+            "A military source said the road had been cut.\n")
+    assert _only(text, "the road").camp == "russia"

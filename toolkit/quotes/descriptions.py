@@ -102,8 +102,9 @@ def _in_context(t: str, who: _Who, para_start: int, anchors: list[_Anchor], hist
               and not _BASED.match(t, a.start)]
     if inside:
         return _as_member(who, inside[0], lexicon)
-    if _STATE_VOICE.search(" ".join(words)):
-        state = _state_of_text(anchors, s)
+    voice = _STATE_VOICE.search(" ".join(words))
+    if voice:
+        state = _state_of_text(anchors, s, armed=_ARMED.search(voice.group()) is not None)
         if state is not None:
             return _as_member(who, state, lexicon)
     tail = re.search(r"\b(?:in|at|of|from)\s+the\s+(ministry|group|agency|monitor|observatory|coalition)\b",
@@ -239,13 +240,21 @@ _MINISTRY_CHARS = 600
 _STATE_VOICE = re.compile(r"(?:^|\s)(?:state(?:-run)?\s+(?:media|television|tv|news\s+agency|broadcaster|news)"
                           r"|(?:the|a|an)\s+(?:army|government|military\s+sources?|army\s+sources?))$")
 _STATE_CAMPS = frozenset("syria_government russia turkey iran us".split())
+_ARMED = re.compile(r"\b(?:army|military)\b")
+_FORCE = re.compile(r"\b(?:army|military|forces|troops|soldiers)\b", re.I)
 
 
-def _state_of_text(anchors: list[_Anchor], pos: int) -> _Anchor | None:
-    """The last mention, before ``pos``, of the state camp the text names most before ``pos``."""
+def _state_of_text(anchors: list[_Anchor], pos: int, armed: bool = False) -> _Anchor | None:
+    """The last mention, before ``pos``, of the state camp the text names most before ``pos``; for an ``armed``
+    voice ("the army", "a military source") the last state force named before it ("the Syrian army",
+    "government troops"), when there is one: the army of the text is the one it has named, not the most
+    named state's."""
     earlier = [a for a in anchors if a.start < pos and a.camp in _STATE_CAMPS and a.who is None]
     if not earlier:
         return None
+    forces = [a for a in earlier if _FORCE.search(a.written or a.text)] if armed else []
+    if forces:
+        return forces[-1]
     counts: dict[str, int] = {}
     for a in earlier:
         counts[a.camp] = counts.get(a.camp, 0) + 1
