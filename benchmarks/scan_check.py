@@ -12,11 +12,13 @@ Usage: ``python benchmarks/scan_check.py`` (exit status 1 when a text differs).
 
 from __future__ import annotations
 
+import argparse
 import sys
 import time
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     from toolkit.corpus import load_corpus
     from toolkit.labels import load_labels
     from toolkit.paths import shared_path
