@@ -22,7 +22,7 @@ from syntok import segmenter
 
 from .syntok_port import split as syntok_split
 
-__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "line_sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals"]
+__all__ = ["Span", "Sentence", "Token", "paragraphs", "sentences", "sentence_bounds", "line_sentence_bounds", "tokens", "n_words", "word_bounds", "word_counts", "normalize_quotes", "in_capitals", "scan"]
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,32 @@ def trie_regex(words: Iterable[str], unit: Callable[[str], str] = re.escape) -> 
         return f"(?:{body})?" if "" in node else body
 
     return emit(trie)
+
+
+def scan(pattern: re.Pattern, starts: re.Pattern, text: str, pos: int = 0,
+         endpos: int | None = None) -> Iterator[re.Match]:
+    """``pattern.finditer(text, pos, endpos)`` for a ``pattern`` that never matches the empty string
+    and whose every match begins where ``starts`` matches: ``pattern`` is tried only at the
+    positions ``starts`` finds, in order, each one at or after the end of the last match.
+
+    A pattern that opens with a lookbehind (``(?<![\\w-])``, a word boundary) leaves ``re`` no
+    literal or character set to skip ahead to, so its search enters the matcher at every position
+    of the text; ``starts`` (e.g. a :func:`trie_regex` of the words a match can begin with, which
+    opens with literals) is scanned for in C. Same matches as ``finditer``: a search from ``pos``
+    finds the leftmost position where ``pattern`` matches, and no match begins where ``starts``
+    does not. A lookbehind of ``pattern`` reads the characters before each tried position as
+    ``finditer`` does (``re`` lets it read before ``pos``).
+    """
+    endpos = len(text) if endpos is None else endpos
+    search, match = starts.search, pattern.match
+    candidate = search(text, pos, endpos)
+    while candidate is not None:
+        at = candidate.start()
+        m = match(text, at, endpos)
+        if m is not None:
+            yield m
+            at = m.end() - 1
+        candidate = search(text, at + 1, endpos)
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:

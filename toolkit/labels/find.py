@@ -66,7 +66,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..records import RecordList
-from ..text import in_capitals, normalize_quotes, paragraphs, sentence_bounds
+from ..text import in_capitals, normalize_quotes, paragraphs, scan, sentence_bounds
 from .lexicon import SPACE, LabelLexicon, Term, load_labels
 from .records import MARKED, Label
 from .states import StateEvidence
@@ -196,7 +196,7 @@ def find_labels(text_or_article, labels: LabelLexicon | None = None, *, actors=N
 def _match(norm: str, lex: LabelLexicon, cut: int) -> list[_Hit]:
     """The lexicon's terms and head nouns in ``norm[:cut]``, less those in credits and titles."""
     hits = []
-    for m in lex._regex.finditer(norm, 0, cut):
+    for m in scan(lex._regex, lex._regex_starts, norm, 0, cut):
         term = lex.terms[lex._forms[m.group("term")]]
         s, e = m.start("term"), m.end("term")
         if term.not_followed_by and followed(norm, e, term.not_followed_by):

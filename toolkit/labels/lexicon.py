@@ -90,6 +90,8 @@ class LabelLexicon:
             rf"(?:(?<![\w-])|(?<=(?<![\w-])[Aa]nti-)(?=[A-Z]))(?:(?P<prefix>{prefix}){SPACE})?"
             rf"(?P<term>{trie_regex(self._forms, unit)})"
             rf"(?P<ext>(?:{SPACE}(?:{trie_regex(nouns, unit) if nouns else '(?!)'}))*)(?![\w]|-\w)")
+        # where a match of _regex can begin: a prefix or a term (for toolkit.text.scan)
+        self._regex_starts = re.compile(trie_regex([*self._forms, *prefixes, *map(_capitalised, prefixes)], unit))
         head_nouns, head_adjs, head_not_followed = heads
         self.head_terms = {n: Term(n, (), frozenset(w.lower() for w in head_not_followed), head=True) for n in head_nouns}
         cap = lambda words: [v for w in words for v in (w, _capitalised(w))]  # noqa: E731
@@ -105,6 +107,7 @@ class LabelLexicon:
         # a state named: Syria's words (group "home") or another state's
         self._states = re.compile(rf"(?<![\w-])(?:(?P<home>{trie_regex(home, unit) if home else '(?!)'})|"
                                   rf"(?P<other>{trie_regex(others, unit) if others else '(?!)'}))(?:'s|s)?(?![\w-])")
+        self._states_starts = re.compile(trie_regex([*home, *others], unit) if home or others else "(?!)")
 
     def __repr__(self) -> str:
         return f"LabelLexicon({len(self.terms)} terms)"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from ..text import sentence_bounds
+from ..text import scan, sentence_bounds
 from .lexicon import SPACE, LabelLexicon
 
 __all__ = ["StateEvidence"]
@@ -31,7 +31,7 @@ class StateEvidence:
 
     def __init__(self, norm: str, lex: LabelLexicon):
         self.norm, self.lex = norm, lex
-        self.named = list(lex._states.finditer(norm))
+        self.named = list(scan(lex._states, lex._states_starts, norm))
         self.starts = [m.start() for m in self.named]
         self.home = any(m.group("home") for m in self.named)
         self.sent_starts = [s for s, _e in sentence_bounds(norm)]  # the bounds find_labels read (cached per text)
