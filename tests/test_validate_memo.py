@@ -150,3 +150,33 @@ def test_validate_memo_place_needs_a_whole_folder_name(tmp_path, monkeypatch):
     assert memo.memoised(lambda: text) == text
     stored = next((tmp_path / "cache" / "validate").glob("*.json")).read_text(encoding="utf-8")
     assert stored.count(str(shared)) == 1 and f"{shared}2/x" in stored
+
+
+def test_validate_memo_two_callers_at_once_compute_once(tmp_path, monkeypatch):
+    """Two callers missing the same key together: the first computes under the key's lock, the
+    second waits on it and reads the stored entry (flock conflicts between two opens of the file,
+    so two threads stand for two report processes)."""
+    import threading
+    import time
+
+    monkeypatch.setenv("NARRATIVE_CACHE", str(tmp_path / "cache"))
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"label": "negative"}\n', encoding="utf-8")
+    calls, results, start = [], [], threading.Barrier(2)
+
+    def slow_evaluate(path):
+        calls.append(path)
+        time.sleep(0.5)  # long enough for the other caller to miss the entry too without the lock
+        return {"calls": len(calls)}
+
+    def ask():
+        start.wait()
+        results.append(memo.memoised(slow_evaluate, str(gold)))
+
+    threads = [threading.Thread(target=ask) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(calls) == 1
+    assert results == [{"calls": 1}, {"calls": 1}]

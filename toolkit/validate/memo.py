@@ -17,6 +17,11 @@ reads it. Two copies of the repository (a clone, the suite's fresh copies) with 
 and shared data therefore share entries, and a report echoing its gold path still names its own.
 A path elsewhere enters the key as its absolute path (a result may name it).
 
+Two processes asking for the same key at once (the suite's report runs, two notebooks) compute it
+once: a miss takes an exclusive ``flock`` on ``<key>.lock`` beside the entry, looks again, and only
+then computes; the other waits on the lock and reads the entry (no lock on Windows, where the
+second computes too; an unwritable folder computes without one).
+
 Limits: a file the validator reads that neither the package nor ``inputs`` holds is not in the
 key (the caller names what the validator reads); a figure the validator times (PolNeAR's words per
 second) would be the first run's, so such calls are not memoised; entries are never pruned
@@ -38,6 +43,11 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; two processes asking at once then both compute
+    fcntl = None
 
 from ..paths import cache_dir, shared_root
 from ..pipeline.keys import _code_fingerprint
@@ -163,7 +173,35 @@ def memoised(fn: Callable, *args, inputs: Iterable = (), salt: str = "", **kwarg
     path = cache_dir() / "validate" / f"{memo_key(fn, args, kwargs, inputs, salt)}.json"
     places = _places()
     with contextlib.suppress(OSError, ValueError):
-        return _decode(_strings(json.loads(path.read_text(encoding="utf-8")), _relocation(places, back=True)))
+        return _read(path, places)
+    with _key_lock(path):
+        with contextlib.suppress(OSError, ValueError):
+            return _read(path, places)  # stored by a process that held the lock first
+        return _compute_and_store(fn, args, kwargs, path, places)
+
+
+def _read(path: Path, places: list[tuple[str, str, str]]):
+    return _decode(_strings(json.loads(path.read_text(encoding="utf-8")), _relocation(places, back=True)))
+
+
+@contextlib.contextmanager
+def _key_lock(path: Path):
+    """An exclusive ``flock`` on ``<key>.lock`` beside the entry while it is computed and stored;
+    none where flock or the folder is missing (then the call computes unlocked)."""
+    fd = None
+    if fcntl is not None:
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path.with_suffix(".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        if fd is not None:
+            os.close(fd)  # releases the lock
+
+
+def _compute_and_store(fn: Callable, args: tuple, kwargs: dict, path: Path, places: list[tuple[str, str, str]]):
     result = fn(*args, **kwargs)
     try:
         text = json.dumps(_strings(_encode(result), _relocation(places, back=False)), allow_nan=True)
