@@ -118,17 +118,17 @@ def test_quotes_blamed_reports_its_object_as_a_verdict():
 
 
 def test_quotes_the_anonymity_formula_is_not_the_speaker():
-    # the wire formula's reason clause ("because he was not authorized ...") is no speaker, and with commas
-    # its length no longer hides the speaker from the apposition walk-back
-    for text in ("The official, who spoke on condition of anonymity because he was not authorized to speak to "
-                 "the media, said the convoy was hit.\n",
-                 "The official who spoke on condition of anonymity because he was not authorized to speak to the "
-                 "media said the convoy was hit.\n",
-                 "The official, speaking on the condition of anonymity, said the convoy was hit.\n",
-                 "The official who spoke anonymously because she feared reprisals said the convoy was hit.\n"):
+    # the formula's reason clause ("since she lacked leave ...") is no speaker, and with commas its length no
+    # longer hides the speaker from the apposition walk-back
+    for text in ("The clerk, who spoke on condition of anonymity since she lacked leave to brief any newspaper, "
+                 "said the ferry was late.\n",
+                 "The clerk who spoke on condition of anonymity since she lacked leave to brief any newspaper said "
+                 "the ferry was late.\n",
+                 "The clerk, speaking on the condition of anonymity, said the ferry was late.\n",
+                 "The clerk who spoke anonymously because she feared her manager said the ferry was late.\n"):
         quotes = extract_quotes(text, actors=False)
-        assert [(q.speaker, q.text) for q in quotes] == [("The official", "the convoy was hit.")], text
+        assert [(q.speaker, q.text) for q in quotes] == [("The clerk", "the ferry was late.")], text
     # a named speaker keeps the name
-    text = ("Ada Lorne, who spoke on condition of anonymity because she was not authorized to speak to the media, "
-            "said the convoy was hit.\n")
+    text = ("Ada Lorne, who spoke on condition of anonymity as he had no leave to brief any newspaper, "
+            "said the ferry was late.\n")
     assert [q.speaker for q in extract_quotes(text, actors=False)] == ["Ada Lorne"]

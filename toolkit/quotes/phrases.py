@@ -147,9 +147,9 @@ _ANONYMITY_REASON = frozenset("because as since".split())
 
 
 def _anonymity_before(toks, j: int, lo: int) -> int | None:
-    """The last token of the speaker phrase before the wire formula that ends at token ``j`` ("who spoke on
-    condition of anonymity", ", speaking on the condition of anonymity because he was not authorized to speak to
-    the media,", "who spoke anonymously"), else ``None``. The formula's reason clause holds a pronoun subject that
+    """The last token of the speaker phrase before the anonymity formula that ends at token ``j`` ("who spoke on
+    condition of anonymity", ", speaking on the condition of anonymity since she lacked leave to brief the
+    press,", "who spoke anonymously"), else ``None``. The formula's reason clause holds a pronoun subject that
     walking back would take for the speaker, and its length breaks the apposition walk-back. The reason clause
     ("because/as/since ...") is at most 17 tokens with no comma."""
     k = j - 1 if j > lo and toks[j][2] == "," else j
