@@ -17,7 +17,7 @@ def _corpora_read_once(monkeypatch, corpora_loaded_once):
 def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
-                 "hedges_real_fresh7.jsonl", "hedges_real_fresh8.jsonl", "hedges_real_fresh9.jsonl",
+                 "hedges_real_fresh7.jsonl", "hedges_real_fresh8.jsonl", "hedges_real_fresh9.jsonl", "hedges_real_fresh10.jsonl",
                  "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
                  "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
@@ -50,8 +50,8 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 15  # thirteen sets, dev pooled, all pooled
-    assert any("dev pooled (800 records" in line for line in lines) and any("  all pooled (840 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 16  # fourteen sets, dev pooled, all pooled
+    assert any("dev pooled (840 records" in line for line in lines) and any("  all pooled (880 records" in line for line in lines)
     dev_line = next(line for line in lines if line.startswith("  dev pooled ("))
     assert "hedges_real_fresh8.jsonl" in dev_line and not any(name in dev_line for name in HELD_OUT)  # all pooled only
     set_lines = [line.split(" (")[0].strip() for line in lines if " records, " in line]
@@ -114,9 +114,9 @@ def test_validate_spot_fresh6_registered_as_dev_and_read(shared):
 def test_validate_spot_held_out_tuple_splits_the_registered_sets():
     # HELD_OUT (read by report_hedges and summary.held_out_spot) and DEV_SETS split the hedge sets; the
     # descriptions agree with the tuple but nothing reads them to decide
-    assert HELD_OUT == ("hedges_real_fresh9.jsonl",)
+    assert HELD_OUT == ("hedges_real_fresh10.jsonl",)
     assert set(HELD_OUT) | set(DEV_SETS) == set(HEDGE_SETS) and not set(HELD_OUT) & set(DEV_SETS)
-    assert len(DEV_SETS) == 12 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
+    assert len(DEV_SETS) == 13 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
     assert [name for name, why in HEDGE_SETS.items() if why.endswith("held out")] == list(HELD_OUT)
     assert PORTRAYAL_HELD_OUT == ("portrayal_fresh2.jsonl",)
     assert [name for name, why in PORTRAYAL_SETS.items() if why.endswith("held out")] == list(PORTRAYAL_HELD_OUT)
@@ -150,8 +150,9 @@ def test_validate_spot_fresh8_registered_as_dev_and_read(shared):
     assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
 
 
-def test_validate_spot_fresh9_registered_held_out_and_read(shared):
-    assert HELD_OUT == ("hedges_real_fresh9.jsonl",) and "hedges_real_fresh9.jsonl" not in DEV_SETS
+def test_validate_spot_fresh9_registered_as_dev_and_read(shared):
+    # held out in round 9, scored once at 2a04771: dev since
+    assert "hedges_real_fresh9.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh9.jsonl"].endswith("dev since")
     assert "c80957f" in HEDGE_SETS["hedges_real_fresh9.jsonl"] and "seed 36" in HEDGE_SETS["hedges_real_fresh9.jsonl"]
     spot = read_spot("hedges_real_fresh9.jsonl", shared("corpora"))  # texts checked by length and SHA-256
     keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
@@ -159,7 +160,21 @@ def test_validate_spot_fresh9_registered_held_out_and_read(shared):
     assert {r["corpus"] for r, _a in spot} == {"fakes", "allsides-syria", "sputnik-seededlda"}
     others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh9.jsonl"
               for r, _a in read_spot(name, shared("corpora"))}
-    assert not keys & others  # none of the twelve earlier sets' articles
+    assert not keys & others  # none of the other sets' articles
+    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
+    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+
+
+def test_validate_spot_fresh10_registered_held_out_and_read(shared):
+    assert HELD_OUT == ("hedges_real_fresh10.jsonl",) and "hedges_real_fresh10.jsonl" not in DEV_SETS
+    assert "1e50193" in HEDGE_SETS["hedges_real_fresh10.jsonl"] and "seed 37" in HEDGE_SETS["hedges_real_fresh10.jsonl"]
+    spot = read_spot("hedges_real_fresh10.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 27  # labels counted, not scored
+    assert {r["corpus"] for r, _a in spot} == {"fakes", "allsides-syria", "sputnik-seededlda"}
+    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh10.jsonl"
+              for r, _a in read_spot(name, shared("corpora"))}
+    assert not keys & others  # none of the thirteen earlier sets' articles
     assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
     assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
 

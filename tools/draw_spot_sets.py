@@ -41,7 +41,10 @@ fresh7 draw excluded, by the code of commit 33f6bb0 (us_western 93, russia 59, a
 excluded (``--exclude`` each ``toolkit/validate/gold/hedges_real*.jsonl``), by the code of commit 404cbd9
 (us_western 20, russia 14, arab 6). ``hedges_real_fresh9.jsonl`` was drawn with ``hedges --seed 36 --n 40
 --by-alignment`` and the twelve sets above excluded (``--exclude`` each ``toolkit/validate/gold/hedges_real*.jsonl``,
-fresh8 included), by the code of commit c80957f (us_western 21, russia 14, arab 5).
+fresh8 included), by the code of commit c80957f (us_western 21, russia 14, arab 5). ``hedges_real_fresh10.jsonl``
+was drawn with ``hedges --seed 37 --n 40 --by-alignment`` and the thirteen sets above excluded (``--exclude`` each
+``toolkit/validate/gold/hedges_real*.jsonl``, fresh9 included), by the code of commit 1e50193 (us_western 20,
+russia 12, arab 6, iran 2).
 ``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
 by the code of commit 9e61234; ``portrayal_fresh2.jsonl`` with ``mentions --seed 28 --exclude
 toolkit/validate/gold/portrayal_real.jsonl --exclude toolkit/validate/gold/portrayal_fresh.jsonl`` by the code of

@@ -48,10 +48,13 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   committed before any later rule change; held out in round 8 (scored once, at 52dc611): dev since.
 * ``hedges_real_fresh9.jsonl``: 40 more, seed 36, ``--by-alignment``, none of the twelve sets above's
   articles, drawn by the code of commit c80957f and labelled the same way (text window alone) and
+  committed alone before any later rule change; held out in round 9 (scored once, at 2a04771): dev since.
+* ``hedges_real_fresh10.jsonl``: 40 more, seed 37, ``--by-alignment``, none of the thirteen sets above's
+  articles, drawn by the code of commit 1e50193 and labelled the same way (text window alone) and
   committed alone before any later rule change; never read to choose one: held out.
-  The held-out sets are the ones named in :data:`HELD_OUT` (fresh9; :data:`PORTRAYAL_HELD_OUT`
-  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the twelve dev sets
-  pooled (800, :data:`DEV_SETS`: every set but the held-out ones) and all thirteen pooled (840).
+  The held-out sets are the ones named in :data:`HELD_OUT` (fresh10; :data:`PORTRAYAL_HELD_OUT`
+  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the thirteen dev sets
+  pooled (840, :data:`DEV_SETS`: every set but the held-out ones) and all fourteen pooled (880).
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -152,9 +155,11 @@ HEDGE_SETS = {
     "hedges_real_fresh8.jsonl": "seed 35, by outlet alignment; drawn by commit 404cbd9, labelled before any later "
                                 "rule; held out in round 8, scored once at 52dc611: dev since",
     "hedges_real_fresh9.jsonl": "seed 36, by outlet alignment; drawn by commit c80957f, labelled before any later "
-                                "rule; never read to choose one: held out",
+                                "rule; held out in round 9, scored once at 2a04771: dev since",
+    "hedges_real_fresh10.jsonl": "seed 37, by outlet alignment; drawn by commit 1e50193, labelled before any later "
+                                 "rule; never read to choose one: held out",
 }
-HELD_OUT = ("hedges_real_fresh9.jsonl",)
+HELD_OUT = ("hedges_real_fresh10.jsonl",)
 DEV_SETS = tuple(name for name in HEDGE_SETS if name not in HELD_OUT)  # every registered set but the held-out ones
 
 
