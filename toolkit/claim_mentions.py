@@ -6,7 +6,9 @@
   London-based group"), as mentions of the nearest organisation or group named before them.
 
 Both return small records with ``start``, ``end`` and ``actor``, only where no mention of the finder covers the
-words. Limits: no coreference model; a description is matched by the kind of its head noun alone.
+words (for descriptions: no mention of ``mentions``, sorted by start, overlaps them, however far back it starts).
+:func:`lexicon_entry` is the one actor lookup of these and of :mod:`toolkit.hedge_claims`. Limits: no coreference
+model; a description is matched by the kind of its head noun alone.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
-__all__ = ["descriptions", "short_forms"]
+__all__ = ["descriptions", "lexicon_entry", "short_forms"]
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,12 @@ def descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Menti
     monitor mentioned last), and "the group" after a group named in passing takes that group."""
     if actors is None:
         return []
-    spans = [(m.start, m.end) for m in mentions]
     starts = [m.start for m in mentions]
+    reach = list(accumulate((m.end for m in mentions), max))  # reach[j]: the furthest end of mentions[:j + 1]
     found = []
     for d in _DESCRIPTION.finditer(text):
-        if any(a < d.end() and d.start() < b for a, b in spans[max(0, bisect.bisect_left(starts, d.start()) - 3):
-                                                              bisect.bisect_left(starts, d.end())]):
+        j = bisect.bisect_left(starts, d.end())  # mentions[:j] start before the description ends
+        if j and reach[j - 1] > d.start():  # one of them ends after it starts: it covers a word of it
             continue
         i = bisect.bisect_left(starts, d.start())
         prior = next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
@@ -84,9 +87,18 @@ def descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Menti
     return found
 
 
-def _kind(actors: Any, actor_id: str) -> str | None:
-    """The lexicon's kind of ``actor_id`` (``None`` when it does not know it)."""
+def lexicon_entry(actors: Any, actor_id: str) -> Any:
+    """The lexicon's entry for ``actor_id`` (``actors.get``), or ``None`` without a lexicon or when it does not know
+    the id: the one lookup behind the kind and gender checks here and in :mod:`toolkit.hedge_claims`."""
+    if actors is None:
+        return None
     try:
-        return actors.get(actor_id).kind
+        return actors.get(actor_id)
     except (KeyError, LookupError):
         return None
+
+
+def _kind(actors: Any, actor_id: str) -> str | None:
+    """The lexicon's kind of ``actor_id`` (``None`` when it does not know it)."""
+    entry = lexicon_entry(actors, actor_id)
+    return entry.kind if entry is not None else None

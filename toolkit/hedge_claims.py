@@ -80,7 +80,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .claim_mentions import descriptions, short_forms
+from .claim_mentions import descriptions, lexicon_entry, short_forms
 from .records import Spans
 from .text import sentences, token_bounds
 
@@ -382,29 +382,18 @@ def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any
 
 def _known(actors: Any, actor_id: str) -> bool:
     """Whether the lexicon has ``actor_id`` (any id counts without a lexicon)."""
-    if actors is None:
-        return True
-    try:
-        actors.get(actor_id)
-    except (KeyError, LookupError):
-        return False
-    return True
+    return actors is None or lexicon_entry(actors, actor_id) is not None
 
 
 def _is_person(actors: Any, actor_id: str) -> bool:
     """Whether the lexicon knows ``actor_id`` as a person (``False`` without a lexicon)."""
-    try:
-        return actors is not None and actors.get(actor_id).kind == "person"
-    except (KeyError, LookupError):
-        return False
+    entry = lexicon_entry(actors, actor_id)
+    return entry is not None and entry.kind == "person"
 
 
 def _person(actors: Any, actor_id: str, gender: str) -> bool:
     """Whether ``actor_id`` can be the antecedent of a he/she pronoun of ``gender``."""
     if actors is None:
         return True
-    try:
-        a = actors.get(actor_id)
-    except (KeyError, LookupError):
-        return False
-    return a.kind == "person" and (a.gender is None or a.gender == gender)
+    entry = lexicon_entry(actors, actor_id)
+    return entry is not None and entry.kind == "person" and entry.gender in (None, gender)

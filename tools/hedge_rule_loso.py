@@ -1,6 +1,6 @@
 """Leave-one-set-out check of candidate hedge cue rules on the real-news spot sets (issue 20, round 5).
 
-Usage: ``python tools/hedge_rule_loso.py [--attachment]`` (``NARRATIVE_SHARED`` with the shared corpora and the Szeged files).
+Usage: ``python tools/hedge_rule_loso.py [--attachment [--rule NAME ...]]`` (``NARRATIVE_SHARED`` with the shared corpora and the Szeged files).
 
 Each candidate is one rule *kind* written as a change to the default lexicon's YAML text (a cue
 entry replaced); a candidate marked ``(shipped)`` is in the lexicon and is scored against the lexicon
@@ -46,8 +46,9 @@ SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.json
 """The dev spot sets of round 5: the five read sets, and the 120 training records (labelled by another hand and
 never read to write a rule, so its held-out line is the cleanest); fresh5 is held out and never scored here."""
 
-ATTACHMENT_SETS = tuple(DEV_SETS)
-"""Every dev spot set (:data:`toolkit.validate.spot.DEV_SETS`, ten in round 8): never a held-out one."""
+ATTACHMENT_SETS = tuple(DEV_SETS) + ("hedges_real_fresh9.jsonl",)
+"""Every dev spot set (:data:`toolkit.validate.spot.DEV_SETS`, twelve) and fresh9 (held out in round 9, scored once,
+dev in round 10): 13 sets; never a held-out one."""
 
 # (name, kind, old YAML line, new YAML line): each a rule kind, not one phrase.
 CANDIDATES = (
@@ -122,12 +123,13 @@ def _actor_hits(corpora, loaded, rules) -> dict:
     return out
 
 
-def attachment(corpora, loaded) -> None:
-    """Leave each round-6 attachment rule out in turn; print per set fixed / broken and the leave-one-set-out choice."""
+def attachment(corpora, loaded, only: tuple[str, ...] = ()) -> None:
+    """Leave each attachment rule (or each of ``only``) out in turn; print per set fixed / broken and the
+    leave-one-set-out choice."""
     shipped = _actor_hits(corpora, loaded, RULES)
     print("shipped: " + "  ".join(f"{n.removeprefix('hedges_real').removesuffix('.jsonl') or '_'} {len(r)}/{k}"
                                   for n, (r, k) in shipped.items()))
-    for rule in RULES:
+    for rule in only or RULES:
         base = _actor_hits(corpora, loaded, tuple(x for x in RULES if x != rule))
         fixed = {n: len(shipped[n][0] - base[n][0]) for n in ATTACHMENT_SETS}
         broken = {n: len(base[n][0] - shipped[n][0]) for n in ATTACHMENT_SETS}
@@ -145,11 +147,13 @@ def attachment(corpora, loaded) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--attachment", action="store_true", help="check the attachment rules (toolkit.hedge_claims)")
+    parser.add_argument("--rule", action="append", choices=RULES, default=[],
+                        help="with --attachment: check only this rule (repeatable)")
     args = parser.parse_args()
     corpora, gold = shared_path("corpora"), shared_path("gold/szeged-uncertainty")
     loaded: dict = {}
     if args.attachment:
-        attachment(corpora, loaded)
+        attachment(corpora, loaded, tuple(args.rule))
         return
     shipped = load_hedges()
     sents = read_gold(gold / "factbank-dev.xml")
