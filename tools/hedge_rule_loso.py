@@ -16,7 +16,7 @@ Both checks score the finder's own matches, without the news hedge filter (:mod:
 these sets: scoring a rule on top of it would judge the rule in-sample).
 
 ``--attachment`` checks the attachment rules of round 6 (:data:`toolkit.hedge_claims.RULES`) the same
-way over :data:`ATTACHMENT_SETS`, on actor right (kept real hedges whose actor equals the label): each
+way over :data:`DEV_SETS`, on actor right (kept real hedges whose actor equals the label): each
 rule is left out of the shipped set in turn, and per set the records it fixes and breaks are counted.
 A rule counts as chosen with a set held out when, on the other sets pooled, it fixes a record and
 breaks none; it is kept only when, so chosen, it fixes a record of a held-out set (it fixes records
@@ -45,10 +45,6 @@ SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.json
         "hedges_real_fresh4.jsonl", "hedges_real_train.jsonl")
 """The dev spot sets of round 5: the five read sets, and the 120 training records (labelled by another hand and
 never read to write a rule, so its held-out line is the cleanest); fresh5 is held out and never scored here."""
-
-ATTACHMENT_SETS = tuple(DEV_SETS) + ("hedges_real_fresh9.jsonl",)
-"""Every dev spot set (:data:`toolkit.validate.spot.DEV_SETS`, twelve) and fresh9 (held out in round 9, scored once,
-dev in round 10): 13 sets; never a held-out one."""
 
 # (name, kind, old YAML line, new YAML line): each a rule kind, not one phrase.
 CANDIDATES = (
@@ -116,7 +112,7 @@ def _fold_flags(sents, lexicon) -> list[list[tuple[bool, bool]]]:
 def _actor_hits(corpora, loaded, rules) -> dict:
     """Per set, the set of kept real records (by index) whose attached actor equals the label, and the kept real."""
     out = {}
-    for name in ATTACHMENT_SETS:
+    for name in DEV_SETS:
         rows = hedge_outcomes(corpora, name, loaded, rules=rules, news_filter=False)  # the finder's kept hedges
         kept = [i for i, (r, h) in enumerate(rows) if h is not None and r["real"]]
         out[name] = ({i for i in kept if rows[i][1].actor == rows[i][0]["actor"]}, len(kept))
@@ -131,15 +127,15 @@ def attachment(corpora, loaded, only: tuple[str, ...] = ()) -> None:
                                   for n, (r, k) in shipped.items()))
     for rule in only or RULES:
         base = _actor_hits(corpora, loaded, tuple(x for x in RULES if x != rule))
-        fixed = {n: len(shipped[n][0] - base[n][0]) for n in ATTACHMENT_SETS}
-        broken = {n: len(base[n][0] - shipped[n][0]) for n in ATTACHMENT_SETS}
-        chosen = {held: sum(fixed[n] for n in ATTACHMENT_SETS if n != held) > 0
-                  and not any(broken[n] for n in ATTACHMENT_SETS if n != held) for held in ATTACHMENT_SETS}
-        helped = [n for n in ATTACHMENT_SETS if chosen[n] and fixed[n]]
+        fixed = {n: len(shipped[n][0] - base[n][0]) for n in DEV_SETS}
+        broken = {n: len(base[n][0] - shipped[n][0]) for n in DEV_SETS}
+        chosen = {held: sum(fixed[n] for n in DEV_SETS if n != held) > 0
+                  and not any(broken[n] for n in DEV_SETS if n != held) for held in DEV_SETS}
+        helped = [n for n in DEV_SETS if chosen[n] and fixed[n]]
         keep = bool(helped) and not any(broken.values())
         print(f"\n{rule}: fixes {sum(fixed.values())}, breaks {sum(broken.values())}; helps {len(helped)} set(s) "
               f"held out; keep {keep}")
-        for n in ATTACHMENT_SETS:
+        for n in DEV_SETS:
             print(f"  {n}: fixed {fixed[n]} broken {broken[n]} ({len(base[n][0])} -> {len(shipped[n][0])} of "
                   f"{shipped[n][1]}); chosen with it held out {chosen[n]}")
 
