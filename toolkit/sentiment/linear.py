@@ -227,7 +227,10 @@ class LinearTargetBackend:
         got = sent.scored.get(key)
         if got is None:
             plain, negated = self._slots
-            slots = [negated.get(w) if ng else plain.get(w) for w, ng in zip(sent.lower, sent.negated)]
+            if True in sent.negated:
+                slots = [negated.get(w) if ng else plain.get(w) for w, ng in zip(sent.lower, sent.negated)]
+            else:  # no negated token (most sentences): the plain slots, looked up in C
+                slots = list(map(plain.get, sent.lower))
             if None in slots:
                 slots = [self._slot(w, ng) if k is None else k for k, w, ng in zip(slots, sent.lower, sent.negated)]
             got = sent.scored[key] = np.array(slots, dtype=np.intp)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -54,8 +55,7 @@ class StaticVectors:
 
     def rows(self, words: Sequence[str]) -> np.ndarray:
         """The row of each word, -1 for a word outside the vocabulary."""
-        get = self.index.get
-        return np.array([get(w, -1) for w in words], dtype=np.int64)
+        return np.fromiter(map(self.index.get, words, itertools.repeat(-1)), dtype=np.int64, count=len(words))
 
 
 @functools.lru_cache(maxsize=4)
