@@ -219,3 +219,36 @@ def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
         runs.append((c, balanced, t, inner, model.coef_.tolist(), model.intercept_.tolist()))
     assert runs[0] == runs[1]
     assert 0.0 < runs[0][3] <= 1.0
+
+
+def test_hedge_filter_cv_loso_scores_each_set_without_its_own_labels():
+    """Leave-one-set-out: a set's kept mask is the same whatever its own labels say (invented data)."""
+    import importlib.util
+    from pathlib import Path
+
+    import numpy as np
+    from scipy import sparse
+
+    path = Path(__file__).resolve().parent.parent / "tools" / "hedge_filter_cv.py"
+    spec = importlib.util.spec_from_file_location("hedge_filter_cv", path)
+    cv = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cv)
+    rng = np.random.default_rng(11)
+    x = sparse.csr_matrix((rng.random((150, 12)) < 0.3).astype(float))
+    y = ((x[:, 0].toarray().ravel() + rng.random(150)) > 0.5).astype(int)
+    groups = np.array([f"doc{i // 2}" for i in range(150)])
+    sets = np.array([f"s{int(g[3:]) % 3}.jsonl" for g in groups])  # every article in one set
+    per = cv.loso(x, y, groups, sets, 0.9)
+    assert list(per) == ["s0.jsonl", "s1.jsonl", "s2.jsonl"]
+    flipped = y.copy()
+    flipped[sets == "s1.jsonl"] ^= 1
+    again = cv.loso(x, flipped, groups, sets, 0.9)
+    assert np.array_equal(per["s1.jsonl"][3], again["s1.jsonl"][3])  # its own labels never chose or fitted it
+    for name, (base, p, k, kept) in per.items():
+        ys = y[sets == name]
+        assert base == ys.mean() and p == (ys[kept].mean() if kept.any() else 0.0) and k == ys[kept].sum() / ys.sum()
+    lines = cv.loso_lines(per, y, sets)
+    keep = np.zeros(len(y), bool)
+    for name, row in per.items():
+        keep[sets == name] = row[3]
+    assert lines[-1].startswith("leave-one-set-out (3 sets)") and f"pooled {y[keep].mean():.3f}" in lines[-1]

@@ -1,6 +1,6 @@
 """Nested, article-grouped cross-validation of the news hedge filter (:mod:`toolkit.hedge_filter`); ``--fit`` writes it.
 
-Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--extra LABELLED.jsonl] [--fit]``; ``--cost 200``
+Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--extra LABELLED.jsonl] [--fit | --loso]``; ``--cost 200``
 measures its CPU cost instead
 (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
@@ -17,7 +17,8 @@ no filter, is always a point). The model refitted on the outer training articles
 outer fold: precision (real kept / kept) and real kept (kept real / real), against the unfiltered records of
 the same fold. Printed: mean +- standard deviation over all outer folds, the folds where precision rose, and
 per set the pooled out-of-fold precision before and after (first seed). ``--fit`` then runs the same inner
-selection on all records and writes :data:`toolkit.hedge_filter.MODEL_PATH` with its manifest.
+selection on all records and writes :data:`toolkit.hedge_filter.MODEL_PATH` with its manifest. ``--loso`` scores
+each set instead by the inner choice and fit on the other sets (:func:`loso`), the analogue of a new held-out set.
 
 Result (round 6, lexicon of c46a299; about 45 CPU-seconds): 450 matched records (353 real, one per article) of the
 seven registered sets and ``hedges_real_train2.jsonl``; outer-fold precision 0.784 +- 0.006 unfiltered -> **0.836
@@ -48,6 +49,30 @@ features, 0.772 -> **0.836 +- 0.017** (higher in all 25 folds), real kept 0.954 
 a refit on the twelve sets (``--fit``) chose C 3.0, no class weights, threshold 0.35 (round 8's choice) but keeps
 only 29 of fresh2's 32 real hedges in-sample (0.906, under the spot tests' floor of 0.93), so it was not shipped:
 the round-8 model, fitted on the ten earlier dev sets, stays.
+
+Round 10 (thirteen sets: fresh9, held out in round 9 and scored once, dev since; the code of 1e50193): 807 matched
+records (619 real). Article folds 0.767 -> 0.831 +- 0.022 (higher in 25/25, real kept 0.952); leave-one-set-out
+pooled 0.840, real kept 0.958, per set 0.857 +- 0.078 (higher in 13/13). Why a held-out set scores about 0.1 under
+the CV: (1) the first four sets (first, fresh, fresh2, fresh3) had finder rules written from their errors (finder
+alone now 0.83-0.94 against 0.68-0.83 as drawn); the nine others (finder alone = as drawn, 0.741 pooled) give 0.818
+pooled out of set (476/582) against 0.944 (117/124) for those four, and the CV pools them in; (2) a 40-record set
+keeps about 35 records, a binomial standard error of 0.065 at 0.82, and the nine sets' out-of-set precisions differ
+by no more than that (chi-square p 0.58; the six 40-record ones 0.714-0.941, sd 0.076), while an article fold of 160
+mixes all sets (sd 0.022); (3) fresh9 has the lowest finder-alone base of the thirteen (0.675); the filter's gain
+there, +0.039, is within the others' +0.014 to +0.118. The threshold is not the cause: out of set it keeps 0.958 of
+the real hedges, as chosen (0.95). The shipped model, fitted on ten sets, scores the three it never saw (fresh7-9)
+85/104 = 0.817, as (1)-(2) predict. Tried (``--inner-kept 0.93``): article folds 0.854 +- 0.022 (real kept 0.933);
+out of set pooled 0.867, real kept 0.939, per set 0.879 +- 0.075, higher than at 0.95 in 8 sets, lower in 2 (nine
+untouched sets 0.848, 468/552); its refit on all thirteen (C 3.0, threshold 0.4) keeps 29/32 of fresh2's real hedges
+in-sample, under the spot tests' floor of 0.93, so it is not shipped; the 0.95 refit (C 3.0, threshold 0.3) meets
+the floors (fresh2 30/32; the spot and filter tests pass with it) but is the same procedure, no better out of set,
+so the round-8 model stays. Not kept: inner folds by set (the full grid) 0.856 at real kept 0.943, under the 0.93
+point's 0.867; screened with C 0.3-3 and no class weights (0.840 at 0.95 the same way): a determiner before the cue
+0.848 at 0.953 (higher in 5 sets, lower in 4); the conditional's preceding word, a modal before it and "if" after a
+question verb 0.842 at 0.953; "or" after "whether" 0.843 at 0.956; these four together 0.841 at 0.950 (0.868 at
+0.934 with 0.93, against 0.867); a negation in the condition's first six words and its subject pronoun 0.837 at
+0.956 (the negation alone 0.839 at 0.955); C up to 30 0.840; without cat x lemma 0.838, cue x governed class 0.845
+at 0.955, sentence position 0.832, claim owner 0.827.
 
 Earlier rounds (the code of commit c46a299, a filter over local-context features trained on FactBank's
 training folds with and without the news records): rejected twice. Round 4: every threshold that drops a
@@ -139,6 +164,37 @@ def select(x, y, groups, seed: int, min_kept: float) -> tuple[float, bool, float
     return best
 
 
+def loso(x, y, groups, sets, min_kept: float, seed: int = 100) -> dict:
+    """Leave-one-set-out: for each spot set, the inner choice (:func:`select`, article folds of the other sets) and a
+    fit on the other sets score that set, as a new held-out set would be scored. ``{set: (unfiltered precision,
+    precision, real kept, kept mask)}`` in the sets' order."""
+    out = {}
+    for name in dict.fromkeys(sets):
+        te, tr = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
+        c, balanced, t, _p = select(x[tr], y[tr], groups[tr], seed, min_kept)
+        keep = (_fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1] >= t) if t > 0 else np.ones(len(te), bool)
+        out[name] = (y[te].mean(), *_score(y[te], keep), keep)
+    return out
+
+
+def loso_lines(per: dict, y: np.ndarray, sets: np.ndarray) -> list[str]:
+    """Report lines of :func:`loso`: each set (kept real / kept, real kept, the binomial standard error of its
+    precision), the pooled precision and real kept, the mean +- standard deviation over sets, sets higher / lower."""
+    lines, keep = [], np.zeros(len(y), bool)
+    for name, (base, p, k, kept) in per.items():
+        idx = np.flatnonzero(sets == name)
+        keep[idx] = kept
+        se = (p * (1 - p) / kept.sum()) ** 0.5 if kept.sum() else 0.0
+        lines.append(f"  {name}: precision {base:.3f} -> {p:.3f} ({y[idx][kept].sum()}/{kept.sum()}, binomial se "
+                     f"{se:.3f}), real kept {y[idx][kept].sum()}/{y[idx].sum()}")
+    ps = [v[1] for v in per.values()]
+    lines.append(f"leave-one-set-out ({len(per)} sets): unfiltered {y.mean():.3f} -> pooled {y[keep].mean():.3f}, real "
+                 f"kept {y[keep].sum() / y.sum():.3f}; per set {statistics.mean(ps):.3f} +- {statistics.stdev(ps):.3f} "
+                 f"(higher in {sum(v[1] > v[0] + 1e-9 for v in per.values())}, lower in "
+                 f"{sum(v[1] < v[0] - 1e-9 for v in per.values())})")
+    return lines
+
+
 def cost(n: int, repeats: int = 5) -> str:
     """CPU-seconds of find + attach and of the filter on the first ``n`` FA-KES articles (quotes and mentions
     found beforehand, untimed), the median of ``repeats`` passes."""
@@ -178,6 +234,7 @@ def main() -> None:
     ap.add_argument("--extra", nargs="*", default=[])
     ap.add_argument("--inner-kept", type=float, default=0.95)
     ap.add_argument("--fit", action="store_true")
+    ap.add_argument("--loso", action="store_true", help="leave-one-set-out figures instead of the article folds")
     ap.add_argument("--cost", type=int, metavar="N", help="only measure the CPU cost on N FA-KES articles")
     args = ap.parse_args()
     if args.cost:
@@ -190,6 +247,10 @@ def main() -> None:
     y = np.array([d["real"] for d in data], int)
     groups = np.array([d["group"] for d in data])
     print(f"{len(data)} matched records ({y.sum()} real) in {len(set(groups))} articles; {x.shape[1]} features")
+    if args.loso:
+        sets = np.array([d["set"] for d in data])
+        print("\n".join(loso_lines(loso(x, y, groups, sets, args.inner_kept), y, sets)))
+        return
     rows, oof_first = [], {}
     for seed in range(args.seeds):
         outer = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
