@@ -192,3 +192,10 @@ def test_quotes_a_pronoun_for_a_person_titled_by_a_body_takes_the_bodys_actor():
             'anger from UNICEF regional chief Mara Quill. "This is a disgrace. It must stop at once," he said.')
     q = _only(text, "This is a disgrace")
     assert (q.speaker, q.actor, q.camp) == ("Mara Quill", "un_agencies", "un")
+
+
+def test_quotes_a_title_abbreviation_ends_no_sentence_for_the_pronoun_window():
+    text = ("Sergei Lavrov said the convoy would leave at dawn. The road was closed for a week. Crews cleared the "
+            'rubble. Later Col. Steve Warren, head of the press office, visited a clinic hit in the valley. '
+            '"Such raids on clinics are a grave crime," he said.')
+    assert _only(text, "Such raids").actor == "steve_warren"  # "Col." does not cut the sentence before the name

@@ -19,14 +19,15 @@ import re
 
 from .descriptions import _CONTEXT_CHARS, _anchors, _covered, _in_context, _speaker_anchor
 from .phrases import _PRONOUNS
-from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _SINGULAR, _TITLE_GENDER, _gender_of, _mentions, _name_of,
-                    _trim_lead, _Who)
+from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _SINGULAR, _TITLE_GENDER, _TITLES, _gender_of, _mentions,
+                    _name_of, _trim_lead, _Who)
 
 # Pronoun antecedents: speakers within this many characters, then this many earlier person mentions.
 _PRONOUN_CHARS = 1500
 _PRONOUN_PEOPLE = 200
 # A sentence ends at a stop (and a closing quotation mark) before a capital or an opening quotation mark.
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+(?=[\"\u201c]?[A-Z])")
+_ABBREVIATION = re.compile(r"(?:[a-z]\.)+|(?:no|st|jr|sr|vs|etc)\.")  # initials and abbreviations a stop follows
 # Between a body's mention and a person's name, the lower-case words of a title ("director", "special envoy").
 _TITLE_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
 # A description stands for "it"/"they" only when it reads as a noun phrase: a determiner and a few words
@@ -91,7 +92,8 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
 def _sentence_starts(t: str) -> list[int]:
     """Where the sentences of ``t`` (quotation marks straight, :func:`.marks.prepared`) start: after each stop that
     ends a sentence outside a quotation (an even number of marks before it in its line), a quotation's own
-    sentences being part of the one that reports it."""
+    sentences being part of the one that reports it; a stop after a title ("Gen.", :data:`.names._TITLES`), initials
+    or a common abbreviation ends none. Limits: no sentence splitter; an abbreviation ending a sentence joins two."""
     starts, at, marks = [0], 0, 0
     for m in _SENTENCE_END.finditer(t):
         nl = t.rfind("\n", at, m.start())
@@ -99,6 +101,9 @@ def _sentence_starts(t: str) -> list[int]:
             at, marks = nl + 1, 0
         marks += t.count('"', at, m.start())
         at = m.start()
+        word = t[t.rfind(" ", 0, m.start()) + 1:m.start() + 1].lower()
+        if _ABBREVIATION.fullmatch(word) or word in _TITLES:  # "Col. Mara Quill", "P.J. Vane": no sentence ends
+            continue
         if marks % 2 == 0 or '"' in m.group():  # outside a quotation, or where one closes
             starts.append(m.end())
     return starts
