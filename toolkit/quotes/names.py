@@ -176,8 +176,8 @@ def _opens(t: str, s: int, pos: int) -> bool:
     lead = t[s:pos]
     if "," in lead:
         lead = lead.rsplit(",", 1)[1]
-    return all(w[:1].isupper() or w.lower() in ("the", "a", "an") or _MODIFIER.fullmatch(w) and w.lower() not in _FUNCTION
-               for w in lead.split())
+    return all(w[:1].isupper() or w.lower() in ("the", "a", "an")
+               or _MODIFIER.fullmatch(w) and w.lower() not in _FUNCTION for w in lead.split())
 
 
 # A lower-case word that may stand before a noun phrase's head: a noun or adjective, possibly hyphenated or possessive;
