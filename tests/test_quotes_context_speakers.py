@@ -168,3 +168,34 @@ def test_quotes_a_military_source_is_the_army_the_text_named_not_the_most_named_
     text = ("Russia and Moscow's envoys met in Geneva while Russia pressed for talks.\n"
             "A military source said the road had been cut.\n")
     assert _only(text, "the road").camp == "russia"
+
+
+def test_quotes_a_mention_after_lower_case_modifiers_heads_the_speaker_phrase():
+    text = "UNICEF goodwill envoy Staffan de Mistura said the convoy would leave at dawn."
+    q = _only(text, "the convoy")
+    assert (q.actor, q.camp) == ("de_mistura", "un")  # the name heads the phrase, "UNICEF goodwill envoy" modifies it
+    text = "A veteran adviser to Sergei Lavrov said the convoy would leave at dawn."
+    assert _only(text, "the convoy").actor != "lavrov"  # after a preposition the name is a modifier's object
+
+
+def test_quotes_a_pronoun_in_a_text_without_paragraphs_takes_the_person_of_the_sentence_before():
+    text = ("Sergei Lavrov said the convoy would leave at dawn. The road was closed for a week. Crews cleared the "
+            'rubble. Ban Ki-moon later visited a clinic hit in the valley. "Such raids on clinics are a grave crime," '
+            "he said.")
+    assert _only(text, "Such raids").actor == "ban_ki_moon"
+    text = 'Sergei Lavrov said the convoy would leave at dawn.\n"Such raids on clinics are a grave crime," he said.'
+    assert _only(text, "Such raids").actor == "lavrov"  # the sentence before: the last speaker still comes first
+
+
+def test_quotes_a_pronoun_for_a_person_titled_by_a_body_takes_the_bodys_actor():
+    text = ("Sergei Lavrov said the convoy would leave at dawn. The road was closed for a week. The shelling drew "
+            'anger from UNICEF regional chief Mara Quill. "This is a disgrace. It must stop at once," he said.')
+    q = _only(text, "This is a disgrace")
+    assert (q.speaker, q.actor, q.camp) == ("Mara Quill", "un_agencies", "un")
+
+
+def test_quotes_a_title_abbreviation_ends_no_sentence_for_the_pronoun_window():
+    text = ("Sergei Lavrov said the convoy would leave at dawn. The road was closed for a week. Crews cleared the "
+            'rubble. Later Col. Steve Warren, head of the press office, visited a clinic hit in the valley. '
+            '"Such raids on clinics are a grave crime," he said.')
+    assert _only(text, "Such raids").actor == "steve_warren"  # "Col." does not cut the sentence before the name

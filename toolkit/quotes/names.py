@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .phrases import _PARTY_STATE, _is_word, _tokens
+from .phrases import _FWD_STOP, _NP_STOP, _PARTY_STATE, _SKIP_BEFORE, _TIME_PREP, _VERBISH, _is_word, _tokens
 
 _TITLES = frozenset("""president sen. sen senator rep. rep representative gov. gov governor mr. mrs. ms. dr. gen.
 general secretary minister prime foreign defense defence chief spokesman spokeswoman deputy vice former lt. col.
@@ -169,11 +169,22 @@ def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _W
 
 
 def _opens(t: str, s: int, pos: int) -> bool:
-    """True when only a determiner, capitalised titles or an apposition comma precede ``pos`` in ``t[s:pos]``."""
+    """True when only a determiner, capitalised titles, pre-nominal modifiers or an apposition comma precede ``pos``
+    in ``t[s:pos]``: the words before a noun phrase's head ("the Vale Front's founder", "the rebel Ruritania-based"),
+    none a function word, a verb form or a number (a clause or a prepositional phrase leaves ``pos`` inside a
+    modifier: "a spokesman for the ...")."""
     lead = t[s:pos]
     if "," in lead:
         lead = lead.rsplit(",", 1)[1]
-    return all(w[:1].isupper() or w.lower() in ("the", "a", "an") for w in lead.split())
+    return all(w[:1].isupper() or w.lower() in ("the", "a", "an")
+               or _MODIFIER.fullmatch(w) and w.lower() not in _FUNCTION for w in lead.split())
+
+
+# A lower-case word that may stand before a noun phrase's head: a noun or adjective, possibly hyphenated or possessive;
+# no number, and no "-ed" verb form unless hyphenated ("Ruritania-based", not "wounded").
+_MODIFIER = re.compile(r"(?:[a-z]+-)+[a-z]+|[a-z]+(?<!ed)(?:'s|\u2019s)?")
+_FUNCTION = _NP_STOP | _FWD_STOP | _VERBISH | _SKIP_BEFORE | _TIME_PREP | frozenset(
+    "of by for into over under against between among than".split())
 
 
 _BASED = re.compile(r"-based\b", re.I)  # "the Britain-based group": a place modifying a description, no speaker
