@@ -72,7 +72,7 @@ NOT_RUN = {  # run verbatim by .ci/run on a fresh clone instead (test_readme_pip
                  "`make -n test` parses",
 }
 COVERED = {  # run in-process by another test, which checks more than an exit status (one run of it in the suite)
-    "python -m toolkit validate real": "test_validate_real.py::test_cli_validate_real_on_the_dev_gold runs this command "
+    "python -m toolkit validate real": "test_validate_real.py::test_validate_real_cli_on_the_dev_gold runs this command "
                                        "as written (its default gold, plus --json) and checks its figures; the default "
                                        "../shared beside a clone is read by make report's validity notebook "
                                        "(test_notebooks_execute_into_html[03_validity])",
