@@ -255,20 +255,25 @@ def _script_runs(commands) -> dict[str, list[tuple[str, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def script_parses(clone) -> dict[tuple[str, ...], tuple[int, str]]:
-    """``(script, *args)`` -> (exit status, stderr) of that script run up to its ``parse_args``
-    (:data:`PARSE_ONLY`) in the fresh copy: one process per script for all its command lines."""
+def script_parse(clone):
+    """``parse(script, *args)``: (exit status, stderr) of that script run up to its ``parse_args``
+    (:data:`PARSE_ONLY`) in the fresh copy. A script's first line to be checked runs all its command lines
+    in one process and keeps their results (per pytest-xdist worker: a worker runs only the scripts its
+    tests name)."""
     root, env = clone
-    out = {}
-    for script, runs in _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS]).items():
-        if not (root / script).is_file():
-            continue
-        done = subprocess.run([sys.executable, "-c", PARSE_ONLY, script, json.dumps(runs)], cwd=root, env=env,
-                              capture_output=True, text=True, timeout=300)
-        last = done.stdout.splitlines()[-1] if done.returncode == 0 and done.stdout.strip() else ""
-        results = json.loads(last) if last.startswith("[") else [(done.returncode, done.stderr[-3000:])] * len(runs)
-        out.update({(script, *args): tuple(r) for args, r in zip(runs, results)})
-    return out
+    runs, done = _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS]), {}
+
+    def parse(script: str, *args: str) -> tuple[int, str]:
+        if (script, *args) not in done:
+            lines = runs.get(script, []) + ([] if args in runs.get(script, []) else [args])
+            ran = subprocess.run([sys.executable, "-c", PARSE_ONLY, script, json.dumps(lines)], cwd=root, env=env,
+                                 capture_output=True, text=True, timeout=300)
+            last = ran.stdout.splitlines()[-1] if ran.returncode == 0 and ran.stdout.strip() else ""
+            results = json.loads(last) if last.startswith("[") else [(ran.returncode, ran.stderr[-3000:])] * len(lines)
+            done.update({(script, *line): tuple(r) for line, r in zip(lines, results)})
+        return done[(script, *args)]
+
+    return parse
 
 
 def test_readme_has_commands_and_runs_all_but_what_ci_runs():
@@ -370,7 +375,7 @@ def _make_recipes(root: Path, env: dict, *targets: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("command", COMMANDS + [c for _doc, c in DEV_COMMANDS],
                          ids=_ids(COMMANDS) + [f"{doc}: {i}" for (doc, c) in DEV_COMMANDS for i in _ids([c])])
-def test_readme_command_parses(clone, script_parses, command):
+def test_readme_command_parses(clone, script_parse, command):
     root, env = clone
     parsed = 0
     for segment in re.split(r"\s*&&\s*", command.line):
@@ -380,7 +385,7 @@ def test_readme_command_parses(clone, script_parses, command):
             _parse_toolkit(rest, elided)
         elif argv[0] in ("python", ".venv/bin/python") and argv[1].startswith(("benchmarks/", "tools/")):
             assert (root / argv[1]).is_file(), f"{argv[1]}: no such script"
-            code, stderr = script_parses[tuple(argv[1:])]
+            code, stderr = script_parse(*argv[1:])
             assert code == 0 and "parsed by" in stderr, f"{segment}\nexit {code}\n{stderr}"
         elif argv[0] == "make":
             if shutil.which("make") is None:
