@@ -40,11 +40,11 @@ def _para_of(text, pos):
     return None
 
 
-def test_one_record_per_article(gold):
+def test_demo_gold_has_one_record_per_article(gold):
     assert sorted(r["file"] for r, _ in gold) == sorted(p.name for p in DEMO.glob("*.txt"))
 
 
-def test_offsets_reproduce_stored_strings(gold):
+def test_demo_gold_offsets_reproduce_stored_strings(gold):
     n = 0
     for r, text in gold:
         for q in r["quotes"]:
@@ -61,7 +61,7 @@ def test_offsets_reproduce_stored_strings(gold):
     assert n >= 200
 
 
-def test_vocabularies(gold):
+def test_demo_gold_uses_the_known_vocabularies(gold):
     for r, _ in gold:
         for q in r["quotes"]:
             assert q["kind"] in {"direct", "mixed", "indirect"}
@@ -73,7 +73,7 @@ def test_vocabularies(gold):
             assert h["category"] in CATEGORIES
 
 
-def test_quotes_do_not_overlap_and_cue_speaker_lie_outside(gold):
+def test_demo_gold_quotes_do_not_overlap_and_cue_speaker_lie_outside(gold):
     for r, _ in gold:
         qs = sorted(r["quotes"], key=lambda q: q["start"])
         for a, b in zip(qs, qs[1:]):
@@ -84,7 +84,7 @@ def test_quotes_do_not_overlap_and_cue_speaker_lie_outside(gold):
                     assert e <= o["start"] or s >= o["end"], (r["file"], q["text"])
 
 
-def test_direct_quotes_sit_between_quotation_marks(gold):
+def test_demo_gold_direct_quotes_sit_between_quotation_marks(gold):
     for r, text in gold:
         for q in r["quotes"]:
             if q["kind"] == "direct":
@@ -94,7 +94,7 @@ def test_direct_quotes_sit_between_quotation_marks(gold):
                 assert any(c in q["text"] for c in "\"\u201c\u201d'")
 
 
-def test_every_kind_section_camp_and_category_present(gold):
+def test_demo_gold_has_every_kind_section_camp_and_category(gold):
     quotes = [q for r, _ in gold for q in r["quotes"]]
     hedges = [h for r, _ in gold for h in r["hedges"]]
     assert {q["kind"] for q in quotes} == {"direct", "mixed", "indirect"}
@@ -106,7 +106,7 @@ def test_every_kind_section_camp_and_category_present(gold):
     assert any(q["actor"] is None for q in quotes)
 
 
-def test_construction_classes_present(gold):
+def test_demo_gold_has_every_construction_class(gold):
     seen = Counter()
     for r, text in gold:
         for q in r["quotes"]:
@@ -141,7 +141,7 @@ def test_construction_classes_present(gold):
     assert seen["inverted"] >= 5 and seen["pronoun"] >= 10
 
 
-def test_tricky_non_hedges_are_not_gold_hedges(gold):
+def test_demo_gold_tricky_non_hedges_are_not_gold_hedges(gold):
     for r, text in gold:
         spans = {(h["start"], h["end"]) for h in r["hedges"]}
         for word in ("could not", "May"):
@@ -154,7 +154,7 @@ def test_tricky_non_hedges_are_not_gold_hedges(gold):
             assert h["cue"] != "May"
 
 
-def test_duplicates_mirror_their_caption(gold):
+def test_demo_gold_duplicates_mirror_their_caption(gold):
     for r, text in gold:
         paras = paragraphs(text)
         caption = paras[2]
@@ -168,12 +168,12 @@ def test_duplicates_mirror_their_caption(gold):
                 assert any(x["start"] == q["start"] + shift and x["text"] == q["text"] for x in dup_q)
 
 
-def test_gold_is_up_to_date_with_spec():
+def test_demo_gold_is_up_to_date_with_spec():
     gen = _load_generator()
     assert gen.build() == (DEMO / "gold.jsonl").read_text(encoding="utf-8")
 
 
-def test_generator_fails_loudly_on_missing_or_ambiguous(tmp_path):
+def test_demo_gold_generator_fails_loudly_on_missing_or_ambiguous(tmp_path):
     gen = _load_generator()
     art = gen.Article("x.txt", "Site line 2015\nTitle\nCaption (credit)\n\nTitle\n\n"
                       "Peskov said it was fine. Peskov said it was fine.\n\nXYZ contributed to this report.\n",

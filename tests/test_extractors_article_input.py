@@ -14,7 +14,7 @@ ARTICLE = Article("a1", "demo", None, None, TEXT,
                   (Section(0, len(BODY), "body"), Section(len(BODY) + 1, len(TEXT), "boilerplate")))
 
 
-def test_actors_find_mentions_of_an_article_skip_its_boilerplate():
+def test_extractors_find_mentions_of_an_article_skip_its_boilerplate():
     mentions = find_mentions(ARTICLE)
     assert [(m.text, m.actor) for m in mentions] == [("Vladimir Putin", "putin")]
     assert mentions == find_mentions(ARTICLE.masked_text)
@@ -22,7 +22,7 @@ def test_actors_find_mentions_of_an_article_skip_its_boilerplate():
     assert len(find_mentions(TEXT)) == 2
 
 
-def test_hedging_find_hedges_of_an_article_skip_its_boilerplate():
+def test_extractors_find_hedges_of_an_article_skip_its_boilerplate():
     hedges = find_hedges(ARTICLE)
     assert [(TEXT[h.start:h.end], h.start) for h in hedges] == [("might", BODY.index("might"))]
     assert hedges == find_hedges(ARTICLE.masked_text)

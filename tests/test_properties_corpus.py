@@ -23,7 +23,7 @@ raw_bytes = st.one_of(
 
 @PROFILE
 @given(st.lists(raw_bytes, min_size=1, max_size=4))
-def test_any_txt_files_are_articles_or_named_problems(blobs):
+def test_properties_corpus_any_txt_files_are_articles_or_named_problems(blobs):
     with tempfile.TemporaryDirectory() as tmp:
         names = set()
         for i, data in enumerate(blobs):
@@ -46,7 +46,7 @@ def test_any_txt_files_are_articles_or_named_problems(blobs):
 @PROFILE
 @given(st.lists(st.one_of(news_text, st.binary(max_size=60).map(lambda b: b.decode("latin-1"))), min_size=1,
                 max_size=5))
-def test_any_csv_rows_are_articles_or_named_problems(cells):
+def test_properties_corpus_any_csv_rows_are_articles_or_named_problems(cells):
     body = "".join(f"{i},{cell}\n" for i, cell in enumerate(cells))
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "rows.csv"
@@ -62,7 +62,7 @@ def test_any_csv_rows_are_articles_or_named_problems(cells):
 @PROFILE
 @given(st.lists(st.one_of(news_text, st.just("{"), st.just("[1]"), st.just('{"text": 3}')), min_size=1,
                 max_size=6))
-def test_any_jsonl_lines_are_articles_or_named_problems(texts):
+def test_properties_corpus_any_jsonl_lines_are_articles_or_named_problems(texts):
     import json
 
     lines = [t if t in ("{", "[1]", '{"text": 3}') else json.dumps({"id": f"x{i}", "text": t}, ensure_ascii=i % 2 == 0)
@@ -79,7 +79,7 @@ def test_any_jsonl_lines_are_articles_or_named_problems(texts):
         assert loaded | named == nonblank and not loaded & named
 
 
-def test_jsonl_string_with_unicode_line_separators_is_one_record(tmp_path):
+def test_properties_corpus_jsonl_string_with_unicode_line_separators_is_one_record(tmp_path):
     """Regression: U+2028, U+0085 and form feeds are legal unescaped inside JSON strings."""
     import json
 

@@ -677,7 +677,7 @@ def _check_load(fmt: str, plan) -> None:
 
 @_settings(60)
 @given(txt_plans)
-def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
+def test_properties_mixed_txt_folder_accounts_for_every_file(plan):
     """Each file of a folder mixing good articles and hostile files is an article with its fields as
     given, a named problem or a logged duplicate; ids are unique and the same on a second load."""
     _check_load("txt", plan)
@@ -685,7 +685,7 @@ def test_corpus_mixed_txt_folder_accounts_for_every_file(plan):
 
 @_settings(60)
 @given(csv_plans)
-def test_corpus_mixed_csv_accounts_for_every_row(plan):
+def test_properties_mixed_csv_accounts_for_every_row(plan):
     """Each row of one CSV mixing good and hostile rows is an article with its fields as given, a problem
     naming its row, or a logged duplicate; ids are unique and the same on a second load."""
     _check_load("csv", plan)
@@ -693,7 +693,7 @@ def test_corpus_mixed_csv_accounts_for_every_row(plan):
 
 @_settings(60)
 @given(jsonl_plans)
-def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
+def test_properties_mixed_jsonl_accounts_for_every_line(plan):
     """Each line of one JSONL mixing good and hostile records is an article with its fields as given, a
     problem naming its line, or a logged duplicate; ids are unique and the same on a second load."""
     _check_load("jsonl", plan)
@@ -701,7 +701,7 @@ def test_corpus_mixed_jsonl_accounts_for_every_line(plan):
 
 @_settings(60)
 @given(json_plans)
-def test_corpus_mixed_json_array_accounts_for_every_item(plan):
+def test_properties_mixed_json_array_accounts_for_every_item(plan):
     """Each item of one JSON array mixing good records, hostile records and items that are not objects is
     an article with its fields as given, a problem naming its item, or a logged duplicate."""
     _check_load("json", plan)
@@ -762,7 +762,7 @@ def _check_chunking(fmt: str, plan) -> None:
 @pytest.mark.parametrize("fmt", sorted(PLANS))
 @_settings(8)
 @given(data=st.data(), chunk_size=st.sampled_from([2, 3]))
-def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
+def test_properties_mixed_analysis_keeps_every_good_article(fmt, data, chunk_size):
     """Analysed in chunks of 2 or 3, the rows of every article loaded from a good input (and from a hostile
     one with an id of its own) in every table equal analysing that input alone, its articles row keeps the
     article's title, outlet and date, every load problem is in ``results.problems`` and the results hold
@@ -773,7 +773,7 @@ def test_analyze_mixed_corpus_keeps_every_good_article(fmt, data, chunk_size):
 @pytest.mark.parametrize("fmt", sorted(PLANS))
 @_settings(5)
 @given(data=st.data())
-def test_analyze_mixed_corpus_tables_do_not_depend_on_chunks_or_workers(fmt, data):
+def test_properties_mixed_tables_do_not_depend_on_chunks_or_workers(fmt, data):
     """The same corpus loaded twice and analysed in chunks of 2 on one worker, in chunks of 3 on two
     workers (into a cache) and again from that cache gives the same ids and identical tables; a copy of
     the corpus in another folder analysed through that cache gives its own sources and problems."""
@@ -800,13 +800,13 @@ def _every_kind(fmt: str):
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-def test_corpus_every_hostile_kind_in_one_corpus_is_accounted_for(fmt):
+def test_properties_mixed_every_hostile_kind_in_one_corpus_is_accounted_for(fmt):
     """One corpus per format holding every hostile kind between good articles loads as it must."""
     _check_load(fmt, _every_kind(fmt))
 
 
 @pytest.mark.parametrize("fmt", sorted(PLANS))
-def test_analyze_every_hostile_kind_in_one_corpus_keeps_every_good_article(fmt):
+def test_properties_mixed_every_hostile_kind_analysed_keeps_every_good_article(fmt):
     """That corpus analysed in chunks of 3 keeps every good article as analysed alone; in chunks of 2 on one
     worker and of 3 on two workers it gives identical tables."""
     _check_analysis(fmt, _every_kind(fmt), 3)
@@ -815,14 +815,14 @@ def test_analyze_every_hostile_kind_in_one_corpus_keeps_every_good_article(fmt):
 
 @_settings(15)
 @given(record_plans, st.sampled_from([2, 3]))
-def test_analyze_mixed_records_keep_every_good_record(plan, chunk_size):
+def test_properties_mixed_records_keep_every_good_record(plan, chunk_size):
     """Records (dicts) given to ``analyze`` directly: a record without a usable text is a named problem,
     nothing raises, ids are unique, and each good record's rows equal analysing it alone, with its title,
     outlet and date as given (None, NaN and a missing key all mean no value)."""
     _check_records(plan, chunk_size)
 
 
-def test_analyze_every_hostile_record_in_one_list_keeps_every_good_record():
+def test_properties_mixed_every_hostile_record_in_one_list_keeps_every_good_record():
     """Every hostile record kind between good records, in one list, in chunks of 3."""
     plan = [entry for i, (good, kind) in enumerate(zip(_every_kind("csv")[0][::2], RECORD_KINDS))
             for entry in (good, (kind, (f"Aid {i}", ["According to a witness, aid arrived."])))]

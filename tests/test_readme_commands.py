@@ -28,7 +28,8 @@ when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable 
   (:data:`DEV_DOCS`: benchmarks, training and the settings' cross-validation, minutes to tens of minutes
   of CPU, each command beside the figure it measures), run or not, by the parser that would read it:
   :func:`toolkit.cli.parse` (and a trainer's own ``add_arguments``), a benchmark's argparse parser (the
-  script runs up to ``parse_args`` and stops there), ``make -n`` (the toolkit commands of its recipe
+  script runs up to ``parse_args`` and stops there; one process per script parses all its lines, so its
+  imports load once), ``make -n`` (the toolkit commands of its recipe
   parsed in turn). In the developer documents' prose, capitalised words (``PATH``, ``CORPUS``, ``DAYS``)
   stand for the reader's values, ``[...]`` for optional options, a trailing ``...`` for more arguments
   (a required one may then be missing). A renamed sub-command or option fails; so does an option in the
@@ -72,7 +73,7 @@ NOT_RUN = {  # run verbatim by .ci/run on a fresh clone instead (test_readme_pip
                  "`make -n test` parses",
 }
 COVERED = {  # run in-process by another test, which checks more than an exit status (one run of it in the suite)
-    "python -m toolkit validate real": "test_validate_real.py::test_cli_validate_real_on_the_dev_gold runs this command "
+    "python -m toolkit validate real": "test_validate_real.py::test_validate_real_cli_on_the_dev_gold runs this command "
                                        "as written (its default gold, plus --json) and checks its figures; the default "
                                        "../shared beside a clone is read by make report's validity notebook "
                                        "(test_notebooks_execute_into_html[03_validity])",
@@ -87,8 +88,9 @@ MODULES = ("toolkit.sentiment.selection", "toolkit.validate.agreement")  # `pyth
 PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
                 "FILE": "examples/alignment.yml", "HEAD": "HEAD"}  # HEAD: git's own name, a real value
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")
-# a benchmark or tools/ script up to its parse_args: the options parsed as the script would, then a stop
-PARSE_ONLY = """import argparse, runpy, sys
+# a benchmark or tools/ script up to its parse_args, once for each argument list (argv[2], JSON): the options
+# parsed as the script would, then a stop; each run's exit status and stderr, as JSON on the last stdout line
+PARSE_ONLY = """import argparse, contextlib, io, json, runpy, sys, traceback
 def parse_only(self, args=None, namespace=None):
     ns, extra = self.parse_known_args(args, namespace)
     if extra:
@@ -96,8 +98,19 @@ def parse_only(self, args=None, namespace=None):
     print("parsed by", self.prog, file=sys.stderr)
     sys.exit(0)
 argparse.ArgumentParser.parse_args = parse_only
-sys.argv = sys.argv[1:]
-runpy.run_path(sys.argv[0], run_name="__main__")
+script, results = sys.argv[1], []
+for args in json.loads(sys.argv[2]):
+    sys.argv, err, code = [script, *args], io.StringIO(), 0
+    with contextlib.redirect_stderr(err):
+        try:
+            runpy.run_path(script, run_name="__main__")
+        except SystemExit as exc:
+            code = exc.code
+        except BaseException:
+            traceback.print_exc()
+            code = 1
+    results.append([code, err.getvalue()[-3000:]])
+print("\\n" + json.dumps(results))
 """
 
 
@@ -224,6 +237,45 @@ def clone(tmp_path_factory):
     return root, env
 
 
+def _script_runs(commands) -> dict[str, list[tuple[str, ...]]]:
+    """The benchmark and tools/ scripts that ``commands`` run, each with its argument lists (as
+    :func:`test_readme_command_parses` reads them), in order, once each."""
+    runs: dict[str, list[tuple[str, ...]]] = {}
+    for command in commands:
+        for segment in re.split(r"\s*&&\s*", command.line):
+            try:
+                argv, _elided = _concrete(shlex.split(segment))
+            except AssertionError:  # a placeholder without a value: the test of that line says so
+                continue
+            if argv[:1] in (["python"], [".venv/bin/python"]) and argv[1:2] and argv[1].startswith(("benchmarks/", "tools/")):
+                runs.setdefault(argv[1], [])
+                if tuple(argv[2:]) not in runs[argv[1]]:
+                    runs[argv[1]].append(tuple(argv[2:]))
+    return runs
+
+
+@pytest.fixture(scope="module")
+def script_parse(clone):
+    """``parse(script, *args)``: (exit status, stderr) of that script run up to its ``parse_args``
+    (:data:`PARSE_ONLY`) in the fresh copy. A script's first line to be checked runs all its command lines
+    in one process and keeps their results (per pytest-xdist worker: a worker runs only the scripts its
+    tests name)."""
+    root, env = clone
+    runs, done = _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS]), {}
+
+    def parse(script: str, *args: str) -> tuple[int, str]:
+        if (script, *args) not in done:
+            lines = runs.get(script, []) + ([] if args in runs.get(script, []) else [args])
+            ran = subprocess.run([sys.executable, "-c", PARSE_ONLY, script, json.dumps(lines)], cwd=root, env=env,
+                                 capture_output=True, text=True, timeout=300)
+            last = ran.stdout.splitlines()[-1] if ran.returncode == 0 and ran.stdout.strip() else ""
+            results = json.loads(last) if last.startswith("[") else [(ran.returncode, ran.stderr[-3000:])] * len(lines)
+            done.update({(script, *line): tuple(r) for line, r in zip(lines, results)})
+        return done[(script, *args)]
+
+    return parse
+
+
 def test_readme_has_commands_and_runs_all_but_what_ci_runs():
     fenced, prose = [c for c in COMMANDS if c.fenced], [c for c in COMMANDS if not c.fenced]
     assert len(fenced) >= 10 and len(prose) >= 3
@@ -323,7 +375,7 @@ def _make_recipes(root: Path, env: dict, *targets: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("command", COMMANDS + [c for _doc, c in DEV_COMMANDS],
                          ids=_ids(COMMANDS) + [f"{doc}: {i}" for (doc, c) in DEV_COMMANDS for i in _ids([c])])
-def test_readme_command_parses(clone, command):
+def test_readme_command_parses(clone, script_parse, command):
     root, env = clone
     parsed = 0
     for segment in re.split(r"\s*&&\s*", command.line):
@@ -333,9 +385,8 @@ def test_readme_command_parses(clone, command):
             _parse_toolkit(rest, elided)
         elif argv[0] in ("python", ".venv/bin/python") and argv[1].startswith(("benchmarks/", "tools/")):
             assert (root / argv[1]).is_file(), f"{argv[1]}: no such script"
-            done = subprocess.run([sys.executable, "-c", PARSE_ONLY, *argv[1:]], cwd=root, env=env,
-                                  capture_output=True, text=True, timeout=300)
-            assert done.returncode == 0 and "parsed by" in done.stderr, f"{segment}\n{done.stderr[-3000:]}"
+            code, stderr = script_parse(*argv[1:])
+            assert code == 0 and "parsed by" in stderr, f"{segment}\nexit {code}\n{stderr}"
         elif argv[0] == "make":
             if shutil.which("make") is None:
                 pytest.skip("no make on this machine")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -57,12 +58,18 @@ def test_report_build_hides_code_and_loads_nothing_from_the_network(built):
     assert 'src="http' not in body and "cdnjs" not in body
 
 
+def _earlier_run(built, tmp_path):
+    """A copy of the module's build (``a_first.html``, ``b_second.html`` and the manifest), as an earlier run
+    of ``build_report`` left them: one build fewer for the tests that need earlier reports."""
+    root, out, _ = built
+    shutil.copytree(out, tmp_path / "reports")
+    return root, tmp_path / "reports"
+
+
 def test_report_build_failure_leaves_the_previous_reports(built, tmp_path):
-    root, _, _ = built
-    out = tmp_path / "reports"
-    good = _notebook(tmp_path / "a_good.ipynb", "print('fine')")
-    build_report(out_dir=out, notebooks=[good], progress=False)
+    root, out = _earlier_run(built, tmp_path)
     before = {p.name: p.read_bytes() for p in out.iterdir()}
+    good = root / "a_first.ipynb"  # runs fine and would replace a_first.html
     bad = _notebook(tmp_path / "z_bad.ipynb", "raise RuntimeError('this notebook fails')")
     with pytest.raises(Exception, match="this notebook fails"):
         build_report(out_dir=out, notebooks=[good, bad], progress=False)
@@ -70,13 +77,11 @@ def test_report_build_failure_leaves_the_previous_reports(built, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".reports.tmp")]
 
 
-def test_report_build_removes_reports_of_an_earlier_run(tmp_path):
-    first = _notebook(tmp_path / "first.ipynb", "print(1)")
-    second = _notebook(tmp_path / "second.ipynb", "print(2)")
-    out = tmp_path / "reports"
-    build_report(out_dir=out, notebooks=[first, second], progress=False)
-    build_report(out_dir=out, notebooks=[second], progress=False)
-    assert sorted(p.name for p in out.iterdir()) == [MANIFEST_NAME, "second.html"]
+def test_report_build_removes_reports_of_an_earlier_run(built, tmp_path):
+    root, out = _earlier_run(built, tmp_path)
+    assert sorted(p.name for p in out.iterdir()) == ["a_first.html", "b_second.html", MANIFEST_NAME]
+    build_report(out_dir=out, notebooks=[root / "b_second.ipynb"], progress=False)
+    assert sorted(p.name for p in out.iterdir()) == ["b_second.html", MANIFEST_NAME]
 
 
 def test_report_build_refuses_unknown_options(tmp_path):

@@ -75,7 +75,7 @@ def test_report_figures_pool_outlets_names_an_outlet_two_corpora_hold():
     plt.close("all")
 
 
-def test_plots_timeline_smooth_is_a_rolling_mean():
+def test_report_figures_timeline_smooth_is_a_rolling_mean():
     r = demo_results()
     raw = compare(r, "quotes", by=["week", "camp"])
     fig = plots.timeline(raw, "quotes", freq="W", smooth=3)

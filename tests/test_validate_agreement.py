@@ -12,7 +12,7 @@ def _rec(i, **labels):
     return {"corpus": "invented", "doc_id": f"d{i}", "start": i, "end": i + 3, **labels}
 
 
-def test_agreement_kappa_matches_hand_computed_value():
+def test_validate_agreement_kappa_matches_hand_computed_value():
     # first: yes yes no no; second: yes no no no -> observed 0.75, chance 0.5*0.25 + 0.5*0.75 = 0.5, kappa 0.5
     first = [_rec(i, real=v) for i, v in enumerate((True, True, False, False))]
     second = [_rec(i, real=v) for i, v in enumerate((True, False, False, False))]
@@ -22,7 +22,7 @@ def test_agreement_kappa_matches_hand_computed_value():
     assert res.disagreements == (("invented", "d1", 1, 4),)
 
 
-def test_agreement_actor_only_on_records_both_call_real():
+def test_validate_agreement_actor_only_on_records_both_call_real():
     first = [_rec(0, real=True, actor="obama"), _rec(1, real=True, actor=None), _rec(2, real=False, actor=None),
              _rec(3, real=True, actor="putin")]
     second = [_rec(0, real=True, actor="obama"), _rec(1, real=True, actor="assad"), _rec(2, real=True, actor="kerry"),
@@ -33,7 +33,7 @@ def test_agreement_actor_only_on_records_both_call_real():
     assert actor.disagreements == (("invented", "d1", 1, 4),)
 
 
-def test_agreement_portrayal_label_and_undefined_kappa():
+def test_validate_agreement_portrayal_label_and_undefined_kappa():
     first = [_rec(i, label=v) for i, v in enumerate(("neutral", "negative", "positive"))]
     (res,) = ag.compare(first, [_rec(i, label=v) for i, v in enumerate(("neutral", "negative", "negative"))])
     assert res.field == "label" and res.agreement == pytest.approx(2 / 3) and 0 < res.kappa < 1
@@ -41,12 +41,12 @@ def test_agreement_portrayal_label_and_undefined_kappa():
     assert same.agreement == 1.0 and math.isnan(same.kappa)  # one category only: kappa undefined
 
 
-def test_agreement_pair_rejects_second_labels_without_a_first_record():
+def test_validate_agreement_pair_rejects_second_labels_without_a_first_record():
     with pytest.raises(KeyError):
         ag.pair([_rec(0, real=True)], [_rec(1, real=True)])
 
 
-def test_agreement_real_files_pair_and_point_into_their_articles(shared, monkeypatch, corpora_loaded_once):
+def test_validate_agreement_real_files_pair_and_point_into_their_articles(shared, monkeypatch, corpora_loaded_once):
     monkeypatch.setattr(gold_text, "load_corpus", corpora_loaded_once)
     corpora = shared("corpora")
     tab = ag.table()
@@ -73,7 +73,7 @@ def test_agreement_real_files_pair_and_point_into_their_articles(shared, monkeyp
     print("\n".join(ag.report()))
 
 
-def test_agreement_heldout_second_labels_cover_every_record_of_their_set():
+def test_validate_agreement_heldout_second_labels_cover_every_record_of_their_set():
     heldout = [name for name, covers in ag.SECOND_SETS.items() if covers.startswith("held out")]
     assert heldout == ["hedges_real_fresh10.jsonl", "portrayal_fresh2.jsonl"]
     for name in heldout:
@@ -95,7 +95,7 @@ def test_agreement_heldout_second_labels_cover_every_record_of_their_set():
     assert [name for name in ag.SECOND_SETS if name.startswith("portrayal_")][-1] == "portrayal_fresh.jsonl"
 
 
-def test_agreement_report_filters_sets_and_hides_keys():
+def test_validate_agreement_report_filters_sets_and_hides_keys():
     lines = ag.report(sets=["portrayal_fresh.jsonl"], keys=False)
     assert lines[1].startswith("  portrayal_fresh.jsonl") and len(lines) == 3  # title, the set, its one field
     assert "kappa" in lines[2] and "hedges_" not in "\n".join(lines)
@@ -104,7 +104,7 @@ def test_agreement_report_filters_sets_and_hides_keys():
     assert len(with_keys) == 3 + n_disagree  # one key line per disagreeing record
 
 
-def test_agreement_main_prints_the_report(capsys):
+def test_validate_agreement_main_prints_the_report(capsys):
     assert ag.main(["--no-keys"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == ag.report(keys=False)

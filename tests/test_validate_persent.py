@@ -41,7 +41,7 @@ def test_validate_persent_spans_fall_back_to_the_name_without_marks(tmp_path):
     assert mention_spans(doc, "Anna Kovacs") == ()  # a name not in the text has no mention
 
 
-def test_sentiment_entity_portrayal_pools_the_mentions():
+def test_validate_persent_entity_portrayal_pools_the_mentions():
     text = ("Critics condemned Orvald for the brutal crackdown. Orvald was blamed for the deaths. "
             "Orvald spoke on Tuesday.")
     spans = [(m, m + 6) for m in (text.index("Orvald"), text.index("Orvald was"), text.rindex("Orvald"))]

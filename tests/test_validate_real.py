@@ -174,7 +174,7 @@ def test_validate_real_speaker_error_classes():
                                             "span inside the statement": 1}
 
 
-def test_cli_validate_real_is_registered_with_its_options():
+def test_validate_real_cli_is_registered_with_its_options():
     from toolkit.cli import VALIDATORS, build_parser
 
     assert VALIDATORS["real"] == ("real", "--gold", ("gold", "real-quotes"))
@@ -184,13 +184,13 @@ def test_cli_validate_real_is_registered_with_its_options():
     assert args.gold is None and not args.details and args.json_path is None
 
 
-def test_cli_validate_real_without_gold_says_so(tmp_path, monkeypatch, capsys):
+def test_validate_real_cli_without_gold_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("NARRATIVE_SHARED", str(tmp_path / "nowhere"))
     assert main(["validate", "real"]) == 2
     assert "--gold" in capsys.readouterr().err
 
 
-def test_cli_validate_real_on_the_dev_gold(shared, tmp_path):
+def test_validate_real_cli_on_the_dev_gold(shared, tmp_path):
     """The README's ``python -m toolkit validate real`` (its default gold, ../shared/gold/real-quotes), with
     ``--json``: the one run of it in the suite (test_readme_commands.py skips the line, naming this test)."""
     shared("gold", "real-quotes")
@@ -242,7 +242,7 @@ def test_validate_real_evaluate_loads_the_named_corpus_beside_the_gold(tmp_path)
     assert res["baseline"]["pooled"]["found"] == 0  # no quotation marks in the text
 
 
-def test_cli_validate_real_on_a_hand_made_gold_writes_json(tmp_path):
+def test_validate_real_cli_on_a_hand_made_gold_writes_json(tmp_path):
     gold = _tiny_gold(tmp_path)
     out = _run("validate", "real", "--gold", str(gold), "--details", "--json", str(tmp_path / "r.json"))
     assert "toolkit, pooled" in out and "2 gold statements" in out and "by gold camp" in out

@@ -25,7 +25,7 @@ def mini(tmp_path):
     return p
 
 
-def test_read_gold_rebuilds_text_and_cue_spans(mini):
+def test_validate_szeged_read_gold_rebuilds_text_and_cue_spans(mini):
     sents = read_gold(mini)
     assert [s.id for s in sents] == ["S1", "S2", "S3", "S4", "S5", "S6"]
     first = sents[0]
@@ -36,7 +36,7 @@ def test_read_gold_rebuilds_text_and_cue_spans(mini):
     assert [bool(s.cues) for s in sents] == [True, True, True, False, False, False]
 
 
-def test_evaluate_counts_sentences_and_cues(mini):
+def test_validate_szeged_evaluate_counts_sentences_and_cues(mini):
     res = evaluate(mini)
     assert (res["sentences"], res["uncertain"]) == (6, 3)
     # Predicted uncertain: S1 (might), S2 (if), S5 (could; "sources said" is attribution); S3's "reckon" is missed,
@@ -54,7 +54,7 @@ def test_evaluate_counts_sentences_and_cues(mini):
     assert res["recall_by_type"]["speculation_hypo_doxastic_"] == {"gold": 1, "found": 0}
 
 
-def test_report_adds_wiki_beside_the_file_as_second_domain(tmp_path, mini):
+def test_validate_szeged_report_adds_wiki_beside_the_file_as_second_domain(tmp_path, mini):
     assert "wiki.xml" not in report(mini)
     (tmp_path / "wiki.xml").write_text(MINI, encoding="utf-8")
     text = report(mini)
@@ -62,14 +62,14 @@ def test_report_adds_wiki_beside_the_file_as_second_domain(tmp_path, mini):
     assert text.count("sentence  baseline") == 2
 
 
-def test_cli_prints_the_report(mini, capsys):
+def test_validate_szeged_cli_prints_the_report(mini, capsys):
     from toolkit.cli import main
 
     assert main(["validate", "hedging", "--szeged", str(mini)]) == 0
     assert "sentence  toolkit   P 0.667  R 0.667  F1 0.667" in capsys.readouterr().out
 
 
-def test_factbank_dev_sentence_f1(shared):
+def test_validate_szeged_factbank_dev_sentence_f1(shared):
     res = evaluate(shared("gold", "szeged-uncertainty", "factbank-dev.xml"))
     print(f"\nfactbank-dev sentence F1 {res['sentence']['f1']:.3f} (baseline {res['baseline']['f1']:.3f})")
     assert res["sentences"] == 1836 and res["uncertain"] == 288
