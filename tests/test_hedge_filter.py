@@ -12,6 +12,18 @@ from toolkit.quotes import extract_quotes, load_verbs
 from toolkit.vocab import STANCES
 
 
+def _cv_tool():
+    """``tools/hedge_filter_cv.py`` loaded as a module (a script, not a package module)."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("hedge_filter_cv", Path(__file__).resolve().parent.parent / "tools"
+                                                  / "hedge_filter_cv.py")
+    cv = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cv)
+    return cv
+
+
 def _parts(text):
     actors, verbs = load_actors(), load_verbs()
     hedges = [h for h in load_hedges().find(text) if h.category not in NOT_HEDGES]
@@ -177,17 +189,11 @@ def test_hedge_filter_lemma_is_the_shared_inflector_read_backwards():
 
 
 def test_hedge_filter_cv_trains_on_dev_sets_only_and_refuses_a_held_out_one():
-    import importlib.util
-    from pathlib import Path
-
     import pytest
 
     from toolkit.validate.spot import DEV_SETS, HEDGE_SETS
 
-    path = Path(__file__).resolve().parent.parent / "tools" / "hedge_filter_cv.py"
-    spec = importlib.util.spec_from_file_location("hedge_filter_cv", path)
-    cv = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cv)
+    cv = _cv_tool()
     assert cv.training_sets([]) == list(DEV_SETS)
     assert cv.training_sets(["new_unregistered.jsonl", DEV_SETS[0]]) == [*DEV_SETS, "new_unregistered.jsonl"]
     held = sorted(set(HEDGE_SETS) - set(DEV_SETS))
@@ -198,16 +204,10 @@ def test_hedge_filter_cv_trains_on_dev_sets_only_and_refuses_a_held_out_one():
 
 def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
     """The inner-CV choice and the fit the --fit command writes are the same on a second run (invented data)."""
-    import importlib.util
-    from pathlib import Path
-
     import numpy as np
     from scipy import sparse
 
-    path = Path(__file__).resolve().parent.parent / "tools" / "hedge_filter_cv.py"
-    spec = importlib.util.spec_from_file_location("hedge_filter_cv", path)
-    cv = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cv)
+    cv = _cv_tool()
     rng = np.random.default_rng(7)
     x = sparse.csr_matrix((rng.random((120, 15)) < 0.3).astype(float))
     y = ((x[:, 0].toarray().ravel() + rng.random(120)) > 0.6).astype(int)
@@ -223,16 +223,10 @@ def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
 
 def test_hedge_filter_cv_loso_scores_each_set_without_its_own_labels():
     """Leave-one-set-out: a set's kept mask is the same whatever its own labels say (invented data)."""
-    import importlib.util
-    from pathlib import Path
-
     import numpy as np
     from scipy import sparse
 
-    path = Path(__file__).resolve().parent.parent / "tools" / "hedge_filter_cv.py"
-    spec = importlib.util.spec_from_file_location("hedge_filter_cv", path)
-    cv = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cv)
+    cv = _cv_tool()
     rng = np.random.default_rng(11)
     x = sparse.csr_matrix((rng.random((150, 12)) < 0.3).astype(float))
     y = ((x[:, 0].toarray().ravel() + rng.random(150)) > 0.5).astype(int)

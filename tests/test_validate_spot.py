@@ -122,61 +122,46 @@ def test_validate_spot_held_out_tuple_splits_the_registered_sets():
     assert [name for name, why in PORTRAYAL_SETS.items() if why.endswith("held out")] == list(PORTRAYAL_HELD_OUT)
 
 
+def _registered_set_reads(shared, name: str, real: int, corpora: bool = True) -> None:
+    """A registered hedge set's 40 records point into their articles (texts checked by length and SHA-256), one
+    record per article and none of another set's articles; ``real`` of them labelled real (labels counted, not
+    scored), each label complete; with ``corpora``, all three shared corpora are in it."""
+    spot = read_spot(name, shared("corpora"))
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == real
+    if corpora:
+        assert {r["corpus"] for r, _a in spot} == {"fakes", "allsides-syria", "sputnik-seededlda"}
+    others = {(r["corpus"], r["doc_id"]) for other in HEDGE_SETS if other != name
+              for r, _a in read_spot(other, shared("corpora"))}
+    assert not keys & others
+    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
+    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+
+
 def test_validate_spot_fresh7_registered_as_dev_and_read(shared):
     # held out in rounds 7 and 8, scored once at 52dc611: dev since
     assert "hedges_real_fresh7.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh7.jsonl"].endswith("dev since")
-    spot = read_spot("hedges_real_fresh7.jsonl", shared("corpora"))  # texts checked by length and SHA-256
-    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 35
-    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh7.jsonl"
-              for r, _a in read_spot(name, shared("corpora"))}
-    assert not keys & others  # none of the other sets' articles
-    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
-    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+    _registered_set_reads(shared, "hedges_real_fresh7.jsonl", 35, corpora=False)
 
 
 def test_validate_spot_fresh8_registered_as_dev_and_read(shared):
     # held out in round 8, scored once at 52dc611: dev since
     assert "hedges_real_fresh8.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh8.jsonl"].endswith("dev since")
     assert "404cbd9" in HEDGE_SETS["hedges_real_fresh8.jsonl"]
-    spot = read_spot("hedges_real_fresh8.jsonl", shared("corpora"))  # texts checked by length and SHA-256
-    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 29
-    assert {r["corpus"] for r, _a in spot} == {"fakes", "allsides-syria", "sputnik-seededlda"}
-    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh8.jsonl"
-              for r, _a in read_spot(name, shared("corpora"))}
-    assert not keys & others  # none of the other sets' articles
-    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
-    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+    _registered_set_reads(shared, "hedges_real_fresh8.jsonl", 29)
 
 
 def test_validate_spot_fresh9_registered_as_dev_and_read(shared):
     # held out in round 9, scored once at 2a04771: dev since
     assert "hedges_real_fresh9.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh9.jsonl"].endswith("dev since")
     assert "c80957f" in HEDGE_SETS["hedges_real_fresh9.jsonl"] and "seed 36" in HEDGE_SETS["hedges_real_fresh9.jsonl"]
-    spot = read_spot("hedges_real_fresh9.jsonl", shared("corpora"))  # texts checked by length and SHA-256
-    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 27  # labels counted, not scored
-    assert {r["corpus"] for r, _a in spot} == {"fakes", "allsides-syria", "sputnik-seededlda"}
-    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh9.jsonl"
-              for r, _a in read_spot(name, shared("corpora"))}
-    assert not keys & others  # none of the other sets' articles
-    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
-    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+    _registered_set_reads(shared, "hedges_real_fresh9.jsonl", 27)
 
 
 def test_validate_spot_fresh10_registered_held_out_and_read(shared):
     assert HELD_OUT == ("hedges_real_fresh10.jsonl",) and "hedges_real_fresh10.jsonl" not in DEV_SETS
     assert "1e50193" in HEDGE_SETS["hedges_real_fresh10.jsonl"] and "seed 37" in HEDGE_SETS["hedges_real_fresh10.jsonl"]
-    spot = read_spot("hedges_real_fresh10.jsonl", shared("corpora"))  # texts checked by length and SHA-256
-    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
-    assert len(spot) == 40 and len(keys) == 40 and sum(r["real"] for r, _a in spot) == 27  # labels counted, not scored
-    assert {r["corpus"] for r, _a in spot} == {"fakes", "allsides-syria", "sputnik-seededlda"}
-    others = {(r["corpus"], r["doc_id"]) for name in HEDGE_SETS if name != "hedges_real_fresh10.jsonl"
-              for r, _a in read_spot(name, shared("corpora"))}
-    assert not keys & others  # none of the thirteen earlier sets' articles
-    assert all(r["role"] in ("own", "distancing", "none") and r["why"] is None for r, _a in spot if r["real"])
-    assert all(r["role"] is None and r["actor"] is None and r["why"] for r, _a in spot if not r["real"])
+    _registered_set_reads(shared, "hedges_real_fresh10.jsonl", 27)
 
 
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):
