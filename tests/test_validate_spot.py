@@ -18,6 +18,7 @@ def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
                  "hedges_real_fresh7.jsonl", "hedges_real_fresh8.jsonl", "hedges_real_fresh9.jsonl", "hedges_real_fresh10.jsonl",
+                 "hedges_real_fresh11.jsonl",
                  "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
                  "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
@@ -156,6 +157,17 @@ def test_validate_spot_fresh9_registered_as_dev_and_read(shared):
     assert "hedges_real_fresh9.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh9.jsonl"].endswith("dev since")
     assert "c80957f" in HEDGE_SETS["hedges_real_fresh9.jsonl"] and "seed 36" in HEDGE_SETS["hedges_real_fresh9.jsonl"]
     _registered_set_reads(shared, "hedges_real_fresh9.jsonl", 27)
+
+
+def test_validate_spot_fresh11_committed_but_not_registered():
+    # drawn by d40cbe5 for round 11 and labelled blind twice; no command may score it before round 11 registers it
+    first = [json.loads(line) for line in (GOLD_DIR / "hedges_real_fresh11.jsonl").read_text(encoding="utf-8").splitlines()]
+    second = [json.loads(line) for line in
+              (GOLD_DIR / "second_hedges_real_fresh11.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "hedges_real_fresh11.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
+    key = ("corpus", "doc_id", "start", "end")
+    assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
+    assert sum(r["real"] for r in first) == 25  # labels counted, not scored
 
 
 def test_validate_spot_fresh10_registered_held_out_and_read(shared):

@@ -52,6 +52,10 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
 * ``hedges_real_fresh10.jsonl``: 40 more, seed 37, ``--by-alignment``, none of the thirteen sets above's
   articles, drawn by the code of commit 1e50193 and labelled the same way (text window alone) and
   committed alone before any later rule change; never read to choose one: held out.
+* ``hedges_real_fresh11.jsonl`` (and ``second_hedges_real_fresh11.jsonl``): 40 more, seed 38, drawn by the code of
+  commit d40cbe5 after round 10's held-out set was scored, labelled the same way by two annotators and committed
+  alone; **not registered** in :data:`HEDGE_SETS`, so no command scores it: round 11 registers it as its held-out
+  set before any rule change.
   The held-out sets are the ones named in :data:`HELD_OUT` (fresh10; :data:`PORTRAYAL_HELD_OUT`
   for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the thirteen dev sets
   pooled (840, :data:`DEV_SETS`: every set but the held-out ones) and all fourteen pooled (880).
