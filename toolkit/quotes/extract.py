@@ -142,7 +142,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
     found: list[tuple] = []  # (start, end, kind, cue span, speaker span, who)
     last: tuple | None = None  # (cue span, speaker span, who, para index)
     paras = paragraphs(t)
-    prev_unit = 0  # start of the previous unit: a pronoun's antecedent is looked for from there or the paragraph start
+    prev_unit = 0  # start of the previous unit: a pronoun's antecedent is looked for from there first
     for pi, para in enumerate(paras):
         pairs = _quote_pairs(t, para.start, para.end)
         starts = [o for o, _c, _closed in pairs]
@@ -150,7 +150,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
         para_found = len(found)
         held = _Holding(found, para_found)
         for us, ue in units:
-            floor, prev_unit = min(para.start, prev_unit), us
+            floor, prev_unit = prev_unit, us
             cues = [m for m in verbs.pattern.finditer(t, us, ue)
                     if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
             toks = _tokens(t, us, ue) if cues else None  # the unit's tokens, for both frame readers

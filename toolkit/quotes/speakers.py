@@ -5,8 +5,8 @@ mentions, capitalised person names, the speakers found so far and the anchors of
 :mod:`.descriptions`. A pronoun ("he said") goes to the most recent compatible speaker, then person
 mention, before it (gender and number from the lexicon, "Mr./Mrs./Ms." titles, or a noun's plural
 ending), as the Gender Gap Tracker does (Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE), looking first
-no further back than the sentence before the pronoun's (a quotation's own sentences counted with the one that
-reports it); a person name the lexicon lacks, titled by a body ("the Vale Council director Mara Quill"), gives
+no further back than the unit before the pronoun's (:func:`.marks._units`: sentences merged across a quotation, so
+a quotation's own sentences count with the one that reports it); a person name the lexicon lacks, titled by a body ("the Vale Council director Mara Quill"), gives
 the pronoun that body's actor;
 any other phrase to its name (:mod:`.names`) and then its context (:mod:`.descriptions`).
 Limits: no coreference model; "I"/"we" stay unresolved; an unknown name fits any pronoun.
@@ -19,15 +19,12 @@ import re
 
 from .descriptions import _CONTEXT_CHARS, _anchors, _covered, _in_context, _speaker_anchor
 from .phrases import _PRONOUNS
-from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _SINGULAR, _TITLE_GENDER, _TITLES, _gender_of, _mentions,
-                    _name_of, _trim_lead, _Who)
+from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _SINGULAR, _TITLE_GENDER, _gender_of, _mentions, _name_of,
+                    _trim_lead, _Who)
 
 # Pronoun antecedents: speakers within this many characters, then this many earlier person mentions.
 _PRONOUN_CHARS = 1500
 _PRONOUN_PEOPLE = 200
-# A sentence ends at a stop (and a closing quotation mark) before a capital or an opening quotation mark.
-_SENTENCE_END = re.compile(r"[.!?][\"\u201d]?\s+(?=[\"\u201c]?[A-Z])")
-_ABBREVIATION = re.compile(r"(?:[a-z]\.)+|(?:no|st|jr|sr|vs|etc)\.")  # initials and abbreviations a stop follows
 # Between a body's mention and a person's name, the lower-case words of a title ("director", "special envoy").
 _TITLE_GAP = re.compile(r"\s+(?:[a-z]+\s+){1,3}")
 # A description stands for "it"/"they" only when it reads as a noun phrase: a determiner and a few words
@@ -61,9 +58,8 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
                      floor: int | None = None, bodies: frozenset = frozenset(), t: str = "") -> _Who | None:
     """The antecedent of a pronoun speaker at ``pos``, or ``None`` ("I" and "we" are never resolved).
 
-    Looked for from ``floor`` (the start of the previous sentence or of the paragraph, whichever is
-    earlier; :meth:`_Speakers._pronoun_floor` keeps it within the sentence before the pronoun's) to ``pos``: the
-    nearest compatible speaker, else the nearest compatible actor or person
+    Looked for from ``floor`` (the start of the unit before the pronoun's, :func:`.extract.extract_quotes`) to
+    ``pos``: the nearest compatible speaker, else the nearest compatible actor or person
     mention (the Gender Gap Tracker and Citron take the closest preceding compatible named entity;
     a speaker first, since news pronouns mostly continue the last speaker). Outside that window:
     the most recent compatible speaker within :data:`_PRONOUN_CHARS`, then the most recent mention.
@@ -87,26 +83,6 @@ def _resolve_pronoun(pron: str, pos: int, history: list[_Who], people: list[tupl
         if _fits(pron, w, bodies, t):
             return w
     return None
-
-
-def _sentence_starts(t: str) -> list[int]:
-    """Where the sentences of ``t`` (quotation marks straight, :func:`.marks.prepared`) start: after each stop that
-    ends a sentence outside a quotation (an even number of marks before it in its line), a quotation's own
-    sentences being part of the one that reports it; a stop after a title ("Gen.", :data:`.names._TITLES`), initials
-    or a common abbreviation ends none. Limits: no sentence splitter; an abbreviation ending a sentence joins two."""
-    starts, at, marks = [0], 0, 0
-    for m in _SENTENCE_END.finditer(t):
-        nl = t.rfind("\n", at, m.start())
-        if nl >= 0:
-            at, marks = nl + 1, 0
-        marks += t.count('"', at, m.start())
-        at = m.start()
-        word = t[t.rfind(" ", 0, m.start()) + 1:m.start() + 1].lower()
-        if _ABBREVIATION.fullmatch(word) or word in _TITLES:  # "Col. Mara Quill", "P.J. Vane": no sentence ends
-            continue
-        if marks % 2 == 0 or '"' in m.group():  # outside a quotation, or where one closes
-            starts.append(m.end())
-    return starts
 
 
 class _Speakers:
@@ -134,7 +110,6 @@ class _Speakers:
         self.history: list[_Who] = []
         self.bodies = frozenset(a for a, x in getattr(lexicon, "actors", {}).items()
                                 if x.kind in ("organization", "group", "place"))
-        self.sentence_starts = _sentence_starts(t)
 
     def _titled(self, who: _Who) -> _Who:
         """A person name the lexicon lacks (a pronoun's antecedent), with the actor of the body its title names right
@@ -149,15 +124,6 @@ class _Speakers:
             return who
         return _Who(who.name, mn.actor, mn.camp, who.gender, False, who.span)
 
-    def _pronoun_floor(self, pos: int, floor: int | None) -> int | None:
-        """``floor`` (the paragraph's start, or the previous sentence's), no earlier than the start of the sentence
-        before the one holding ``pos``: a text that lost its paragraph breaks is one paragraph, and there the whole
-        article before the pronoun would be searched for a speaker first."""
-        if floor is None:
-            return None
-        i = bisect.bisect_right(self.sentence_starts, pos) - 1
-        return max(floor, self.sentence_starts[max(0, i - 1)])
-
     def resolve(self, span: tuple[int, int], para_start: int, floor: int | None = None) -> _Who:
         """The speaker of a span: pronouns by antecedent, phrases by name, lexicon and context.
 
@@ -168,7 +134,7 @@ class _Speakers:
         ss = _trim_lead(t, ss, se)
         word = t[ss:se].lower()
         if word in _PRONOUNS:
-            who = _resolve_pronoun(word, ss, self.history, self.people, self._pronoun_floor(ss, floor), self.bodies, t)
+            who = _resolve_pronoun(word, ss, self.history, self.people, floor, self.bodies, t)
             if who is None:
                 return _Who(t[ss:se], None, None, *_PRONOUNS[word], span)
             who = self._titled(who)
