@@ -51,8 +51,8 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 16  # fourteen sets, dev pooled, all pooled
-    assert any("dev pooled (840 records" in line for line in lines) and any("  all pooled (880 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 17  # fifteen sets, dev pooled, all pooled
+    assert any("dev pooled (880 records" in line for line in lines) and any("  all pooled (920 records" in line for line in lines)
     dev_line = next(line for line in lines if line.startswith("  dev pooled ("))
     assert "hedges_real_fresh8.jsonl" in dev_line and not any(name in dev_line for name in HELD_OUT)  # all pooled only
     set_lines = [line.split(" (")[0].strip() for line in lines if " records, " in line]
@@ -115,9 +115,9 @@ def test_validate_spot_fresh6_registered_as_dev_and_read(shared):
 def test_validate_spot_held_out_tuple_splits_the_registered_sets():
     # HELD_OUT (read by report_hedges and summary.held_out_spot) and DEV_SETS split the hedge sets; the
     # descriptions agree with the tuple but nothing reads them to decide
-    assert HELD_OUT == ("hedges_real_fresh10.jsonl",)
+    assert HELD_OUT == ("hedges_real_fresh11.jsonl",)
     assert set(HELD_OUT) | set(DEV_SETS) == set(HEDGE_SETS) and not set(HELD_OUT) & set(DEV_SETS)
-    assert len(DEV_SETS) == 13 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
+    assert len(DEV_SETS) == 14 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
     assert [name for name, why in HEDGE_SETS.items() if why.endswith("held out")] == list(HELD_OUT)
     assert PORTRAYAL_HELD_OUT == ("portrayal_fresh2.jsonl",)
     assert [name for name, why in PORTRAYAL_SETS.items() if why.endswith("held out")] == list(PORTRAYAL_HELD_OUT)
@@ -159,21 +159,23 @@ def test_validate_spot_fresh9_registered_as_dev_and_read(shared):
     _registered_set_reads(shared, "hedges_real_fresh9.jsonl", 27)
 
 
-def test_validate_spot_fresh11_committed_but_not_registered():
-    # drawn by d40cbe5 for round 11 and labelled blind twice; no command may score it before round 11 registers it
+def test_validate_spot_fresh10_registered_as_dev_and_read(shared):
+    # held out in round 10, scored once at 5f5ab49: dev since
+    assert "hedges_real_fresh10.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh10.jsonl"].endswith("dev since")
+    assert "1e50193" in HEDGE_SETS["hedges_real_fresh10.jsonl"] and "seed 37" in HEDGE_SETS["hedges_real_fresh10.jsonl"]
+    _registered_set_reads(shared, "hedges_real_fresh10.jsonl", 27)
+
+
+def test_validate_spot_fresh11_registered_held_out_and_read(shared):
+    # drawn by d40cbe5, labelled blind twice and committed unregistered in round 10; registered in round 11
+    assert HELD_OUT == ("hedges_real_fresh11.jsonl",) and "hedges_real_fresh11.jsonl" not in DEV_SETS
+    assert "d40cbe5" in HEDGE_SETS["hedges_real_fresh11.jsonl"] and "seed 38" in HEDGE_SETS["hedges_real_fresh11.jsonl"]
     first = [json.loads(line) for line in (GOLD_DIR / "hedges_real_fresh11.jsonl").read_text(encoding="utf-8").splitlines()]
     second = [json.loads(line) for line in
               (GOLD_DIR / "second_hedges_real_fresh11.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert "hedges_real_fresh11.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
     key = ("corpus", "doc_id", "start", "end")
     assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
-    assert sum(r["real"] for r in first) == 25  # labels counted, not scored
-
-
-def test_validate_spot_fresh10_registered_held_out_and_read(shared):
-    assert HELD_OUT == ("hedges_real_fresh10.jsonl",) and "hedges_real_fresh10.jsonl" not in DEV_SETS
-    assert "1e50193" in HEDGE_SETS["hedges_real_fresh10.jsonl"] and "seed 37" in HEDGE_SETS["hedges_real_fresh10.jsonl"]
-    _registered_set_reads(shared, "hedges_real_fresh10.jsonl", 27)
+    _registered_set_reads(shared, "hedges_real_fresh11.jsonl", 25)  # labels counted, not scored
 
 
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):
