@@ -17,7 +17,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    said", a capitalised phrase with no mention, none of whose capitalised words is in a mention of
    the resolved actor) has actor ``None`` (``unlisted_name``), unless the name appears with a title
    after an actor that is no person ("Ruritania envoy Mara Quill ... Quill said"): that actor
-   (``speaker_title``).
+   (``speaker_title``). An anonymous speaker phrase with no definite determiner ("officials say", "a source in
+   the Vale army told") is ``unnamed_source`` when that is the first mention in it, though the extractor gave the
+   quote an actor from context (round 11, ``indefinite_speaker``).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -34,11 +36,15 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    guards said"; "If the talks fail, Vale acknowledged that ...").
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
-   sentence ("... to verify the Observatory's report") is the one the outlet distances from.
+   sentence ("... to verify the Observatory's report") is the one the outlet distances from, not one after a
+   "but" that opens another clause ("it was not clear who fired, but the Observatory said ...": round 11,
+   ``but_clause``, also for rule 5c).
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
    when the lexicon knows it); an auxiliary in between is skipped ("he is expected to");
-   ``it``/``they``/``we`` and the like leave the claim without an actor.
+   ``it``/``they``/``we`` and the like leave the claim without an actor, except the subject of a relative
+   clause ("Ruritania is arming militias that it believes ...", "... which they could use"): the first mention
+   of the clause no preposition governs, no person for "it" (round 11, ``relative_it``; role ``distancing``).
 5. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
    "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
@@ -51,6 +57,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
    outlet distances (role ``distancing``). A fronted "if" opens a condition, not a claim: no.
+5d. ``agent`` (``passive_agent``, round 11): no such actor, and "by X" follows the hedge within five words
+   ("believed to have been seized by the Vale Front", "is regarded by the Council as"): X, the agent of the
+   distanced act or the holder of the belief (role ``distancing``); the spot conventions give "suspected X by
+   Y" to Y.
 6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
 
 Mentions include short forms of an earlier mention that the actor finder does not list
@@ -59,10 +69,10 @@ Mentions include short forms of an earlier mention that the actor finder does no
 of an organisation by its kind ("the monitor", "The London-based group": ``descriptions``, round 9),
 which stand for the nearest organisation or group mentioned before them.
 
-Rules 3, 4, 5 and 5c give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
+Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
-the complement of rule 5c or the speaker of rule 5b. The rules named in :data:`RULES` (rounds 6 and 9 of
-issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records of two or
+the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
+(rounds 6, 9 and 11 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records of two or
 more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``).
 
 Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
@@ -86,10 +96,12 @@ from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
-HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
+HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "agent", "complement",
+        "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive")
-"""The rules of round 6 (issue 20) and ``descriptions``, ``partitive`` (round 9), each one kind of attachment error;
+         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker")
+"""The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
+``passive_agent``, ``indefinite_speaker`` (round 11), each one kind of attachment error;
 ``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
 leave-one-set-out)."""
 
@@ -112,6 +124,9 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
 _ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
+_BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
+# "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
+_AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just "
                   "is are was were be been being has have had".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her some many".split())
@@ -127,6 +142,8 @@ _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|repo
 _SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also said" (not "..., who served under X, said")
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
+_UNNAMED = "unnamed_source"
+_DEFINITE = frozenset("the this that these those its their his her it they he she".split())
 # The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
 # Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
 _TITLE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|director|chief|head|minister|"
@@ -207,6 +224,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         s_end = bisect.bisect_left(m_starts, s_hi)
         after = [m for m in mentions[hi:s_end] if m.start >= h.end and outside(m)]
         clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        but = _BUT.search(text, h.end, s_hi) if "but_clause" in rules else None
+        in_clause = [m for m in after if but is None or m.start < but.start()]  # "... but Y said" is Y's own clause
         source = _according(text, mentions[lo:hi], clause_lo, h.start, actors)
         if source is not None:
             out.append(HedgeClaim(h.start, h.end, source, "own", "according"))
@@ -217,7 +236,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
         if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end):
-            claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
+            claim = (in_clause[0].actor, "distancing", "impersonal") if in_clause else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
@@ -239,7 +258,9 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         subject = None
-        if last not in _OTHER_PRONOUNS:
+        if "relative_it" in rules and last in ("it", "they") and len(words) > 1 and words[-2] in ("that", "which"):
+            subject = _clause_subject(text, mentions[lo:hi], clause_lo, actors, last, outside)
+        elif last not in _OTHER_PRONOUNS:
             for m in reversed(mentions[lo:hi]):
                 if m.end > h.start or m.start < clause_lo or not outside(m):
                     continue
@@ -258,12 +279,31 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
         elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
             out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
-        elif "complement" in rules and after and (text[h.start:h.end].lower() in _OPENING_CUES
-                                                  or _OPENS.match(text, h.end)):
-            out.append(HedgeClaim(h.start, h.end, after[0].actor, "distancing", "complement"))
+        elif "passive_agent" in rules and (agent := next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)),
+                                                         None)) is not None:  # "believed to have been killed by X"
+            out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "agent"))
+        elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
+                                                       or _OPENS.match(text, h.end)):
+            out.append(HedgeClaim(h.start, h.end, in_clause[0].actor, "distancing", "complement"))
         else:
             out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))
     return out
+
+
+def _clause_subject(text: str, mentions: Sequence[Any], clause_lo: int, actors: Any, pronoun: str,
+                    outside: Any) -> Any:
+    """The antecedent of a relative clause's subject pronoun ("Ruritania is arming militias that it believes ...",
+    rule ``relative_it``): the first mention of the clause outside quotes that no preposition governs, no person
+    for "it"; ``None`` when there is none."""
+    for m in mentions:
+        if m.start < clause_lo or not outside(m) or (pronoun == "it" and _is_person(actors, m.actor)):
+            continue
+        prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
+        while prev and prev[-1] in _DETERMINERS:
+            prev.pop()
+        if not (prev and prev[-1] in _PREPOSITIONS):
+            return m
+    return None
 
 
 def _reported(text: str, at: int, hedge_start: int) -> bool:
@@ -323,6 +363,10 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     end = getattr(q, "speaker_end", None)
     if end is None:
         return q.actor
+    own = next((m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end), None)
+    if "indefinite_speaker" in rules and own is not None and own.actor == _UNNAMED and own.actor != q.actor \
+            and text[at:end].split(" ", 1)[0].lower() not in _DEFINITE:
+        return own.actor  # "officials say", "a source in the Vale army told": no earlier actor's people
     if q.actor is not None:
         return None if "unlisted_name" in rules and _unlisted(text, at, end, q.actor, mentions, m_starts) else q.actor
     if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):

@@ -1,0 +1,56 @@
+"""Attachment rules of issue 20's round 11 (``but_clause``, ``relative_it``, ``passive_agent``, ``indefinite_speaker`` in
+toolkit.hedge_claims.RULES): each decides an invented sentence, and the same sentence is attached differently with
+the rule left out. Texts written for these tests."""
+
+from mention_stubs import mention_at
+from test_hedge_claims_round6 import _claim, _Lexicon, _quote, _without
+
+
+def test_hedge_claims_round11_impersonal_hedge_stops_at_a_but_clause():
+    text = "It was not clear who fired the shells, but the Vale Watch said the road was closed."
+    ms = [mention_at(text, "Vale Watch", "watch")]
+    c = _claim(text, "not clear", mentions=ms)
+    assert (c.actor, c.how) == (None, "outlet")
+    assert _claim(text, "not clear", mentions=ms, rules=_without("but_clause")).actor == "watch"
+    # a mention before the "but" is still the complement's actor
+    text = "It was not clear whether the Vale Front fired, but the road was closed."
+    ms = [mention_at(text, "Vale Front", "front")]
+    assert _claim(text, "not clear", mentions=ms).actor == "front"
+
+
+def test_hedge_claims_round11_relative_clause_pronoun_stands_for_the_clause_subject():
+    text = "Ruritania is also arming militias in the hills that it believes are loyal to the crown."
+    ms = [mention_at(text, "Ruritania", "ruritania")]
+    lex = _Lexicon(ruritania="country")
+    c = _claim(text, "believes", mentions=ms, actors=lex)
+    assert (c.actor, c.role, c.how) == ("ruritania", "distancing", "subject")
+    assert _claim(text, "believes", mentions=ms, actors=lex, rules=_without("relative_it")).actor is None
+    # "it" is no person, and a prepositional object is no subject
+    text = "Mara Quill spoke of weapons in Ruritania that it could use."
+    ms = [mention_at(text, "Mara Quill", "quill"), mention_at(text, "Ruritania", "ruritania")]
+    assert _claim(text, "could", mentions=ms, actors=_Lexicon(quill="person", ruritania="country")).actor is None
+
+
+def test_hedge_claims_round11_passive_agent_after_the_hedge_is_the_actor():
+    text = "Most of the villagers are believed to have been killed by the Vale Front."
+    ms = [mention_at(text, "Vale Front", "front")]
+    c = _claim(text, "believed", mentions=ms)
+    assert (c.actor, c.role, c.how) == ("front", "distancing", "agent")
+    assert _claim(text, "believed", mentions=ms, rules=_without("passive_agent")).how == "outlet"
+    # "by" too far after the hedge (more than five words) is no agent of it
+    text = "The villagers are believed to have left the town in the night by the Vale Front road."
+    assert _claim(text, "believed", mentions=[mention_at(text, "Vale Front", "front")]).how == "outlet"
+
+
+def test_hedge_claims_round11_anonymous_speaker_is_an_unnamed_source_not_the_context_actor():
+    text = 'The Vale Watch counted the dead. Officials say the toll could rise.'
+    ms = [mention_at(text, "Vale Watch", "watch"), mention_at(text, "Officials", "unnamed_source")]
+    quotes = [_quote(text, "the toll could rise", "Officials", "watch")]  # the extractor's context actor
+    c = _claim(text, "could", quotes, ms)
+    assert (c.actor, c.how) == ("unnamed_source", "quote")
+    assert _claim(text, "could", quotes, ms, rules=_without("indefinite_speaker")).actor == "watch"
+    # a definite description ("The officials") refers back: the extractor's actor stays
+    text = 'The Vale Watch counted the dead. The officials say the toll could rise.'
+    ms = [mention_at(text, "Vale Watch", "watch"), mention_at(text, "officials", "unnamed_source")]
+    quotes = [_quote(text, "the toll could rise", "The officials", "watch")]
+    assert _claim(text, "could", quotes, ms).actor == "watch"
