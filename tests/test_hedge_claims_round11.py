@@ -35,7 +35,7 @@ def test_hedge_claims_round11_passive_agent_after_the_hedge_is_the_actor():
     text = "Most of the villagers are believed to have been killed by the Vale Front."
     ms = [mention_at(text, "Vale Front", "front")]
     c = _claim(text, "believed", mentions=ms)
-    assert (c.actor, c.role, c.how) == ("front", "distancing", "agent")
+    assert (c.actor, c.role, c.how) == ("front", "distancing", "subject")
     assert _claim(text, "believed", mentions=ms, rules=_without("passive_agent")).how == "outlet"
     # "by" too far after the hedge (more than five words) is no agent of it
     text = "The villagers are believed to have left the town in the night by the Vale Front road."

@@ -57,10 +57,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
    outlet distances (role ``distancing``). A fronted "if" opens a condition, not a claim: no.
-5d. ``agent`` (``passive_agent``, round 11): no such actor, and "by X" follows the hedge within five words
-   ("believed to have been seized by the Vale Front", "is regarded by the Council as"): X, the agent of the
-   distanced act or the holder of the belief (role ``distancing``); the spot conventions give "suspected X by
-   Y" to Y.
+5d. ``subject`` too (``passive_agent``, round 11): no such actor, and "by X" follows the hedge within five
+   words ("believed to have been seized by the Vale Front", "is regarded by the Council as"): X, the agent of
+   the passive (the distanced act's or the belief's holder), as "by X" before the hedge is in rule 5; the spot
+   conventions give "suspected X by Y" to Y.
 6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
 
 Mentions include short forms of an earlier mention that the actor finder does not list
@@ -96,8 +96,7 @@ from .text import sentences, token_bounds
 
 __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
-HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "agent", "complement",
-        "outlet")
+HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
          "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
@@ -281,7 +280,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
         elif "passive_agent" in rules and (agent := next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)),
                                                          None)) is not None:  # "believed to have been killed by X"
-            out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "agent"))
+            out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
         elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
                                                        or _OPENS.match(text, h.end)):
             out.append(HedgeClaim(h.start, h.end, in_clause[0].actor, "distancing", "complement"))
