@@ -1,9 +1,9 @@
-"""Attachment rules of issue 20's round 11 (``but_clause``, ``relative_it``, ``passive_agent``, ``indefinite_speaker`` in
-toolkit.hedge_claims.RULES): each decides an invented sentence, and the same sentence is attached differently with
-the rule left out. Texts written for these tests."""
+"""Attachment rules of issue 20's round 11 (``but_clause``, ``relative_it``, ``passive_agent``, ``indefinite_speaker``,
+``speaker_head`` in toolkit.hedge_claims.RULES): each decides an invented sentence, and the same sentence is attached
+differently with the rule left out. Texts written for these tests."""
 
 from mention_stubs import mention_at
-from test_hedge_claims_round6 import _claim, _Lexicon, _quote, _without
+from test_hedge_claims_round6 import _Q, _claim, _Lexicon, _quote, _without
 
 
 def test_hedge_claims_round11_impersonal_hedge_stops_at_a_but_clause():
@@ -54,3 +54,16 @@ def test_hedge_claims_round11_anonymous_speaker_is_an_unnamed_source_not_the_con
     ms = [mention_at(text, "Vale Watch", "watch"), mention_at(text, "officials", "unnamed_source")]
     quotes = [_quote(text, "the toll could rise", "The officials", "watch")]
     assert _claim(text, "could", quotes, ms).actor == "watch"
+
+
+def test_hedge_claims_round11_speaker_phrase_ending_with_a_mention_is_that_mentions():
+    text = "Vale shelling killed ten in Osterlich the Relief Agency said ten more may have died."
+    ms = [mention_at(text, "Vale", "vale"), mention_at(text, "Relief Agency", "relief")]
+    # the extractor's speaker phrase ran back to "Vale shelling ..." and took its first mention
+    s, c = text.index("Vale"), text.index("ten more")
+    quotes = [_Q(c, len(text) - 1, "vale", "Vale", s, text.index(" said"))]
+    assert _claim(text, "may", quotes, ms).actor == "relief"
+    assert _claim(text, "may", quotes, ms, rules=_without("speaker_head")).actor == "vale"
+    # one mention in the phrase: the extractor's actor stays
+    quotes = [_Q(c, len(text) - 1, "vale", "Relief Agency", text.index("the Relief"), text.index(" said"))]
+    assert _claim(text, "may", quotes, ms[1:]).actor == "vale"

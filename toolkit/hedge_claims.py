@@ -19,7 +19,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    after an actor that is no person ("Ruritania envoy Mara Quill ... Quill said"): that actor
    (``speaker_title``). An anonymous speaker phrase with no definite determiner ("officials say", "a source in
    the Vale army told") is ``unnamed_source`` when that is the first mention in it, though the extractor gave the
-   quote an actor from context (round 11, ``indefinite_speaker``).
+   quote an actor from context (round 11, ``indefinite_speaker``); a speaker phrase holding several mentions
+   that ends with one ("Vale shelling killed ten in Osterlich, the Relief Agency said", "a statement from the
+   children's agency UNICEF") is that last mention's, the one the speech verb follows, when the extractor took
+   an earlier one (round 11, ``speaker_head``).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -98,9 +101,9 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker")
+         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
-``passive_agent``, ``indefinite_speaker`` (round 11), each one kind of attachment error;
+``passive_agent``, ``indefinite_speaker``, ``speaker_head`` (round 11), each one kind of attachment error;
 ``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
 leave-one-set-out)."""
 
@@ -366,6 +369,10 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     if "indefinite_speaker" in rules and own is not None and own.actor == _UNNAMED and own.actor != q.actor \
             and text[at:end].split(" ", 1)[0].lower() not in _DEFINITE:
         return own.actor  # "officials say", "a source in the Vale army told": no earlier actor's people
+    inside = [m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end]
+    if "speaker_head" in rules and len(inside) > 1 and inside[-1].actor != q.actor and \
+            not text[inside[-1].end:end].strip(" .,'\u2019s"):
+        return inside[-1].actor  # "Vale shelling killed ten in Osterlich UNICEF said": the mention before the verb
     if q.actor is not None:
         return None if "unlisted_name" in rules and _unlisted(text, at, end, q.actor, mentions, m_starts) else q.actor
     if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
