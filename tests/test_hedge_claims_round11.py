@@ -1,6 +1,6 @@
 """Attachment rules of issue 20's round 11 (``but_clause``, ``relative_it``, ``passive_agent``, ``indefinite_speaker``,
-``speaker_head`` in toolkit.hedge_claims.RULES): each decides an invented sentence, and the same sentence is attached
-differently with the rule left out. Texts written for these tests."""
+``speaker_head``, ``quoted_conjunct`` in toolkit.hedge_claims.RULES): each decides an invented sentence, and the
+same sentence is attached differently with the rule left out. Texts written for these tests."""
 
 from mention_stubs import mention_at
 from test_hedge_claims_round6 import _Q, _claim, _Lexicon, _quote, _without
@@ -67,3 +67,11 @@ def test_hedge_claims_round11_speaker_phrase_ending_with_a_mention_is_that_menti
     # one mention in the phrase: the extractor's actor stays
     quotes = [_Q(c, len(text) - 1, "vale", "Relief Agency", text.index("the Relief"), text.index(" said"))]
     assert _claim(text, "may", quotes, ms[1:]).actor == "vale"
+
+
+def test_hedge_claims_round11_mention_ending_the_quote_is_no_coordinated_speaker():
+    text = "Vale probably expects a cold reply from Mara Quill, the analyst added."
+    ms = [mention_at(text, "Vale", "vale"), mention_at(text, "Mara Quill", "quill")]
+    quotes = [_quote(text, "Vale probably expects a cold reply from Mara Quill", "the analyst", None)]
+    assert _claim(text, "probably", quotes, ms).actor is None
+    assert _claim(text, "probably", quotes, ms, rules=_without("quoted_conjunct")).actor == "quill"

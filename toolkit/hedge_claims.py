@@ -9,7 +9,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "claimed") stay hedges and go on to the rules below.
 1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
    ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know), or the
-   first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's). A
+   first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's), though not a mention
+   that ends the quote's own words ("Vale probably expects a cold reply from Mara Quill, the analyst added":
+   round 11, ``quoted_conjunct``). A
    "whether" inside a UN official's statement is the official's, not the rebels' it names. An epithet
    speaker ("the London-based group said") names no new actor: the claim is the last other actor's
    mentioned within 400 characters before the quote (the source the epithet stands for). The speaker
@@ -101,9 +103,9 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head")
+         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head", "quoted_conjunct")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
-``passive_agent``, ``indefinite_speaker``, ``speaker_head`` (round 11), each one kind of attachment error;
+``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct`` (round 11), each one kind of attachment error;
 ``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
 leave-one-set-out)."""
 
@@ -360,7 +362,8 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
         if prior:
             return prior[-1].actor
     i = bisect.bisect_left(m_starts, at)
-    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at):
+    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at) \
+            and not ("quoted_conjunct" in rules and q.start <= mentions[i - 1].start < q.end):
         return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor
     end = getattr(q, "speaker_end", None)
     if end is None:
