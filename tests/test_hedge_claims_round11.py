@@ -1,6 +1,6 @@
 """Attachment rules of issue 20's round 11 (``but_clause``, ``relative_it``, ``passive_agent``, ``indefinite_speaker``,
-``speaker_head``, ``quoted_conjunct`` in toolkit.hedge_claims.RULES): each decides an invented sentence, and the
-same sentence is attached differently with the rule left out. Texts written for these tests."""
+``speaker_head``, ``quoted_conjunct``, ``bare_surname`` in toolkit.hedge_claims.RULES): each decides an invented
+sentence, and the same sentence is attached differently with the rule left out. Texts written for these tests."""
 
 from mention_stubs import mention_at
 from test_hedge_claims_round6 import _Q, _claim, _Lexicon, _quote, _without
@@ -75,3 +75,21 @@ def test_hedge_claims_round11_mention_ending_the_quote_is_no_coordinated_speaker
     quotes = [_quote(text, "Vale probably expects a cold reply from Mara Quill", "the analyst", None)]
     assert _claim(text, "probably", quotes, ms).actor is None
     assert _claim(text, "probably", quotes, ms, rules=_without("quoted_conjunct")).actor == "quill"
+
+
+def test_hedge_claims_round11_bare_surname_names_the_person_as_subject_and_speaker():
+    text = "Senator Mara Quill filed the bill. Quill reportedly wants a vote. Quill said the vote could slip."
+    ms = [mention_at(text, "Mara Quill", "quill")]
+    lex = _Lexicon(quill="person")
+    c = _claim(text, "reportedly", mentions=ms, actors=lex)
+    assert (c.actor, c.how) == ("quill", "subject")
+    assert _claim(text, "reportedly", mentions=ms, actors=lex, rules=_without("bare_surname")).actor is None
+    at = text.index("Quill said")
+    quotes = [_quote(text, "the vote could slip", "Quill", None, at="Quill said")]  # the extractor left it unresolved
+    assert at == quotes[0].speaker_start
+    assert _claim(text, "could", quotes, ms, lex).actor == "quill"
+    assert _claim(text, "could", quotes, ms, lex, rules=_without("bare_surname")).actor is None
+    # a surname of no person (an organisation's last word) is no mention
+    text = "The Vale Front met. Front reportedly left."
+    assert _claim(text, "reportedly", mentions=[mention_at(text, "Vale Front", "front")],
+                  actors=_Lexicon(front="group")).actor is None

@@ -70,7 +70,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 
 Mentions include short forms of an earlier mention that the actor finder does not list
 (``short_forms``): "Mrs. Lorne" after "Ada Lorne" (a title and the last word), "State radio" after
-"Ruritanian state radio" (the last two words when they are common nouns); and definite descriptions
+"Ruritanian state radio" (the last two words when they are common nouns); a person's bare surname after the
+full name ("Quill" after "Senator Mara Quill", ``bare_surname``, round 11: also the actor of a speaker phrase
+that is that surname alone, which the extractor left unresolved); and definite descriptions
 of an organisation by its kind ("the monitor", "The London-based group": ``descriptions``, round 9),
 which stand for the nearest organisation or group mentioned before them.
 
@@ -95,7 +97,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .claim_mentions import descriptions, lexicon_entry, short_forms
+from .claim_mentions import bare_surnames, descriptions, lexicon_entry, short_forms
 from .records import Spans
 from .text import sentences, token_bounds
 
@@ -103,9 +105,9 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head", "quoted_conjunct")
+         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head", "quoted_conjunct", "bare_surname")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
-``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct`` (round 11), each one kind of attachment error;
+``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname`` (round 11), each one kind of attachment error;
 ``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
 leave-one-set-out)."""
 
@@ -198,6 +200,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     mentions = sorted(mentions, key=lambda m: m.start)
     if "short_forms" in rules:
         mentions = sorted(mentions + short_forms(text, mentions), key=lambda m: m.start)
+    if "bare_surname" in rules:
+        mentions = sorted(mentions + bare_surnames(text, mentions, actors), key=lambda m: m.start)
     if "descriptions" in rules:
         mentions = sorted(mentions + descriptions(text, mentions, actors), key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
@@ -376,6 +380,9 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     if "speaker_head" in rules and len(inside) > 1 and inside[-1].actor != q.actor and \
             not text[inside[-1].end:end].strip(" .,'\u2019s"):
         return inside[-1].actor  # "Vale shelling killed ten in Osterlich UNICEF said": the mention before the verb
+    if "bare_surname" in rules and q.actor is None and own is not None and _is_person(actors, own.actor) \
+            and text[at:end].strip(" ,.") == text[own.start:own.end]:
+        return own.actor  # the phrase is a person's mention the extractor did not resolve ("Quill said")
     if q.actor is not None:
         return None if "unlisted_name" in rules and _unlisted(text, at, end, q.actor, mentions, m_starts) else q.actor
     if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
