@@ -1,6 +1,7 @@
 """Attachment rules of issue 20's round 11 (``but_clause``, ``relative_it``, ``passive_agent``, ``indefinite_speaker``,
-``speaker_head``, ``quoted_conjunct``, ``bare_surname`` in toolkit.hedge_claims.RULES): each decides an invented
-sentence, and the same sentence is attached differently with the rule left out. Texts written for these tests."""
+``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause`` in toolkit.hedge_claims.RULES): each
+decides an invented sentence, and the same sentence is attached differently with the rule left out. Texts written
+for these tests."""
 
 from mention_stubs import mention_at
 from test_hedge_claims_round6 import _Q, _claim, _Lexicon, _quote, _without
@@ -93,3 +94,10 @@ def test_hedge_claims_round11_bare_surname_names_the_person_as_subject_and_speak
     text = "The Vale Front met. Front reportedly left."
     assert _claim(text, "reportedly", mentions=[mention_at(text, "Vale Front", "front")],
                   actors=_Lexicon(front="group")).actor is None
+
+
+def test_hedge_claims_round11_free_relative_what_has_its_own_subject():
+    text = "Aid groups urged Ruritania to address what is now considered the worst drought in decades."
+    ms = [mention_at(text, "Ruritania", "ruritania")]
+    assert _claim(text, "considered", mentions=ms).actor is None
+    assert _claim(text, "considered", mentions=ms, rules=_without("what_clause")).actor == "ruritania"

@@ -54,7 +54,8 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
    "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
    relative word ("rebels ... east, where about 300000 people are thought to": the relative clause
-   has its own subject); of coordinated mentions ("activists, rescue workers and medics allege")
+   has its own subject; "what", a free relative, too: "urged Vale to address what is now considered",
+   round 11, ``what_clause``); of coordinated mentions ("activists, rescue workers and medics allege")
    the first. A member noun before "of" makes the group the subject ("Members of the Vale Front
    reportedly ...", "a member of the Front claimed"), and a determiner after a preposition does not
    hide its object ("fear of the rebels"): the round-9 rule ``partitive``.
@@ -105,11 +106,12 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head", "quoted_conjunct", "bare_surname")
+         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head",
+         "quoted_conjunct", "bare_surname", "what_clause")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
-``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname`` (round 11), each one kind of attachment error;
-``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
-leave-one-set-out)."""
+``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
+(round 11), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
+(``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
@@ -137,6 +139,7 @@ _SKIP = frozenset("also still now then already reportedly apparently allegedly n
                   "is are was were be been being has have had".split())
 _DETERMINERS = frozenset("the a an this that these those its their his her some many".split())
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
 _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
 # "Boehner said on ABC's "This Week" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
@@ -272,8 +275,9 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             for m in reversed(mentions[lo:hi]):
                 if m.end > h.start or m.start < clause_lo or not outside(m):
                     continue
-                if _RELATIVE.search(text, m.end, h.start):
-                    break
+                if _RELATIVE.search(text, m.end, h.start) or ("what_clause" in rules
+                                                              and _WHAT.search(text, m.end, h.start)):
+                    break  # "Vale, where ...", "Vale seeks to address what is now considered ...": another subject
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
                 while "partitive" in rules and len(prev) > 1 and prev[-1] in ("the", "a", "an"):
                     prev.pop()  # "members of the Syrian opposition", "in the Syrian capital"
