@@ -80,8 +80,9 @@ which stand for the nearest organisation or group mentioned before them.
 Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
 the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
-(rounds 6, 9 and 11 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records of two or
-more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``).
+(rounds 6, 9 and 11 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
+of two or more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``). Rule 1's
+speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`.
 
 Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
 determiner, so a common noun opening a sentence ("Columns suggest that ...") reads as a name; long subjects ("the report by U.N. experts ... could") resolve to the nearest
@@ -99,6 +100,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .claim_mentions import bare_surnames, descriptions, lexicon_entry, short_forms
+from .hedge_speakers import _DETERMINERS, _first_conjunct, _first_speaker, _is_person
 from .records import Spans
 from .text import sentences, token_bounds
 
@@ -120,13 +122,10 @@ _MEMBERS = frozenset("""member members supporter supporters fighter fighters lea
 representative representatives unit units forces troops militants commander commanders elements""".split())
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
-_PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
 _IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is itself impersonal: "it is reported"
-_EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
-_EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
@@ -137,10 +136,8 @@ _BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
 _AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just "
                   "is are was were be been being has have had".split())
-_DETERMINERS = frozenset("the a an this that these those its their his her some many".split())
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
 _WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
-_CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
 # "Boehner said on ABC's "This Week" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
 _REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
@@ -151,13 +148,6 @@ _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|repo
 _SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also said" (not "..., who served under X, said")
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
-_UNNAMED = "unnamed_source"
-_DEFINITE = frozenset("the this that these those its their his her it they he she".split())
-# The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
-# Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
-_TITLE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|director|chief|head|minister|"
-                        r"official|envoy|ambassador|adviser|advisor|president|vice-president|representative|"
-                        r"commander|leader|secretary|general|spokesman|spokeswoman|spokesperson)){0,7}\s+")
 
 
 @dataclass(frozen=True)
@@ -345,90 +335,6 @@ def _reports(q: Any, h: Any) -> bool:
     return q.actor is not None or (first[:1].isupper() and first.lower() not in _DETERMINERS)
 
 
-def _first_conjunct(text: str, mentions: Sequence[Any], lo: int, m: Any) -> Any:
-    """The first of the mentions coordinated with ``m`` ("A, B and m"), looking no further back than ``mentions[lo]``."""
-    i = mentions.index(m)
-    while i > lo and mentions[i - 1].end <= mentions[i].start and \
-            _CONJUNCT.fullmatch(text, mentions[i - 1].end, mentions[i].start):
-        i -= 1
-    return mentions[i]
-
-
-def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int], actors: Any,
-                   rules: Collection[str]) -> str | None:
-    """The actor of a hedge inside quote ``q`` (rule 1): the quote's actor, or the first of coordinated speakers (a
-    mention joined by "and"/"," right before the speaker phrase); an epithet speaker ("the London-based group")
-    stands for the last other actor mentioned before the quote; a name the lexicon lacks has no actor
-    (``unlisted_name``), or the organisation of its title where the name appears with one (``speaker_title``)."""
-    at = getattr(q, "speaker_start", None)
-    if at is None:
-        return q.actor
-    if _EPITHET.match(getattr(q, "speaker", "") or ""):
-        lo = min(q.start, at)
-        prior = [m for m in mentions[bisect.bisect_left(m_starts, lo - _EPITHET_REACH):bisect.bisect_left(m_starts, lo)]
-                 if m.end <= lo and m.actor != q.actor]
-        if prior:
-            return prior[-1].actor
-    i = bisect.bisect_left(m_starts, at)
-    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at) \
-            and not ("quoted_conjunct" in rules and q.start <= mentions[i - 1].start < q.end):
-        return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor
-    end = getattr(q, "speaker_end", None)
-    if end is None:
-        return q.actor
-    own = next((m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end), None)
-    if "indefinite_speaker" in rules and own is not None and own.actor == _UNNAMED and own.actor != q.actor \
-            and text[at:end].split(" ", 1)[0].lower() not in _DEFINITE:
-        return own.actor  # "officials say", "a source in the Vale army told": no earlier actor's people
-    inside = [m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end]
-    if "speaker_head" in rules and len(inside) > 1 and inside[-1].actor != q.actor and \
-            not text[inside[-1].end:end].strip(" .,'\u2019s"):
-        return inside[-1].actor  # "Vale shelling killed ten in Osterlich UNICEF said": the mention before the verb
-    if "bare_surname" in rules and q.actor is None and own is not None and _is_person(actors, own.actor) \
-            and text[at:end].strip(" ,.") == text[own.start:own.end]:
-        return own.actor  # the phrase is a person's mention the extractor did not resolve ("Quill said")
-    if q.actor is not None:
-        return None if "unlisted_name" in rules and _unlisted(text, at, end, q.actor, mentions, m_starts) else q.actor
-    if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
-        return None
-    return _title_actor(text, at, end, mentions, m_starts, actors)
-
-
-def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:
-    """Whether speaker phrase ``text[at:end]`` is a name the lexicon lacks, resolved to ``actor`` by context ("The
-    Wellcome Health Board" read as the UN): it opens with a capitalised word (after a determiner), holds no
-    mention, and none of its capitalised words is in a mention of ``actor`` in the text ("Vane" after "Piet Vane" is)."""
-    words = [w.strip(".,'\u2019") for w in text[at:end].split()]
-    while words and words[0].lower() in _DETERMINERS:
-        words.pop(0)
-    if not words or not words[0][:1].isupper() or words[0].lower() in _PRONOUN_WORDS:
-        return False
-    if any(m.end <= end for m in mentions[bisect.bisect_left(m_starts, at):bisect.bisect_left(m_starts, end)]):
-        return False
-    known = {w.strip(".,'\u2019").lower().removesuffix("'s") for m in mentions if m.actor == actor
-             for w in text[m.start:m.end].split()}
-    return not any(w[:1].isupper() and {w.lower(), w.lower().removesuffix("s")} & known for w in words)  # "Ruritanias" (an apostrophe stripped)
-
-
-def _title_actor(text: str, at: int, end: int, mentions: Sequence[Any], m_starts: list[int], actors: Any) -> str | None:
-    """The organisation of the title a speaker's name has where it first appears with one ("Ruritania envoy Mara
-    Quill"): the name's last word, found up to the speaker phrase's end, right after a mention of an actor that is
-    no person ("Minister Orla and Piet Vane" gives Vane no title) and title words."""
-    words = text[at:end].split()
-    name = words[-1].strip(".,'\u2019") if words else ""
-    if len(name) < 3 or not name[:1].isupper() or name.lower() in _DETERMINERS:
-        return None
-    for w in re.finditer(r"\b" + re.escape(name) + r"\b", text[:end]):
-        j = bisect.bisect_left(m_starts, w.start())
-        while j > 0 and mentions[j - 1].end > w.start():
-            j -= 1
-        m = mentions[j - 1] if j > 0 else None
-        if m is not None and w.start() - m.end <= 100 and _TITLE_GAP.fullmatch(text, m.end, w.start()) \
-                and not _is_person(actors, m.actor):
-            return m.actor
-    return None
-
-
 def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:
     """The actor of an "according to X" phrase in ``text[lo:hi]`` (rule 2), or ``None``."""
     phrase = None
@@ -447,12 +353,6 @@ def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any
 def _known(actors: Any, actor_id: str) -> bool:
     """Whether the lexicon has ``actor_id`` (any id counts without a lexicon)."""
     return actors is None or lexicon_entry(actors, actor_id) is not None
-
-
-def _is_person(actors: Any, actor_id: str) -> bool:
-    """Whether the lexicon knows ``actor_id`` as a person (``False`` without a lexicon)."""
-    entry = lexicon_entry(actors, actor_id)
-    return entry is not None and entry.kind == "person"
 
 
 def _person(actors: Any, actor_id: str, gender: str) -> bool:
