@@ -55,6 +55,11 @@ def test_hedge_claims_round11_anonymous_speaker_is_an_unnamed_source_not_the_con
     ms = [mention_at(text, "Vale Watch", "watch"), mention_at(text, "officials", "unnamed_source")]
     quotes = [_quote(text, "the toll could rise", "The officials", "watch")]
     assert _claim(text, "could", quotes, ms).actor == "watch"
+    # a phrase that places the source ("a source in the Vale Watch") gives it that side: the extractor's actor stays
+    text = 'The Vale Watch counted the dead. A source in the Vale Watch said the toll could rise.'
+    ms = [mention_at(text, "Vale Watch", "watch"), mention_at(text, "A source", "unnamed_source")]
+    quotes = [_quote(text, "the toll could rise", "A source in the Vale Watch", "watch")]
+    assert _claim(text, "could", quotes, ms).actor == "watch"
 
 
 def test_hedge_claims_round11_speaker_phrase_ending_with_a_mention_is_that_mentions():
@@ -65,6 +70,11 @@ def test_hedge_claims_round11_speaker_phrase_ending_with_a_mention_is_that_menti
     quotes = [_Q(c, len(text) - 1, "vale", "Vale", s, text.index(" said"))]
     assert _claim(text, "may", quotes, ms).actor == "relief"
     assert _claim(text, "may", quotes, ms, rules=_without("speaker_head")).actor == "vale"
+    # a comma-set aside is no head: "Mara Quill, speaking at the Relief Agency, said" stays Quill's
+    aside = "Mara Quill, speaking at the Relief Agency, said ten more may have died."
+    aside_ms = [mention_at(aside, "Mara Quill", "quill"), mention_at(aside, "Relief Agency", "relief")]
+    aside_q = [_Q(aside.index("ten more"), len(aside) - 1, "quill", "Mara Quill", 0, aside.index(" said"))]
+    assert _claim(aside, "may", aside_q, aside_ms).actor == "quill"
     # one mention in the phrase: the extractor's actor stays
     quotes = [_Q(c, len(text) - 1, "vale", "Relief Agency", text.index("the Relief"), text.index(" said"))]
     assert _claim(text, "may", quotes, ms[1:]).actor == "vale"

@@ -19,12 +19,13 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    said", a capitalised phrase with no mention, none of whose capitalised words is in a mention of
    the resolved actor) has actor ``None`` (``unlisted_name``), unless the name appears with a title
    after an actor that is no person ("Ruritania envoy Mara Quill ... Quill said"): that actor
-   (``speaker_title``). An anonymous speaker phrase with no definite determiner ("officials say", "a source in
-   the Vale army told") is ``unnamed_source`` when that is the first mention in it, though the extractor gave the
-   quote an actor from context (round 11, ``indefinite_speaker``); a speaker phrase holding several mentions
-   that ends with one ("Vale shelling killed ten in Osterlich, the Relief Agency said", "a statement from the
-   children's agency UNICEF") is that last mention's, the one the speech verb follows, when the extractor took
-   an earlier one (round 11, ``speaker_head``).
+   (``speaker_title``). An anonymous speaker phrase with no definite determiner and no place or side in it
+   ("officials say", "diplomats said"; not "a source in the Vale army") is ``unnamed_source`` when that is the
+   first mention in it, though the extractor gave the quote an actor from context (round 11,
+   ``indefinite_speaker``); a speaker phrase holding several mentions, no comma between them, that ends with one
+   ("Vale shelling killed ten in Osterlich the Relief Agency said", "a statement from the children's agency
+   UNICEF"; not "Mara Quill, speaking at the Council,") is that last mention's, the one the speech verb follows,
+   when the extractor took an earlier one (round 11, ``speaker_head``).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source

@@ -25,6 +25,7 @@ _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECA
 _EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
 _EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
 _UNNAMED = "unnamed_source"
+_PLACED = re.compile(r"\b(?:in|at|from|of|with|for|within|close\s+to|familiar\s+with)\s", re.IGNORECASE)
 _DEFINITE = frozenset("the this that these those its their his her it they he she".split())
 # The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
 # Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
@@ -66,11 +67,11 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
         return q.actor
     own = next((m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end), None)
     if "indefinite_speaker" in rules and own is not None and own.actor == _UNNAMED and own.actor != q.actor \
-            and text[at:end].split(" ", 1)[0].lower() not in _DEFINITE:
-        return own.actor  # "officials say", "a source in the Vale army told": no earlier actor's people
+            and text[at:end].split(" ", 1)[0].lower() not in _DEFINITE and not _PLACED.search(text, at, end):
+        return own.actor  # "officials say", "diplomats said": no earlier actor's people ("a source in X" is X's side)
     inside = [m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end]
     if "speaker_head" in rules and len(inside) > 1 and inside[-1].actor != q.actor and \
-            not text[inside[-1].end:end].strip(" .,'\u2019s"):
+            not text[inside[-1].end:end].strip(" .,'\u2019s") and "," not in text[inside[0].end:inside[-1].start]:
         return inside[-1].actor  # "Vale shelling killed ten in Osterlich UNICEF said": the mention before the verb
     if "bare_surname" in rules and q.actor is None and own is not None and _is_person(actors, own.actor) \
             and text[at:end].strip(" ,.") == text[own.start:own.end]:
