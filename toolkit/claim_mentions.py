@@ -4,8 +4,9 @@
   after "Ruritanian state radio".
 * :func:`descriptions` (round 9): definite descriptions of an organisation by its kind ("the monitor", "The
   London-based group"), as mentions of the nearest organisation or group named before them.
+* :func:`bare_surnames` (round 11): a person's bare surname after the full name, "Quill" after "Mara Quill".
 
-Both return small records with ``start``, ``end`` and ``actor``, only where no mention of the finder covers the
+All three return small records with ``start``, ``end`` and ``actor``, only where no mention of the finder covers the
 words (for descriptions: no mention of ``mentions``, sorted by start, overlaps them, however far back it starts).
 :func:`lexicon_entry` is the one actor lookup of these and of :mod:`toolkit.hedge_claims`. Limits: no coreference
 model; a description is matched by the kind of its head noun alone.
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-__all__ = ["descriptions", "lexicon_entry", "short_forms"]
+__all__ = ["bare_surnames", "descriptions", "lexicon_entry", "short_forms"]
 
 
 @dataclass(frozen=True)
@@ -102,3 +103,28 @@ def _kind(actors: Any, actor_id: str) -> str | None:
     """The lexicon's kind of ``actor_id`` (``None`` when it does not know it)."""
     entry = lexicon_entry(actors, actor_id)
     return entry.kind if entry is not None else None
+
+
+def bare_surnames(text: str, mentions: Sequence[Any], actors: Any) -> list[_Mention]:
+    """A person's bare surname after a mention of the full name ("Quill said" after "Senator Mara Quill"): the last
+    word of a mention of two or more words whose actor the lexicon knows as a person, later in the text, where no
+    mention covers it (the news style of second reference). Limits: two people who share a surname go to the
+    first named; only with a lexicon that gives kinds."""
+    if actors is None:
+        return []
+    first: dict[str, tuple[int, str]] = {}  # surname -> (end of its first full mention, actor)
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        entry = lexicon_entry(actors, m.actor)
+        if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper() and words[-1].isalpha() \
+                and entry is not None and entry.kind == "person":
+            first.setdefault(words[-1], (m.end, m.actor))
+    if not first:
+        return []
+    covered = [(m.start, m.end) for m in mentions]
+    found = []
+    for f in re.finditer(r"\b(%s)\b(?!['\u2019]?\s*[A-Z])" % "|".join(map(re.escape, first)), text):
+        after, actor = first[f.group(1)]
+        if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
+            found.append(_Mention(f.start(), f.end(), actor))
+    return found

@@ -9,7 +9,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "claimed") stay hedges and go on to the rules below.
 1. ``quote``: inside a quote (direct or indirect content) the hedge is the speaker's own: role
    ``own``, actor the quote's actor (``None`` for a speaker the lexicon does not know), or the
-   first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's). A
+   first of coordinated speakers ("Kerry and other officials warn that ..." is Kerry's), though not a mention
+   that ends the quote's own words ("Vale probably expects a cold reply from Mara Quill, the analyst added":
+   round 11, ``quoted_conjunct``). A
    "whether" inside a UN official's statement is the official's, not the rebels' it names. An epithet
    speaker ("the London-based group said") names no new actor: the claim is the last other actor's
    mentioned within 400 characters before the quote (the source the epithet stands for). The speaker
@@ -17,7 +19,13 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    said", a capitalised phrase with no mention, none of whose capitalised words is in a mention of
    the resolved actor) has actor ``None`` (``unlisted_name``), unless the name appears with a title
    after an actor that is no person ("Ruritania envoy Mara Quill ... Quill said"): that actor
-   (``speaker_title``).
+   (``speaker_title``). An anonymous speaker phrase with no definite determiner and no place or side in it
+   ("officials say", "diplomats said"; not "a source in the Vale army") is ``unnamed_source`` when that is the
+   first mention in it, though the extractor gave the quote an actor from context (round 11,
+   ``indefinite_speaker``); a speaker phrase holding several mentions, no comma between them, that ends with one
+   ("Vale shelling killed ten in Osterlich the Relief Agency said", "a statement from the children's agency
+   UNICEF"; not "Mara Quill, speaking at the Council,") is that last mention's, the one the speech verb follows,
+   when the extractor took an earlier one (round 11, ``speaker_head``).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -34,16 +42,21 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    guards said"; "If the talks fail, Vale acknowledged that ...").
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
-   sentence ("... to verify the Observatory's report") is the one the outlet distances from.
+   sentence ("... to verify the Observatory's report") is the one the outlet distances from, not one after a
+   "but" that opens another clause ("it was not clear who fired, but the Observatory said ...": round 11,
+   ``but_clause``, also for rule 5c).
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
    when the lexicon knows it); an auxiliary in between is skipped ("he is expected to");
-   ``it``/``they``/``we`` and the like leave the claim without an actor.
+   ``it``/``they``/``we`` and the like leave the claim without an actor, except the subject of a relative
+   clause ("Ruritania is arming militias that it believes ...", "... which they could use"): the first mention
+   of the clause no preposition governs, no person for "it" (round 11, ``relative_it``; role ``distancing``).
 5. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
    "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
    relative word ("rebels ... east, where about 300000 people are thought to": the relative clause
-   has its own subject); of coordinated mentions ("activists, rescue workers and medics allege")
+   has its own subject; "what", a free relative, too: "urged Vale to address what is now considered",
+   round 11, ``what_clause``); of coordinated mentions ("activists, rescue workers and medics allege")
    the first. A member noun before "of" makes the group the subject ("Members of the Vale Front
    reportedly ...", "a member of the Front claimed"), and a determiner after a preposition does not
    hide its object ("fear of the rebels"): the round-9 rule ``partitive``.
@@ -51,19 +64,26 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
    outlet distances (role ``distancing``). A fronted "if" opens a condition, not a claim: no.
+5d. ``subject`` too (``passive_agent``, round 11): no such actor, and "by X" follows the hedge within five
+   words ("believed to have been seized by the Vale Front", "is regarded by the Council as"): X, the agent of
+   the passive (the distanced act's or the belief's holder), as "by X" before the hedge is in rule 5; the spot
+   conventions give "suspected X by Y" to Y.
 6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
 
 Mentions include short forms of an earlier mention that the actor finder does not list
 (``short_forms``): "Mrs. Lorne" after "Ada Lorne" (a title and the last word), "State radio" after
-"Ruritanian state radio" (the last two words when they are common nouns); and definite descriptions
+"Ruritanian state radio" (the last two words when they are common nouns); a person's bare surname after the
+full name ("Quill" after "Senator Mara Quill", ``bare_surname``, round 11: also the actor of a speaker phrase
+that is that surname alone, which the extractor left unresolved); and definite descriptions
 of an organisation by its kind ("the monitor", "The London-based group": ``descriptions``, round 9),
 which stand for the nearest organisation or group mentioned before them.
 
-Rules 3, 4, 5 and 5c give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
+Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
-the complement of rule 5c or the speaker of rule 5b. The rules named in :data:`RULES` (rounds 6 and 9 of
-issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records of two or
-more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``).
+the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
+(rounds 6, 9 and 11 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
+of two or more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``). Rule 1's
+speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`.
 
 Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
 determiner, so a common noun opening a sentence ("Columns suggest that ...") reads as a name; long subjects ("the report by U.N. experts ... could") resolve to the nearest
@@ -80,7 +100,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .claim_mentions import descriptions, lexicon_entry, short_forms
+from .claim_mentions import bare_surnames, descriptions, lexicon_entry, short_forms
+from .hedge_speakers import _DETERMINERS, _first_conjunct, _first_speaker, _is_person
 from .records import Spans
 from .text import sentences, token_bounds
 
@@ -88,10 +109,12 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive")
-"""The rules of round 6 (issue 20) and ``descriptions``, ``partitive`` (round 9), each one kind of attachment error;
-``attribute_hedges(rules=...)`` leaves any out (``tools/hedge_rule_loso.py --attachment`` checks each by
-leave-one-set-out)."""
+         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head",
+         "quoted_conjunct", "bare_surname", "what_clause")
+"""The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
+``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
+(round 11), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
+(``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
                           "inside outside around between among under after before during without".split())
@@ -100,23 +123,22 @@ _MEMBERS = frozenset("""member members supporter supporters fighter fighters lea
 representative representatives unit units forces troops militants commander commanders elements""".split())
 _PERSON_PRONOUNS = {"he": "m", "she": "f"}
 _OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
-_PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
 _IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is itself impersonal: "it is reported"
-_EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
-_EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
 
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
 _ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
+_BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
+# "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
+_AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just "
                   "is are was were be been being has have had".split())
-_DETERMINERS = frozenset("the a an this that these those its their his her some many".split())
 _RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
-_CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
 _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
 # "Boehner said on ABC's "This Week" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
 _REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
@@ -127,11 +149,6 @@ _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|repo
 _SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also said" (not "..., who served under X, said")
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
-# The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
-# Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
-_TITLE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|director|chief|head|minister|"
-                        r"official|envoy|ambassador|adviser|advisor|president|vice-president|representative|"
-                        r"commander|leader|secretary|general|spokesman|spokeswoman|spokesperson)){0,7}\s+")
 
 
 @dataclass(frozen=True)
@@ -177,6 +194,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
     mentions = sorted(mentions, key=lambda m: m.start)
     if "short_forms" in rules:
         mentions = sorted(mentions + short_forms(text, mentions), key=lambda m: m.start)
+    if "bare_surname" in rules:
+        mentions = sorted(mentions + bare_surnames(text, mentions, actors), key=lambda m: m.start)
     if "descriptions" in rules:
         mentions = sorted(mentions + descriptions(text, mentions, actors), key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
@@ -207,6 +226,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         s_end = bisect.bisect_left(m_starts, s_hi)
         after = [m for m in mentions[hi:s_end] if m.start >= h.end and outside(m)]
         clause_lo = s_lo + max((m.end() for m in _CLAUSE.finditer(before)), default=0)
+        but = _BUT.search(text, h.end, s_hi) if "but_clause" in rules else None
+        in_clause = [m for m in after if but is None or m.start < but.start()]  # "... but Y said" is Y's own clause
         source = _according(text, mentions[lo:hi], clause_lo, h.start, actors)
         if source is not None:
             out.append(HedgeClaim(h.start, h.end, source, "own", "according"))
@@ -217,7 +238,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
         if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end):
-            claim = (after[0].actor, "distancing", "impersonal") if after else (None, "none", "outlet")
+            claim = (in_clause[0].actor, "distancing", "impersonal") if in_clause else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
@@ -239,12 +260,15 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         subject = None
-        if last not in _OTHER_PRONOUNS:
+        if "relative_it" in rules and last in ("it", "they") and len(words) > 1 and words[-2] in ("that", "which"):
+            subject = _clause_subject(text, mentions[lo:hi], clause_lo, actors, last, outside)
+        elif last not in _OTHER_PRONOUNS:
             for m in reversed(mentions[lo:hi]):
                 if m.end > h.start or m.start < clause_lo or not outside(m):
                     continue
-                if _RELATIVE.search(text, m.end, h.start):
-                    break
+                if _RELATIVE.search(text, m.end, h.start) or ("what_clause" in rules
+                                                              and _WHAT.search(text, m.end, h.start)):
+                    break  # "Vale, where ...", "Vale seeks to address what is now considered ...": another subject
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
                 while "partitive" in rules and len(prev) > 1 and prev[-1] in ("the", "a", "an"):
                     prev.pop()  # "members of the Syrian opposition", "in the Syrian capital"
@@ -258,12 +282,31 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
         elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
             out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
-        elif "complement" in rules and after and (text[h.start:h.end].lower() in _OPENING_CUES
-                                                  or _OPENS.match(text, h.end)):
-            out.append(HedgeClaim(h.start, h.end, after[0].actor, "distancing", "complement"))
+        elif "passive_agent" in rules and (agent := next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)),
+                                                         None)) is not None:  # "believed to have been killed by X"
+            out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
+        elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
+                                                       or _OPENS.match(text, h.end)):
+            out.append(HedgeClaim(h.start, h.end, in_clause[0].actor, "distancing", "complement"))
         else:
             out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))
     return out
+
+
+def _clause_subject(text: str, mentions: Sequence[Any], clause_lo: int, actors: Any, pronoun: str,
+                    outside: Any) -> Any:
+    """The antecedent of a relative clause's subject pronoun ("Ruritania is arming militias that it believes ...",
+    rule ``relative_it``): the first mention of the clause outside quotes that no preposition governs, no person
+    for "it"; ``None`` when there is none."""
+    for m in mentions:
+        if m.start < clause_lo or not outside(m) or (pronoun == "it" and _is_person(actors, m.actor)):
+            continue
+        prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
+        while prev and prev[-1] in _DETERMINERS:
+            prev.pop()
+        if not (prev and prev[-1] in _PREPOSITIONS):
+            return m
+    return None
 
 
 def _reported(text: str, at: int, hedge_start: int) -> bool:
@@ -293,78 +336,6 @@ def _reports(q: Any, h: Any) -> bool:
     return q.actor is not None or (first[:1].isupper() and first.lower() not in _DETERMINERS)
 
 
-def _first_conjunct(text: str, mentions: Sequence[Any], lo: int, m: Any) -> Any:
-    """The first of the mentions coordinated with ``m`` ("A, B and m"), looking no further back than ``mentions[lo]``."""
-    i = mentions.index(m)
-    while i > lo and mentions[i - 1].end <= mentions[i].start and \
-            _CONJUNCT.fullmatch(text, mentions[i - 1].end, mentions[i].start):
-        i -= 1
-    return mentions[i]
-
-
-def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[int], actors: Any,
-                   rules: Collection[str]) -> str | None:
-    """The actor of a hedge inside quote ``q`` (rule 1): the quote's actor, or the first of coordinated speakers (a
-    mention joined by "and"/"," right before the speaker phrase); an epithet speaker ("the London-based group")
-    stands for the last other actor mentioned before the quote; a name the lexicon lacks has no actor
-    (``unlisted_name``), or the organisation of its title where the name appears with one (``speaker_title``)."""
-    at = getattr(q, "speaker_start", None)
-    if at is None:
-        return q.actor
-    if _EPITHET.match(getattr(q, "speaker", "") or ""):
-        lo = min(q.start, at)
-        prior = [m for m in mentions[bisect.bisect_left(m_starts, lo - _EPITHET_REACH):bisect.bisect_left(m_starts, lo)]
-                 if m.end <= lo and m.actor != q.actor]
-        if prior:
-            return prior[-1].actor
-    i = bisect.bisect_left(m_starts, at)
-    if i > 0 and mentions[i - 1].end <= at and _CONJUNCT.fullmatch(text, mentions[i - 1].end, at):
-        return _first_conjunct(text, mentions, 0, mentions[i - 1]).actor
-    end = getattr(q, "speaker_end", None)
-    if end is None:
-        return q.actor
-    if q.actor is not None:
-        return None if "unlisted_name" in rules and _unlisted(text, at, end, q.actor, mentions, m_starts) else q.actor
-    if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
-        return None
-    return _title_actor(text, at, end, mentions, m_starts, actors)
-
-
-def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:
-    """Whether speaker phrase ``text[at:end]`` is a name the lexicon lacks, resolved to ``actor`` by context ("The
-    Wellcome Health Board" read as the UN): it opens with a capitalised word (after a determiner), holds no
-    mention, and none of its capitalised words is in a mention of ``actor`` in the text ("Vane" after "Piet Vane" is)."""
-    words = [w.strip(".,'\u2019") for w in text[at:end].split()]
-    while words and words[0].lower() in _DETERMINERS:
-        words.pop(0)
-    if not words or not words[0][:1].isupper() or words[0].lower() in _PRONOUN_WORDS:
-        return False
-    if any(m.end <= end for m in mentions[bisect.bisect_left(m_starts, at):bisect.bisect_left(m_starts, end)]):
-        return False
-    known = {w.strip(".,'\u2019").lower().removesuffix("'s") for m in mentions if m.actor == actor
-             for w in text[m.start:m.end].split()}
-    return not any(w[:1].isupper() and {w.lower(), w.lower().removesuffix("s")} & known for w in words)  # "Ruritanias" (an apostrophe stripped)
-
-
-def _title_actor(text: str, at: int, end: int, mentions: Sequence[Any], m_starts: list[int], actors: Any) -> str | None:
-    """The organisation of the title a speaker's name has where it first appears with one ("Ruritania envoy Mara
-    Quill"): the name's last word, found up to the speaker phrase's end, right after a mention of an actor that is
-    no person ("Minister Orla and Piet Vane" gives Vane no title) and title words."""
-    words = text[at:end].split()
-    name = words[-1].strip(".,'\u2019") if words else ""
-    if len(name) < 3 or not name[:1].isupper() or name.lower() in _DETERMINERS:
-        return None
-    for w in re.finditer(r"\b" + re.escape(name) + r"\b", text[:end]):
-        j = bisect.bisect_left(m_starts, w.start())
-        while j > 0 and mentions[j - 1].end > w.start():
-            j -= 1
-        m = mentions[j - 1] if j > 0 else None
-        if m is not None and w.start() - m.end <= 100 and _TITLE_GAP.fullmatch(text, m.end, w.start()) \
-                and not _is_person(actors, m.actor):
-            return m.actor
-    return None
-
-
 def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:
     """The actor of an "according to X" phrase in ``text[lo:hi]`` (rule 2), or ``None``."""
     phrase = None
@@ -383,12 +354,6 @@ def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any
 def _known(actors: Any, actor_id: str) -> bool:
     """Whether the lexicon has ``actor_id`` (any id counts without a lexicon)."""
     return actors is None or lexicon_entry(actors, actor_id) is not None
-
-
-def _is_person(actors: Any, actor_id: str) -> bool:
-    """Whether the lexicon knows ``actor_id`` as a person (``False`` without a lexicon)."""
-    entry = lexicon_entry(actors, actor_id)
-    return entry is not None and entry.kind == "person"
 
 
 def _person(actors: Any, actor_id: str, gender: str) -> bool:
