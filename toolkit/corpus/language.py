@@ -91,8 +91,8 @@ def guess_language(text: str) -> LanguageGuess:
         counts[s] = counts.get(s, 0) + 1
     n_letters = sum(counts.values())
     script = max(counts, key=counts.get)
-    words = [w.lower() for w in _WORDS.findall(text)]
-    share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+    words = _WORDS.findall(text)
+    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     if script != "latin" and counts[script] > 0.5 * n_letters and n_letters >= 10:
         return LanguageGuess(False, script, share, len(words),
                              f"{counts[script] / n_letters:.0%} of its letters are {script} script")
