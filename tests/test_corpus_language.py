@@ -99,3 +99,14 @@ def test_corpus_language_articles_passed_to_analyze_without_their_corpus_keep_th
     by_hand = Article("hand-1", None, None, None, RUSSIAN, (), {"flags": ("not_english",)})
     rows = toolkit.analyze([by_hand], cache=False).problems
     assert list(rows["path"]) == ["article hand-1"] and "English-only" in rows["why"].iloc[0]
+
+
+def test_corpus_language_ascii_letters_counted_as_a_letter_regex_counts():
+    import re
+
+    from toolkit.corpus.language import _ascii_letters
+
+    texts = ["", "Mara Quill said 42 things.", "\u00c0\u00e9 Ruritania \u0130stanbul", "\ud800 lone surrogate z",
+             "".join(map(chr, range(0, 0x2000))), "Vale Front\u2019s \u201cconvoy\u201d" * 50]
+    for text in texts:
+        assert _ascii_letters(text) == len(re.findall(r"[A-Za-z]", text)), text[:40]

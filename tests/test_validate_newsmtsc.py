@@ -53,3 +53,26 @@ def test_validate_newsmtsc_dev_figures(shared):
         assert r["default"]["macro_f1"] > r["vader-sentence"]["macro_f1"] + 0.08
         assert r["vader"]["macro_f1"] > r["vader-sentence"]["macro_f1"]
         assert r["textblob"]["macro_f1"] > r["textblob-sentence"]["macro_f1"]
+
+
+def test_validate_newsmtsc_trained_available_imports_neither_torch_nor_transformers(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys; from toolkit.validate import newsmtsc; "
+            "print(newsmtsc.trained_available(), 'torch' in sys.modules, 'transformers' in sys.modules)")
+    env = {**os.environ, "NARRATIVE_CACHE": str(tmp_path / "cache")}  # no model cached there
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["False", "False", "False"]
+
+
+def test_validate_newsmtsc_trained_unavailable_without_its_packages(monkeypatch):
+    import importlib.util
+
+    from toolkit.validate import newsmtsc
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "torch" else real(name, *a))
+    assert newsmtsc.trained_available() is False

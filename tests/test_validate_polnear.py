@@ -39,3 +39,16 @@ def test_validate_polnear_one_annotator_per_article(shared):
     docs = load_gold(shared(*DEV))
     stems = [stem for stem, _t, _g in docs]
     assert len(stems) == len(set(stems))
+
+
+def test_validate_polnear_evaluate_extracts_each_article_once(monkeypatch):
+    from toolkit.validate import polnear
+
+    texts = ("\u201cThe dam will hold,\u201d Mara Quill said.", "The Vale Front said the road was open.")
+    docs = [(f"doc{i}", text, []) for i, text in enumerate(texts)]
+    monkeypatch.setattr(polnear, "load_gold", lambda path: docs)
+    real, calls = polnear.extract_quotes, []
+    monkeypatch.setattr(polnear, "extract_quotes", lambda text, **kw: calls.append(text) or real(text, **kw))
+    res = polnear.evaluate("unused")
+    assert sorted(calls) == sorted(texts)  # the timed pass's quotes are the ones scored
+    assert res["system"]["n_pred"] == 2 and res["articles"] == 2

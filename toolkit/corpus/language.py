@@ -42,7 +42,8 @@ SAMPLE_CHARS = 20000
 """How much of a text is read: about 3,000 words, far more than the verdict needs."""
 
 _WORDS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_NOT_ASCII_LETTER = bytes(b for b in range(128) if not chr(b).isalpha())
+"""The ASCII bytes that are no letter: deleted from a text's ASCII bytes, what is left are its A-Z, a-z."""
 _OTHER_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")  # a letter outside ASCII
 
 
@@ -74,18 +75,24 @@ def _script(ch: str) -> str:
     return first or "unknown"
 
 
+def _ascii_letters(text: str) -> int:
+    """How many of ``text``'s characters are ASCII letters (A-Z, a-z), counted on its bytes (a
+    regex ``findall`` of them made a string per letter: 45% of the check's time)."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTER))
+
+
 def guess_language(text: str) -> LanguageGuess:
     """Whether ``text`` is English (see the module docstring for the method and its limits), judged on
     its first :data:`SAMPLE_CHARS` characters (so a long article costs no more than a short one)."""
     text = text[:SAMPLE_CHARS]
-    counts: dict[str, int] = {"latin": len(_ASCII_LETTER.findall(text))}
+    counts: dict[str, int] = {"latin": _ascii_letters(text)}
     for ch in _OTHER_LETTER.findall(text):  # only the letters outside ASCII need their script looked up
         s = _script(ch)
         counts[s] = counts.get(s, 0) + 1
     n_letters = sum(counts.values())
     script = max(counts, key=counts.get)
-    words = [w.lower() for w in _WORDS.findall(text)]
-    share = sum(w in ENGLISH_FUNCTION_WORDS for w in words) / len(words) if words else 0.0
+    words = _WORDS.findall(text)
+    share = sum(map(ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words) if words else 0.0
     if script != "latin" and counts[script] > 0.5 * n_letters and n_letters >= 10:
         return LanguageGuess(False, script, share, len(words),
                              f"{counts[script] / n_letters:.0%} of its letters are {script} script")

@@ -6,10 +6,17 @@ A manifest gives the corpus's name, description, source and license, the data fi
 field names (``fields:``), a default outlet, a ``date_format``, ``markup``, outlet alignments and
 per-file entries (``articles: - file: ...`` with id, title, outlet, date). A field of the wrong type
 is a problem naming the manifest line, and is ignored; a malformed manifest is ignored as a whole.
+
+Manifest files are parsed once per process while their bytes are unchanged (:class:`FileCache`, keyed on
+each file's SHA-256): every ``load_corpus`` call without a ``corpus.yml`` looks through all the bundled
+manifests for a ``match``, which parsed them again each time (most of a small corpus's load). A caller
+gets its own deep copy, so nothing it changes reaches the next. Limit: at most :data:`KEPT_MANIFESTS`
+files are kept (an LRU).
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import stat
@@ -20,19 +27,31 @@ from toolkit.corpus.outlets import _camp_hint
 from toolkit.corpus.readers import COMMON_FIELDS
 from toolkit.corpus.records import LoadProblem
 from toolkit.corpus.values import _fs, _scalar
-from toolkit.lexicon import LexiconError, line_of, load_yaml
+from toolkit.lexicon import FileCache, LexiconError, line_of, load_yaml
 from toolkit.vocab import ALIGNMENTS
 
 __all__ = ["MANIFEST_DIR"]
 
 MANIFEST_DIR = Path(__file__).resolve().parent.parent / "manifests"
+KEPT_MANIFESTS = 32
+"""How many parsed manifest files :func:`_parsed` keeps (the bundled ones are three)."""
+_PARSED = FileCache(maxsize=KEPT_MANIFESTS)
+
+
+def _parsed(path: Path):
+    """``load_yaml(path)``, parsed once while the file's bytes are unchanged; a deep copy for each caller.
+
+    Raises:
+        LexiconError: as :func:`load_yaml` (an unreadable or malformed file is never kept).
+    """
+    return copy.deepcopy(_PARSED.get([path], lambda raws: load_yaml(path, raws[Path(path)])))
 
 
 def _bundled_manifest(path: Path) -> tuple[Path, dict] | None:
     """The bundled manifest whose ``match`` suffixes end ``path`` (e.g. ``corpora/fakes``)."""
     parts = path.resolve().parts
     for mf in sorted(MANIFEST_DIR.glob("*.yml")):
-        data = load_yaml(mf)
+        data = _parsed(mf)
         for suffix in data.get("match", []):
             want = tuple(Path(suffix).parts)
             if parts[-len(want):] == want:
@@ -56,7 +75,7 @@ def _manifest(path: Path, manifest, problems: list) -> tuple[dict, Path | None, 
                 problems.append(LoadProblem(str(mf), None, "manifest not found"))
             continue
         try:
-            data = load_yaml(mf)
+            data = _parsed(mf)
         except LexiconError as exc:
             problems.append(LoadProblem(_fs(exc.path), exc.line, f"manifest ignored: {exc.why}"))
             continue
