@@ -35,3 +35,19 @@ def test_pipeline_gc_is_set_back_after_a_run_and_after_a_failed_one(tmp_path, mo
     with pytest.raises(RuntimeError, match="fails"):
         analyze(records(4), cache=tmp_path / "b", chunk_size=2, progress=False)
     assert gc.get_freeze_count() == before and gc.get_threshold() == threshold
+
+
+def test_pipeline_gc_freezes_what_each_in_process_chunk_leaves_until_the_run_ends(tmp_path, monkeypatch):
+    before = gc.get_freeze_count()
+    frozen_at_chunk = []
+    real = engines._run_chunk
+
+    def spying(*args):
+        frozen_at_chunk.append(gc.get_freeze_count())
+        return real(*args)
+
+    monkeypatch.setattr(engines, "_run_chunk", spying)
+    results = analyze(records(6), cache=False, chunk_size=2, progress=False, workers=1)
+    assert len(results.articles) == 6 and len(frozen_at_chunk) == 3
+    assert frozen_at_chunk[0] < frozen_at_chunk[1] < frozen_at_chunk[2]  # each chunk's survivors frozen after it
+    assert gc.get_freeze_count() == before

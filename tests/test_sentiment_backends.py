@@ -110,3 +110,22 @@ def test_sentiment_vader_punctuation_strip_keeps_nltk_scores():
     backend = get_backend("vader")
     for text in texts:
         assert backend.score(text) == plain.polarity_scores(text)["compound"], text
+
+
+@pytest.mark.parametrize("name", ["vader", "textblob"])
+def test_sentiment_lexicon_word_scores_equal_word_score_and_feed_word_terms(name):
+    """A lexicon backend's batch ``word_scores`` gives ``word_score`` of each word, and the rule
+    terms read through it equal those of a plain per-word callable."""
+    from toolkit.sentiment.context import target_context
+    from toolkit.sentiment.lexical import textblob, vader
+    from toolkit.sentiment.rules import RuleParams, word_terms
+
+    lex = vader() if name == "vader" else textblob()
+    words = ["splendid", "dreadful", "the", "ruritania", "not", "good", "horrible", "", "!"]
+    assert lex.word_scores(words) == [lex.word_score(w) for w in words]
+    assert any(lex.word_scores(words))
+    text = "The Vale Front did not welcome the horrible and dreadful raids on Ruritania, a splendid place."
+    start = text.index("Ruritania")
+    batched = word_terms(target_context(text, start, start + 9), lex.word_score, RuleParams(), False)
+    plain = word_terms(target_context(text + " ", start, start + 9), lambda w: lex.word_score(w), RuleParams(), False)
+    assert batched and batched == plain

@@ -112,11 +112,21 @@ def _collector_for_the_run() -> Iterator[None]:
 
 def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:
     """``(index, hash, tables)`` per task, in-process or on ``workers`` local processes, with the
-    collector set for the run (:func:`_collector_for_the_run`)."""
+    collector set for the run (:func:`_collector_for_the_run`).
+
+    In-process, what each chunk leaves alive (mostly the memo caches' new entries: sentence
+    splits and analyses) is frozen too once the chunk is done, so the next chunks' collections do
+    not walk it again (the collector's own time, measured by ``gc.callbacks``, 0.167 -> 0.058 CPU s
+    on 300 AllSides articles, means of 5 fresh processes). It is handed back at the end of the run
+    with the rest; the limit: a reference cycle made and dropped during a run waits for the run's
+    end to be collected (the pipeline makes none: 0 objects collected on those articles).
+    """
     with _collector_for_the_run():
         if workers <= 1:
             for index, h, items, start in tasks:
-                yield index, h, _run_chunk(items, start, *run_args)
+                tables = _run_chunk(items, start, *run_args)
+                gc.freeze()
+                yield index, h, tables
         else:
             yield from _map_pool(tasks, workers, run_args)
 

@@ -9,9 +9,11 @@ backends and the ``default`` model's features share (so VADER's memo of sentence
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import os
 import string
+from collections.abc import Sequence
 
 __all__ = ["VaderBackend", "TextBlobBackend", "vader", "textblob"]
 
@@ -200,6 +202,10 @@ class VaderBackend:
         """Valence of one lowercased word (0.0 when not in the lexicon)."""
         return self._lexicon.get(word, 0.0)
 
+    def word_scores(self, words: Sequence[str]) -> list[float]:
+        """:meth:`word_score` of each of ``words`` (one dictionary lookup per word, mapped in C)."""
+        return list(map(self._lexicon.get, words, itertools.repeat(0.0)))
+
 
 class TextBlobBackend:
     """TextBlob's pattern-based polarity (Loria, TextBlob; lexicon of De Smedt & Daelemans 2012).
@@ -226,6 +232,10 @@ class TextBlobBackend:
     def word_score(self, word: str) -> float:
         """Polarity of one lowercased word (0.0 when not in the lexicon)."""
         return self._lexicon.get(word, 0.0)
+
+    def word_scores(self, words: Sequence[str]) -> list[float]:
+        """:meth:`word_score` of each of ``words`` (one dictionary lookup per word, mapped in C)."""
+        return list(map(self._lexicon.get, words, itertools.repeat(0.0)))
 
 
 @functools.cache

@@ -137,9 +137,11 @@ class LinearTargetBackend:
         quote = np.full((t, width), -1, dtype=np.intp) if ignore_quotes else None
         breaks = np.zeros((t, width), dtype=np.intp) if fs.clause else None
         seq = np.zeros((t, 1 + 2 * width, 3))  # per target: cue sum, then per token its window and sentence term
-        cue_contrib = np.zeros((t, width))
-        cued_mask = np.zeros((t, width), dtype=bool)
-        cued: list[list[int]] = []
+        cue_sums: list[tuple[float, float, float]] = []
+        cued_rows: list[int] = []  # the cued tokens of all targets, target by target: (target, token, value)
+        cued_cols: list[int] = []
+        cued_values: list[float] = []
+        cued_cuts = [0]  # target j's cued tokens are entries cued_cuts[j]:cued_cuts[j + 1]
         for j, ctx in enumerate(ctxs):
             n = len(ctx.sent.lower)
             slots[j, :n] = self._sentence_slots(ctx.sent)
@@ -158,11 +160,16 @@ class LinearTargetBackend:
                 pos += coef[2] * value
                 if tok >= 0:  # a lex: or role: feature
                     contrib[tok] = contrib.get(tok, 0.0) + value * (coef[2] - coef[0])
-            seq[j, 0] = neg, neu, pos
-            for tok, v in contrib.items():
-                cue_contrib[j, tok] = v
-                cued_mask[j, tok] = True
-            cued.append(list(contrib))
+            cue_sums.append((neg, neu, pos))
+            cued_rows += [j] * len(contrib)
+            cued_cols += contrib
+            cued_values += contrib.values()
+            cued_cuts.append(len(cued_cols))
+        seq[:, 0] = cue_sums
+        cue_contrib = np.zeros((t, width))
+        cued_mask = np.zeros((t, width), dtype=bool)
+        cue_contrib[cued_rows, cued_cols] = cued_values
+        cued_mask[cued_rows, cued_cols] = True
         t0 = np.array([c.t0 for c in ctxs])[:, None]
         t1 = np.array([c.t1 for c in ctxs])[:, None]
         tok = np.arange(width)[None, :]
@@ -195,8 +202,11 @@ class LinearTargetBackend:
         # evidence: the cued tokens (in the order the cue features name them), then the other tokens
         # contributing at least _EVIDENCE_WORD_MIN (in token order), those that may be shown
         rows, cols = np.nonzero((np.abs(contrib) >= _EVIDENCE_WORD_MIN) & show & ~cued_mask)
-        cuts, cols = np.searchsorted(rows, np.arange(t + 1)).tolist(), cols.tolist()
-        contrib, show = contrib.tolist(), show.tolist()
+        # only the entries evidence reads are converted to Python values, not the whole (targets x tokens) matrices
+        cuts, values = np.searchsorted(rows, np.arange(t + 1)).tolist(), contrib[rows, cols].tolist()
+        cols = cols.tolist()
+        cued_contrib = contrib[cued_rows, cued_cols].tolist()
+        cued_shows = show[cued_rows, cued_cols].tolist()
         extras = self._extra_logits_batch(ctxs, ignore_quotes)
         out = []
         for j, ctx in enumerate(ctxs):
@@ -213,9 +223,10 @@ class LinearTargetBackend:
                     pos += coef[2] * value
             extra = extras[j]
             neg, neu, pos = neg + extra[0], neu + extra[1], pos + extra[2]
-            row, shows = contrib[j], show[j]
             # distinct tokens: the cued ones, then the others
-            shown = [(i, row[i]) for i in cued[j] if shows[i]] + [(i, row[i]) for i in cols[cuts[j]:cuts[j + 1]]]
+            a, b = cued_cuts[j], cued_cuts[j + 1]
+            shown = [(i, v) for i, v, ok in zip(cued_cols[a:b], cued_contrib[a:b], cued_shows[a:b]) if ok]
+            shown += zip(cols[cuts[j]:cuts[j + 1]], values[cuts[j]:cuts[j + 1]])
             label, score = _label_score(neg, neu, pos)
             start, end = spans[j]
             out.append(TargetSentiment(label, score, token_evidence(ctx, shown) if shown else (), start, end, self.name))

@@ -22,7 +22,7 @@ one sentence; sarcasm, long-distance reference and sentiment spread over sentenc
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .context import TargetContext, target_context
@@ -68,7 +68,7 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
     if scored is None:  # once per sentence and lexicon: the tokens it scores, negation applied
         negated = sent.negated
         scored = sent.scored[word_score] = [(i, p * _NEGATION_SCALAR if negated[i] else p)
-                                            for i, p in enumerate(map(word_score, sent.lower)) if p]
+                                            for i, p in enumerate(_word_scores(word_score, sent.lower)) if p]
     if not scored:
         return []
     agent_verbs, passive_agent = [], -1
@@ -97,6 +97,14 @@ def word_terms(ctx: TargetContext, word_score: Callable[[str], float], params: R
             channel = "quote"
         out.append((i, p * weight, channel))
     return out
+
+
+def _word_scores(word_score: Callable[[str], float], words: Sequence[str]) -> Iterable[float]:
+    """``word_score`` of each of ``words``; for a backend's bound ``word_score`` whose backend has
+    ``word_scores`` (the lexicon backends: one dictionary lookup per word, mapped in C), that
+    method's list, the same values without a Python call per word."""
+    batch = getattr(getattr(word_score, "__self__", None), "word_scores", None)
+    return batch(words) if batch is not None else map(word_score, words)
 
 
 def role_terms(ctx: TargetContext, params: RuleParams) -> list[tuple[int, float, str]]:
