@@ -19,10 +19,7 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    said", a capitalised phrase with no mention, none of whose capitalised words is in a mention of
    the resolved actor) has actor ``None`` (``unlisted_name``), unless the name appears with a title
    after an actor that is no person ("Ruritania envoy Mara Quill ... Quill said"): that actor
-   (``speaker_title``). An anonymous speaker phrase with no definite determiner and no place or side in it
-   ("officials say", "diplomats said"; not "a source in the Vale army") is ``unnamed_source`` when that is the
-   first mention in it, though the extractor gave the quote an actor from context (round 11,
-   ``indefinite_speaker``); a speaker phrase holding several mentions, no comma between them, that ends with one
+   (``speaker_title``). A speaker phrase holding several mentions, no comma between them, that ends with one
    ("Vale shelling killed ten in Osterlich the Relief Agency said", "a statement from the children's agency
    UNICEF"; not "Mara Quill, speaking at the Council,") is that last mention's, the one the speech verb follows,
    when the extractor took an earlier one (round 11, ``speaker_head``).
@@ -109,10 +106,10 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
-         "partitive", "but_clause", "relative_it", "passive_agent", "indefinite_speaker", "speaker_head",
+         "partitive", "but_clause", "relative_it", "passive_agent", "speaker_head",
          "quoted_conjunct", "bare_surname", "what_clause")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
-``passive_agent``, ``indefinite_speaker``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
+``passive_agent``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
 (round 11), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
 (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 

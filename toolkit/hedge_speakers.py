@@ -2,8 +2,7 @@
 
 :func:`_first_speaker` starts from the quote extractor's actor (:mod:`toolkit.quotes`) and corrects it from the
 speaker phrase: the first of coordinated speakers, though not a mention ending the quote's own words
-(``quoted_conjunct``); the source an epithet speaker ("the London-based group") stands for; an anonymous phrase
-that is an unnamed source (``indefinite_speaker``); the last mention of a long phrase (``speaker_head``); a bare
+(``quoted_conjunct``); the source an epithet speaker ("the London-based group") stands for; the last mention of a long phrase (``speaker_head``); a bare
 surname (``bare_surname``); a name the lexicon lacks (``unlisted_name``) or the organisation of its title
 (``speaker_title``). The rules and their leave-one-set-out checks are documented in :mod:`toolkit.hedge_claims`.
 Limits: no parser; a phrase is read by its words and the mentions in it, so a speaker span the extractor cut
@@ -24,9 +23,6 @@ _PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 _EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
 _EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
-_UNNAMED = "unnamed_source"
-_PLACED = re.compile(r"\b(?:in|at|from|of|with|for|within|close\s+to|familiar\s+with)\s", re.IGNORECASE)
-_DEFINITE = frozenset("the this that these those its their his her it they he she".split())
 # The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
 # Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
 _TITLE_GAP = re.compile(r"(?:['\u2019]s)?(?:\s+(?:[A-Z][\w.'\u2019-]*|of|the|and|for|director|chief|head|minister|"
@@ -66,9 +62,6 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     if end is None:
         return q.actor
     own = next((m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end), None)
-    if "indefinite_speaker" in rules and own is not None and own.actor == _UNNAMED and own.actor != q.actor \
-            and text[at:end].split(" ", 1)[0].lower() not in _DEFINITE and not _PLACED.search(text, at, end):
-        return own.actor  # "officials say", "diplomats said": no earlier actor's people ("a source in X" is X's side)
     inside = [m for m in mentions[i:bisect.bisect_left(m_starts, end)] if m.end <= end]
     if "speaker_head" in rules and len(inside) > 1 and inside[-1].actor != q.actor and \
             not text[inside[-1].end:end].strip(" .,'\u2019s") and "," not in text[inside[0].end:inside[-1].start]:
