@@ -221,28 +221,71 @@ def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
     assert 0.0 < runs[0][3] <= 1.0
 
 
-def test_hedge_filter_cv_loso_scores_each_set_without_its_own_labels():
-    """Leave-one-set-out: a set's kept mask is the same whatever its own labels say (invented data)."""
+def _invented_sets(seed: int, n: int = 150, sets: int = 3):
+    """Invented matched records: sparse features, labels leaning on the first, two records an article, every
+    article in one of ``sets`` sets."""
     import numpy as np
     from scipy import sparse
 
+    rng = np.random.default_rng(seed)
+    x = sparse.csr_matrix((rng.random((n, 12)) < 0.3).astype(float))
+    y = ((x[:, 0].toarray().ravel() + rng.random(n)) > 0.5).astype(int)
+    groups = np.array([f"doc{i // 2}" for i in range(n)])
+    return x, y, groups, np.array([f"s{int(g[3:]) % sets}.jsonl" for g in groups])
+
+
+def test_hedge_filter_cv_loso_scores_each_set_without_its_own_labels():
+    """Leave-one-set-out: a set's kept mask is the same whatever its own labels say (invented data)."""
+    import numpy as np
+
     cv = _cv_tool()
-    rng = np.random.default_rng(11)
-    x = sparse.csr_matrix((rng.random((150, 12)) < 0.3).astype(float))
-    y = ((x[:, 0].toarray().ravel() + rng.random(150)) > 0.5).astype(int)
-    groups = np.array([f"doc{i // 2}" for i in range(150)])
-    sets = np.array([f"s{int(g[3:]) % 3}.jsonl" for g in groups])  # every article in one set
+    x, y, groups, sets = _invented_sets(11)
     per = cv.loso(x, y, groups, sets, 0.9)
     assert list(per) == ["s0.jsonl", "s1.jsonl", "s2.jsonl"]
     flipped = y.copy()
     flipped[sets == "s1.jsonl"] ^= 1
     again = cv.loso(x, flipped, groups, sets, 0.9)
-    assert np.array_equal(per["s1.jsonl"][3], again["s1.jsonl"][3])  # its own labels never chose or fitted it
-    for name, (base, p, k, kept) in per.items():
+    assert np.array_equal(per["s1.jsonl"][2], again["s1.jsonl"][2])  # its own labels never chose or fitted it
+    for name, (base, p, kept) in per.items():
         ys = y[sets == name]
-        assert base == ys.mean() and p == (ys[kept].mean() if kept.any() else 0.0) and k == ys[kept].sum() / ys.sum()
+        assert base == ys.mean() and p == (ys[kept].mean() if kept.any() else 0.0)
     lines = cv.loso_lines(per, y, sets)
     keep = np.zeros(len(y), bool)
     for name, row in per.items():
-        keep[sets == name] = row[3]
+        keep[sets == name] = row[2]
+    assert cv.pooled(per, y, sets) == (y[keep].mean(), y[keep].sum() / y.sum())
     assert lines[-1].startswith("leave-one-set-out (3 sets)") and f"pooled {y[keep].mean():.3f}" in lines[-1]
+    assert f"kept {y[keep].sum() / y.sum():.3f}" in lines[-1]
+
+
+def test_hedge_filter_cv_loso_floors_match_one_floor_runs_and_count_sets_against_the_first():
+    cv = _cv_tool()
+    x, y, groups, sets = _invented_sets(5)
+    both = cv.loso_floors(x, y, groups, sets, (0.95, 0.8))
+    for floor in (0.95, 0.8):
+        one = cv.loso(x, y, groups, sets, floor)
+        assert all((one[n][0], one[n][1], one[n][2].tolist()) == (r[0], r[1], r[2].tolist())
+                   for n, r in both[floor].items())
+    higher = sum(both[0.8][n][1] > both[0.95][n][1] + 1e-9 for n in both[0.8])
+    lower = sum(both[0.8][n][1] < both[0.95][n][1] - 1e-9 for n in both[0.8])
+    assert cv.versus(both[0.8], both[0.95]) == f"higher in {higher} sets, lower in {lower}, the same in {3 - higher - lower}"
+
+
+def test_hedge_filter_cv_nested_floor_chooses_each_sets_floor_without_its_labels():
+    """The floor that scores a set is chosen on the other sets only, and that set is then scored as loso scores it."""
+    import numpy as np
+
+    cv = _cv_tool()
+    x, y, groups, sets = _invented_sets(3, n=200, sets=4)
+    floors = (0.95, 0.85, 0.7)
+    outer = cv.loso_floors(x, y, groups, sets, floors)
+    nested = cv.nested_floor(x, y, groups, sets, outer, 0.9)
+    flipped = y.copy()
+    flipped[sets == "s2.jsonl"] ^= 1
+    again = cv.nested_floor(x, flipped, groups, sets, cv.loso_floors(x, flipped, groups, sets, floors), 0.9)
+    assert nested["s2.jsonl"][2] == again["s2.jsonl"][2]  # the same floor whatever its own labels say
+    assert np.array_equal(nested["s2.jsonl"][3], again["s2.jsonl"][3])
+    for name, (base, p, floor, kept) in nested.items():
+        assert floor in floors and (base, p) == outer[floor][name][:2] and np.array_equal(kept, outer[floor][name][2])
+    lines = cv.loso_lines(nested, y, sets)
+    assert all(f", floor {nested[n][2]}" in line for n, line in zip(nested, lines))

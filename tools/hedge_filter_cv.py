@@ -1,6 +1,7 @@
 """Nested, article-grouped cross-validation of the news hedge filter (:mod:`toolkit.hedge_filter`); ``--fit`` writes it.
 
-Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--extra LABELLED.jsonl] [--fit | --loso]``; ``--cost 200``
+Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--inner-kept 0.92] [--extra LABELLED.jsonl] [--fit | --loso
+[--floors F ...] [--nested-floor TARGET]]``; ``--cost 200``
 measures its CPU cost instead
 (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
@@ -19,6 +20,12 @@ the same fold. Printed: mean +- standard deviation over all outer folds, the fol
 per set the pooled out-of-fold precision before and after (first seed). ``--fit`` then runs the same inner
 selection on all records and writes :data:`toolkit.hedge_filter.MODEL_PATH` with its manifest. ``--loso`` scores
 each set instead by the inner choice and fit on the other sets (:func:`loso`), the analogue of a new held-out set.
+``--floors`` compares inner recall floors that way in one run (:func:`loso_floors`), ``--nested-floor`` also
+chooses each set's floor by an inner leave-one-set-out of the other sets (:func:`nested_floor`).
+
+Round 11 (fourteen sets, 847 matched records, 646 real; figures and the choice of the 0.92 floor in
+docs/training.md): leave-one-set-out pooled 0.829 at floor 0.95 -> 0.854 at 0.92 (real kept 0.955 -> 0.930,
+higher in 8 sets, lower in 4), the refit at 0.92 shipped.
 
 Result (round 6, lexicon of c46a299; about 45 CPU-seconds): 450 matched records (353 real, one per article) of the
 seven registered sets and ``hedges_real_train2.jsonl``; outer-fold precision 0.784 +- 0.006 unfiltered -> **0.836
@@ -147,52 +154,134 @@ def _score(y: np.ndarray, keep: np.ndarray) -> tuple[float, float]:
     return (kept.mean() if len(kept) else 0.0), (kept.sum() / y.sum() if y.sum() else 0.0)
 
 
-def select(x, y, groups, seed: int, min_kept: float) -> tuple[float, bool, float, float]:
-    """Inner CV choice ``(C, balanced, threshold, inner precision)``: best precision with real kept >= ``min_kept``."""
+def inner_grid(x, y, groups, seed: int) -> dict:
+    """Out-of-fold probabilities of every grid point ``(balanced, C)`` over 4 inner article folds, in grid order."""
     from sklearn.model_selection import StratifiedGroupKFold
 
-    best = (C_GRID[0], False, 0.0, _score(y, np.ones(len(y), bool))[0])
+    folds = list(StratifiedGroupKFold(4, shuffle=True, random_state=seed).split(x, y, groups))
+    grid = {}
     for balanced in (False, True):
         for c in C_GRID:
             prob = np.zeros(len(y))
-            for tr, te in StratifiedGroupKFold(4, shuffle=True, random_state=seed).split(x, y, groups):
+            for tr, te in folds:
                 prob[te] = _fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1]
-            for t in THRESHOLDS[1:]:
-                p, k = _score(y, prob >= t)
-                if k >= min_kept and p > best[3] + 1e-9:
-                    best = (c, balanced, t, p)
+            grid[balanced, c] = prob
+    return grid
+
+
+def choose(grid: dict, y: np.ndarray, min_kept: float) -> tuple[float, bool, float, float]:
+    """The choice ``(C, balanced, threshold, inner precision)`` of :func:`inner_grid`'s probabilities: the best
+    precision keeping at least ``min_kept`` of the real hedges (threshold 0, keep all, when none does better)."""
+    best = (C_GRID[0], False, 0.0, _score(y, np.ones(len(y), bool))[0])
+    for (balanced, c), prob in grid.items():
+        for t in THRESHOLDS[1:]:
+            p, k = _score(y, prob >= t)
+            if k >= min_kept and p > best[3] + 1e-9:
+                best = (c, balanced, t, p)
     return best
 
 
-def loso(x, y, groups, sets, min_kept: float, seed: int = 100) -> dict:
-    """Leave-one-set-out: for each spot set, the inner choice (:func:`select`, article folds of the other sets) and a
-    fit on the other sets score that set, as a new held-out set would be scored. ``{set: (unfiltered precision,
-    precision, real kept, kept mask)}`` in the sets' order."""
-    out = {}
+def select(x, y, groups, seed: int, min_kept: float) -> tuple[float, bool, float, float]:
+    """Inner CV choice ``(C, balanced, threshold, inner precision)``: best precision with real kept >= ``min_kept``."""
+    return choose(inner_grid(x, y, groups, seed), y, min_kept)
+
+
+def _kept_by_floor(x, y, groups, tr, te, floors, seed: int) -> dict:
+    """For each recall floor, the records ``te`` kept by the inner choice and fit on the records ``tr``."""
+    grid, models, out = inner_grid(x[tr], y[tr], groups[tr], seed), {}, {}
+    for floor in floors:
+        c, balanced, t, _p = choose(grid, y[tr], floor)
+        if t == 0:
+            out[floor] = np.ones(len(te), bool)
+            continue
+        if (c, balanced) not in models:
+            models[c, balanced] = _fit(x[tr], y[tr], c, balanced)
+        out[floor] = models[c, balanced].predict_proba(x[te])[:, 1] >= t
+    return out
+
+
+def loso_floors(x, y, groups, sets, floors, seed: int = 100) -> dict:
+    """Leave-one-set-out for several inner recall floors at once: ``{floor: {set: (unfiltered precision,
+    precision, kept mask)}}``; each set's mask comes from the inner choice (:func:`select`, article folds of the
+    other sets) and a fit on the other sets, as a new held-out set would be scored."""
+    out = {floor: {} for floor in floors}
     for name in dict.fromkeys(sets):
         te, tr = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
-        c, balanced, t, _p = select(x[tr], y[tr], groups[tr], seed, min_kept)
-        keep = (_fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1] >= t) if t > 0 else np.ones(len(te), bool)
-        out[name] = (y[te].mean(), *_score(y[te], keep), keep)
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed).items():
+            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
+    return out
+
+
+def loso(x, y, groups, sets, min_kept: float, seed: int = 100) -> dict:
+    """:func:`loso_floors` at one floor: ``{set: (unfiltered precision, precision, kept mask)}`` in the sets' order."""
+    return loso_floors(x, y, groups, sets, (min_kept,), seed)[min_kept]
+
+
+def pooled(per: dict, y: np.ndarray, sets: np.ndarray) -> tuple[float, float]:
+    """Pooled precision and real kept of the records :func:`loso` keeps."""
+    keep = np.zeros(len(y), bool)
+    for name, row in per.items():
+        keep[sets == name] = row[-1]
+    return _score(y, keep)
+
+
+def nested_floor(x, y, groups, sets, outer: dict, target: float, seed: int = 100) -> dict:
+    """Leave-one-set-out with the recall floor chosen without the held-out set: for each set, an inner
+    leave-one-set-out over the other sets (each pair of sets left out together once, scored for both) gives each
+    floor's pooled precision and real kept; the floor with the best precision keeping at least ``target`` of the
+    real hedges (the highest floor when none does) then scores the set by ``outer`` (:func:`loso_floors` at the
+    same floors and seed). ``{set: (unfiltered precision, precision, floor, kept mask)}``."""
+    names, floors = list(dict.fromkeys(sets)), list(outer)
+    pair = {}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            te, tr = np.flatnonzero(np.isin(sets, (a, b))), np.flatnonzero(~np.isin(sets, (a, b)))
+            pair[a, b] = pair[b, a] = (te, _kept_by_floor(x, y, groups, tr, te, floors, seed))
+    out = {}
+    for a in names:
+        score = {}
+        for floor in floors:
+            ys, ks = [], []
+            for b in names:
+                if b != a:
+                    te, kept = pair[a, b]
+                    mine = sets[te] == b
+                    ys.append(y[te][mine])
+                    ks.append(kept[floor][mine])
+            score[floor] = _score(np.concatenate(ys), np.concatenate(ks))
+        ok = [f for f in floors if score[f][1] >= target]
+        floor = max(ok, key=lambda f: (score[f][0], f)) if ok else max(floors)
+        base, p, keep = outer[floor][a]
+        out[a] = (base, p, floor, keep)
     return out
 
 
 def loso_lines(per: dict, y: np.ndarray, sets: np.ndarray) -> list[str]:
-    """Report lines of :func:`loso`: each set (kept real / kept, real kept, the binomial standard error of its
-    precision), the pooled precision and real kept, the mean +- standard deviation over sets, sets higher / lower."""
-    lines, keep = [], np.zeros(len(y), bool)
-    for name, (base, p, k, kept) in per.items():
-        idx = np.flatnonzero(sets == name)
-        keep[idx] = kept
+    """Report lines of :func:`loso` (or :func:`nested_floor`, with each set's floor): each set (kept real / kept,
+    real kept, the binomial standard error of its precision), the pooled precision and real kept, the mean +-
+    standard deviation over sets, sets higher / lower than unfiltered."""
+    lines = []
+    for name, row in per.items():
+        base, p, kept = row[0], row[1], row[-1]
+        real = y[sets == name]
         se = (p * (1 - p) / kept.sum()) ** 0.5 if kept.sum() else 0.0
-        lines.append(f"  {name}: precision {base:.3f} -> {p:.3f} ({y[idx][kept].sum()}/{kept.sum()}, binomial se "
-                     f"{se:.3f}), real kept {y[idx][kept].sum()}/{y[idx].sum()}")
+        floor = f", floor {row[2]}" if len(row) == 4 else ""
+        lines.append(f"  {name}: precision {base:.3f} -> {p:.3f} ({real[kept].sum()}/{kept.sum()}, binomial se "
+                     f"{se:.3f}), real kept {real[kept].sum()}/{real.sum()}{floor}")
     ps = [v[1] for v in per.values()]
-    lines.append(f"leave-one-set-out ({len(per)} sets): unfiltered {y.mean():.3f} -> pooled {y[keep].mean():.3f}, real "
-                 f"kept {y[keep].sum() / y.sum():.3f}; per set {statistics.mean(ps):.3f} +- {statistics.stdev(ps):.3f} "
+    p, k = pooled(per, y, sets)
+    lines.append(f"leave-one-set-out ({len(per)} sets): unfiltered {y.mean():.3f} -> pooled {p:.3f}, real "
+                 f"kept {k:.3f}; per set {statistics.mean(ps):.3f} +- {statistics.stdev(ps):.3f} "
                  f"(higher in {sum(v[1] > v[0] + 1e-9 for v in per.values())}, lower in "
                  f"{sum(v[1] < v[0] - 1e-9 for v in per.values())})")
     return lines
+
+
+def versus(per: dict, base: dict) -> str:
+    """How many sets :func:`loso`'s ``per`` scores higher and lower in precision than ``base`` does."""
+    higher = sum(per[n][1] > base[n][1] + 1e-9 for n in per)
+    lower = sum(per[n][1] < base[n][1] - 1e-9 for n in per)
+    return f"higher in {higher} sets, lower in {lower}, the same in {len(per) - higher - lower}"
 
 
 def cost(n: int, repeats: int = 5) -> str:
@@ -235,6 +324,9 @@ def main() -> None:
     ap.add_argument("--inner-kept", type=float, default=0.95)
     ap.add_argument("--fit", action="store_true")
     ap.add_argument("--loso", action="store_true", help="leave-one-set-out figures instead of the article folds")
+    ap.add_argument("--floors", type=float, nargs="+", help="with --loso: each inner recall floor, against the first")
+    ap.add_argument("--nested-floor", type=float, metavar="TARGET",
+                    help="with --loso and --floors: the floor chosen by an inner leave-one-set-out keeping >= TARGET")
     ap.add_argument("--cost", type=int, metavar="N", help="only measure the CPU cost on N FA-KES articles")
     args = ap.parse_args()
     if args.cost:
@@ -249,7 +341,16 @@ def main() -> None:
     print(f"{len(data)} matched records ({y.sum()} real) in {len(set(groups))} articles; {x.shape[1]} features")
     if args.loso:
         sets = np.array([d["set"] for d in data])
-        print("\n".join(loso_lines(loso(x, y, groups, sets, args.inner_kept), y, sets)))
+        floors = args.floors or [args.inner_kept]
+        per = loso_floors(x, y, groups, sets, floors)
+        for floor in floors:
+            print(f"inner recall floor {floor}:", *loso_lines(per[floor], y, sets), sep="\n")
+            if floor != floors[0]:
+                print(f"  against floor {floors[0]}: {versus(per[floor], per[floors[0]])}")
+        if args.nested_floor:
+            nested = nested_floor(x, y, groups, sets, per, args.nested_floor)
+            print(f"floor chosen by an inner leave-one-set-out (real kept >= {args.nested_floor}):",
+                  *loso_lines(nested, y, sets), f"  against floor {floors[0]}: {versus(nested, per[floors[0]])}", sep="\n")
         return
     rows, oof_first = [], {}
     for seed in range(args.seeds):
