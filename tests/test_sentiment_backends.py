@@ -129,3 +129,25 @@ def test_sentiment_lexicon_word_scores_equal_word_score_and_feed_word_terms(name
     batched = word_terms(target_context(text, start, start + 9), lex.word_score, RuleParams(), False)
     plain = word_terms(target_context(text + " ", start, start + 9), lambda w: lex.word_score(w), RuleParams(), False)
     assert batched and batched == plain
+
+
+def test_sentiment_backends_textblob_word_polarity_equals_textblobs_lexicon_without_importing_it():
+    import subprocess
+    import sys
+
+    # the word polarities come from TextBlob's XML file, read without importing TextBlob (which imports NLTK) ...
+    probe = ("import sys; from toolkit.sentiment.lexical import textblob, vader; tb = textblob(); vader(); "
+             "print(len(tb._lexicon) > 2000, 'textblob' in sys.modules, 'nltk' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["True", "False", "False"]
+    # ... and equal what textblob.en.sentiment holds, in its order
+    from textblob.en import sentiment
+    from toolkit.sentiment.lexical import textblob
+
+    ref = {}
+    for word, senses in sentiment.items():
+        values = senses.get(None) or next(iter(senses.values()))
+        if values and values[0]:
+            ref[word.lower()] = float(values[0])
+    assert list(textblob()._lexicon.items()) == list(ref.items())
+    assert textblob().score("a truly terrible, awful day") == sentiment("a truly terrible, awful day")[0]

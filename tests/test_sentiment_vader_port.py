@@ -57,3 +57,17 @@ def test_sentiment_vader_port_equals_nltk_on_written_cases(nltk_vader):
     assert vader()._vader.lexicon == nltk_vader.lexicon
     # NLTK scores a repeated word in the context of its first occurrence: both "good"s are negated
     assert vader().score("not good and very good") == nltk_vader.polarity_scores("not good and very good")["compound"] < 0
+
+
+def test_sentiment_vader_port_constants_equal_nltks():
+    # the port reads NLTK's VaderConstants from toolkit/lexicons/vader_constants.json, so that scoring never imports
+    # NLTK; the copy must stay NLTK's
+    from nltk.sentiment.vader import VaderConstants
+    from toolkit.sentiment.lexical import vader_constants
+
+    ours = vader_constants()
+    names = {n for n in vars(VaderConstants) if n.isupper() and n != "REGEX_REMOVE_PUNCTUATION"}
+    assert set(ours) - {"citation"} == names and ours["citation"]
+    for name in names:
+        theirs = getattr(VaderConstants, name)
+        assert (set(ours[name]) == set(theirs)) if isinstance(theirs, (set, frozenset)) else ours[name] == theirs, name

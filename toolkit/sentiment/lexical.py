@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import math
 import os
 import string
@@ -20,6 +21,52 @@ __all__ = ["VaderBackend", "TextBlobBackend", "vader", "textblob"]
 
 _PUNCT = string.punctuation
 _STRIP = str.maketrans("", "", _PUNCT)
+_CONSTANTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lexicons", "vader_constants.json")
+
+
+def vader_constants() -> dict:
+    """NLTK's ``VaderConstants`` (``B_INCR``, ``B_DECR``, ``C_INCR``, ``N_SCALAR``, ``NEGATE``, ``PUNC_LIST``,
+    ``BOOSTER_DICT``, ``SPECIAL_CASE_IDIOMS``) as shipped in ``toolkit/lexicons/vader_constants.json``."""
+    with open(_CONSTANTS, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def textblob_word_polarity(path: str) -> dict[str, float]:
+    """The polarity of each word's untagged sense in TextBlob's English lexicon ``en-sentiment.xml`` at ``path``,
+    keyed by the lowercased word, non-zero ones only: what ``textblob.en.sentiment`` holds under ``[word][None][0]``
+    (each part of speech's senses averaged, then the parts of speech; adjectives' "-ly" adverbs annotated with the
+    adjective's scores, as ``textblob.en.Sentiment.load`` does), read without importing TextBlob, whose import
+    loads NLTK. tests/test_sentiment_lexicon.py checks it against TextBlob's own."""
+    from xml.etree import ElementTree
+
+    def avg(values: Sequence[float]) -> float:
+        return sum(values) / float(len(values) or 1)
+
+    words: dict = {}
+    for w in ElementTree.parse(path).getroot().findall("word"):
+        form = w.attrib.get("form")
+        if form:
+            psi = (float(w.attrib.get("polarity", 0.0)), float(w.attrib.get("subjectivity", 0.0)),
+                   float(w.attrib.get("intensity", 1.0)))
+            words.setdefault(form, {}).setdefault(w.attrib.get("pos"), []).append(psi)
+    for form, by_pos in words.items():
+        senses = {pos: [avg(each) for each in zip(*psi)] for pos, psi in by_pos.items()}
+        senses[None] = [avg(each) for each in zip(*senses.values())]
+        words[form] = senses
+    for form, senses in list(words.items()):
+        if "JJ" in senses:
+            if form.endswith("y"):
+                form = form[:-1] + "i"
+            if form.endswith("le"):
+                form = form[:-2]
+            adverb = words.setdefault(form + "ly", {})
+            adverb["RB"] = adverb[None] = tuple(senses["JJ"])
+    out = {}
+    for form, senses in words.items():
+        values = senses.get(None) or next(iter(senses.values()))
+        if values and values[0]:
+            out[form.lower()] = float(values[0])
+    return out
 
 
 class _Vader:
@@ -31,13 +78,13 @@ class _Vader:
     NLTK's: whitespace split, tokens of one character dropped, one leading or trailing run of a
     ``PUNC_LIST`` mark stripped when the rest is a word of the punctuation-free text (checked by the
     run instead of NLTK's word x mark dict). Only ``compound`` is computed (NLTK's neg/neu/pos are not).
-    The constants are NLTK's own (``VaderConstants``); the lexicon is read as NLTK reads it.
-    tests/test_sentiment_vader_port.py compares it with NLTK on generated and written text.
+    The constants are NLTK's own (``VaderConstants``, kept in ``toolkit/lexicons/vader_constants.json`` so that
+    scoring does not import NLTK, about 1.7 CPU-s a process); the lexicon is read as NLTK reads it.
+    tests/test_sentiment_vader_port.py compares the constants and the scores with NLTK's on generated and
+    written text.
     """
 
     def __init__(self, lexicon_path: str) -> None:
-        from nltk.sentiment.vader import VaderConstants
-
         raw = open(lexicon_path, "rb").read()
         try:
             data = raw.decode("utf-8")
@@ -47,12 +94,12 @@ class _Vader:
         for line in data.split("\n"):
             word, measure = line.strip().split("\t")[0:2]
             self.lexicon[word] = float(measure)
-        c = VaderConstants
-        self._marks = frozenset(c.PUNC_LIST)
-        self._negate = frozenset(c.NEGATE)
-        self._booster = dict(c.BOOSTER_DICT)
-        self._idioms = dict(c.SPECIAL_CASE_IDIOMS)
-        self._c_incr, self._b_decr, self._n_scalar = c.C_INCR, c.B_DECR, c.N_SCALAR
+        c = vader_constants()
+        self._marks = frozenset(c["PUNC_LIST"])
+        self._negate = frozenset(c["NEGATE"])
+        self._booster = dict(c["BOOSTER_DICT"])
+        self._idioms = dict(c["SPECIAL_CASE_IDIOMS"])
+        self._c_incr, self._b_decr, self._n_scalar = c["C_INCR"], c["B_DECR"], c["N_SCALAR"]
 
     def tokens(self, text: str) -> list[str]:
         """NLTK's ``SentiText.words_and_emoticons`` of ``text``."""
@@ -216,14 +263,18 @@ class TextBlobBackend:
     name = "textblob"
 
     def __init__(self) -> None:
-        from textblob.en import sentiment as lexicon
+        import importlib.util
 
-        self._polarity = lexicon  # what TextBlob(text).sentiment calls, without a blob and a namedtuple class per call
-        self._lexicon = {}
-        for word, senses in lexicon.items():
-            values = senses.get(None) or next(iter(senses.values()))
-            if values and values[0]:
-                self._lexicon[word.lower()] = float(values[0])
+        package = importlib.util.find_spec("textblob").submodule_search_locations[0]  # found, not imported
+        self._lexicon = textblob_word_polarity(os.path.join(package, "en", "en-sentiment.xml"))
+
+    @functools.cached_property
+    def _polarity(self):
+        """TextBlob's English sentiment, what ``TextBlob(text).sentiment`` calls, without a blob and a namedtuple
+        class per call; imported on the first sentence score (it imports NLTK)."""
+        from textblob.en import sentiment
+
+        return sentiment
 
     def score(self, text: str) -> float:
         """TextBlob polarity of ``text`` (the PatternAnalyzer's, as ``TextBlob(text).sentiment.polarity``)."""
