@@ -51,3 +51,21 @@ def test_pipeline_gc_freezes_what_each_in_process_chunk_leaves_until_the_run_end
     assert len(results.articles) == 6 and len(frozen_at_chunk) == 3
     assert frozen_at_chunk[0] < frozen_at_chunk[1] < frozen_at_chunk[2]  # each chunk's survivors frozen after it
     assert gc.get_freeze_count() == before
+
+
+def test_pipeline_gc_pool_worker_freezes_what_its_chunk_leaves(monkeypatch):
+    # a pool worker runs each chunk through _run_chunk_frozen: the chunk's survivors (a stand-in memo entry here)
+    # are frozen after it, as in-process runs do; the worker ends with the pool, so nothing frozen outlives a run
+    kept = []
+
+    def chunk(items, start, *run_args):
+        kept.append([object() for _ in range(50)])  # what a chunk leaves alive
+        return {"articles": items, "start": start, "args": run_args}
+
+    monkeypatch.setattr(engines, "_run_chunk", chunk)
+    before = gc.get_freeze_count()
+    try:
+        assert engines._run_chunk_frozen(["a"], 3, "x") == {"articles": ["a"], "start": 3, "args": ("x",)}
+        assert gc.get_freeze_count() >= before + 50
+    finally:
+        gc.unfreeze()

@@ -131,6 +131,15 @@ def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterato
             yield from _map_pool(tasks, workers, run_args)
 
 
+def _run_chunk_frozen(items: list, start: int, *run_args) -> dict:
+    """:func:`_run_chunk` in a pool worker, then what the chunk leaves alive frozen as in-process runs do
+    (:func:`_map_local`): the worker's later collections do not walk its memo caches again. A worker
+    ends with its pool, so nothing frozen outlives the run."""
+    tables = _run_chunk(items, start, *run_args)
+    gc.freeze()
+    return tables
+
+
 def _map_pool(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:
     """``(index, hash, tables)`` per task on a pool of ``workers`` processes, at most ``2 * workers`` in flight."""
     with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
@@ -138,7 +147,7 @@ def _map_pool(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator
         for task in itertools.chain(tasks, [None]):
             if task is not None:
                 index, h, items, start = task
-                pending[pool.submit(_run_chunk, items, start, *run_args)] = (index, h, start, len(items))
+                pending[pool.submit(_run_chunk_frozen, items, start, *run_args)] = (index, h, start, len(items))
                 if len(pending) < 2 * workers:
                     continue
             while pending and (task is None or len(pending) >= 2 * workers):
