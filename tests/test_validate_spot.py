@@ -18,7 +18,7 @@ def test_validate_spot_gold_files_hold_offsets_not_text():
     for name in ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
                  "hedges_real_fresh7.jsonl", "hedges_real_fresh8.jsonl", "hedges_real_fresh9.jsonl", "hedges_real_fresh10.jsonl",
-                 "hedges_real_fresh11.jsonl",
+                 "hedges_real_fresh11.jsonl", "hedges_real_fresh12.jsonl",
                  "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
                  "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
@@ -191,6 +191,17 @@ def test_validate_spot_fresh11_registered_held_out_and_read(shared):
     key = ("corpus", "doc_id", "start", "end")
     assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
     _registered_set_reads(shared, "hedges_real_fresh11.jsonl", 25)  # labels counted, not scored
+
+
+def test_validate_spot_fresh12_committed_but_not_registered():
+    # drawn by 98f8db2 for round 12 and labelled blind twice; no command may score it before round 12 registers it
+    first = [json.loads(line) for line in (GOLD_DIR / "hedges_real_fresh12.jsonl").read_text(encoding="utf-8").splitlines()]
+    second = [json.loads(line) for line in
+              (GOLD_DIR / "second_hedges_real_fresh12.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "hedges_real_fresh12.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
+    key = ("corpus", "doc_id", "start", "end")
+    assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
+    assert sum(r["real"] for r in first) == 27  # labels counted, not scored
 
 
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):
