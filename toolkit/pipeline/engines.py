@@ -110,6 +110,15 @@ def _collector_for_the_run() -> Iterator[None]:
         gc.unfreeze()
 
 
+def _run_chunk_frozen(items: list, start: int, *run_args) -> dict:
+    """:func:`_run_chunk`, then what the chunk leaves alive frozen (:func:`_map_local`), in-process and in
+    each pool worker: later collections do not walk the memo caches again. In-process the run hands it
+    back at its end; a pool worker ends with its pool, so nothing frozen outlives the run."""
+    tables = _run_chunk(items, start, *run_args)
+    gc.freeze()
+    return tables
+
+
 def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:
     """``(index, hash, tables)`` per task, in-process or on ``workers`` local processes, with the
     collector set for the run (:func:`_collector_for_the_run`).
@@ -124,20 +133,9 @@ def _map_local(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterato
     with _collector_for_the_run():
         if workers <= 1:
             for index, h, items, start in tasks:
-                tables = _run_chunk(items, start, *run_args)
-                gc.freeze()
-                yield index, h, tables
+                yield index, h, _run_chunk_frozen(items, start, *run_args)
         else:
             yield from _map_pool(tasks, workers, run_args)
-
-
-def _run_chunk_frozen(items: list, start: int, *run_args) -> dict:
-    """:func:`_run_chunk` in a pool worker, then what the chunk leaves alive frozen as in-process runs do
-    (:func:`_map_local`): the worker's later collections do not walk its memo caches again. A worker
-    ends with its pool, so nothing frozen outlives the run."""
-    tables = _run_chunk(items, start, *run_args)
-    gc.freeze()
-    return tables
 
 
 def _map_pool(tasks: Iterator[tuple], workers: int, run_args: tuple) -> Iterator[tuple]:

@@ -165,11 +165,6 @@ def attributions(quotes) -> list[tuple[list[tuple[int, int]], tuple[int, int] | 
     return list(groups.values())
 
 
-def _system(text: str, verbs) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None, str]]:
-    """Predicted attributions of the rules (:func:`attributions` of their quotes)."""
-    return attributions(extract_quotes(text, verbs=verbs))
-
-
 def score(docs, predict) -> dict:
     """Score ``predict(text) -> [(content spans, speaker span or None, kind)]`` on loaded gold docs."""
     n_pred = n_match = n_gold_speech = n_gold_speech_matched = 0
@@ -241,7 +236,7 @@ def evaluate(path: str | Path) -> dict:
         quotes[text] = extract_quotes(text, verbs=verbs)
     elapsed = time.perf_counter() - t0
     return {
-        "system": score(docs, lambda text: attributions(quotes[text]) if text in quotes else _system(text, verbs)),
+        "system": score(docs, lambda text: attributions(quotes[text])),
         "baseline": score(docs, _baseline),
         "articles": len(docs), "gold": sum(len(g) for _s, _t, g in docs), "words": n_words,
         "words_per_second": n_words / elapsed if elapsed else float("inf"),
