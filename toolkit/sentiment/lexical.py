@@ -16,12 +16,14 @@ import os
 import string
 from collections.abc import Sequence
 
+from ..lexicon import DEFAULT_DIR
+
 __all__ = ["VaderBackend", "TextBlobBackend", "vader", "textblob"]
 
 
 _PUNCT = string.punctuation
 _STRIP = str.maketrans("", "", _PUNCT)
-_CONSTANTS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lexicons", "vader_constants.json")
+_CONSTANTS = DEFAULT_DIR / "vader_constants.json"
 
 
 def vader_constants() -> dict:
@@ -36,7 +38,7 @@ def textblob_word_polarity(path: str) -> dict[str, float]:
     keyed by the lowercased word, non-zero ones only: what ``textblob.en.sentiment`` holds under ``[word][None][0]``
     (each part of speech's senses averaged, then the parts of speech; adjectives' "-ly" adverbs annotated with the
     adjective's scores, as ``textblob.en.Sentiment.load`` does), read without importing TextBlob, whose import
-    loads NLTK. tests/test_sentiment_lexicon.py checks it against TextBlob's own."""
+    loads NLTK. tests/test_sentiment_backends.py checks it against TextBlob's own."""
     from xml.etree import ElementTree
 
     def avg(values: Sequence[float]) -> float:
@@ -225,7 +227,22 @@ class _Vader:
         return valence
 
 
-class VaderBackend:
+class _WordScores:
+    """One word's score from the backend's ``_lexicon`` (lowercased word -> score in [-1, 1]), the lookups
+    :class:`VaderBackend` and :class:`TextBlobBackend` share."""
+
+    _lexicon: dict[str, float]
+
+    def word_score(self, word: str) -> float:
+        """Score of one lowercased word (0.0 when not in the lexicon)."""
+        return self._lexicon.get(word, 0.0)
+
+    def word_scores(self, words: Sequence[str]) -> list[float]:
+        """:meth:`word_score` of each of ``words`` (one dictionary lookup per word, mapped in C)."""
+        return list(map(self._lexicon.get, words, itertools.repeat(0.0)))
+
+
+class VaderBackend(_WordScores):
     """VADER (Hutto & Gilbert 2014), NLTK's scoring ported in :class:`_Vader`, with the lexicon shipped in ``vaderSentiment``.
 
     ``score`` is VADER's compound score; ``word_score`` is the lexicon valence / 4, clipped.
@@ -245,16 +262,8 @@ class VaderBackend:
         too, so ``voice`` of one quote with both backends runs VADER once."""
         return float(self._vader.compound(text))
 
-    def word_score(self, word: str) -> float:
-        """Valence of one lowercased word (0.0 when not in the lexicon)."""
-        return self._lexicon.get(word, 0.0)
 
-    def word_scores(self, words: Sequence[str]) -> list[float]:
-        """:meth:`word_score` of each of ``words`` (one dictionary lookup per word, mapped in C)."""
-        return list(map(self._lexicon.get, words, itertools.repeat(0.0)))
-
-
-class TextBlobBackend:
+class TextBlobBackend(_WordScores):
     """TextBlob's pattern-based polarity (Loria, TextBlob; lexicon of De Smedt & Daelemans 2012).
 
     ``word_score`` is the polarity of the word's untagged sense in TextBlob's lexicon.
@@ -279,14 +288,6 @@ class TextBlobBackend:
     def score(self, text: str) -> float:
         """TextBlob polarity of ``text`` (the PatternAnalyzer's, as ``TextBlob(text).sentiment.polarity``)."""
         return float(self._polarity(text)[0])
-
-    def word_score(self, word: str) -> float:
-        """Polarity of one lowercased word (0.0 when not in the lexicon)."""
-        return self._lexicon.get(word, 0.0)
-
-    def word_scores(self, words: Sequence[str]) -> list[float]:
-        """:meth:`word_score` of each of ``words`` (one dictionary lookup per word, mapped in C)."""
-        return list(map(self._lexicon.get, words, itertools.repeat(0.0)))
 
 
 @functools.cache
