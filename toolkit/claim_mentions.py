@@ -43,16 +43,23 @@ def short_forms(text: str, mentions: Sequence[Any]) -> list[_Mention]:
             surnames.setdefault(words[-1], (m.end, m.actor))
         if len(words) >= 3 and words[-2][:1].islower() and words[-1][:1].islower():
             nouns.setdefault(" ".join(words[-2:]).lower(), (m.end, m.actor))
+    return (_later_forms(text, surnames, r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(%s)\b", lambda f: f.group(1), mentions)
+            + _later_forms(text, nouns, r"(?i:\b(%s)\b)", lambda f: f.group(1).lower(), mentions))
+
+
+def _later_forms(text: str, forms: dict[str, tuple[int, str]], pattern: str, key: Any,
+                 mentions: Sequence[Any]) -> list[_Mention]:
+    """The matches of ``pattern`` (``%s``: the alternation of ``forms``' keys, escaped) after the end its form
+    maps to and covered by none of ``mentions``, each as a mention of the form's actor (``key(match)`` gives the
+    form): the scan :func:`short_forms` and :func:`bare_surnames` share."""
+    if not forms:
+        return []
     covered = [(m.start, m.end) for m in mentions]
     found = []
-    for forms, pattern, key in ((surnames, r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(%s)\b", lambda f: f.group(1)),
-                                (nouns, r"(?i:\b(%s)\b)", lambda f: f.group(1).lower())):
-        if not forms:
-            continue
-        for f in re.finditer(pattern % "|".join(map(re.escape, forms)), text):
-            after, actor = forms[key(f)]
-            if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
-                found.append(_Mention(f.start(), f.end(), actor))
+    for f in re.finditer(pattern % "|".join(map(re.escape, forms)), text):
+        after, actor = forms[key(f)]
+        if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
+            found.append(_Mention(f.start(), f.end(), actor))
     return found
 
 
@@ -119,12 +126,4 @@ def bare_surnames(text: str, mentions: Sequence[Any], actors: Any) -> list[_Ment
         if len(words) >= 2 and len(words[-1]) >= 3 and words[-1][:1].isupper() and words[-1].isalpha() \
                 and entry is not None and entry.kind == "person":
             first.setdefault(words[-1], (m.end, m.actor))
-    if not first:
-        return []
-    covered = [(m.start, m.end) for m in mentions]
-    found = []
-    for f in re.finditer(r"\b(%s)\b(?!['\u2019]?\s*[A-Z])" % "|".join(map(re.escape, first)), text):
-        after, actor = first[f.group(1)]
-        if f.start() >= after and not any(a < f.end() and f.start() < b for a, b in covered):
-            found.append(_Mention(f.start(), f.end(), actor))
-    return found
+    return _later_forms(text, first, r"\b(%s)\b(?!['\u2019]?\s*[A-Z])", lambda f: f.group(1), mentions)
