@@ -203,6 +203,17 @@ def test_validate_spot_fresh12_registered_held_out_and_read(shared):
     _registered_set_reads(shared, "hedges_real_fresh12.jsonl", 27)  # labels counted, not scored
 
 
+def test_validate_spot_fresh13_committed_but_not_registered():
+    # drawn by 9200055 for round 13 and labelled blind twice; no command may score it before round 13 registers it
+    first = [json.loads(line) for line in (GOLD_DIR / "hedges_real_fresh13.jsonl").read_text(encoding="utf-8").splitlines()]
+    second = [json.loads(line) for line in
+              (GOLD_DIR / "second_hedges_real_fresh13.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert "hedges_real_fresh13.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
+    key = ("corpus", "doc_id", "start", "end")
+    assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
+    assert sum(r["real"] for r in first) == 27 and sum(r["real"] for r in second) == 32  # labels counted, not scored
+
+
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):
     # invented outcomes, no shared data: each set gets as many records as its position + 1, all real and kept with
     # the right actor; "dev pooled" counts the DEV_SETS' records only, "all pooled" every set's

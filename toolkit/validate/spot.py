@@ -61,6 +61,10 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   none of the fifteen sets above's articles, drawn by the code of commit 98f8db2 after round 11's held-out set was
   scored, labelled the same way (text window alone) by two annotators and committed alone, unregistered, before
   any later rule change; registered in round 12 before any rule change; never read to choose one: held out.
+* ``hedges_real_fresh13.jsonl`` (and ``second_hedges_real_fresh13.jsonl``): 40 more, seed 40, ``--by-alignment``,
+  none of the sixteen sets above's articles, drawn by the code of commit 9200055 (round 12, before its rule
+  changes), labelled the same way (text window alone) by two annotators and committed alone; **not registered**
+  in :data:`HEDGE_SETS`, so no command scores it: round 13 registers it as its held-out set before any rule change.
   The held-out sets are the ones named in :data:`HELD_OUT` (fresh12; :data:`PORTRAYAL_HELD_OUT`
   for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the fifteen dev sets
   pooled (920, :data:`DEV_SETS`: every set but the held-out ones) and all sixteen pooled (960).
