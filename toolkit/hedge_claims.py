@@ -22,7 +22,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    (``speaker_title``). A speaker phrase holding several mentions, no comma between them, that ends with one
    ("Vale shelling killed ten in Osterlich the Relief Agency said", "a statement from the children's agency
    UNICEF"; not "Mara Quill, speaking at the Council,") is that last mention's, the one the speech verb follows,
-   when the extractor took an earlier one (round 11, ``speaker_head``).
+   when the extractor took an earlier one (round 11, ``speaker_head``). A belief verb ("believes", "thinks",
+   "fears", "suspects") inside the quote is held by its own subject, per the round-8 spot convention ("Mara Quill
+   said the Vale Front also believes ..." is the Front's; "he believed" the last person mentioned in the sentence
+   or the one before; "I"/"we" stay the speaker's): round 12, ``nested_belief``.
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -78,7 +81,7 @@ which stand for the nearest organisation or group mentioned before them.
 Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
 the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
-(rounds 6, 9 and 11 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
+(rounds 6, 9, 11 and 12 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
 of two or more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``). Rule 1's
 speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`.
 
@@ -107,10 +110,10 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
          "partitive", "but_clause", "relative_it", "passive_agent", "speaker_head",
-         "quoted_conjunct", "bare_surname", "what_clause")
+         "quoted_conjunct", "bare_surname", "what_clause", "nested_belief")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
 ``passive_agent``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
-(round 11), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
+(round 11) and ``nested_belief`` (round 12), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
 (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
@@ -145,6 +148,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|explained|st
 _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
 _SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also said" (not "..., who served under X, said")
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
+_BELIEF = re.compile(r"(?:believe[sd]?|thinks?|thought|suspect(?:s|ed)?|fear(?:s|ed)?)(?:\s+that)?", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
 
 
@@ -210,13 +214,18 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         k = max(bisect.bisect_right(s_starts, h.start) - 1, 0)
         s_lo = sents[k].start if sents else 0
         s_hi = sents[k].end if sents else len(text)
+        prev_lo = sents[k - 1].start if k > 0 else s_lo
         i = q_spans.first(h.start, h.end)
         q = quotes[i] if i is not None else None
         if q is not None:
+            holder = _belief_holder(text, h, mentions, m_starts, max(s_lo, q.start), prev_lo, actors) \
+                if "nested_belief" in rules else None
+            if holder is not None:  # "Mara Quill said the Vale Front believes ...": the Front's own belief
+                out.append(HedgeClaim(h.start, h.end, holder.actor, "own", "quote"))
+                continue
             speaker = _first_speaker(text, q, mentions, m_starts, actors, rules)
             out.append(HedgeClaim(h.start, h.end, speaker, "own", "quote"))
             continue
-        prev_lo = sents[k - 1].start if k > 0 else s_lo
         before = text[s_lo:h.start]
         lo = bisect.bisect_left(m_starts, s_lo)
         hi = bisect.bisect_left(m_starts, h.start)
@@ -288,6 +297,27 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         else:
             out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))
     return out
+
+
+def _belief_holder(text: str, h: Any, mentions: Sequence[Any], m_starts: list[int], lo: int, prev_lo: int,
+                   actors: Any) -> Any:
+    """The subject of a belief verb inside another speaker's words, which holds the belief per the spot conventions
+    of round 8 ("B said that A believes ...", rule ``nested_belief``): the mention right before the verb from
+    ``lo`` on, an adverb between ("Mara Quill said the Vale Front also believes ..."), or for "he"/"she" the last
+    person of that gender mentioned from ``prev_lo`` (the sentence before) on ("..., adding that he believed ...");
+    ``None`` for another hedge or no such subject. Limits: "I"/"we"/"they" stay the speaker's; one step back."""
+    if _BELIEF.fullmatch(text, h.start, h.end) is None:
+        return None
+    pool = mentions[bisect.bisect_left(m_starts, prev_lo):bisect.bisect_left(m_starts, h.start)]
+    subject = next((m for m in reversed(pool) if m.start >= lo and m.end <= h.start
+                    and _SUBJECT_GAP.fullmatch(text, m.end, h.start)), None)
+    words = [text[a:b].lower() for a, b in token_bounds(text, max(lo, h.start - 30), h.start)]
+    while words and words[-1] in _SKIP:
+        words.pop()
+    if subject is not None or not words or words[-1] not in _PERSON_PRONOUNS:
+        return subject
+    return next((m for m in reversed(pool) if m.end <= h.start and _person(actors, m.actor, _PERSON_PRONOUNS[words[-1]])),
+                None)
 
 
 def _clause_subject(text: str, mentions: Sequence[Any], clause_lo: int, actors: Any, pronoun: str,
