@@ -39,7 +39,7 @@ def _features(text, cue):
 
 
 def test_hedge_filter_features_are_deterministic_and_read_the_claim():
-    text = "The militia could use the bridge to move its tanks. Will the council decide whether to act?"
+    text = "The militia could use the bridge to move its tanks. Will the council decide whether the envoy acts?"
     first = _features(text, "could")
     assert first == _features(text, "could")
     assert {"cue=could", "gov=ability", "cat=epistemic_modal"} <= set(first)

@@ -9,7 +9,9 @@ FactBank), and the lexicon so chosen is scored on the held-out fold. The mean an
 deviation of those held-out scores estimate what choosing rules this way gives on unseen
 documents of the same kind; the shipped lexicon's own per-fold scores and the decisions' keep
 counts are printed beside them. The shipped lexicon keeps a decision only when it is kept in at
-least :data:`KEEP_IN` of the folds.
+least :data:`KEEP_IN` of the folds, with two exceptions chosen for news in round 12 by leave-one-set-out over
+the real-news spot sets: "'potential' the noun" and "'whether to'" are kept in 1 of 5 folds (Szeged counts them
+as uncertainty; each lowers FactBank dev sentence F1 by about 0.002, CV mean 0.846 -> 0.841).
 
 Limits: the folds are of one corpus (125 FactBank news documents: 74 Wall Street Journal, the rest
 AP, NYT, VOA, CNN ... wire and broadcast news); the second domain
@@ -47,16 +49,18 @@ _NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief mur
 
 _PURPOSE = (("so", "that"), ("in", "order", "that"))
 _NOT_ABLE = (("not",), ("n't",), ("hear",), ("smell",), ("taste",))
+_DONE = (("only",), ("neither",))
 _POSSIBLE_ASSERTED = tuple(tuple(w.split()) for w in ("as", "made it", "make it", "makes it", "making it", "made", "make",
                                                      "everything", "every", "all", "best", "where", "wherever",
                                                      "whenever", "when"))
+_EXHAUSTIVE = tuple((w,) for w in ("any", "anyone", "means", "measures"))
 _CANDIDATES = tuple(
     (v, "the") for v in "determine determining identify identifying examine examining discuss discussed discussing".split())
 
 
-def _could(heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True):
+def _could(heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True, done: bool = True):
     """The "could" entries of the lexicon with the named rules undone (``False``)."""
-    stop = _NOT_ABLE + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ())
+    stop = _NOT_ABLE + (_DONE if done else ()) + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ())
     after = (_PURPOSE if purpose else ()) + ((("before",),) if before else ())
     return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after),)),)
 
@@ -65,10 +69,14 @@ _LOOK = tuple(tuple(p.split()) for p in ("you look", "you see", "you ask", "we l
 _REDUCED = tuple((w,) for w in "threatened attacked needed necessary required asked provoked".split())
 
 
-def _if(look: bool = True, reduced: bool = True):
+_ASKED = tuple(tuple(p.split()) for p in ("asked", "what", "matter of"))
+
+
+def _if(look: bool = True, reduced: bool = True, asked: bool = True):
     """The "if" entry of the lexicon with the named rules undone (``False``)."""
     stop = (_LOOK if look else ()) + (_REDUCED if reduced else ())
-    return (("if", (CueEntry("if", "conditional", not_preceded_by=(("as",),), not_followed_by=stop),)),)
+    return (("if", (CueEntry("if", "conditional", not_preceded_by=(("as",),) + (_ASKED if asked else ()),
+                             not_followed_by=stop),)),)
 
 
 _TOPIC = tuple(tuple(p.split()) for p in ("talks on the", "talks about the", "discussed the", "discuss the",
@@ -97,7 +105,7 @@ DECISIONS: tuple[Decision, ...] = (
     Decision("ability 'could' is no hedge",
              "'could hear', 'could smell' state a perception that happened, not a possibility",
              (("could", (CueEntry("could", "epistemic_modal", not_followed_by=(("not",), ("n't",), ("be", "heard"),
-                                                                                ("be", "seen")),
+                                                                                ("be", "seen")) + _DONE,
                                   not_after=_PURPOSE + (("before",),)),)),)),
     Decision("bare 'investigate' is no hedge",
              "investigating an event asserts the investigation; 'investigate whether' keeps the open question",
@@ -137,7 +145,8 @@ DECISIONS: tuple[Decision, ...] = (
              _plain("epistemic_modal", "may")),
     Decision("'possible' after 'as'/'make it' is no hedge (earlier rule)",
              "'as soon as possible', 'made it possible' assert",
-             (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_CANDIDATES),)),)),
+             (("possible", (CueEntry("possible", "epistemic_adverb",
+                                     not_preceded_by=_CANDIDATES + _EXHAUSTIVE),)),)),
     Decision("'could be heard' is perception, no hedge",
              "'the blasts could be heard across the city' states a perception that happened",
              _could(heard=False)),
@@ -146,7 +155,8 @@ DECISIONS: tuple[Decision, ...] = (
              _could(purpose=False)),
     Decision("'determine the possible causes' names candidates, no hedge",
              "'identify the possible reasons' lists what is to be examined; it qualifies no claim",
-             (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=_POSSIBLE_ASSERTED),)),)),
+             (("possible", (CueEntry("possible", "epistemic_adverb",
+                                     not_preceded_by=_POSSIBLE_ASSERTED + _EXHAUSTIVE),)),)),
     Decision("'possibility to' is an opportunity, no hedge",
              "'the possibility to return home' is a chance offered, 'the possibility that' hedges",
              _possibility(offer=False)),
@@ -174,6 +184,23 @@ DECISIONS: tuple[Decision, ...] = (
     Decision("a reduced 'if <participle>' is a policy's trigger, no hedge",
              "'will return fire if attacked', 'more troops if needed' state when a policy applies",
              _if(reduced=False)),
+    # Round 12 (tools/hedge_filter_cv.py's docstring and docs/training.md: leave-one-set-out over the 15 dev sets).
+    Decision("'could only/neither' states what was (not) done, no hedge",
+             "'residents could only watch', 'could neither confirm nor deny' report a fact, as 'could not' does",
+             _could(done=False)),
+    Decision("'potential' the noun is a capacity, no hedge",
+             "'the potential to grow', 'its military potential,' name a capacity; 'a potential ally' hedges",
+             _plain("epistemic_adverb", "potential")),
+    Decision("exhaustive 'possible' is no hedge",
+             "'by every means possible', 'any possible attack' mean whatever can be, not that it may be",
+             (("possible", (CueEntry("possible", "epistemic_adverb",
+                                     not_preceded_by=_POSSIBLE_ASSERTED + _CANDIDATES),)),)),
+    Decision("'whether to' names a decision, no hedge",
+             "'will decide whether to extend the truce' is a choice to be made, no uncertain proposition",
+             _plain("conditional", "whether")),
+    Decision("'asked if', 'what if', 'a matter of if' are no condition",
+             "'asked if the convoy left' reports a question, 'what if' asks one, 'not a matter of if' denies doubt",
+             _if(asked=False)),
 )
 
 
