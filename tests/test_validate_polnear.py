@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from toolkit.validate.polnear import _parse_ann, evaluate, load_gold, report
 
 DEV = ("gold", "polnear", "data", "dev")
@@ -47,8 +49,26 @@ def test_validate_polnear_evaluate_extracts_each_article_once(monkeypatch):
     texts = ("\u201cThe dam will hold,\u201d Mara Quill said.", "The Vale Front said the road was open.")
     docs = [(f"doc{i}", text, []) for i, text in enumerate(texts)]
     monkeypatch.setattr(polnear, "load_gold", lambda path: docs)
+    monkeypatch.setattr(polnear, "_EVALUATED", {})
     real, calls = polnear.extract_quotes, []
     monkeypatch.setattr(polnear, "extract_quotes", lambda text, **kw: calls.append(text) or real(text, **kw))
     res = polnear.evaluate("unused")
     assert sorted(calls) == sorted(texts)  # the timed pass's quotes are the ones scored
     assert res["system"]["n_pred"] == 2 and res["articles"] == 2
+
+
+def test_validate_polnear_evaluate_computes_once_per_content(tmp_path, monkeypatch):
+    from toolkit.validate import polnear
+
+    (tmp_path / "a.txt").write_text("\u201cThe dam will hold,\u201d Mara Quill said.", encoding="utf-8")
+    monkeypatch.setattr(polnear, "_EVALUATED", {})
+    monkeypatch.setattr(polnear, "load_gold", lambda path: [
+        (f.stem, f.read_text(encoding="utf-8"), []) for f in sorted(Path(path).glob("*.txt"))])
+    real, calls = polnear.extract_quotes, []
+    monkeypatch.setattr(polnear, "extract_quotes", lambda text, **kw: calls.append(text) or real(text, **kw))
+    first = polnear.evaluate(tmp_path)
+    first["articles"] = 99  # a caller changing its copy does not change the next caller's
+    assert polnear.evaluate(str(tmp_path))["articles"] == 1 and len(calls) == 1  # same content: computed once
+    (tmp_path / "a.txt").write_text("The Vale Front said the road was open.", encoding="utf-8")
+    again = polnear.evaluate(tmp_path)  # changed file: computed afresh, never served stale
+    assert len(calls) == 2 and calls[-1].startswith("The Vale") and again["articles"] == 1
