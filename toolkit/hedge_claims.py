@@ -254,14 +254,10 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                             if m.end <= speech[-1] and _SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)
             out.append(HedgeClaim(h.start, h.end, said_by.actor if said_by else None, "own", "reported"))
             continue
-        words = [text[a:b].lower() for a, b in token_bounds(text, clause_lo, h.start)]
-        while words and words[-1] in _SKIP:
-            words.pop()
+        words = _words_before(text, clause_lo, h.start)
         last = words[-1].replace("\u2019", "'") if words else ""
         if last in _PERSON_PRONOUNS:
-            gender = _PERSON_PRONOUNS[last]
-            pool = mentions[bisect.bisect_left(m_starts, prev_lo):hi]
-            found = next((m for m in reversed(pool) if _person(actors, m.actor, gender) and outside(m)), None)
+            found = _last_person(mentions[bisect.bisect_left(m_starts, prev_lo):hi], actors, _PERSON_PRONOUNS[last], outside)
             claim = (found.actor, "distancing", "pronoun") if found else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
@@ -311,13 +307,25 @@ def _belief_holder(text: str, h: Any, mentions: Sequence[Any], m_starts: list[in
     pool = mentions[bisect.bisect_left(m_starts, prev_lo):bisect.bisect_left(m_starts, h.start)]
     subject = next((m for m in reversed(pool) if m.start >= lo and m.end <= h.start
                     and _SUBJECT_GAP.fullmatch(text, m.end, h.start)), None)
-    words = [text[a:b].lower() for a, b in token_bounds(text, max(lo, h.start - 30), h.start)]
-    while words and words[-1] in _SKIP:
-        words.pop()
+    words = _words_before(text, max(lo, h.start - 30), h.start)
     if subject is not None or not words or words[-1] not in _PERSON_PRONOUNS:
         return subject
-    return next((m for m in reversed(pool) if m.end <= h.start and _person(actors, m.actor, _PERSON_PRONOUNS[words[-1]])),
-                None)
+    return _last_person(pool, actors, _PERSON_PRONOUNS[words[-1]], lambda m: m.end <= h.start)
+
+
+def _words_before(text: str, lo: int, hi: int) -> list[str]:
+    """The lowercased words of ``text[lo:hi]`` without the adverbs and particles (:data:`_SKIP`) that end it
+    ("he also", "she reportedly"): its last item is the word the hedge's subject is read from."""
+    words = [text[a:b].lower() for a, b in token_bounds(text, lo, hi)]
+    while words and words[-1] in _SKIP:
+        words.pop()
+    return words
+
+
+def _last_person(pool: Sequence[Any], actors: Any, gender: str, keep: Any) -> Any:
+    """The last mention of ``pool`` (in text order) that ``keep`` accepts and a he/she pronoun of ``gender``
+    can stand for (:func:`_person`); ``None`` when there is none."""
+    return next((m for m in reversed(pool) if keep(m) and _person(actors, m.actor, gender)), None)
 
 
 def _clause_subject(text: str, mentions: Sequence[Any], clause_lo: int, actors: Any, pronoun: str,

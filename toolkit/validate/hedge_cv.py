@@ -58,6 +58,13 @@ _CANDIDATES = tuple(
     (v, "the") for v in "determine determining identify identifying examine examining discuss discussed discussing".split())
 
 
+def _possible(asserted: bool = True, candidates: bool = True, exhaustive: bool = True):
+    """The "possible" entry of the lexicon with the named rules undone (``False``)."""
+    stop = ((_POSSIBLE_ASSERTED if asserted else ()) + (_CANDIDATES if candidates else ())
+            + (_EXHAUSTIVE if exhaustive else ()))
+    return (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=stop),)),)
+
+
 def _could(heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True, done: bool = True):
     """The "could" entries of the lexicon with the named rules undone (``False``)."""
     stop = _NOT_ABLE + (_DONE if done else ()) + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ())
@@ -145,8 +152,7 @@ DECISIONS: tuple[Decision, ...] = (
              _plain("epistemic_modal", "may")),
     Decision("'possible' after 'as'/'make it' is no hedge (earlier rule)",
              "'as soon as possible', 'made it possible' assert",
-             (("possible", (CueEntry("possible", "epistemic_adverb",
-                                     not_preceded_by=_CANDIDATES + _EXHAUSTIVE),)),)),
+             _possible(asserted=False)),
     Decision("'could be heard' is perception, no hedge",
              "'the blasts could be heard across the city' states a perception that happened",
              _could(heard=False)),
@@ -155,8 +161,7 @@ DECISIONS: tuple[Decision, ...] = (
              _could(purpose=False)),
     Decision("'determine the possible causes' names candidates, no hedge",
              "'identify the possible reasons' lists what is to be examined; it qualifies no claim",
-             (("possible", (CueEntry("possible", "epistemic_adverb",
-                                     not_preceded_by=_POSSIBLE_ASSERTED + _EXHAUSTIVE),)),)),
+             _possible(candidates=False)),
     Decision("'possibility to' is an opportunity, no hedge",
              "'the possibility to return home' is a chance offered, 'the possibility that' hedges",
              _possibility(offer=False)),
@@ -193,8 +198,7 @@ DECISIONS: tuple[Decision, ...] = (
              _plain("epistemic_adverb", "potential")),
     Decision("exhaustive 'possible' is no hedge",
              "'by every means possible', 'any possible attack' mean whatever can be, not that it may be",
-             (("possible", (CueEntry("possible", "epistemic_adverb",
-                                     not_preceded_by=_POSSIBLE_ASSERTED + _CANDIDATES),)),)),
+             _possible(exhaustive=False)),
     Decision("'whether to' names a decision, no hedge",
              "'will decide whether to extend the truce' is a choice to be made, no uncertain proposition",
              _plain("conditional", "whether")),
