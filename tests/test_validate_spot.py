@@ -191,26 +191,27 @@ def test_validate_spot_fresh11_registered_as_dev_and_read(shared):
     _registered_set_reads(shared, "hedges_real_fresh11.jsonl", 25)
 
 
+def _first_and_second_labels(name: str) -> tuple[list[dict], list[dict]]:
+    """A set's first labels and its blind second ones, asserted to key the same records in the same order."""
+    first, second = ([json.loads(line) for line in (GOLD_DIR / f).read_text(encoding="utf-8").splitlines()]
+                     for f in (name, f"second_{name}"))
+    key = ("corpus", "doc_id", "start", "end")
+    assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
+    return first, second
+
+
 def test_validate_spot_fresh12_registered_held_out_and_read(shared):
     # drawn by 98f8db2, labelled blind twice and committed unregistered in round 11; registered in round 12
     assert HELD_OUT == ("hedges_real_fresh12.jsonl",) and "hedges_real_fresh12.jsonl" not in DEV_SETS
     assert "98f8db2" in HEDGE_SETS["hedges_real_fresh12.jsonl"] and "seed 39" in HEDGE_SETS["hedges_real_fresh12.jsonl"]
-    first = [json.loads(line) for line in (GOLD_DIR / "hedges_real_fresh12.jsonl").read_text(encoding="utf-8").splitlines()]
-    second = [json.loads(line) for line in
-              (GOLD_DIR / "second_hedges_real_fresh12.jsonl").read_text(encoding="utf-8").splitlines()]
-    key = ("corpus", "doc_id", "start", "end")
-    assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
+    _first_and_second_labels("hedges_real_fresh12.jsonl")
     _registered_set_reads(shared, "hedges_real_fresh12.jsonl", 27)  # labels counted, not scored
 
 
 def test_validate_spot_fresh13_committed_but_not_registered():
     # drawn by 9200055 for round 13 and labelled blind twice; no command may score it before round 13 registers it
-    first = [json.loads(line) for line in (GOLD_DIR / "hedges_real_fresh13.jsonl").read_text(encoding="utf-8").splitlines()]
-    second = [json.loads(line) for line in
-              (GOLD_DIR / "second_hedges_real_fresh13.jsonl").read_text(encoding="utf-8").splitlines()]
+    first, second = _first_and_second_labels("hedges_real_fresh13.jsonl")
     assert "hedges_real_fresh13.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
-    key = ("corpus", "doc_id", "start", "end")
-    assert [tuple(r[k] for k in key) for r in first] == [tuple(r[k] for k in key) for r in second]
     assert sum(r["real"] for r in first) == 27 and sum(r["real"] for r in second) == 32  # labels counted, not scored
 
 
