@@ -50,8 +50,8 @@ annotators, committed unregistered and registered in round 11 as its held-out se
 ``hedges --seed 39 --n 40 --by-alignment`` and the fifteen sets above excluded, by the code of commit 98f8db2 (us_western
 20, russia 13, arab 6, iran 1), labelled blind by two annotators, committed unregistered and registered in round 12 as
 its held-out set. ``hedges_real_fresh13.jsonl`` was drawn with ``hedges --seed 40 --n 40 --by-alignment`` and the sixteen
-sets above excluded, by the code of commit 9200055 (us_western 22, russia 15, arab 3), labelled blind by two annotators
-and committed unregistered, for round 13.
+sets above excluded, by the code of commit 9200055 (us_western 22, russia 15, arab 3), labelled blind by two annotators,
+committed unregistered and registered in round 13 as its held-out set.
 ``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
 by the code of commit 9e61234; ``portrayal_fresh2.jsonl`` with ``mentions --seed 28 --exclude
 toolkit/validate/gold/portrayal_real.jsonl --exclude toolkit/validate/gold/portrayal_fresh.jsonl`` by the code of

@@ -49,7 +49,13 @@ text windows alone, without the first labels (commit 0e4f933):
 The held-out hedge set of round 12 was labelled the same way by another second annotator, from the
 text windows alone, without the first labels (commit aed43f7):
 
-* ``second_hedges_real_fresh12.jsonl``: all 40 records of hedge set fresh12 (held out; 28 real; first 27).
+* ``second_hedges_real_fresh12.jsonl``: all 40 records of hedge set fresh12 (held out in round 12, dev since; 28
+  real; first 27).
+
+The held-out hedge set of round 13 was labelled the same way by another second annotator, from the
+text windows alone, without the first labels (commit 71e2ad5):
+
+* ``second_hedges_real_fresh13.jsonl``: all 40 records of hedge set fresh13 (held out; 32 real; first 27).
 
 They hold the record key (``corpus``, ``doc_id``, ``start``, ``end``) and the second labels only:
 ``real`` and ``actor`` (``null`` for none or an unlisted actor; ``why`` for a non-hedge) for hedges,
@@ -123,6 +129,11 @@ fresh11 (round 11, measured when registered): ``real`` 1.000 / kappa 1.00 (n 40)
 fresh12 (round 12, measured when registered): ``real`` 0.925 / kappa 0.83 (n 40), ``actor`` 25/26 / kappa 0.95
 on the records both call real; the ``real`` disagreements are a concessive "may", a joking "maybe" question and
 an evaluative "look like" (records 7, 8, 23); the first labels stand unadjudicated.
+fresh13 (round 13, measured when registered): ``real`` 0.875 / kappa 0.68 (n 40), ``actor`` 24/27 / kappa 0.86
+on the records both call real; the five ``real`` disagreements (records 7, 14, 19, 22, 27) are all opinion or
+assessment verbs ("don't think", "believes ... should", "considered", "suggested", "doubts"), which the second
+annotator took for the holder's own hedge and the first for a plain statement of a view: no written convention
+decides them yet, so the first labels stand unadjudicated.
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
@@ -146,8 +157,9 @@ KEY = ("corpus", "doc_id", "start", "end")
 # first annotator's set -> what the second labels cover (the held-out sets first, so that the dev sets'
 # blocks end the hedge and portrayal reports of toolkit.validate.spot as before)
 SECOND_SETS = {
-    "hedges_real_fresh12.jsonl": "held out; all 40 records",
+    "hedges_real_fresh13.jsonl": "held out; all 40 records",
     "portrayal_fresh2.jsonl": "held out; all 40 mentions",
+    "hedges_real_fresh12.jsonl": "dev (held out in round 12); all 40 records",
     "hedges_real_fresh11.jsonl": "dev (held out in round 11); all 40 records",
     "hedges_real_fresh10.jsonl": "dev (held out in round 10); all 40 records",
     "hedges_real_fresh9.jsonl": "dev (held out in round 9); all 40 records",

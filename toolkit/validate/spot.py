@@ -60,14 +60,15 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
 * ``hedges_real_fresh12.jsonl`` (and ``second_hedges_real_fresh12.jsonl``): 40 more, seed 39, ``--by-alignment``,
   none of the fifteen sets above's articles, drawn by the code of commit 98f8db2 after round 11's held-out set was
   scored, labelled the same way (text window alone) by two annotators and committed alone, unregistered, before
-  any later rule change; registered in round 12 before any rule change; never read to choose one: held out.
+  any later rule change; registered in round 12 before any rule change; held out in round 12 (scored once, at
+  881c744): dev since.
 * ``hedges_real_fresh13.jsonl`` (and ``second_hedges_real_fresh13.jsonl``): 40 more, seed 40, ``--by-alignment``,
   none of the sixteen sets above's articles, drawn by the code of commit 9200055 (round 12, before its rule
-  changes), labelled the same way (text window alone) by two annotators and committed alone; **not registered**
-  in :data:`HEDGE_SETS`, so no command scores it: round 13 registers it as its held-out set before any rule change.
-  The held-out sets are the ones named in :data:`HELD_OUT` (fresh12; :data:`PORTRAYAL_HELD_OUT`
-  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the fifteen dev sets
-  pooled (920, :data:`DEV_SETS`: every set but the held-out ones) and all sixteen pooled (960).
+  changes), labelled the same way (text window alone) by two annotators and committed alone, unregistered, before
+  any later rule change; registered in round 13 before any rule change; never read to choose one: held out.
+  The held-out sets are the ones named in :data:`HELD_OUT` (fresh13; :data:`PORTRAYAL_HELD_OUT`
+  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the sixteen dev sets
+  pooled (960, :data:`DEV_SETS`: every set but the held-out ones) and all seventeen pooled (1000).
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -174,9 +175,11 @@ HEDGE_SETS = {
     "hedges_real_fresh11.jsonl": "seed 38, by outlet alignment; drawn by commit d40cbe5, labelled before any later "
                                  "rule; held out in round 11, scored once at 1079c3d: dev since",
     "hedges_real_fresh12.jsonl": "seed 39, by outlet alignment; drawn by commit 98f8db2, labelled before any later "
+                                 "rule; held out in round 12, scored once at 881c744: dev since",
+    "hedges_real_fresh13.jsonl": "seed 40, by outlet alignment; drawn by commit 9200055, labelled before any later "
                                  "rule; never read to choose one: held out",
 }
-HELD_OUT = ("hedges_real_fresh12.jsonl",)
+HELD_OUT = ("hedges_real_fresh13.jsonl",)
 DEV_SETS = tuple(name for name in HEDGE_SETS if name not in HELD_OUT)  # every registered set but the held-out ones
 
 
