@@ -100,7 +100,13 @@ annotation: an "if" naming the case in which an actor would act ("will strike if
 rule-like, as a commitment "if" is; the writer's hedge over coordinated complements takes the actor of the
 first complement that names one; a question in a headline or video title is ``question`` unless it states
 its own answer (``rhetorical``); the writer's hedge about a subject the lexicon lacks has role
-``distancing`` and actor ``null``. Second-annotator agreement (kappa) is
+``distancing`` and actor ``null``. Clarified in round 13 from the fresh13 second annotation (its five
+``real`` disagreements were all belief or opinion verbs): a belief verb ("think", "believe", "doubt",
+"suspect") is the holder's own hedge when what it governs is a claim of fact that may turn out true or false
+("believes the convoy was hit", "doubts the talks will open"); when it governs a judgement, a recommendation or
+what ought to be done ("believes the force should withdraw", "considered the deal a mistake", "does not think
+it fair") it states a view, not uncertainty (``assessment_verb``); "suggest" meaning propose ("suggested a
+meeting") is ``other_sense``. fresh13's first labels predate this and stand. Second-annotator agreement (kappa) is
 printed under the spot sets by ``validate hedging`` and ``validate sentiment``.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
