@@ -66,6 +66,13 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   none of the sixteen sets above's articles, drawn by the code of commit 9200055 (round 12, before its rule
   changes), labelled the same way (text window alone) by two annotators and committed alone, unregistered, before
   any later rule change; registered in round 13 before any rule change; never read to choose one: held out.
+* ``hedges_real_fresh14.jsonl`` (and ``second_hedges_real_fresh14.jsonl``): 40 more, seed 41, ``--by-alignment``,
+  none of the seventeen sets above's articles, drawn by the code of commit d2e6d69 (round 13, before its rule
+  changes), labelled the same way (text window alone, under the round-13 convention below) by two annotators and
+  committed alone (agreement, labels only, measured then: ``real`` 0.975 / kappa 0.94, n 40, one disagreement, an
+  ability-or-possibility "could"; ``actor`` 24/27 / kappa 0.84, the three differences named state bodies the
+  lexicon lacks, taken as the generic government by one annotator and ``null`` by the other); **not registered** in
+  :data:`HEDGE_SETS`, so no command scores it: round 14 registers it as its held-out set before any rule change.
   The held-out sets are the ones named in :data:`HELD_OUT` (fresh13; :data:`PORTRAYAL_HELD_OUT`
   for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the sixteen dev sets
   pooled (960, :data:`DEV_SETS`: every set but the held-out ones) and all seventeen pooled (1000).
