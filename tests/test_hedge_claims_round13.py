@@ -33,13 +33,14 @@ def test_hedge_claims_cleft_resolves_a_pronoun_subject():
     assert _claim(text, "apparently", mentions=ms, actors=lex, rules=_without("cleft")).actor is None
 
 
-def test_hedge_claims_lexicon_written_forms_of_civil_defence_and_the_foreign_office():
+def test_hedge_claims_lexicon_written_forms_of_civil_defence_the_foreign_office_and_other_officials():
     from toolkit.actors import find_mentions, load_actors
     from toolkit.hedge_claims import attribute_hedges
     from toolkit.hedging import find_hedges
 
     actors = load_actors()
     for text, actor in (("Civil-defense units reportedly reached the market in Osterlich.", "white_helmets"),
-                        ("The FCO reportedly warned travellers to avoid the Vale.", "britain")):
+                        ("The FCO reportedly warned travellers to avoid the Vale.", "britain"),
+                        ("German officials reportedly left Osterlich.", "other_officials")):
         claims = attribute_hedges(text, find_hedges(text), [], find_mentions(text, actors), actors)
         assert [(c.actor, c.how) for c in claims if text[c.start:c.end] == "reportedly"] == [(actor, "subject")]
