@@ -157,7 +157,7 @@ _OPENING_CUES = frozenset(("whether", "whether or not"))
 # complement's (round 13, ``raising_it``).
 _RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?", re.IGNORECASE)
 # A cleft: "That's apparently how he came to ...", "That is reportedly when Vale ...": the claim is the wh-clause's.
-_CLEFT_SUBJECT = frozenset(("that's", "that", "this", "this's"))
+_CLEFT_SUBJECT = frozenset(("that's", "that", "this"))
 _CLEFT = re.compile(r"\s+(?:when|how|why|where)\s+(\w+)", re.IGNORECASE)
 
 
