@@ -44,7 +44,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from, not one after a
    "but" that opens another clause ("it was not clear who fired, but the Observatory said ...": round 11,
-   ``but_clause``, also for rule 5c).
+   ``but_clause``, also for rule 5c). So too a raising verb with an expletive "it" ("It appears the Front's raids
+   ...", "although it seems Vale units ...": round 13, ``raising_it``), and a cleft ("That's apparently when Mara
+   Quill cut ...", "That's apparently how he came to ...": round 13, ``cleft``), whose claim is the wh-clause's:
+   its subject, a he/she resolved as in rule 4.
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
    when the lexicon knows it); an auxiliary in between is skipped ("he is expected to");
@@ -81,7 +84,7 @@ which stand for the nearest organisation or group mentioned before them.
 Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
 the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
-(rounds 6, 9, 11 and 12 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
+(rounds 6, 9, 11, 12 and 13 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
 of two or more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``). Rule 1's
 speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`.
 
@@ -110,10 +113,10 @@ __all__ = ["HedgeClaim", "HOWS", "RULES", "attribute_hedges"]
 HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronoun", "subject", "complement", "outlet")
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
          "partitive", "but_clause", "relative_it", "passive_agent", "speaker_head",
-         "quoted_conjunct", "bare_surname", "what_clause", "nested_belief")
+         "quoted_conjunct", "bare_surname", "what_clause", "nested_belief", "raising_it", "cleft")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
 ``passive_agent``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
-(round 11) and ``nested_belief`` (round 12), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
+(round 11), ``nested_belief`` (round 12) and ``raising_it``, ``cleft`` (round 13), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
 (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 _PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
@@ -150,6 +153,12 @@ _SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also sa
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _BELIEF = re.compile(r"(?:believe[sd]?|thinks?|thought|suspect(?:s|ed)?|fear(?:s|ed)?)(?:\s+that)?", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
+# Raising verbs: with an expletive "it" subject ("it seems the Front ...", "It appears that ...") the claim is the
+# complement's (round 13, ``raising_it``).
+_RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?", re.IGNORECASE)
+# A cleft: "That's apparently how he came to ...", "That is reportedly when Vale ...": the claim is the wh-clause's.
+_CLEFT_SUBJECT = frozenset(("that's", "that", "this"))
+_CLEFT = re.compile(r"\s+(?:when|how|why|where)\s+(\w+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -243,8 +252,18 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if reporter is not None:
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
-        if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end):
+        if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end) or (
+                "raising_it" in rules and _RAISING.fullmatch(text, h.start, h.end)
+                and _words_before(text, clause_lo, h.start)[-1:] == ["it"]):
             claim = (in_clause[0].actor, "distancing", "impersonal") if in_clause else (None, "none", "outlet")
+            out.append(HedgeClaim(h.start, h.end, *claim))
+            continue
+        cleft = _cleft(text, s_lo, h) if "cleft" in rules else None
+        if cleft is not None:  # "That's apparently how he came to ...": the wh-clause's subject
+            pronoun = _PERSON_PRONOUNS.get(cleft.group(1).lower())
+            found = _last_person(mentions[bisect.bisect_left(m_starts, prev_lo):hi], actors, pronoun, outside) \
+                if pronoun else (in_clause[0] if in_clause else None)
+            claim = (found.actor, "distancing", "impersonal") if found else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
@@ -311,6 +330,13 @@ def _belief_holder(text: str, h: Any, mentions: Sequence[Any], m_starts: list[in
     if subject is not None or not words or words[-1] not in _PERSON_PRONOUNS:
         return subject
     return _last_person(pool, actors, _PERSON_PRONOUNS[words[-1]], lambda m: m.end <= h.start)
+
+
+def _cleft(text: str, s_lo: int, h: Any) -> Any:
+    """The wh-clause match after a hedge that a cleft's "that" alone precedes in its sentence ("That's apparently how
+    he came to ...", "That is reportedly when ...", rule ``cleft``; group 1 the clause's first word), or ``None``."""
+    words = [w.replace("\u2019", "'") for w in _words_before(text, s_lo, h.start)]
+    return _CLEFT.match(text, h.end) if len(words) == 1 and words[0] in _CLEFT_SUBJECT else None
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[str]:
