@@ -77,13 +77,22 @@ _REDUCED = tuple((w,) for w in "threatened attacked needed necessary required as
 
 
 _ASKED = tuple(tuple(p.split()) for p in ("asked", "what", "matter of"))
+_CONCEDE_IF = (("no", "matter"),)
+_CONCEDE_WHETHER = tuple(tuple(p.split()) for p in ("it be", "we like", "they like", "you like", "one likes"))
 
 
-def _if(look: bool = True, reduced: bool = True, asked: bool = True):
+def _if(look: bool = True, reduced: bool = True, asked: bool = True, concessive: bool = True):
     """The "if" entry of the lexicon with the named rules undone (``False``)."""
     stop = (_LOOK if look else ()) + (_REDUCED if reduced else ())
-    return (("if", (CueEntry("if", "conditional", not_preceded_by=(("as",),) + (_ASKED if asked else ()),
-                             not_followed_by=stop),)),)
+    before = (("as",),) + (_ASKED if asked else ()) + (_CONCEDE_IF if concessive else ())
+    return (("if", (CueEntry("if", "conditional", not_preceded_by=before, not_followed_by=stop),)),)
+
+
+def _whether(decision: bool = True, concessive: bool = True):
+    """The "whether" entry of the lexicon with the named rules undone (``False``): "whether to" (a decision) and
+    the concessive "whether it be X or Y" / "whether we like it or not"."""
+    stop = ((("to",),) if decision else ()) + (_CONCEDE_WHETHER if concessive else ())
+    return (("whether", (CueEntry("whether", "conditional", not_followed_by=stop),)),)
 
 
 _TOPIC = tuple(tuple(p.split()) for p in ("talks on the", "talks about the", "discussed the", "discuss the",
@@ -201,10 +210,20 @@ DECISIONS: tuple[Decision, ...] = (
              _possible(exhaustive=False)),
     Decision("'whether to' names a decision, no hedge",
              "'will decide whether to extend the truce' is a choice to be made, no uncertain proposition",
-             _plain("conditional", "whether")),
+             _whether(decision=False)),
     Decision("'asked if', 'what if', 'a matter of if' are no condition",
              "'asked if the convoy left' reports a question, 'what if' asks one, 'not a matter of if' denies doubt",
              _if(asked=False)),
+    # Round 13 (docs/training.md: leave-one-set-out over the 16 dev sets, fresh12 included).
+    Decision("'became apparent' means evident, no hedge",
+             "'it became apparent that the pass was closed' states a fact come to light; 'an apparent raid' hedges",
+             _plain("epistemic_adverb", "apparent")),
+    Decision("'beliefs' the plural noun names convictions, no hedge",
+             "'their religious beliefs', 'our sacred beliefs' name what is held dear, no claim is qualified",
+             _plain("epistemic_verb", "beliefs")),
+    Decision("concessive 'whether it be', 'no matter if' are no condition",
+             "'whether it be by road or by sea', 'whether we like it or not', 'no matter if' cover every case",
+             _if(concessive=False) + _whether(concessive=False)),
 )
 
 
