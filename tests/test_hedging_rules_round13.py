@@ -1,5 +1,5 @@
-"""Round 13 of issue 20: finder rules for evident 'apparent', the plural noun 'beliefs' and the concessive
-'whether'/'if' (texts written here), each undone by its cross-validation decision."""
+"""Round 13 of issue 20: finder rules for evident 'apparent', the plural noun 'beliefs', the concessive
+'whether'/'if' and the exhaustive or topic 'potential' (texts written here), each undone by its cross-validation decision."""
 
 import pytest
 
@@ -13,6 +13,8 @@ ROUND13 = {
         "The envoy said Ruritania respects their religious beliefs.", "beliefs"),
     "concessive 'whether it be', 'no matter if' are no condition": (
         "Mara Quill will visit, whether it be by road or by sea.", "whether"),
+    "exhaustive or topic 'potential' is no hedge": (
+        "Any potential breach of the truce goes to the Ruritanian council.", "potential"),
 }
 
 
@@ -28,6 +30,7 @@ def test_hedging_round13_rule_removes_the_cue_and_its_decision_restores_it(name)
     "As the siege went on it became increasingly apparent who held the town.",
     "Ruritania will keep its word no matter if the talks fail.",
     "The law binds us whether we like it or not.",
+    "The envoys met to discuss potential routes for the convoy.",
 ])
 def test_hedging_round13_other_forms_of_the_rules_are_no_hedges(text):
     assert [h.cue for h in find_hedges(text) if h.category != "booster"] == []
@@ -43,6 +46,7 @@ def test_hedging_round13_concessive_decision_restores_both_cues():
     ("Officials described an apparent raid on the depot.", "apparent"),
     ("Their belief that the dam would hold was wrong.", "belief"),
     ("Nobody knows whether the convoy left.", "whether"),
+    ("The Vale Front called it a potential breach of the truce.", "potential"),
     ("The dam will fail if the rains continue.", "if"),
 ])
 def test_hedging_round13_epistemic_uses_are_still_found(text, cue):

@@ -109,6 +109,17 @@ def _possibility(offer: bool = True, topic: bool = True):
                                         not_preceded_by=(("endless",), ("new",), ("many",)) if topic else ()),)))
 
 
+_NOUN_AFTER = tuple((w,) for w in ("to", "for", "of", ",", ".", ";"))
+_ANY_OR_TOPIC = tuple((w,) for w in ("any", "discuss", "discussed", "discussing"))
+
+
+def _potential(noun: bool = True, exhaustive: bool = True):
+    """The "potential" entry of the lexicon with the named rules undone (``False``): the noun ("the potential to")
+    and the exhaustive or topic use ("any potential violation", "discuss potential choices")."""
+    return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=_NOUN_AFTER if noun else (),
+                                    not_preceded_by=_ANY_OR_TOPIC if exhaustive else ()),)),)
+
+
 def _plain(cat: str, *cues: str) -> tuple[tuple[str, tuple[CueEntry, ...]], ...]:
     return tuple((c, (CueEntry(c, cat),)) for c in cues)
 
@@ -204,7 +215,7 @@ DECISIONS: tuple[Decision, ...] = (
              _could(done=False)),
     Decision("'potential' the noun is a capacity, no hedge",
              "'the potential to grow', 'its military potential,' name a capacity; 'a potential ally' hedges",
-             _plain("epistemic_adverb", "potential")),
+             _potential(noun=False)),
     Decision("exhaustive 'possible' is no hedge",
              "'by every means possible', 'any possible attack' mean whatever can be, not that it may be",
              _possible(exhaustive=False)),
@@ -224,6 +235,10 @@ DECISIONS: tuple[Decision, ...] = (
     Decision("concessive 'whether it be', 'no matter if' are no condition",
              "'whether it be by road or by sea', 'whether we like it or not', 'no matter if' cover every case",
              _if(concessive=False) + _whether(concessive=False)),
+    Decision("exhaustive or topic 'potential' is no hedge",
+             "'any potential breach' means whichever may occur, 'to discuss potential choices' names a topic, as "
+             "for 'possible'",
+             _potential(exhaustive=False)),
 )
 
 
