@@ -1,7 +1,7 @@
 """Nested, article-grouped cross-validation of the news hedge filter (:mod:`toolkit.hedge_filter`); ``--fit`` writes it.
 
 Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--inner-kept 0.92] [--extra LABELLED.jsonl] [--fit | --loso
-[--floors F ...] [--nested-floor TARGET] [--forward MIN_TRAIN]]``; ``--cost 200``
+[--floors F ...] [--nested-floor TARGET] [--forward MIN_TRAIN]] [--c-max C]``; ``--cost 200``
 measures its CPU cost instead
 (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
@@ -23,6 +23,14 @@ each set instead by the inner choice and fit on the other sets (:func:`loso`), t
 ``--floors`` compares inner recall floors that way in one run (:func:`loso_floors`), ``--nested-floor`` also
 chooses each set's floor by an inner leave-one-set-out of the other sets (:func:`nested_floor`), ``--forward``
 adds forward chaining in draw order (:func:`forward_floors`: each set fitted on the sets drawn before it only).
+
+``--c-max`` limits the inner grid to C <= C (stronger regularisation).
+
+Round 13 (sixteen sets with fresh12, the round-13 finder: 899 matched records, 698 real; figures in
+docs/training.md): at floor 0.92 leave-one-set-out pooled 0.850 (real kept 0.936), forward chaining 0.814 (0.922)
+over the ten sets from ``train`` on; floors 0.93 and 0.95 keep more real hedges (forward 0.921 / 0.948) at lower
+precision by both (0.811 / 0.795 forward, 0.843 / 0.819 LOSO); ``--c-max 0.3`` gives the same forward figure at
+0.92 (0.814) and a lower LOSO one (0.841). The settings stay.
 
 Round 12 (fifteen sets, 869 matched records, 671 real; figures in docs/training.md): at floor 0.92 forward
 chaining pooled 0.819 (real kept 0.908) over the nine sets from ``train`` on, leave-one-set-out 0.818 on the same
@@ -160,14 +168,15 @@ def _score(y: np.ndarray, keep: np.ndarray) -> tuple[float, float]:
     return (kept.mean() if len(kept) else 0.0), (kept.sum() / y.sum() if y.sum() else 0.0)
 
 
-def inner_grid(x, y, groups, seed: int) -> dict:
-    """Out-of-fold probabilities of every grid point ``(balanced, C)`` over 4 inner article folds, in grid order."""
+def inner_grid(x, y, groups, seed: int, c_grid: tuple[float, ...] = C_GRID) -> dict:
+    """Out-of-fold probabilities of every grid point ``(balanced, C)`` (C in ``c_grid``) over 4 inner article folds,
+    in grid order."""
     from sklearn.model_selection import StratifiedGroupKFold
 
     folds = list(StratifiedGroupKFold(4, shuffle=True, random_state=seed).split(x, y, groups))
     grid = {}
     for balanced in (False, True):
-        for c in C_GRID:
+        for c in c_grid:
             prob = np.zeros(len(y))
             for tr, te in folds:
                 prob[te] = _fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1]
@@ -187,14 +196,14 @@ def choose(grid: dict, y: np.ndarray, min_kept: float) -> tuple[float, bool, flo
     return best
 
 
-def select(x, y, groups, seed: int, min_kept: float) -> tuple[float, bool, float, float]:
+def select(x, y, groups, seed: int, min_kept: float, c_grid: tuple[float, ...] = C_GRID) -> tuple[float, bool, float, float]:
     """Inner CV choice ``(C, balanced, threshold, inner precision)``: best precision with real kept >= ``min_kept``."""
-    return choose(inner_grid(x, y, groups, seed), y, min_kept)
+    return choose(inner_grid(x, y, groups, seed, c_grid), y, min_kept)
 
 
-def _kept_by_floor(x, y, groups, tr, te, floors, seed: int) -> dict:
+def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float, ...] = C_GRID) -> dict:
     """For each recall floor, the records ``te`` kept by the inner choice and fit on the records ``tr``."""
-    grid, models, out = inner_grid(x[tr], y[tr], groups[tr], seed), {}, {}
+    grid, models, out = inner_grid(x[tr], y[tr], groups[tr], seed, c_grid), {}, {}
     for floor in floors:
         c, balanced, t, _p = choose(grid, y[tr], floor)
         if t == 0:
@@ -206,19 +215,20 @@ def _kept_by_floor(x, y, groups, tr, te, floors, seed: int) -> dict:
     return out
 
 
-def loso_floors(x, y, groups, sets, floors, seed: int = 100) -> dict:
+def loso_floors(x, y, groups, sets, floors, seed: int = 100, c_grid: tuple[float, ...] = C_GRID) -> dict:
     """Leave-one-set-out for several inner recall floors at once: ``{floor: {set: (unfiltered precision,
     precision, kept mask)}}``; each set's mask comes from the inner choice (:func:`select`, article folds of the
     other sets) and a fit on the other sets, as a new held-out set would be scored."""
     out = {floor: {} for floor in floors}
     for name in dict.fromkeys(sets):
         te, tr = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed).items():
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
             out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
     return out
 
 
-def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int = 100) -> dict:
+def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int = 100,
+                   c_grid: tuple[float, ...] = C_GRID) -> dict:
     """Forward chaining over the sets in draw order (the order of ``sets``' first appearance, that of
     :data:`toolkit.validate.spot.HEDGE_SETS`): each set is scored by the inner choice and fit on the sets drawn
     before it, once those hold at least ``min_train`` records; ``{floor: {set: (unfiltered precision, precision,
@@ -230,7 +240,7 @@ def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int =
         te, tr = np.flatnonzero(sets == name), np.flatnonzero(np.isin(sets, names[:i]))
         if len(tr) < min_train:
             continue
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed).items():
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
             out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
     return out
 
@@ -354,11 +364,14 @@ def main() -> None:
                     help="with --loso and --floors: the floor chosen by an inner leave-one-set-out keeping >= TARGET")
     ap.add_argument("--forward", type=int, metavar="MIN_TRAIN",
                     help="with --loso: also forward chaining (fit on the sets drawn before, >= MIN_TRAIN records)")
+    ap.add_argument("--c-max", type=float, metavar="C",
+                    help="search only C <= this (stronger regularisation) in the inner grid")
     ap.add_argument("--cost", type=int, metavar="N", help="only measure the CPU cost on N FA-KES articles")
     args = ap.parse_args()
     if args.cost:
         print(cost(args.cost))
         return
+    c_grid = tuple(c for c in C_GRID if args.c_max is None or c <= args.c_max)
     names = training_sets(args.extra)  # never a held-out set
     data = records(names)
     vec = DictVectorizer()
@@ -369,13 +382,13 @@ def main() -> None:
     if args.loso:
         sets = np.array([d["set"] for d in data])
         floors = args.floors or [args.inner_kept]
-        per = loso_floors(x, y, groups, sets, floors)
+        per = loso_floors(x, y, groups, sets, floors, c_grid=c_grid)
         for floor in floors:
             print(f"inner recall floor {floor}:", *loso_lines(per[floor], y, sets), sep="\n")
             if floor != floors[0]:
                 print(f"  against floor {floors[0]}: {versus(per[floor], per[floors[0]])}")
         if args.forward:
-            fwd = forward_floors(x, y, groups, sets, floors, args.forward)
+            fwd = forward_floors(x, y, groups, sets, floors, args.forward, c_grid=c_grid)
             for floor in floors:
                 same = {n: per[floor][n] for n in fwd[floor]}
                 print(f"forward chaining, inner recall floor {floor}:",
@@ -392,7 +405,7 @@ def main() -> None:
     for seed in range(args.seeds):
         outer = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
         for f, (tr, te) in enumerate(outer.split(x, y, groups)):
-            c, balanced, t, inner_p = select(x[tr], y[tr], groups[tr], seed + 100, args.inner_kept)
+            c, balanced, t, inner_p = select(x[tr], y[tr], groups[tr], seed + 100, args.inner_kept, c_grid)
             keep = (_fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1] >= t) if t > 0 else np.ones(len(te), bool)
             base = y[te].mean()
             p, k = _score(y[te], keep)
@@ -414,7 +427,7 @@ def main() -> None:
         print(f"  {name}: {len(idx)} matched, out-of-fold (seed 0) precision {y[idx].mean():.3f} -> "
               f"{y[kept].mean() if kept else 0:.3f}, real kept {y[kept].sum()}/{y[idx].sum()}")
     if args.fit:
-        c, balanced, t, inner_p = select(x, y, groups, 100, args.inner_kept)
+        c, balanced, t, inner_p = select(x, y, groups, 100, args.inner_kept, c_grid)
         model = _fit(x, y, c, balanced)
         weights = {k: round(float(w), 6) for k, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-9}
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
@@ -422,7 +435,8 @@ def main() -> None:
             commit += " with uncommitted changes"
         manifest = {"data": {"sets": names, "records": len(data), "real": int(y.sum()), "articles": len(set(groups))},
                     "choice": {"C": c, "class_weight": "balanced" if balanced else None, "threshold": t,
-                               "inner_precision": round(inner_p, 4), "inner_min_kept": args.inner_kept},
+                               "inner_precision": round(inner_p, 4), "inner_min_kept": args.inner_kept,
+                               "c_grid": list(c_grid)},
                     "cv": {"seeds": args.seeds, "outer_folds": len(rows),
                            "precision_unfiltered": round(statistics.mean(r[2] for r in rows), 4),
                            "precision_filtered": round(statistics.mean(r[3] for r in rows), 4),

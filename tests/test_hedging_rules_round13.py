@@ -1,0 +1,53 @@
+"""Round 13 of issue 20: finder rules for evident 'apparent', the plural noun 'beliefs', the concessive
+'whether'/'if' and the exhaustive or topic 'potential' (texts written here), each undone by its cross-validation decision."""
+
+import pytest
+
+from toolkit.hedging import find_hedges, load_hedges
+from toolkit.validate.hedge_cv import DECISIONS, without
+
+ROUND13 = {
+    "'became apparent' means evident, no hedge": (
+        "It became apparent that the Vale Front had left the pass.", "apparent"),
+    "'beliefs' the plural noun names convictions, no hedge": (
+        "The envoy said Ruritania respects their religious beliefs.", "beliefs"),
+    "concessive 'whether it be', 'no matter if' are no condition": (
+        "Mara Quill will visit, whether it be by road or by sea.", "whether"),
+    "exhaustive or topic 'potential' is no hedge": (
+        "Any potential breach of the truce goes to the Ruritanian council.", "potential"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROUND13))
+def test_hedging_round13_rule_removes_the_cue_and_its_decision_restores_it(name):
+    text, cue = ROUND13[name]
+    assert [h.cue for h in find_hedges(text)] == []
+    (decision,) = [d for d in DECISIONS if d.name == name]
+    assert [h.cue for h in without(load_hedges(), (decision,)).find(text)] == [cue]
+
+
+@pytest.mark.parametrize("text", [
+    "As the siege went on it became increasingly apparent who held the town.",
+    "Ruritania will keep its word no matter if the talks fail.",
+    "The law binds us whether we like it or not.",
+    "The envoys met to discuss potential routes for the convoy.",
+])
+def test_hedging_round13_other_forms_of_the_rules_are_no_hedges(text):
+    assert [h.cue for h in find_hedges(text) if h.category != "booster"] == []
+
+
+def test_hedging_round13_concessive_decision_restores_both_cues():
+    (decision,) = [d for d in DECISIONS if d.name.startswith("concessive")]
+    text = "No matter if the talks fail, the law binds us whether we like it or not."
+    assert [h.cue for h in without(load_hedges(), (decision,)).find(text)] == ["if", "whether"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Officials described an apparent raid on the depot.", "apparent"),
+    ("Their belief that the dam would hold was wrong.", "belief"),
+    ("Nobody knows whether the convoy left.", "whether"),
+    ("The Vale Front called it a potential breach of the truce.", "potential"),
+    ("The dam will fail if the rains continue.", "if"),
+])
+def test_hedging_round13_epistemic_uses_are_still_found(text, cue):
+    assert [h.cue for h in find_hedges(text)] == [cue]
