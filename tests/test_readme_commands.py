@@ -202,8 +202,9 @@ def _covered(command: Command) -> str | None:
 
 COMMANDS = _commands()
 DEV_COMMANDS = [(doc.name, c) for doc in DEV_DOCS for c in _commands(doc)]
+SUBCOMMANDS = frozenset(cli.build_parser()._subparsers._group_actions[0].choices)  # the parser built once, not per span
 SHORTHANDS = [*dict.fromkeys(s for doc in (README, *DEV_DOCS) for s in _prose_spans(doc)
-              if s.split()[0] in cli.build_parser()._subparsers._group_actions[0].choices
+              if s.split()[0] in SUBCOMMANDS
               and len(s.split()) > 1)]  # sub-commands named in prose (`validate demo`): python -m toolkit left out
 
 
