@@ -147,3 +147,12 @@ def test_quotes_one_of_the_officials_is_a_member_of_the_group_described_before()
             'The move was a shift in the air war, one of the officials said.')
     qs = quotes(text)
     assert len(qs) == 2 and qs[-1].camp == "us"
+
+
+def test_quotes_accused_of_without_an_object_is_a_passive_participle_not_a_cue():
+    text = "On Friday the Vale Council said Front fighters accused of looting are expected to be tried in Osterlich."
+    (q,) = quotes(text, actors=False)
+    assert (q.cue, q.speaker) == ("said", "Vale Council")
+    assert q.text.startswith("Front fighters accused of looting")
+    (active,) = quotes("Ruritania accused the Vale Front of shelling the market.", actors=False)
+    assert (active.cue, active.speaker) == ("accused", "Ruritania")
