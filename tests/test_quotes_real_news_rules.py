@@ -156,3 +156,8 @@ def test_quotes_accused_of_without_an_object_is_a_passive_participle_not_a_cue()
     assert q.text.startswith("Front fighters accused of looting")
     (active,) = quotes("Ruritania accused the Vale Front of shelling the market.", actors=False)
     assert (active.cue, active.speaker) == ("accused", "Ruritania")
+
+
+def test_quotes_is_in_capitals_after_a_cue_is_the_group_not_a_verb():
+    (q,) = quotes("On Friday the Vale Council said IS fighters are expected to leave Osterlich by spring.", actors=False)
+    assert (q.cue, q.speaker, q.text) == ("said", "Vale Council", "IS fighters are expected to leave Osterlich by spring.")
