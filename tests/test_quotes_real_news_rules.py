@@ -161,3 +161,11 @@ def test_quotes_accused_of_without_an_object_is_a_passive_participle_not_a_cue()
 def test_quotes_is_in_capitals_after_a_cue_is_the_group_not_a_verb():
     (q,) = quotes("On Friday the Vale Council said IS fighters are expected to leave Osterlich by spring.", actors=False)
     assert (q.cue, q.speaker, q.text) == ("said", "Vale Council", "IS fighters are expected to leave Osterlich by spring.")
+
+
+def test_quotes_question_closing_a_quotation_is_signed_by_the_short_sentence_after_it():
+    text = '"Will the bridge hold?" Mara Quill asked. "Nobody in Osterlich knows," she said. "Why?" The hall fell silent.'
+    qs = quotes(text, actors=False)
+    # the sentence after "Why?" names no speaker: no attribution for it
+    assert [(q.text, q.speaker) for q in qs] == [("Will the bridge hold?", "Mara Quill"),
+                                                 ("Nobody in Osterlich knows", "Mara Quill")]

@@ -66,11 +66,24 @@ def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, b
     units: list[tuple[int, int]] = []
     for s, e in sents:
         prev = _pair_before(pairs, starts, s)
-        if units and prev is not None and prev[0] >= units[-1][0] and prev[1] >= s:
+        if units and (prev is not None and prev[0] >= units[-1][0] and prev[1] >= s
+                      or _signs_question(t, units[-1][1], s, e)):
             units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
     return units
+
+
+# A quotation closing on "?" or "!" ends its sentence for the splitter; a short sentence after it without a mark of
+# its own ('"Why now?" Mara Quill asked the council.') is its attribution.
+_SIGNATURE_WORDS = 10
+
+
+def _signs_question(t: str, prev_end: int, s: int, e: int) -> bool:
+    """Whether sentence ``t[s:e]`` is the attribution of the quotation ending the unit before it (at ``prev_end``)
+    on "?" or "!": at most :data:`_SIGNATURE_WORDS` words, no quotation mark."""
+    tail = t[:prev_end].rstrip()
+    return tail.endswith(('?"', '!"')) and '"' not in t[s:e] and len(t[s:e].split()) <= _SIGNATURE_WORDS
 
 
 def _strip(t: str, s: int, e: int) -> tuple[int, int]:
