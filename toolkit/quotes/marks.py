@@ -3,7 +3,9 @@
 Marks are paired within a paragraph; an unclosed mark ends at the paragraph end (the news convention
 for a quotation running on into the next paragraph, which opens with a mark again), so an unbalanced
 mark never swallows the rest of an article. Sentences (:func:`toolkit.text.sentences`) are merged
-where a quotation crosses their boundary, giving the *units* the cue patterns read.
+where a quotation crosses their boundary, or where a quotation closing on "?" or "!" is followed by a short
+sentence without marks (its attribution: '"Why now?" Mara Quill asked.'), giving the *units* the cue patterns read.
+The short sentence's limit (10 words) is not tuned: 6, 10, 15 and 25 words give PolNeAR train F1 0.850-0.851.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
 def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
            starts: list[int]) -> list[tuple[int, int]]:
     """Sentences of a paragraph (``t[para_start:para_end]``, one of :func:`toolkit.text.paragraphs`),
-    merged where a quotation crosses a sentence boundary."""
+    merged where a quotation crosses a sentence boundary or a quotation closing on "?"/"!" is followed by its
+    short attribution (:func:`_signs_question`)."""
     sents = [(para_start + s, para_start + e) for s, e in line_sentence_bounds(t[para_start:para_end])]
     units: list[tuple[int, int]] = []
     for s, e in sents:
