@@ -115,3 +115,22 @@ def test_actors_places_are_returned_only_on_request():
     assert [m.text for m in find_mentions(text)] == ["Officials", "Kremlin"]
     ms = find_mentions(text, places=True)
     assert [(m.text, m.how, m.camp) for m in ms][1:] == [("Moscow", "place", "russia"), ("Kremlin", "metonym", "russia")]
+
+
+
+def _placed(text):
+    return [(m.text, m.actor, m.how) for m in find_mentions(text, places=True)]
+
+
+def test_actors_institution_before_an_officers_title_is_the_actor_but_not_inside_a_longer_name():
+    text = ("White House Press Secretary Mara Quill spoke first; then the Pentagon Chief of Staff Ivo Brand and "
+            "the White House Homeland Security and Vale Advisor Tomas Reyn spoke, in the White House Rose Garden.")
+    assert _placed(text) == [("White House", "white_house", "metonym"), ("Pentagon", "pentagon", "metonym"),
+                             ("White House", "white_house", "metonym"), ("White House", "white_house", "place")]
+
+
+def test_actors_institution_after_from_is_the_source_but_at_its_seat_and_a_city_stay_places():
+    text = ("The envoy had no guidance from the White House; protesters waited outside the Kremlin and at the "
+            "White House, and the convoy came from Damascus.")
+    assert _placed(text) == [("White House", "white_house", "metonym"), ("Kremlin", "kremlin", "place"),
+                             ("White House", "white_house", "place"), ("Damascus", "syrian_government", "place")]

@@ -147,3 +147,25 @@ def test_quotes_one_of_the_officials_is_a_member_of_the_group_described_before()
             'The move was a shift in the air war, one of the officials said.')
     qs = quotes(text)
     assert len(qs) == 2 and qs[-1].camp == "us"
+
+
+def test_quotes_accused_of_without_an_object_is_a_passive_participle_not_a_cue():
+    text = "On Friday the Vale Council said Front fighters accused of looting are expected to be tried in Osterlich."
+    (q,) = quotes(text, actors=False)
+    assert (q.cue, q.speaker) == ("said", "Vale Council")
+    assert q.text.startswith("Front fighters accused of looting")
+    (active,) = quotes("Ruritania accused the Vale Front of shelling the market.", actors=False)
+    assert (active.cue, active.speaker) == ("accused", "Ruritania")
+
+
+def test_quotes_is_in_capitals_after_a_cue_is_the_group_not_a_verb():
+    (q,) = quotes("On Friday the Vale Council said IS fighters are expected to leave Osterlich by spring.", actors=False)
+    assert (q.cue, q.speaker, q.text) == ("said", "Vale Council", "IS fighters are expected to leave Osterlich by spring.")
+
+
+def test_quotes_question_closing_a_quotation_is_signed_by_the_short_sentence_after_it():
+    text = '"Will the bridge hold?" Mara Quill asked. "Nobody in Osterlich knows," she said. "Why?" The hall fell silent.'
+    qs = quotes(text, actors=False)
+    # the sentence after "Why?" names no speaker: no attribution for it
+    assert [(q.text, q.speaker) for q in qs] == [("Will the bridge hold?", "Mara Quill"),
+                                                 ("Nobody in Osterlich knows", "Mara Quill")]

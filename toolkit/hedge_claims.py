@@ -86,7 +86,8 @@ hedge are not its subject ("it may lean toward backing Trump" is no hedge about 
 the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
 (rounds 6, 9, 11, 12 and 13 of issue 20) can be left out (``attribute_hedges(rules=...)``); each was kept because records
 of two or more dev spot sets support it and it breaks none (``tools/hedge_rule_loso.py --attachment``). Rule 1's
-speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`.
+speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`, the predicates the rules read the clause with
+in :mod:`toolkit.hedge_clauses`.
 
 Limits: no parser; a "named speaker" of rule 0 is one whose first word is capitalised and no
 determiner, so a common noun opening a sentence ("Columns suggest that ...") reads as a name; long subjects ("the report by U.N. experts ... could") resolve to the nearest
@@ -103,8 +104,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .claim_mentions import bare_surnames, descriptions, lexicon_entry, short_forms
-from .hedge_speakers import _DETERMINERS, _first_conjunct, _first_speaker, _is_person
+from .claim_mentions import bare_surnames, descriptions, short_forms
+from .hedge_clauses import (_OTHER_PRONOUNS, _PERSON_PRONOUNS, _PREPOSITIONS, _RELATIVE, _SUBJECT_GAP, _according,
+                            _belief_holder, _clause_subject, _cleft, _last_person, _reported, _reports, _words_before)
+from .hedge_speakers import _first_conjunct, _first_speaker
 from .records import Spans
 from .text import sentences, token_bounds
 
@@ -119,46 +122,26 @@ RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "comple
 (round 11), ``nested_belief`` (round 12) and ``raising_it``, ``cleft`` (round 13), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
 (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
-_PREPOSITIONS = frozenset("in on at over of from to with against for toward towards about into near across "
-                          "inside outside around between among under after before during without".split())
 # Nouns naming members of a group: "members of X" is X's people, the subject, not a prepositional object.
 _MEMBERS = frozenset("""member members supporter supporters fighter fighters leader leaders official officials
 representative representatives unit units forces troops militants commander commanders elements""".split())
-_PERSON_PRONOUNS = {"he": "m", "she": "f"}
-_OTHER_PRONOUNS = frozenset("it they we you i this that these those".split())
 _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+(?:\w+ly\s+)*(?:not\s+)?(?:\w+ly\s+)*"
                          r"(?:(?:clear|possible|known|certain|likely)\s+)?$",
                          re.IGNORECASE)
 _IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is itself impersonal: "it is reported"
 
-_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
-_SOURCE = re.compile(r"\s*sources?\b", re.IGNORECASE)
-_ACCORDING_REACH = 30  # characters after "according to" within which the source's mention starts
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
 _BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
 # "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
 _AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
-_SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just "
-                  "is are was were be been being has have had".split())
-_RELATIVE = re.compile(r"\b(?:where|which|who|whom|whose|when|while)\b", re.IGNORECASE)
 _WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
-_REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
-# "Boehner said on ABC's "This Week" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
-_REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
-                          r"[^.;:\n]{0,40}?\s+that\b", re.IGNORECASE)
-_BASE_VERBS = frozenset("say think believe hope fear warn know insist argue suggest indicate expect".split())
 _SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|explained|stressed|insisted|argued)\b", re.IGNORECASE)
 _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
-_SUBJECT_GAP = re.compile(r"(?:\s+(?:also|\w+ly))?\s+$")  # "X said", "X also said" (not "..., who served under X, said")
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
-_BELIEF = re.compile(r"(?:believe[sd]?|thinks?|thought|suspect(?:s|ed)?|fear(?:s|ed)?)(?:\s+that)?", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
 # Raising verbs: with an expletive "it" subject ("it seems the Front ...", "It appears that ...") the claim is the
 # complement's (round 13, ``raising_it``).
 _RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?", re.IGNORECASE)
-# A cleft: "That's apparently how he came to ...", "That is reportedly when Vale ...": the claim is the wh-clause's.
-_CLEFT_SUBJECT = frozenset(("that's", "that", "this"))
-_CLEFT = re.compile(r"\s+(?:when|how|why|where)\s+(\w+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -312,114 +295,3 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         else:
             out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))
     return out
-
-
-def _belief_holder(text: str, h: Any, mentions: Sequence[Any], m_starts: list[int], lo: int, prev_lo: int,
-                   actors: Any) -> Any:
-    """The subject of a belief verb inside another speaker's words, which holds the belief per the spot conventions
-    of round 8 ("B said that A believes ...", rule ``nested_belief``): the mention right before the verb from
-    ``lo`` on, an adverb between ("Mara Quill said the Vale Front also believes ..."), or for "he"/"she" the last
-    person of that gender mentioned from ``prev_lo`` (the sentence before) on ("..., adding that he believed ...");
-    ``None`` for another hedge or no such subject. Limits: "I"/"we"/"they" stay the speaker's; one step back."""
-    if _BELIEF.fullmatch(text, h.start, h.end) is None:
-        return None
-    pool = mentions[bisect.bisect_left(m_starts, prev_lo):bisect.bisect_left(m_starts, h.start)]
-    subject = next((m for m in reversed(pool) if m.start >= lo and m.end <= h.start
-                    and _SUBJECT_GAP.fullmatch(text, m.end, h.start)), None)
-    words = _words_before(text, max(lo, h.start - 30), h.start)
-    if subject is not None or not words or words[-1] not in _PERSON_PRONOUNS:
-        return subject
-    return _last_person(pool, actors, _PERSON_PRONOUNS[words[-1]], lambda m: m.end <= h.start)
-
-
-def _cleft(text: str, s_lo: int, h: Any) -> Any:
-    """The wh-clause match after a hedge that a cleft's "that" alone precedes in its sentence ("That's apparently how
-    he came to ...", "That is reportedly when ...", rule ``cleft``; group 1 the clause's first word), or ``None``."""
-    words = [w.replace("\u2019", "'") for w in _words_before(text, s_lo, h.start)]
-    return _CLEFT.match(text, h.end) if len(words) == 1 and words[0] in _CLEFT_SUBJECT else None
-
-
-def _words_before(text: str, lo: int, hi: int) -> list[str]:
-    """The lowercased words of ``text[lo:hi]`` without the adverbs and particles (:data:`_SKIP`) that end it
-    ("he also", "she reportedly"): its last item is the word the hedge's subject is read from."""
-    words = [text[a:b].lower() for a, b in token_bounds(text, lo, hi)]
-    while words and words[-1] in _SKIP:
-        words.pop()
-    return words
-
-
-def _last_person(pool: Sequence[Any], actors: Any, gender: str, keep: Any) -> Any:
-    """The last mention of ``pool`` (in text order) that ``keep`` accepts and a he/she pronoun of ``gender``
-    can stand for (:func:`_person`); ``None`` when there is none."""
-    return next((m for m in reversed(pool) if keep(m) and _person(actors, m.actor, gender)), None)
-
-
-def _clause_subject(text: str, mentions: Sequence[Any], clause_lo: int, actors: Any, pronoun: str,
-                    outside: Any) -> Any:
-    """The antecedent of a relative clause's subject pronoun ("Ruritania is arming militias that it believes ...",
-    rule ``relative_it``): the first mention of the clause outside quotes that no preposition governs, no person
-    for "it"; ``None`` when there is none."""
-    for m in mentions:
-        if m.start < clause_lo or not outside(m) or (pronoun == "it" and _is_person(actors, m.actor)):
-            continue
-        prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
-        while prev and prev[-1] in _DETERMINERS:
-            prev.pop()
-        if not (prev and prev[-1] in _PREPOSITIONS):
-            return m
-    return None
-
-
-def _reported(text: str, at: int, hedge_start: int) -> bool:
-    """Whether ``text[at:]`` reads "<verb> that ..." up to the hedge (rule 2b): one to three words, none a
-    determiner, preposition or pronoun, the last a verb form (-ed, -s or a listed base form), then "that",
-    and no relative word between "that" and the hedge ("the rebels in the town that may fall" is no report)."""
-    r = _REPORTED.match(text, at, hedge_start)
-    if r is None:
-        pp = _REPORTED_PP.match(text, at, hedge_start)
-        return pp is not None and not _RELATIVE.search(text, pp.end(), hedge_start)
-    words = r.group(1).lower().split()
-    if any(w in _DETERMINERS or w in _PREPOSITIONS or w in _OTHER_PRONOUNS for w in words):
-        return False
-    last = words[-1]
-    return (last.endswith(("ed", "s")) or last in _BASE_VERBS) and not _RELATIVE.search(text, r.end(), hedge_start)
-
-
-def _reports(q: Any, h: Any) -> bool:
-    """Whether epistemic verb ``h`` is the neutral attribution verb of quote ``q`` spoken by an actor or a named
-    speaker ("McCain suggested that"; "commentary suggesting that" stays a hedge)."""
-    cue_start, cue_end = getattr(q, "cue_start", None), getattr(q, "cue_end", None)
-    if h.category != "epistemic_verb" or cue_start is None or getattr(q, "stance", None) == "distancing":
-        return False
-    if not (cue_start < h.end and h.start < cue_end):
-        return False
-    first = (getattr(q, "speaker", None) or "").split(" ", 1)[0]
-    return q.actor is not None or (first[:1].isupper() and first.lower() not in _DETERMINERS)
-
-
-def _according(text: str, mentions: Sequence[Any], lo: int, hi: int, actors: Any) -> str | None:
-    """The actor of an "according to X" phrase in ``text[lo:hi]`` (rule 2), or ``None``."""
-    phrase = None
-    for phrase in _ACCORDING.finditer(text, lo, hi):
-        pass
-    if phrase is None:
-        return None
-    m = next((m for m in mentions if phrase.end() <= m.start < phrase.end() + _ACCORDING_REACH and m.end <= hi), None)
-    if m is None:
-        return None
-    if _SOURCE.match(text, m.end) and _known(actors, "unnamed_source"):
-        return "unnamed_source"
-    return m.actor
-
-
-def _known(actors: Any, actor_id: str) -> bool:
-    """Whether the lexicon has ``actor_id`` (any id counts without a lexicon)."""
-    return actors is None or lexicon_entry(actors, actor_id) is not None
-
-
-def _person(actors: Any, actor_id: str, gender: str) -> bool:
-    """Whether ``actor_id`` can be the antecedent of a he/she pronoun of ``gender``."""
-    if actors is None:
-        return True
-    entry = lexicon_entry(actors, actor_id)
-    return entry is not None and entry.kind == "person" and entry.gender in (None, gender)

@@ -20,7 +20,9 @@ rules then decide each match:
 * a metonym ("Moscow") counts only when used as an actor, not after a locative preposition
   ("outside Moscow") nor before a capitalised word ("Moscow Times") - the preposition heuristic of
   metonymy resolution (Markert & Nissim, "Metonymy resolution as a classification task", EMNLP 2002,
-  report the governing preposition as the strongest cue).
+  report the governing preposition as the strongest cue); an institution named by its seat ("the
+  White House") is the institution after "from" and before an officer's title ("White House Press
+  Secretary"), and a place at, in or outside it.
 
 :meth:`ActorLexicon.lookup` resolves a speaker phrase (the Source span of a quote) to its head
 actor: "Putin's spokesman, Dmitry Peskov" -> peskov; "a spokesman for Russian President Vladimir

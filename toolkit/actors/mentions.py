@@ -15,8 +15,8 @@ __all__ = ["mentions_in"]
 # Words after which a place name is a place or a target, not an actor ("outside Moscow",
 # "in the Kremlin", "suburban Damascus", "bombing Damascus").
 _LOCATIVE = re.compile(
-    r"(?:^|\W)(?:in|inside|outside|near|at|into|from|to|toward|towards|across|around|via|through|"
-    r"throughout|within|over|of|visit|visited|visiting|left|leave|reached|suburban|downtown|old|central|"
+    r"(?:^|\W)(?P<prep>in|inside|outside|near|at|into|from|to|toward|towards|across|around|via|"
+    r"through|throughout|within|over|of|visit|visited|visiting|left|leave|reached|suburban|downtown|old|central|"
     r"bomb|bombed|bombing|strike|struck|shelled|shelling)\s+(?:the\s+)?$",
     re.IGNORECASE)
 _WEEKDAY_MONTH = ("Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -38,10 +38,35 @@ _NAME_BEFORE = re.compile(
     r"[A-Z][\w'-]*\s+$")
 
 
-def _is_place(text: str, start: int, end: int) -> bool:
-    """A metonym used as a place: after a locative preposition or before a capitalised word."""
-    return _LOCATIVE.search(text, max(0, start - 30), start) is not None or \
-        _PLACE_NAME_NEXT.match(text, end) is not None
+# An institution named by its seat ("the White House", "the Kremlin", "the Pentagon") before the title of one
+# of its officers ("White House Press Secretary", "Pentagon Chief of Staff", "White House Homeland Security
+# Advisor") or one of its offices ("White House Office of ...") is the institution, not part of a longer name.
+_OFFICE_NEXT = re.compile(
+    r"(?:\s+(?:[A-Z][a-z]+|and|of|for)){0,4}?\s+(?:Secretary|Adviser|Advisor|Spokesman|Spokeswoman|Spokesperson|"
+    r"Chief|Counsel|Director|Aide|Office|Council)\b")
+
+
+def _is_place(text: str, start: int, end: int, *, institution: bool) -> bool:
+    """A metonym used as a place: after a locative preposition or before a capitalised word.
+
+    An ``institution`` (a metonym that is its actor's own name, "the White House") is the institution, not
+    its building, after "from" ("guidance from the White House": the source) and before an officer's title
+    or an office (:data:`_OFFICE_NEXT`); "at/in/outside the White House" stay places. Limit: "speaking
+    from the White House" (the building) then counts as the institution too.
+    """
+    loc = _LOCATIVE.search(text, max(0, start - 30), start)
+    if institution:
+        if loc is not None and loc.group("prep").casefold() == "from":
+            loc = None
+        if _OFFICE_NEXT.match(text, end) is not None:
+            return loc is not None
+    return loc is not None or _PLACE_NAME_NEXT.match(text, end) is not None
+
+
+def _names_institution(name: str, actor) -> bool:
+    """True when a metonym is its actor's own name ("White House", "Kremlin" for "the Kremlin"): an
+    institution named by its seat, not a city or a country standing for a government."""
+    return actor.name.casefold().removeprefix("the ") == name.casefold()
 
 
 # An all-capitals metonym ("U.S.", "US") is mostly a modifier ("U.S. president", "US troops"): it stands
@@ -88,7 +113,8 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
             aid = form.actors[0]
         if how == "metonym" and not poss and _acronym_modifier(name, norm, m.end()):
             continue
-        if how == "metonym" and _is_place(norm, m.start(), m.end()):
+        if how == "metonym" and _is_place(norm, m.start(), m.end(),
+                                          institution=_names_institution(name, lex.actors[aid])):
             if not places:
                 continue
             how = "place"

@@ -41,8 +41,9 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
     if _clause_after_date(toks, k, hi):
         n = _after_time(toks, k, hi)
         return n if hi - n >= 3 else None  # "said on Saturday the talks would resume": the clause after the date
-    if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH or not _is_word(toks[k][2])):
-        return None
+    if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH and not toks[k][2].isupper()
+                   or not _is_word(toks[k][2])):
+        return None  # a verb or a preposition follows the cue, not a clause; "IS" in capitals is the group
     return k if hi - k >= 3 else None
 
 

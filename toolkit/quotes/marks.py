@@ -3,7 +3,9 @@
 Marks are paired within a paragraph; an unclosed mark ends at the paragraph end (the news convention
 for a quotation running on into the next paragraph, which opens with a mark again), so an unbalanced
 mark never swallows the rest of an article. Sentences (:func:`toolkit.text.sentences`) are merged
-where a quotation crosses their boundary, giving the *units* the cue patterns read.
+where a quotation crosses their boundary, or where a quotation closing on "?" or "!" is followed by a short
+sentence without marks (its attribution: '"Why now?" Mara Quill asked.'), giving the *units* the cue patterns read.
+The short sentence's limit (10 words) is not tuned: 6, 10, 15 and 25 words give PolNeAR train F1 0.850-0.851.
 """
 
 from __future__ import annotations
@@ -61,16 +63,30 @@ def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
 def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
            starts: list[int]) -> list[tuple[int, int]]:
     """Sentences of a paragraph (``t[para_start:para_end]``, one of :func:`toolkit.text.paragraphs`),
-    merged where a quotation crosses a sentence boundary."""
+    merged where a quotation crosses a sentence boundary or a quotation closing on "?"/"!" is followed by its
+    short attribution (:func:`_signs_question`)."""
     sents = [(para_start + s, para_start + e) for s, e in line_sentence_bounds(t[para_start:para_end])]
     units: list[tuple[int, int]] = []
     for s, e in sents:
         prev = _pair_before(pairs, starts, s)
-        if units and prev is not None and prev[0] >= units[-1][0] and prev[1] >= s:
+        if units and (prev is not None and prev[0] >= units[-1][0] and prev[1] >= s
+                      or _signs_question(t, units[-1][1], s, e)):
             units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
     return units
+
+
+# A quotation closing on "?" or "!" ends its sentence for the splitter; a short sentence after it without a mark of
+# its own ('"Why now?" Mara Quill asked the council.') is its attribution.
+_SIGNATURE_WORDS = 10
+
+
+def _signs_question(t: str, prev_end: int, s: int, e: int) -> bool:
+    """Whether sentence ``t[s:e]`` is the attribution of the quotation ending the unit before it (at ``prev_end``)
+    on "?" or "!": at most :data:`_SIGNATURE_WORDS` words, no quotation mark."""
+    tail = t[:prev_end].rstrip()
+    return tail.endswith(('?"', '!"')) and '"' not in t[s:e] and len(t[s:e].split()) <= _SIGNATURE_WORDS
 
 
 def _strip(t: str, s: int, e: int) -> tuple[int, int]:
