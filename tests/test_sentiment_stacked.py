@@ -96,9 +96,9 @@ def test_sentiment_stacked_runtime_matrix_equals_the_training_rows(static, ignor
     assert len({r.label for r in got}) > 1
 
 
-def test_sentiment_stacked_is_the_default_backend_and_keeps_the_linear_evidence(static):
-    backend = get_backend("default")
-    assert isinstance(backend, StackedBackend) and backend.name == "default"
+def test_sentiment_stacked_is_registered_and_keeps_the_linear_evidence(static):
+    backend = get_backend("stacked")
+    assert isinstance(backend, StackedBackend) and backend.name == "stacked"
     spans = _spans()
     stacked, linear = backend.targets(TEXT, spans), static.targets(TEXT, spans)
     assert [r.evidence for r in stacked] == [r.evidence for r in linear]

@@ -1,4 +1,4 @@
-"""The ``default`` backend: gradient-boosted trees stacked on the static linear model (issue 20 round 5).
+"""The ``stacked`` backend: gradient-boosted trees stacked on the static linear model (issue 20 round 5).
 
 :class:`StackedBackend` scores a target as :class:`toolkit.sentiment.static.StaticLinearBackend` does, then
 decides its label from the linear model's three logits, the rule features (lexicon terms by sign and
@@ -14,6 +14,9 @@ model's scores on unseen text can be trusted; at run time the logits come from t
 The fitted trees ship as plain arrays in ``toolkit/models/sentiment_stack.json`` (:class:`Forest`,
 evaluated in numpy, all trees of all targets at once; scikit-learn is needed only to fit), rebuilt by
 :func:`train_stack`; its settings were chosen by the nested article-fold CV of ``tools/static_stack_cv.py``.
+
+Not the ``default`` backend: on CV and NewsMTSC dev it beats ``static``, but it lowers PerSenT and one
+dev portrayal spot set (docs/training.md, the manifest beside the model file).
 
 Limits: the label and score (P(positive) - P(negative) of the trees) are the stacker's, the evidence words
 still the linear model's contributions, so a shown word may disagree with a label the trees flipped;
@@ -114,19 +117,30 @@ class Forest:
     baseline: np.ndarray
     depth: int
 
-    def raw(self, x: np.ndarray) -> np.ndarray:
-        """The raw class scores ``(rows, classes)``: the baseline plus each tree's leaf value, all trees
-        and rows stepped down together (:attr:`depth` steps, a row at a leaf stays there)."""
-        x = np.asarray(x, dtype=np.float64)
-        node = np.broadcast_to(self.roots, (len(x), len(self.roots))).copy()
-        rows = np.arange(len(x))[:, None]
-        for _ in range(self.depth):
-            col = self.feature[node]
-            step = np.where(x[rows, np.maximum(col, 0)] <= self.threshold[node], self.left[node], self.right[node])
-            node = np.where(col < 0, node, step)
+    def __post_init__(self) -> None:
+        # the arrays raw() steps through: a leaf splits on column 0 at +inf with itself as both children, so
+        # a row that reached it stays; children side by side (node * 2: left, node * 2 + 1: right)
+        leaf, own = self.feature < 0, np.arange(len(self.feature))
+        object.__setattr__(self, "_col", np.where(leaf, 0, self.feature))
+        object.__setattr__(self, "_thr", np.where(leaf, np.inf, self.threshold))
+        object.__setattr__(self, "_child", np.stack([np.where(leaf, own, self.left),
+                                                     np.where(leaf, own, self.right)], axis=1).ravel())
         onehot = np.zeros((len(self.roots), len(self.baseline)))
         onehot[np.arange(len(self.roots)), self.klass] = 1.0
-        return self.baseline + self.value[node] @ onehot
+        object.__setattr__(self, "_onehot", onehot)
+
+    def raw(self, x: np.ndarray) -> np.ndarray:
+        """The raw class scores ``(rows, classes)``: the baseline plus each tree's leaf value, all trees
+        and rows stepped down together (:attr:`depth` steps; a row goes left when its value is ``<=`` the
+        threshold, and stays at a leaf once there)."""
+        x = np.asarray(x, dtype=np.float64)
+        flat, width = x.ravel(), x.shape[1] if x.ndim == 2 else 0
+        node = np.broadcast_to(self.roots, (len(x), len(self.roots)))
+        base = (np.arange(len(x)) * width)[:, None]
+        col, thr, child = self._col, self._thr, self._child
+        for _ in range(self.depth):
+            node = child[2 * node + (flat[base + col[node]] > thr[node])]
+        return self.baseline + self.value[node] @ self._onehot
 
     @classmethod
     def from_sklearn(cls, model) -> Forest:
@@ -177,12 +191,12 @@ class StackedBackend(StaticLinearBackend):
     _keep_named = True
 
     def __init__(self, weights: dict[str, Sequence[float]], forest: Forest, names: Sequence[str],
-                 name: str = "default", settings: dict | None = None) -> None:
+                 name: str = "stacked", settings: dict | None = None) -> None:
         super().__init__(weights, name=name, settings=settings)
         self.forest, self.names = forest, tuple(names)
 
     @classmethod
-    def load(cls, path: str | Path = STACK_PATH, name: str = "default",
+    def load(cls, path: str | Path = STACK_PATH, name: str = "stacked",
              linear_path: str | Path = STATIC_PATH) -> StackedBackend:
         """The stack of ``path`` over the static linear weights of ``linear_path`` (raises
         :class:`LexiconError` when either is malformed)."""
@@ -233,7 +247,7 @@ def fit_forest(x: np.ndarray, y: np.ndarray, settings: StackSettings = StackSett
 
 
 def train_stack(examples: Sequence[Example] | str | Path, settings: StackSettings = StackSettings(),
-                linear_path: str | Path = STATIC_PATH, name: str = "default") -> StackedBackend:
+                linear_path: str | Path = STATIC_PATH, name: str = "stacked") -> StackedBackend:
     """Fit the stack on NewsMTSC-format gold over the shipped static linear model of ``linear_path``.
 
     The stacker's rows are the out-of-fold logits of the linear model's settings (refitted in the
