@@ -19,7 +19,6 @@ from collections.abc import Callable
 from . import lexical
 from .linear import MODEL_PATH, LinearTargetBackend
 from .rules import TEXTBLOB_PARAMS, RuleTargetBackend
-from .stacked import STACK_PATH, StackedBackend
 from .static import MODEL_PATH as STATIC_MODEL_PATH
 from .static import StaticLinearBackend
 
@@ -37,11 +36,18 @@ def _trained() -> object:
                           "with: pip install torch==2.13.0 && pip install 'narrative-toolkit[trained]'") from err
 
 
+def _stacked() -> object:
+    """The ``stacked`` backend (its module imported on first use)."""
+    from .stacked import STACK_PATH, StackedBackend
+
+    return StackedBackend.load(STACK_PATH, name="stacked", linear_path=STATIC_MODEL_PATH)
+
+
 _BUILT_IN: dict[str, Callable[[], object]] = {
     "vader": lambda: RuleTargetBackend(lexical.vader()),
     "textblob": lambda: RuleTargetBackend(lexical.textblob(), TEXTBLOB_PARAMS),
     "default": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="default"),
-    "stacked": lambda: StackedBackend.load(STACK_PATH, name="stacked", linear_path=STATIC_MODEL_PATH),
+    "stacked": _stacked,
     "static": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="static"),
     "linear": lambda: LinearTargetBackend.load(MODEL_PATH, name="linear"),
     "trained": _trained,

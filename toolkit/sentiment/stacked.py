@@ -119,27 +119,36 @@ class Forest:
 
     def __post_init__(self) -> None:
         # the arrays raw() steps through: a leaf splits on column 0 at +inf with itself as both children, so
-        # a row that reached it stays; children side by side (node * 2: left, node * 2 + 1: right)
+        # a row that reached it stays; children side by side (node * 2: left, node * 2 + 1: right); the trees
+        # deepest first, so step s moves only the first active[s] trees (those deeper than s)
         leaf, own = self.feature < 0, np.arange(len(self.feature))
-        object.__setattr__(self, "_col", np.where(leaf, 0, self.feature))
-        object.__setattr__(self, "_thr", np.where(leaf, np.inf, self.threshold))
-        object.__setattr__(self, "_child", np.stack([np.where(leaf, own, self.left),
-                                                     np.where(leaf, own, self.right)], axis=1).ravel())
+        child = np.stack([np.where(leaf, own, self.left), np.where(leaf, own, self.right)], axis=1).ravel()
+        level = np.zeros(len(self.feature), dtype=np.intp)
+        for node in range(len(self.feature)):  # a tree's nodes follow their parent (sklearn's order)
+            if not leaf[node]:
+                level[self.left[node]] = level[self.right[node]] = level[node] + 1
+        ends = np.append(self.roots[1:], len(self.feature))
+        tree_depth = np.array([level[a:b].max() for a, b in zip(self.roots, ends)], dtype=np.intp)
+        order = np.argsort(-tree_depth, kind="stable")
         onehot = np.zeros((len(self.roots), len(self.baseline)))
-        onehot[np.arange(len(self.roots)), self.klass] = 1.0
-        object.__setattr__(self, "_onehot", onehot)
+        onehot[np.arange(len(self.roots)), self.klass[order]] = 1.0
+        for name, value in (("_col", np.where(leaf, 0, self.feature)), ("_thr", np.where(leaf, np.inf, self.threshold)),
+                            ("_child", child), ("_roots", self.roots[order]), ("_onehot", onehot),
+                            ("_active", [int((tree_depth > s).sum()) for s in range(self.depth)])):
+            object.__setattr__(self, name, value)
 
     def raw(self, x: np.ndarray) -> np.ndarray:
         """The raw class scores ``(rows, classes)``: the baseline plus each tree's leaf value, all trees
-        and rows stepped down together (:attr:`depth` steps; a row goes left when its value is ``<=`` the
-        threshold, and stays at a leaf once there)."""
+        and rows stepped down together (a row goes left when its value is ``<=`` the threshold and stays
+        at a leaf once there; step s moves only the trees deeper than s)."""
         x = np.asarray(x, dtype=np.float64)
         flat, width = x.ravel(), x.shape[1] if x.ndim == 2 else 0
-        node = np.broadcast_to(self.roots, (len(x), len(self.roots)))
+        node = np.broadcast_to(self._roots, (len(x), len(self._roots))).copy()
         base = (np.arange(len(x)) * width)[:, None]
         col, thr, child = self._col, self._thr, self._child
-        for _ in range(self.depth):
-            node = child[2 * node + (flat[base + col[node]] > thr[node])]
+        for k in self._active:
+            at = node[:, :k]
+            node[:, :k] = child[2 * at + (flat[base + col[at]] > thr[at])]
         return self.baseline + self.value[node] @ self._onehot
 
     @classmethod
@@ -253,7 +262,16 @@ def train_stack(examples: Sequence[Example] | str | Path, settings: StackSetting
     The stacker's rows are the out-of-fold logits of the linear model's settings (refitted in the
     :data:`toolkit.sentiment.selection.FOLDS` article folds, :func:`toolkit.sentiment.selection.out_of_fold`),
     the rule features and the dense block of every example; the returned backend pairs the trees with the
-    weights of ``linear_path``. Minutes (five linear fits, then the trees)."""
+    weights of ``linear_path``. Minutes (five linear fits, then the trees), on one thread: with more, BLAS and
+    OpenMP sums in another order moved the logits, and so the trees' thresholds, by up to 1e-8."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(1):
+        return _train_stack(examples, settings, linear_path, name)
+
+
+def _train_stack(examples, settings: StackSettings, linear_path, name: str) -> StackedBackend:
+    """:func:`train_stack` under the thread limit."""
     from .linear_fit import feature_rows
     from .selection import fold_of, out_of_fold
     from .static import static_rows
