@@ -15,6 +15,7 @@ probabilities over the training prior, a balanced decision), ``lr:C`` (balanced 
 One JSON line per spec: fold macro-F1s, mean, sd, per-fold difference to ``shipped``, folds higher.
 Limits: best-of-few on one grid, no nesting of the choice of learner, so a winner's mean is optimistic.
 """
+import argparse
 import itertools
 import json
 import statistics
@@ -114,4 +115,6 @@ def main(specs):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("specs", nargs="+", help="learner:settings[@blocks], as in the module docstring")
+    main(parser.parse_args(sys.argv[1:]).specs)

@@ -264,6 +264,9 @@ def train_stack(examples: Sequence[Example] | str | Path, settings: StackSetting
     the rule features and the dense block of every example; the returned backend pairs the trees with the
     weights of ``linear_path``. Minutes (five linear fits, then the trees), on one thread: with more, BLAS and
     OpenMP sums in another order moved the logits, and so the trees' thresholds, by up to 1e-8."""
+    import scipy.sparse  # noqa: F401  (loaded before the limit, so that it covers their thread pools)
+    import sklearn.ensemble  # noqa: F401
+    import sklearn.linear_model  # noqa: F401
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
