@@ -46,7 +46,6 @@ __all__ = ["STACK_PATH", "StackSettings", "Forest", "StackedBackend", "is_rule_f
            "dense_matrix", "stack_matrix", "fit_forest", "train_stack"]
 
 STACK_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_stack.json"
-LOGIT_NAMES = tuple(f"logit:{label}" for label in LABELS)
 
 
 @dataclass(frozen=True)
