@@ -7,7 +7,8 @@ disturb less than wall-clock time. Prints one JSON line per run and the median p
 the CPU seconds spent in :func:`toolkit.sentiment.portrayal` alone (the pipeline's calls timed in
 place, so the script also times another checkout's package put first on ``PYTHONPATH``).
 
-Usage: ``python tools/static_cost.py [--articles 200] [--repeat 2]`` (reads ``$NARRATIVE_SHARED``).
+Usage: ``python tools/static_cost.py [--articles 200] [--repeat 2] [--backends linear default]`` (reads
+``$NARRATIVE_SHARED``); the ratio printed is the last backend's words per CPU second over the first's.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=200)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--backends", nargs="+", default=list(BACKENDS), help="registered backend names, first the reference")
     args = ap.parse_args(argv)
+    backends = tuple(args.backends)
     path = shared_path("corpora", "allsides-syria")
     if path is None:
         print("allsides-syria not found (set NARRATIVE_SHARED)", file=sys.stderr)
@@ -55,12 +58,12 @@ def main(argv: list[str] | None = None) -> int:
             spent[0] += _cpu() - start
 
     sentiment.portrayal = timed
-    for backend in BACKENDS:
+    for backend in backends:
         analyze(warm, cache=False, workers=1, progress=False, sentiment=backend)
-    per: dict[str, list[float]] = {b: [] for b in BACKENDS}
-    portrayal_s: dict[str, list[float]] = {b: [] for b in BACKENDS}
+    per: dict[str, list[float]] = {b: [] for b in backends}
+    portrayal_s: dict[str, list[float]] = {b: [] for b in backends}
     for run in range(args.repeat):
-        for backend in BACKENDS:
+        for backend in backends:
             before, spent[0] = _cpu(), 0.0
             analyze(sample, cache=False, workers=1, progress=False, sentiment=backend)
             cpu = _cpu() - before
@@ -69,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"run": run, "backend": backend, "words": words, "cpu_s": round(cpu, 2),
                               "portrayal_cpu_s": round(spent[0], 3), "words_per_cpu_s": round(words / cpu)}))
     med = {b: round(statistics.median(v)) for b, v in per.items()}
-    print(json.dumps({"median_words_per_cpu_s": med, "default/linear": round(med["default"] / med["linear"], 3),
+    first, last = backends[0], backends[-1]
+    print(json.dumps({"median_words_per_cpu_s": med, f"{last}/{first}": round(med[last] / med[first], 3),
                       "median_portrayal_cpu_s": {b: round(statistics.median(v), 3) for b, v in portrayal_s.items()}}))
     return 0
 

@@ -16,6 +16,8 @@ target from what sits around it. One module per job, imports only downward:
   and :func:`train` to refit it;
 * :mod:`~toolkit.sentiment.static`: the same model with static word-vector features (backend ``default``, also
   ``static``); :mod:`~toolkit.sentiment.selection` chooses both models' settings by train-article CV;
+* :mod:`~toolkit.sentiment.stacked`: gradient-boosted trees stacked on that model (backend ``stacked``, not the
+  default);
 * :mod:`~toolkit.sentiment.registry`: backends by name (:func:`register_backend`,
   :func:`unregister_backend`);
 * :mod:`~toolkit.sentiment.api`: :func:`target_sentiment`, :func:`portrayal`, :func:`entity_portrayal`, :func:`voice`;

@@ -142,6 +142,7 @@ class LinearTargetBackend:
         cued_cols: list[int] = []
         cued_values: list[float] = []
         cued_cuts = [0]  # target j's cued tokens are entries cued_cuts[j]:cued_cuts[j + 1]
+        cued: list[dict[str, float] | None] = []  # per target its cue and tail features by name (with _keep_named)
         for j, ctx in enumerate(ctxs):
             n = len(ctx.sent.lower)
             slots[j, :n] = self._sentence_slots(ctx.sent)
@@ -151,7 +152,11 @@ class LinearTargetBackend:
                 breaks[j, :n] = ctx.sent.breaks
             neg = neu = pos = 0.0
             contrib: dict[int, float] = {}
+            named: dict[str, float] | None = {} if self._keep_named else None
+            cued.append(named)
             for name, value, tok in cue_features(ctx, lexicons, self._params, ignore_quotes):
+                if named is not None:
+                    named[name] = named.get(name, 0.0) + value
                 coef = weights.get(name)
                 if coef is None:
                     continue
@@ -207,15 +212,18 @@ class LinearTargetBackend:
         cols = cols.tolist()
         cued_contrib = contrib[cued_rows, cued_cols].tolist()
         cued_shows = show[cued_rows, cued_cols].tolist()
-        extras = self._extra_logits_batch(ctxs, ignore_quotes)
-        out = []
+        extras, aux = self._extras(ctxs, ignore_quotes)
+        scored, shown_of = [], []
         for j, ctx in enumerate(ctxs):
             neg, neu, pos = logits[j]
             if fs.bigrams:
                 words = word_features(ctx, fs, ignore_quotes)
             else:
                 words = []
+            named = cued[j]
             for name, value, _tok in tail_features(ctx, fs, words):
+                if named is not None:
+                    named[name] = named.get(name, 0.0) + value
                 coef = weights.get(name)
                 if coef is not None:
                     neg += coef[0] * value
@@ -227,10 +235,27 @@ class LinearTargetBackend:
             a, b = cued_cuts[j], cued_cuts[j + 1]
             shown = [(i, v) for i, v, ok in zip(cued_cols[a:b], cued_contrib[a:b], cued_shows[a:b]) if ok]
             shown += zip(cols[cuts[j]:cuts[j + 1]], values[cuts[j]:cuts[j + 1]])
-            label, score = _label_score(neg, neu, pos)
-            start, end = spans[j]
+            scored.append((neg, neu, pos))
+            shown_of.append(shown)
+        out = []
+        for ctx, (start, end), shown, (label, score) in zip(ctxs, spans, shown_of, self._decide(scored, cued, aux)):
             out.append(TargetSentiment(label, score, token_evidence(ctx, shown) if shown else (), start, end, self.name))
         return out
+
+    _keep_named = False
+    """Whether :meth:`targets` collects each target's cue and tail features by name for :meth:`_decide`
+    (a subclass that reads them sets it)."""
+
+    def _extras(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> tuple[list, object]:
+        """The extra logits of every target (:meth:`_extra_logits_batch`) and what :meth:`_decide` may
+        read besides (here nothing)."""
+        return self._extra_logits_batch(ctxs, ignore_quotes), None
+
+    def _decide(self, logits: Sequence[tuple[float, float, float]], named: Sequence[dict[str, float] | None],
+                aux: object) -> list[tuple[str, float]]:
+        """Per target its label and score from its logits (:func:`_label_score`); a subclass may decide
+        otherwise from the named cue and tail features (:attr:`_keep_named`) and the ``aux`` of :meth:`_extras`."""
+        return [_label_score(*x) for x in logits]
 
     def _sentence_slots(self, sent: AnalysedSentence) -> np.ndarray:
         """Per token of ``sent`` its slot of :meth:`_slot` (cached with the sentence)."""

@@ -2,7 +2,9 @@
 
 Built in: ``default`` (the linear target model of :mod:`toolkit.sentiment.linear` with the dense
 static-vector features of :mod:`toolkit.sentiment.static`, ``toolkit/models/sentiment_static.json``;
-``static`` is the same model under its own name), ``linear`` (the linear model alone, the default
+``static`` is the same model under its own name), ``stacked`` (gradient-boosted trees stacked on that model,
+:mod:`toolkit.sentiment.stacked`, ``toolkit/models/sentiment_stack.json``; issue 20 round 5, not the default:
+it lowers PerSenT and one portrayal spot set), ``linear`` (the linear model alone, the default
 before issue 20's second round, ``toolkit/models/sentiment_linear.json``), ``vader`` and ``textblob`` (the rule
 scorer, :mod:`toolkit.sentiment.rules`, over :mod:`toolkit.sentiment.lexical`), and ``trained``
 (:mod:`toolkit.sentiment.trained`, imported only when that backend is asked for: it needs torch).
@@ -34,23 +36,32 @@ def _trained() -> object:
                           "with: pip install torch==2.13.0 && pip install 'narrative-toolkit[trained]'") from err
 
 
+def _stacked() -> object:
+    """The ``stacked`` backend (its module imported on first use)."""
+    from .stacked import STACK_PATH, StackedBackend
+
+    return StackedBackend.load(STACK_PATH, name="stacked", linear_path=STATIC_MODEL_PATH)
+
+
 _BUILT_IN: dict[str, Callable[[], object]] = {
     "vader": lambda: RuleTargetBackend(lexical.vader()),
     "textblob": lambda: RuleTargetBackend(lexical.textblob(), TEXTBLOB_PARAMS),
     "default": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="default"),
+    "stacked": _stacked,
     "static": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="static"),
     "linear": lambda: LinearTargetBackend.load(MODEL_PATH, name="linear"),
     "trained": _trained,
 }
 _FACTORIES: dict[str, Callable[[], object] | object] = dict(_BUILT_IN)
-_PACKAGED = {name: _BUILT_IN[name] for name in ("vader", "textblob", "default", "static", "linear")}  # lexicon/model in the package
+# lexicon/model in the package
+_PACKAGED = {name: _BUILT_IN[name] for name in ("vader", "textblob", "default", "static", "stacked", "linear")}
 _INSTANCES: dict[str, object] = {}
 _LOCK = threading.RLock()
 
 
 def packaged_backend(name: str) -> bool:
     """Whether ``name`` is still one of the backends whose lexicon or model ships inside the package
-    (``default``, ``static``, ``linear``, ``vader``, ``textblob``, not replaced by :func:`register_backend`): the package's
+    (``default``, ``static``, ``stacked``, ``linear``, ``vader``, ``textblob``, not replaced by :func:`register_backend`): the package's
     own files then identify it, without loading it."""
     return name in _PACKAGED and _FACTORIES.get(name) is _PACKAGED[name]
 
@@ -76,8 +87,8 @@ def register_backend(name: str, backend) -> None:
 
 
 def unregister_backend(name: str) -> None:
-    """Undo :func:`register_backend`: a built-in name (``default``, ``static``, ``linear``, ``vader``,
-    ``textblob``, ``trained``) gets its built-in backend back, any other name is removed.
+    """Undo :func:`register_backend`: a built-in name (``default``, ``static``, ``stacked``, ``linear``,
+    ``vader``, ``textblob``, ``trained``) gets its built-in backend back, any other name is removed.
 
     Raises:
         KeyError: no backend of that name is registered.

@@ -41,7 +41,7 @@ from .records import LABELS
 from .static import StaticSet, static_rows
 
 __all__ = ["FOLDS", "CV_TOL", "GRID", "SHIPPED", "STATIC_GRID", "GROUP_GRID", "fold_of", "fold_logits", "offset_cv",
-           "cross_validate", "static_cv", "group_cv", "shipped_cv", "main"]
+           "out_of_fold", "cross_validate", "static_cv", "group_cv", "shipped_cv", "main"]
 
 FOLDS = 5
 CV_TOL = 1e-4  # the folds' fits stop at this gradient, looser than the shipped fit's 1e-6, to keep the grid short
@@ -136,9 +136,9 @@ def _macro_f1(gold: Sequence[str], pred: Sequence[str]) -> float:
     return sum(scores) / len(scores)
 
 
-def _out_of_fold(rows: Sequence[list], labels: Sequence[str], folds: Sequence[int], l2: float, min_count: int,
-                 balanced: bool, k: int) -> list[list[float]]:
-    """Out-of-fold logits of every row: each fold scored by the fit on the others."""
+def out_of_fold(rows: Sequence[list], labels: Sequence[str], folds: Sequence[int], l2: float, min_count: int,
+                balanced: bool, k: int = FOLDS) -> list[list[float]]:
+    """Out-of-fold logits of every row: each fold scored by the fit on the others (fits at :data:`CV_TOL`)."""
     out: list[list[float]] = [[] for _ in rows]
     for f in range(k):
         train = [i for i, x in enumerate(folds) if x != f]
@@ -151,7 +151,7 @@ def _out_of_fold(rows: Sequence[list], labels: Sequence[str], folds: Sequence[in
 def fold_logits(examples: Sequence[Example], setting=SHIPPED, balanced: bool = True, k: int = FOLDS):
     """Out-of-fold logits ``[neg, neu, pos]`` of every example: each fold scored by the fit on the others."""
     fs, l2, min_count = setting
-    return _out_of_fold(feature_rows(examples, fs), [e.label for e in examples], [fold_of(e, k) for e in examples],
+    return out_of_fold(feature_rows(examples, fs), [e.label for e in examples], [fold_of(e, k) for e in examples],
                         l2, min_count, balanced, k)
 
 
@@ -199,7 +199,7 @@ def cross_validate(examples: Sequence[Example], grid=GRID, k: int = FOLDS) -> li
 def _fold_scores(rows: Sequence[list], labels: Sequence[str], folds: Sequence[int], l2: float, min_count: int,
                  k: int) -> dict:
     """The held-out macro-F1 of each fold (balanced fits), their mean and sd."""
-    logits = _out_of_fold(rows, labels, folds, l2, min_count, True, k)
+    logits = out_of_fold(rows, labels, folds, l2, min_count, True, k)
     pred = [LABELS[max(range(3), key=x.__getitem__)] for x in logits]
     per = [_macro_f1([labels[i] for i in test], [pred[i] for i in test])
            for test in ([i for i, x in enumerate(folds) if x == f] for f in range(k))]

@@ -247,11 +247,17 @@ class StaticLinearBackend(LinearTargetBackend):
         return static_features(ctx, self.static_set, self._vectors, ignore_quotes)
 
     def _extra_logits_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> list:
-        """The dense features' logits of every target, one row each, in numpy: per target and part the
-        weighted average of its known words' vectors (one float32 product), then the logits of all
-        targets and parts as one float64 product with the coefficients of all parts stacked: the sum
+        """The dense features' logits of every target, one row each, in numpy: the averages of
+        :meth:`pooled_batch` as one float64 product with the coefficients of all parts stacked: the sum
         :meth:`_extra_features` gives through the weight dictionary, without naming each feature (the
         same terms summed in another order; the tests hold it to the named sum)."""
+        return (self.pooled_batch(ctxs, ignore_quotes) @ self._stacked).tolist()
+
+    def pooled_batch(self, ctxs: Sequence[TargetContext], ignore_quotes: bool) -> np.ndarray:
+        """The dense features of every target as one ``(targets, parts x dims)`` matrix, the parts in
+        :attr:`StaticSet.parts` order (zeros for a part without a known word): per target and part the
+        weighted average of its known words' vectors (one float32 product); the values of
+        :func:`static_features`."""
         parts, dims, ss, vectors = self.static_set.parts, self._dims, self.static_set, self._vectors
         slot = {part: k for k, part in enumerate(parts)}
         where, pooled = [], []  # per part of a target with a known word: its row of `averages`, its average
@@ -264,7 +270,7 @@ class StaticLinearBackend(LinearTargetBackend):
         averages = np.zeros((len(ctxs) * len(parts), dims))
         if pooled:
             averages[where] = pooled
-        return (averages.reshape(len(ctxs), len(parts) * dims) @ self._stacked).tolist()
+        return averages.reshape(len(ctxs), len(parts) * dims)
 
 
 def train_static(examples: Sequence[Example] | str | Path, ss: StaticSet = StaticSet(), l2: float = 3.0,
