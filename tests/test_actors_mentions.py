@@ -134,3 +134,10 @@ def test_actors_institution_after_from_is_the_source_but_at_its_seat_and_a_city_
             "White House, and the convoy came from Damascus.")
     assert _placed(text) == [("White House", "white_house", "metonym"), ("Kremlin", "kremlin", "place"),
                              ("White House", "white_house", "place"), ("Damascus", "syrian_government", "place")]
+
+
+def test_actors_metonym_after_according_to_is_the_source_but_after_to_alone_a_place():
+    text = ("According to the White House, the talks failed; according to Moscow, the Vale Front had left, "
+            "and the envoy flew to Ankara.")
+    assert _placed(text) == [("White House", "white_house", "metonym"), ("Moscow", "russian_government", "metonym"),
+                             ("Ankara", "turkey_government", "place")]

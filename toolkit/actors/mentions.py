@@ -13,9 +13,10 @@ from .records import Mention
 __all__ = ["mentions_in"]
 
 # Words after which a place name is a place or a target, not an actor ("outside Moscow",
-# "in the Kremlin", "suburban Damascus", "bombing Damascus").
+# "in the Kremlin", "suburban Damascus", "bombing Damascus"). "to" after "according" names a source,
+# not a destination ("according to Moscow", "according to the White House").
 _LOCATIVE = re.compile(
-    r"(?:^|\W)(?P<prep>in|inside|outside|near|at|into|from|to|toward|towards|across|around|via|"
+    r"(?:^|\W)(?P<prep>in|inside|outside|near|at|into|from|(?<!according\s)to|toward|towards|across|around|via|"
     r"through|throughout|within|over|of|visit|visited|visiting|left|leave|reached|suburban|downtown|old|central|"
     r"bomb|bombed|bombing|strike|struck|shelled|shelling)\s+(?:the\s+)?$",
     re.IGNORECASE)
