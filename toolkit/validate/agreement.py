@@ -132,8 +132,9 @@ an evaluative "look like" (records 7, 8, 23); the first labels stand unadjudicat
 fresh13 (round 13, measured when registered): ``real`` 0.875 / kappa 0.68 (n 40), ``actor`` 24/27 / kappa 0.86
 on the records both call real; the five ``real`` disagreements (records 7, 14, 19, 22, 27) are all opinion or
 assessment verbs ("don't think", "believes ... should", "considered", "suggested", "doubts"), which the second
-annotator took for the holder's own hedge and the first for a plain statement of a view: no written convention
-decides them yet, so the first labels stand unadjudicated.
+annotator took for the holder's own hedge and the first for a plain statement of a view. The convention written
+after them (round 13, in :mod:`toolkit.validate.spot`'s conventions) decides such cases for the sets labelled
+since; fresh13's first labels predate it and stand unadjudicated.
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
