@@ -289,3 +289,46 @@ def test_hedge_filter_cv_nested_floor_chooses_each_sets_floor_without_its_labels
         assert floor in floors and (base, p) == outer[floor][name][:2] and np.array_equal(kept, outer[floor][name][2])
     lines = cv.loso_lines(nested, y, sets)
     assert all(f", floor {nested[n][2]}" in line for n, line in zip(nested, lines))
+
+
+_CLAUSE = ("if_pos=", "if_main", "if_frame=", "complement_", "expected_negated_be")
+
+
+def _clause(text, cue):
+    return {f for f in _features(text, cue) if f.startswith(_CLAUSE)}
+
+
+def test_hedge_filter_condition_reads_its_position_the_main_clause_modal_and_a_response_verb():
+    assert _clause("The Vale Front will respond if the border guards move.", "if") == {
+        "if_pos=final", "if_main_modal=will", "if_main_response", "if_main_response|modal=will"}
+    assert _clause("But if the rains come, the convoy cannot pass.", "if") == {"if_pos=initial", "if_main_modal=can"}
+    assert _clause("Ruritania may sign the pact if the Vale Front leaves.", "if") == {"if_pos=final", "if_main_modal=may"}
+
+
+def test_hedge_filter_condition_marks_the_if_need_be_frame():
+    assert "if_frame=necessary" in _clause("The garrison will act if need be.", "if")
+    assert "if_frame=necessary" not in _clause("The garrison will act if the envoy asks.", "if")
+
+
+def test_hedge_filter_belief_complement_with_a_deontic_modal_or_an_evaluative_word():
+    assert _clause("We believe Ruritania must leave the valley.", "believe") == {"complement_deontic"}
+    assert _clause("Mara Quill thinks the treaty is wrong.", "thinks") == {"complement_evaluative"}
+    assert _clause("Mara Quill thinks the convoy has to wait, and the pact was a mistake.", "thinks") == {
+        "complement_deontic"}  # the complement ends at its first clause break
+    assert _clause("Mara Quill believes the convoy was delayed.", "believes") == set()
+
+
+def test_hedge_filter_expected_after_a_negated_be():
+    assert _clause("The council cannot be expected to pay.", "expected") == {"expected_negated_be"}
+    assert _clause("The council isn't expected to pay.", "expected") == {"expected_negated_be"}
+    assert _clause("The council is expected to pay.", "expected") == set()
+
+
+def test_hedge_filter_shipped_model_scores_the_clause_features_as_before():
+    text = "The Vale Front will respond if the border guards move."
+    hedges, claims, quotes, verbs = _parts(text)
+    features = hedge_features(hedge_context(text, quotes, verbs), hedges[0], claims[0])
+    clause = [f for f in features if f.startswith(_CLAUSE)]
+    model = load_filter()
+    assert clause and not any(w.startswith(_CLAUSE) for w in model.weights)
+    assert model.probability(features) == model.probability([f for f in features if f not in clause])
