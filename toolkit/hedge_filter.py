@@ -106,22 +106,6 @@ _QUESTION_VERBS = frozenset("ask asked asking asks wonder wondered question ques
 # Verb form -> lemma: the regular forms of every class lemma (``be`` has none), then the irregular ones.
 _FORMS = {**{form: lemma for lemma in sorted(_CLASS_OF) if lemma != "be" for form in inflect(lemma)}, **_IRREGULAR,
           "be": "be"}
-# Clause-level closed lists (round 13, issue 20). The main clause of a condition: its modal (won't -> will) and a
-# response/threat verb (a rule or commitment, "will respond if attacked", not a qualified claim: Dancygier 1998,
-# *Conditionals and Prediction*, ch. 3, predictive vs rule-like conditionals); the stock frames "if necessary"
-# (Quirk et al. 1985, *A Comprehensive Grammar*, 15.35, reduced conditional clauses); a belief or opinion verb whose
-# complement holds a deontic modal (Palmer 2001: deontic, not epistemic, modality) or an evaluative noun or
-# adjective (Hunston & Thompson 2000, *Evaluation in Text*): an opinion, not a qualified fact.
-_MODALS = {"will": "will", "'ll": "will", "won't": "will", "would": "would", "'d": "would", "wouldn't": "would",
-           "can": "can", "cannot": "can", "can't": "can", "could": "could", "couldn't": "could", "may": "may",
-           "might": "may", "must": "must", "should": "should", "shall": "will"}
-_RESPONSE = frozenset("respond retaliate strike act intervene react punish attack hit defend fight target pay".split())
-_IF_FRAME = frozenset("necessary needed required need possible".split())
-_BELIEF = frozenset("believe think consider feel reckon suppose guess".split())
-_DEONTIC = frozenset("should must ought need needs have has".split())  # need/have/has count only before "to"
-_EVALUATIVE = frozenset("mistake error wrong right blunder failure unacceptable disgrace folly shame".split())
-_BE = frozenset("be is are was were been being".split())
-_CLAUSE_END = frozenset(", ; : -- ( )".split())
 _ATTRIBUTION = re.compile(r"\baccording\s+to\b|\bsources?\b|\breported(?:ly)?\b|\breports\b", re.IGNORECASE)
 
 
@@ -218,11 +202,6 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
         f.append("if_participle" if nxt.endswith(("ed", "en")) or nxt in _IRREGULAR
                  else "if_clause" if nxt in _PRONOUNS or nxt in ("the", "a", "an") or (after and after[0][:1].isupper())
                  else "if_other")
-        if cue == "if":
-            f += _condition_features(low_b, low_a)
-    if lemma.split()[0] in _BELIEF:
-        f += _complement_features(low_a)
-    f += _expected_features(cue, low_b)
     if cue == "whether" and low_b:
         prev = next((w for w in reversed(low_b[-3:]) if w.isalpha()), "")
         f.append("whether_after_question" if prev in _QUESTION_VERBS else "whether_free")
@@ -259,53 +238,6 @@ def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
     f.append("sentence=first" if si == 0 else "sentence=early" if si < 4 else "sentence=later")
     f.append("initial" if not before else "early_in_sentence" if len(before) < 4 else "mid_sentence")
     return f
-
-
-def _condition_features(low_b: list[str], low_a: list[str]) -> list[str]:
-    """The clause-level features of "if": where its clause stands (``if_pos=initial`` before the main clause,
-    ``final`` after it), the main clause's modal (:data:`_MODALS`, ``none``) and a response verb in it
-    (:data:`_RESPONSE`), and the reduced frames "if necessary/needed/required/need be". The main clause is the
-    tokens after the first punctuation mark after "if" (initial) or those before "if" back to the last one (final);
-    no parser, so a clause without a comma is read to the sentence's end."""
-    lead = [w for w in low_b if w not in ("but", "and", "so", "even", "only", "or", "\"", "'")]
-    initial = not lead or lead[-1] in _CLAUSE_END
-    if initial:
-        cut = next((i for i, w in enumerate(low_a) if w in _CLAUSE_END), len(low_a))
-        main = low_a[cut + 1:]
-    else:
-        cut = max((i for i, w in enumerate(low_b) if w in _CLAUSE_END), default=-1)
-        main = low_b[cut + 1:]
-    modal = next((_MODALS[w] for w in main if w in _MODALS), "none")
-    f = [f"if_pos={'initial' if initial else 'final'}", f"if_main_modal={modal}"]
-    if any(_lemma(w) in _RESPONSE for w in main):
-        f += ["if_main_response", f"if_main_response|modal={modal}"]
-    if low_a[:1] and low_a[0] in _IF_FRAME:
-        f.append("if_frame=necessary")
-    return f
-
-
-def _complement_features(low_a: list[str]) -> list[str]:
-    """What the complement of a belief or opinion verb (:data:`_BELIEF`) holds, up to its first clause break: a
-    deontic modal (``complement_deontic``: should, must, ought, need/have to) or an evaluative word
-    (``complement_evaluative``: "a mistake", "is wrong")."""
-    cut = next((i for i, w in enumerate(low_a) if w in _CLAUSE_END or w in (".", "?", "!")), len(low_a))
-    comp = low_a[:cut]
-    f = []
-    if any(w in _DEONTIC and (w in ("should", "must", "ought") or comp[i + 1:i + 2] == ["to"])
-           for i, w in enumerate(comp)):
-        f.append("complement_deontic")
-    if any(w in _EVALUATIVE for w in comp):
-        f.append("complement_evaluative")
-    return f
-
-
-def _expected_features(cue: str, low_b: list[str]) -> list[str]:
-    """``expected_negated_be``: "expected" after a negated "be" in its last three words ("can't be expected to",
-    "is not expected to", "isn't expected"): a duty or a forecast denied, not a qualified claim."""
-    tail = low_b[-3:]
-    be = any(w in _BE or w.removesuffix("n't") in _BE for w in tail)
-    neg = any(w in _NEG or w.endswith("n't") or w == "cannot" for w in tail)
-    return ["expected_negated_be"] if cue.split()[0] == "expected" and be and neg else []
 
 
 @dataclass(frozen=True)
