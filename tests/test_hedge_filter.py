@@ -289,3 +289,13 @@ def test_hedge_filter_cv_nested_floor_chooses_each_sets_floor_without_its_labels
         assert floor in floors and (base, p) == outer[floor][name][:2] and np.array_equal(kept, outer[floor][name][2])
     lines = cv.loso_lines(nested, y, sets)
     assert all(f", floor {nested[n][2]}" in line for n, line in zip(nested, lines))
+
+
+def test_hedge_filter_cv_drop_leaves_out_a_feature_group_and_keeps_the_records():
+    cv = _cv_tool()
+    data = [{"set": "s", "group": "g/1", "real": True, "features": ["cue=may", "if_clause", "gov=state"]},
+            {"set": "s", "group": "g/2", "real": False, "features": ["cue=if", "if_other"]}]
+    out = cv.drop_features(data, ("if_", "gov="))
+    assert [d["features"] for d in out] == [["cue=may"], ["cue=if"]]
+    assert [(d["set"], d["group"], d["real"]) for d in out] == [(d["set"], d["group"], d["real"]) for d in data]
+    assert cv.drop_features(data, ()) == data and data[0]["features"] == ["cue=may", "if_clause", "gov=state"]
