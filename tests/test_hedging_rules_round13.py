@@ -8,7 +8,7 @@ from toolkit.validate.hedge_cv import DECISIONS, without
 
 ROUND13 = {
     "'became apparent' means evident, no hedge": (
-        "It became apparent that the Vale Front had left the pass.", "apparent"),
+        "It became apparent to the scouts that the Vale Front had left the pass.", "apparent"),
     "'beliefs' the plural noun names convictions, no hedge": (
         "The envoy said Ruritania respects their religious beliefs.", "beliefs"),
     "concessive 'whether it be', 'no matter if' are no condition": (
@@ -29,7 +29,7 @@ def test_hedging_round13_rule_removes_the_cue_and_its_decision_restores_it(name)
 @pytest.mark.parametrize("text", [
     "As the siege went on it became increasingly apparent who held the town.",
     "Ruritania will keep its word no matter if the talks fail.",
-    "The law binds us whether we like it or not.",
+    "The pact binds Ruritania, whether you like it or loathe it.",
     "The envoys met to discuss potential routes for the convoy.",
 ])
 def test_hedging_round13_other_forms_of_the_rules_are_no_hedges(text):
@@ -38,7 +38,7 @@ def test_hedging_round13_other_forms_of_the_rules_are_no_hedges(text):
 
 def test_hedging_round13_concessive_decision_restores_both_cues():
     (decision,) = [d for d in DECISIONS if d.name.startswith("concessive")]
-    text = "No matter if the talks fail, the law binds us whether we like it or not."
+    text = "No matter if the talks fail, the pact binds Ruritania whether you like it or loathe it."
     assert [h.cue for h in without(load_hedges(), (decision,)).find(text)] == ["if", "whether"]
 
 

@@ -98,7 +98,7 @@ def _if(look: bool = True, reduced: bool = True, asked: bool = True, concessive:
 
 def _whether(decision: bool = True, concessive: bool = True):
     """The "whether" entry of the lexicon with the named rules undone (``False``): "whether to" (a decision) and
-    the concessive "whether it be X or Y" / "whether we like it or not"."""
+    the concessive "whether it be X or Y" / "whether you like it or loathe it"."""
     stop = ((("to",),) if decision else ()) + (_CONCEDE_WHETHER if concessive else ())
     return (("whether", (CueEntry("whether", "conditional", not_followed_by=stop),)),)
 
@@ -123,7 +123,7 @@ _ANY_OR_TOPIC = tuple((w,) for w in ("any", "discuss", "discussed", "discussing"
 
 def _potential(noun: bool = True, exhaustive: bool = True):
     """The "potential" entry of the lexicon with the named rules undone (``False``): the noun ("the potential to")
-    and the exhaustive or topic use ("any potential violation", "discuss potential choices")."""
+    and the exhaustive or topic use ("any potential lapse", "met to discuss potential routes")."""
     return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=_NOUN_AFTER if noun else (),
                                     not_preceded_by=_ANY_OR_TOPIC if exhaustive else ()),)),)
 
@@ -231,20 +231,20 @@ DECISIONS: tuple[Decision, ...] = (
              "'will decide whether to extend the truce' is a choice to be made, no uncertain proposition",
              _whether(decision=False)),
     Decision("'asked if', 'what if', 'a matter of if' are no condition",
-             "'asked if the convoy left' reports a question, 'what if' asks one, 'not a matter of if' denies doubt",
+             "'asked if the convoy left' reports a question, 'what if' asks one, 'never a matter of if' denies doubt",
              _if(asked=False)),
     # Round 13 (docs/training.md: leave-one-set-out over the 16 dev sets, fresh12 included).
     Decision("'became apparent' means evident, no hedge",
-             "'it became apparent that the pass was closed' states a fact come to light; 'an apparent raid' hedges",
+             "'it became apparent to the scouts that the pass was shut' states a fact come to light; 'an apparent raid' hedges",
              _plain("epistemic_adverb", "apparent")),
     Decision("'beliefs' the plural noun names convictions, no hedge",
              "'their religious beliefs', 'our sacred beliefs' name what is held dear, no claim is qualified",
              _plain("epistemic_verb", "beliefs")),
     Decision("concessive 'whether it be', 'no matter if' are no condition",
-             "'whether it be by road or by sea', 'whether we like it or not', 'no matter if' cover every case",
+             "'whether it be by road or by sea', 'whether you like it or loathe it', 'no matter if' cover every case",
              _if(concessive=False) + _whether(concessive=False)),
     Decision("exhaustive or topic 'potential' is no hedge",
-             "'any potential breach' means whichever may occur, 'to discuss potential choices' names a topic, as "
+             "'any potential lapse' means whichever may occur, 'met to discuss potential routes' names a topic, as "
              "for 'possible'",
              _potential(exhaustive=False)),
 )
