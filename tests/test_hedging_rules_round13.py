@@ -51,3 +51,11 @@ def test_hedging_round13_concessive_decision_restores_both_cues():
 ])
 def test_hedging_round13_epistemic_uses_are_still_found(text, cue):
     assert [h.cue for h in find_hedges(text)] == [cue]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Nobody knows whether they like the new plan.", "whether"),
+    ("Mara Quill asked the envoys about their beliefs that the dam would hold.", "beliefs"),
+])
+def test_hedging_round13_concessive_and_plural_noun_rules_spare_the_open_uses(text, cue):
+    assert [h.cue for h in find_hedges(text)] == [cue]

@@ -86,7 +86,8 @@ _REDUCED = tuple((w,) for w in "threatened attacked needed necessary required as
 
 _ASKED = tuple(tuple(p.split()) for p in ("asked", "what", "matter of"))
 _CONCEDE_IF = (("no", "matter"),)
-_CONCEDE_WHETHER = tuple(tuple(p.split()) for p in ("it be", "we like", "they like", "you like", "one likes"))
+_CONCEDE_WHETHER = tuple(tuple(p.split()) for p in ("it be", "we like it or", "they like it or", "you like it or",
+                                                     "one likes it or"))
 
 
 def _if(look: bool = True, reduced: bool = True, asked: bool = True, concessive: bool = True):
