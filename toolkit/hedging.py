@@ -49,7 +49,7 @@ six words may reach across a clause boundary) and its case (``lowercase``). The 
   as uncertainty: kept in 1 of 5 folds), kept for news, where the issue's definition excludes them. Round 13 added,
   by the same test over the 16 dev sets (fresh12 included), evident "apparent" ("it became apparent that",
   "increasingly apparent"), "beliefs" the plural noun ("their religious beliefs"), the concessive "whether it be" /
-  "whether we like it" / "no matter if" and an exhaustive or topic "potential" ("any potential", "discuss
+  "whether you like it or" / "no matter if" and an exhaustive or topic "potential" ("any potential", "discuss
   potential"): 9 non-hedges fewer, FactBank unchanged (each kept in 5 of 5 folds). A cue in a
   question was tried and dropped (no gain on the unread set, WikiWeasel lower). "Would be considered" (deeming), concessive "whether in X or Y" and "asked
   whether" were tried and dropped: each lowered WikiWeasel. A learned filter over the matches'

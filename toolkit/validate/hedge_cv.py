@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from ..hedging import CueEntry, HedgeLexicon, load_hedges
 from .metrics import f_score
 
-__all__ = ["Decision", "DECISIONS", "FOLDS", "KEEP_IN", "without", "sentence_f1", "cross_validate"]
+__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "without", "sentence_f1", "cross_validate"]
 
 FOLDS = 5
 KEEP_IN = 4
@@ -44,19 +44,22 @@ KEEP_IN = 4
 
 @dataclass(frozen=True)
 class Decision:
-    """A rule of the lexicon: ``alternative`` maps each cue it touches to the entries it would have
-    without the rule (an empty tuple: the cue would be absent or unconditioned as listed)."""
+    """A rule of the lexicon: ``alternative`` maps each cue it touches alone to the entries it would have
+    without the rule; ``undo`` names, for cues that several rules condition, the flags of the cue's builder in
+    :data:`BUILDERS` that the rule sets (``(builder, flag)``): :func:`without` calls each builder once with the
+    flags of every dropped decision off, so undoing two rules of one cue undoes both."""
 
     name: str
     why: str
-    alternative: tuple[tuple[str, tuple[CueEntry, ...]], ...]
+    alternative: tuple[tuple[str, tuple[CueEntry, ...]], ...] = ()
+    undo: tuple[tuple[str, str], ...] = ()
 
 
 _NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief murder terror another each every no".split())
 
 
 _PURPOSE = (("so", "that"), ("in", "order", "that"))
-_NOT_ABLE = (("not",), ("n't",), ("hear",), ("smell",), ("taste",))
+_ABLE = (("hear",), ("smell",), ("taste",))
 _DONE = (("only",), ("neither",))
 _POSSIBLE_ASSERTED = tuple(tuple(w.split()) for w in ("as", "made it", "make it", "makes it", "making it", "made", "make",
                                                      "everything", "every", "all", "best", "where", "wherever",
@@ -73,9 +76,11 @@ def _possible(asserted: bool = True, candidates: bool = True, exhaustive: bool =
     return (("possible", (CueEntry("possible", "epistemic_adverb", not_preceded_by=stop),)),)
 
 
-def _could(heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True, done: bool = True):
+def _could(able: bool = True, heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True,
+           done: bool = True):
     """The "could" entries of the lexicon with the named rules undone (``False``)."""
-    stop = _NOT_ABLE + (_DONE if done else ()) + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ())
+    stop = ((("not",), ("n't",)) + (_DONE if done else ()) + (_ABLE if able else ())
+            + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ()))
     after = (_PURPOSE if purpose else ()) + ((("before",),) if before else ())
     return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after),)),)
 
@@ -86,7 +91,8 @@ _REDUCED = tuple((w,) for w in "threatened attacked needed necessary required as
 
 _ASKED = tuple(tuple(p.split()) for p in ("asked", "what", "matter of"))
 _CONCEDE_IF = (("no", "matter"),)
-_CONCEDE_WHETHER = tuple(tuple(p.split()) for p in ("it be", "we like", "they like", "you like", "one likes"))
+_CONCEDE_WHETHER = tuple(tuple(p.split()) for p in ("it be", "we like it or", "they like it or", "you like it or",
+                                                     "one likes it or"))
 
 
 def _if(look: bool = True, reduced: bool = True, asked: bool = True, concessive: bool = True):
@@ -98,7 +104,7 @@ def _if(look: bool = True, reduced: bool = True, asked: bool = True, concessive:
 
 def _whether(decision: bool = True, concessive: bool = True):
     """The "whether" entry of the lexicon with the named rules undone (``False``): "whether to" (a decision) and
-    the concessive "whether it be X or Y" / "whether we like it or not"."""
+    the concessive "whether it be X or Y" / "whether you like it or loathe it"."""
     stop = ((("to",),) if decision else ()) + (_CONCEDE_WHETHER if concessive else ())
     return (("whether", (CueEntry("whether", "conditional", not_followed_by=stop),)),)
 
@@ -123,9 +129,25 @@ _ANY_OR_TOPIC = tuple((w,) for w in ("any", "discuss", "discussed", "discussing"
 
 def _potential(noun: bool = True, exhaustive: bool = True):
     """The "potential" entry of the lexicon with the named rules undone (``False``): the noun ("the potential to")
-    and the exhaustive or topic use ("any potential violation", "discuss potential choices")."""
+    and the exhaustive or topic use ("any potential lapse", "met to discuss potential routes")."""
     return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=_NOUN_AFTER if noun else (),
                                     not_preceded_by=_ANY_OR_TOPIC if exhaustive else ()),)),)
+
+
+_CANNOT = tuple(tuple(p.split()) for p in ("can", "cannot", "can't", "can not", "could not", "couldn't"))
+
+
+def _claim(entitlement: bool = True, proposition: bool = True):
+    """The "claim" entries of the lexicon with the named rules undone (``False``): "can(not) claim"
+    (entitlement) and "claim" only before a proposition ("that", "to")."""
+    prop = (("that",), ("to",)) if proposition else ()
+    return (("claim", (CueEntry("claim", "epistemic_verb", followed_by=prop,
+                                not_preceded_by=_CANNOT if entitlement else ()),)),
+            *((c, (CueEntry(c, "epistemic_verb", followed_by=prop),)) for c in ("claims", "claimed", "claiming")))
+
+
+BUILDERS = {"could": _could, "possible": _possible, "if": _if, "whether": _whether, "possibility": _possibility,
+            "potential": _potential, "claim": _claim}
 
 
 def _plain(cat: str, *cues: str) -> tuple[tuple[str, tuple[CueEntry, ...]], ...]:
@@ -139,9 +161,7 @@ DECISIONS: tuple[Decision, ...] = (
                     "according to sources", "sources close to", "sources familiar with")),
     Decision("ability 'could' is no hedge",
              "'could hear', 'could smell' state a perception that happened, not a possibility",
-             (("could", (CueEntry("could", "epistemic_modal", not_followed_by=(("not",), ("n't",), ("be", "heard"),
-                                                                                ("be", "seen")) + _DONE,
-                                  not_after=_PURPOSE + (("before",),)),)),)),
+             undo=(("could", "able"),)),
     Decision("bare 'investigate' is no hedge",
              "investigating an event asserts the investigation; 'investigate whether' keeps the open question",
              _plain("conditional", "investigate", "investigates", "investigating")),
@@ -168,31 +188,31 @@ DECISIONS: tuple[Decision, ...] = (
              _plain("epistemic_verb", "assume", "assumed")),
     Decision("'can(not) claim' is entitlement, no hedge",
              "'it cannot claim to be a guarantor' denies a standing, nobody's claim is reported",
-             (("claim", (CueEntry("claim", "epistemic_verb", followed_by=(("that",), ("to",))),)),)),
+             undo=(("claim", "entitlement"),)),
     Decision("'appear' in the presence sense is no hedge (earlier rule)",
              "'appeared on television', 'appeared in court' report a presence",
              _plain("epistemic_verb", "appear", "appears", "appeared", "appearing")),
     Decision("'claim' only with a proposition (earlier rule)",
              "'claimed responsibility', 'the claims' do not qualify a proposition",
-             _plain("epistemic_verb", "claim", "claims", "claimed", "claiming")),
+             undo=(("claim", "proposition"),)),
     Decision("'may' the month is no modal (earlier rule)",
              "'May 5', 'Theresa May' are no modal",
              _plain("epistemic_modal", "may")),
     Decision("'possible' after 'as'/'make it' is no hedge (earlier rule)",
              "'as soon as possible', 'made it possible' assert",
-             _possible(asserted=False)),
+             undo=(("possible", "asserted"),)),
     Decision("'could be heard' is perception, no hedge",
              "'the blasts could be heard across the city' states a perception that happened",
-             _could(heard=False)),
+             undo=(("could", "heard"),)),
     Decision("'could' in a purpose clause is no hedge",
              "'so that aid could reach the town' states an aim, not a possibility",
-             _could(purpose=False)),
+             undo=(("could", "purpose"),)),
     Decision("'determine the possible causes' names candidates, no hedge",
              "'identify the possible reasons' lists what is to be examined; it qualifies no claim",
-             _possible(candidates=False)),
+             undo=(("possible", "candidates"),)),
     Decision("'possibility to' is an opportunity, no hedge",
              "'the possibility to return home' is a chance offered, 'the possibility that' hedges",
-             _possibility(offer=False)),
+             undo=(("possibility", "offer"),)),
     Decision("'spreading rumors' names misinformation, no hedge",
              "'spreading false rumours' calls something untrue; no rumoured report is passed on",
              _plain("evidential", "rumors", "rumours")),
@@ -201,52 +221,52 @@ DECISIONS: tuple[Decision, ...] = (
              _plain("conditional", "in case")),
     Decision("'could be seen' is perception, no hedge",
              "'the lights could be seen from the shore' states what was seen; in 'could be seen as' 'seen as' hedges",
-             _could(seen=False)),
+             undo=(("could", "seen"),)),
     Decision("'before they could' is an event prevented, no hedge",
              "'stopped the lorries before they could cross' says the crossing did not happen",
-             _could(before=False)),
+             undo=(("could", "before"),)),
     Decision("'if you look at' invites, it states no condition",
              "'if you look at what they did, you see ...' asks the listener to look; nothing is conditional",
-             _if(look=False)),
+             undo=(("if", "look"),)),
     Decision("'to determine' a thing is a purpose, no hedge",
              "'the panel met to determine the winners' states an aim; 'determine whether' stays",
              _plain("conditional", "to determine")),
     Decision("'possibility' as a topic or an offer is no hedge",
              "'discussed the possibility of a truce' names what talks were about; 'endless possibilities' offers",
-             _possibility(topic=False)),
+             undo=(("possibility", "topic"),)),
     Decision("a reduced 'if <participle>' is a policy's trigger, no hedge",
              "'will return fire if attacked', 'more troops if needed' state when a policy applies",
-             _if(reduced=False)),
+             undo=(("if", "reduced"),)),
     # Round 12 (tools/hedge_filter_cv.py's docstring and docs/training.md: leave-one-set-out over the 15 dev sets).
     Decision("'could only/neither' states what was (not) done, no hedge",
              "'residents could only watch', 'could neither confirm nor deny' report a fact, as 'could not' does",
-             _could(done=False)),
+             undo=(("could", "done"),)),
     Decision("'potential' the noun is a capacity, no hedge",
              "'the potential to grow', 'its military potential,' name a capacity; 'a potential ally' hedges",
-             _potential(noun=False)),
+             undo=(("potential", "noun"),)),
     Decision("exhaustive 'possible' is no hedge",
              "'by every means possible', 'any possible attack' mean whatever can be, not that it may be",
-             _possible(exhaustive=False)),
+             undo=(("possible", "exhaustive"),)),
     Decision("'whether to' names a decision, no hedge",
              "'will decide whether to extend the truce' is a choice to be made, no uncertain proposition",
-             _whether(decision=False)),
+             undo=(("whether", "decision"),)),
     Decision("'asked if', 'what if', 'a matter of if' are no condition",
-             "'asked if the convoy left' reports a question, 'what if' asks one, 'not a matter of if' denies doubt",
-             _if(asked=False)),
+             "'asked if the convoy left' reports a question, 'what if' asks one, 'never a matter of if' denies doubt",
+             undo=(("if", "asked"),)),
     # Round 13 (docs/training.md: leave-one-set-out over the 16 dev sets, fresh12 included).
     Decision("'became apparent' means evident, no hedge",
-             "'it became apparent that the pass was closed' states a fact come to light; 'an apparent raid' hedges",
+             "'it became apparent to the scouts that the pass was shut' states a fact come to light; 'an apparent raid' hedges",
              _plain("epistemic_adverb", "apparent")),
     Decision("'beliefs' the plural noun names convictions, no hedge",
              "'their religious beliefs', 'our sacred beliefs' name what is held dear, no claim is qualified",
              _plain("epistemic_verb", "beliefs")),
     Decision("concessive 'whether it be', 'no matter if' are no condition",
-             "'whether it be by road or by sea', 'whether we like it or not', 'no matter if' cover every case",
-             _if(concessive=False) + _whether(concessive=False)),
+             "'whether it be by road or by sea', 'whether you like it or loathe it', 'no matter if' cover every case",
+             undo=(("if", "concessive"), ("whether", "concessive"))),
     Decision("exhaustive or topic 'potential' is no hedge",
-             "'any potential breach' means whichever may occur, 'to discuss potential choices' names a topic, as "
+             "'any potential lapse' means whichever may occur, 'met to discuss potential routes' names a topic, as "
              "for 'possible'",
-             _potential(exhaustive=False)),
+             undo=(("potential", "exhaustive"),)),
 )
 
 
@@ -255,8 +275,13 @@ def without(lexicon: HedgeLexicon, decisions: tuple[Decision, ...]) -> HedgeLexi
     if not decisions:
         return lexicon
     alt: dict[str, tuple[CueEntry, ...]] = {}
+    off: dict[str, set[str]] = {}
     for d in decisions:
         alt.update(dict(d.alternative))
+        for builder, flag in d.undo:
+            off.setdefault(builder, set()).add(flag)
+    for builder, flags in off.items():
+        alt.update(dict(BUILDERS[builder](**dict.fromkeys(flags, False))))
     entries = [e for e in lexicon.entries if e.cue not in alt]
     for group in alt.values():
         entries.extend(group)
