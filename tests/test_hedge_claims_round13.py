@@ -7,8 +7,8 @@ from test_hedge_claims_round6 import _claim, _Lexicon, _without
 
 
 def test_hedge_claims_raising_it_gives_the_claim_to_the_complement():
-    for text in ("It appears the Vale Front raids are growing bolder.",
-                 "The pass fell, although it seems Vale Front units never reached the gate."):
+    for text in ("It appears the Vale Front patrols now reach the lower mills.",
+                 "The pass fell, yet it seems Vale Front columns had turned back by dusk."):
         cue = "appears" if "appears" in text else "seems"
         ms = [mention_at(text, "Vale Front", "front")]
         c = _claim(text, cue, mentions=ms)
@@ -17,15 +17,15 @@ def test_hedge_claims_raising_it_gives_the_claim_to_the_complement():
 
 
 def test_hedge_claims_cleft_gives_the_claim_to_the_wh_clause_subject():
-    text = "The envoy left early. That's apparently when Mara Quill cut the talks short."
+    text = "The envoy left early. This was reportedly where Mara Quill drew the line on tariffs."
     ms = [mention_at(text, "Mara Quill", "quill")]
-    c = _claim(text, "apparently", mentions=ms)
+    c = _claim(text, "reportedly", mentions=ms)
     assert (c.actor, c.role, c.how) == ("quill", "distancing", "impersonal")
-    assert _claim(text, "apparently", mentions=ms, rules=_without("cleft")).actor is None
+    assert _claim(text, "reportedly", mentions=ms, rules=_without("cleft")).actor is None
 
 
 def test_hedge_claims_cleft_resolves_a_pronoun_subject():
-    text = "Piet Vane enjoyed the applause in Osterlich. That\u2019s apparently how he came to his decision."
+    text = "Piet Vane toured the flooded mills of Osterlich. That\u2019s apparently why he dropped the grain levy."
     ms = [mention_at(text, "Piet Vane", "vane"), mention_at(text, "Osterlich", "osterlich")]
     lex = _Lexicon(vane="person", osterlich="country")
     c = _claim(text, "apparently", mentions=ms, actors=lex)

@@ -44,9 +44,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from, not one after a
    "but" that opens another clause ("it was not clear who fired, but the Observatory said ...": round 11,
-   ``but_clause``, also for rule 5c). So too a raising verb with an expletive "it" ("It appears the Front's raids
-   ...", "although it seems Vale units ...": round 13, ``raising_it``), and a cleft ("That's apparently when Mara
-   Quill cut ...", "That's apparently how he came to ...": round 13, ``cleft``), whose claim is the wh-clause's:
+   ``but_clause``, also for rule 5c). So too a raising verb with an expletive "it" ("It appears the Front's patrols
+   ...", "yet it seems Vale columns ...": round 13, ``raising_it``), and a cleft ("This was reportedly where Mara
+   Quill drew ...", "That's apparently why he dropped ...": round 13, ``cleft``), whose claim is the wh-clause's:
    its subject, a he/she resolved as in rule 4.
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
@@ -242,7 +242,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         cleft = _cleft(text, s_lo, h) if "cleft" in rules else None
-        if cleft is not None:  # "That's apparently how he came to ...": the wh-clause's subject
+        if cleft is not None:  # "That's apparently why he dropped ...": the wh-clause's subject
             pronoun = _PERSON_PRONOUNS.get(cleft.group(1).lower())
             found = _last_person(mentions[bisect.bisect_left(m_starts, prev_lo):hi], actors, pronoun, outside) \
                 if pronoun else (in_clause[0] if in_clause else None)

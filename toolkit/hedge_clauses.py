@@ -31,12 +31,12 @@ _ACCORDING_REACH = 30  # characters after "according to" within which the source
 _SKIP = frozenset("also still now then already reportedly apparently allegedly not n't never only just "
                   "is are was were be been being has have had".split())
 _REPORTED = re.compile(r"((?:\s+[\w'\u2019]+){1,3}?)\s+that\b", re.IGNORECASE)
-# "Boehner said on ABC's "This Week" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
+# "Quill said on Vale Radio's "Noon Desk" that ...": a speech verb, a prepositional phrase (a quoted title in it), "that".
 _REPORTED_PP = re.compile(r"\s+(?:said|says|told|added|warned|argued|insisted|stressed|noted)\s+(?:on|in|at|during|to)\s"
                           r"[^.;:\n]{0,40}?\s+that\b", re.IGNORECASE)
 _BASE_VERBS = frozenset("say think believe hope fear warn know insist argue suggest indicate expect".split())
 _BELIEF = re.compile(r"(?:believe[sd]?|thinks?|thought|suspect(?:s|ed)?|fear(?:s|ed)?)(?:\s+that)?", re.IGNORECASE)
-# A cleft: "That's apparently how he came to ...", "That is reportedly when Vale ...": the claim is the wh-clause's.
+# A cleft: "That's apparently why he dropped ...", "This was reportedly where Vale ...": the claim is the wh-clause's.
 _CLEFT_SUBJECT = frozenset(("that's", "that", "this"))
 _CLEFT = re.compile(r"\s+(?:when|how|why|where)\s+(\w+)", re.IGNORECASE)
 
@@ -60,8 +60,8 @@ def _belief_holder(text: str, h: Any, mentions: Sequence[Any], m_starts: list[in
 
 
 def _cleft(text: str, s_lo: int, h: Any) -> Any:
-    """The wh-clause match after a hedge that a cleft's "that" alone precedes in its sentence ("That's apparently how
-    he came to ...", "That is reportedly when ...", rule ``cleft``; group 1 the clause's first word), or ``None``."""
+    """The wh-clause match after a hedge that a cleft's "that" alone precedes in its sentence ("That's apparently why
+    he dropped ...", "This was reportedly where ...", rule ``cleft``; group 1 the clause's first word), or ``None``."""
     words = [w.replace("\u2019", "'") for w in _words_before(text, s_lo, h.start)]
     return _CLEFT.match(text, h.end) if len(words) == 1 and words[0] in _CLEFT_SUBJECT else None
 
@@ -84,7 +84,7 @@ def _last_person(pool: Sequence[Any], actors: Any, gender: str, keep: Any) -> An
 def _clause_subject(text: str, mentions: Sequence[Any], clause_lo: int, actors: Any, pronoun: str,
                     outside: Any) -> Any:
     """The antecedent of a relative clause's subject pronoun ("Ruritania is arming militias that it believes ...",
-    rule ``relative_it``): the first mention of the clause outside quotes that no preposition governs, no person
+    rule ``relative_it``): the clause's first mention outside quotes that no preposition governs, no person
     for "it"; ``None`` when there is none."""
     for m in mentions:
         if m.start < clause_lo or not outside(m) or (pronoun == "it" and _is_person(actors, m.actor)):
