@@ -44,3 +44,34 @@ def test_hedge_claims_lexicon_written_forms_of_civil_defence_the_foreign_office_
                         ("German officials reportedly left Osterlich.", "other_officials")):
         claims = attribute_hedges(text, find_hedges(text), [], find_mentions(text, actors), actors)
         assert [(c.actor, c.how) for c in claims if text[c.start:c.end] == "reportedly"] == [(actor, "subject")]
+
+
+def test_hedge_claims_raising_it_leaves_a_speech_verbs_claim_to_its_speaker():
+    text = "Mara Quill said it seems the Vale Front has withdrawn."
+    ms = [mention_at(text, "Mara Quill", "quill"), mention_at(text, "Vale Front", "front")]
+    c = _claim(text, "seems", mentions=ms)
+    assert (c.actor, c.role, c.how) == ("quill", "own", "reported")
+
+
+def test_hedge_claims_raising_it_skips_an_actor_mentioned_before_it_and_a_parenthetical():
+    for text in ("Ruritania knows it seems weak to the Vale Front.", "Ruritania, it seems, still trusts the Vale Front."):
+        ms = [mention_at(text, "Ruritania", "ruritania"), mention_at(text, "Vale Front", "front")]
+        assert _claim(text, "seems", mentions=ms).how != "impersonal"
+    text = "The pass is a prize for Ruritania, although it seems the Vale Front still holds the mills."
+    ms = [mention_at(text, "Ruritania", "ruritania"), mention_at(text, "Vale Front", "front")]
+    assert (_claim(text, "seems", mentions=ms).actor, _claim(text, "seems", mentions=ms).how) == ("front", "impersonal")
+
+
+def test_hedge_claims_raising_it_before_to_is_a_referential_it_but_to_me_is_not():
+    text = "The Vale Front shelled the ridge. It seems to have lost ground to Ruritania."
+    ms = [mention_at(text, "Vale Front", "front"), mention_at(text, "Ruritania", "ruritania")]
+    assert _claim(text, "seems", mentions=ms).actor is None
+    text = "It seems to me the Vale Front has withdrawn."
+    c = _claim(text, "seems", mentions=[mention_at(text, "Vale Front", "front")])
+    assert (c.actor, c.how) == ("front", "impersonal")
+
+
+def test_hedge_claims_raising_it_after_a_preposition_is_no_expletive():
+    text = "Much of it appears aimed at the Vale Front."
+    c = _claim(text, "appears", mentions=[mention_at(text, "Vale Front", "front")])
+    assert (c.actor, c.how) == (None, "outlet")

@@ -106,7 +106,8 @@ from typing import Any
 
 from .claim_mentions import bare_surnames, descriptions, short_forms
 from .hedge_clauses import (_OTHER_PRONOUNS, _PERSON_PRONOUNS, _PREPOSITIONS, _RELATIVE, _SUBJECT_GAP, _according,
-                            _belief_holder, _clause_subject, _cleft, _last_person, _reported, _reports, _words_before)
+                            _SPEECH, _belief_holder, _clause_subject, _cleft, _expletive_it, _last_person, _reported,
+                            _reports, _words_before)
 from .hedge_speakers import _first_conjunct, _first_speaker
 from .records import Spans
 from .text import sentences, token_bounds
@@ -135,13 +136,9 @@ _BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
 # "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
 _AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
-_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|explained|stressed|insisted|argued)\b", re.IGNORECASE)
 _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
-# Raising verbs: with an expletive "it" subject ("it seems the Front ...", "It appears that ...") the claim is the
-# complement's (round 13, ``raising_it``).
-_RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -236,8 +233,9 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
         if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end) or (
-                "raising_it" in rules and _RAISING.fullmatch(text, h.start, h.end)
-                and _words_before(text, clause_lo, h.start)[-1:] == ["it"]):
+                "raising_it" in rules and _expletive_it(text, clause_lo, h, [m for m in mentions[lo:hi] if outside(m)],
+                                                        [v for v in _SPEECH.finditer(text, clause_lo, h.start)
+                                                         if q_spans.first(v.start(), v.end()) is None])):
             claim = (in_clause[0].actor, "distancing", "impersonal") if in_clause else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue

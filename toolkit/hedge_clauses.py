@@ -2,7 +2,7 @@
 words around a hedge that its rules ask, each for one rule.
 
 :func:`_belief_holder` (rule 1's ``nested_belief``), :func:`_according` (rule 2), :func:`_reported` (rule 2b),
-:func:`_cleft` (rule 3's ``cleft``), :func:`_words_before` and :func:`_last_person` (rule 4's pronoun),
+:func:`_expletive_it` (rule 3's ``raising_it``), :func:`_cleft` (rule 3's ``cleft``), :func:`_words_before` and :func:`_last_person` (rule 4's pronoun),
 :func:`_clause_subject` (``relative_it``) and :func:`_reports` (rule 0); the rules, their order and their
 leave-one-set-out checks are documented in :mod:`toolkit.hedge_claims`. Limits: no parser; each reads the
 words and the mentions of a fixed window (see each function).
@@ -39,6 +39,15 @@ _BELIEF = re.compile(r"(?:believe[sd]?|thinks?|thought|suspect(?:s|ed)?|fear(?:s
 # A cleft: "That's apparently why he dropped ...", "This was reportedly where Vale ...": the claim is the wh-clause's.
 _CLEFT_SUBJECT = frozenset(("that's", "that", "this"))
 _CLEFT = re.compile(r"\s+(?:when|how|why|where)\s+(\w+)", re.IGNORECASE)
+_SPEECH = re.compile(r"\b(?:said|says|told|tells|added|stated|noted|explained|stressed|insisted|argued)\b", re.IGNORECASE)
+# Raising verbs: with an expletive "it" subject ("it seems the Front ...", "It appears that ...") the claim is the
+# complement's (round 13, ``raising_it``); "it seems to ..." raises a referential "it" (not "it seems to me").
+_RAISING = re.compile(r"(?:seem|appear)(?:s|ed)?", re.IGNORECASE)
+_RAISED_TO = re.compile(r"\s+to\b(?!\s+(?:me|us|many|some)\b)|\s*,", re.IGNORECASE)  # or parenthetical: "X, it seems,"
+_IT = re.compile(r"\bit\b", re.IGNORECASE)
+# A comma or a conjunction between a mention and "it" opens another clause ("... for the Front, although it seems").
+_NEW_CLAUSE = re.compile(r",|\b(?:although|though|yet|but|while|whereas|because|since|and|or|if|when|as)\b",
+                         re.IGNORECASE)
 
 
 def _belief_holder(text: str, h: Any, mentions: Sequence[Any], m_starts: list[int], lo: int, prev_lo: int,
@@ -64,6 +73,24 @@ def _cleft(text: str, s_lo: int, h: Any) -> Any:
     he dropped ...", "This was reportedly where ...", rule ``cleft``; group 1 the clause's first word), or ``None``."""
     words = [w.replace("\u2019", "'") for w in _words_before(text, s_lo, h.start)]
     return _CLEFT.match(text, h.end) if len(words) == 1 and words[0] in _CLEFT_SUBJECT else None
+
+
+def _expletive_it(text: str, clause_lo: int, h: Any, before: Sequence[Any], speech: Sequence[Any]) -> bool:
+    """Whether raising verb ``h`` has an expletive "it" right before it (rule ``raising_it``: "yet it seems the Vale
+    Front ..."): not when "to" follows the verb ("It seems to have lost ...": a referential "it"; "to me" still
+    expletive) or a comma does ("Ruritania, it seems, ...": parenthetical), a preposition precedes "it" ("... of it
+    appears ..."), or a speech verb (``speech``: "Mara Quill said it seems ...", whose claim the speech-verb rule
+    gives the speaker) or an actor mention (``before``) stands before it in the clause, with no comma or
+    conjunction between the mention and "it" ("Ruritania knows it seems ..."; not "... for Ruritania, although it
+    seems ..."). Limits: "it" is read from the words alone; "It seems that way" still counts."""
+    if _RAISING.fullmatch(text, h.start, h.end) is None or _RAISED_TO.match(text, h.end):
+        return False
+    words = _words_before(text, clause_lo, h.start)
+    if words[-1:] != ["it"] or (len(words) > 1 and words[-2] in _PREPOSITIONS):
+        return False
+    it_at = [m.start() for m in _IT.finditer(text, clause_lo, h.start)][-1]
+    return not speech and not any(m.start >= clause_lo and m.end <= it_at and not _NEW_CLAUSE.search(text, m.end, it_at)
+                                  for m in before)
 
 
 def _words_before(text: str, lo: int, hi: int) -> list[str]:
