@@ -141,3 +141,9 @@ def test_actors_metonym_after_according_to_is_the_source_but_after_to_alone_a_pl
             "and the envoy flew to Ankara.")
     assert _placed(text) == [("Pentagon", "pentagon", "metonym"), ("Moscow", "russian_government", "metonym"),
                              ("Ankara", "turkey_government", "place")]
+
+
+def test_actors_country_after_from_is_a_place_not_an_institution():
+    assert _placed("The convoy came from France on Monday, and the grain from Saudi Arabia.") == [
+        ("France", "france", "place"), ("Saudi Arabia", "saudi_arabia", "place")]
+    assert [m.actor for m in find_mentions("The convoy came from France on Monday.")] == []

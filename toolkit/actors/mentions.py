@@ -64,10 +64,15 @@ def _is_place(text: str, start: int, end: int, *, institution: bool) -> bool:
     return loc is not None or _PLACE_NAME_NEXT.match(text, end) is not None
 
 
+# Seats that name the institution housed in them, a closed list (the lexicon's metonyms that are their actor's own
+# name): a country whose actor is named by it ("France", "Saudi Arabia") is a place after "from", not a seat.
+_SEATS = frozenset(("white house", "kremlin", "pentagon"))
+
+
 def _names_institution(name: str, actor) -> bool:
-    """True when a metonym is its actor's own name ("White House", "Kremlin" for "the Kremlin"): an
-    institution named by its seat, not a city or a country standing for a government."""
-    return actor.name.casefold().removeprefix("the ") == name.casefold()
+    """True when a metonym is a seat of :data:`_SEATS` and its actor's own name ("White House", "Kremlin" for "the
+    Kremlin"): an institution named by its seat, not a city or a country standing for a government."""
+    return name.casefold() in _SEATS and actor.name.casefold().removeprefix("the ") == name.casefold()
 
 
 # An all-capitals metonym ("U.S.", "US") is mostly a modifier ("U.S. president", "US troops"): it stands
