@@ -169,3 +169,10 @@ def test_quotes_question_closing_a_quotation_is_signed_by_the_short_sentence_aft
     # the sentence after "Why?" names no speaker: no attribution for it
     assert [(q.text, q.speaker) for q in qs] == [("Will the bridge hold?", "Mara Quill"),
                                                  ("Nobody in Osterlich knows", "Mara Quill")]
+
+
+def test_quotes_question_signature_needs_a_unit_opening_with_the_quotation_and_a_cue():
+    text = 'Mara Quill asked, "Will the bridge hold?" The council adjourned at noon.'
+    assert [(q.text, q.speaker) for q in quotes(text, actors=False)] == [("Will the bridge hold?", "Mara Quill")]
+    text = 'The sign read "Stop!" Ivo Brand said the talks were over.'
+    assert [(q.text, q.speaker) for q in quotes(text, actors=False)] == [("the talks were over.", "Ivo Brand")]
