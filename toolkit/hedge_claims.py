@@ -47,7 +47,7 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    ``but_clause``, also for rule 5c). So too a raising verb with an expletive "it" ("It appears the Front's patrols
    ...", "yet it seems Vale columns ...": round 13, ``raising_it``), and a cleft ("This was reportedly where Mara
    Quill drew ...", "That's apparently why he dropped ...": round 13, ``cleft``), whose claim is the wh-clause's:
-   its subject, a he/she resolved as in rule 4.
+   its subject, or a he/she resolved as in rule 4 (then ``how`` is ``pronoun``).
 4. ``pronoun``: a subject pronoun right before the hedge ("he seemed to", "she may") stands for
    the last person mentioned before it, within the sentence or the one before (matched on gender
    when the lexicon knows it); an auxiliary in between is skipped ("he is expected to");
@@ -244,7 +244,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             pronoun = _PERSON_PRONOUNS.get(cleft.group(1).lower())
             found = _last_person(mentions[bisect.bisect_left(m_starts, prev_lo):hi], actors, pronoun, outside) \
                 if pronoun else (in_clause[0] if in_clause else None)
-            claim = (found.actor, "distancing", "impersonal") if found else (None, "none", "outlet")
+            claim = (found.actor, "distancing", "pronoun" if pronoun else "impersonal") if found \
+                else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
         speech = [v.start() for v in _SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
