@@ -54,7 +54,8 @@ def test_hedge_claims_raising_it_leaves_a_speech_verbs_claim_to_its_speaker():
 
 
 def test_hedge_claims_raising_it_skips_an_actor_mentioned_before_it_and_a_parenthetical():
-    for text in ("Ruritania knows it seems weak to the Vale Front.", "Ruritania, it seems, still trusts the Vale Front."):
+    for text in ("Ruritania knows it seems weak to the Vale Front.",
+                 "Ruritania, it seems, still trusts the Vale Front."):
         ms = [mention_at(text, "Ruritania", "ruritania"), mention_at(text, "Vale Front", "front")]
         assert _claim(text, "seems", mentions=ms).how != "impersonal"
     text = "The pass is a prize for Ruritania, although it seems the Vale Front still holds the mills."
