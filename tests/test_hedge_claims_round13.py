@@ -63,11 +63,11 @@ def test_hedge_claims_raising_it_skips_an_actor_mentioned_before_it_and_a_parent
     assert (_claim(text, "seems", mentions=ms).actor, _claim(text, "seems", mentions=ms).how) == ("front", "impersonal")
 
 
-def test_hedge_claims_raising_it_before_to_is_a_referential_it_but_to_me_is_not():
+def test_hedge_claims_raising_it_before_to_is_a_referential_it_but_to_us_is_not():
     text = "The Vale Front shelled the ridge. It seems to have lost ground to Ruritania."
     ms = [mention_at(text, "Vale Front", "front"), mention_at(text, "Ruritania", "ruritania")]
     assert _claim(text, "seems", mentions=ms).actor is None
-    text = "It seems to me the Vale Front has withdrawn."
+    text = "It seems to us, sadly, that the Vale Front has withdrawn."
     c = _claim(text, "seems", mentions=[mention_at(text, "Vale Front", "front")])
     assert (c.actor, c.how) == ("front", "impersonal")
 
