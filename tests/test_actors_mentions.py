@@ -124,20 +124,26 @@ def _placed(text):
 
 def test_actors_institution_before_an_officers_title_is_the_actor_but_not_inside_a_longer_name():
     text = ("White House Press Secretary Mara Quill spoke first; then the Pentagon Chief of Staff Ivo Brand and "
-            "the White House Homeland Security and Vale Advisor Tomas Reyn spoke, in the White House Rose Garden.")
+            "the White House Homeland Security and Vale Advisor Tomas Reyn spoke, in the White House Map Room.")
     assert _placed(text) == [("White House", "white_house", "metonym"), ("Pentagon", "pentagon", "metonym"),
                              ("White House", "white_house", "metonym"), ("White House", "white_house", "place")]
 
 
 def test_actors_institution_after_from_is_the_source_but_at_its_seat_and_a_city_stay_places():
-    text = ("The envoy had no guidance from the White House; protesters waited outside the Kremlin and at the "
-            "White House, and the convoy came from Damascus.")
+    text = ("Ivo Brand still lacked word from the White House; pickets stood outside the Kremlin and near the "
+            "White House, and the trucks came from Damascus.")
     assert _placed(text) == [("White House", "white_house", "metonym"), ("Kremlin", "kremlin", "place"),
                              ("White House", "white_house", "place"), ("Damascus", "syrian_government", "place")]
 
 
 def test_actors_metonym_after_according_to_is_the_source_but_after_to_alone_a_place():
-    text = ("According to the White House, the talks failed; according to Moscow, the Vale Front had left, "
+    text = ("Ruritania stalled, according to the Pentagon; according to Moscow, the Vale Front had left, "
             "and the envoy flew to Ankara.")
-    assert _placed(text) == [("White House", "white_house", "metonym"), ("Moscow", "russian_government", "metonym"),
+    assert _placed(text) == [("Pentagon", "pentagon", "metonym"), ("Moscow", "russian_government", "metonym"),
                              ("Ankara", "turkey_government", "place")]
+
+
+def test_actors_country_after_from_is_a_place_not_an_institution():
+    assert _placed("The convoy came from France on Monday, and the grain from Saudi Arabia.") == [
+        ("France", "france", "place"), ("Saudi Arabia", "saudi_arabia", "place")]
+    assert [m.actor for m in find_mentions("The convoy came from France on Monday.")] == []

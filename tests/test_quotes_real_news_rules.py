@@ -150,17 +150,17 @@ def test_quotes_one_of_the_officials_is_a_member_of_the_group_described_before()
 
 
 def test_quotes_accused_of_without_an_object_is_a_passive_participle_not_a_cue():
-    text = "On Friday the Vale Council said Front fighters accused of looting are expected to be tried in Osterlich."
+    text = "Mara Quill said two Vale Front captains accused of arson would face a tribunal in Osterlich next spring."
     (q,) = quotes(text, actors=False)
-    assert (q.cue, q.speaker) == ("said", "Vale Council")
-    assert q.text.startswith("Front fighters accused of looting")
+    assert (q.cue, q.speaker) == ("said", "Mara Quill")
+    assert q.text.startswith("two Vale Front captains accused of arson")
     (active,) = quotes("Ruritania accused the Vale Front of shelling the market.", actors=False)
     assert (active.cue, active.speaker) == ("accused", "Ruritania")
 
 
 def test_quotes_is_in_capitals_after_a_cue_is_the_group_not_a_verb():
-    (q,) = quotes("On Friday the Vale Council said IS fighters are expected to leave Osterlich by spring.", actors=False)
-    assert (q.cue, q.speaker, q.text) == ("said", "Vale Council", "IS fighters are expected to leave Osterlich by spring.")
+    (q,) = quotes("Ivo Brand said IS cells had slipped back into the hills of Osterlich.", actors=False)
+    assert (q.cue, q.speaker, q.text) == ("said", "Ivo Brand", "IS cells had slipped back into the hills of Osterlich.")
 
 
 def test_quotes_question_closing_a_quotation_is_signed_by_the_short_sentence_after_it():
@@ -169,3 +169,10 @@ def test_quotes_question_closing_a_quotation_is_signed_by_the_short_sentence_aft
     # the sentence after "Why?" names no speaker: no attribution for it
     assert [(q.text, q.speaker) for q in qs] == [("Will the bridge hold?", "Mara Quill"),
                                                  ("Nobody in Osterlich knows", "Mara Quill")]
+
+
+def test_quotes_question_signature_needs_a_unit_opening_with_the_quotation_and_a_cue():
+    text = 'Mara Quill asked, "Will the bridge hold?" The council adjourned at noon.'
+    assert [(q.text, q.speaker) for q in quotes(text, actors=False)] == [("Will the bridge hold?", "Mara Quill")]
+    text = 'The sign read "Stop!" Ivo Brand said the talks were over.'
+    assert [(q.text, q.speaker) for q in quotes(text, actors=False)] == [("the talks were over.", "Ivo Brand")]

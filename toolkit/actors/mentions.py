@@ -14,7 +14,7 @@ __all__ = ["mentions_in"]
 
 # Words after which a place name is a place or a target, not an actor ("outside Moscow",
 # "in the Kremlin", "suburban Damascus", "bombing Damascus"). "to" after "according" names a source,
-# not a destination ("according to Moscow", "according to the White House").
+# not a destination ("according to Moscow", "according to the Pentagon").
 _LOCATIVE = re.compile(
     r"(?:^|\W)(?P<prep>in|inside|outside|near|at|into|from|(?<!according\s)to|toward|towards|across|around|via|"
     r"through|throughout|within|over|of|visit|visited|visiting|left|leave|reached|suburban|downtown|old|central|"
@@ -51,9 +51,9 @@ def _is_place(text: str, start: int, end: int, *, institution: bool) -> bool:
     """A metonym used as a place: after a locative preposition or before a capitalised word.
 
     An ``institution`` (a metonym that is its actor's own name, "the White House") is the institution, not
-    its building, after "from" ("guidance from the White House": the source) and before an officer's title
+    its building, after "from" ("word from the Kremlin": the source) and before an officer's title
     or an office (:data:`_OFFICE_NEXT`); "at/in/outside the White House" stay places. Limit: "speaking
-    from the White House" (the building) then counts as the institution too.
+    from the Pentagon" (the building) then counts as the institution too.
     """
     loc = _LOCATIVE.search(text, max(0, start - 30), start)
     if institution:
@@ -64,10 +64,15 @@ def _is_place(text: str, start: int, end: int, *, institution: bool) -> bool:
     return loc is not None or _PLACE_NAME_NEXT.match(text, end) is not None
 
 
+# Seats that name the institution housed in them, a closed list (the lexicon's metonyms that are their actor's own
+# name): a country whose actor is named by it ("France", "Saudi Arabia") is a place after "from", not a seat.
+_SEATS = frozenset(("white house", "kremlin", "pentagon"))
+
+
 def _names_institution(name: str, actor) -> bool:
-    """True when a metonym is its actor's own name ("White House", "Kremlin" for "the Kremlin"): an
-    institution named by its seat, not a city or a country standing for a government."""
-    return actor.name.casefold().removeprefix("the ") == name.casefold()
+    """True when a metonym is a seat of :data:`_SEATS` and its actor's own name ("White House", "Kremlin" for "the
+    Kremlin"): an institution named by its seat, not a city or a country standing for a government."""
+    return name.casefold() in _SEATS and actor.name.casefold().removeprefix("the ") == name.casefold()
 
 
 # An all-capitals metonym ("U.S.", "US") is mostly a modifier ("U.S. president", "US troops"): it stands

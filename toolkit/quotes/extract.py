@@ -146,7 +146,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
     for pi, para in enumerate(paras):
         pairs = _quote_pairs(t, para.start, para.end)
         starts = [o for o, _c, _closed in pairs]
-        units = _units(t, para.start, para.end, pairs, starts)
+        units = _units(t, para.start, para.end, pairs, starts, verbs.pattern)
         para_found = len(found)
         held = _Holding(found, para_found)
         for us, ue in units:

@@ -144,7 +144,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             frames.extend(_according(toks, i, j_end, hi, us, ue))
             continue
         if cue_text.startswith("accused") and j_end + 1 < hi and toks[j_end + 1][2].lower() == "of":
-            continue  # "fighters accused of atrocities are ...": a passive participle, its noun no speaker
+            continue  # "captains accused of arson would face ...": a passive participle, its noun no speaker
         if cue_text in _ASKED and (adj := _asked_adjunct(toks, i, j_end, hi)) is not None:
             # "Asked whether ..., X said", "X was asked (by Y) what ...": the question, its asker if named
             (c0, c1), asker = adj

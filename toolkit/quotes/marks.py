@@ -61,16 +61,17 @@ def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
 
 
 def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
-           starts: list[int]) -> list[tuple[int, int]]:
+           starts: list[int], cue: re.Pattern | None = None) -> list[tuple[int, int]]:
     """Sentences of a paragraph (``t[para_start:para_end]``, one of :func:`toolkit.text.paragraphs`),
-    merged where a quotation crosses a sentence boundary or a quotation closing on "?"/"!" is followed by its
-    short attribution (:func:`_signs_question`)."""
+    merged where a quotation crosses a sentence boundary or, with ``cue`` (the speech verbs' pattern,
+    :attr:`toolkit.quotes.verbs.Verbs.pattern`), where a unit that opens with a quotation closing on "?"/"!" is
+    followed by its short attribution (:func:`_signs_question`)."""
     sents = [(para_start + s, para_start + e) for s, e in line_sentence_bounds(t[para_start:para_end])]
     units: list[tuple[int, int]] = []
     for s, e in sents:
         prev = _pair_before(pairs, starts, s)
         if units and (prev is not None and prev[0] >= units[-1][0] and prev[1] >= s
-                      or _signs_question(t, units[-1][1], s, e)):
+                      or cue is not None and _signs_question(t, units[-1], s, e, cue)):
             units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
@@ -82,11 +83,14 @@ def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, b
 _SIGNATURE_WORDS = 10
 
 
-def _signs_question(t: str, prev_end: int, s: int, e: int) -> bool:
-    """Whether sentence ``t[s:e]`` is the attribution of the quotation ending the unit before it (at ``prev_end``)
-    on "?" or "!": at most :data:`_SIGNATURE_WORDS` words, no quotation mark."""
-    tail = t[:prev_end].rstrip()
-    return tail.endswith(('?"', '!"')) and '"' not in t[s:e] and len(t[s:e].split()) <= _SIGNATURE_WORDS
+def _signs_question(t: str, prev: tuple[int, int], s: int, e: int, cue: re.Pattern) -> bool:
+    """Whether sentence ``t[s:e]`` is the attribution of the quotation that the unit before it (``prev``) opens and
+    ends on "?" or "!": at most :data:`_SIGNATURE_WORDS` words, no quotation mark, a speech verb (``cue``). Not
+    'Mara Quill asked, "Will it hold?" The council adjourned.' (the unit does not open with the quotation, and
+    the sentence has no cue). Limits: a cue on another verb ("... ?" The council said nothing) still merges."""
+    tail = t[prev[0]:prev[1]].rstrip()
+    return (tail.lstrip().startswith('"') and tail.endswith(('?"', '!"')) and '"' not in t[s:e]
+            and len(t[s:e].split()) <= _SIGNATURE_WORDS and cue.search(t, s, e) is not None)
 
 
 def _strip(t: str, s: int, e: int) -> tuple[int, int]:
