@@ -242,7 +242,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         short = s0 < 2 and s1 - s0 >= 3 and not cue_text.endswith("ing") \
             and (k >= hi or toks[k][2] in (".", "!", "?") or toks[k][2].lower() in ("in", "on"))
         if lost and not before_ok and tail and (s0 >= 2 and _is_word(toks[s0 - 1][2]) or short):
-            s0 = _bare_speaker(toks, s0, s1)  # "... under the UN Charter the Coalition said."
+            s0 = _bare_speaker(toks, s0, s1)  # "... under its own mandate the Coalition said."
             before_ok = s0 >= 3
         after_quote = s0 >= 2 and toks[s0 - 1][2] == '"'
         if after_quote and not (k < hi and (toks[k][2] in (":", "that") or toks[k][2] == '"')):
