@@ -57,7 +57,7 @@ def test_labels_states_bracketed_modifier_names_the_camp():
 
 
 def test_labels_states_central_government_of_another_state_is_other():
-    assert _camps("The fighting crossed into Iraq, where the central government in Baghdad sought aid.") == {
+    assert _camps("The fighting crossed into Iraq, and the central government in Baghdad sought aid.") == {
         "government": "other"}
 
 
