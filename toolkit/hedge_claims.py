@@ -58,7 +58,7 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
    "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
    relative word ("the Front ... the valley, where some 4000 families are thought to": the relative clause
-   has its own subject; "what", a free relative, too: "urged Vale to address what is now considered",
+   has its own subject; "what", a free relative, too: "pressed Vale to fix what is widely considered",
    round 11, ``what_clause``); of coordinated mentions ("monitors, nurses and teachers allege")
    the first. A member noun before "of" makes the group the subject ("Members of the Vale Front
    reportedly ...", "a member of the Front claimed"), and a determiner after a preposition does not
@@ -137,7 +137,7 @@ _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
 _BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
 # "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
 _AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
-_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X hopes to fix what is widely considered ...": a free relative
 _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
@@ -273,7 +273,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                     continue
                 if RELATIVE.search(text, m.end, h.start) or ("what_clause" in rules
                                                               and _WHAT.search(text, m.end, h.start)):
-                    break  # "Vale, where ...", "Vale seeks to address what is now considered ...": another subject
+                    break  # "Vale, where ...", "Vale hopes to fix what is widely considered ...": another subject
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
                 while "partitive" in rules and len(prev) > 1 and prev[-1] in ("the", "a", "an"):
                     prev.pop()  # "members of the Syrian opposition", "in the Syrian capital"
@@ -288,7 +288,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
             out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
         elif "passive_agent" in rules and (agent := next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)),
-                                                         None)) is not None:  # "believed to have been killed by X"
+                                                         None)) is not None:  # "believed to have been stolen by X"
             out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
         elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
                                                        or _OPENS.match(text, h.end)):
