@@ -6,7 +6,7 @@ LINES = [
     "Russian Defense Ministry spokesman Igor Konashenkov said the jets hit {n} depots near the town.",
     "\"We struck only terrorist positions,\" he said. Activists claimed that a market was hit.",
     "The Pentagon said the strikes appeared to target rebels, and it may review its plans.",
-    "Kremlin spokesman Dmitry Peskov denied that civilians had been killed in the {n} raids.",
+    "Kremlin spokesman Dmitry Peskov denied that any farms were hit in the {n} raids.",
     "Defense Secretary Ash Carter said the talks were \"professional but short.\"",
     "According to activists, perhaps {n} people died, and the claims could not be verified.",
 ]

@@ -19,7 +19,7 @@ def test_actors_offsets_index_the_raw_text_and_records_are_sorted_and_disjoint()
 
 
 def test_actors_title_before_a_name_is_part_of_one_mention():
-    found = _found("Late on Friday, Russian President Vladimir Putin phoned his generals.")
+    found = _found("Russian President Vladimir Putin phoned his generals late on Friday.")
     assert found == [("Russian President Vladimir Putin", "putin", "russia", "alias")]
 
 

@@ -10,7 +10,7 @@ from toolkit.corpus import WHERE_KEYS, load_corpus
 
 ARTICLES = {
     "harbor_2015-09-30_strikes.txt": "Jets strike near Homs\n\nWarplanes struck two villages near Homs, the monitor said.\n",
-    "harbor_2015-10-12_talks.txt": "Talks in Vienna\n\nDiplomats met in Vienna to discuss a ceasefire for Syria.\n",
+    "harbor_2015-10-12_talks.txt": "Talks in Vienna\n\nEnvoys gathered in Vienna to talk about a truce for Syria.\n",
     "ridge_2015-10-20_aid.txt": "Aid convoy waits\n\nA convoy of Syrian aid trucks waited at the border crossing.\n",
     "ridge_2015-11-02_syriac.txt": "Old church repaired\n\nThe Syriac community repaired an old church in the valley.\n",
 }

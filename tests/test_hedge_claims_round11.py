@@ -33,7 +33,7 @@ def test_hedge_claims_round11_relative_clause_pronoun_stands_for_the_clause_subj
 
 
 def test_hedge_claims_round11_passive_agent_after_the_hedge_is_the_actor():
-    text = "Most of the villagers are believed to have been killed by the Vale Front."
+    text = "Most of the herds are believed to have been stolen by the Vale Front."
     ms = [mention_at(text, "Vale Front", "front")]
     c = _claim(text, "believed", mentions=ms)
     assert (c.actor, c.role, c.how) == ("front", "distancing", "subject")
@@ -88,7 +88,7 @@ def test_hedge_claims_round11_bare_surname_names_the_person_as_subject_and_speak
 
 
 def test_hedge_claims_round11_free_relative_what_has_its_own_subject():
-    text = "Aid groups urged Ruritania to address what is now considered the worst drought in decades."
+    text = "Donors pressed Ruritania to fix what is widely considered the worst drought in decades."
     ms = [mention_at(text, "Ruritania", "ruritania")]
     assert _claim(text, "considered", mentions=ms).actor is None
     assert _claim(text, "considered", mentions=ms, rules=_without("what_clause")).actor == "ruritania"

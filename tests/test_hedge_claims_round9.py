@@ -39,7 +39,7 @@ def test_hedge_claims_round9_members_of_a_group_are_the_subject_not_a_prepositio
 
 def test_hedge_claims_round9_object_after_a_determiner_is_still_a_prepositional_object():
     # "to the rebels": the object of "to" behind "the" is not the subject; the subject before it is
-    text = "The minister Ada Lorne withheld arms from the rebels out of fear that they would sell them."
+    text = "The minister Ada Lorne kept grain from the rebels for fear that they would hoard it."
     ms = [mention_at(text, "Ada Lorne", "lorne"), mention_at(text, "rebels", "rebels")]
     assert _claim(text, "fear that", mentions=ms).actor == "lorne"
     assert _claim(text, "fear that", mentions=ms, rules=_without("partitive")).actor == "rebels"

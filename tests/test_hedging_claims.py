@@ -56,7 +56,7 @@ def test_hedging_claims_place_after_a_preposition_is_no_subject():
 
 
 def test_hedging_claims_impersonal_construction_reads_the_complement():
-    text = "It was not immediately possible to verify the Observatory's account."
+    text = "It was not immediately possible to check the Observatory's tally."
     (c,) = _claims(text, mentions=[_m(text, "Observatory", "syrian_observatory")])
     assert (c.actor, c.role, c.how) == ("syrian_observatory", "distancing", "impersonal")
 
@@ -85,7 +85,7 @@ def test_hedging_claims_fill_the_pipeline_hedges_table():
 
 
 def test_hedging_claims_according_to_an_agency_source_is_an_unnamed_sources_own():
-    text = "According to a Sputnik source in the city the blast was probably caused by a car bomb."
+    text = "According to a Sputnik source on the ground the fire was probably set on purpose."
     mentions = [_m(text, "Sputnik", "russian_state_agencies")]
     (c,) = _claims(text, mentions=mentions, actors=load_actors())
     assert (c.actor, c.role, c.how) == ("unnamed_source", "own", "according")

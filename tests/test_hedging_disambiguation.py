@@ -10,7 +10,7 @@ def words(text):
 def test_hedging_may_the_month_and_the_name_are_not_modals():
     assert words("The offensive began in May and ended in June.") == []
     assert words("Talks resumed on May 14 in Astana.") == []
-    assert words("Prime Minister Theresa May spoke to reporters.") == []
+    assert words("Prime Minister Theresa May thanked the lifeboat crews.") == []
 
 
 def test_hedging_may_the_modal_in_lower_case_or_sentence_initial():
@@ -59,7 +59,7 @@ def test_hedging_as_if_is_not_and_even_if_is_conditional():
 
 
 def test_hedging_claim_counts_only_when_it_introduces_a_proposition():
-    assert words("The group claimed responsibility for the blast.") == []
+    assert words("The Vale Front claimed responsibility for the ambush.") == []
     assert words("The claims were repeated on the radio.") == []
     assert words("The group claimed that its fighters held the dam.") == ["claimed"]
 

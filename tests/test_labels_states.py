@@ -17,7 +17,7 @@ def test_labels_states_other_states_government_is_not_syrias():
 
 
 def test_labels_states_interim_government_is_the_oppositions():
-    assert _camps("Shells hit the offices of the Syrian Interim Government in Azaz.") == {
+    assert _camps("Mortars struck a depot of the Syrian Interim Government near the border.") == {
         "Syrian Interim Government": "opposition"}
 
 
@@ -57,7 +57,7 @@ def test_labels_states_bracketed_modifier_names_the_camp():
 
 
 def test_labels_states_central_government_of_another_state_is_other():
-    assert _camps("Syria's war spread to Iraq, where the central government in Baghdad asked for help.") == {
+    assert _camps("The fighting crossed into Iraq, and the central government in Baghdad sought aid.") == {
         "government": "other"}
 
 

@@ -16,7 +16,7 @@ RECORDS = [
              "The Pentagon said the strikes appeared to target rebels, and it may review its plans."},
     {"id": "a2", "outlet": "awire", "date": "2015-10-02", "title": "Talks",
      "text": "Talks\n\nDefense Secretary Ash Carter said the talks were \"professional but short.\"\n\n"
-             "Kremlin spokesman Dmitry Peskov denied that civilians had been killed. According to activists, dozens died."},
+             "Kremlin spokesman Dmitry Peskov denied that any farms were hit. According to activists, dozens died."},
 ]
 
 COLUMNS = {

@@ -99,7 +99,7 @@ def test_quotes_directives_and_accusations_are_attributed_with_their_object():
 
 
 def test_quotes_relative_clause_or_participle_before_the_cue_modifies_the_speaker():
-    text = ("The monitoring group which relies on a network of volunteers said the blast killed nine people. "
+    text = ("The monitoring group which draws on a web of volunteers said the blast hurt nine people. "
             "A nurse who fled the town and saw the raid said the clinic was hit twice. "
             "Minister Olga Petrenko speaking at a news conference in the capital with her Polish counterpart said "
             "the border would stay open. The reports which the ministry said were false spread quickly.\n")

@@ -27,8 +27,8 @@ def test_quotes_the_ministry_is_the_last_ministry_named():
 
 
 def test_quotes_the_group_prefers_the_group_that_spoke_last():
-    text = ("The Syrian Observatory for Human Rights said the raids hit a camp held by the Nusra Front.\n"
-            "The group said twelve people had died in the raids.")
+    text = ("The Syrian Observatory for Human Rights said shells fell on a Nusra Front convoy near a ford.\n"
+            "The group said twelve people had died by the water.")
     q = _only(text, "twelve people")
     assert q.actor == "syrian_observatory" and q.camp == "opposition"
 
@@ -153,7 +153,7 @@ def test_quotes_he_or_she_never_stands_for_an_organisation_that_spoke():
     got = _resolve_pronoun("he", pos, [monitor], [(kerrow.span[0], kerrow)], 0, frozenset({"monitor"}), text)
     assert got is kerrow
     # one member of a body ("a Civil Defence volunteer") is still a person
-    text = "a volunteer of the Monitor Group said the road was cut."
+    text = "a volunteer of the Monitor Group told us the road was cut."
     member = _Who("Monitor Group", "monitor", "opposition", None, False, (0, 30))
     assert _resolve_pronoun("he", len(text) + 5, [member], [], 0, frozenset({"monitor"}), text) is member
 
@@ -171,7 +171,7 @@ def test_quotes_a_military_source_is_the_army_the_text_named_not_the_most_named_
 
 
 def test_quotes_a_mention_after_lower_case_modifiers_heads_the_speaker_phrase():
-    text = "UNICEF goodwill envoy Staffan de Mistura said the convoy would leave at dawn."
+    text = "UNICEF goodwill envoy Staffan de Mistura told reporters the convoy would leave at dawn."
     q = _only(text, "the convoy")
     assert (q.actor, q.camp) == ("de_mistura", "un")  # the name heads the phrase, "UNICEF goodwill envoy" modifies it
     text = "A veteran adviser to Sergei Lavrov said the convoy would leave at dawn."

@@ -20,7 +20,7 @@ def _speaker(text, lex):
 
 
 @pytest.mark.parametrize("text, camp", [
-    ("A source at Hama Police Command said a car bomb went off near the bakery on Sunday.", "syria_government"),
+    ("A source at Hama Police Command said a parked van exploded beside a school at noon.", "syria_government"),
     ("A medical source at Latakia Health Directorate said four people were hurt in the blast.", "syria_government"),
     ("Army sources in Syria said the bridge over the river had been destroyed.", "syria_government"),
     ("A Syrian military source said the troops had taken the hill overnight.", "syria_government"),
@@ -52,7 +52,7 @@ def test_quotes_institutional_sources_the_source_later_refers_back(lex):
 
 @pytest.mark.parametrize("phrase, rest", [
     ("Meanwhile the Kremlin", "the Kremlin"),
-    ("Earlier in the day a source at Hama Police Command", "a source at Hama Police Command"),
+    ("Earlier in the day an officer of Tartus Port Command", "an officer of Tartus Port Command"),
     ("In a statement issued on Monday the ministry", "the ministry"),
     ("On Tuesday Lavrov", "Lavrov"),
     ("Speaking at dawn he", "he"),
@@ -65,10 +65,10 @@ def test_quotes_trim_lead_drops_discourse_words_and_datelines(phrase, rest):
 
 
 def test_quotes_trimmed_lead_lets_the_lexicon_match_the_speaker(lex):
-    spk, actor, camp = _speaker("Meanwhile Turkish Foreign Minister Mevlut Cavusoglu said the offensive would go on.",
+    spk, actor, camp = _speaker("Separately Turkish Foreign Minister Mevlut Cavusoglu told a panel the border would stay shut.",
                                 lex)
     assert (actor, camp) == ("cavusoglu", "turkey")
-    assert spk.startswith("Meanwhile")  # the reported span stays as found
+    assert spk.startswith("Separately")  # the reported span stays as found
 
 
 def test_quotes_state_as_modifier_stays_in_the_speaker_phrase(lex):
@@ -77,7 +77,7 @@ def test_quotes_state_as_modifier_stays_in_the_speaker_phrase(lex):
 
 
 def test_quotes_definite_observatory_and_coalition_name_only_actors_called_so(lex):
-    text = ("The Pentagon said the strike hit a depot. The Syrian Observatory for Human Rights said nine people died. "
+    text = ("The Pentagon said the strike hit a depot. The Syrian Observatory for Human Rights said a clinic had shut. "
             "The observatory said the toll could rise.")
     qs = extract_quotes(text, actors=lex)
     assert [q.camp for q in qs][-1] == "opposition"

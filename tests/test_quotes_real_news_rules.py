@@ -20,8 +20,8 @@ def quotes(text, **kw):
     ('The talks went on. "We are still in touch with them," Harlan, head of the joint staff told a club in Lyon.',
      {"actors": False}, "We are still in touch with them", "Harlan", None),
     # without commas: the name, not the apposition's last noun phrase, and its camp
-    ('The strikes went on. "The planes came back at dawn" Ammar al-Selmo the head of the rescue '
-     'service in opposition-held eastern Aleppo told reporters.',
+    ('The strikes went on. "The planes came back at dawn" Ammar al-Selmo the chief of the volunteer '
+     'crews in the besieged quarter told a radio host.',
      {}, "The planes came back at dawn", "Ammar al-Selmo", "opposition"),
 ])
 def test_quotes_apposition_after_quotation_keeps_the_name(text, kw, content, speaker, camp):
@@ -136,7 +136,7 @@ def test_quotes_passive_quoted_as_saying_keeps_the_subject():
 
 
 def test_quotes_definite_description_takes_the_actor_named_with_its_head():
-    text = ('On Sunday the Combined Joint Task Force reported 12 strikes near the river. '
+    text = ('The Combined Joint Task Force listed 12 raids by the river over the weekend. '
             'The task force said the strikes had destroyed two depots and a bridge.')
     qs = quotes(text)
     assert qs[-1].text.startswith("the strikes had destroyed") and qs[-1].camp == "us"

@@ -30,7 +30,7 @@ def test_quotes_speaker_place_inside_still_counts():
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("In late September the army announced an offensive to retake the town.", "the army"),
+    ("In mid-March the army announced a drive to clear the valley.", "the army"),
     ("In the same context the party leadership said the bombing was a crime.", "the party leadership"),
     ("Two days later Russia said the talks were over.", "Russian government"),
 ])
@@ -40,5 +40,5 @@ def test_quotes_speaker_time_adverbial_trimmed_from_name(text, speaker):
 
 
 def test_quotes_speaker_al_prefixed_party_is_government():
-    text = "The regional leadership of al-Baath Arab Socialist Party said the attack was a crime."
+    text = "The youth wing of al-Baath Arab Socialist Party said the shelling was a disgrace."
     assert [q.camp for q in extract_quotes(text)] == ["syria_government"]

@@ -31,7 +31,7 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
    (``unnamed_source``), not the agency that quotes it.
 2b. ``reported``: an actor mention followed within a few words by "that", and the hedge after
-   it in the clause ("Trump indicated that NATO and Iran could ...", a verb the quote finder does
+   it in the clause ("Mara Quill indicated that Ruritania and the Vale Front could ...", a verb the quote finder does
    not list; or a speech verb and a prepositional phrase before "that": "X said on Sunday's
    programme that ..."): the hedge is inside the actor's reported claim, role ``own``. Also
    ``reported`` (rule 3b, ``speech_verb``): a speech verb ("said", "told") before the hedge in
@@ -57,9 +57,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
 5. ``subject``: otherwise the nearest actor mentioned before the hedge in its clause (no ``;``,
    ``:``, dash or bracket between) that is not the object of a preposition ("in Damascus",
    "over ISIS"; "by X" still counts, the agent of a passive), nor separated from the hedge by a
-   relative word ("rebels ... east, where about 300000 people are thought to": the relative clause
-   has its own subject; "what", a free relative, too: "urged Vale to address what is now considered",
-   round 11, ``what_clause``); of coordinated mentions ("activists, rescue workers and medics allege")
+   relative word ("the Front ... the valley, where some 4000 families are thought to": the relative clause
+   has its own subject; "what", a free relative, too: "pressed Vale to fix what is widely considered",
+   round 11, ``what_clause``); of coordinated mentions ("monitors, nurses and teachers allege")
    the first. A member noun before "of" makes the group the subject ("Members of the Vale Front
    reportedly ...", "a member of the Front claimed"), and a determiner after a preposition does not
    hide its object ("fear of the rebels"): the round-9 rule ``partitive``.
@@ -68,7 +68,7 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
    outlet distances (role ``distancing``). A fronted "if" opens a condition, not a claim: no.
 5d. ``subject`` too (``passive_agent``, round 11): no such actor, and "by X" follows the hedge within five
-   words ("believed to have been seized by the Vale Front", "is regarded by the Council as"): X, the agent of
+   words ("thought to have been taken by the Vale Front", "is regarded by the Council as"): X, the agent of
    the passive (the distanced act's or the belief's holder), as "by X" before the hedge is in rule 5; the spot
    conventions give "suspected X by Y" to Y.
 6. ``outlet``: no such actor; the outlet's own hedge (role ``none``).
@@ -82,7 +82,7 @@ of an organisation by its kind ("the monitor", "The London-based group": ``descr
 which stand for the nearest organisation or group mentioned before them.
 
 Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
-hedge are not its subject ("it may lean toward backing Trump" is no hedge about Trump), except as
+hedge are not its subject ("it may drift toward backing Quill" is no hedge about Quill), except as
 the complement of rule 5c, the speaker of rule 5b or the agent of rule 5d. The rules named in :data:`RULES`
 (rounds 6, 9, 11, 12 and 13 of issue 20) can be left out (``attribute_hedges(rules=...)``); each fixes records
 of two or more dev spot sets and breaks none (``tools/hedge_rule_loso.py --attachment``). That is dev, in-sample
@@ -137,7 +137,7 @@ _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
 _BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
 # "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
 _AGENT = re.compile(r"(?:\s+[\w'\u2019-]+){0,5}?\s+by\s+(?:the\s+)?", re.IGNORECASE)
-_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X seeks to address what is now considered ...": a free relative
+_WHAT = re.compile(r"\bwhat\b", re.IGNORECASE)  # "X hopes to fix what is widely considered ...": a free relative
 _SAID = re.compile(r",?(?:\s+\w+ly)?\s+(?:said|says|told|added|acknowledged|reported|stated)\b", re.IGNORECASE)
 _OPENS = re.compile(r"\s+(?:that|whether|as\s+to\s+whether)\b", re.IGNORECASE)
 _OPENING_CUES = frozenset(("whether", "whether or not"))
@@ -273,7 +273,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                     continue
                 if RELATIVE.search(text, m.end, h.start) or ("what_clause" in rules
                                                               and _WHAT.search(text, m.end, h.start)):
-                    break  # "Vale, where ...", "Vale seeks to address what is now considered ...": another subject
+                    break  # "Vale, where ...", "Vale hopes to fix what is widely considered ...": another subject
                 prev = [text[a:b].lower() for a, b in token_bounds(text, max(clause_lo, m.start - 40), m.start)]
                 while "partitive" in rules and len(prev) > 1 and prev[-1] in ("the", "a", "an"):
                     prev.pop()  # "members of the Syrian opposition", "in the Syrian capital"
@@ -288,7 +288,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
             out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
         elif "passive_agent" in rules and (agent := next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)),
-                                                         None)) is not None:  # "believed to have been killed by X"
+                                                         None)) is not None:  # "believed to have been stolen by X"
             out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
         elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
                                                        or _OPENS.match(text, h.end)):

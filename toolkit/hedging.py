@@ -34,7 +34,7 @@ six words may reach across a clause boundary) and its case (``lowercase``). The 
 - Ability "could" ("could hear") and "think tank", "do you think", "what to expect" are no hedges;
   nor are "as expected", "suspects" the noun, "assume" in the take-on sense ("will assume his
   duties", "assumed control"), the rhetorical "who would have believed" and "can(not) claim to"
-  (entitlement: "it cannot claim to be a guarantor"), perception "could be heard" / "could be seen",
+  (entitlement: "Ruritania cannot claim to be a neutral broker"), perception "could be heard" / "could be seen",
   "could" in a purpose clause ("so that aid could reach") or after "before" ("before they could
   cross": prevented), "to determine" a thing (a purpose; "determine whether" stays), "if you look at" (an
   invitation, no condition), "determine the

@@ -37,7 +37,7 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
     if weak:
         return None
     if k + 1 < hi and toks[k][2].lower() == "at" and toks[k + 1][2].lower() in ("least", "most"):
-        return k if hi - k >= 3 else None  # "said at least 15 civilians were killed": a number, no time
+        return k if hi - k >= 3 else None  # "said at least 15 homes burned": a number, no time
     if _clause_after_date(toks, k, hi):
         n = _after_time(toks, k, hi)
         return n if hi - n >= 3 else None  # "said on Saturday the talks would resume": the clause after the date

@@ -56,7 +56,7 @@ class _Frame:
 # objects is no attribution cue, so it gets no quote and no distancing stance:
 # - a death toll: "claimed the lives of", "claimed (more than) 30 lives", "claimed the life of",
 #   "claimed thousands of victims" (the subject is an attack or a war, not a speaker);
-# - responsibility or credit: "the group claimed responsibility for the blast". That is a speech act,
+# - responsibility or credit: "the Front claimed responsibility for the ambush". That is a speech act,
 #   but its object is a noun phrase, not a reported proposition, and the verb is the standard idiom,
 #   not the reporter's doubt; "claimed responsibility, saying ..." still yields the quote of "saying".
 #   The hedge lexicon decides the same way (hedges.yml: "claim" counts only before "that"/"to").
@@ -242,7 +242,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         short = s0 < 2 and s1 - s0 >= 3 and not cue_text.endswith("ing") \
             and (k >= hi or toks[k][2] in (".", "!", "?") or toks[k][2].lower() in ("in", "on"))
         if lost and not before_ok and tail and (s0 >= 2 and _is_word(toks[s0 - 1][2]) or short):
-            s0 = _bare_speaker(toks, s0, s1)  # "... under the UN Charter the Coalition said."
+            s0 = _bare_speaker(toks, s0, s1)  # "... under the Vale Accord the Coalition said."
             before_ok = s0 >= 3
         after_quote = s0 >= 2 and toks[s0 - 1][2] == '"'
         if after_quote and not (k < hi and (toks[k][2] in (":", "that") or toks[k][2] == '"')):

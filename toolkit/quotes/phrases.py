@@ -219,7 +219,7 @@ _QUOTE_MARKS = frozenset('"\u201c\u201d')
 def _after_quotation(toks, start: int, lo: int) -> int | None:
     """Start of a speaker phrase that runs from a closing quotation mark to the cue, when the noun
     phrase found by walking back is only its tail: '"...," Dunford, chairman of the joint chiefs told'
-    or, in text without commas, '"..." Ammar al-Selmo the head of the rescue service in eastern Aleppo
+    or, in text without commas, '"..." Ammar al-Selmo the chief of the volunteer crews in the besieged quarter
     told' (the name, not the apposition's last noun phrase). Only words, commas and parentheses may
     lie between the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens,
     and the mark must close a quotation (an even number of marks up to it in the unit)."""
@@ -245,13 +245,13 @@ _SPEAKING = frozenset("speaking talking addressing".split())
 def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
     """The noun phrase a subject relative clause or a participial phrase before the cue modifies,
     when no comma sets them off (up to 31 tokens, parentheses included): "the group which relies on
-    activists said", "a resident who fled and saw the attack said", "Lavrov speaking at a news conference in Yekaterinburg said" (the
+    activists said", "a resident who fled and saw the attack said", "Mara Quill speaking to the press in Vale said" (the
     speaker is the phrase before "which"/"who"/"speaking", not the clause's last noun phrase).
     An object relative ("reports which the ministry said ...") keeps its own subject."""
     for n in range(j - 1, max(lo, j - 32), -1):
         tok = toks[n][2]
         if tok in ("(", ")"):
-            continue  # "... Support Group (ISSG) ministers in New York insisted"
+            continue  # "... Contact Group (RCG) envoys in Geneva insisted"
         if not _is_word(tok):
             return None
         low = tok.lower()
@@ -261,7 +261,7 @@ def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None
         if low in _SPEAKING:
             break
         if low in _VERBISH and _aux_after_relative(toks, n, lo):
-            continue  # "the report which could not be verified said": auxiliaries of the relative clause
+            continue  # "the claim which could not be checked said": auxiliaries of the relative clause
         if (low in _NP_STOP and low != "and") or low in _VERBISH:  # "... who ordered it are held to account"
             return None
     else:

@@ -1,5 +1,5 @@
 """Subjects and bare speakers: a sentence's rough subject, and the speaker of a post-posed cue in text
-that lost its punctuation (FA-KES: "... under the UN Charter the Coalition said").
+that lost its punctuation (FA-KES style, invented: "... under the Vale Accord the Coalition said").
 
 Word-class patterns over the tokens of :mod:`toolkit.quotes.phrases`; no parser. Limits: the subject is
 the first pronoun or up to four words before the first verb-like word; a bare speaker's name run may take
@@ -20,7 +20,7 @@ _BARE_DET = frozenset("the a an".split())
 
 def _bare_speaker(toks, s0: int, s1: int) -> int:
     """Start of the speaker noun phrase ending at token ``s1`` in text without commas, where the
-    phrase found by walking back (``s0``) runs into the reported clause ("... the UN Charter the
+    phrase found by walking back (``s0``) runs into the reported clause ("... the Vale Accord the
     Coalition said"): a pronoun alone; else from the last determiner after which only capitalised
     words, joining words (of, for, and, al-, bin) and at most three lower-case words follow ("the
     Coalition", "a monitor", "the news agency"); else the run of capitalised words ending at ``s1``
