@@ -187,7 +187,7 @@ DECISIONS: tuple[Decision, ...] = (
              "'will assume his duties', 'assumed control' take on a role, they do not suppose",
              _plain("epistemic_verb", "assume", "assumed")),
     Decision("'can(not) claim' is entitlement, no hedge",
-             "'it cannot claim to be a guarantor' denies a standing, nobody's claim is reported",
+             "'Ruritania cannot claim to be a neutral broker' denies a standing, nobody's claim is reported",
              undo=(("claim", "entitlement"),)),
     Decision("'appear' in the presence sense is no hedge (earlier rule)",
              "'appeared on television', 'appeared in court' report a presence",
