@@ -225,13 +225,13 @@ its PolNeAR section ask for the same split: one computation)."""
 
 
 def _content_key(path: str | Path) -> tuple:
-    """The split's resolved folder and every file under it (relative name, bytes' SHA-256): a
-    changed gold file gives a new key. The toolkit's own code is not in it (fixed within a process)."""
-    import hashlib
+    """The split's resolved folder and the digest of every file under it with its relative name
+    (:func:`toolkit.validate.memo._digest`, as the validator memo keys on its inputs): a changed gold file
+    gives a new key. The toolkit's own code is not in it (fixed within a process)."""
+    from .memo import _digest
 
     root = Path(path).resolve()
-    files = sorted(f for f in root.rglob("*") if f.is_file())
-    return (str(root), tuple((str(f.relative_to(root)), hashlib.sha256(f.read_bytes()).hexdigest()) for f in files))
+    return (str(root), _digest(root))
 
 
 def evaluate(path: str | Path) -> dict:
