@@ -234,10 +234,11 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if reporter is not None:
             out.append(HedgeClaim(h.start, h.end, _first_conjunct(text, mentions, lo, reporter).actor, "own", "reported"))
             continue
+        spoken = [v.start() for v in SPEECH.finditer(text, clause_lo, h.start)  # speech verbs outside quotes
+                  if q_spans.first(v.start(), v.end()) is None]
         if _IMPERSONAL.search(before) or _IMPERSONAL_CUE.match(text, h.start, h.end) or (
                 "raising_it" in rules and expletive_it(text, clause_lo, h, [m for m in mentions[lo:hi] if outside(m)],
-                                                        [v for v in SPEECH.finditer(text, clause_lo, h.start)
-                                                         if q_spans.first(v.start(), v.end()) is None])):
+                                                        spoken)):
             claim = (in_clause[0].actor, "distancing", "impersonal") if in_clause else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
@@ -250,8 +251,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                 else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
-        speech = [v.start() for v in SPEECH.finditer(text, clause_lo, h.start) if "speech_verb" in rules
-                  and q_spans.first(v.start(), v.end()) is None]
+        speech = spoken if "speech_verb" in rules else []
         if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
             said_by = next((m for m in reversed(mentions[lo:hi])
                             if m.end <= speech[-1] and SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)
