@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -38,6 +37,7 @@ import numpy as np
 
 from ..datasets import Example, load_newsmtsc
 from ..lexicon import LexiconError
+from .linear import _label_score
 from .records import LABELS
 from .static import MODEL_PATH as STATIC_PATH
 from .static import StaticLinearBackend, StaticSet, load_vectors
@@ -231,17 +231,10 @@ class StackedBackend(StaticLinearBackend):
         return (pooled @ self._stacked).tolist(), pooled
 
     def _decide(self, logits, named, aux):
+        """Per target the label and score of the forest's raw class scores, read as the linear model reads its
+        logits (:func:`toolkit.sentiment.linear._label_score`: arg-max, P(positive) - P(negative))."""
         raw = self.forest.raw(stack_matrix(np.array(logits), named, self.names, aux))
-        return [_label_score(row) for row in raw.tolist()]
-
-
-def _label_score(raw: Sequence[float]) -> tuple[str, float]:
-    """The arg-max label of the raw class scores (the first on a tie) and P(positive) - P(negative), rounded to
-    4 places."""
-    top = max(raw)
-    e = [math.exp(r - top) for r in raw]
-    total = sum(e)
-    return LABELS[max(range(len(raw)), key=raw.__getitem__)], round((e[2] - e[0]) / total, 4)
+        return [_label_score(*row) for row in raw.tolist()]
 
 
 def fit_forest(x: np.ndarray, y: np.ndarray, settings: StackSettings = StackSettings()):
