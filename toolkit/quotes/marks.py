@@ -61,17 +61,17 @@ def _pairs_in(pairs: list, starts: list[int], s: int, e: int) -> list:
 
 
 def _units(t: str, para_start: int, para_end: int, pairs: list[tuple[int, int, bool]],
-           starts: list[int], cue: re.Pattern | None = None) -> list[tuple[int, int]]:
+           starts: list[int], cue: re.Pattern) -> list[tuple[int, int]]:
     """Sentences of a paragraph (``t[para_start:para_end]``, one of :func:`toolkit.text.paragraphs`),
-    merged where a quotation crosses a sentence boundary or, with ``cue`` (the speech verbs' pattern,
-    :attr:`toolkit.quotes.verbs.Verbs.pattern`), where a unit that opens with a quotation closing on "?"/"!" is
-    followed by its short attribution (:func:`_signs_question`)."""
+    merged where a quotation crosses a sentence boundary or where a unit that opens with a quotation closing on
+    "?"/"!" is followed by its short attribution (:func:`_signs_question`, with ``cue`` the speech verbs'
+    pattern, :attr:`toolkit.quotes.verbs.Verbs.pattern`)."""
     sents = [(para_start + s, para_start + e) for s, e in line_sentence_bounds(t[para_start:para_end])]
     units: list[tuple[int, int]] = []
     for s, e in sents:
         prev = _pair_before(pairs, starts, s)
         if units and (prev is not None and prev[0] >= units[-1][0] and prev[1] >= s
-                      or cue is not None and _signs_question(t, units[-1], s, e, cue)):
+                      or _signs_question(t, units[-1], s, e, cue)):
             units[-1] = (units[-1][0], e)
         else:
             units.append((s, e))
