@@ -65,17 +65,18 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
 * ``hedges_real_fresh13.jsonl`` (and ``second_hedges_real_fresh13.jsonl``): 40 more, seed 40, ``--by-alignment``,
   none of the sixteen sets above's articles, drawn by the code of commit 9200055 (round 12, before its rule
   changes), labelled the same way (text window alone) by two annotators and committed alone, unregistered, before
-  any later rule change; registered in round 13 before any rule change; never read to choose one: held out.
+  any later rule change; registered in round 13 before any rule change; held out in round 13 (scored once, at
+  5cdebe7): dev since.
 * ``hedges_real_fresh14.jsonl`` (and ``second_hedges_real_fresh14.jsonl``): 40 more, seed 41, ``--by-alignment``,
   none of the seventeen sets above's articles, drawn by the code of commit d2e6d69 (round 13, before its rule
   changes), labelled the same way (text window alone, under the round-13 convention below) by two annotators and
   committed alone (agreement, labels only, measured then: ``real`` 0.975 / kappa 0.94, n 40, one disagreement, an
   ability-or-possibility "could"; ``actor`` 24/27 / kappa 0.84, the three differences named state bodies the
-  lexicon lacks, taken as the generic government by one annotator and ``null`` by the other); **not registered** in
-  :data:`HEDGE_SETS`, so no command scores it: round 14 registers it as its held-out set before any rule change.
-  The held-out sets are the ones named in :data:`HELD_OUT` (fresh13; :data:`PORTRAYAL_HELD_OUT`
-  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the sixteen dev sets
-  pooled (960, :data:`DEV_SETS`: every set but the held-out ones) and all seventeen pooled (1000).
+  lexicon lacks, taken as the generic government by one annotator and ``null`` by the other), unregistered, before
+  any later rule change; registered in round 14 before any rule change; never read to choose one: held out.
+  The held-out sets are the ones named in :data:`HELD_OUT` (fresh14; :data:`PORTRAYAL_HELD_OUT`
+  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the seventeen dev sets
+  pooled (1000, :data:`DEV_SETS`: every set but the held-out ones) and all eighteen pooled (1040).
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -190,9 +191,11 @@ HEDGE_SETS = {
     "hedges_real_fresh12.jsonl": "seed 39, by outlet alignment; drawn by commit 98f8db2, labelled before any later "
                                  "rule; held out in round 12, scored once at 881c744: dev since",
     "hedges_real_fresh13.jsonl": "seed 40, by outlet alignment; drawn by commit 9200055, labelled before any later "
+                                 "rule; held out in round 13, scored once at 5cdebe7: dev since",
+    "hedges_real_fresh14.jsonl": "seed 41, by outlet alignment; drawn by commit d2e6d69, labelled before any later "
                                  "rule; never read to choose one: held out",
 }
-HELD_OUT = ("hedges_real_fresh13.jsonl",)
+HELD_OUT = ("hedges_real_fresh14.jsonl",)
 DEV_SETS = tuple(name for name in HEDGE_SETS if name not in HELD_OUT)  # every registered set but the held-out ones
 
 
