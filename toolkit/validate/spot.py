@@ -114,7 +114,12 @@ its own answer (``rhetorical``); the writer's hedge about a subject the lexicon 
 ("believes the convoy was hit", "doubts the talks will open"); when it governs a judgement, a recommendation or
 what ought to be done ("believes the force should withdraw", "considered the deal a mistake", "does not think
 it fair") it states a view, not uncertainty (``assessment_verb``); "suggest" meaning propose ("suggested a
-meeting") is ``other_sense``. fresh13's first labels predate this and stand. Second-annotator agreement (kappa) is
+meeting") is ``other_sense``. fresh13's first labels predate this and stand. Clarified in round 14 from the
+fresh14 second annotation (its three ``actor`` disagreements): a named state body the lexicon lacks (a ministry,
+agency, office, committee or command of a state) takes that state's generic actor (``us_government``,
+``russian_government``, ``syrian_government``, ``iran_government``, ``turkey_government``, or the country's own id,
+``britain``, ``france``), as an anonymous official of that state does; ``null`` only when the lexicon has no actor
+for that state. fresh14's labels predate this and stand. Second-annotator agreement (kappa) is
 printed under the spot sets by ``validate hedging`` and ``validate sentiment``.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
