@@ -19,7 +19,7 @@ def test_validate_spot_gold_files_hold_offsets_not_text():
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
                  "hedges_real_fresh7.jsonl", "hedges_real_fresh8.jsonl", "hedges_real_fresh9.jsonl", "hedges_real_fresh10.jsonl",
                  "hedges_real_fresh11.jsonl", "hedges_real_fresh12.jsonl", "hedges_real_fresh13.jsonl",
-                 "hedges_real_fresh14.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
+                 "hedges_real_fresh14.jsonl", "hedges_real_fresh15.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
                  "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
@@ -223,6 +223,14 @@ def test_validate_spot_fresh14_registered_held_out_and_read(shared):
     first, second = _first_and_second_labels("hedges_real_fresh14.jsonl")
     assert len(first) == len(second) == 40 and sum(r["real"] for r in second) == 28
     _registered_set_reads(shared, "hedges_real_fresh14.jsonl", 27)  # labels counted, not scored
+
+
+def test_validate_spot_fresh15_committed_but_not_registered():
+    # drawn by 1960972 for round 15 and labelled blind twice; no command may score it before round 15 registers it
+    first, second = _first_and_second_labels("hedges_real_fresh15.jsonl")
+    assert "hedges_real_fresh15.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
+    assert sum(r["real"] for r in first) == 25 and sum(r["real"] for r in second) == 24  # labels counted, not scored
+    assert all({"corpus", "doc_id", "n_chars", "sha256", "start", "end"} <= set(r) for r in first)
 
 
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):

@@ -74,6 +74,14 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   ability-or-possibility "could"; ``actor`` 24/27 / kappa 0.84, the three differences named state bodies the
   lexicon lacks, taken as the generic government by one annotator and ``null`` by the other), unregistered, before
   any later rule change; registered in round 14 before any rule change; never read to choose one: held out.
+* ``hedges_real_fresh15.jsonl`` (and ``second_hedges_real_fresh15.jsonl``): 40 more, seed 42, ``--by-alignment``,
+  none of the eighteen sets above's articles, drawn by the code of commit 1960972 (round 14, before its rule
+  changes), labelled the same way (text window alone, under the round-13 and round-14 conventions below) by two
+  annotators and committed alone (agreement, labels only, measured then: ``real`` 0.975 / kappa 0.95, n 40, one
+  disagreement, a "potential" before a risk noun; ``actor`` 20/24 / kappa 0.80: the Russian military as the government
+  or its defence ministry, an unnamed party as ``null`` or the Syrian government, a UN body the lexicon lacks as the
+  UN or its agencies, anonymous security sources as a guessed state or ``unnamed_source``); **not registered** in
+  :data:`HEDGE_SETS`, so no command scores it: round 15 registers it as its held-out set before any rule change.
   The held-out sets are the ones named in :data:`HELD_OUT` (fresh14; :data:`PORTRAYAL_HELD_OUT`
   for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the seventeen dev sets
   pooled (1000, :data:`DEV_SETS`: every set but the held-out ones) and all eighteen pooled (1040).
