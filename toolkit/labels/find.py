@@ -28,7 +28,7 @@ occurrence names, keeping how it decided (:data:`HOWS`):
   candidate too, so "the terrorists" of an article about the Nusra Front's fighting name camp ``other``;
   where the window names none of the label's camps, a text of several paragraphs that names exactly
   one of them (anywhere) gives that one ("the jihadists" of an article whose only such group is ISIS);
-  right after a designation verb ("the IRGC, which it designated a terrorist organization") a label
+  right after a designation verb ("the IRGC, which Ruritania brands a terrorist organization") a label
   takes the camp named last before the verb's clause, whatever the term's camps; and a term of the
   lexicon's ``state_bound`` ("the government", "the opposition") names camp ``other`` in a text that
   never names Syria or where another state is named before it in its sentence (:mod:`.states`);
@@ -98,7 +98,7 @@ class _Hit:
 
 # a Sputnik tag line closing the text: "Tags" and keywords to the end, no sentence end among them
 _TAGS = re.compile(r"(?<![\w-])Tags" + SPACE + r"[^.!?]{0,300}$")
-# a closing footnote line on a starred name: "Daesh* is a terrorist group outlawed in Russia"
+# a closing footnote line on a starred name: "Vale Front* is an organisation banned in Ruritania"
 _FOOTNOTE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][\w'’ ()-]{0,60}\*[^\n]*\s*\Z")
 
 
@@ -344,7 +344,7 @@ _CLAUSE = re.compile(r",|(?<![\w-])(?:which|that|who|whom|whose)(?![\w-])", re.I
 
 
 def _designated(norm: str, lo: int, start: int, anchors: "_Anchors") -> str | None:
-    """The camp of the thing a designation names ("the IRGC, which it had designated a terrorist
+    """The camp of the thing a designation names ("the IRGC, which Ruritania brands a terrorist
     organization": iran): a label right after a designation verb takes the camp of the last camp
     mention before the clause that holds the verb (its relative pronoun or comma), in the label's
     sentence; ``None`` when no verb is there or nothing is named before. A surface rule: the clause's
