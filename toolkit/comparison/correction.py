@@ -36,9 +36,9 @@ Measured (``benchmarks/correction.py``, 1000 draws of simulation seed 0; choices
 articles, 0.945-0.953 overall with 25-200 (as the article bootstrap with t quantile it replaces);
 the finite-population interval covers the corpus's share in 0.937-0.947 overall, 6-46% narrower
 (25 to 200 annotated); the tuned lambda (median 0.58) narrows the main camp's by 2-5% but covers
-0.937-0.952 (0.929 on the main camp at 25) and left the real-news error a little higher (0.0131
-vs 0.0128 from 10 of 30), so it is not the default. On the demo corpus (18 articles, 6 or 9
-annotated) the finite-population interval covers the full-gold share in only 0.83 / 0.89 of camp
+0.937-0.952 (0.929 on the main camp at 25) and left the real-news error a little higher (0.0125
+vs 0.0123 from 10 of 30, round 14), so it is not the default. On the demo corpus (18 articles, 6 or 9
+annotated) the finite-population interval covers the full-gold share in only 0.83 / 0.88 of camp
 rows (rare errors the sample misses), the default in all: hence the default.
 
 Limits: the annotated articles must be a random sample of each group (:func:`toolkit.annotation_sample`, stratified by the
