@@ -73,6 +73,6 @@ def test_labels_context_designation_names_what_is_designated():
 
 
 def test_labels_context_closing_footnote_on_a_starred_name_is_no_label():
-    text = "The army hit Daesh* positions near the river.\n\nDaesh* is a terrorist group banned in many states"
+    text = "The army hit Daesh* positions near the river.\n\nDaesh* is outlawed as a terrorist group in many states"
     assert [(l.text, l.camp) for l in find_labels(text, quotes=(), alignment="russia")] == [
         ("army", "syria_government"), ("Daesh", "isis")]
