@@ -84,7 +84,9 @@ Mentions include short forms of an earlier mention that the actor finder does no
 full name ("Quill" after "Senator Mara Quill", ``bare_surname``, round 11: also the actor of a speaker phrase
 that is that surname alone, which the extractor left unresolved); and definite descriptions
 of an organisation by its kind ("the monitor", "The London-based group": ``descriptions``, round 9),
-which stand for the nearest organisation or group mentioned before them.
+which stand for the nearest organisation or group mentioned before them, and of a person by a role noun ("The
+spokesman could not confirm ..." after "a Vale Council spokesman"; "The source claimed ..." with no earlier source:
+the lexicon's actor for "a source"; round 14, ``role_descriptions``).
 
 Rules 3, 4, 5, 5c and 5d give role ``distancing``: the outlet hedges a claim about the actor. Mentions after the
 hedge are not its subject ("it may drift toward backing Quill" is no hedge about Quill), except as
@@ -94,7 +96,7 @@ of two or more dev spot sets and breaks none (``tools/hedge_rule_loso.py --attac
 evidence, not a held-out test: each round's rules were written after reading the wrong-actor records they fix
 (round 13's ``raising_it`` and ``cleft`` from the two records each fixes; round 14's ``attributive`` from the three
 it fixes, one each in fresh6, train3 and fresh13, and narrowed to reason and topic prepositions after it broke a
-train record). Rule 1's
+train record; ``role_descriptions`` from the two it fixes, in train3 and fresh13). Rule 1's
 speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`, the predicates the rules read the clause with
 in :mod:`toolkit.hedge_clauses`.
 
@@ -113,7 +115,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .claim_mentions import bare_surnames, descriptions, short_forms
+from .claim_mentions import bare_surnames, descriptions, role_descriptions, short_forms
 from .hedge_clauses import (OTHER_PRONOUNS, PERSON_PRONOUNS, PREPOSITIONS, RELATIVE, SPEECH, SUBJECT_GAP,
                             according_source, belief_holder, clause_subject, cleft_clause, expletive_it, last_person,
                             reported_by, reports, words_before)
@@ -127,11 +129,11 @@ HOWS = ("reporting_cue", "quote", "according", "reported", "impersonal", "pronou
 RULES = ("speaker_title", "unlisted_name", "short_forms", "speech_verb", "complement", "speaker_after", "descriptions",
          "partitive", "but_clause", "relative_it", "passive_agent", "speaker_head",
          "quoted_conjunct", "bare_surname", "what_clause", "nested_belief", "raising_it", "cleft",
-         "attributive")
+         "attributive", "role_descriptions")
 """The rules of round 6 (issue 20), ``descriptions``, ``partitive`` (round 9) and ``but_clause``, ``relative_it``,
 ``passive_agent``, ``speaker_head``, ``quoted_conjunct``, ``bare_surname``, ``what_clause``
-(round 11), ``nested_belief`` (round 12), ``raising_it``, ``cleft`` (round 13) and ``attributive`` (round 14), each one
-kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
+(round 11), ``nested_belief`` (round 12), ``raising_it``, ``cleft`` (round 13) and ``attributive``,
+``role_descriptions`` (round 14), each one kind of attachment error; ``attribute_hedges(rules=...)`` leaves any out
 (``tools/hedge_rule_loso.py --attachment`` checks each by leave-one-set-out)."""
 
 # Nouns naming members of a group: "members of X" is X's people, the subject, not a prepositional object.
@@ -204,6 +206,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         mentions = sorted(mentions + bare_surnames(text, mentions, actors), key=lambda m: m.start)
     if "descriptions" in rules:
         mentions = sorted(mentions + descriptions(text, mentions, actors), key=lambda m: m.start)
+    if "role_descriptions" in rules:
+        mentions = sorted(mentions + role_descriptions(text, mentions, actors), key=lambda m: m.start)
     m_starts = [m.start for m in mentions]
     sents = sentences(text)
     s_starts = [s.start for s in sents]
