@@ -5,8 +5,10 @@
 * :func:`descriptions` (round 9): definite descriptions of an organisation by its kind ("the monitor", "The
   London-based group"), as mentions of the nearest organisation or group named before them.
 * :func:`bare_surnames` (round 11): a person's bare surname after the full name, "Quill" after "Mara Quill".
+* :func:`role_descriptions` (round 14): definite references by a role noun ("the spokesman", "the source"), as
+  mentions of the nearest earlier mention with that head noun, else of the lexicon's actor for "a <noun>".
 
-All three return small records with ``start``, ``end`` and ``actor``, only where no mention of the finder covers the
+All four return small records with ``start``, ``end`` and ``actor``, only where no mention of the finder covers the
 words (for descriptions: no mention of ``mentions``, sorted by start, overlaps them, however far back it starts).
 :func:`lexicon_entry` is the one actor lookup of these and of :mod:`toolkit.hedge_claims`. Limits: no coreference
 model; a description is matched by the kind of its head noun alone.
@@ -21,7 +23,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
-__all__ = ["bare_surnames", "descriptions", "lexicon_entry", "short_forms"]
+__all__ = ["bare_surnames", "descriptions", "lexicon_entry", "role_descriptions", "short_forms"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,39 @@ def descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Menti
                       if m.end <= d.start() and _kind(actors, m.actor) in _DESCRIPTION_KINDS), None)
         if prior is not None:
             found.append(_Mention(d.start(), d.end(), prior.actor))
+    return found
+
+
+# A definite second reference to a person by a role noun ("The spokesman could not confirm ...", "the source added").
+_OF = re.compile(r"\s+of\b")  # "the source of the fire": an origin, not a person
+_ROLE_DESCRIPTION = re.compile(r"\b[Tt]he\s+(spokes(?:man|woman|person)|source|official|envoy|diplomat|ambassador)\b")
+
+
+def role_descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Mention]:
+    """Definite second references by a role noun ("The spokesman could not confirm ..." after "a Vale Council
+    spokesman") as mentions of the nearest mention before, within :data:`_DESCRIPTION_REACH` characters, whose
+    last word is that noun (round 14, ``role_descriptions``): the news style of first naming a source in full and
+    then by its role; with no such mention, the actor the lexicon gives the indefinite form ("The source claimed
+    ..." as "a source": ``actors.lookup``, the unnamed source in the default lexicon), not before "of" ("the source
+    of the fire"). Only where no mention covers the words. Limits: the head noun alone is matched, so two
+    spokesmen in a paragraph give the later one's actor; a first mention the finder missed ("a spokesman for the
+    Vale Council" read as another head) leaves the description to the fallback."""
+    starts = [m.start for m in mentions]
+    reach = list(accumulate((m.end for m in mentions), max))
+    found = []
+    for d in _ROLE_DESCRIPTION.finditer(text):
+        j = bisect.bisect_left(starts, d.end())
+        if j and reach[j - 1] > d.start():
+            continue
+        head = d.group(1).lower()
+        i = bisect.bisect_left(starts, d.start())
+        prior = next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
+                      if m.end <= d.start() and text[m.start:m.end].split()[-1].lower() == head), None)
+        if prior is not None:
+            found.append(_Mention(d.start(), d.end(), prior.actor))
+        elif actors is not None and not _OF.match(text, d.end()) \
+                and (unnamed := actors.lookup(("an " if head[0] in "aeiou" else "a ") + head)) is not None:
+            found.append(_Mention(d.start(), d.end(), unnamed.id))  # "The source claimed": as "a source" would
     return found
 
 

@@ -21,7 +21,7 @@ __all__ = ["ActorLexicon", "load_actors", "DEFAULT_PATH", "MAX_GENERATED_FORMS",
 DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
 _GENDERS = ("m", "f")
 _ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
-               "generic", "gender", "spokesperson"}
+               "generic", "gender", "spokesperson", "seat"}
 _TOP_KEYS = {"sources", "camps", "titles", "title_qualifiers", "actors"}
 # Forms generated as products ("qualifier + noun" of one actor, "title qualifier + title" of the
 # lexicon) go one by one into the matcher: 1,500 x 1,500 generic words (20 KB of YAML) would make
@@ -188,6 +188,9 @@ def _check_actor(path: Path, entry: dict, at: Any, camps: dict, sources: dict) -
                 f"actor {aid!r}: 'generic' makes {n:,} qualifier + noun forms, over the limit of "
                 f"{MAX_GENERATED_FORMS:,}; list fewer or give the forms as aliases", at)
     require(isinstance(entry.get("spokesperson", ""), str), path, at, f"actor {aid!r}: 'spokesperson' must be an id")
+    require(isinstance(entry.get("seat", False), bool), path, at, f"actor {aid!r}: 'seat' must be true or false")
+    require(not entry.get("seat") or entry.get("metonyms"), path, at,
+            f"actor {aid!r}: 'seat: true' marks the entry's metonyms as the seat it is named by; it lists none")
 
 
 def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
@@ -272,7 +275,8 @@ def _build(base: dict) -> ActorLexicon:
         actors[aid] = Actor(
             id=aid, name=entry["name"].strip(), camp=entry["camp"], kind=entry["kind"],
             aliases=tuple(dict.fromkeys(f for f, how in pairs if how != "title")),
-            gender=entry.get("gender"), titles=tuple(entry.get("titles", ())))
+            gender=entry.get("gender"), titles=tuple(entry.get("titles", ())),
+            seat=entry.get("seat", False))
     forms = {f: v for f, v in forms.items() if v.actors}
     camps = base["camps"]
     for aid, target in spokes.items():
@@ -349,7 +353,8 @@ def load_actors(path: str | Path | None = None, *, extend: bool = True) -> Actor
 
     Raises:
         LexiconError: naming file and line for a YAML syntax error, a wrong type, an unknown camp,
-            kind or source, a missing or duplicate id, or an alias claimed by two actors in one file.
+            kind or source, a missing or duplicate id, a ``seat`` that is not true/false (or true on an entry
+            without metonyms), or an alias claimed by two actors in one file.
     """
     user = None if path is None else Path(path)
     extend = extend or user is None

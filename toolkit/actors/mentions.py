@@ -50,9 +50,10 @@ _OFFICE_NEXT = re.compile(
 def _is_place(text: str, start: int, end: int, *, institution: bool) -> bool:
     """A metonym used as a place: after a locative preposition or before a capitalised word.
 
-    An ``institution`` (a metonym that is its actor's own name, "the White House") is the institution, not
-    its building, after "from" ("word from the Kremlin": the source) and before an officer's title
-    or an office (:data:`_OFFICE_NEXT`); "at/in/outside the White House" stay places. Limit: "speaking
+    An ``institution`` (a metonym of an actor the lexicon marks ``seat: true``, "the White House") is the
+    institution, not its building, after "from" ("word from the Kremlin": the source) and before an officer's title
+    or an office (:data:`_OFFICE_NEXT`); "at/in/outside the White House" stay places. A country or a city
+    standing for a government ("France", "Moscow") is no seat: a place after "from". Limit: "speaking
     from the Pentagon" (the building) then counts as the institution too.
     """
     loc = _LOCATIVE.search(text, max(0, start - 30), start)
@@ -62,17 +63,6 @@ def _is_place(text: str, start: int, end: int, *, institution: bool) -> bool:
         if _OFFICE_NEXT.match(text, end) is not None:
             return loc is not None
     return loc is not None or _PLACE_NAME_NEXT.match(text, end) is not None
-
-
-# Seats that name the institution housed in them, a closed list (the lexicon's metonyms that are their actor's own
-# name): a country whose actor is named by it ("France", "Saudi Arabia") is a place after "from", not a seat.
-_SEATS = frozenset(("white house", "kremlin", "pentagon"))
-
-
-def _names_institution(name: str, actor) -> bool:
-    """True when a metonym is a seat of :data:`_SEATS` and its actor's own name ("White House", "Kremlin" for "the
-    Kremlin"): an institution named by its seat, not a city or a country standing for a government."""
-    return name.casefold() in _SEATS and actor.name.casefold().removeprefix("the ") == name.casefold()
 
 
 # An all-capitals metonym ("U.S.", "US") is mostly a modifier ("U.S. president", "US troops"): it stands
@@ -120,7 +110,7 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
         if how == "metonym" and not poss and _acronym_modifier(name, norm, m.end()):
             continue
         if how == "metonym" and _is_place(norm, m.start(), m.end(),
-                                          institution=_names_institution(name, lex.actors[aid])):
+                                          institution=lex.actors[aid].seat):
             if not places:
                 continue
             how = "place"

@@ -22,6 +22,8 @@ class Actor:
             qualifier + noun forms).
         gender: ``"m"``, ``"f"`` or ``None``; for he/she resolution (plural collectives are groups).
         titles: titles proper to the actor ("Russian President").
+        seat: its metonyms name the building that houses it ("the Kremlin", "the White House"): the institution,
+            not a place, after "from" and before one of its officers' titles (lexicon key ``seat``).
     """
 
     id: str
@@ -31,6 +33,7 @@ class Actor:
     aliases: tuple[str, ...]
     gender: str | None
     titles: tuple[str, ...] = ()
+    seat: bool = False
 
 
 @dataclass(frozen=True)
