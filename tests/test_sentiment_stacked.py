@@ -103,3 +103,29 @@ def test_sentiment_stacked_is_registered_and_keeps_the_linear_evidence(static):
     stacked, linear = backend.targets(TEXT, spans), static.targets(TEXT, spans)
     assert [r.evidence for r in stacked] == [r.evidence for r in linear]
     assert stacked == [backend.target(TEXT, s, e) for s, e in spans]
+
+
+def _constant_stack(static, pos_logit):
+    """A stack of one leaf-only tree: every target gets the raw scores (0, 0, pos_logit)."""
+    forest = Forest(feature=np.array([-1]), threshold=np.array([0.0]), left=np.array([0]), right=np.array([0]),
+                    value=np.array([0.0]), roots=np.array([0]), klass=np.array([0]),
+                    baseline=np.array([0.0, 0.0, pos_logit]), depth=0)
+    return StackedBackend(static.weights, forest, (), settings=static.settings)
+
+
+def test_sentiment_stacked_entity_portrayal_uses_its_own_wider_band(static):
+    from toolkit.sentiment import entity_portrayal
+    from toolkit.sentiment.api import ENTITY_BAND, entity_band
+
+    # P(pos) - P(neg) = 0.15 per mention: beyond the conventional band, inside the stack's
+    backend = _constant_stack(static, float(np.log(1.3 / 0.85)))
+    spans = [s for s in _spans() if TEXT[s[0]:s[1]] == "Mara Quill"]
+    mentions = backend.targets(TEXT, spans, ignore_quotes=True)
+    assert [r.label for r in mentions] == ["positive", "positive"] and mentions[0].score == pytest.approx(0.15)
+    assert entity_band(backend) == StackedBackend.entity_band > 0.15 > ENTITY_BAND
+    assert entity_portrayal(TEXT, spans, backend=backend).label == "neutral"
+    assert entity_band(static) == ENTITY_BAND
+    backend.entity_band = ENTITY_BAND  # the same scores under the conventional band
+    assert entity_portrayal(TEXT, spans, backend=backend).label == "positive"
+    strong = _constant_stack(static, 1.5)  # P(pos) - P(neg) above 0.25: positive under either band
+    assert entity_portrayal(TEXT, spans, backend=strong).label == "positive"

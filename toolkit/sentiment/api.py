@@ -13,10 +13,18 @@ from .context import sentence_of
 from .records import TargetSentiment, label_of
 from .registry import resolve
 
-__all__ = ["target_sentiment", "portrayal", "entity_portrayal", "ENTITY_BAND", "voice"]
+__all__ = ["target_sentiment", "portrayal", "entity_portrayal", "ENTITY_BAND", "entity_band", "voice"]
 
 ENTITY_BAND = 0.05
-"""An entity's mean mention score within +-ENTITY_BAND is neutral (VADER's conventional band, fixed a priori)."""
+"""An entity's mean mention score within +-ENTITY_BAND is neutral (VADER's conventional band, fixed a priori),
+unless the backend names its own band (:func:`entity_band`)."""
+
+
+def entity_band(backend) -> float:
+    """The neutral band :func:`entity_portrayal` applies to ``backend``'s mean mention score: the backend's
+    ``entity_band`` attribute where it has one (a backend whose scores run more extreme, e.g.
+    :class:`toolkit.sentiment.stacked.StackedBackend`), else :data:`ENTITY_BAND`."""
+    return float(getattr(resolve(backend), "entity_band", ENTITY_BAND))
 
 
 def _check_span(text: str, start: int, end: int) -> None:
@@ -82,8 +90,8 @@ def entity_portrayal(text: str, spans: Iterable[tuple[int, int]], backend="defau
 
     Method: each mention is scored as in :func:`portrayal` (the outlet's voice: other speakers'
     quotations that do not hold the mention are ignored); the entity's score is the mean of the
-    mention scores, its label ``negative`` / ``positive`` beyond -+:data:`ENTITY_BAND`, else
-    ``neutral``. The mean is the simplest document aggregate of target-level scores (the PerSenT
+    mention scores, its label ``negative`` / ``positive`` beyond the backend's band (:func:`entity_band`:
+    :data:`ENTITY_BAND` unless the backend sets its own), else ``neutral``. The mean is the simplest document aggregate of target-level scores (the PerSenT
     baselines of Bastan et al. 2020, COLING, pool paragraph evidence likewise); it weighs every
     mention alike, so a document that names the entity often in neutral facts dilutes the one
     sentence that judges it, and pronouns count only when they are among ``spans``.
@@ -103,15 +111,17 @@ def entity_portrayal(text: str, spans: Iterable[tuple[int, int]], backend="defau
     spans = sorted(spans)
     if not spans:
         raise ValueError("entity_portrayal needs at least one mention span")
+    backend = resolve(backend)
     scored = portrayal(text, spans, backend)
     score = sum(r.score for r in scored) / len(scored)
+    band = entity_band(backend)
     seen, evidence = set(), []
     for ev in sorted((e for r in scored for e in r.evidence), key=lambda e: -abs(e.weight)):
         if (ev.start, ev.end) not in seen:
             seen.add((ev.start, ev.end))
             evidence.append(ev)
     name = scored[0].backend
-    return TargetSentiment(label_of(score, -ENTITY_BAND, ENTITY_BAND), round(score, 4), tuple(evidence[:10]),
+    return TargetSentiment(label_of(score, -band, band), round(score, 4), tuple(evidence[:10]),
                            spans[0][0], max(e for _s, e in spans), name)
 
 

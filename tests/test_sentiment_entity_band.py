@@ -1,0 +1,45 @@
+"""The choice tools of issue 20 round 14: tools/static_persent_band.py (an entity band per backend, nested
+document folds) and tools/static_stack_mix_cv.py (mention-level corrections of the stack, nested article
+folds) pick, on the other folds, the setting that the held-out fold confirms. Scores are invented."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+
+TOOLS = Path(__file__).resolve().parents[1] / "tools"
+
+
+def _tool(name: str):
+    sys.path.insert(0, str(TOOLS))
+    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_sentiment_entity_band_nested_choice_finds_the_separating_band():
+    band = _tool("static_persent_band")
+    means = [-0.5, -0.3, -0.12, 0.0, 0.08, 0.15, 0.27, 0.6, None, 0.19] * 5
+    gold = ["neutral" if m is None or abs(m) < 0.2 else "positive" if m > 0 else "negative" for m in means]
+    folds = [i // 10 for i in range(len(means))]  # each fold one copy of the ten scores
+    chosen, held = band.nested_choice(gold, means, folds)
+    assert chosen == [0.2] * 5 and held == [1.0] * 5
+    _c, narrow = band.nested_choice(gold, means, folds, (0.05,))
+    assert max(narrow) < 1.0
+    assert band.band_labels([0.1, -0.3, None], 0.15) == ["neutral", "negative", "neutral"]
+
+
+def test_sentiment_stack_mix_neutral_bias_is_the_smallest_that_recovers_neutral():
+    mix = _tool("static_stack_mix_cv")
+    y = np.tile([0, 1, 2, 1], 25)
+    raw = np.where(np.eye(3)[y] > 0, 2.0, 0.0)
+    raw[y == 1] = [0.9, 0.65, 0.0]  # neutral rows lose to negative by 0.25
+    folds = np.arange(len(y)) // 20
+    grid, scores, size = mix.corrections(np.zeros_like(raw), raw)["neutral"]
+    row = mix.nested(y, folds, grid, scores, size)
+    assert row["chosen"] == [(0.0, 0.3)] * 5 and row["held_out"] == [1.0] * 5
+    assert mix.report(y, folds, np.zeros_like(raw), raw)[0]["higher"] == 5
