@@ -11,7 +11,7 @@ Limits: a row checks only the fields it names (the others are left to the rule's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 from claim_stubs import StubLexicon, claim_of, quote_of, without
@@ -56,7 +56,7 @@ class Case:
     mentions: tuple[tuple[str, str], ...] = ()
     quotes: tuple[Said, ...] = ()
     kinds: dict | None = None
-    contrasts: tuple[tuple[tuple[str, ...], dict], ...] = field(default=())
+    contrasts: tuple[tuple[tuple[str, ...], dict], ...] = ()  # ((rules also left out, expected fields), ...)
 
     def claim(self, rules):
         quotes = [quote_of(self.text, q.content, q.speaker, q.actor, q.at, q.phrase) for q in self.quotes]
