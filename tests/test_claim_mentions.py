@@ -1,7 +1,7 @@
 """toolkit.claim_mentions: the exact overlap check of ``descriptions`` and the one lexicon lookup
 (``lexicon_entry``). Texts and actors invented for these tests."""
 
-from test_hedge_claims_round6 import _Lexicon
+from claim_stubs import StubLexicon
 
 from mention_stubs import StubMention, mention_at
 from toolkit.claim_mentions import descriptions, lexicon_entry
@@ -14,7 +14,7 @@ def test_claim_mentions_description_inside_a_mention_that_starts_far_back_is_not
     long = StubMention(0, text.index(" in Bren"), "envoys")
     ms = [long, mention_at(text, "Ruritania", "ruritania"), mention_at(text, "Osterlich", "osterlich"),
           mention_at(text, "Tarn League", "tarn")]
-    lex = _Lexicon(envoys="group", ruritania="country", osterlich="country", tarn="organization")
+    lex = StubLexicon(envoys="group", ruritania="country", osterlich="country", tarn="organization")
     assert descriptions(text, ms, lex) == []
     # the same description outside the long mention is added, for the nearest organisation before it
     free = [m for m in ms if m is not long]
@@ -23,7 +23,7 @@ def test_claim_mentions_description_inside_a_mention_that_starts_far_back_is_not
 
 
 def test_claim_mentions_lexicon_entry_is_the_entry_or_none():
-    lex = _Lexicon(tarn="organization")
+    lex = StubLexicon(tarn="organization")
     assert lexicon_entry(lex, "tarn").kind == "organization"
     assert lexicon_entry(lex, "nobody") is None
     assert lexicon_entry(None, "tarn") is None
