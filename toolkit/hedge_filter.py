@@ -161,20 +161,6 @@ def _cue_lemma(cue: str) -> str:
     return _cue_lemmas().get(first, first) + sep + rest
 
 
-def context_words(ctx: _Context, hedge: Any, window: int) -> tuple[list[str], list[str]]:
-    """The ``window`` words before and after a hedge's cue in its sentence (lowercased, letters only): the
-    context whose static vectors tell senses of one cue apart (:func:`toolkit.word_vectors.WordVectors.mean`)."""
-    text, start, end = ctx.text, hedge.start, hedge.end
-    si = max(bisect.bisect_right(ctx.s_starts, start) - 1, 0)
-    s0, s1 = ctx.sents[si] if ctx.sents else (0, len(text))
-
-    def words(a: int, b: int) -> list[str]:
-        return [w for w in (text[x:y].lower().replace("\u2019", "'") for x, y in token_bounds(text, a, b))
-                if any(ch.isalpha() for ch in w)]
-
-    return words(s0, start)[-window:], words(end, max(end, s1))[:window]
-
-
 def hedge_features(ctx: _Context, hedge: Any, claim: Any = None) -> list[str]:
     """The binary features of one hedge (``start``, ``end``, ``cue``, ``category``) and its claim (``how``,
     ``role``; optional) in the text of ``ctx`` (:func:`hedge_context`). Deterministic."""

@@ -121,7 +121,7 @@ import numpy as np
 
 from toolkit.actors import find_mentions, load_actors
 from toolkit.hedge_claims import attribute_hedges
-from toolkit.hedge_filter import MODEL_PATH, context_words, hedge_context, hedge_features
+from toolkit.hedge_filter import MODEL_PATH, hedge_context, hedge_features
 from toolkit.hedging import find_hedges
 from toolkit.paths import shared_path
 from toolkit.quotes import extract_quotes, load_verbs
@@ -152,13 +152,12 @@ def records(names: list[str]) -> list[dict]:
             if key not in per_article:
                 text, found, quotes, claims = article_claims(article, actors, verbs)
                 ctx = hedge_context(text, quotes, verbs, actors)
-                per_article[key] = [(h, c, hedge_features(ctx, h, c), context_words(ctx, h, max(WINDOWS)))
-                                    for h, c in zip(found, claims) if c.role != "reporting"]
-            hit = next(((f, w) for h, _c, f, w in per_article[key] if h.start < r["end"] and r["start"] < h.end),
-                       None)
+                per_article[key] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
+                                    if c.role != "reporting"]
+            hit = next(((h, f) for h, _c, f in per_article[key] if h.start < r["end"] and r["start"] < h.end), None)
             if hit is not None:
-                out.append({"set": name, "group": f"{r['corpus']}/{r['doc_id']}", "features": hit[0],
-                            "context": hit[1], "real": bool(r["real"])})
+                out.append({"set": name, "group": f"{r['corpus']}/{r['doc_id']}", "features": hit[1],
+                            "real": bool(r["real"])})
     return out
 
 
@@ -166,45 +165,6 @@ def drop_features(data: list[dict], prefixes: tuple[str, ...]) -> list[dict]:
     """``data`` (:func:`records`) with every feature named with one of ``prefixes`` left out (a feature-group
     ablation, ``--drop``); the records themselves unchanged."""
     return [{**d, "features": [f for f in d["features"] if not f.startswith(prefixes)]} for d in data] if prefixes else data
-
-
-DENSE = {  # --dense variants: the context parts averaged, words per side, PCA components, x cue-lemma interactions
-    "lr4": (("left", "right"), 4, 8, False),
-    "lr4_lemma": (("left", "right"), 4, 8, True),
-    "r4_lemma": (("right",), 4, 8, True),
-}
-WINDOWS = (4,)
-_MIN_LEMMA = 20  # training records a cue lemma needs for its own interaction columns
-_DENSE_SCALE = 0.5  # whitened components times this: about the spread of a common binary feature
-
-
-def context_matrix(data: list[dict], parts: tuple[str, ...], window: int) -> np.ndarray:
-    """Per record (:func:`records`), the mean static vector (:func:`toolkit.word_vectors.load_word_vectors`) of the
-    ``window`` context words on each side in ``parts`` (``left``, ``right``), side by side."""
-    from toolkit.word_vectors import load_word_vectors
-
-    vectors = load_word_vectors()
-    side = {"left": lambda d: d["context"][0][-window:], "right": lambda d: d["context"][1][:window]}
-    return np.array([np.concatenate([vectors.mean(side[p](d)) for p in parts]) for d in data])
-
-
-def dense_design(x, raw: np.ndarray, lemmas: np.ndarray, components: int, interact: bool):
-    """A function of training rows ``tr`` giving ``x`` with dense columns added for every record: the first
-    ``components`` principal components of ``raw`` (:func:`context_matrix`), PCA fitted on ``tr`` only and whitened,
-    times :data:`_DENSE_SCALE`; with ``interact``, also those components times each cue lemma with at least
-    :data:`_MIN_LEMMA` training records (one sense space per cue)."""
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.decomposition import PCA
-
-    def design(tr: np.ndarray):
-        z = PCA(components, whiten=True, random_state=0).fit(raw[tr]).transform(raw) * _DENSE_SCALE
-        blocks = [x, csr_matrix(z)]
-        if interact:
-            names, counts = np.unique(lemmas[tr], return_counts=True)
-            blocks += [csr_matrix(z * (lemmas == n)[:, None]) for n in names[counts >= _MIN_LEMMA]]
-        return hstack(blocks).tocsr()
-
-    return design
 
 
 def _fit(x, y, c: float, balanced: bool):
@@ -252,12 +212,8 @@ def select(x, y, groups, seed: int, min_kept: float, c_grid: tuple[float, ...] =
     return choose(inner_grid(x, y, groups, seed, c_grid), y, min_kept)
 
 
-def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float, ...] = C_GRID,
-                   design=None) -> dict:
-    """For each recall floor, the records ``te`` kept by the inner choice and fit on the records ``tr``; ``design``
-    (:func:`dense_design`), when given, first adds the dense columns fitted on ``tr`` to ``x``."""
-    if design is not None:
-        x = design(tr)
+def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float, ...] = C_GRID) -> dict:
+    """For each recall floor, the records ``te`` kept by the inner choice and fit on the records ``tr``."""
     grid, models, out = inner_grid(x[tr], y[tr], groups[tr], seed, c_grid), {}, {}
     for floor in floors:
         c, balanced, t, _p = choose(grid, y[tr], floor)
@@ -270,21 +226,20 @@ def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float,
     return out
 
 
-def loso_floors(x, y, groups, sets, floors, seed: int = 100, c_grid: tuple[float, ...] = C_GRID,
-                design=None) -> dict:
+def loso_floors(x, y, groups, sets, floors, seed: int = 100, c_grid: tuple[float, ...] = C_GRID) -> dict:
     """Leave-one-set-out for several inner recall floors at once: ``{floor: {set: (unfiltered precision,
     precision, kept mask)}}``; each set's mask comes from the inner choice (:func:`select`, article folds of the
     other sets) and a fit on the other sets, as a new held-out set would be scored."""
     out = {floor: {} for floor in floors}
     for name in dict.fromkeys(sets):
         te, tr = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid, design).items():
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
             out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
     return out
 
 
 def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int = 100,
-                   c_grid: tuple[float, ...] = C_GRID, design=None) -> dict:
+                   c_grid: tuple[float, ...] = C_GRID) -> dict:
     """Forward chaining over the sets in draw order (the order of ``sets``' first appearance, that of
     :data:`toolkit.validate.spot.HEDGE_SETS`): each set is scored by the inner choice and fit on the sets drawn
     before it, once those hold at least ``min_train`` records; ``{floor: {set: (unfiltered precision, precision,
@@ -296,7 +251,7 @@ def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int =
         te, tr = np.flatnonzero(sets == name), np.flatnonzero(np.isin(sets, names[:i]))
         if len(tr) < min_train:
             continue
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid, design).items():
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
             out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
     return out
 
@@ -429,8 +384,6 @@ def main() -> None:
                     help="search only C <= this (stronger regularisation) in the inner grid")
     ap.add_argument("--drop", nargs="+", default=[], metavar="PREFIX",
                     help="leave out the features whose names start with PREFIX (a feature-group ablation)")
-    ap.add_argument("--dense", choices=sorted(DENSE), help="with --loso: add that variant's static-vector context "
-                    "columns (:data:`DENSE`), PCA fitted in each training fold")
     ap.add_argument("--cost", type=int, metavar="N", help="only measure the CPU cost on N FA-KES articles")
     args = ap.parse_args()
     if args.cost:
@@ -447,18 +400,13 @@ def main() -> None:
     if args.loso:
         sets = np.array([d["set"] for d in data])
         floors = args.floors or [args.inner_kept]
-        design = None
-        if args.dense:
-            parts, window, components, interact = DENSE[args.dense]
-            lemmas = np.array([next(f for f in d["features"] if f.startswith("cue_lemma=")) for d in data])
-            design = dense_design(x, context_matrix(data, parts, window), lemmas, components, interact)
-        per = loso_floors(x, y, groups, sets, floors, c_grid=c_grid, design=design)
+        per = loso_floors(x, y, groups, sets, floors, c_grid=c_grid)
         for floor in floors:
             print(f"inner recall floor {floor}:", *loso_lines(per[floor], y, sets), sep="\n")
             if floor != floors[0]:
                 print(f"  against floor {floors[0]}: {versus(per[floor], per[floors[0]])}")
         if args.forward:
-            fwd = forward_floors(x, y, groups, sets, floors, args.forward, c_grid=c_grid, design=design)
+            fwd = forward_floors(x, y, groups, sets, floors, args.forward, c_grid=c_grid)
             for floor in floors:
                 same = {n: per[floor][n] for n in fwd[floor]}
                 print(f"forward chaining, inner recall floor {floor}:",
