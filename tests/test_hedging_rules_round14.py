@@ -1,6 +1,5 @@
 """Round 14 of issue 20: a comparison with what is thought or expected ("faster than people think", "less than
-expected") and a denied evidence ("no evidence") are no hedges (texts written here); their cross-validation
-decisions restore the cues."""
+expected") is no hedge (texts written here); its cross-validation decision restores the cues."""
 
 import pytest
 
@@ -45,13 +44,3 @@ def test_hedging_round14_earlier_decisions_of_the_same_cues_still_undo_only_thei
     assert [h.cue for h in find_hedges(text)] == []
     assert [h.cue for h in undone.find(text)] == [cue]
     assert [h.cue for h in undone.find("The harvest was less than expected, than people think.")] == []
-
-
-def test_hedging_round14_denied_evidence_is_no_hedge_and_its_decision_restores_it():
-    text = "The Ruritanian inspectors found no evidence of a breach at the Vale Front's depot."
-    assert [h.cue for h in find_hedges(text)] == []
-    (decision,) = [d for d in DECISIONS if d.name == "a denied evidence ('no evidence') is no hedge"]
-    assert [(h.cue, h.category) for h in without(load_hedges(), (decision,)).find(text)] == [
-        ("no evidence", "epistemic_adverb")]
-    assert [h.cue for h in find_hedges("Little is known about the depot; it is unclear who holds it.")] == [
-        "little is known", "unclear"]
