@@ -299,3 +299,15 @@ def test_hedge_filter_cv_drop_leaves_out_a_feature_group_and_keeps_the_records()
     assert [d["features"] for d in out] == [["cue=may"], ["cue=if"]]
     assert [(d["set"], d["group"], d["real"]) for d in out] == [(d["set"], d["group"], d["real"]) for d in data]
     assert cv.drop_features(data, ()) == data and data[0]["features"] == ["cue=may", "if_clause", "gov=state"]
+
+
+def test_hedge_filter_cv_loso_summary_is_the_last_report_line_alone():
+    """The forward run's same-sets line is :func:`loso_summary`, the line ``loso_lines`` ends with, built without the
+    per-set lines (invented data)."""
+    cv = _cv_tool()
+    x, y, groups, sets = _invented_sets(5)
+    per = cv.loso(x, y, groups, sets, 0.9)
+    some = {n: per[n] for n in list(per)[1:]}
+    for part, what in ((per, "leave-one-set-out"), (some, "forward chaining")):
+        assert cv.loso_summary(part, y, sets, what) == cv.loso_lines(part, y, sets, what)[-1]
+    assert cv.loso_summary(some, y, sets).startswith("leave-one-set-out (2 sets)")
