@@ -129,6 +129,7 @@ def test_report_build_import_loads_no_statistics_and_names_stay_the_functions():
              "or m.startswith(('toolkit.comparison', 'toolkit.report.findings', 'toolkit.report.tables')))\n"
              "import toolkit.report as r\nfrom toolkit.report import findings, full_table, stamp\n"
              "from toolkit.report import findings as again\n"
-             "print(light, callable(findings) and findings is again is r.findings, callable(full_table), callable(stamp))")
+             "print(light, callable(findings) and findings is again is r.findings, callable(full_table), "
+             "callable(stamp))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["[]", "True", "True", "True"], out
