@@ -42,7 +42,21 @@ def _top(modules: set[str]) -> set[str]:
 def test_cli_help_loads_only_the_cli():
     loaded = _loaded("--help")
     assert not _top(loaded) & HEAVY, _top(loaded) & HEAVY
-    assert {m for m in loaded if m.startswith("toolkit")} == {"toolkit", "toolkit.cli", "toolkit.paths"}
+    own = {"toolkit", "toolkit.cli", "toolkit.commands", "toolkit.paths"}  # the parser, the commands, paths
+    assert {m for m in loaded if m.startswith("toolkit")} == own
+
+
+def test_cli_parser_hands_each_command_to_its_function_in_commands():
+    """The parser (toolkit.cli) and the commands' work (toolkit.commands) are two modules: each sub-command
+    (``train``'s two trainers included) runs ``commands.run_<name>``, and every such function has a sub-command."""
+    from toolkit import cli, commands
+
+    argv = {"corpus": ["corpus", "x"], "quotes": ["quotes", "x"], "speakers": ["speakers", "x"],
+            "analyze": ["analyze", "x", "--out", "y"], "cache": ["cache"], "validate": ["validate", "demo"],
+            "train_sentiment": ["train", "sentiment"], "train_quotes": ["train", "quotes"], "report": ["report"]}
+    assert {name for name in commands.__all__ if name.startswith("run_")} == {f"run_{n}" for n in argv}
+    for name, args in argv.items():
+        assert cli.parse(args).func is getattr(commands, f"run_{name}"), name
 
 
 # Own sentences in the Szeged layout: `validate hedging` reads and scores them as it would the shared

@@ -116,3 +116,20 @@ def test_report_build_drops_widget_state_that_would_load_a_renderer_online():
     body = _to_html(nb, "t", "<p>stamp</p>")
     assert "unpkg" not in body and "https://" not in body.split("<body")[0].split("<style")[0]
     assert "progress 10/10" in body
+
+
+def test_report_build_import_loads_no_statistics_and_names_stay_the_functions():
+    """``from toolkit.report import build_report`` (the ``report`` command) loads neither scipy, pandas nor the
+    findings; the findings and table names load on first read and are the functions, not their modules."""
+    import subprocess
+    import sys
+
+    probe = ("import sys\nfrom toolkit.report import build_report\n"
+             "light = sorted(m for m in sys.modules if m.split('.')[0] in ('scipy', 'pandas') "
+             "or m.startswith(('toolkit.comparison', 'toolkit.report.findings', 'toolkit.report.tables')))\n"
+             "import toolkit.report as r\nfrom toolkit.report import findings, full_table, stamp\n"
+             "from toolkit.report import findings as again\n"
+             "print(light, callable(findings) and findings is again is r.findings, callable(full_table), "
+             "callable(stamp))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["[]", "True", "True", "True"], out
