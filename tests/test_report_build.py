@@ -133,3 +133,6 @@ def test_report_build_import_loads_no_statistics_and_names_stay_the_functions():
              "callable(stamp))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["[]", "True", "True", "True"], out
+    # dir() lists the lazily loaded names before they load (tab completion in a notebook)
+    probe = "import toolkit.report as r\nprint({'findings_html', 'full_table', 'build_report'} <= set(dir(r)))"
+    assert subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split() == ["True"]

@@ -35,3 +35,8 @@ def __getattr__(name: str):
     module = importlib.import_module(f".{_LAZY[name]}", __name__)
     globals().update({n: getattr(module, n) for n, m in _LAZY.items() if m == _LAZY[name]})
     return globals()[name]
+
+
+def __dir__() -> list[str]:
+    """The package's names, the lazily loaded ones (:data:`_LAZY`) included before they load."""
+    return sorted(set(globals()) | set(_LAZY))
