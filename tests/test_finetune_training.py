@@ -6,10 +6,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from importlib.util import find_spec
+
 import pytest
 
-torch = pytest.importorskip("torch")
-transformers = pytest.importorskip("transformers")
+# the trained extra is found, not imported, at collection: torch loads in the tests that run (2 CPU-s per
+# worker otherwise, paid by every xdist worker whichever tests it gets)
+pytestmark = pytest.mark.skipif(find_spec("torch") is None or find_spec("transformers") is None,
+                                reason="the trained extra (torch, transformers) is not installed")
 
 from toolkit import cli  # noqa: E402
 from toolkit.encoder import length_grouped_batches  # noqa: E402
@@ -173,6 +177,7 @@ def test_finetune_analyze_runs_with_the_trained_backend(trained):
 
 
 def test_finetune_length_grouped_batches_cover_each_input_once_with_little_padding():
+    import torch
     rng = __import__("random").Random(7)
     lengths = [rng.randint(5, 120) for _ in range(1000)]
     batches = length_grouped_batches(lengths, 16, torch.Generator().manual_seed(0), group=10)
@@ -195,6 +200,7 @@ def _head(folder: Path) -> dict:
 
 
 def test_finetune_ema_scores_and_saves_the_average_without_changing_training(trained, tmp_path):
+    import torch
     base = json.loads((trained / "manifest.json").read_text(encoding="utf-8"))["base_model"]
     runs = {name: finetune.train_sentiment(FIXTURES, epochs=1, out_dir=tmp_path / name, base_model=base, seed=3,
                                            batch_size=4, lr=1e-3, ema=ema, progress=False)
