@@ -31,7 +31,8 @@ Round 14 (seventeen sets with fresh13; figures in docs/training.md): dense word-
 vectors (mean vectors of the 4 words each side of the cue, PCA fitted inside each training fold; commit 637dd6e,
 taken out since) in three variants are each lower by both forward chaining (0.796-0.805 against 0.813) and
 leave-one-set-out (0.823-0.832 against 0.841) at floor 0.92; with the round-14 finder rule forward is 0.811 (real kept
-0.908), leave-one-set-out 0.837 (real kept 0.923).
+0.908), leave-one-set-out 0.837 (real kept 0.923) at a05ebce, and merged with round 14's attachment rules and
+actor seats (61cc1bf) forward 0.811 (real kept 0.902), leave-one-set-out 0.844 (real kept 0.924).
 
 Round 13 (sixteen sets with fresh12, the round-13 finder: 899 matched records, 698 real; figures in
 docs/training.md): at floor 0.92 leave-one-set-out pooled 0.850 (real kept 0.936), forward chaining 0.814 (0.922)
