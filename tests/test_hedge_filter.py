@@ -301,13 +301,22 @@ def test_hedge_filter_cv_drop_leaves_out_a_feature_group_and_keeps_the_records()
     assert cv.drop_features(data, ()) == data and data[0]["features"] == ["cue=may", "if_clause", "gov=state"]
 
 
-def test_hedge_filter_cv_loso_summary_is_the_last_report_line_alone():
-    """The forward run's same-sets line is :func:`loso_summary`, the line ``loso_lines`` ends with, built without the
-    per-set lines (invented data)."""
+def test_hedge_filter_cv_loso_summary_formats_the_scored_sets_figures():
+    """:func:`loso_summary` and :func:`loso_lines` on invented sets, figures worked by hand: set a keeps 2 of 4
+    records, both real (0.500 -> 1.000, se 0), set b keeps 2 of 4, one real (0.750 -> 0.500, se sqrt(.25/2) =
+    0.354); over a and b only (c is not scored) unfiltered 5/8 = 0.625, pooled 3/4 = 0.750, real kept 3/5 = 0.600,
+    per set mean 0.750, sd sqrt(2 * 0.25 ** 2) = 0.354, higher in one set and lower in one."""
+    import numpy as np
+
     cv = _cv_tool()
-    x, y, groups, sets = _invented_sets(5)
-    per = cv.loso(x, y, groups, sets, 0.9)
-    some = {n: per[n] for n in list(per)[1:]}
-    for part, what in ((per, "leave-one-set-out"), (some, "forward chaining")):
-        assert cv.loso_summary(part, y, sets, what) == cv.loso_lines(part, y, sets, what)[-1]
-    assert cv.loso_summary(some, y, sets).startswith("leave-one-set-out (2 sets)")
+    sets = np.array(["a"] * 4 + ["b"] * 4 + ["c"] * 2)
+    y = np.array([1, 1, 0, 0, 1, 1, 1, 0, 1, 0])
+    per = {"a": (0.5, 1.0, np.array([True, True, False, False])),
+           "b": (0.75, 0.5, np.array([True, False, False, True]))}
+    summary = ("unfiltered 0.625 -> pooled 0.750, real kept 0.600; per set 0.750 +- 0.354 "
+               "(higher in 1, lower in 1)")
+    assert cv.loso_summary(per, y, sets, "forward chaining") == f"forward chaining (2 sets): {summary}"
+    assert cv.loso_lines(per, y, sets) == [
+        "  a: precision 0.500 -> 1.000 (2/2, binomial se 0.000), real kept 2/2",
+        "  b: precision 0.750 -> 0.500 (1/2, binomial se 0.354), real kept 1/3",
+        f"leave-one-set-out (2 sets): {summary}"]

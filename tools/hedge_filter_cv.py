@@ -3,7 +3,8 @@
 Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--inner-kept 0.92] [--extra LABELLED.jsonl] [--fit | --loso
 [--floors F ...] [--nested-floor TARGET] [--forward MIN_TRAIN]] [--c-max C] [--drop PREFIX ...]``; ``--cost 200``
 measures its CPU cost instead
-(``NARRATIVE_SHARED`` with the shared corpora the spot records index).
+(``NARRATIVE_SHARED`` with the shared corpora the spot records index). This file is the command line; the record
+building, fold choices and scores are ``tools/hedge_filter_folds.py``'s, every name importable from here as well.
 
 Data: every hand-labelled real-news spot record (the dev sets of :data:`toolkit.validate.spot.DEV_SETS` and
 the files named by ``--extra``, never a registered held-out set: :func:`training_sets`) that the current finder matches with a hedge
@@ -30,7 +31,8 @@ Round 14 (seventeen sets with fresh13; figures in docs/training.md): dense word-
 vectors (mean vectors of the 4 words each side of the cue, PCA fitted inside each training fold; commit 637dd6e,
 taken out since) in three variants are each lower by both forward chaining (0.796-0.805 against 0.813) and
 leave-one-set-out (0.823-0.832 against 0.841) at floor 0.92; with the round-14 finder rule forward is 0.811 (real kept
-0.908), leave-one-set-out 0.837 (real kept 0.923).
+0.908), leave-one-set-out 0.837 (real kept 0.923) at a05ebce, and merged with round 14's attachment rules and
+actor seats (61cc1bf) forward 0.811 (real kept 0.902), leave-one-set-out 0.844 (real kept 0.924).
 
 Round 13 (sixteen sets with fresh12, the round-13 finder: 899 matched records, 698 real; figures in
 docs/training.md): at floor 0.92 leave-one-set-out pooled 0.850 (real kept 0.936), forward chaining 0.814 (0.922)
@@ -122,223 +124,25 @@ import json
 import statistics
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 
 from toolkit.actors import find_mentions, load_actors
 from toolkit.hedge_claims import attribute_hedges
-from toolkit.hedge_filter import MODEL_PATH, hedge_context, hedge_features
+from toolkit.hedge_filter import MODEL_PATH
 from toolkit.hedging import find_hedges
 from toolkit.paths import shared_path
 from toolkit.quotes import extract_quotes, load_verbs
-from toolkit.validate.spot import DEV_SETS, HELD_OUT, article_claims, read_spot
 
-C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
-THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(0, 17))  # 0 (keep all) .. 0.8
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from hedge_filter_folds import (  # noqa: E402  (the folds and scores; every name importable from here too)
+    C_GRID, THRESHOLDS, _fit, _score, choose, drop_features, forward_floors, inner_grid, loso,
+    loso_floors, loso_lines, loso_summary, nested_floor, pooled, records, select, training_sets, versus)
 
-
-def training_sets(extra: list[str]) -> list[str]:
-    """The spot sets the filter is trained and cross-validated on: :data:`DEV_SETS`, then the ``extra`` files not
-    yet registered. A held-out set (:data:`toolkit.validate.spot.HELD_OUT`) raises ``ValueError``: it is never read."""
-    held = sorted(set(extra) & set(HELD_OUT))
-    if held:
-        raise ValueError(f"held-out spot set(s) {', '.join(held)}: the filter reads dev sets only")
-    return list(dict.fromkeys([*DEV_SETS, *extra]))
-
-
-def records(names: list[str]) -> list[dict]:
-    """The matched records of the named spot sets: ``set``, ``group`` (corpus/article), ``features``, ``real``."""
-    actors, verbs = load_actors(), load_verbs()
-    loaded: dict = {}
-    out = []
-    for name in names:
-        per_article: dict[tuple[str, str], list] = {}  # by corpus and article id: ids repeat across corpora
-        for r, article in read_spot(name, shared_path("corpora"), loaded):
-            key = (r["corpus"], article.id)
-            if key not in per_article:
-                text, found, quotes, claims = article_claims(article, actors, verbs)
-                ctx = hedge_context(text, quotes, verbs, actors)
-                per_article[key] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
-                                    if c.role != "reporting"]
-            hit = next(((h, f) for h, _c, f in per_article[key] if h.start < r["end"] and r["start"] < h.end), None)
-            if hit is not None:
-                out.append({"set": name, "group": f"{r['corpus']}/{r['doc_id']}", "features": hit[1],
-                            "real": bool(r["real"])})
-    return out
-
-
-def drop_features(data: list[dict], prefixes: tuple[str, ...]) -> list[dict]:
-    """``data`` (:func:`records`) with every feature named with one of ``prefixes`` left out (a feature-group
-    ablation, ``--drop``); the records themselves unchanged."""
-    return [{**d, "features": [f for f in d["features"] if not f.startswith(prefixes)]} for d in data] if prefixes else data
-
-
-def _fit(x, y, c: float, balanced: bool):
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced" if balanced else None).fit(x, y)
-
-
-def _score(y: np.ndarray, keep: np.ndarray) -> tuple[float, float]:
-    """Precision and real kept of the kept records."""
-    kept = y[keep]
-    return (kept.mean() if len(kept) else 0.0), (kept.sum() / y.sum() if y.sum() else 0.0)
-
-
-def inner_grid(x, y, groups, seed: int, c_grid: tuple[float, ...] = C_GRID) -> dict:
-    """Out-of-fold probabilities of every grid point ``(balanced, C)`` (C in ``c_grid``) over 4 inner article folds,
-    in grid order."""
-    from sklearn.model_selection import StratifiedGroupKFold
-
-    folds = list(StratifiedGroupKFold(4, shuffle=True, random_state=seed).split(x, y, groups))
-    grid = {}
-    for balanced in (False, True):
-        for c in c_grid:
-            prob = np.zeros(len(y))
-            for tr, te in folds:
-                prob[te] = _fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1]
-            grid[balanced, c] = prob
-    return grid
-
-
-def choose(grid: dict, y: np.ndarray, min_kept: float) -> tuple[float, bool, float, float]:
-    """The choice ``(C, balanced, threshold, inner precision)`` of :func:`inner_grid`'s probabilities: the best
-    precision keeping at least ``min_kept`` of the real hedges (threshold 0, keep all, when none does better)."""
-    best = (C_GRID[0], False, 0.0, _score(y, np.ones(len(y), bool))[0])
-    for (balanced, c), prob in grid.items():
-        for t in THRESHOLDS[1:]:
-            p, k = _score(y, prob >= t)
-            if k >= min_kept and p > best[3] + 1e-9:
-                best = (c, balanced, t, p)
-    return best
-
-
-def select(x, y, groups, seed: int, min_kept: float, c_grid: tuple[float, ...] = C_GRID) -> tuple[float, bool, float, float]:
-    """Inner CV choice ``(C, balanced, threshold, inner precision)``: best precision with real kept >= ``min_kept``."""
-    return choose(inner_grid(x, y, groups, seed, c_grid), y, min_kept)
-
-
-def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float, ...] = C_GRID) -> dict:
-    """For each recall floor, the records ``te`` kept by the inner choice and fit on the records ``tr``."""
-    grid, models, out = inner_grid(x[tr], y[tr], groups[tr], seed, c_grid), {}, {}
-    for floor in floors:
-        c, balanced, t, _p = choose(grid, y[tr], floor)
-        if t == 0:
-            out[floor] = np.ones(len(te), bool)
-            continue
-        if (c, balanced) not in models:
-            models[c, balanced] = _fit(x[tr], y[tr], c, balanced)
-        out[floor] = models[c, balanced].predict_proba(x[te])[:, 1] >= t
-    return out
-
-
-def loso_floors(x, y, groups, sets, floors, seed: int = 100, c_grid: tuple[float, ...] = C_GRID) -> dict:
-    """Leave-one-set-out for several inner recall floors at once: ``{floor: {set: (unfiltered precision,
-    precision, kept mask)}}``; each set's mask comes from the inner choice (:func:`select`, article folds of the
-    other sets) and a fit on the other sets, as a new held-out set would be scored."""
-    out = {floor: {} for floor in floors}
-    for name in dict.fromkeys(sets):
-        te, tr = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
-            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
-    return out
-
-
-def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int = 100,
-                   c_grid: tuple[float, ...] = C_GRID) -> dict:
-    """Forward chaining over the sets in draw order (the order of ``sets``' first appearance, that of
-    :data:`toolkit.validate.spot.HEDGE_SETS`): each set is scored by the inner choice and fit on the sets drawn
-    before it, once those hold at least ``min_train`` records; ``{floor: {set: (unfiltered precision, precision,
-    kept mask)}}`` as :func:`loso_floors`. Unlike leave-one-set-out it never trains on a set drawn later (by a
-    tightened finder), as the next held-out set is scored."""
-    out = {floor: {} for floor in floors}
-    names = list(dict.fromkeys(sets))
-    for i, name in enumerate(names):
-        te, tr = np.flatnonzero(sets == name), np.flatnonzero(np.isin(sets, names[:i]))
-        if len(tr) < min_train:
-            continue
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
-            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
-    return out
-
-
-def loso(x, y, groups, sets, min_kept: float, seed: int = 100) -> dict:
-    """:func:`loso_floors` at one floor: ``{set: (unfiltered precision, precision, kept mask)}`` in the sets' order."""
-    return loso_floors(x, y, groups, sets, (min_kept,), seed)[min_kept]
-
-
-def pooled(per: dict, y: np.ndarray, sets: np.ndarray) -> tuple[float, float]:
-    """Pooled precision and real kept of the records :func:`loso` keeps."""
-    mine = np.isin(sets, list(per))
-    keep = np.zeros(len(y), bool)
-    for name, row in per.items():
-        keep[sets == name] = row[-1]
-    return _score(y[mine], keep[mine])
-
-
-def nested_floor(x, y, groups, sets, outer: dict, target: float, seed: int = 100) -> dict:
-    """Leave-one-set-out with the recall floor chosen without the held-out set: for each set, an inner
-    leave-one-set-out over the other sets (each pair of sets left out together once, scored for both) gives each
-    floor's pooled precision and real kept; the floor with the best precision keeping at least ``target`` of the
-    real hedges (the highest floor when none does) then scores the set by ``outer`` (:func:`loso_floors` at the
-    same floors and seed). ``{set: (unfiltered precision, precision, floor, kept mask)}``."""
-    names, floors = list(dict.fromkeys(sets)), list(outer)
-    pair = {}
-    for i, a in enumerate(names):
-        for b in names[i + 1:]:
-            te, tr = np.flatnonzero(np.isin(sets, (a, b))), np.flatnonzero(~np.isin(sets, (a, b)))
-            pair[a, b] = pair[b, a] = (te, _kept_by_floor(x, y, groups, tr, te, floors, seed))
-    out = {}
-    for a in names:
-        score = {}
-        for floor in floors:
-            ys, ks = [], []
-            for b in names:
-                if b != a:
-                    te, kept = pair[a, b]
-                    mine = sets[te] == b
-                    ys.append(y[te][mine])
-                    ks.append(kept[floor][mine])
-            score[floor] = _score(np.concatenate(ys), np.concatenate(ks))
-        ok = [f for f in floors if score[f][1] >= target]
-        floor = max(ok, key=lambda f: (score[f][0], f)) if ok else max(floors)
-        base, p, keep = outer[floor][a]
-        out[a] = (base, p, floor, keep)
-    return out
-
-
-def loso_lines(per: dict, y: np.ndarray, sets: np.ndarray, what: str = "leave-one-set-out") -> list[str]:
-    """Report lines of :func:`loso` (or :func:`nested_floor`, with each set's floor): each set (kept real / kept,
-    real kept, the binomial standard error of its precision), the pooled precision and real kept, the mean +-
-    standard deviation over sets, sets higher / lower than unfiltered."""
-    lines = []
-    for name, row in per.items():
-        base, p, kept = row[0], row[1], row[-1]
-        real = y[sets == name]
-        se = (p * (1 - p) / kept.sum()) ** 0.5 if kept.sum() else 0.0
-        floor = f", floor {row[2]}" if len(row) == 4 else ""
-        lines.append(f"  {name}: precision {base:.3f} -> {p:.3f} ({real[kept].sum()}/{kept.sum()}, binomial se "
-                     f"{se:.3f}), real kept {real[kept].sum()}/{real.sum()}{floor}")
-    return [*lines, loso_summary(per, y, sets, what)]
-
-
-def loso_summary(per: dict, y: np.ndarray, sets: np.ndarray, what: str = "leave-one-set-out") -> str:
-    """The last line of :func:`loso_lines` alone: pooled precision and real kept, mean +- sd over sets, sets
-    higher / lower than unfiltered."""
-    ps = [v[1] for v in per.values()]
-    p, k = pooled(per, y, sets)
-    base = y[np.isin(sets, list(per))].mean()
-    return (f"{what} ({len(per)} sets): unfiltered {base:.3f} -> pooled {p:.3f}, real "
-            f"kept {k:.3f}; per set {statistics.mean(ps):.3f} +- {statistics.stdev(ps):.3f} "
-            f"(higher in {sum(v[1] > v[0] + 1e-9 for v in per.values())}, lower in "
-            f"{sum(v[1] < v[0] - 1e-9 for v in per.values())})")
-
-
-def versus(per: dict, base: dict) -> str:
-    """How many sets :func:`loso`'s ``per`` scores higher and lower in precision than ``base`` does."""
-    higher = sum(per[n][1] > base[n][1] + 1e-9 for n in per)
-    lower = sum(per[n][1] < base[n][1] - 1e-9 for n in per)
-    return f"higher in {higher} sets, lower in {lower}, the same in {len(per) - higher - lower}"
+__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "drop_features", "forward_floors", "inner_grid", "loso",
+           "loso_floors", "loso_lines", "loso_summary", "main", "nested_floor", "pooled", "records", "select",
+           "training_sets", "versus"]
 
 
 def cost(n: int, repeats: int = 5) -> str:
