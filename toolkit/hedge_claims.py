@@ -159,6 +159,13 @@ _REASON_NP = re.compile(r"\b(?:for|over|about)\s+(?:[a-z]+\s+){0,2}$")
 _NOUN_NEXT = re.compile(r"\s+[a-z]")
 
 
+def _passive_agent(text: str, end: int, after: Sequence[Any]) -> Any:
+    """The first of ``after`` (mentions after the hedge, in order) that a "by" within five words of ``end``
+    introduces ("believed to have been stolen by the Front"): the agent of a passive (:data:`_AGENT`), or ``None``
+    (rules ``passive_agent`` and ``attributive``)."""
+    return next((m for m in after if _AGENT.fullmatch(text, end, m.start)), None)
+
+
 @dataclass(frozen=True)
 class HedgeClaim:
     """A hedge and the actor whose claim it qualifies.
@@ -285,7 +292,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
         if "attributive" in rules and text[h.start:h.end].lower() in _ATTRIBUTIVE \
                 and _REASON_NP.search(text, max(clause_lo, h.start - 40), h.start) \
                 and _NOUN_NEXT.match(text, h.end):
-            agent = next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)), None)
+            agent = _passive_agent(text, h.end, after)
             out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject") if agent is not None
                        else HedgeClaim(h.start, h.end, None, "none", "outlet"))
             continue  # "fined the mills for alleged ties": the act's, not the subject's claim
@@ -312,8 +319,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
         elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
             out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
-        elif "passive_agent" in rules and (agent := next((m for m in after if _AGENT.fullmatch(text, h.end, m.start)),
-                                                         None)) is not None:  # "believed to have been stolen by X"
+        elif "passive_agent" in rules and (agent := _passive_agent(text, h.end, after)) is not None:
+            # "believed to have been stolen by X"
             out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
         elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
                                                        or _OPENS.match(text, h.end)):
