@@ -67,7 +67,8 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    "spoke about the grim suspected poisoning"; "alleged", "suspected", "purported", "presumed", "supposed" after
    "for", "over" or "about" and up to two words, before a noun) qualifies the act the noun names, not the subject's
    claim: the agent of a "by X" after it (as rule 5d), else no actor (round 14, ``attributive``; "in the alleged
-   letter", the subject's own artefact, stays the subject's).
+   letter", the subject's own artefact, stays the subject's); not where a trailing speaker ("..., the Vale Council
+   said", rule 5b) gives the sentence its source, whose report the hedge is.
 5c. ``complement`` (``complement``): no such actor, and the hedge opens a clause ("whether",
    "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
@@ -289,7 +290,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             claim = (found.actor, "distancing", "pronoun") if found else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
-        if "attributive" in rules and text[h.start:h.end].lower() in _ATTRIBUTIVE \
+        said_by = next((m for m in after if _SAID.match(text, m.end)), None) if "speaker_after" in rules else None
+        if "attributive" in rules and said_by is None and text[h.start:h.end].lower() in _ATTRIBUTIVE \
                 and _REASON_NP.search(text, max(clause_lo, h.start - 40), h.start) \
                 and _NOUN_NEXT.match(text, h.end):
             agent = _passive_agent(text, h.end, after)
@@ -314,7 +316,6 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                     continue
                 subject = _first_conjunct(text, mentions, lo, m)
                 break
-        said_by = next((m for m in after if _SAID.match(text, m.end)), None) if "speaker_after" in rules else None
         if subject is not None:
             out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
         elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
