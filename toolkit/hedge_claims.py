@@ -63,12 +63,13 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    the first. A member noun before "of" makes the group the subject ("Members of the Vale Front
    reportedly ...", "a member of the Front claimed"), and a determiner after a preposition does not
    hide its object ("fear of the rebels"): the round-9 rule ``partitive``. An attributive distancing adjective in a
-   reason or topic phrase ("Ruritania fined the mills for alleged ties to ...", "detained clerks over suspected links",
-   "spoke about the grim suspected poisoning"; "alleged", "suspected", "purported", "presumed", "supposed" after
-   "for", "over" or "about" and up to two words, before a noun) qualifies the act the noun names, not the subject's
-   claim: the agent of a "by X" after it (as rule 5d), else no actor (round 14, ``attributive``; "in the alleged
-   letter", the subject's own artefact, stays the subject's); not where a trailing speaker ("..., the Vale Council
-   said", rule 5b) gives the sentence its source, whose report the hedge is.
+   reason or topic phrase ("Ruritania fined the mills for alleged ties to ...", "detained clerks over suspected
+   links", "spoke about the grim suspected poisoning"; "alleged", "suspected", "purported", "presumed", "supposed"
+   after "for", "over" or "about" and up to two words, no number word among them, before a word that is not a
+   function word: "about forty suspected militants", "for years suspected of" are not) qualifies the act the noun
+   names, not the subject's claim: the agent of a "by X" after it (as rule 5d), else no actor (round 14,
+   ``attributive``; "in the alleged letter", the subject's own artefact, stays the subject's); not where a trailing
+   speaker ("..., the Vale Council said", rule 5b) gives the sentence its source, whose report the hedge is.
 5c. ``complement`` (``complement``): no such actor, and the hedge opens a clause ("whether",
    "as to whether", a cue followed by "that": "it's not known whether X ...", "nothing rules out
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
@@ -156,8 +157,15 @@ _OPENING_CUES = frozenset(("whether", "whether or not"))
 _ATTRIBUTIVE = frozenset("alleged suspected purported presumed supposed".split())
 # "sanctioned firms for alleged involvement", "arrested hundreds over suspected links", "talked about the suspected
 # attack": a reason or topic preposition, up to two more words (determiner, adjective), the hedge, then a noun.
-_REASON_NP = re.compile(r"\b(?:for|over|about)\s+(?:[a-z]+\s+){0,2}$")
-_NOUN_NEXT = re.compile(r"\s+[a-z]")
+# The words between may not be number words ("killed about forty suspected militants": "about" a quantity, not a
+# topic), and the word after the hedge is a lowercase word that is not a function word ("Ruritania, for years suspected
+# of arming ...": a participle, the subject's own charge): a noun or an adjective before one, as far as a word list
+# can tell (no part-of-speech tagger; a noun the lists miss is taken, an unlisted function word too).
+_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
+           r"|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens)")
+_REASON_NP = re.compile(r"\b(?:for|over|about)\s+(?:(?!" + _NUMBER + r"\s)[a-z]+\s+){0,2}$")
+_NOUN_NEXT = re.compile(r"\s+(?!(?:of|to|by|that|which|who|in|on|at|with|from|as|and|or|but|than|the|a|an|is|was"
+                        r"|were|are|be|been|being|has|have|had|it|its|their|his|her|for|if|when|while)\b)[a-z]")
 
 
 def _passive_agent(text: str, end: int, after: Sequence[Any]) -> Any:
