@@ -272,6 +272,9 @@ CASES = (
          {"actor": "vale_council", "how": "subject"},
          (("Vale Council spokesman", "vale_council"), ("Mara Quill", "quill")),
          contrasts=_left_out({"actor": Not("vale_council")})),
+    Case("role_descriptions", "role-word-as-adjective",
+         "A Vale Council official spoke on Monday. The official death toll could rise, the monitor said.",
+         "could", _own("monitor", "reported"), (("Vale Council official", "vale_council"), ("monitor", "monitor"))),
 )
 
 

@@ -100,6 +100,16 @@ def descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Menti
 # A definite second reference to a person by a role noun ("The spokesman could not confirm ...", "the source added").
 _OF = re.compile(r"\s+of\b")  # "the source of the fire": an origin, not a person
 _ROLE_DESCRIPTION = re.compile(r"\b[Tt]he\s+(spokes(?:man|woman|person)|source|official|envoy|diplomat|ambassador)\b")
+# What may follow a role noun that heads its noun phrase ("The official said", "the source, who", "the envoy
+# reportedly", "the diplomat close to"): a mark or the text's end, or a lowercase verb, adverb, clause or
+# preposition word; not a noun or adjective ("the official news agency", "the official death toll", "the source
+# code"), which makes the role word itself an adjective or a modifier. Word lists and the "-ed"/"-ly" endings stand
+# in for a part-of-speech tagger: an unlisted verb ending otherwise ("the official writes") is read as a noun.
+_HEAD_NEXT = re.compile(
+    r"\s*(?:$|[,.;:!?)\]'\"\u2019\u201d\u2014\u2013-])|\s+(?:[a-z]+(?:ed|ly)|said|says|told|tells|adds|claims|denies"
+    r"|insists|believes|thinks|warns|notes|alleges|suggests|confirms|explains|spoke|speaks|knew|knows|saw|gave|took"
+    r"|wrote|could|would|should|can|cannot|will|may|might|must|did|does|do|is|was|are|were|has|had|have|also|not"
+    r"|who|whom|whose|which|that|however|then|later|in|at|from|with|close|familiar|speaking|asking|requesting)\b")
 
 
 def role_descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Mention]:
@@ -110,7 +120,10 @@ def role_descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_
     ..." as "a source": ``actors.lookup``, the unnamed source in the default lexicon), not before "of" ("the source
     of the fire"). Only where no mention covers the words. Limits: the head noun alone is matched, so two
     spokesmen in a paragraph give the later one's actor; a first mention the finder missed ("a spokesman for the
-    Vale Council" read as another head) leaves the description to the fallback."""
+    Vale Council" read as another head) leaves the description to the fallback. The role noun must head its
+    noun phrase (:data:`_HEAD_NEXT`: a mark, a verb, an adverb, a clause or preposition word after it), so "the
+    official" and "the source" before a noun or adjective ("The official news agency", "the source code") are no
+    person; the test is a word list, not a tagger."""
     starts = [m.start for m in mentions]
     reach = list(accumulate((m.end for m in mentions), max))
     found = []
@@ -118,6 +131,8 @@ def role_descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_
         j = bisect.bisect_left(starts, d.end())
         if j and reach[j - 1] > d.start():
             continue
+        if not _HEAD_NEXT.match(text, d.end()):
+            continue  # "the official news agency", "the source code": the role word modifies another noun
         head = d.group(1).lower()
         i = bisect.bisect_left(starts, d.start())
         prior = next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
