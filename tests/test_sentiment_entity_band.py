@@ -43,3 +43,14 @@ def test_sentiment_stack_mix_neutral_bias_is_the_smallest_that_recovers_neutral(
     row = mix.nested(y, folds, grid, scores, size)
     assert row["chosen"] == [(0.0, 0.3)] * 5 and row["held_out"] == [1.0] * 5
     assert mix.report(y, folds, np.zeros_like(raw), raw)[0]["higher"] == 5
+
+
+def test_sentiment_stack_mix_unchanged_setting_counts_neither_higher_nor_lower():
+    mix = _tool("static_stack_mix_cv")
+    rng = np.random.default_rng(7)
+    y = rng.integers(0, 3, 230)
+    raw = rng.normal(size=(230, 3)) + np.eye(3)[y]  # a noisy stack: fold figures with many decimals
+    folds = np.arange(len(y)) % 5
+    blend = next(r for r in mix.report(y, folds, raw.copy(), raw) if r["correction"] == "blend")
+    assert blend["chosen"] == [1.0] * 5  # static equals the stack: every lam ties, the smallest change wins
+    assert blend["mean"] == blend["stack_mean"] and (blend["higher"], blend["lower"]) == (0, 0)

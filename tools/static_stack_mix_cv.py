@@ -58,7 +58,7 @@ def corrections(outer: np.ndarray, raw: np.ndarray) -> dict[str, tuple[list, Cal
 
 
 def nested(y: np.ndarray, folds: np.ndarray, grid: Sequence, scores: Callable, size: Callable) -> dict:
-    """Per held-out fold the setting best on the other folds and its held-out macro-F1."""
+    """Per held-out fold the setting best on the other folds and its held-out macro-F1 (unrounded)."""
     def f1(mask, setting):
         pred = scores(setting).argmax(1)
         return _macro_f1([LABELS[v] for v in y[mask]], [LABELS[v] for v in pred[mask]])
@@ -68,19 +68,22 @@ def nested(y: np.ndarray, folds: np.ndarray, grid: Sequence, scores: Callable, s
         best = max(grid, key=lambda s: (round(f1(folds != f, s), 9), -size(s)))
         chosen.append(best)
         held.append(f1(folds == f, best))
-    return {"chosen": chosen, "held_out": [round(x, 4) for x in held], "mean": round(statistics.mean(held), 4),
-            "sd": round(statistics.stdev(held), 4)}
+    return {"chosen": chosen, "held_out": held}
 
 
 def report(y: np.ndarray, folds: np.ndarray, outer: np.ndarray, raw: np.ndarray) -> list[dict]:
-    """One row per correction, with the uncorrected stack's fold figures beside it."""
+    """One row per correction, with the uncorrected stack's fold figures beside it; a fold is higher or lower by
+    the unrounded figures (only the printed ones are rounded, to 4 places)."""
     base = [_macro_f1([LABELS[v] for v in y[folds == f]], [LABELS[v] for v in raw[folds == f].argmax(1)])
             for f in range(FOLDS)]
     rows = []
     for name, (grid, scores, size) in corrections(outer, raw).items():
         row = nested(y, folds, grid, scores, size)
-        diff = [a - b for a, b in zip(row["held_out"], base)]
-        rows.append({"correction": name, **row, "stack_mean": round(statistics.mean(base), 4),
+        held = row["held_out"]
+        diff = [a - b for a, b in zip(held, base)]
+        rows.append({"correction": name, "chosen": row["chosen"], "held_out": [round(x, 4) for x in held],
+                     "mean": round(statistics.mean(held), 4), "sd": round(statistics.stdev(held), 4),
+                     "stack_mean": round(statistics.mean(base), 4),
                      "stack_sd": round(statistics.stdev(base), 4), "higher": sum(d > 0 for d in diff),
                      "lower": sum(d < 0 for d in diff)})
     return rows
