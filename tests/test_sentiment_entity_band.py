@@ -54,3 +54,15 @@ def test_sentiment_stack_mix_unchanged_setting_counts_neither_higher_nor_lower()
     blend = next(r for r in mix.report(y, folds, raw.copy(), raw) if r["correction"] == "blend")
     assert blend["chosen"] == [1.0] * 5  # static equals the stack: every lam ties, the smallest change wins
     assert blend["mean"] == blend["stack_mean"] and (blend["higher"], blend["lower"]) == (0, 0)
+
+
+def test_sentiment_entity_band_row_always_sets_the_fixed_band_beside_the_current():
+    band = _tool("static_persent_band")
+    means = [-0.5, -0.3, -0.12, 0.0, 0.08, 0.15, 0.27, 0.6, None, 0.19] * 5
+    gold = ["neutral" if m is None or abs(m) < 0.2 else "positive" if m > 0 else "negative" for m in means]
+    folds = [i // 10 for i in range(len(means))]
+    row = band.band_row(gold, means, folds, 0.2)
+    assert row["current_band"] == 0.2 and row["current"]["mean"] == 1.0 and row["current"]["higher"] == 0
+    _c, fixed = band.nested_choice(gold, means, folds, (0.05,))
+    assert row["fixed_band"] == 0.05 and row["fixed"]["folds"] == [round(x, 4) for x in fixed]
+    assert row["fixed"]["mean"] < 1.0 and row["fixed"]["higher"] == 5
