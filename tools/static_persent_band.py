@@ -29,7 +29,7 @@ from toolkit.paths import shared_path
 from toolkit.sentiment import LABELS, get_backend, label_of, portrayal
 from toolkit.sentiment.api import ENTITY_BAND, entity_band
 from toolkit.validate.metrics import macro_f1
-from toolkit.validate.persent import FOLDS, _fold
+from toolkit.validate.persent import FOLDS, doc_fold
 
 GRID = (0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 
@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
         print("PerSenT dev.csv not found (set NARRATIVE_SHARED)", file=sys.stderr)
         return 2
     docs = load_persent(path)
-    gold, folds = [d.label for d in docs], [_fold(d, FOLDS) for d in docs]
+    gold, folds = [d.label for d in docs], [doc_fold(d, FOLDS) for d in docs]
     for name in args.backends:
         means = [statistics.mean(r.score for r in portrayal(d.text, sorted(d.spans), backend=name)) if d.spans
                  else None for d in docs]

@@ -27,7 +27,7 @@ from ..sentiment import LABELS, entity_portrayal, get_backend, label_of
 from ..sentiment.api import entity_band
 from .metrics import accuracy, macro_f1
 
-__all__ = ["FOLDS", "evaluate", "report"]
+__all__ = ["FOLDS", "doc_fold", "evaluate", "report"]
 
 FOLDS = 5
 
@@ -37,7 +37,8 @@ def _scores(gold: Sequence[str], pred: Sequence[str]) -> dict:
             "n": len(gold)}
 
 
-def _fold(doc: PersentDoc, k: int) -> int:
+def doc_fold(doc: PersentDoc, k: int) -> int:
+    """The fold of a PerSenT document: its numeric id modulo ``k`` (else the byte sum of the id modulo ``k``)."""
     return int(doc.id) % k if doc.id.isdigit() else sum(doc.id.encode()) % k
 
 
@@ -65,7 +66,7 @@ def evaluate(path: str | Path, backends: Iterable[str] = ("default", "vader")) -
     vader = get_backend("vader")
     preds = {name: _predict(docs, name) for name in backends}
     preds["vader-document"] = [label_of(vader.score(d.text), -0.05, 0.05) for d in docs]
-    folds = [_fold(d, FOLDS) for d in docs]
+    folds = [doc_fold(d, FOLDS) for d in docs]
     methods = {}
     for name, pred in preds.items():
         row = _scores(gold, pred)
