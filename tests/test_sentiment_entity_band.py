@@ -66,3 +66,21 @@ def test_sentiment_entity_band_row_always_sets_the_fixed_band_beside_the_current
     _c, fixed = band.nested_choice(gold, means, folds, (0.05,))
     assert row["fixed_band"] == 0.05 and row["fixed"]["folds"] == [round(x, 4) for x in fixed]
     assert row["fixed"]["mean"] < 1.0 and row["fixed"]["higher"] == 5
+
+
+def test_sentiment_entity_band_is_an_optional_backend_attribute():
+    from toolkit.sentiment import SentimentBackend
+    from toolkit.sentiment.api import ENTITY_BAND, entity_band
+
+    class Plain:
+        name = "plain"
+
+        def score(self, text: str) -> float:
+            return 0.0
+
+    class Banded(Plain):
+        entity_band = 0.2
+
+    assert isinstance(Plain(), SentimentBackend) and isinstance(Banded(), SentimentBackend)
+    assert (entity_band(Plain()), entity_band(Banded())) == (ENTITY_BAND, 0.2)
+    assert "entity_band" in SentimentBackend.__doc__
