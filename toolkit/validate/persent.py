@@ -1,7 +1,7 @@
 """Scoring document-level portrayal against PerSenT (Bastan et al. 2020, "Author's Sentiment
 Prediction", COLING).
 
-Each PerSenT document carries the author's sentiment toward its main entity. The toolkit's answer
+Each PerSenT document is labelled by how its writer regards the one entity it is about. The toolkit's answer
 is :func:`toolkit.sentiment.entity_portrayal` over the entity's mention spans in the document
 (:func:`toolkit.datasets.load_persent` recovers them from the masked copy). The baseline in the same
 run is VADER on the whole document (compound, conventional +-0.05 band), target-blind.
@@ -85,7 +85,8 @@ def report(path: str | Path) -> str:
     res = evaluate(path)
     base = res["methods"]["vader-document"]
     lines = [
-        "PerSenT author's sentiment toward the main entity (Bastan et al. 2020); dev split (neutral band per backend: "
+        "PerSenT (Bastan et al. 2020): how each document's writer regards the one entity it is about; dev split "
+        "(neutral band per backend: "
         "+-0.05 fixed beforehand unless a backend names its own, chosen by nested folds of this file)",
         f"{res['file']}: {res['documents']} documents ({res['aligned']} with mentions from the masked copy, "
         f"the rest by name), {res['mentions']} mentions; gold "
