@@ -4,21 +4,11 @@ folds) pick, on the other folds, the setting that the held-out fold confirms. Sc
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-from pathlib import Path
 
 import numpy as np
-
-TOOLS = Path(__file__).resolve().parents[1] / "tools"
-
-
-def _tool(name: str):
-    sys.path.insert(0, str(TOOLS))
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from tool_scripts import TOOLS
+from tool_scripts import load_tool as _tool
 
 
 def test_sentiment_entity_band_nested_choice_finds_the_separating_band():
@@ -84,3 +74,10 @@ def test_sentiment_entity_band_is_an_optional_backend_attribute():
     assert isinstance(Plain(), SentimentBackend) and isinstance(Banded(), SentimentBackend)
     assert (entity_band(Plain()), entity_band(Banded())) == (ENTITY_BAND, 0.2)
     assert "entity_band" in SentimentBackend.__doc__
+
+
+def test_sentiment_tool_loader_puts_tools_on_the_path_once():
+    _tool("static_persent_band")
+    before = list(sys.path)
+    band = _tool("static_persent_band")
+    assert str(TOOLS) in sys.path and sys.path == before and sys.modules["static_persent_band"] is band
