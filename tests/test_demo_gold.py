@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from tool_scripts import load_tool
 from toolkit.text import paragraphs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,10 +21,7 @@ QUOTE_KEYS = {"start", "end", "text", "kind", "cue", "cue_start", "cue_end", "sp
 
 
 def _load_generator():
-    spec = importlib.util.spec_from_file_location("make_demo_gold", ROOT / "tools" / "make_demo_gold.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_tool("make_demo_gold")
 
 
 @pytest.fixture(scope="module")

@@ -14,14 +14,9 @@ from toolkit.vocab import STANCES
 
 def _cv_tool():
     """``tools/hedge_filter_cv.py`` loaded as a module (a script, not a package module)."""
-    import importlib.util
-    from pathlib import Path
+    from tool_scripts import load_tool
 
-    spec = importlib.util.spec_from_file_location("hedge_filter_cv", Path(__file__).resolve().parent.parent / "tools"
-                                                  / "hedge_filter_cv.py")
-    cv = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cv)
-    return cv
+    return load_tool("hedge_filter_cv")
 
 
 def _parts(text):

@@ -3,12 +3,9 @@ vectors of the words it trains on only, and is deterministic. Sentences and vect
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
+from tool_scripts import load_tool
 
 from toolkit.datasets import Example
 from toolkit.sentiment.context import target_context
@@ -16,7 +13,6 @@ from toolkit.sentiment.static import StaticSet, load_vectors, part_weights, stat
 
 WORDS = ("the", "praised", "warmly", "blamed", "harshly", "mayor", "zebra")
 SS = StaticSet(dims=4, parts=("left", "right", "clause", "target"))
-TOOL = Path(__file__).resolve().parents[1] / "tools" / "tune_static.py"
 
 
 @pytest.fixture()
@@ -43,10 +39,7 @@ def test_sentiment_static_tune_part_weights_match_the_features(vectors):
 
 def test_sentiment_static_tune_moves_trained_words_only_and_is_deterministic(vectors):
     pytest.importorskip("torch")
-    spec = importlib.util.spec_from_file_location("tune_static", TOOL)
-    tool = importlib.util.module_from_spec(spec)
-    sys.modules["tune_static"] = tool
-    spec.loader.exec_module(tool)
+    tool = load_tool("tune_static")
     examples = [_example("The mayor warmly praised Orlov.", "positive"),
                 _example("The mayor harshly blamed Orlov.", "negative"),
                 _example("Orlov met the mayor.", "neutral")] * 4

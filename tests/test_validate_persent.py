@@ -66,6 +66,12 @@ def test_validate_persent_scores_portrayal_and_baseline(tmp_path):
     assert "VADER on the whole document (baseline)" in report(tmp_path / "dev.csv")
 
 
+def test_validate_persent_report_header_in_own_words(tmp_path):
+    _write(tmp_path / "dev.csv", [("1", "t", "Orvald", "Orvald opened a bridge.", "[TGT] opened a bridge.", "Neutral")])
+    head = report(tmp_path / "dev.csv").splitlines()[0]
+    assert head.startswith("PerSenT (Bastan et al. 2020): how each document's writer regards the one entity")
+
+
 def test_validate_persent_dev_figures(shared):
     path = shared("gold", "persent", "dev.csv")
     res = evaluate(path)

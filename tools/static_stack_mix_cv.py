@@ -34,10 +34,11 @@ from toolkit.datasets import load_newsmtsc  # noqa: E402
 from toolkit.paths import shared_path  # noqa: E402
 from toolkit.sentiment.linear_fit import feature_rows  # noqa: E402
 from toolkit.sentiment.records import LABELS  # noqa: E402
-from toolkit.sentiment.selection import FOLDS, _macro_f1, fold_of  # noqa: E402
+from toolkit.sentiment.selection import FOLDS, fold_of  # noqa: E402
 from toolkit.sentiment.stacked import (StackSettings, dense_matrix, fit_forest, rule_names, rule_values,  # noqa: E402
                                        stack_matrix)
 from toolkit.sentiment.static import MODEL_PATH, StaticLinearBackend, static_rows  # noqa: E402
+from toolkit.validate.metrics import macro_f1  # noqa: E402
 
 STEPS = [round(x, 1) for x in np.arange(-0.6, 0.61, 0.1)]
 LAMS = [round(x, 1) for x in np.arange(0.0, 1.01, 0.1)]
@@ -58,29 +59,32 @@ def corrections(outer: np.ndarray, raw: np.ndarray) -> dict[str, tuple[list, Cal
 
 
 def nested(y: np.ndarray, folds: np.ndarray, grid: Sequence, scores: Callable, size: Callable) -> dict:
-    """Per held-out fold the setting best on the other folds and its held-out macro-F1."""
+    """Per held-out fold the setting best on the other folds and its held-out macro-F1 (unrounded)."""
     def f1(mask, setting):
         pred = scores(setting).argmax(1)
-        return _macro_f1([LABELS[v] for v in y[mask]], [LABELS[v] for v in pred[mask]])
+        return macro_f1([LABELS[v] for v in y[mask]], [LABELS[v] for v in pred[mask]], LABELS)
 
     chosen, held = [], []
     for f in range(FOLDS):
         best = max(grid, key=lambda s: (round(f1(folds != f, s), 9), -size(s)))
         chosen.append(best)
         held.append(f1(folds == f, best))
-    return {"chosen": chosen, "held_out": [round(x, 4) for x in held], "mean": round(statistics.mean(held), 4),
-            "sd": round(statistics.stdev(held), 4)}
+    return {"chosen": chosen, "held_out": held}
 
 
 def report(y: np.ndarray, folds: np.ndarray, outer: np.ndarray, raw: np.ndarray) -> list[dict]:
-    """One row per correction, with the uncorrected stack's fold figures beside it."""
-    base = [_macro_f1([LABELS[v] for v in y[folds == f]], [LABELS[v] for v in raw[folds == f].argmax(1)])
+    """One row per correction, with the uncorrected stack's fold figures beside it; a fold is higher or lower by
+    the unrounded figures (only the printed ones are rounded, to 4 places)."""
+    base = [macro_f1([LABELS[v] for v in y[folds == f]], [LABELS[v] for v in raw[folds == f].argmax(1)], LABELS)
             for f in range(FOLDS)]
     rows = []
     for name, (grid, scores, size) in corrections(outer, raw).items():
         row = nested(y, folds, grid, scores, size)
-        diff = [a - b for a, b in zip(row["held_out"], base)]
-        rows.append({"correction": name, **row, "stack_mean": round(statistics.mean(base), 4),
+        held = row["held_out"]
+        diff = [a - b for a, b in zip(held, base)]
+        rows.append({"correction": name, "chosen": row["chosen"], "held_out": [round(x, 4) for x in held],
+                     "mean": round(statistics.mean(held), 4), "sd": round(statistics.stdev(held), 4),
+                     "stack_mean": round(statistics.mean(base), 4),
                      "stack_sd": round(statistics.stdev(base), 4), "higher": sum(d > 0 for d in diff),
                      "lower": sum(d < 0 for d in diff)})
     return rows
@@ -103,7 +107,7 @@ def out_of_fold(path) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
             if g != f:
                 logits[folds == g] = inner[f, g]
         model = fit_forest(stack_matrix(logits, named, names, pooled)[folds != f], y[folds != f], StackSettings())
-        raw[folds == f] = model._raw_predict(stack_matrix(outer, named, names, pooled)[folds == f])
+        raw[folds == f] = model.decision_function(stack_matrix(outer, named, names, pooled)[folds == f])
     return y, folds, outer, raw
 
 

@@ -54,6 +54,12 @@ class SentimentBackend(Protocol):
     Optional: ``word_score(word) -> float`` in [-1, 1] for lowercased single words; a backend that
     has it gets the target-aware rules of :mod:`toolkit.sentiment.rules` (distance, negation, quotes, roles). A backend
     may instead implement ``target(text, start, end, ignore_quotes) -> TargetSentiment`` itself.
+    Optional: ``entity_band: float``, the half-width of the neutral band that
+    :func:`toolkit.sentiment.entity_portrayal` applies to the mean of the backend's mention scores (read by
+    :func:`toolkit.sentiment.api.entity_band`; without it the fixed :data:`toolkit.sentiment.api.ENTITY_BAND`,
+    0.05). It suits a backend whose scores run more extreme (``stacked``: 0.25, chosen by nested PerSenT
+    document folds, ``tools/static_persent_band.py``). Being optional it is not a protocol member, so
+    ``isinstance(backend, SentimentBackend)`` does not ask for it.
     """
 
     name: str

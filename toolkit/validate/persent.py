@@ -1,7 +1,7 @@
 """Scoring document-level portrayal against PerSenT (Bastan et al. 2020, "Author's Sentiment
 Prediction", COLING).
 
-Each PerSenT document carries the author's sentiment toward its main entity. The toolkit's answer
+Each PerSenT document is labelled by how its writer regards the one entity it is about. The toolkit's answer
 is :func:`toolkit.sentiment.entity_portrayal` over the entity's mention spans in the document
 (:func:`toolkit.datasets.load_persent` recovers them from the masked copy). The baseline in the same
 run is VADER on the whole document (compound, conventional +-0.05 band), target-blind.
@@ -27,7 +27,7 @@ from ..sentiment import LABELS, entity_portrayal, get_backend, label_of
 from ..sentiment.api import entity_band
 from .metrics import accuracy, macro_f1
 
-__all__ = ["FOLDS", "evaluate", "report"]
+__all__ = ["FOLDS", "doc_fold", "evaluate", "report"]
 
 FOLDS = 5
 
@@ -37,7 +37,8 @@ def _scores(gold: Sequence[str], pred: Sequence[str]) -> dict:
             "n": len(gold)}
 
 
-def _fold(doc: PersentDoc, k: int) -> int:
+def doc_fold(doc: PersentDoc, k: int) -> int:
+    """The fold of a PerSenT document: its numeric id modulo ``k`` (else the byte sum of the id modulo ``k``)."""
     return int(doc.id) % k if doc.id.isdigit() else sum(doc.id.encode()) % k
 
 
@@ -65,7 +66,7 @@ def evaluate(path: str | Path, backends: Iterable[str] = ("default", "vader")) -
     vader = get_backend("vader")
     preds = {name: _predict(docs, name) for name in backends}
     preds["vader-document"] = [label_of(vader.score(d.text), -0.05, 0.05) for d in docs]
-    folds = [_fold(d, FOLDS) for d in docs]
+    folds = [doc_fold(d, FOLDS) for d in docs]
     methods = {}
     for name, pred in preds.items():
         row = _scores(gold, pred)
@@ -84,7 +85,8 @@ def report(path: str | Path) -> str:
     res = evaluate(path)
     base = res["methods"]["vader-document"]
     lines = [
-        "PerSenT author's sentiment toward the main entity (Bastan et al. 2020); dev split (neutral band per backend: "
+        "PerSenT (Bastan et al. 2020): how each document's writer regards the one entity it is about; dev split "
+        "(neutral band per backend: "
         "+-0.05 fixed beforehand unless a backend names its own, chosen by nested folds of this file)",
         f"{res['file']}: {res['documents']} documents ({res['aligned']} with mentions from the masked copy, "
         f"the rest by name), {res['mentions']} mentions; gold "
