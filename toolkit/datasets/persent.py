@@ -1,5 +1,5 @@
-"""PerSenT (Bastan et al. 2020, "Author's Sentiment Prediction", COLING): news documents with the
-author's sentiment toward the document's main entity (Negative / Neutral / Positive).
+"""PerSenT (Bastan et al. 2020, "Author's Sentiment Prediction", COLING): news documents, each labelled
+with how its writer regards the entity the document is mainly about (Negative / Neutral / Positive).
 
 The file is a CSV with ``DOCUMENT_INDEX``, ``TARGET_ENTITY``, ``DOCUMENT``, ``MASKED_DOCUMENT``
 (every mention of the entity, pronouns included, replaced by ``[TGT]``) and ``TRUE_SENTIMENT``.
