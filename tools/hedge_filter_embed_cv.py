@@ -1,7 +1,7 @@
 """Does a frozen contextual encoder tell hedge senses apart better than the hand features? (issue 20, round 14)
 
 Usage: ``python tools/hedge_filter_embed_cv.py [--floor 0.92] [--min-train 200] [--pca 32] [--threads 2]
-[--variants base emb hand+emb avg] [--cache /tmp/embed14]``; ``--cost 200`` times the encoder on the hedges of
+[--variants base emb hand+emb avg] [--schemes leave-one-set-out "forward chaining"] [--cache /tmp/embed14]``; ``--cost 200`` times the encoder on the hedges of
 the first 200 FA-KES articles instead (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
 Data: the matched records of :func:`tools.hedge_filter_cv.records` over :data:`toolkit.validate.spot.DEV_SETS`
@@ -50,6 +50,7 @@ WINDOW = 300  # characters of the sentence kept on each side of the cue
 LAST_FOUR = ("hedges_real_fresh10.jsonl", "hedges_real_fresh11.jsonl", "hedges_real_fresh12.jsonl",
              "hedges_real_fresh13.jsonl")
 VARIANTS = ("base", "emb", "hand+emb", "avg")
+SCHEMES = ("leave-one-set-out", "forward chaining")
 
 
 def cue_window(text: str, sents, s_starts, start: int, end: int) -> tuple[str, int, int]:
@@ -219,6 +220,7 @@ def main() -> None:
     ap.add_argument("--pca", type=int, default=32, help="principal components of the embedding in hand+emb")
     ap.add_argument("--threads", type=int, default=2, help="torch CPU threads")
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
+    ap.add_argument("--schemes", nargs="+", choices=SCHEMES, default=list(SCHEMES), help="which fold schemes to run")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/embed14"), help="folder of cached embeddings")
     ap.add_argument("--cost", type=int, metavar="N", help="only time the encoder on N FA-KES articles' hedges")
     args = ap.parse_args()
@@ -235,8 +237,11 @@ def main() -> None:
     print(f"{len(data)} matched records ({y.sum()} real); embeddings {emb.shape} in {time.perf_counter() - t0:.1f} s",
           flush=True)
     for what, fold_list in folds(sets, args.min_train).items():
-        per = {v: scored(v, x_hand, emb, y, groups, fold_list, args.floor, args.pca) for v in args.variants}
-        for v, res in per.items():
+        if what not in args.schemes:
+            continue
+        per = {}
+        for v in args.variants:
+            per[v] = res = scored(v, x_hand, emb, y, groups, fold_list, args.floor, args.pca)
             print(f"{v}: " + hcv.loso_summary(res, y, sets, what), flush=True)
             if v != args.variants[0]:
                 print(f"  against {args.variants[0]}: {hcv.versus(res, per[args.variants[0]])}")
