@@ -4,7 +4,7 @@ Usage: ``python tools/hedge_filter_embed_cv.py [--floor 0.92] [--min-train 200] 
 [--variants base emb hand+emb avg] [--schemes leave-one-set-out "forward chaining"] [--cache /tmp/embed14]``; ``--cost 200`` times the encoder on the hedges of
 the first 200 FA-KES articles instead (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
-Data: the matched records of :func:`tools.hedge_filter_cv.records` over :data:`toolkit.validate.spot.DEV_SETS`
+Data: the matched records of :func:`tools.hedge_filter_folds.records` over :data:`toolkit.validate.spot.DEV_SETS`
 (never a held-out set), each with the text and span of its hedge, taken while ``records`` builds them (a wrapper
 around :func:`toolkit.hedge_filter.hedge_features` notes the text and hedge of each feature list it returns).
 
@@ -14,10 +14,10 @@ side of the cue) read once; the vector is the mean of the last layer's states ov
 concatenated with their mean over the whole sentence (768 columns). Cached under ``--cache`` keyed on the
 sentence and the cue's offsets in it.
 
-Variants, each scored in the folds of :func:`tools.hedge_filter_cv.loso_floors` (each set by a fit on the others)
-and :func:`tools.hedge_filter_cv.forward_floors` (each set from the first holding ``--min-train`` earlier records on,
+Variants, each scored in the folds of :func:`tools.hedge_filter_folds.loso_floors` (each set by a fit on the others)
+and :func:`tools.hedge_filter_folds.forward_floors` (each set from the first holding ``--min-train`` earlier records on,
 by a fit on the sets drawn before it), with the inner choice of C, class weights and threshold of
-:func:`tools.hedge_filter_cv.inner_grid` / :func:`tools.hedge_filter_cv.choose` at the recall floor ``--floor``:
+:func:`tools.hedge_filter_folds.inner_grid` / :func:`tools.hedge_filter_folds.choose` at the recall floor ``--floor``:
 ``base`` the shipped hand features; ``emb`` the embedding alone (standardised on the training fold);
 ``hand+emb`` the hand features and ``--pca`` principal components of the embedding (scaler and PCA fitted on the
 training fold only); ``avg`` the mean of the hand-feature model's and the embedding model's probabilities (each
@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import hedge_filter_cv as hcv  # noqa: E402
+import hedge_filter_folds as hcv  # noqa: E402
 
 from toolkit.validate.spot import DEV_SETS  # noqa: E402
 
@@ -63,7 +63,7 @@ def cue_window(text: str, sents, s_starts, start: int, end: int) -> tuple[str, i
 
 
 def records_with_text(names: list[str]) -> list[dict]:
-    """:func:`tools.hedge_filter_cv.records` of ``names``, each with ``window`` (:func:`cue_window` of its hedge)."""
+    """:func:`tools.hedge_filter_folds.records` of ``names``, each with ``window`` (:func:`cue_window` of its hedge)."""
     seen: dict[int, tuple] = {}
     original = hcv.hedge_features
 
@@ -130,8 +130,8 @@ def embeddings(data: list[dict], cache: Path, threads: int) -> np.ndarray:
 
 
 def folds(sets: np.ndarray, min_train: int) -> dict[str, list[tuple[str, np.ndarray, np.ndarray]]]:
-    """The ``(set, train, test)`` folds of :func:`tools.hedge_filter_cv.loso_floors` and
-    :func:`tools.hedge_filter_cv.forward_floors` (same sets, same order, same ``min_train`` rule)."""
+    """The ``(set, train, test)`` folds of :func:`tools.hedge_filter_folds.loso_floors` and
+    :func:`tools.hedge_filter_folds.forward_floors` (same sets, same order, same ``min_train`` rule)."""
     names = list(dict.fromkeys(sets))
     loso = [(n, np.flatnonzero(sets != n), np.flatnonzero(sets == n)) for n in names]
     forward = [(n, np.flatnonzero(np.isin(sets, names[:i])), np.flatnonzero(sets == n)) for i, n in enumerate(names)]
@@ -176,7 +176,7 @@ def kept(variant: str, x_hand, emb, y, groups, tr, te, floor: float, pca: int, s
 
 
 def scored(variant, x_hand, emb, y, groups, fold_list, floor, pca) -> dict:
-    """``{set: (unfiltered precision, precision, kept mask)}`` as :func:`tools.hedge_filter_cv.loso_floors`."""
+    """``{set: (unfiltered precision, precision, kept mask)}`` as :func:`tools.hedge_filter_folds.loso_floors`."""
     out = {}
     for name, tr, te in fold_list:
         keep = kept(variant, x_hand, emb, y, groups, tr, te, floor, pca)
