@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -82,19 +82,25 @@ def descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_Menti
     monitor mentioned last), and "the group" after a group named in passing takes that group."""
     if actors is None:
         return []
+    return [_Mention(d.start(), d.end(), prior.actor)
+            for d, prior in _antecedents(_DESCRIPTION, text, mentions,
+                                         lambda d, m: _kind(actors, m.actor) in _DESCRIPTION_KINDS)
+            if prior is not None]
+
+
+def _antecedents(pattern: re.Pattern, text: str, mentions: Sequence[Any], fits) -> Iterator[tuple[re.Match, Any]]:
+    """Each match of ``pattern`` that no mention of ``mentions`` (sorted by start) covers, with the nearest mention
+    ending before it, within :data:`_DESCRIPTION_REACH` characters, that ``fits(match, mention)`` (``None`` if
+    none): the antecedent search of :func:`descriptions` and :func:`role_descriptions`."""
     starts = [m.start for m in mentions]
     reach = list(accumulate((m.end for m in mentions), max))  # reach[j]: the furthest end of mentions[:j + 1]
-    found = []
-    for d in _DESCRIPTION.finditer(text):
-        j = bisect.bisect_left(starts, d.end())  # mentions[:j] start before the description ends
+    for d in pattern.finditer(text):
+        j = bisect.bisect_left(starts, d.end())  # mentions[:j] start before the match ends
         if j and reach[j - 1] > d.start():  # one of them ends after it starts: it covers a word of it
             continue
         i = bisect.bisect_left(starts, d.start())
-        prior = next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
-                      if m.end <= d.start() and _kind(actors, m.actor) in _DESCRIPTION_KINDS), None)
-        if prior is not None:
-            found.append(_Mention(d.start(), d.end(), prior.actor))
-    return found
+        yield d, next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
+                       if m.end <= d.start() and fits(d, m)), None)
 
 
 # A definite second reference to a person by a role noun ("The spokesman could not confirm ...", "the source added").
@@ -124,19 +130,12 @@ def role_descriptions(text: str, mentions: Sequence[Any], actors: Any) -> list[_
     noun phrase (:data:`_HEAD_NEXT`: a mark, a verb, an adverb, a clause or preposition word after it), so "the
     official" and "the source" before a noun or adjective ("The official news agency", "the source code") are no
     person; the test is a word list, not a tagger."""
-    starts = [m.start for m in mentions]
-    reach = list(accumulate((m.end for m in mentions), max))
     found = []
-    for d in _ROLE_DESCRIPTION.finditer(text):
-        j = bisect.bisect_left(starts, d.end())
-        if j and reach[j - 1] > d.start():
-            continue
+    for d, prior in _antecedents(_ROLE_DESCRIPTION, text, mentions,
+                                 lambda d, m: text[m.start:m.end].split()[-1].lower() == d.group(1).lower()):
         if not _HEAD_NEXT.match(text, d.end()):
             continue  # "the official news agency", "the source code": the role word modifies another noun
         head = d.group(1).lower()
-        i = bisect.bisect_left(starts, d.start())
-        prior = next((m for m in reversed(mentions[bisect.bisect_left(starts, d.start() - _DESCRIPTION_REACH):i])
-                      if m.end <= d.start() and text[m.start:m.end].split()[-1].lower() == head), None)
         if prior is not None:
             found.append(_Mention(d.start(), d.end(), prior.actor))
         elif actors is not None and not _OF.match(text, d.end()) \
