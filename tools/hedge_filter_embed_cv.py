@@ -129,15 +129,6 @@ def embeddings(data: list[dict], cache: Path, threads: int) -> np.ndarray:
     return np.vstack([np.load(cache / f"{k}.npy") for k in keys])
 
 
-def folds(sets: np.ndarray, min_train: int) -> dict[str, list[tuple[str, np.ndarray, np.ndarray]]]:
-    """The ``(set, train, test)`` folds of :func:`tools.hedge_filter_folds.loso_floors` and
-    :func:`tools.hedge_filter_folds.forward_floors` (same sets, same order, same ``min_train`` rule)."""
-    names = list(dict.fromkeys(sets))
-    loso = [(n, np.flatnonzero(sets != n), np.flatnonzero(sets == n)) for n in names]
-    forward = [(n, np.flatnonzero(np.isin(sets, names[:i])), np.flatnonzero(sets == n)) for i, n in enumerate(names)]
-    return {"leave-one-set-out": loso, "forward chaining": [f for f in forward if len(f[1]) >= min_train]}
-
-
 def _dense(emb: np.ndarray, tr: np.ndarray, n_components: int | None) -> np.ndarray:
     """``emb`` standardised (and PCA-reduced to ``n_components``) by a fit on the rows ``tr`` only."""
     from sklearn.decomposition import PCA
@@ -236,7 +227,8 @@ def main() -> None:
     emb = embeddings(data, args.cache, args.threads)
     print(f"{len(data)} matched records ({y.sum()} real); embeddings {emb.shape} in {time.perf_counter() - t0:.1f} s",
           flush=True)
-    for what, fold_list in folds(sets, args.min_train).items():
+    for what, fold_list in {"leave-one-set-out": hcv.loso_folds(sets),
+                            "forward chaining": hcv.forward_folds(sets, args.min_train)}.items():
         if what not in args.schemes:
             continue
         per = {}

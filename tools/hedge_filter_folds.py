@@ -125,16 +125,36 @@ def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float,
     return out
 
 
+def loso_folds(sets: np.ndarray) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """``(set, train rows, test rows)`` for leave-one-set-out: each set (in the order of first appearance) against
+    all the others."""
+    return [(name, np.flatnonzero(sets != name), np.flatnonzero(sets == name)) for name in dict.fromkeys(sets)]
+
+
+def forward_folds(sets: np.ndarray, min_train: int = 200) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """``(set, train rows, test rows)`` for forward chaining in draw order (first appearance in ``sets``): each set
+    against the sets before it, once those hold at least ``min_train`` records."""
+    names = list(dict.fromkeys(sets))
+    folds = [(name, np.flatnonzero(np.isin(sets, names[:i])), np.flatnonzero(sets == name))
+             for i, name in enumerate(names)]
+    return [f for f in folds if len(f[1]) >= min_train]
+
+
+def _by_floor(x, y, groups, folds, floors, seed: int, c_grid: tuple[float, ...]) -> dict:
+    """``{floor: {set: (unfiltered precision, precision, kept mask)}}`` over ``folds`` (:func:`loso_folds`,
+    :func:`forward_folds`): each test set's mask from the inner choice and fit on its train rows."""
+    out = {floor: {} for floor in floors}
+    for name, tr, te in folds:
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
+            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
+    return out
+
+
 def loso_floors(x, y, groups, sets, floors, seed: int = 100, c_grid: tuple[float, ...] = C_GRID) -> dict:
     """Leave-one-set-out for several inner recall floors at once: ``{floor: {set: (unfiltered precision,
     precision, kept mask)}}``; each set's mask comes from the inner choice (:func:`select`, article folds of the
     other sets) and a fit on the other sets, as a new held-out set would be scored."""
-    out = {floor: {} for floor in floors}
-    for name in dict.fromkeys(sets):
-        te, tr = np.flatnonzero(sets == name), np.flatnonzero(sets != name)
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
-            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
-    return out
+    return _by_floor(x, y, groups, loso_folds(sets), floors, seed, c_grid)
 
 
 def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int = 100,
@@ -144,15 +164,7 @@ def forward_floors(x, y, groups, sets, floors, min_train: int = 200, seed: int =
     before it, once those hold at least ``min_train`` records; ``{floor: {set: (unfiltered precision, precision,
     kept mask)}}`` as :func:`loso_floors`. Unlike leave-one-set-out it never trains on a set drawn later (by a
     tightened finder), as the next held-out set is scored."""
-    out = {floor: {} for floor in floors}
-    names = list(dict.fromkeys(sets))
-    for i, name in enumerate(names):
-        te, tr = np.flatnonzero(sets == name), np.flatnonzero(np.isin(sets, names[:i]))
-        if len(tr) < min_train:
-            continue
-        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
-            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
-    return out
+    return _by_floor(x, y, groups, forward_folds(sets, min_train), floors, seed, c_grid)
 
 
 def loso(x, y, groups, sets, min_kept: float, seed: int = 100) -> dict:
