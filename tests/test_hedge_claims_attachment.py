@@ -1,31 +1,17 @@
 """Attachment rules of issue 20's second round (toolkit.hedge_claims): reporting verbs, reported claims,
 auxiliaries before a pronoun, relative clauses and coordinated actors. Texts written for these tests."""
 
-from dataclasses import dataclass
-
+from claim_stubs import StubQuote
 from mention_stubs import mention_at
 
 from toolkit.hedge_claims import HOWS, attribute_hedges
 from toolkit.hedging import find_hedges
 
 
-@dataclass(frozen=True)
-class _Q:
-    start: int
-    end: int
-    actor: str | None
-    cue_start: int | None = None
-    cue_end: int | None = None
-    stance: str | None = "neutral"
-    speaker: str | None = None
-    speaker_start: int | None = None
-
-
-
-
 def _quote(text, cue, content_from, actor, speaker, stance="neutral"):
     c = text.index(cue)
-    return _Q(text.index(content_from), len(text) - 1, actor, c, c + len(cue), stance, speaker, text.index(speaker))
+    return StubQuote(text.index(content_from), len(text) - 1, actor, speaker=speaker, speaker_start=text.index(speaker),
+                     cue_start=c, cue_end=c + len(cue), stance=stance)
 
 
 def _claim(text, quotes=(), mentions=(), cue=None):
