@@ -9,6 +9,8 @@ import random
 import numpy as np
 import pytest
 
+from mention_stubs import spans_of
+
 from toolkit.sentiment import linear
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.features import FeatureSet, showable
@@ -29,12 +31,7 @@ SETS = [FeatureSet(), FeatureSet(framing=True, passive_agent=True), FeatureSet(c
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    out = []
-    for name in NAMES:
-        start = -1
-        while (start := text.find(name, start + 1)) >= 0:
-            out.append((start, start + len(name)))
-    return sorted(out)
+    return spans_of(text, *NAMES)
 
 
 def _backend(fs: FeatureSet) -> LinearTargetBackend:

@@ -9,6 +9,8 @@ import json
 import numpy as np
 import pytest
 
+from mention_stubs import spans_of
+
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.linear_fit import row_logits
 from toolkit.sentiment.registry import get_backend
@@ -22,12 +24,7 @@ NAMES = ("Vale Front", "Mara Quill", "Ruritania")
 
 
 def _spans():
-    out = []
-    for name in NAMES:
-        start = -1
-        while (start := TEXT.find(name, start + 1)) >= 0:
-            out.append((start, start + len(name)))
-    return sorted(out)
+    return spans_of(TEXT, *NAMES)
 
 
 @pytest.fixture(scope="module")

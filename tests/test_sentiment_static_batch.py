@@ -8,6 +8,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from mention_stubs import spans_of
+
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.static import PARTS, StaticLinearBackend, load_vectors
 
@@ -28,10 +30,7 @@ def backend(tmp_path):
 
 
 def _spans():
-    out, start = [], -1
-    while (start := TEXT.find("Orlov", start + 1)) >= 0:
-        out.append((start, start + 5))
-    return out
+    return spans_of(TEXT, "Orlov")
 
 
 @pytest.mark.parametrize("ignore_quotes", [False, True])
