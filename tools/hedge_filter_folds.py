@@ -40,7 +40,8 @@ def training_sets(extra: list[str]) -> list[str]:
 
 
 def records(names: list[str]) -> list[dict]:
-    """The matched records of the named spot sets: ``set``, ``group`` (corpus/article), ``features``, ``real``."""
+    """The matched records of the named spot sets: ``set``, ``group`` (corpus/article), ``features``, ``real``, and
+    the hedge it matched: ``text`` (its article's text, shared by the article's records) and ``span``."""
     actors, verbs = load_actors(), load_verbs()
     loaded: dict = {}
     out = []
@@ -51,12 +52,13 @@ def records(names: list[str]) -> list[dict]:
             if key not in per_article:
                 text, found, quotes, claims = article_claims(article, actors, verbs)
                 ctx = hedge_context(text, quotes, verbs, actors)
-                per_article[key] = [(h, c, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
-                                    if c.role != "reporting"]
-            hit = next(((h, f) for h, _c, f in per_article[key] if h.start < r["end"] and r["start"] < h.end), None)
+                per_article[key] = text, [(h, hedge_features(ctx, h, c)) for h, c in zip(found, claims)
+                                          if c.role != "reporting"]
+            text, hedges = per_article[key]
+            hit = next(((h, f) for h, f in hedges if h.start < r["end"] and r["start"] < h.end), None)
             if hit is not None:
                 out.append({"set": name, "group": f"{r['corpus']}/{r['doc_id']}", "features": hit[1],
-                            "real": bool(r["real"])})
+                            "real": bool(r["real"]), "text": text, "span": (hit[0].start, hit[0].end)})
     return out
 
 
