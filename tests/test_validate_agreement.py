@@ -50,8 +50,9 @@ def test_validate_agreement_real_files_pair_and_point_into_their_articles(shared
     monkeypatch.setattr(gold_text, "load_corpus", corpora_loaded_once)
     corpora = shared("corpora")
     tab = ag.table()
-    assert list(zip(tab["set"], tab["field"])) == [("hedges_real_fresh14.jsonl", "real"), ("hedges_real_fresh14.jsonl", "actor"),
+    assert list(zip(tab["set"], tab["field"])) == [("hedges_real_fresh15.jsonl", "real"), ("hedges_real_fresh15.jsonl", "actor"),
                                                    ("portrayal_fresh2.jsonl", "label"),
+                                                   ("hedges_real_fresh14.jsonl", "real"), ("hedges_real_fresh14.jsonl", "actor"),
                                                    ("hedges_real_fresh13.jsonl", "real"), ("hedges_real_fresh13.jsonl", "actor"),
                                                    ("hedges_real_fresh12.jsonl", "real"), ("hedges_real_fresh12.jsonl", "actor"),
                                                    ("hedges_real_fresh11.jsonl", "real"), ("hedges_real_fresh11.jsonl", "actor"),
@@ -79,7 +80,7 @@ def test_validate_agreement_real_files_pair_and_point_into_their_articles(shared
 
 def test_validate_agreement_heldout_second_labels_cover_every_record_of_their_set():
     heldout = [name for name, covers in ag.SECOND_SETS.items() if covers.startswith("held out")]
-    assert heldout == ["hedges_real_fresh14.jsonl", "portrayal_fresh2.jsonl"]
+    assert heldout == ["hedges_real_fresh15.jsonl", "portrayal_fresh2.jsonl"]
     for name in heldout:
         first, second = ag.read_labels(ag.GOLD_DIR / name), ag.read_labels(ag.GOLD_DIR / f"second_{name}")
         assert len(second) == len(first) == 40
@@ -88,12 +89,12 @@ def test_validate_agreement_heldout_second_labels_cover_every_record_of_their_se
         for r in second:  # the key and the second labels only: no text, no first-annotator field
             assert fields <= set(r) <= set(ag.KEY) | fields | {"why", "role"}
             assert ("why" in r) == (r.get("real") is False)
-            if "role" in r:  # fresh7's to fresh14's second labels give the role too: none for a non-hedge
+            if "role" in r:  # fresh7's to fresh15's second labels give the role too: none for a non-hedge
                 assert (r["role"] in ("own", "distancing", "none")) == r["real"] and (r["role"] is None) == (not r["real"])
     for name in ("second_hedges_real_fresh7.jsonl", "second_hedges_real_fresh8.jsonl", "second_hedges_real_fresh9.jsonl",
                  "second_hedges_real_fresh10.jsonl", "second_hedges_real_fresh11.jsonl",
                  "second_hedges_real_fresh12.jsonl", "second_hedges_real_fresh13.jsonl",
-                 "second_hedges_real_fresh14.jsonl"):
+                 "second_hedges_real_fresh14.jsonl", "second_hedges_real_fresh15.jsonl"):
         assert all("role" in r for r in ag.read_labels(ag.GOLD_DIR / name))
     # the dev sets' blocks stay last, where the spot reports of toolkit.validate.spot are read from
     hedge_sets = [name for name in ag.SECOND_SETS if name.startswith("hedges_")]

@@ -51,8 +51,8 @@ def test_validate_spot_fresh_hedges_scored_and_pooled(shared):
     pooled = score_hedges(shared("corpora"), ("hedges_real.jsonl", "hedges_real_fresh.jsonl"))
     assert pooled["records"] == 80 and pooled["real"] == 60
     lines = report_hedges(shared("corpora"))
-    assert sum(" records, " in line for line in lines) == 20  # eighteen sets, dev pooled, all pooled
-    assert any("dev pooled (1000 records" in line for line in lines) and any("  all pooled (1040 records" in line for line in lines)
+    assert sum(" records, " in line for line in lines) == 21  # nineteen sets, dev pooled, all pooled
+    assert any("dev pooled (1040 records" in line for line in lines) and any("  all pooled (1080 records" in line for line in lines)
     dev_line = next(line for line in lines if line.startswith("  dev pooled ("))
     assert "hedges_real_fresh8.jsonl" in dev_line and not any(name in dev_line for name in HELD_OUT)  # all pooled only
     set_lines = [line.split(" (")[0].strip() for line in lines if " records, " in line]
@@ -133,9 +133,9 @@ def test_validate_spot_fresh6_registered_as_dev_and_read(shared):
 def test_validate_spot_held_out_tuple_splits_the_registered_sets():
     # HELD_OUT (read by report_hedges and summary.held_out_spot) and DEV_SETS split the hedge sets; the
     # descriptions agree with the tuple but nothing reads them to decide
-    assert HELD_OUT == ("hedges_real_fresh14.jsonl",)
+    assert HELD_OUT == ("hedges_real_fresh15.jsonl",)
     assert set(HELD_OUT) | set(DEV_SETS) == set(HEDGE_SETS) and not set(HELD_OUT) & set(DEV_SETS)
-    assert len(DEV_SETS) == 17 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
+    assert len(DEV_SETS) == 18 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
     assert [name for name, why in HEDGE_SETS.items() if why.endswith("held out")] == list(HELD_OUT)
     assert PORTRAYAL_HELD_OUT == ("portrayal_fresh2.jsonl",)
     assert [name for name, why in PORTRAYAL_SETS.items() if why.endswith("held out")] == list(PORTRAYAL_HELD_OUT)
@@ -216,21 +216,23 @@ def test_validate_spot_fresh13_registered_as_dev_and_read(shared):
     _registered_set_reads(shared, "hedges_real_fresh13.jsonl", 27)
 
 
-def test_validate_spot_fresh14_registered_held_out_and_read(shared):
-    # drawn by d2e6d69, labelled blind twice and committed unregistered in round 13; registered in round 14
-    assert HELD_OUT == ("hedges_real_fresh14.jsonl",) and "hedges_real_fresh14.jsonl" not in DEV_SETS
+def test_validate_spot_fresh14_registered_as_dev_and_read(shared):
+    # held out in round 14, scored once at dd48739: dev since
+    assert "hedges_real_fresh14.jsonl" in DEV_SETS and HEDGE_SETS["hedges_real_fresh14.jsonl"].endswith("dev since")
     assert "d2e6d69" in HEDGE_SETS["hedges_real_fresh14.jsonl"] and "seed 41" in HEDGE_SETS["hedges_real_fresh14.jsonl"]
-    first, second = _first_and_second_labels("hedges_real_fresh14.jsonl")
-    assert len(first) == len(second) == 40 and sum(r["real"] for r in second) == 28
-    _registered_set_reads(shared, "hedges_real_fresh14.jsonl", 27)  # labels counted, not scored
+    _first_and_second_labels("hedges_real_fresh14.jsonl")
+    _registered_set_reads(shared, "hedges_real_fresh14.jsonl", 27)
 
 
-def test_validate_spot_fresh15_committed_but_not_registered():
-    # drawn by 1960972 for round 15 and labelled blind twice; no command may score it before round 15 registers it
+def test_validate_spot_fresh15_registered_held_out_and_read(shared):
+    # drawn by 1960972, labelled blind twice and committed unregistered in round 14; registered in round 15
+    assert HELD_OUT == ("hedges_real_fresh15.jsonl",) and "hedges_real_fresh15.jsonl" not in DEV_SETS
+    assert "1960972" in HEDGE_SETS["hedges_real_fresh15.jsonl"] and "seed 42" in HEDGE_SETS["hedges_real_fresh15.jsonl"]
     first, second = _first_and_second_labels("hedges_real_fresh15.jsonl")
-    assert "hedges_real_fresh15.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
-    assert sum(r["real"] for r in first) == 25 and sum(r["real"] for r in second) == 24  # labels counted, not scored
-    assert all({"corpus", "doc_id", "n_chars", "sha256", "start", "end"} <= set(r) for r in first)
+    assert len(first) == len(second) == 40 and sum(r["real"] for r in second) == 24
+    _registered_set_reads(shared, "hedges_real_fresh15.jsonl", 25)  # labels counted, not scored
+    corpora = [r["corpus"] for r in first]
+    assert (corpora.count("allsides-syria"), corpora.count("sputnik-seededlda"), corpora.count("fakes")) == (22, 12, 6)
 
 
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):

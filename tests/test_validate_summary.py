@@ -13,7 +13,7 @@ def test_validate_summary_held_out_spot_sets_are_the_registered_ones(shared, mon
     monkeypatch.setattr(gold_text, "load_corpus", corpora_loaded_once)
     got = summary.held_out_spot(shared("corpora"))
     assert list(got) == [*spot.HELD_OUT, *spot.PORTRAYAL_HELD_OUT]  # dev sets are not headline rows
-    assert "hedges_real_fresh14.jsonl" in got and not set(got) & set(spot.DEV_SETS)  # fresh13 and earlier: dev now
+    assert "hedges_real_fresh15.jsonl" in got and not set(got) & set(spot.DEV_SETS)  # fresh14 and earlier: dev now
     for name, r in got.items():
         assert r["records"] == 40
         figures = [r["precision"], r["actor_right"]] if name.startswith("hedges") else [r["accuracy"]]

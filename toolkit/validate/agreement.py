@@ -61,7 +61,13 @@ text windows alone, without the first labels (commit 71e2ad5):
 The held-out hedge set of round 14 was labelled the same way by another second annotator, from the
 text windows alone, without the first labels (commit a18c662):
 
-* ``second_hedges_real_fresh14.jsonl``: all 40 records of hedge set fresh14 (held out; 28 real; first 27).
+* ``second_hedges_real_fresh14.jsonl``: all 40 records of hedge set fresh14 (held out in round 14, dev since; 28
+  real; first 27).
+
+The held-out hedge set of round 15 was labelled the same way by another second annotator, from the
+text windows alone, without the first labels (commit e5490ca):
+
+* ``second_hedges_real_fresh15.jsonl``: all 40 records of hedge set fresh15 (held out; 24 real; first 25).
 
 They hold the record key (``corpus``, ``doc_id``, ``start``, ``end``) and the second labels only:
 ``real`` and ``actor`` (``null`` for none or an unlisted actor; ``why`` for a non-hedge) for hedges,
@@ -144,6 +150,10 @@ since; fresh13's first labels predate it and stand unadjudicated.
 fresh14 (round 14, measured when its labels were committed): ``real`` 0.975 / kappa 0.94 (n 40; one disagreement,
 an ability-or-possibility "could"), ``actor`` 24/27 / kappa 0.84 on the records both call real (three named state
 bodies the lexicon lacks, taken as the generic government by one annotator and ``null`` by the other).
+fresh15 (round 15, measured when its labels were committed): ``real`` 0.975 / kappa 0.95 (n 40; one disagreement,
+a "potential" before a risk noun), ``actor`` 20/24 / kappa 0.80 on the records both call real (the Russian military
+as the government or its defence ministry, an unnamed party as ``null`` or the Syrian government, a UN body the
+lexicon lacks as the UN or its agencies, anonymous security sources as a guessed state or ``unnamed_source``).
 
 Usage: ``python -m toolkit.validate.agreement`` prints one block per set.
 """
@@ -167,8 +177,9 @@ KEY = ("corpus", "doc_id", "start", "end")
 # first annotator's set -> what the second labels cover (the held-out sets first, so that the dev sets'
 # blocks end the hedge and portrayal reports of toolkit.validate.spot as before)
 SECOND_SETS = {
-    "hedges_real_fresh14.jsonl": "held out; all 40 records",
+    "hedges_real_fresh15.jsonl": "held out; all 40 records",
     "portrayal_fresh2.jsonl": "held out; all 40 mentions",
+    "hedges_real_fresh14.jsonl": "dev (held out in round 14); all 40 records",
     "hedges_real_fresh13.jsonl": "dev (held out in round 13); all 40 records",
     "hedges_real_fresh12.jsonl": "dev (held out in round 12); all 40 records",
     "hedges_real_fresh11.jsonl": "dev (held out in round 11); all 40 records",

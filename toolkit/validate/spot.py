@@ -73,18 +73,19 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   committed alone (agreement, labels only, measured then: ``real`` 0.975 / kappa 0.94, n 40, one disagreement, an
   ability-or-possibility "could"; ``actor`` 24/27 / kappa 0.84, the three differences named state bodies the
   lexicon lacks, taken as the generic government by one annotator and ``null`` by the other), unregistered, before
-  any later rule change; registered in round 14 before any rule change; never read to choose one: held out.
+  any later rule change; registered in round 14 before any rule change; held out in round 14 (scored once, at
+  dd48739): dev since.
 * ``hedges_real_fresh15.jsonl`` (and ``second_hedges_real_fresh15.jsonl``): 40 more, seed 42, ``--by-alignment``,
   none of the eighteen sets above's articles, drawn by the code of commit 1960972 (round 14, before its rule
   changes), labelled the same way (text window alone, under the round-13 and round-14 conventions below) by two
   annotators and committed alone (agreement, labels only, measured then: ``real`` 0.975 / kappa 0.95, n 40, one
   disagreement, a "potential" before a risk noun; ``actor`` 20/24 / kappa 0.80: the Russian military as the government
   or its defence ministry, an unnamed party as ``null`` or the Syrian government, a UN body the lexicon lacks as the
-  UN or its agencies, anonymous security sources as a guessed state or ``unnamed_source``); **not registered** in
-  :data:`HEDGE_SETS`, so no command scores it: round 15 registers it as its held-out set before any rule change.
-  The held-out sets are the ones named in :data:`HELD_OUT` (fresh14; :data:`PORTRAYAL_HELD_OUT`
-  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the seventeen dev sets
-  pooled (1000, :data:`DEV_SETS`: every set but the held-out ones) and all eighteen pooled (1040).
+  UN or its agencies, anonymous security sources as a guessed state or ``unnamed_source``), unregistered, before any later rule
+  change; registered in round 15 before any rule change; never read to choose one: held out.
+  The held-out sets are the ones named in :data:`HELD_OUT` (fresh15; :data:`PORTRAYAL_HELD_OUT`
+  for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the eighteen dev sets
+  pooled (1040, :data:`DEV_SETS`: every set but the held-out ones) and all nineteen pooled (1080).
 * ``portrayal_real.jsonl``: 40 outlet mentions (outside quotes) drawn with seed 21 the same way,
   labelled with the outlet's portrayal of the actor in that sentence (``place``: the mention is a
   place, not the actor); read while changing the portrayal rules: dev.
@@ -206,9 +207,11 @@ HEDGE_SETS = {
     "hedges_real_fresh13.jsonl": "seed 40, by outlet alignment; drawn by commit 9200055, labelled before any later "
                                  "rule; held out in round 13, scored once at 5cdebe7: dev since",
     "hedges_real_fresh14.jsonl": "seed 41, by outlet alignment; drawn by commit d2e6d69, labelled before any later "
+                                 "rule; held out in round 14, scored once at dd48739: dev since",
+    "hedges_real_fresh15.jsonl": "seed 42, by outlet alignment; drawn by commit 1960972, labelled before any later "
                                  "rule; never read to choose one: held out",
 }
-HELD_OUT = ("hedges_real_fresh14.jsonl",)
+HELD_OUT = ("hedges_real_fresh15.jsonl",)
 DEV_SETS = tuple(name for name in HEDGE_SETS if name not in HELD_OUT)  # every registered set but the held-out ones
 
 
