@@ -128,7 +128,15 @@ fresh14 second annotation (its three ``actor`` disagreements): a named state bod
 agency, office, committee or command of a state) takes that state's generic actor (``us_government``,
 ``russian_government``, ``syrian_government``, ``iran_government``, ``turkey_government``, or the country's own id,
 ``britain``, ``france``), as an anonymous official of that state does; ``null`` only when the lexicon has no actor
-for that state. fresh14's labels predate this and stand. Second-annotator agreement (kappa) is
+for that state. fresh14's labels predate this and stand. Clarified in round 15 from the fresh15 second annotation
+(its four ``actor`` disagreements): a state's armed forces take the lexicon's actor for them where it has one (the
+Russian military is ``russian_defense_ministry``, the Syrian one ``syrian_army``), else that state's generic actor; a
+UN body the lexicon lacks (an agency, office, commission or mission of the UN) takes ``un_agencies``, the UN as a whole
+and its unnamed officials ``united_nations``; an anonymous security, military or intelligence source takes the side
+the text names for it (its qualifier or its sentence: "a Ruritanian military source" is Ruritania's generic actor),
+and ``unnamed_source`` when the text names none, never a side guessed from the outlet; a party the text leaves
+unnamed ("those responsible", "the attackers") is ``null``. fresh15's labels predate this and stand.
+Second-annotator agreement (kappa) is
 printed under the spot sets by ``validate hedging`` and ``validate sentiment``.
 
 Each set was labelled before any change it scores, so the ``as drawn`` figures are the untouched
