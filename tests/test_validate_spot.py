@@ -19,7 +19,7 @@ def test_validate_spot_gold_files_hold_offsets_not_text():
                  "hedges_real_fresh4.jsonl", "hedges_real_fresh5.jsonl", "hedges_real_fresh6.jsonl",
                  "hedges_real_fresh7.jsonl", "hedges_real_fresh8.jsonl", "hedges_real_fresh9.jsonl", "hedges_real_fresh10.jsonl",
                  "hedges_real_fresh11.jsonl", "hedges_real_fresh12.jsonl", "hedges_real_fresh13.jsonl",
-                 "hedges_real_fresh14.jsonl", "hedges_real_fresh15.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
+                 "hedges_real_fresh14.jsonl", "hedges_real_fresh15.jsonl", "hedges_real_fresh16.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
                  "portrayal_real.jsonl", "portrayal_fresh.jsonl",
                  "portrayal_fresh2.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
@@ -233,6 +233,15 @@ def test_validate_spot_fresh15_registered_held_out_and_read(shared):
     _registered_set_reads(shared, "hedges_real_fresh15.jsonl", 25)  # labels counted, not scored
     corpora = [r["corpus"] for r in first]
     assert (corpora.count("allsides-syria"), corpora.count("sputnik-seededlda"), corpora.count("fakes")) == (22, 12, 6)
+
+
+def test_validate_spot_fresh16_committed_but_not_registered():
+    # drawn by f52cdba for round 16 and labelled blind twice; no command may score it before round 16 registers it
+    first, second = _first_and_second_labels("hedges_real_fresh16.jsonl")
+    assert "hedges_real_fresh16.jsonl" not in HEDGE_SETS and len(first) == len(second) == 40
+    assert sum(r["real"] for r in first) == 28 and sum(r["real"] for r in second) == 29  # labels counted, not scored
+    assert all({"corpus", "doc_id", "n_chars", "sha256", "start", "end"} <= set(r) for r in first)
+    assert len({(r["corpus"], r["doc_id"]) for r in first}) == 40
 
 
 def test_validate_spot_report_pools_dev_without_the_held_out_sets(monkeypatch):

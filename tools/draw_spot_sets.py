@@ -57,6 +57,9 @@ committed unregistered and registered in round 13 as its held-out set. ``hedges_
 in round 14 as its held-out set. ``hedges_real_fresh15.jsonl`` was drawn with ``hedges --seed 42 --n 40
 --by-alignment`` and the eighteen sets above excluded, by the code of commit 1960972 (us_western 24, russia 12, iran 2,
 arab 2), labelled blind by two annotators, committed unregistered and registered in round 15 as its held-out set.
+``hedges_real_fresh16.jsonl`` was drawn with ``hedges --seed 43 --n 40 --by-alignment`` and the nineteen sets above
+excluded, by the code of commit f52cdba (us_western 21, russia 16, arab 2, iran 1), labelled blind by two annotators
+and committed unregistered, for round 16.
 ``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
 by the code of commit 9e61234; ``portrayal_fresh2.jsonl`` with ``mentions --seed 28 --exclude
 toolkit/validate/gold/portrayal_real.jsonl --exclude toolkit/validate/gold/portrayal_fresh.jsonl`` by the code of

@@ -83,6 +83,14 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   or its defence ministry, an unnamed party as ``null`` or the Syrian government, a UN body the lexicon lacks as the
   UN or its agencies, anonymous security sources as a guessed state or ``unnamed_source``), unregistered, before any later rule
   change; registered in round 15 before any rule change; never read to choose one: held out.
+* ``hedges_real_fresh16.jsonl`` (and ``second_hedges_real_fresh16.jsonl``): 40 more, seed 43, ``--by-alignment``,
+  none of the nineteen sets above's articles, drawn by the code of commit f52cdba (round 15, before its rule
+  changes), labelled the same way (text window alone, under the conventions below up to round 15's) by two
+  annotators and committed alone (agreement, labels only, measured then: ``real`` 0.975 / kappa 0.94, n 40, one
+  disagreement, a "possible" before a noun of future deliveries as a topic or a hedge; ``actor`` 26/28 / kappa 0.89:
+  a subjectless "appeared to" given to the officials of its clause or to the leader behind the act, and a speaker
+  only named by a pronoun in the window given as ``null`` or inferred); **not registered** in :data:`HEDGE_SETS`, so
+  no command scores it: round 16 registers it as its held-out set before any rule change.
   The held-out sets are the ones named in :data:`HELD_OUT` (fresh15; :data:`PORTRAYAL_HELD_OUT`
   for portrayal), not told by their descriptions. ``validate hedging`` prints each set, the eighteen dev sets
   pooled (1040, :data:`DEV_SETS`: every set but the held-out ones) and all nineteen pooled (1080).
