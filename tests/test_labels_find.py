@@ -9,9 +9,15 @@ from toolkit.labels import HOWS, Label, find_labels
 
 
 def _one(text: str, **kw) -> Label:
+    """The one label of ``text`` in the outlet's own voice (also used by the other tests/test_labels_*.py)."""
     labels = find_labels(text, quotes=(), **kw)
     assert len(labels) == 1, labels
     return labels[0]
+
+
+def _found(text: str, **kw) -> list[tuple[str, str | None]]:
+    """``(text, camp)`` of each label of ``text`` in the outlet's own voice."""
+    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
 
 
 def test_labels_unambiguous_term_comes_from_the_lexicon():
