@@ -14,8 +14,8 @@ from mention_stubs import spans_of
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.linear_fit import row_logits
 from toolkit.sentiment.registry import get_backend
-from toolkit.sentiment.stacked import (NODE_FIELDS, Forest, StackedBackend, StackSettings, dense_matrix, fit_forest,
-                                       rule_values, sklearn_trees, stack_matrix)
+from toolkit.sentiment.stacked import (NODE_FIELDS, Forest, StackedBackend, StackSettings, checked_export, dense_matrix,
+                                       fit_forest, rule_values, sklearn_trees, stack_matrix)
 from toolkit.sentiment.static import MODEL_PATH, StaticLinearBackend, static_features
 
 TEXT = ('The so-called Vale Front shelled a market, and Mara Quill praised the brave medics of Ruritania. '
@@ -55,6 +55,17 @@ def test_sentiment_stacked_sklearn_trees_names_the_version_when_state_is_missing
 
     with pytest.raises(RuntimeError, match=f"scikit-learn {sklearn.__version__}.*_predictors"):
         sklearn_trees(Renamed())
+
+
+def test_sentiment_stacked_checked_export_refuses_a_forest_that_scores_otherwise(monkeypatch):
+    x, model = _small_fit()
+    assert np.array_equal(checked_export(model, x).raw(x), Forest.from_sklearn(model).raw(x))
+    real = sklearn_trees(model)
+    shifted = [[nodes.copy() for nodes in per_class] for per_class in real[0]]
+    shifted[0][0]["value"] += 0.5  # as if a release stored leaf values another way
+    monkeypatch.setattr("toolkit.sentiment.stacked.sklearn_trees", lambda m: (shifted, real[1]))
+    with pytest.raises(RuntimeError, match="sklearn_trees needs updating"):
+        checked_export(model, x)
 
 
 def test_sentiment_stacked_forest_scores_as_sklearn_and_round_trips_json():

@@ -44,7 +44,7 @@ from .static import MODEL_PATH as STATIC_PATH
 from .static import StaticLinearBackend, StaticSet, load_vectors
 
 __all__ = ["STACK_PATH", "StackSettings", "NODE_FIELDS", "sklearn_trees", "Forest", "StackedBackend", "is_rule_feature",
-           "rule_names", "rule_values", "dense_matrix", "stack_matrix", "fit_forest", "train_stack"]
+           "rule_names", "rule_values", "dense_matrix", "stack_matrix", "fit_forest", "checked_export", "train_stack"]
 
 STACK_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_stack.json"
 
@@ -103,8 +103,8 @@ def sklearn_trees(model) -> tuple[list[list[np.ndarray]], np.ndarray]:
     The one place that reads scikit-learn's private state (``_predictors``, each a ``TreePredictor`` with
     ``nodes``; ``_baseline_prediction``): scikit-learn exports no histogram-boosted tree (``estimators_`` and
     ``tree_`` exist only for ``GradientBoostingClassifier``, a different fit; its issue 29731 asks for the node
-    layout to be documented). Written against scikit-learn 1.9.1 (tests/test_sentiment_stacked.py checks the
-    exported forest against the public ``decision_function``).
+    layout to be documented). Written against scikit-learn 1.9.1; :func:`train_stack` checks the exported forest
+    against the public ``decision_function`` on its training rows (:func:`checked_export`).
 
     Raises:
         RuntimeError: the installed scikit-learn lacks one of these attributes or node fields (the message names
@@ -290,6 +290,21 @@ def fit_forest(x: np.ndarray, y: np.ndarray, settings: StackSettings = StackSett
     return model.fit(x, y)
 
 
+def checked_export(model, x: np.ndarray, tolerance: float = 1e-9) -> Forest:
+    """:meth:`Forest.from_sklearn` of ``model``, checked against its public ``decision_function`` on the rows ``x``.
+
+    Raises:
+        RuntimeError: a row's raw class scores differ by more than ``tolerance`` (the private node layout that
+            :func:`sklearn_trees` reads changed meaning), so no model is written from it.
+    """
+    forest = Forest.from_sklearn(model)
+    gap = float(np.abs(forest.raw(x) - model.decision_function(x)).max())
+    if gap > tolerance:
+        raise RuntimeError(f"the exported forest scores rows {gap:.3g} away from the fitted model's "
+                           "decision_function: toolkit.sentiment.stacked.sklearn_trees needs updating")
+    return forest
+
+
 def train_stack(examples: Sequence[Example] | str | Path, settings: StackSettings = StackSettings(),
                 linear_path: str | Path = STATIC_PATH, name: str = "stacked") -> StackedBackend:
     """Fit the stack on NewsMTSC-format gold over the shipped static linear model of ``linear_path``.
@@ -298,7 +313,10 @@ def train_stack(examples: Sequence[Example] | str | Path, settings: StackSetting
     :data:`toolkit.sentiment.selection.FOLDS` article folds, :func:`toolkit.sentiment.selection.out_of_fold`),
     the rule features and the dense block of every example; the returned backend pairs the trees with the
     weights of ``linear_path``. Minutes (five linear fits, then the trees), on one thread: with more, BLAS and
-    OpenMP sums in another order moved the logits, and so the trees' thresholds, by up to 1e-8."""
+    OpenMP sums in another order moved the logits, and so the trees' thresholds, by up to 1e-8.
+
+    Raises:
+        RuntimeError: the exported trees do not score as the fitted model (:func:`checked_export`)."""
     import scipy.sparse  # noqa: F401  (loaded before the limit, so that it covers their thread pools)
     import sklearn.ensemble  # noqa: F401
     import sklearn.linear_model  # noqa: F401
@@ -325,7 +343,8 @@ def _train_stack(examples, settings: StackSettings, linear_path, name: str) -> S
     names = rule_names(rows)
     named = [rule_values(r) for r in rows]
     x = stack_matrix(np.array(logits), named, names, dense_matrix(dense, ss))
-    forest = Forest.from_sklearn(fit_forest(x, np.array([LABELS.index(y) for y in labels]), settings))
+    model = fit_forest(x, np.array([LABELS.index(y) for y in labels]), settings)
+    forest = checked_export(model, x)
     return StackedBackend(base.weights, forest, names, name=name, settings=base.settings)
 
 
