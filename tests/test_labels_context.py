@@ -4,11 +4,9 @@ as the camp an ambiguous label names."""
 
 from __future__ import annotations
 
+from test_labels_find import _found
+
 from toolkit.labels import find_labels, load_labels
-
-
-def _found(text: str, **kw) -> list[tuple[str, str | None]]:
-    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
 
 
 def test_labels_context_tag_line_at_the_end_is_no_label():

@@ -9,9 +9,15 @@ from toolkit.labels import HOWS, Label, find_labels
 
 
 def _one(text: str, **kw) -> Label:
+    """The one label of ``text`` in the outlet's own voice (also used by the other tests/test_labels_*.py)."""
     labels = find_labels(text, quotes=(), **kw)
     assert len(labels) == 1, labels
     return labels[0]
+
+
+def _found(text: str, **kw) -> list[tuple[str, str | None]]:
+    """``(text, camp)`` of each label of ``text`` in the outlet's own voice."""
+    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
 
 
 def test_labels_unambiguous_term_comes_from_the_lexicon():
@@ -117,18 +123,18 @@ def test_labels_offsets_index_the_text_and_frame_has_the_fields():
 
 
 def test_labels_nearest_anchor_bisection_equals_a_scan():
-    """The resolver's bisection per camp (_Anchors) picks what a scan of every anchor picks: the nearest
+    """The resolver's bisection per camp (resolve.Anchors) picks what a scan of every anchor picks: the nearest
     before, else the nearest after, ties to the smallest camp id; and the last anchor before a label."""
     import random
 
-    from toolkit.labels.find import _Anchors
+    from toolkit.labels.resolve import Anchors
 
     rng = random.Random(0)
     camps = ["isis", "opposition", "other", "us"]
     for _ in range(300):
         n = 200
         raw = [(rng.randrange(n), rng.choice(camps)) for _ in range(rng.randrange(12))]
-        anchors = _Anchors(raw)
+        anchors = Anchors(raw)
         lo, hi = sorted(rng.sample(range(n + 1), 2))
         at = rng.randrange(lo, hi)
         want = rng.sample(camps, rng.randrange(1, 4))

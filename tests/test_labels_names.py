@@ -4,17 +4,9 @@ dev label sets (folds A/B, fresh-1, fresh-2) added - the acronym written as a na
 
 from __future__ import annotations
 
-from toolkit.labels import Label, find_labels
+from test_labels_find import _found, _one
 
-
-def _labels(text: str, **kw) -> list[tuple[str, str | None]]:
-    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
-
-
-def _one(text: str, **kw) -> Label:
-    labels = find_labels(text, quotes=(), **kw)
-    assert len(labels) == 1, labels
-    return labels[0]
+from toolkit.labels import find_labels
 
 
 def test_labels_isis_written_as_a_name_is_the_islamic_state():
@@ -23,20 +15,20 @@ def test_labels_isis_written_as_a_name_is_the_islamic_state():
 
 
 def test_labels_name_after_anti_is_a_label_naming_no_label_after_it():
-    assert _labels("Its pilots flew anti-Daesh patrols over the desert.") == [("Daesh", "isis")]
+    assert _found("Its pilots flew anti-Daesh patrols over the desert.") == [("Daesh", "isis")]
     # "anti-ISIS forces" are not the Islamic State's forces: the head noun gets no camp from the name
-    assert _labels("The anti-ISIS forces reached the river.", alignment="us_western") == [("ISIS", "isis")]
-    assert _labels("Their anti-terrorist drill ended.") == []  # a lower-case word after "anti-" stays out
-    assert _labels("A US-led anti-ISIS coalition formed.")[0] == ("anti-ISIS coalition", "us")
+    assert _found("The anti-ISIS forces reached the river.", alignment="us_western") == [("ISIS", "isis")]
+    assert _found("Their anti-terrorist drill ended.") == []  # a lower-case word after "anti-" stays out
+    assert _found("A US-led anti-ISIS coalition formed.")[0] == ("anti-ISIS coalition", "us")
 
 
 def test_labels_government_of_another_state_is_not_syrias():
-    assert _labels("Talks with the German government stalled.") == [("government", "other")]
+    assert _found("Talks with the German government stalled.") == [("government", "other")]
     # a federal government is another state's: not a label of the Syrian government; a central one in
     # another state's capital names camp other (state_bound)
-    assert _labels("The federal government in Berlin kept its jets at home.") == []
-    assert _labels("The central government in Baghdad asked for help.") == [("government", "other")]
-    assert _labels("The government in Damascus refused.") == [("government", "syria_government")]
+    assert _found("The federal government in Berlin kept its jets at home.") == []
+    assert _found("The central government in Baghdad asked for help.") == [("government", "other")]
+    assert _found("The government in Damascus refused.") == [("government", "syria_government")]
 
 
 def test_labels_foreign_militias_are_irans():
@@ -51,8 +43,8 @@ def test_labels_qaeda_linked_names_camp_other():
 
 
 def test_labels_us_led_alliance_in_title_case_is_the_coalition():
-    assert _labels("Council Blames the US-led Alliances for Delay") == [("US-led Alliances", "us")]
-    assert _labels("The US-led alliance struck twice.") == [("US-led alliance", "us")]
+    assert _found("Council Blames the US-led Alliances for Delay") == [("US-led Alliances", "us")]
+    assert _found("The US-led alliance struck twice.") == [("US-led alliance", "us")]
 
 
 def test_labels_forces_of_the_revolution_are_the_opposition():
@@ -62,16 +54,16 @@ def test_labels_forces_of_the_revolution_are_the_opposition():
 
 def test_labels_coreference_reaches_forward_one_sentence_only():
     near = "Terrorists shelled the market. The Nusra Front claimed the attack."
-    assert _labels(near, alignment="syria_government")[0] == ("Terrorists", "other")
+    assert _found(near, alignment="syria_government")[0] == ("Terrorists", "other")
     far = "Terrorists shelled the market. Later more shells fell on the port. In the south the Nusra Front attacked."
-    assert _labels(far, alignment="syria_government")[0] == ("Terrorists", "opposition")  # the outlet's usage
+    assert _found(far, alignment="syria_government")[0] == ("Terrorists", "opposition")  # the outlet's usage
 
 
 def test_labels_his_or_our_military_is_its_owners():
-    assert _labels("Assad admitted that his military was short of men.") == [("military", "syria_government")]
+    assert _found("Assad admitted that his military was short of men.") == [("military", "syria_government")]
     said = find_labels('"They should tell our military," Peskov said.')  # the quote's speaker owns "our"
     assert [(x.text, x.camp, x.in_quote) for x in said] == [("military", "russia", True)]
-    assert _labels("Berlin pulled its troops out.") == []  # "its" is not read
+    assert _found("Berlin pulled its troops out.") == []  # "its" is not read
 
 
 def test_labels_moderate_groups_are_the_opposition():
@@ -80,22 +72,22 @@ def test_labels_moderate_groups_are_the_opposition():
 
 
 def test_labels_regime_of_a_truce_is_no_label():
-    assert _labels("Rebels kept breaking the regime of silence near the city.") == [("Rebels", "opposition")]
-    assert _labels("The regime of Bashar al-Assad held the city.")[0] == ("regime", "syria_government")
+    assert _found("Rebels kept breaking the regime of silence near the city.") == [("Rebels", "opposition")]
+    assert _found("The regime of Bashar al-Assad held the city.")[0] == ("regime", "syria_government")
 
 
 def test_labels_sole_camp_of_a_longer_text_decides_an_ambiguous_label():
     text = "Hackers took over accounts of ISIS.\n\nThe jihadists were not pleased, the hackers said."
-    assert _labels(text, alignment="russia") == [("ISIS", "isis"), ("jihadists", "isis")]
+    assert _found(text, alignment="russia") == [("ISIS", "isis"), ("jihadists", "isis")]
     # both candidate camps named in the text: the outlet's usage decides, as before
     both = "Rebels and ISIS both lost ground.\n\nThe jihadists were not pleased."
-    assert _labels(both, alignment="russia")[-1] == ("jihadists", "opposition")
+    assert _found(both, alignment="russia")[-1] == ("jihadists", "opposition")
     # one paragraph: nothing beyond the window
     one = "The jihadists were not pleased. The town was quiet. Much later ISIS lost a town."
-    assert _labels(one, alignment="russia")[0] == ("jihadists", "opposition")
+    assert _found(one, alignment="russia")[0] == ("jihadists", "opposition")
 
 
 def test_labels_head_noun_owned_by_a_camp_named_after_it():
     label = _one("Jets avoided the forces of Bashar al-Assad near the river.")
     assert (label.text, label.camp, label.how) == ("forces", "syria_government", "modifier")
-    assert _labels("The forces of nature won.") == []
+    assert _found("The forces of nature won.") == []

@@ -14,8 +14,8 @@ from mention_stubs import spans_of
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.linear_fit import row_logits
 from toolkit.sentiment.registry import get_backend
-from toolkit.sentiment.stacked import (Forest, StackedBackend, StackSettings, dense_matrix, fit_forest, rule_values,
-                                       stack_matrix)
+from toolkit.sentiment.stacked import (NODE_FIELDS, Forest, StackedBackend, StackSettings, checked_export, dense_matrix,
+                                       fit_forest, rule_values, sklearn_trees, stack_matrix)
 from toolkit.sentiment.static import MODEL_PATH, StaticLinearBackend, static_features
 
 TEXT = ('The so-called Vale Front shelled a market, and Mara Quill praised the brave medics of Ruritania. '
@@ -32,13 +32,46 @@ def static():
     return StaticLinearBackend.load(MODEL_PATH)
 
 
-def test_sentiment_stacked_forest_scores_as_sklearn_and_round_trips_json():
+def _small_fit():
     rng = np.random.default_rng(5)
     x = rng.normal(size=(300, 4))
     y = (x[:, 0] > 0.3).astype(int) + (x[:, 1] * x[:, 2] > 0.2).astype(int)  # an interaction a linear model lacks
-    model = fit_forest(x, y, StackSettings(max_iter=15, max_leaf_nodes=7))
+    return x, fit_forest(x, y, StackSettings(max_iter=15, max_leaf_nodes=7))
+
+
+def test_sentiment_stacked_sklearn_trees_reads_the_installed_sklearn():
+    # fails, naming the scikit-learn version, when an upgrade drops the private state the export reads
+    x, model = _small_fit()
+    trees, baseline = sklearn_trees(model)
+    assert len(trees) == model.n_iter_ and all(len(per_class) == 3 for per_class in trees)
+    assert set(NODE_FIELDS) <= set(trees[0][0].dtype.names) and baseline.size == 3
+
+
+def test_sentiment_stacked_sklearn_trees_names_the_version_when_state_is_missing():
+    import sklearn
+
+    class Renamed:  # an estimator whose private trees moved
+        n_iter_ = 1
+
+    with pytest.raises(RuntimeError, match=f"scikit-learn {sklearn.__version__}.*_predictors"):
+        sklearn_trees(Renamed())
+
+
+def test_sentiment_stacked_checked_export_refuses_a_forest_that_scores_otherwise(monkeypatch):
+    x, model = _small_fit()
+    assert np.array_equal(checked_export(model, x).raw(x), Forest.from_sklearn(model).raw(x))
+    real = sklearn_trees(model)
+    shifted = [[nodes.copy() for nodes in per_class] for per_class in real[0]]
+    shifted[0][0]["value"] += 0.5  # as if a release stored leaf values another way
+    monkeypatch.setattr("toolkit.sentiment.stacked.sklearn_trees", lambda m: (shifted, real[1]))
+    with pytest.raises(RuntimeError, match="sklearn_trees needs updating"):
+        checked_export(model, x)
+
+
+def test_sentiment_stacked_forest_scores_as_sklearn_and_round_trips_json():
+    x, model = _small_fit()
     forest = Forest.from_sklearn(model)
-    np.testing.assert_allclose(forest.raw(x), model._raw_predict(x), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(forest.raw(x), model.decision_function(x), rtol=0, atol=1e-12)
     again = Forest.from_json(json.loads(json.dumps(forest.to_json())))
     assert np.array_equal(again.raw(x), forest.raw(x))
     assert (forest.raw(x).argmax(1) == model.predict(x)).all()

@@ -9,8 +9,12 @@ a standard content-analysis variable of conflict coverage. One module per job:
 - :mod:`.lexicon`: the label lexicon (``toolkit/lexicons/labels.yml``: per camp, terms in three
   categories, each list cited), :class:`LabelLexicon` and :func:`load_labels`;
 - :mod:`.states`: whether a bare "the government" or "the opposition" is another state's;
-- :mod:`.find`: :func:`find_labels`, which finds every term and decides which camp each
-  occurrence names, keeping how it decided (the rules and their limits are in its docstring).
+- :mod:`.words`: the surface checks around a match (the word before or after, credits, titles, "anti-");
+- :mod:`.match`: every term and head noun of the lexicon in a text, less credits, titles and closing tag lines;
+- :mod:`.resolve`: which camp each match names (modifier, co-reference, alignment, another state, an owner);
+- :mod:`.merge`: adjacent labels joined into one;
+- :mod:`.find`: :func:`find_labels`, which runs these steps and marks the labels inside quotes, keeping how
+  each camp was decided (the rules and their limits are in its docstring).
 """
 
 from .find import find_labels

@@ -1,4 +1,4 @@
-"""Which state a bare "the government" or "the opposition" belongs to, for :mod:`toolkit.labels.find`.
+"""Which state a bare "the government" or "the opposition" belongs to, for :mod:`toolkit.labels.resolve`.
 
 A term of the label lexicon's ``state_bound`` ("government", "opposition") that the lexicon alone gave
 a Syrian camp names another state's government or opposition (camp ``other``) in a text that never

@@ -1,5 +1,5 @@
-"""Words around a label candidate, for :mod:`toolkit.labels.find`: the word right before or after it,
-whether it follows "anti-", and whether it lies in a bracketed credit or a title.
+"""Words around a label candidate, for :mod:`toolkit.labels.match` and :mod:`toolkit.labels.resolve`: the word
+right before or after it, whether it follows "anti-", and whether it lies in a bracketed credit or a title.
 
 Limits: surface checks on tokens (``toolkit.text.token_bounds``) within one line; no parsing.
 """

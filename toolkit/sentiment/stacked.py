@@ -43,8 +43,8 @@ from .records import LABELS
 from .static import MODEL_PATH as STATIC_PATH
 from .static import StaticLinearBackend, StaticSet, load_vectors
 
-__all__ = ["STACK_PATH", "StackSettings", "Forest", "StackedBackend", "is_rule_feature", "rule_names", "rule_values",
-           "dense_matrix", "stack_matrix", "fit_forest", "train_stack"]
+__all__ = ["STACK_PATH", "StackSettings", "NODE_FIELDS", "sklearn_trees", "Forest", "StackedBackend", "is_rule_feature",
+           "rule_names", "rule_values", "dense_matrix", "stack_matrix", "fit_forest", "checked_export", "train_stack"]
 
 STACK_PATH = Path(__file__).resolve().parent.parent / "models" / "sentiment_stack.json"
 
@@ -90,6 +90,39 @@ def stack_matrix(logits: np.ndarray, named: Sequence[dict[str, float]], names: S
                 rules[i, j] = value
     return np.hstack([np.asarray(logits, dtype=np.float64).reshape(-1, 3), rules,
                       np.asarray(pooled, dtype=np.float64).reshape(len(named), -1)])
+
+
+NODE_FIELDS = ("is_leaf", "feature_idx", "num_threshold", "left", "right", "value", "depth")
+"""The fields of scikit-learn's tree node records that :meth:`Forest.from_sklearn` reads."""
+
+
+def sklearn_trees(model) -> tuple[list[list[np.ndarray]], np.ndarray]:
+    """The trees of a fitted ``HistGradientBoostingClassifier``: per boosting round, per class, its node record
+    array (fields :data:`NODE_FIELDS`, each node after its parent), and the baseline raw score of each class.
+
+    The one place that reads scikit-learn's private state (``_predictors``, each a ``TreePredictor`` with
+    ``nodes``; ``_baseline_prediction``): scikit-learn exports no histogram-boosted tree (``estimators_`` and
+    ``tree_`` exist only for ``GradientBoostingClassifier``, a different fit; its issue 29731 asks for the node
+    layout to be documented). Written against scikit-learn 1.9.1; :func:`train_stack` checks the exported forest
+    against the public ``decision_function`` on its training rows (:func:`checked_export`).
+
+    Raises:
+        RuntimeError: the installed scikit-learn lacks one of these attributes or node fields (the message names
+            its version), so the export cannot be trusted.
+    """
+    try:
+        trees = [[tree.nodes for tree in per_class] for per_class in model._predictors]
+        baseline = np.asarray(model._baseline_prediction)
+        missing = [f for f in NODE_FIELDS if f not in trees[0][0].dtype.names]
+    except (AttributeError, IndexError, TypeError) as exc:
+        missing = [str(exc)]
+    if missing:
+        import sklearn
+
+        raise RuntimeError(f"cannot export the trees of scikit-learn {sklearn.__version__}'s "
+                           f"HistGradientBoostingClassifier (missing: {', '.join(missing)}); "
+                           "toolkit.sentiment.stacked.sklearn_trees was written against 1.9.1")
+    return trees, baseline
 
 
 @dataclass(frozen=True)
@@ -153,11 +186,12 @@ class Forest:
 
     @classmethod
     def from_sklearn(cls, model) -> Forest:
-        """The trees of a fitted multiclass ``HistGradientBoostingClassifier`` (numeric features, no missing values)."""
+        """The trees of a fitted multiclass ``HistGradientBoostingClassifier`` (numeric features, no missing
+        values), read through :func:`sklearn_trees`."""
+        trees, baseline = sklearn_trees(model)
         parts, roots, klass, offset = [], [], [], 0
-        for trees in model._predictors:
-            for c, tree in enumerate(trees):
-                nodes = tree.nodes
+        for per_class in trees:
+            for c, nodes in enumerate(per_class):
                 parts.append(nodes)
                 roots.append(offset)
                 klass.append(c)
@@ -171,7 +205,7 @@ class Forest:
                    right=np.where(leaf, 0, nodes["right"] + starts).astype(np.intp),
                    value=np.where(leaf, nodes["value"], 0.0).astype(np.float64),
                    roots=np.array(roots, dtype=np.intp), klass=np.array(klass, dtype=np.intp),
-                   baseline=np.asarray(model._baseline_prediction, dtype=np.float64).ravel(),
+                   baseline=np.asarray(baseline, dtype=np.float64).ravel(),
                    depth=int(nodes["depth"].max()))
 
     def to_json(self) -> dict:
@@ -256,6 +290,21 @@ def fit_forest(x: np.ndarray, y: np.ndarray, settings: StackSettings = StackSett
     return model.fit(x, y)
 
 
+def checked_export(model, x: np.ndarray, tolerance: float = 1e-9) -> Forest:
+    """:meth:`Forest.from_sklearn` of ``model``, checked against its public ``decision_function`` on the rows ``x``.
+
+    Raises:
+        RuntimeError: a row's raw class scores differ by more than ``tolerance`` (the private node layout that
+            :func:`sklearn_trees` reads changed meaning), so no model is written from it.
+    """
+    forest = Forest.from_sklearn(model)
+    gap = float(np.abs(forest.raw(x) - model.decision_function(x)).max())
+    if gap > tolerance:
+        raise RuntimeError(f"the exported forest scores rows {gap:.3g} away from the fitted model's "
+                           "decision_function: toolkit.sentiment.stacked.sklearn_trees needs updating")
+    return forest
+
+
 def train_stack(examples: Sequence[Example] | str | Path, settings: StackSettings = StackSettings(),
                 linear_path: str | Path = STATIC_PATH, name: str = "stacked") -> StackedBackend:
     """Fit the stack on NewsMTSC-format gold over the shipped static linear model of ``linear_path``.
@@ -264,7 +313,10 @@ def train_stack(examples: Sequence[Example] | str | Path, settings: StackSetting
     :data:`toolkit.sentiment.selection.FOLDS` article folds, :func:`toolkit.sentiment.selection.out_of_fold`),
     the rule features and the dense block of every example; the returned backend pairs the trees with the
     weights of ``linear_path``. Minutes (five linear fits, then the trees), on one thread: with more, BLAS and
-    OpenMP sums in another order moved the logits, and so the trees' thresholds, by up to 1e-8."""
+    OpenMP sums in another order moved the logits, and so the trees' thresholds, by up to 1e-8.
+
+    Raises:
+        RuntimeError: the exported trees do not score as the fitted model (:func:`checked_export`)."""
     import scipy.sparse  # noqa: F401  (loaded before the limit, so that it covers their thread pools)
     import sklearn.ensemble  # noqa: F401
     import sklearn.linear_model  # noqa: F401
@@ -291,7 +343,8 @@ def _train_stack(examples, settings: StackSettings, linear_path, name: str) -> S
     names = rule_names(rows)
     named = [rule_values(r) for r in rows]
     x = stack_matrix(np.array(logits), named, names, dense_matrix(dense, ss))
-    forest = Forest.from_sklearn(fit_forest(x, np.array([LABELS.index(y) for y in labels]), settings))
+    model = fit_forest(x, np.array([LABELS.index(y) for y in labels]), settings)
+    forest = checked_export(model, x)
     return StackedBackend(base.weights, forest, names, name=name, settings=base.settings)
 
 
