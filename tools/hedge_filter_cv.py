@@ -2,7 +2,8 @@
 
 Usage: ``python tools/hedge_filter_cv.py [--seeds 5] [--inner-kept 0.92] [--extra LABELLED.jsonl] [--fit | --loso
 [--floors F ...] [--nested-floor TARGET] [--forward MIN_TRAIN]] [--c-max C] [--drop PREFIX ...]``; ``--cost 200``
-measures its CPU cost instead
+measures its CPU cost instead, ``--curve 4 [--floors F ...]`` gives a learning curve instead (the last four sets scored
+by fits on the first 6, 8, ... sets)
 (``NARRATIVE_SHARED`` with the shared corpora the spot records index). This file is the command line; the record
 building, fold choices and scores are ``tools/hedge_filter_folds.py``'s, every name importable from here as well.
 
@@ -137,10 +138,12 @@ from toolkit.quotes import extract_quotes, load_verbs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hedge_filter_folds import (  # noqa: E402  (the folds and scores; every name importable from here too)
-    C_GRID, THRESHOLDS, _fit, _score, choose, drop_features, forward_floors, inner_grid, loso,
-    loso_floors, loso_lines, loso_summary, nested_floor, pooled, records, select, training_sets, versus)
+    C_GRID, THRESHOLDS, _fit, _score, choose, curve_lines, drop_features, forward_floors, inner_grid,
+    learning_curve, loso, loso_floors, loso_lines, loso_summary, nested_floor, pooled, records, select,
+    training_sets, versus)
 
-__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "drop_features", "forward_floors", "inner_grid", "loso",
+__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "curve_lines", "drop_features", "forward_floors", "inner_grid",
+           "learning_curve", "loso",
            "loso_floors", "loso_lines", "loso_summary", "main", "nested_floor", "pooled", "records", "select",
            "training_sets", "versus"]
 
@@ -190,6 +193,8 @@ def main() -> None:
                     help="with --loso and --floors: the floor chosen by an inner leave-one-set-out keeping >= TARGET")
     ap.add_argument("--forward", type=int, metavar="MIN_TRAIN",
                     help="with --loso: also forward chaining (fit on the sets drawn before, >= MIN_TRAIN records)")
+    ap.add_argument("--curve", type=int, metavar="N_TEST",
+                    help="only a learning curve: the last N_TEST sets scored by fits on growing prefixes of the sets")
     ap.add_argument("--c-max", type=float, metavar="C",
                     help="search only C <= this (stronger regularisation) in the inner grid")
     ap.add_argument("--drop", nargs="+", default=[], metavar="PREFIX",
@@ -207,6 +212,14 @@ def main() -> None:
     y = np.array([d["real"] for d in data], int)
     groups = np.array([d["group"] for d in data])
     print(f"{len(data)} matched records ({y.sum()} real) in {len(set(groups))} articles; {x.shape[1]} features")
+    if args.curve:
+        sets = np.array([d["set"] for d in data])
+        floors = args.floors or [args.inner_kept]
+        curve = learning_curve(x, y, groups, sets, floors, args.curve, c_grid=c_grid)
+        for floor in floors:
+            print(f"learning curve, inner recall floor {floor}, the last {args.curve} sets:",
+                  *curve_lines(curve[floor], y, sets), sep="\n")
+        return
     if args.loso:
         sets = np.array([d["set"] for d in data])
         floors = args.floors or [args.inner_kept]
