@@ -20,8 +20,9 @@ no filter, is always a point). The model refitted on the outer training articles
 outer fold: precision (real kept / kept) and real kept (kept real / real), against the unfiltered records of
 the same fold. Printed: mean +- standard deviation over all outer folds, the folds where precision rose, and
 per set the pooled out-of-fold precision before and after (first seed). ``--fit`` then runs the same inner
-selection on all records and writes :data:`toolkit.hedge_filter.MODEL_PATH` with its manifest. ``--loso`` scores
-each set instead by the inner choice and fit on the other sets (:func:`loso`), the analogue of a new held-out set.
+selection on all records and writes :data:`toolkit.hedge_filter.MODEL_PATH` with its manifest (data, choice,
+article-fold CV, the procedure's leave-one-set-out and forward-chaining figures at the same floor, command,
+commit: :func:`out_of_set_figures`). ``--loso`` scores each set instead by the inner choice and fit on the other sets (:func:`loso`), the analogue of a new held-out set.
 ``--floors`` compares inner recall floors that way in one run (:func:`loso_floors`), ``--nested-floor`` also
 chooses each set's floor by an inner leave-one-set-out of the other sets (:func:`nested_floor`), ``--forward``
 adds forward chaining in draw order (:func:`forward_floors`: each set fitted on the sets drawn before it only).
@@ -138,14 +139,13 @@ from toolkit.quotes import extract_quotes, load_verbs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hedge_filter_folds import (  # noqa: E402  (the folds and scores; every name importable from here too)
-    C_GRID, THRESHOLDS, _fit, _score, choose, curve_lines, drop_features, forward_floors, inner_grid,
+    C_GRID, THRESHOLDS, _fit, _score, choose, curve_folds, curve_lines, drop_features, forward_floors, inner_grid,
     learning_curve, loso, loso_floors, loso_lines, loso_summary, nested_floor, pooled, records, select,
     training_sets, versus)
 
-__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "curve_lines", "drop_features", "forward_floors", "inner_grid",
-           "learning_curve", "loso",
-           "loso_floors", "loso_lines", "loso_summary", "main", "nested_floor", "pooled", "records", "select",
-           "training_sets", "versus"]
+__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "curve_folds", "curve_lines", "drop_features", "forward_floors",
+           "inner_grid", "learning_curve", "loso", "loso_floors", "loso_lines", "loso_summary", "main", "nested_floor",
+           "out_of_set_figures", "pooled", "records", "select", "training_sets", "versus"]
 
 
 def cost(n: int, repeats: int = 5) -> str:
@@ -176,6 +176,19 @@ def cost(n: int, repeats: int = 5) -> str:
         judge.append(cpu() - t1)
     return (f"{len(arts)} FA-KES articles, {sum(len(f[1]) for f in found)} hedges ({dropped} filtered): find + attach "
             f"{statistics.median(attach):.3f} CPU s, filter {statistics.median(judge):.3f} CPU s (median of {repeats})")
+
+
+def out_of_set_figures(x, y, groups, sets, floor: float, c_grid: tuple[float, ...] = C_GRID) -> dict:
+    """The manifest's out-of-set figures of the fit procedure at ``floor``: for leave-one-set-out (:func:`loso_floors`)
+    and forward chaining from 200 earlier records (:func:`forward_floors`), the sets scored and their pooled
+    unfiltered precision, precision and real kept."""
+    out = {}
+    for what, per in (("leave_one_set_out", loso_floors(x, y, groups, sets, [floor], c_grid=c_grid)[floor]),
+                      ("forward_chaining", forward_floors(x, y, groups, sets, [floor], 200, c_grid=c_grid)[floor])):
+        p, k = pooled(per, y, sets)
+        out[what] = {"sets": len(per), "unfiltered": round(float(y[np.isin(sets, list(per))].mean()), 4),
+                     "precision": round(float(p), 4), "real_kept": round(float(k), 4)}
+    return out
 
 
 def main() -> None:
@@ -274,6 +287,7 @@ def main() -> None:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
         if subprocess.run(["git", "status", "--porcelain", "toolkit", "tools"], capture_output=True, text=True).stdout.strip():
             commit += " with uncommitted changes"
+        out_of_set = out_of_set_figures(x, y, groups, np.array([d["set"] for d in data]), args.inner_kept, c_grid)
         manifest = {"data": {"sets": names, "records": len(data), "real": int(y.sum()), "articles": len(set(groups))},
                     "choice": {"C": c, "class_weight": "balanced" if balanced else None, "threshold": t,
                                "inner_precision": round(inner_p, 4), "inner_min_kept": args.inner_kept,
@@ -283,6 +297,7 @@ def main() -> None:
                            "precision_filtered": round(statistics.mean(r[3] for r in rows), 4),
                            "gain_sd": round(statistics.stdev(gain), 4),
                            "real_kept": round(statistics.mean(r[4] for r in rows), 4)},
+                    "out_of_set": out_of_set,
                     "command": "python " + " ".join(sys.argv), "code_commit": commit,
                     "date": datetime.date.today().isoformat()}
         MODEL_PATH.write_text(json.dumps({"weights": weights, "bias": round(float(model.intercept_[0]), 6),
