@@ -21,10 +21,11 @@ by a fit on the sets drawn before it), with the inner choice of C, class weights
 ``hand+emb`` the hand features and ``--pca`` principal components of the embedding (scaler and PCA fitted on the
 training fold only); ``avg`` the mean of the hand-feature model's and the embedding model's probabilities (each
 model's C and class weights chosen by its own inner grid, then the threshold on the mean of their inner
-out-of-fold probabilities). Printed: pooled precision and real kept by both, and per set for the last four sets.
+out-of-fold probabilities). Printed, for each floor: pooled precision and real kept by both, each variant against the first, and per set for
+the last four sets. Round 15's figures and the decision rule for ``avg`` are in docs/training.md.
 
 Limits: one encoder, one pooling, no fine-tuning; the scaler and PCA see the whole outer training fold, so the
-inner folds that choose C and the threshold share them (unsupervised, no labels); 17 sets of 40-80 records, so
+inner folds that choose C and the threshold share them (unsupervised, no labels); 18 sets of 40-200 records, so
 one set's precision has a binomial standard error of about 0.06 and pooled figures move by about 0.005 with a few
 records (docs/training.md). Results are in docs/training.md ("A frozen contextual encoder").
 """
