@@ -370,3 +370,32 @@ def test_hedge_filter_cv_out_of_set_figures_pool_the_loso_and_forward_scores():
                                                    (round(float(v), 4) for v in cv.pooled(loso, y, sets))))}
     assert list(fwd) == ["s2.jsonl"] and got["forward_chaining"]["sets"] == 1
     assert got["forward_chaining"]["precision"] == round(float(cv.pooled(fwd, y, sets)[0]), 4)
+
+
+def test_hedge_filter_embed_cv_shared_grids_give_each_floors_own_choice():
+    """The embedding tool's variants at several floors in one pass (inner grids shared) keep what a separate run
+    at each floor keeps: ``base`` as the filter's own CV, ``avg`` as the mean of the two models' probabilities
+    with the threshold chosen on their mean inner probabilities (invented features and embedding)."""
+    import numpy as np
+
+    from tool_scripts import load_tool
+
+    emb_cv = load_tool("hedge_filter_embed_cv")
+    cv = emb_cv.hcv  # tools/hedge_filter_folds.py, as the tool reads it
+    x, y, groups, sets = _invented_sets(9, n=160, sets=2)
+    emb = np.random.default_rng(9).normal(size=(160, 6)) + y[:, None] * np.array([1.0, 0, 0, 0, 0, 0])
+    tr, te = np.flatnonzero(sets == "s0.jsonl"), np.flatnonzero(sets == "s1.jsonl")
+    got = emb_cv.kept(["base", "avg"], x, emb, y, groups, tr, te, (0.9, 0.8), pca=2)
+    z = emb_cv._dense(emb, tr, None)
+    for floor in (0.9, 0.8):
+        assert got["base"][floor].tolist() == cv._kept_by_floor(x, y, groups, tr, te, (floor,), 100)[floor].tolist()
+        inner, test = [], []
+        for m in (x, z):
+            grid = cv.inner_grid(m[tr], y[tr], groups[tr], 100)
+            c, balanced, _t, _p = cv.choose(grid, y[tr], floor)
+            inner.append(grid[balanced, c])
+            test.append(cv._fit(m[tr], y[tr], c, balanced).predict_proba(m[te])[:, 1])
+        t = cv.choose({(False, 0.0): (inner[0] + inner[1]) / 2}, y[tr], floor)[2]
+        want = (test[0] + test[1]) / 2 >= t if t > 0 else np.ones(len(te), bool)
+        assert got["avg"][floor].tolist() == want.tolist()
+    assert not got["avg"][0.8].all() and got["avg"][0.8].sum() < got["avg"][0.9].sum()  # each floor its own choice
