@@ -344,7 +344,8 @@ def test_hedge_filter_cv_learning_curve_scores_the_last_sets_by_each_prefix_fit(
     x, y, groups, sets = x[order], y[order], groups[order], sets[order]
     curve = cv.learning_curve(x, y, groups, sets, (0.9,), 1, min_train=50, step=1)[0.9]
     assert list(curve) == [1, 2, 3] and all(list(per) == ["s3.jsonl"] for per in curve.values())
-    assert curve[3]["s3.jsonl"][2].tolist() == cv.forward_floors(x, y, groups, sets, (0.9,), 50)[0.9]["s3.jsonl"][2].tolist()
+    forward = cv.forward_floors(x, y, groups, sets, (0.9,), 50)[0.9]
+    assert curve[3]["s3.jsonl"][2].tolist() == forward["s3.jsonl"][2].tolist()
     flipped = y.copy()
     flipped[sets == "s3.jsonl"] ^= 1
     again = cv.learning_curve(x, flipped, groups, sets, (0.9,), 1, min_train=50, step=1)[0.9]

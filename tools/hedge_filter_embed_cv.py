@@ -1,4 +1,4 @@
-"""Does a frozen contextual encoder tell hedge senses apart better than the hand features? (issue 20, round 14)
+"""Does a frozen contextual encoder tell hedge senses apart better than the hand features? (issue 20, rounds 14-15)
 
 Usage: ``python tools/hedge_filter_embed_cv.py [--floors 0.92 ...] [--min-train 200] [--pca 32] [--threads 2]
 [--variants base emb hand+emb avg] [--schemes leave-one-set-out "forward chaining"] [--cache /tmp/embed15]``; ``--cost 200`` times the encoder on the hedges of
@@ -16,13 +16,13 @@ sentence and the cue's offsets in it.
 Variants, each scored in the folds of :func:`tools.hedge_filter_folds.loso_floors` (each set by a fit on the others)
 and :func:`tools.hedge_filter_folds.forward_floors` (each set from the first holding ``--min-train`` earlier records on,
 by a fit on the sets drawn before it), with the inner choice of C, class weights and threshold of
-:func:`tools.hedge_filter_folds.inner_grid` / :func:`tools.hedge_filter_folds.choose` at each recall floor of ``--floors`` (each matrix's inner grid computed once per fold and shared by the floors and by ``avg``):
-``base`` the shipped hand features; ``emb`` the embedding alone (standardised on the training fold);
+:func:`tools.hedge_filter_folds.inner_grid` / :func:`tools.hedge_filter_folds.choose` at each recall floor of
+``--floors`` (each matrix's inner grid computed once per fold and shared by the floors and by ``avg``): ``base`` the shipped hand features; ``emb`` the embedding alone (standardised on the training fold);
 ``hand+emb`` the hand features and ``--pca`` principal components of the embedding (scaler and PCA fitted on the
 training fold only); ``avg`` the mean of the hand-feature model's and the embedding model's probabilities (each
 model's C and class weights chosen by its own inner grid, then the threshold on the mean of their inner
-out-of-fold probabilities). Printed, for each floor: pooled precision and real kept by both, each variant against the first, and per set for
-the last four sets. Round 15's figures and the decision rule for ``avg`` are in docs/training.md.
+out-of-fold probabilities). Printed, for each floor: pooled precision and real kept by both, each variant against
+the first, and per set for the last four sets. Round 15's figures and the decision rule for ``avg`` are in docs/training.md.
 
 Limits: one encoder, one pooling, no fine-tuning; the scaler and PCA see the whole outer training fold, so the
 inner folds that choose C and the threshold share them (unsupervised, no labels); 18 sets of 40-200 records, so
