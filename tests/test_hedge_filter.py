@@ -315,3 +315,88 @@ def test_hedge_filter_cv_loso_summary_formats_the_scored_sets_figures():
         "  a: precision 0.500 -> 1.000 (2/2, binomial se 0.000), real kept 2/2",
         "  b: precision 0.750 -> 0.500 (1/2, binomial se 0.354), real kept 1/3",
         f"leave-one-set-out (2 sets): {summary}"]
+
+
+def test_hedge_filter_cv_curve_folds_grow_the_training_prefix_and_keep_the_test_sets_fixed():
+    """Learning curve folds over invented sets drawn in order a..f (20 records each): the last two sets, e and f,
+    scored by the first 2 sets (40 records >= 30) and by the first 4 (the whole prefix before them); never trained
+    on a test set or on a set drawn after the prefix."""
+    import numpy as np
+
+    cv = _cv_tool()
+    sets = np.repeat(np.array(["a", "b", "c", "d", "e", "f"]), 20)
+    folds = cv.curve_folds(sets, 2, min_train=30, step=2)
+    assert [(m, name) for m, name, _tr, _te in folds] == [(2, "e"), (2, "f"), (4, "e"), (4, "f")]
+    for m, name, tr, te in folds:
+        assert set(sets[tr]) == set("abcd"[:m]) and set(sets[te]) == {name}
+    assert [m for m, *_ in cv.curve_folds(sets, 2, min_train=10, step=3)] == [1, 1, 4, 4]  # steps down from the whole
+    assert [m for m, *_ in cv.curve_folds(sets, 2, min_train=30, step=3)] == [4, 4]  # prefix, none under min_train
+
+
+def test_hedge_filter_cv_learning_curve_scores_the_last_sets_by_each_prefix_fit():
+    """Each curve point is the score forward chaining would give the test set with only the prefix as training:
+    the first ``m`` sets fitted, the test set's own labels never read (invented data)."""
+    import numpy as np
+
+    cv = _cv_tool()
+    x, y, groups, sets = _invented_sets(3, n=240, sets=4)
+    order = np.argsort(sets, kind="stable")
+    x, y, groups, sets = x[order], y[order], groups[order], sets[order]
+    curve = cv.learning_curve(x, y, groups, sets, (0.9,), 1, min_train=50, step=1)[0.9]
+    assert list(curve) == [1, 2, 3] and all(list(per) == ["s3.jsonl"] for per in curve.values())
+    forward = cv.forward_floors(x, y, groups, sets, (0.9,), 50)[0.9]
+    assert curve[3]["s3.jsonl"][2].tolist() == forward["s3.jsonl"][2].tolist()
+    flipped = y.copy()
+    flipped[sets == "s3.jsonl"] ^= 1
+    again = cv.learning_curve(x, flipped, groups, sets, (0.9,), 1, min_train=50, step=1)[0.9]
+    assert all(np.array_equal(curve[m]["s3.jsonl"][2], again[m]["s3.jsonl"][2]) for m in curve)
+    lines = cv.curve_lines(curve, y, sets)
+    kept = curve[2]["s3.jsonl"][2]
+    assert lines[1].startswith("  first 2 sets (120 records): pooled ")
+    assert f"s3 {y[sets == 's3.jsonl'][kept].mean():.3f} ({y[sets == 's3.jsonl'][kept].sum()}/{kept.sum()})" in lines[1]
+
+
+def test_hedge_filter_cv_out_of_set_figures_pool_the_loso_and_forward_scores():
+    import numpy as np
+
+    cv = _cv_tool()
+    x, y, groups, sets = _invented_sets(5, n=300, sets=3)
+    order = np.argsort(sets, kind="stable")
+    x, y, groups, sets = x[order], y[order], groups[order], sets[order]
+    got = cv.out_of_set_figures(x, y, groups, sets, 0.9)
+    loso = cv.loso_floors(x, y, groups, sets, [0.9])[0.9]
+    fwd = cv.forward_floors(x, y, groups, sets, [0.9], 200)[0.9]
+    assert got["leave_one_set_out"] == {"sets": 3, "unfiltered": round(float(y.mean()), 4),
+                                        **dict(zip(("precision", "real_kept"),
+                                                   (round(float(v), 4) for v in cv.pooled(loso, y, sets))))}
+    assert list(fwd) == ["s2.jsonl"] and got["forward_chaining"]["sets"] == 1
+    assert got["forward_chaining"]["precision"] == round(float(cv.pooled(fwd, y, sets)[0]), 4)
+
+
+def test_hedge_filter_embed_cv_shared_grids_give_each_floors_own_choice():
+    """The embedding tool's variants at several floors in one pass (inner grids shared) keep what a separate run
+    at each floor keeps: ``base`` as the filter's own CV, ``avg`` as the mean of the two models' probabilities
+    with the threshold chosen on their mean inner probabilities (invented features and embedding)."""
+    import numpy as np
+
+    from tool_scripts import load_tool
+
+    emb_cv = load_tool("hedge_filter_embed_cv")
+    cv = emb_cv.hcv  # tools/hedge_filter_folds.py, as the tool reads it
+    x, y, groups, sets = _invented_sets(9, n=160, sets=2)
+    emb = np.random.default_rng(9).normal(size=(160, 6)) + y[:, None] * np.array([1.0, 0, 0, 0, 0, 0])
+    tr, te = np.flatnonzero(sets == "s0.jsonl"), np.flatnonzero(sets == "s1.jsonl")
+    got = emb_cv.kept(["base", "avg"], x, emb, y, groups, tr, te, (0.9, 0.8), pca=2)
+    z = emb_cv._dense(emb, tr, None)
+    for floor in (0.9, 0.8):
+        assert got["base"][floor].tolist() == cv._kept_by_floor(x, y, groups, tr, te, (floor,), 100)[floor].tolist()
+        inner, test = [], []
+        for m in (x, z):
+            grid = cv.inner_grid(m[tr], y[tr], groups[tr], 100)
+            c, balanced, _t, _p = cv.choose(grid, y[tr], floor)
+            inner.append(grid[balanced, c])
+            test.append(cv._fit(m[tr], y[tr], c, balanced).predict_proba(m[te])[:, 1])
+        t = cv.choose({(False, 0.0): (inner[0] + inner[1]) / 2}, y[tr], floor)[2]
+        want = (test[0] + test[1]) / 2 >= t if t > 0 else np.ones(len(te), bool)
+        assert got["avg"][floor].tolist() == want.tolist()
+    assert not got["avg"][0.8].all() and got["avg"][0.8].sum() < got["avg"][0.9].sum()  # each floor its own choice

@@ -1,7 +1,7 @@
-"""Does a frozen contextual encoder tell hedge senses apart better than the hand features? (issue 20, round 14)
+"""Does a frozen contextual encoder tell hedge senses apart better than the hand features? (issue 20, rounds 14-15)
 
-Usage: ``python tools/hedge_filter_embed_cv.py [--floor 0.92] [--min-train 200] [--pca 32] [--threads 2]
-[--variants base emb hand+emb avg] [--schemes leave-one-set-out "forward chaining"] [--cache /tmp/embed14]``; ``--cost 200`` times the encoder on the hedges of
+Usage: ``python tools/hedge_filter_embed_cv.py [--floors 0.92 ...] [--min-train 200] [--pca 32] [--threads 2]
+[--variants base emb hand+emb avg] [--schemes leave-one-set-out "forward chaining"] [--cache /tmp/embed15]``; ``--cost 200`` times the encoder on the hedges of
 the first 200 FA-KES articles instead (``NARRATIVE_SHARED`` with the shared corpora the spot records index).
 
 Data: the matched records of :func:`tools.hedge_filter_folds.records` over :data:`toolkit.validate.spot.DEV_SETS`
@@ -16,15 +16,16 @@ sentence and the cue's offsets in it.
 Variants, each scored in the folds of :func:`tools.hedge_filter_folds.loso_floors` (each set by a fit on the others)
 and :func:`tools.hedge_filter_folds.forward_floors` (each set from the first holding ``--min-train`` earlier records on,
 by a fit on the sets drawn before it), with the inner choice of C, class weights and threshold of
-:func:`tools.hedge_filter_folds.inner_grid` / :func:`tools.hedge_filter_folds.choose` at the recall floor ``--floor``:
-``base`` the shipped hand features; ``emb`` the embedding alone (standardised on the training fold);
+:func:`tools.hedge_filter_folds.inner_grid` / :func:`tools.hedge_filter_folds.choose` at each recall floor of
+``--floors`` (each matrix's inner grid computed once per fold and shared by the floors and by ``avg``): ``base`` the shipped hand features; ``emb`` the embedding alone (standardised on the training fold);
 ``hand+emb`` the hand features and ``--pca`` principal components of the embedding (scaler and PCA fitted on the
 training fold only); ``avg`` the mean of the hand-feature model's and the embedding model's probabilities (each
 model's C and class weights chosen by its own inner grid, then the threshold on the mean of their inner
-out-of-fold probabilities). Printed: pooled precision and real kept by both, and per set for the last four sets.
+out-of-fold probabilities). Printed, for each floor: pooled precision and real kept by both, each variant against
+the first, and per set for the last four sets. Round 15's figures and the decision rule for ``avg`` are in docs/training.md.
 
 Limits: one encoder, one pooling, no fine-tuning; the scaler and PCA see the whole outer training fold, so the
-inner folds that choose C and the threshold share them (unsupervised, no labels); 17 sets of 40-80 records, so
+inner folds that choose C and the threshold share them (unsupervised, no labels); 18 sets of 40-200 records, so
 one set's precision has a binomial standard error of about 0.06 and pooled figures move by about 0.005 with a few
 records (docs/training.md). Results are in docs/training.md ("A frozen contextual encoder").
 """
@@ -46,8 +47,7 @@ import hedge_filter_folds as hcv  # noqa: E402
 from toolkit.validate.spot import DEV_SETS  # noqa: E402
 
 WINDOW = 300  # characters of the sentence kept on each side of the cue
-LAST_FOUR = ("hedges_real_fresh10.jsonl", "hedges_real_fresh11.jsonl", "hedges_real_fresh12.jsonl",
-             "hedges_real_fresh13.jsonl")
+LAST_FOUR = DEV_SETS[-4:]  # the four latest dev sets, in draw order
 VARIANTS = ("base", "emb", "hand+emb", "avg")
 SCHEMES = ("leave-one-set-out", "forward chaining")
 
@@ -137,37 +137,66 @@ def _dense(emb: np.ndarray, tr: np.ndarray, n_components: int | None) -> np.ndar
     return z
 
 
-def kept_avg(x_hand, emb, y, groups, tr, te, floor: float, seed: int) -> np.ndarray:
-    """Variant ``avg``: the records ``te`` kept by the mean of the hand-feature and embedding models' probabilities,
-    each model's (C, class weights) and the threshold chosen on the inner folds of ``tr``."""
-    z = _dense(emb, tr, None)
-    probs = []
-    for x in (x_hand, z):
-        grid = hcv.inner_grid(x[tr], y[tr], groups[tr], seed)
-        c, balanced, _t, _p = hcv.choose(grid, y[tr], floor)
-        probs.append((grid[balanced, c], hcv._fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1]))
-    inner = (probs[0][0] + probs[1][0]) / 2
-    _c, _b, t, _p = hcv.choose({(False, 0.0): inner}, y[tr], floor)
-    return (probs[0][1] + probs[1][1]) / 2 >= t if t > 0 else np.ones(len(te), bool)
+def _avg_kept(grids: dict, fits: dict, y_tr: np.ndarray, floor: float) -> tuple[np.ndarray, float] | None:
+    """Variant ``avg`` at one floor: ``(mean test probability, threshold)`` of the hand-feature and embedding
+    models, each model's (C, class weights) chosen on its own inner grid (``grids[name]``), the threshold on the
+    mean of their inner out-of-fold probabilities; ``fits[name](c, balanced)`` gives a model's test probabilities.
+    ``None`` when keeping everything is the choice."""
+    inner, test = [], []
+    for name in ("hand", "emb"):
+        c, balanced, _t, _p = hcv.choose(grids[name], y_tr, floor)
+        inner.append(grids[name][balanced, c])
+        test.append(fits[name](c, balanced))
+    _c, _b, t, _p = hcv.choose({(False, 0.0): (inner[0] + inner[1]) / 2}, y_tr, floor)
+    return ((test[0] + test[1]) / 2, t) if t > 0 else None
 
 
-def kept(variant: str, x_hand, emb, y, groups, tr, te, floor: float, pca: int, seed: int = 100) -> np.ndarray:
-    """The records ``te`` the ``variant`` keeps after its inner choice and fit on ``tr``."""
+def kept(variants, x_hand, emb, y, groups, tr, te, floors, pca: int, seed: int = 100) -> dict:
+    """``{variant: {floor: kept mask of te}}`` after each variant's inner choice at each floor and fit on ``tr``;
+    each feature matrix's inner grid (:func:`tools.hedge_filter_folds.inner_grid`) is computed once per fold and
+    shared by the variants and floors that read it (``avg`` reads the ``base`` and ``emb`` grids)."""
+    from functools import lru_cache
+
     from scipy.sparse import csr_matrix, hstack
 
-    if variant == "avg":
-        return kept_avg(x_hand, emb, y, groups, tr, te, floor, seed)
-    x = {"base": lambda: x_hand, "emb": lambda: _dense(emb, tr, None),
-         "hand+emb": lambda: hstack([x_hand, csr_matrix(_dense(emb, tr, pca))]).tocsr()}[variant]()
-    return hcv._kept_by_floor(x, y, groups, tr, te, (floor,), seed)[floor]
+    mats = {"hand": lambda: x_hand, "emb": lambda: _dense(emb, tr, None),
+            "hand+emb": lambda: hstack([x_hand, csr_matrix(_dense(emb, tr, pca))]).tocsr()}
 
+    @lru_cache(maxsize=None)
+    def matrix(name):
+        return mats[name]()
 
-def scored(variant, x_hand, emb, y, groups, fold_list, floor, pca) -> dict:
-    """``{set: (unfiltered precision, precision, kept mask)}`` as :func:`tools.hedge_filter_folds.loso_floors`."""
+    @lru_cache(maxsize=None)
+    def grid(name):
+        return hcv.inner_grid(matrix(name)[tr], y[tr], groups[tr], seed)
+
+    @lru_cache(maxsize=None)
+    def fit(name, c, balanced):
+        return hcv._fit(matrix(name)[tr], y[tr], c, balanced).predict_proba(matrix(name)[te])[:, 1]
+
     out = {}
+    for v in variants:
+        if v == "avg":
+            grids = {n: grid(n) for n in ("hand", "emb")}
+            fits = {n: (lambda c, b, n=n: fit(n, c, b)) for n in ("hand", "emb")}
+            out[v] = {}
+            for floor in floors:
+                res = _avg_kept(grids, fits, y[tr], floor)
+                out[v][floor] = res[0] >= res[1] if res is not None else np.ones(len(te), bool)
+        else:
+            name = "hand" if v == "base" else v
+            out[v] = hcv.kept_from_grid(grid(name), matrix(name), y, tr, te, floors)
+    return out
+
+
+def scored(variants, x_hand, emb, y, groups, fold_list, floors, pca) -> dict:
+    """``{variant: {floor: {set: (unfiltered precision, precision, kept mask)}}}`` as
+    :func:`tools.hedge_filter_folds.loso_floors`."""
+    out = {v: {f: {} for f in floors} for v in variants}
     for name, tr, te in fold_list:
-        keep = kept(variant, x_hand, emb, y, groups, tr, te, floor, pca)
-        out[name] = (y[te].mean(), hcv._score(y[te], keep)[0], keep)
+        for v, by_floor in kept(variants, x_hand, emb, y, groups, tr, te, floors, pca).items():
+            for floor, keep in by_floor.items():
+                out[v][floor][name] = (y[te].mean(), hcv._score(y[te], keep)[0], keep)
     return out
 
 
@@ -202,13 +231,14 @@ def main() -> None:
     from sklearn.feature_extraction import DictVectorizer
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--floor", type=float, default=0.92, help="inner recall floor (real kept) for the choice")
+    ap.add_argument("--floors", type=float, nargs="+", default=[0.92],
+                    help="inner recall floors (real kept) for the choice, each scored in the same folds")
     ap.add_argument("--min-train", type=int, default=200, help="forward chaining: records before the first scored set")
     ap.add_argument("--pca", type=int, default=32, help="principal components of the embedding in hand+emb")
     ap.add_argument("--threads", type=int, default=2, help="torch CPU threads")
     ap.add_argument("--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS))
     ap.add_argument("--schemes", nargs="+", choices=SCHEMES, default=list(SCHEMES), help="which fold schemes to run")
-    ap.add_argument("--cache", type=Path, default=Path("/tmp/embed14"), help="folder of cached embeddings")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/embed15"), help="folder of cached embeddings")
     ap.add_argument("--cost", type=int, metavar="N", help="only time the encoder on N FA-KES articles' hedges")
     args = ap.parse_args()
     if args.cost:
@@ -227,15 +257,14 @@ def main() -> None:
                             "forward chaining": hcv.forward_folds(sets, args.min_train)}.items():
         if what not in args.schemes:
             continue
-        per = {}
-        for v in args.variants:
-            per[v] = res = scored(v, x_hand, emb, y, groups, fold_list, args.floor, args.pca)
-            print(f"{v}: " + hcv.loso_summary(res, y, sets, what), flush=True)
-            if v != args.variants[0]:
-                print(f"  against {args.variants[0]}: {hcv.versus(res, per[args.variants[0]])}")
-            last = {n: res[n] for n in LAST_FOUR if n in res}
-            print(*hcv.loso_lines(last, y, sets, f"{what}, last four")[:-1], sep="\n")
-
+        res = scored(args.variants, x_hand, emb, y, groups, fold_list, args.floors, args.pca)
+        for floor in args.floors:
+            for v in args.variants:
+                print(f"floor {floor} {v}: " + hcv.loso_summary(res[v][floor], y, sets, what), flush=True)
+                if v != args.variants[0]:
+                    print(f"  against {args.variants[0]}: {hcv.versus(res[v][floor], res[args.variants[0]][floor])}")
+                last = {n: res[v][floor][n] for n in LAST_FOUR if n in res[v][floor]}
+                print(*hcv.loso_lines(last, y, sets, f"{what}, last four")[:-1], sep="\n")
 
 if __name__ == "__main__":
     main()

@@ -7,8 +7,9 @@ and that hedge's filter features (:func:`toolkit.hedge_filter.hedge_features`), 
 :func:`inner_grid` / :func:`choose` / :func:`select` pick C, the class weights and the threshold by inner
 article folds (scikit-learn ``StratifiedGroupKFold``, logistic regression) at a floor on the real hedges kept.
 Out of set: :func:`loso_floors` (leave-one-set-out), :func:`forward_floors` (forward chaining in draw order) and
-:func:`nested_floor` (the floor chosen without the held-out set); :func:`loso_lines`, :func:`loso_summary` and
-:func:`versus` format them.
+:func:`nested_floor` (the floor chosen without the held-out set), :func:`learning_curve` (the last sets scored by fits on
+growing prefixes of the draw order); :func:`loso_lines`, :func:`loso_summary`,
+:func:`curve_lines` and :func:`versus` format them.
 
 Limits: a dev set has about 40 records, so one record moves a set's precision by about 0.03 (each set line gives
 its binomial standard error); C, class weights and threshold are the only choices searched.
@@ -115,7 +116,13 @@ def select(x, y, groups, seed: int, min_kept: float, c_grid: tuple[float, ...] =
 
 def _kept_by_floor(x, y, groups, tr, te, floors, seed: int, c_grid: tuple[float, ...] = C_GRID) -> dict:
     """For each recall floor, the records ``te`` kept by the inner choice and fit on the records ``tr``."""
-    grid, models, out = inner_grid(x[tr], y[tr], groups[tr], seed, c_grid), {}, {}
+    return kept_from_grid(inner_grid(x[tr], y[tr], groups[tr], seed, c_grid), x, y, tr, te, floors)
+
+
+def kept_from_grid(grid: dict, x, y, tr, te, floors) -> dict:
+    """For each recall floor, the records ``te`` kept by the choice (:func:`choose`) on ``grid`` (:func:`inner_grid`
+    of the rows ``tr``) and a fit on ``tr``; one fit per grid point chosen."""
+    models, out = {}, {}
     for floor in floors:
         c, balanced, t, _p = choose(grid, y[tr], floor)
         if t == 0:
@@ -140,6 +147,45 @@ def forward_folds(sets: np.ndarray, min_train: int = 200) -> list[tuple[str, np.
     folds = [(name, np.flatnonzero(np.isin(sets, names[:i])), np.flatnonzero(sets == name))
              for i, name in enumerate(names)]
     return [f for f in folds if len(f[1]) >= min_train]
+
+
+def curve_folds(sets: np.ndarray, n_test: int, min_train: int = 200,
+                step: int = 2) -> list[tuple[int, str, np.ndarray, np.ndarray]]:
+    """``(training sets, set, train rows, test rows)`` for a learning curve in draw order: each of the last
+    ``n_test`` sets against the first ``m`` sets, for every ``m`` from the first prefix holding ``min_train``
+    records up to all the sets before the test sets, in steps of ``step`` (the last prefix always included)."""
+    names = list(dict.fromkeys(sets))
+    top = len(names) - n_test
+    first = next(m for m in range(1, top + 1) if np.isin(sets, names[:m]).sum() >= min_train)
+    sizes = sorted({*range(top, first - 1, -step)})
+    return [(m, name, np.flatnonzero(np.isin(sets, names[:m])), np.flatnonzero(sets == name))
+            for m in sizes for name in names[top:]]
+
+
+def learning_curve(x, y, groups, sets, floors, n_test: int, min_train: int = 200, step: int = 2, seed: int = 100,
+                   c_grid: tuple[float, ...] = C_GRID) -> dict:
+    """``{floor: {m: {set: (unfiltered precision, precision, kept mask)}}}``: the last ``n_test`` sets (fixed) scored
+    by the inner choice and fit on the first ``m`` sets (:func:`curve_folds`), so only the training data grows
+    (with it the share of later-drawn sets, as a refit adds them)."""
+    out: dict = {floor: {} for floor in floors}
+    for m, name, tr, te in curve_folds(sets, n_test, min_train, step):
+        for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
+            out[floor].setdefault(m, {})[name] = (y[te].mean(), _score(y[te], keep)[0], keep)
+    return out
+
+
+def curve_lines(curve: dict, y: np.ndarray, sets: np.ndarray) -> list[str]:
+    """Report lines of :func:`learning_curve` at one floor: per training size, the training sets and records, the
+    pooled precision and real kept of the test sets, and each test set's precision (kept real / kept)."""
+    names = list(dict.fromkeys(sets))
+    lines = []
+    for m, per in curve.items():
+        p, k = pooled(per, y, sets)
+        each = ", ".join(f"{n.removeprefix('hedges_real_').removesuffix('.jsonl')} {v[1]:.3f} "
+                         f"({y[sets == n][v[2]].sum()}/{v[2].sum()})" for n, v in per.items())
+        lines.append(f"  first {m} sets ({np.isin(sets, names[:m]).sum()} records): pooled {p:.3f}, real kept "
+                     f"{k:.3f}; {each}")
+    return lines
 
 
 def _by_floor(x, y, groups, folds, floors, seed: int, c_grid: tuple[float, ...]) -> dict:
