@@ -43,8 +43,8 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    a mention inside the subject; and (rule 5b, ``speaker_after``) with no subject before the
    hedge, an actor after it followed by a speech verb ("Rockets were reportedly moved, border
    guards said"; "If the talks fail, Vale acknowledged that ..."). A belief verb before the hedge in its clause
-   ("believes", "suspects", "fears", "doubts", "worried that") counts as a speech verb there (round 15,
-   ``belief_verb``): "Mara Quill, a historian, suspects the Vale Front may ..." is Quill's belief (``None``: the
+   ("believes", "thinks", "suspects", "worried that"; not "fears" or "doubts", as often nouns) counts as a speech
+   verb there (round 15, ``belief_verb``): "Mara Quill, a historian, suspects the Vale Front may ..." is Quill's belief (``None``: the
    lexicon lacks her), not the Front's; "Ruritania believes the Front may ..." Ruritania's, as the round-8 spot
    convention gives a nested belief to its holder.
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
@@ -160,7 +160,7 @@ _IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is 
 
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
 # Belief verbs whose subject holds the claim of the clause after them, as a speech verb's does (``belief_verb``).
-_HOLDS = re.compile(r"\b(?:believes?|thinks?|suspects?|fears?|doubts?|(?:concerned|worried)\s+that)\b", re.IGNORECASE)
+_HOLDS = re.compile(r"\b(?:believes?|thinks?|suspects?|(?:concerned|worried)\s+that)\b", re.IGNORECASE)
 # A subject of its own right before a belief cue: a pronoun or a capitalised word, a comma and an adverb allowed
 # ("Piet Vane, believes", "I still believe"), for ``complement_holder``; the cues it applies to.
 _HELD = re.compile(r"(?:\b(?:I|we|you|they|he|she)|\b[A-Z][\w'\u2019-]*),?(?:\s+(?:also|still|\w+ly))?\s+$")
