@@ -44,9 +44,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    hedge, an actor after it followed by a speech verb ("Rockets were reportedly moved, border
    guards said"; "If the talks fail, Vale acknowledged that ..."). A belief verb before the hedge in its clause
    ("believes", "thinks", "suspects", "worried that"; not "fears" or "doubts", as often nouns) counts as a speech
-   verb there (round 15, ``belief_verb``): "Mara Quill, a historian, suspects the Vale Front may ..." is Quill's belief (``None``: the
-   lexicon lacks her), not the Front's; "Ruritania believes the Front may ..." Ruritania's, as the round-8 spot
-   convention gives a nested belief to its holder.
+   verb there (round 15, ``belief_verb``): "Mara Quill, a historian, suspects the Vale Front may ..." is Quill's
+   belief (``None``: the lexicon lacks her), not the Front's; "Ruritania believes the Front may ..." Ruritania's, as
+   the round-8 spot convention gives a nested belief to its holder.
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from, not one after a
