@@ -3,7 +3,7 @@ attaches one cue's hedge, for tests that decide invented sentences without runni
 
 ``claim_of(text, cue, ...)`` runs the hedge finder on ``text`` and returns the claim of the first hedge whose words are
 ``cue`` (case-insensitive); ``without(*rules)`` is :data:`toolkit.hedge_claims.RULES` less those rules. Limits: a
-quote is one span with one speaker span; a lexicon entry has a kind and no gender."""
+quote is one span with one speaker span; a lexicon entry has a kind, a camp where given, and no gender."""
 
 from __future__ import annotations
 
@@ -30,16 +30,19 @@ class StubQuote:
 class _Actor:
     kind: str
     gender: str | None = None
+    camp: str | None = None
 
 
 class StubLexicon:
-    """An actor lexicon of kinds only: ``StubLexicon(vale="country").get("vale").kind == "country"``."""
+    """An actor lexicon of kinds (and camps): ``StubLexicon(vale="country").get("vale").kind == "country"``; a
+    ``(kind, camp)`` pair gives the camp too (``StubLexicon(anon=("generic", "unnamed"))``)."""
 
-    def __init__(self, **kinds: str):
+    def __init__(self, **kinds: str | tuple[str, str]):
         self.kinds = kinds
 
     def get(self, actor_id: str) -> _Actor:
-        return _Actor(self.kinds[actor_id])
+        kind = self.kinds[actor_id]
+        return _Actor(kind[0], camp=kind[1]) if isinstance(kind, tuple) else _Actor(kind)
 
 
 def quote_of(text: str, content: str, speaker: str, actor: str | None, at: str | None = None,

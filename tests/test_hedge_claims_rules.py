@@ -1,4 +1,4 @@
-"""The attachment rules of toolkit.hedge_claims.RULES (issue 20, rounds 6 to 14), one table of invented sentences.
+"""The attachment rules of toolkit.hedge_claims.RULES (issue 20, rounds 6 to 15), one table of invented sentences.
 
 Each row is an example of one rule: a sentence, the hedge cue, the actor mentions (stand-ins, the first occurrence of
 each word), quotes and lexicon kinds where the rule reads them, the claim's fields expected with every rule applied,
@@ -84,6 +84,7 @@ _SHELLING = "Vale shelling killed ten in Osterlich the Relief Agency said ten mo
 _ASIDE = "Mara Quill, speaking at the Relief Agency, said ten more may have died."
 _QUILL_BILL = "Senator Mara Quill filed the bill. Quill reportedly wants a vote. Quill said the vote could slip."
 _BELIEVES = "Mara Quill said the Vale Front also believes the pass may fall."
+_UNNAMED = {"vale": "country", "unnamed_source": ("generic", "unnamed")}
 
 CASES = (
     # round 6
@@ -275,6 +276,28 @@ CASES = (
     Case("role_descriptions", "role-word-as-adjective",
          "A Vale Council official spoke on Monday. The official death toll could rise, the monitor said.",
          "could", _own("monitor", "reported"), (("Vale Council official", "vale_council"), ("monitor", "monitor"))),
+    # round 15
+    Case("unnamed_speaker", "bare-role-noun", "Vale closed the pass. Diplomats said the talks may resume.", "may",
+         _own("unnamed_source", "quote"), (("Vale", "vale"), ("Diplomats", "unnamed_source")),
+         (Said("the talks may resume", "Diplomats", "vale"),), _UNNAMED, _left_out({"actor": "vale"})),
+    Case("unnamed_speaker", "definite-role-noun-is-anaphoric",
+         "Vale closed the pass. The officials, who asked not to be named, said the talks may resume.", "may",
+         {"actor": "vale"}, (("Vale", "vale"), ("officials", "unnamed_source")),
+         (Said("the talks may resume", "The officials", "vale"),), _UNNAMED),
+    Case("belief_verb", "unlisted-holder", "Mara Quill, a historian in Port Elbe, suspects the Vale Front may stall.",
+         "may", _own(None, "reported"), _FRONT, contrasts=_left_out({"actor": "front"})),
+    Case("belief_verb", "listed-holder", "Ruritania believes the Vale Front may stall the talks.", "may",
+         _own("ruritania", "reported"), _RURITANIA + _FRONT, contrasts=_left_out({"actor": "front"})),
+    Case("belief_verb", "worried-that", "Some critics are worried that Ruritania may not have enough grain.", "may",
+         {"actor": None}, _RURITANIA, contrasts=_left_out({"actor": "ruritania"})),
+    Case("complement_holder", "unlisted-believer",
+         "Mara Quill, like the historian Piet Vane, believes that Ruritania takes its cue from Osterlich.",
+         "believes", {"actor": None, "how": "outlet"}, _RURITANIA,
+         contrasts=_left_out({"actor": "ruritania", "how": "complement"})),
+    Case("complement_holder", "first-person", "I believe that Ruritania should open the pass.", "believe",
+         {"actor": None, "how": "outlet"}, _RURITANIA, contrasts=_left_out({"actor": "ruritania"})),
+    Case("complement_holder", "no-holder-stays-complement", "Nothing rules out the possibility that Vale knew.",
+         "possibility", {"actor": "vale", "how": "complement"}, (("Vale", "vale"),)),
 )
 
 
@@ -296,7 +319,7 @@ def test_hedge_claims_every_rule_has_an_example():
 
 
 def test_hedge_claims_hows_and_rules_are_listed():
-    assert "complement" in HOWS and len(set(RULES)) == len(RULES) == 20
+    assert "complement" in HOWS and len(set(RULES)) == len(RULES) == 23
 
 
 def test_hedge_claims_lexicon_written_forms_of_civil_defence_the_foreign_office_and_other_officials():

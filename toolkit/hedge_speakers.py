@@ -3,7 +3,8 @@
 :func:`_first_speaker` starts from the quote extractor's actor (:mod:`toolkit.quotes`) and corrects it from the
 speaker phrase: the first of coordinated speakers, though not a mention ending the quote's own words
 (``quoted_conjunct``); the source an epithet speaker ("the London-based group") stands for; the last mention of a long phrase (``speaker_head``); a bare
-surname (``bare_surname``); a name the lexicon lacks (``unlisted_name``) or the organisation of its title
+surname (``bare_surname``); the unnamed source a bare role noun names ("Diplomats said") where the extractor took the
+camp named before (``unnamed_speaker``); a name the lexicon lacks (``unlisted_name``) or the organisation of its title
 (``speaker_title``). The rules and their leave-one-set-out checks are documented in :mod:`toolkit.hedge_claims`.
 Limits: no parser; a phrase is read by its words and the mentions in it, so a speaker span the extractor cut
 wrongly ("in a", a clause run into the phrase) is judged as cut.
@@ -66,6 +67,9 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     if "speaker_head" in rules and len(inside) > 1 and inside[-1].actor != q.actor and \
             not text[inside[-1].end:end].strip(" .,'\u2019s") and "," not in text[inside[0].end:inside[-1].start]:
         return inside[-1].actor  # "Vale shelling killed ten in Osterlich UNICEF said": the mention before the verb
+    if "unnamed_speaker" in rules and q.actor is not None and len(inside) == 1 and inside[0].actor != q.actor \
+            and _unnamed(actors, inside[0].actor) and text[at:end].split()[0].lower() not in _DETERMINERS:
+        return inside[0].actor  # "diplomats said", read by the extractor as the camp last named: an unnamed source
     if "bare_surname" in rules and q.actor is None and own is not None and _is_person(actors, own.actor) \
             and text[at:end].strip(" ,.") == text[own.start:own.end]:
         return own.actor  # the phrase is a person's mention the extractor did not resolve ("Quill said")
@@ -115,3 +119,9 @@ def _is_person(actors: Any, actor_id: str) -> bool:
     """Whether the lexicon knows ``actor_id`` as a person (``False`` without a lexicon)."""
     entry = lexicon_entry(actors, actor_id)
     return entry is not None and entry.kind == "person"
+
+
+def _unnamed(actors: Any, actor_id: str) -> bool:
+    """Whether the lexicon puts ``actor_id`` in the unnamed camp (the unnamed source: "officials", "diplomats")."""
+    entry = lexicon_entry(actors, actor_id)
+    return entry is not None and entry.camp == "unnamed"
