@@ -51,7 +51,7 @@ def test_validate_agreement_real_files_pair_and_point_into_their_articles(shared
     corpora = shared("corpora")
     tab = ag.table()
     assert list(zip(tab["set"], tab["field"])) == [("hedges_real_fresh15.jsonl", "real"), ("hedges_real_fresh15.jsonl", "actor"),
-                                                   ("portrayal_fresh2.jsonl", "label"),
+                                                   ("portrayal_fresh3.jsonl", "label"),
                                                    ("hedges_real_fresh14.jsonl", "real"), ("hedges_real_fresh14.jsonl", "actor"),
                                                    ("hedges_real_fresh13.jsonl", "real"), ("hedges_real_fresh13.jsonl", "actor"),
                                                    ("hedges_real_fresh12.jsonl", "real"), ("hedges_real_fresh12.jsonl", "actor"),
@@ -63,7 +63,7 @@ def test_validate_agreement_real_files_pair_and_point_into_their_articles(shared
                                                    ("hedges_real_fresh6.jsonl", "real"), ("hedges_real_fresh6.jsonl", "actor"),
                                                    ("hedges_real_fresh5.jsonl", "real"), ("hedges_real_fresh5.jsonl", "actor"),
                                                    ("hedges_real_train.jsonl", "real"), ("hedges_real_train.jsonl", "actor"),
-                                                   ("portrayal_fresh.jsonl", "label")]
+                                                   ("portrayal_fresh2.jsonl", "label"), ("portrayal_fresh.jsonl", "label")]
     assert (tab[tab["field"] != "actor"]["n"] == 40).all()
     assert tab["agreement"].between(0, 1).all() and tab["kappa"].between(-1, 1).all()
     for name in ag.SECOND_SETS:
@@ -80,7 +80,7 @@ def test_validate_agreement_real_files_pair_and_point_into_their_articles(shared
 
 def test_validate_agreement_heldout_second_labels_cover_every_record_of_their_set():
     heldout = [name for name, covers in ag.SECOND_SETS.items() if covers.startswith("held out")]
-    assert heldout == ["hedges_real_fresh15.jsonl", "portrayal_fresh2.jsonl"]
+    assert heldout == ["hedges_real_fresh15.jsonl", "portrayal_fresh3.jsonl"]
     for name in heldout:
         first, second = ag.read_labels(ag.GOLD_DIR / name), ag.read_labels(ag.GOLD_DIR / f"second_{name}")
         assert len(second) == len(first) == 40

@@ -21,7 +21,7 @@ def test_validate_spot_gold_files_hold_offsets_not_text():
                  "hedges_real_fresh11.jsonl", "hedges_real_fresh12.jsonl", "hedges_real_fresh13.jsonl",
                  "hedges_real_fresh14.jsonl", "hedges_real_fresh15.jsonl", "hedges_real_fresh16.jsonl", "hedges_real_train.jsonl", "hedges_real_train2.jsonl", "hedges_real_train3.jsonl",
                  "portrayal_real.jsonl", "portrayal_fresh.jsonl",
-                 "portrayal_fresh2.jsonl"):
+                 "portrayal_fresh2.jsonl", "portrayal_fresh3.jsonl"):
         rows = [json.loads(line) for line in (GOLD_DIR / name).read_text(encoding="utf-8").splitlines()]
         assert len(rows) == (200 if name == "hedges_real_train3.jsonl" else 120 if name.startswith("hedges_real_train") else 40)
         for r in rows:
@@ -141,7 +141,7 @@ def test_validate_spot_held_out_tuple_splits_the_registered_sets():
     assert set(HELD_OUT) | set(DEV_SETS) == set(HEDGE_SETS) and not set(HELD_OUT) & set(DEV_SETS)
     assert len(DEV_SETS) == 18 and list(HEDGE_SETS)[-1:] == list(HELD_OUT)
     assert [name for name, why in HEDGE_SETS.items() if why.endswith("held out")] == list(HELD_OUT)
-    assert PORTRAYAL_HELD_OUT == ("portrayal_fresh2.jsonl",)
+    assert PORTRAYAL_HELD_OUT == ("portrayal_fresh3.jsonl",)
     assert [name for name, why in PORTRAYAL_SETS.items() if why.endswith("held out")] == list(PORTRAYAL_HELD_OUT)
 
 
@@ -288,8 +288,8 @@ def test_validate_spot_portrayal_fresh_registered_as_dev_and_read(shared):
     assert not first & {(r["corpus"], r["doc_id"]) for r, _a in spot}
 
 
-def test_validate_spot_portrayal_fresh2_registered_held_out_and_read(shared):
-    assert "held out" in PORTRAYAL_SETS["portrayal_fresh2.jsonl"] and list(PORTRAYAL_SETS)[-1] == "portrayal_fresh2.jsonl"
+def test_validate_spot_portrayal_fresh2_registered_as_dev_and_read(shared):
+    assert PORTRAYAL_SETS["portrayal_fresh2.jsonl"].endswith("dev since") and "portrayal_fresh2.jsonl" not in PORTRAYAL_HELD_OUT
     spot = read_spot("portrayal_fresh2.jsonl", shared("corpora"))  # texts checked by length and SHA-256
     keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
     assert len(spot) == 40 and len(keys) == 40
@@ -298,6 +298,20 @@ def test_validate_spot_portrayal_fresh2_registered_held_out_and_read(shared):
     earlier = {(r["corpus"], r["doc_id"]) for name in ("portrayal_real.jsonl", "portrayal_fresh.jsonl")
                for r, _a in read_spot(name, shared("corpora"))}
     assert not earlier & keys  # none of the two earlier sets' articles
+
+
+def test_validate_spot_portrayal_fresh3_registered_held_out_and_read(shared):
+    # drawn by 01b5d0d in round 15 (no portrayal change that round), labelled blind twice, registered before any
+    assert PORTRAYAL_SETS["portrayal_fresh3.jsonl"].endswith("held out") and list(PORTRAYAL_SETS)[-1] == "portrayal_fresh3.jsonl"
+    assert "01b5d0d" in PORTRAYAL_SETS["portrayal_fresh3.jsonl"] and "seed 29" in PORTRAYAL_SETS["portrayal_fresh3.jsonl"]
+    spot = read_spot("portrayal_fresh3.jsonl", shared("corpora"))  # texts checked by length and SHA-256
+    keys = {(r["corpus"], r["doc_id"]) for r, _a in spot}
+    assert len(spot) == 40 and len(keys) == 40  # labels counted, not scored
+    assert sorted(r["label"] for r, _a in spot) == ["negative"] * 6 + ["neutral"] * 30 + ["positive"] * 4
+    assert all(isinstance(r["place"], bool) and r["actor"] and r["drawn_label"] for r, _a in spot)
+    earlier = {(r["corpus"], r["doc_id"]) for name in ("portrayal_real.jsonl", "portrayal_fresh.jsonl", "portrayal_fresh2.jsonl")
+               for r, _a in read_spot(name, shared("corpora"))}
+    assert not earlier & keys  # none of the three earlier sets' articles
 
 
 @pytest.mark.parametrize(("name", "real", "n"), [("hedges_real_train.jsonl", 82, 120), ("hedges_real_train2.jsonl", 89, 120),

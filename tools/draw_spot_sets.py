@@ -63,7 +63,9 @@ and committed unregistered, for round 16.
 ``portrayal_fresh.jsonl`` was drawn with ``mentions --seed 27 --exclude toolkit/validate/gold/portrayal_real.jsonl``
 by the code of commit 9e61234; ``portrayal_fresh2.jsonl`` with ``mentions --seed 28 --exclude
 toolkit/validate/gold/portrayal_real.jsonl --exclude toolkit/validate/gold/portrayal_fresh.jsonl`` by the code of
-commit c46a299.
+commit c46a299; ``portrayal_fresh3.jsonl`` with ``mentions --seed 29 --n 40 --by-alignment`` and the three portrayal
+sets above excluded, by the code of commit 01b5d0d (fakes 31, allsides-syria 6, sputnik-seededlda 3), labelled blind
+by two annotators and registered in round 15 as its held-out portrayal set.
 """
 
 from __future__ import annotations

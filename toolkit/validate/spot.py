@@ -102,7 +102,13 @@ Gold (``toolkit/validate/gold/``; offsets, text length and SHA-256 only, the tex
   committed before any later portrayal change; held out in round 3 (scored once): dev since.
 * ``portrayal_fresh2.jsonl``: 40 more, seed 28, none of the first two sets' articles, drawn by the
   code of commit c46a299 and labelled the same way from the sentence alone (the drawn label hidden),
-  committed before any later portrayal change; never read to choose one: held out.
+  committed before any later portrayal change; held out until round 15 (scored at the ends of rounds, never read
+  to choose a change): dev since.
+* ``portrayal_fresh3.jsonl`` (and ``second_portrayal_fresh3.jsonl``): 40 more, seed 29, ``--by-alignment``, none of
+  the first three sets' articles, drawn by the code of commit 01b5d0d (round 15, a round with no portrayal change)
+  and labelled the same way from the sentence alone by two annotators (agreement, labels only, measured then:
+  ``label`` 38/40, kappa 0.89), committed and registered in round 15 before any later portrayal change; never read
+  to choose one: held out.
 
 Conventions the first annotator followed (written down after a blind second annotator,
 :mod:`toolkit.validate.agreement`, read 120 records differently mostly on these): a conditional on
@@ -293,10 +299,12 @@ def score_hedges(corpora: str | Path, names: tuple[str, ...] = ("hedges_real.jso
 PORTRAYAL_SETS = {
     "portrayal_real.jsonl": "seed 21; drawn by the code before issue 20; read while changing the rules: dev",
     "portrayal_fresh.jsonl": "seed 27; drawn by commit 9e61234; held out in round 3, scored once: dev since",
-    "portrayal_fresh2.jsonl": "seed 28; drawn by commit c46a299, labelled before any later change; never read to "
+    "portrayal_fresh2.jsonl": "seed 28; drawn by commit c46a299, labelled before any later change; held out until "
+                              "round 15: dev since",
+    "portrayal_fresh3.jsonl": "seed 29; drawn by commit 01b5d0d, labelled before any later change; never read to "
                               "choose one: held out",
 }
-PORTRAYAL_HELD_OUT = ("portrayal_fresh2.jsonl",)
+PORTRAYAL_HELD_OUT = ("portrayal_fresh3.jsonl",)
 
 
 def score_portrayal(corpora: str | Path, backend: str = "default", name: str = "portrayal_real.jsonl",
