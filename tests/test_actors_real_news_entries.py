@@ -88,8 +88,6 @@ def test_actors_real_news_entries_apostrophe_stripped_state_media(lex):
     ("Mara Quill said the administration had no plan.", "the administration", "us_government"),
     ("An administration official said the convoy was late.", "administration official", "us_officials"),
     ("American policymakers believe the Vale Front will split.", "American policymakers", "us_officials"),
-    ("Turkish shelling killed four people near Port Elbe.", "Turkish shelling", "turkey_government"),
-    ("Turkish artillery hit the ridge above the town.", "Turkish artillery", "turkey_government"),
     ("the British-based Syrian Obervatory for Human Rights said.", "Syrian Obervatory for Human Rights",
      "syrian_observatory"),
     ("SORH said the toll had risen.", "SORH", "syrian_observatory"),
