@@ -91,7 +91,8 @@ def test_actors_real_news_entries_apostrophe_stripped_state_media(lex):
     ("the British-based Syrian Obervatory for Human Rights said.", "Syrian Obervatory for Human Rights",
      "syrian_observatory"),
     ("SORH said the toll had risen.", "SORH", "syrian_observatory"),
-    ("the Russian defence ministry said its jets had returned.", "Russian defence ministry", "russian_defense_ministry"),
+    ("the Russian defence ministry said its jets had returned.", "Russian defence ministry",
+     "russian_defense_ministry"),
 ])
 def test_actors_real_news_entries_round15_forms(lex, text, mention, actor):
     assert [(m.text, m.actor) for m in find_mentions(text, lex)] == [(mention, actor)]

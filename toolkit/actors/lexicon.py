@@ -59,7 +59,8 @@ _POSSESSIVE = re.compile(r"(?<=[^\W\d_])'s\b")
 
 
 def _unapostrophed(forms: list[str]) -> list[str]:
-    """The forms with each possessive "'s" written "s" ("Russia's military" -> "Russias military"), those that differ."""
+    """The forms with each possessive "'s" written "s" ("Russia's military" -> "Russias military"), where one
+    differs."""
     return [bare for f in forms if (bare := _POSSESSIVE.sub("s", f)) != f]
 
 
