@@ -54,6 +54,16 @@ def _capitalised(form: str) -> str:
     return form[:1].upper() + form[1:]
 
 
+# A possessive "'s" after a letter ("Russia's military"): FA-KES's texts drop every apostrophe ("Russias military").
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])'s\b")
+
+
+def _unapostrophed(forms: list[str]) -> list[str]:
+    """The forms with each possessive "'s" written "s" ("Russia's military" -> "Russias military"), where one
+    differs."""
+    return [bare for f in forms if (bare := _POSSESSIVE.sub("s", f)) != f]
+
+
 class ActorLexicon:
     """Actors by id, the camps, the citation per list, and a compiled matcher for mentions.
 
@@ -225,7 +235,8 @@ def _merge(base: dict, data: dict, path: Path, *, within_file_ids: set) -> None:
 
 
 def _forms_of(entry: dict) -> list[tuple[str, str]]:
-    """(surface form, how) pairs of one actor entry, lower-case forms also capitalised."""
+    """(surface form, how) pairs of one actor entry: lower-case forms also capitalised, and every form with a
+    possessive "'s" also without its apostrophe (:func:`_unapostrophed`)."""
     out = [(a, "alias") for a in entry.get("aliases", [])]
     out += [(t, "title") for t in entry.get("titles", [])]
     out += [(s, "surname") for s in entry.get("surnames", [])]
@@ -233,6 +244,7 @@ def _forms_of(entry: dict) -> list[tuple[str, str]]:
     gen = entry.get("generic")
     if gen:
         out += [(f"{q} {n}", "generic") for q in gen["qualifiers"] for n in gen["nouns"]]
+    out += [(bare, how) for f, how in out for bare in _unapostrophed([f])]
     out += [(_capitalised(f), how) for f, how in out if f[:1].islower()]
     return out
 
@@ -290,8 +302,10 @@ def _build(base: dict) -> ActorLexicon:
             require(g in actors, base["camp_paths"].get(cid, DEFAULT_PATH), camp,
                     f"camp {cid!r}: generic actor {g!r} is not an actor id")
             generic[cid] = g
-    titles = [f"{q} {t}" for q in base["title_qualifiers"] for t in base["titles"]] + base["titles"]
-    titles += [t for e in base["actors"].values() for t in e.get("titles", [])]
+    qualifiers = base["title_qualifiers"] + _unapostrophed(base["title_qualifiers"])
+    titles = [f"{q} {t}" for q in qualifiers for t in base["titles"]] + base["titles"]
+    own = [t for e in base["actors"].values() for t in e.get("titles", [])]
+    titles += own + _unapostrophed(own)
     return ActorLexicon(
         actors, tuple(camps), dict(base["sources"]), forms=forms, titles=tuple(dict.fromkeys(titles)),
         camp_names={c: v.get("name", c) for c, v in camps.items()}, camp_generic=generic,
