@@ -33,7 +33,8 @@ def test_sentiment_news_label_band_neutralises_weak_polar_labels_only():
 
 
 def test_sentiment_news_follower_modifier_finds_the_noun_after_the_target():
-    text = "Mara Quill supporters cheered in Port Elbe. The Vale Front's allies marched. Mara Quill thanked her supporters."
+    text = ("Mara Quill supporters cheered in Port Elbe. The Vale Front's allies marched. "
+            "Mara Quill thanked her supporters.")
     assert follower_modifier(target_context(text, *_span(text, "Mara Quill")))
     assert follower_modifier(target_context(text, *_span(text, "Vale Front")))  # "Front's" is one token
     assert not follower_modifier(target_context(text, *_span(text, "Mara Quill", 1)))

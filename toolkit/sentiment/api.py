@@ -62,7 +62,8 @@ def target_sentiment(text: str, start: int, end: int, backend="default") -> Targ
     return _sentence_fallback(b, text, start, end)
 
 
-def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default", news: bool = True) -> list[TargetSentiment]:
+def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default",
+              news: bool = True) -> list[TargetSentiment]:
     """How the outlet portrays each mention: sentiment toward every ``(start, end)`` in ``spans``.
 
     Sentiment words inside quotations that do not contain the mention (someone else speaking) are
