@@ -20,6 +20,9 @@ target from what sits around it. One module per job, imports only downward:
   default);
 * :mod:`~toolkit.sentiment.registry`: backends by name (:func:`register_backend`,
   :func:`unregister_backend`);
+* :mod:`~toolkit.sentiment.news`: portrayal's news labels (a neutral band on the mention score, the
+  follower-noun rule), chosen by leave-one-set-out over the real-news spot sets in
+  :mod:`~toolkit.sentiment.news_choice`;
 * :mod:`~toolkit.sentiment.api`: :func:`target_sentiment`, :func:`portrayal`, :func:`entity_portrayal`, :func:`voice`;
 * :mod:`~toolkit.sentiment.trained` (backend ``trained``, imported only when asked for) and
   :mod:`~toolkit.sentiment.finetune` (its training): the optional fine-tuned encoder, which needs torch.

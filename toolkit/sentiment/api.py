@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .context import sentence_of
+from .context import sentence_of, target_context
+from .news import news_labels, portrayal_band
 from .records import TargetSentiment, label_of
 from .registry import resolve
 
@@ -61,19 +62,32 @@ def target_sentiment(text: str, start: int, end: int, backend="default") -> Targ
     return _sentence_fallback(b, text, start, end)
 
 
-def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default") -> list[TargetSentiment]:
+def portrayal(text: str, spans: Iterable[tuple[int, int]], backend="default",
+              news: bool = True) -> list[TargetSentiment]:
     """How the outlet portrays each mention: sentiment toward every ``(start, end)`` in ``spans``.
 
     Sentiment words inside quotations that do not contain the mention (someone else speaking) are
     ignored. Sentence splits and token analyses are cached per text, so many spans over one
-    article cost one split.
+    article cost one split. The labels are news labels (:mod:`toolkit.sentiment.news`): a polar label
+    within the backend's neutral band (:func:`toolkit.sentiment.news.portrayal_band`) and a mention
+    directly followed by a noun of its supporters ("X supporters") are ``neutral``; the scores are
+    the backend's. ``news=False`` gives the backend's own labels (for choosing those settings,
+    :mod:`toolkit.sentiment.news_choice`).
     """
     b = resolve(backend)
     spans = list(spans)
     for start, end in spans:
         _check_span(text, start, end)
+    out = _scored(b, text, spans)
+    if not news:
+        return out
+    return news_labels(out, [target_context(text, start, end) for start, end in spans], portrayal_band(b))
+
+
+def _scored(b, text: str, spans: list[tuple[int, int]]) -> list[TargetSentiment]:
+    """The backend's own results for ``spans`` of ``text``, in the outlet's voice."""
     if hasattr(b, "target_batch"):  # a model scores all mentions of the article in batched passes
-        return b.target_batch([(text, start, end) for start, end in spans])
+        return list(b.target_batch([(text, start, end) for start, end in spans]))
     if hasattr(b, "targets"):  # the linear models score all mentions of the text in one pass
         return b.targets(text, spans, ignore_quotes=True)
     out = []
