@@ -22,7 +22,7 @@ from mention_stubs import mention_at
 
 from toolkit.hedge_claims import attribute_hedges
 from toolkit.hedging import find_hedges, load_hedges
-from toolkit.validate.hedge_cv import BUILDERS, DECISIONS, without
+from toolkit.validate.hedge_cv import BUILDERS, DECISIONS, flags_in, without
 
 _BY_NAME = {d.name: d for d in DECISIONS}
 
@@ -268,6 +268,30 @@ def test_hedging_every_decision_has_an_example():
 def test_hedging_earlier_decisions_of_think_and_expect_leave_the_comparison_rule(name):
     undone = without(load_hedges(), (_BY_NAME[name],))
     assert _cues(undone, "The harvest was less than expected, than people think.") == ()
+
+
+@pytest.mark.parametrize("name", ["'think tank' and questions are no hedges", "'what to expect' is no hedge",
+                                  "'as expected' is no hedge"])
+def test_hedge_cv_undoing_a_rule_of_a_lexicon_without_another_keeps_that_one_undone(name):
+    comparison = without(load_hedges(), (_BY_NAME[_COMPARISON],))
+    text = "The harvest was less than expected, than people think."
+    assert _cues(comparison, text) == ("expected", "think")
+    assert _cues(without(comparison, (_BY_NAME[name],)), text) == ("expected", "think")
+
+
+def test_hedge_cv_flags_in_reads_the_rules_a_lexicon_holds():
+    assert set(flags_in(load_hedges(), "expect").values()) == {True}
+    undone = without(load_hedges(), (_BY_NAME[_COMPARISON], _BY_NAME["'as expected' is no hedge"]))
+    assert flags_in(undone, "expect") == {"topic": True, "as_": False, "than": False}
+    assert flags_in(undone, "think") == {"tank": True, "than": False}
+
+
+def test_hedge_cv_flags_in_rejects_entries_no_builder_makes(tmp_path):
+    path = tmp_path / "mine.yml"
+    path.write_text("categories:\n  epistemic_verb:\n    source: test\n    cues:\n"
+                    "      - {cue: expect, not_preceded_by: [\"what we\"]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expect"):
+        without(load_hedges(path), (_BY_NAME["'what to expect' is no hedge"],))
 
 
 _PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
