@@ -1,4 +1,4 @@
-"""The hedge finder's non-hedge rules (issue 20, rounds 2 to 14), one table of invented sentences.
+"""The hedge finder's non-hedge rules (issue 20, rounds 2 to 15), one table of invented sentences.
 
 Each rule of the lexicon (``toolkit/lexicons/hedges.yml``) is a :class:`toolkit.validate.hedge_cv.Decision`; a row
 of :data:`CASES` is an example of one: a sentence, the cues :func:`toolkit.hedging.find_hedges` returns with every
@@ -64,6 +64,7 @@ def _slug(row) -> str:
 
 _COMPARISON = "a comparison with what is thought or expected is no hedge"
 _CONCESSIVE = "concessive 'whether it be', 'no matter if' are no condition"
+_ROLE = "'potential' before a role-holder is no hedge"
 
 CASES = (
     # before round 2 (the earlier rules and issue 20's first round)
@@ -175,6 +176,13 @@ CASES = (
              ("think",)),
             ("sooner-than-anyone-thinks", "The ferry fills sooner than anyone thinks.", (), ("thinks",)),
             ("higher-than-we-expect", "Turnout in the valley ran higher than we expect.", (), ("expect",))),
+    # round 15
+    *_cases(_ROLE,
+            ("a-potential-candidate", "The council named Mara Quill a potential candidate for Port Elbe.", (),
+             ("potential",)),
+            ("potential-buyers", "The Vale Front met potential buyers of its grain.", (), ("potential",)),
+            ("a-potential-running-mate", "Ruritania's press called her a potential running mate.", (),
+             ("potential",))),
 )
 
 KEPT = (
@@ -212,7 +220,7 @@ KEPT = (
     *_kept("'could only/neither' states what was (not) done, no hedge",
            ("could-still", "The rebels could still take the bridge.", ("could",))),
     *_kept("'potential' the noun is a capacity, no hedge",
-           ("a-potential-ally", "Officials called the Vale Front a potential ally.", ("potential",))),
+           ("a-potential-threat", "Officials called the Vale Front a potential threat.", ("potential",))),
     *_kept("exhaustive 'possible' is no hedge", ("a-possible-breach", "Engineers warned of a possible breach.",
                                                  ("possible",))),
     *_kept("'whether to' names a decision, no hedge",
@@ -237,6 +245,10 @@ KEPT = (
            ("is-expected-to", "The envoy is expected to arrive on Monday.", ("expected",)),
            ("rather-than-wait", "Rather than wait, the council thinks it should act.", ("thinks",)),
            ("reporters-expect", "Reporters expect a vote in Ruritania on Friday.", ("expect",))),
+    # round 15
+    *_kept(_ROLE,
+           ("potential-targets", "Port Elbe's depots are potential targets for the Vale Front.", ("potential",)),
+           ("potential-new-members", "Ruritania courted potential new members of the pact.", ("potential",))),
 )
 
 
