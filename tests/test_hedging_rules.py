@@ -65,6 +65,7 @@ def _slug(row) -> str:
 _COMPARISON = "a comparison with what is thought or expected is no hedge"
 _CONCESSIVE = "concessive 'whether it be', 'no matter if' are no condition"
 _ROLE = "'potential' before a role-holder is no hedge"
+_SO = "'so they could', 'ensure it could' state an aim, no hedge"
 
 CASES = (
     # before round 2 (the earlier rules and issue 20's first round)
@@ -183,6 +184,9 @@ CASES = (
             ("potential-buyers", "The Vale Front met potential buyers of its grain.", (), ("potential",)),
             ("a-potential-running-mate", "Ruritania's press called her a potential running mate.", (),
              ("potential",))),
+    *_cases(_SO,
+            ("so-they-could", "The villagers packed their carts so they could leave Port Elbe.", (), ("could",)),
+            ("ensure-it-could", "The crew turned the plane to ensure it could land in Ruritania.", (), ("could",))),
 )
 
 KEPT = (
@@ -249,6 +253,9 @@ KEPT = (
     *_kept(_ROLE,
            ("potential-targets", "Port Elbe's depots are potential targets for the Vale Front.", ("potential",)),
            ("potential-new-members", "Ruritania courted potential new members of the pact.", ("potential",))),
+    *_kept(_SO,
+           ("so-it-could", "The river is rising, so it could flood Port Elbe.", ("could",)),
+           ("so-we-could", "So we could see a long wait at the Vale Front's border.", ("could",))),
 )
 
 

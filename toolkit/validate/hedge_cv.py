@@ -73,6 +73,8 @@ _NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief mur
 
 
 _PURPOSE = (("so", "that"), ("in", "order", "that"))
+_PURPOSE_SO = tuple(tuple(p.split()) for p in ("so they", "so he", "so she", "ensure it", "ensure they", "ensure he",
+                                               "ensure she"))
 _ABLE = (("hear",), ("smell",), ("taste",))
 _DONE = (("only",), ("neither",))
 _POSSIBLE_ASSERTED = tuple(tuple(w.split()) for w in ("as", "made it", "make it", "makes it", "making it", "made", "make",
@@ -91,12 +93,13 @@ def _possible(asserted: bool = True, candidates: bool = True, exhaustive: bool =
 
 
 def _could(able: bool = True, heard: bool = True, seen: bool = True, purpose: bool = True, before: bool = True,
-           done: bool = True):
+           done: bool = True, so: bool = True):
     """The "could" entries of the lexicon with the named rules undone (``False``)."""
     stop = ((("not",), ("n't",)) + (_DONE if done else ()) + (_ABLE if able else ())
             + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ()))
     after = (_PURPOSE if purpose else ()) + ((("before",),) if before else ())
-    return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after),)),)
+    return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after,
+                                not_preceded_by=_PURPOSE_SO if so else ()),)),)
 
 
 _LOOK = tuple(tuple(p.split()) for p in ("you look", "you see", "you ask", "we look"))
@@ -322,6 +325,10 @@ DECISIONS: tuple[Decision, ...] = (
              "'a potential candidate', 'potential buyers', 'a potential ally' name whom a role may come to, no "
              "uncertain event; 'a potential breach' hedges",
              undo=(("potential", "role"),)),
+    Decision("'so they could', 'ensure it could' state an aim, no hedge",
+             "'gathered their belongings so they could leave', 'to ensure it could land' state a purpose, as 'so "
+             "that ... could' does; 'so it could be a long wait' (a result) hedges",
+             undo=(("could", "so"),)),
 )
 
 
