@@ -99,6 +99,10 @@ CANDIDATES = (
      "                                           recruit, recruits, applicant, applicants, voter, voters, member, members,\n"
      "                                           employer, employers, refugee, refugees, migrant, migrants, user, users],\n"
      "         not_preceded_by: [any, discuss, discussed, discussing]}"),
+    ("purpose 'so they could' (shipped)", "'so they/he/she could', 'ensure it could' state an aim, as 'so that' does",
+     '        not_after: ["so that", "in order that", before]\n',
+     '        not_after: ["so that", "in order that", before]\n'
+     '        not_preceded_by: ["so they", "so he", "so she", "ensure it", "ensure they", "ensure he", "ensure she"]\n'),
 )
 
 
