@@ -1,4 +1,4 @@
-"""The hedge finder's non-hedge rules (issue 20, rounds 2 to 14), one table of invented sentences.
+"""The hedge finder's non-hedge rules (issue 20, rounds 2 to 15), one table of invented sentences.
 
 Each rule of the lexicon (``toolkit/lexicons/hedges.yml``) is a :class:`toolkit.validate.hedge_cv.Decision`; a row
 of :data:`CASES` is an example of one: a sentence, the cues :func:`toolkit.hedging.find_hedges` returns with every
@@ -22,7 +22,7 @@ from mention_stubs import mention_at
 
 from toolkit.hedge_claims import attribute_hedges
 from toolkit.hedging import find_hedges, load_hedges
-from toolkit.validate.hedge_cv import BUILDERS, DECISIONS, without
+from toolkit.validate.hedge_cv import BUILDERS, DECISIONS, flags_in, without
 
 _BY_NAME = {d.name: d for d in DECISIONS}
 
@@ -64,6 +64,8 @@ def _slug(row) -> str:
 
 _COMPARISON = "a comparison with what is thought or expected is no hedge"
 _CONCESSIVE = "concessive 'whether it be', 'no matter if' are no condition"
+_ROLE = "'potential' before a role-holder is no hedge"
+_SO = "'so they could', 'ensure it could' state an aim, no hedge"
 
 CASES = (
     # before round 2 (the earlier rules and issue 20's first round)
@@ -175,6 +177,16 @@ CASES = (
              ("think",)),
             ("sooner-than-anyone-thinks", "The ferry fills sooner than anyone thinks.", (), ("thinks",)),
             ("higher-than-we-expect", "Turnout in the valley ran higher than we expect.", (), ("expect",))),
+    # round 15
+    *_cases(_ROLE,
+            ("a-potential-candidate", "The council named Mara Quill a potential candidate for Port Elbe.", (),
+             ("potential",)),
+            ("potential-buyers", "The Vale Front met potential buyers of its grain.", (), ("potential",)),
+            ("a-potential-running-mate", "Ruritania's press called her a potential running mate.", (),
+             ("potential",))),
+    *_cases(_SO,
+            ("so-they-could", "The villagers packed their carts so they could leave Port Elbe.", (), ("could",)),
+            ("ensure-it-could", "The crew turned the plane to ensure it could land in Ruritania.", (), ("could",))),
 )
 
 KEPT = (
@@ -212,7 +224,7 @@ KEPT = (
     *_kept("'could only/neither' states what was (not) done, no hedge",
            ("could-still", "The rebels could still take the bridge.", ("could",))),
     *_kept("'potential' the noun is a capacity, no hedge",
-           ("a-potential-ally", "Officials called the Vale Front a potential ally.", ("potential",))),
+           ("a-potential-threat", "Officials called the Vale Front a potential threat.", ("potential",))),
     *_kept("exhaustive 'possible' is no hedge", ("a-possible-breach", "Engineers warned of a possible breach.",
                                                  ("possible",))),
     *_kept("'whether to' names a decision, no hedge",
@@ -237,6 +249,13 @@ KEPT = (
            ("is-expected-to", "The envoy is expected to arrive on Monday.", ("expected",)),
            ("rather-than-wait", "Rather than wait, the council thinks it should act.", ("thinks",)),
            ("reporters-expect", "Reporters expect a vote in Ruritania on Friday.", ("expect",))),
+    # round 15
+    *_kept(_ROLE,
+           ("potential-targets", "Port Elbe's depots are potential targets for the Vale Front.", ("potential",)),
+           ("potential-new-members", "Ruritania courted potential new members of the pact.", ("potential",))),
+    *_kept(_SO,
+           ("so-it-could", "The river is rising, so it could flood Port Elbe.", ("could",)),
+           ("so-we-could", "So we could see a long wait at the Vale Front's border.", ("could",))),
 )
 
 
@@ -268,6 +287,30 @@ def test_hedging_every_decision_has_an_example():
 def test_hedging_earlier_decisions_of_think_and_expect_leave_the_comparison_rule(name):
     undone = without(load_hedges(), (_BY_NAME[name],))
     assert _cues(undone, "The harvest was less than expected, than people think.") == ()
+
+
+@pytest.mark.parametrize("name", ["'think tank' and questions are no hedges", "'what to expect' is no hedge",
+                                  "'as expected' is no hedge"])
+def test_hedge_cv_undoing_a_rule_of_a_lexicon_without_another_keeps_that_one_undone(name):
+    comparison = without(load_hedges(), (_BY_NAME[_COMPARISON],))
+    text = "The harvest was less than expected, than people think."
+    assert _cues(comparison, text) == ("expected", "think")
+    assert _cues(without(comparison, (_BY_NAME[name],)), text) == ("expected", "think")
+
+
+def test_hedge_cv_flags_in_reads_the_rules_a_lexicon_holds():
+    assert set(flags_in(load_hedges(), "expect").values()) == {True}
+    undone = without(load_hedges(), (_BY_NAME[_COMPARISON], _BY_NAME["'as expected' is no hedge"]))
+    assert flags_in(undone, "expect") == {"topic": True, "as_": False, "than": False}
+    assert flags_in(undone, "think") == {"tank": True, "than": False}
+
+
+def test_hedge_cv_flags_in_rejects_entries_no_builder_makes(tmp_path):
+    path = tmp_path / "mine.yml"
+    path.write_text("categories:\n  epistemic_verb:\n    source: test\n    cues:\n"
+                    "      - {cue: expect, not_preceded_by: [\"what we\"]}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="expect"):
+        without(load_hedges(path), (_BY_NAME["'what to expect' is no hedge"],))
 
 
 _PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")

@@ -90,6 +90,21 @@ CANDIDATES = (
      "      - {cue: if, not_preceded_by: [as], not_followed_by: [\"you look\", \"you see\", \"you ask\", \"we look\", "
      "threatened,\n                                                          attacked, needed, necessary, required, "
      "asked, provoked]}"),
+    ("role-holder 'potential' (shipped)", "'potential' before a noun for people in a role (a potential candidate, "
+     "potential buyers) names a prospective role-holder",
+     '      - {cue: potential, not_followed_by: [to, for, of, ",", ".", ";"], not_preceded_by: [any, discuss, discussed,\n'
+     "                                                                                         discussing]}",
+     '      - {cue: potential, not_followed_by: [to, for, of, ",", ".", ";", candidate, candidates, nominee, nominees,\n'
+     '                                           "running mate", "running mates", successor, successors, ally, allies,\n'
+     "                                           partner, partners, buyer, buyers, bidder, bidders, suitor, suitors,\n"
+     "                                           customer, customers, client, clients, investor, investors, donor, donors,\n"
+     "                                           recruit, recruits, applicant, applicants, voter, voters, member, members,\n"
+     "                                           employer, employers, refugee, refugees, migrant, migrants, user, users],\n"
+     "         not_preceded_by: [any, discuss, discussed, discussing]}"),
+    ("purpose 'so they could' (shipped)", "'so they/he/she could', 'ensure it could' state an aim, as 'so that' does",
+     '        not_after: ["so that", "in order that", before]\n',
+     '        not_after: ["so that", "in order that", before]\n'
+     '        not_preceded_by: ["so they", "so he", "so she", "ensure it", "ensure they", "ensure he", "ensure she"]\n'),
 )
 
 
