@@ -153,10 +153,16 @@ def curve_folds(sets: np.ndarray, n_test: int, min_train: int = 200,
                 step: int = 2) -> list[tuple[int, str, np.ndarray, np.ndarray]]:
     """``(training sets, set, train rows, test rows)`` for a learning curve in draw order: each of the last
     ``n_test`` sets against the first ``m`` sets, for every ``m`` from the first prefix holding ``min_train``
-    records up to all the sets before the test sets, in steps of ``step`` (the last prefix always included)."""
+    records up to all the sets before the test sets, in steps of ``step`` (the last prefix always included).
+    ``ValueError`` (naming ``n_test`` and ``min_train``) when the sets before the test sets hold under ``min_train``
+    records, none at all when ``n_test`` is the number of sets or more."""
     names = list(dict.fromkeys(sets))
     top = len(names) - n_test
-    first = next(m for m in range(1, top + 1) if np.isin(sets, names[:m]).sum() >= min_train)
+    first = next((m for m in range(1, top + 1) if np.isin(sets, names[:m]).sum() >= min_train), None)
+    if first is None:
+        before = int(np.isin(sets, names[:max(top, 0)]).sum())
+        raise ValueError(f"learning curve: n_test={n_test} of {len(names)} sets leaves {max(top, 0)} training set(s) "
+                         f"of {before} records, under min_train={min_train}")
     sizes = sorted({*range(top, first - 1, -step)})
     return [(m, name, np.flatnonzero(np.isin(sets, names[:m])), np.flatnonzero(sets == name))
             for m in sizes for name in names[top:]]
