@@ -210,7 +210,7 @@ def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
     runs = []
     for _ in range(2):
         c, balanced, t, inner = cv.select(x, y, groups, 100, 0.9)
-        model = cv._fit(x, y, c, balanced)
+        model = cv.fit_logistic(x, y, c, balanced)
         runs.append((c, balanced, t, inner, model.coef_.tolist(), model.intercept_.tolist()))
     assert runs[0] == runs[1]
     assert 0.0 < runs[0][3] <= 1.0
@@ -410,7 +410,7 @@ def test_hedge_filter_embed_cv_shared_grids_give_each_floors_own_choice():
             grid = cv.inner_grid(m[tr], y[tr], groups[tr], 100)
             c, balanced, _t, _p = cv.choose(grid, y[tr], floor)
             inner.append(grid[balanced, c])
-            test.append(cv._fit(m[tr], y[tr], c, balanced).predict_proba(m[te])[:, 1])
+            test.append(cv.fit_logistic(m[tr], y[tr], c, balanced).predict_proba(m[te])[:, 1])
         t = cv.choose({(False, 0.0): (inner[0] + inner[1]) / 2}, y[tr], floor)[2]
         want = (test[0] + test[1]) / 2 >= t if t > 0 else np.ones(len(te), bool)
         assert got["avg"][floor].tolist() == want.tolist()
