@@ -150,9 +150,9 @@ from hedge_filter_folds import (  # noqa: E402  (the folds and scores; every nam
     training_sets, versus)
 
 __all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "curve_folds", "curve_lines", "drop_features", "fit_logistic",
-           "forward_floors", "inner_grid", "learning_curve", "loso", "loso_floors", "loso_lines", "loso_summary", "main",
-           "nested_floor", "out_of_set_figures", "pooled", "precision_kept", "records", "select", "training_sets",
-           "versus"]
+           "forward_floors", "inner_grid", "learning_curve", "loso", "loso_floors", "loso_lines", "loso_summary",
+           "main", "nested_floor", "out_of_set_figures", "pooled", "precision_kept", "records", "select",
+           "training_sets", "versus"]
 
 
 def cost(n: int, repeats: int = 5) -> str:
