@@ -210,7 +210,7 @@ def test_hedge_filter_cv_selection_and_fit_repeat_exactly():
     runs = []
     for _ in range(2):
         c, balanced, t, inner = cv.select(x, y, groups, 100, 0.9)
-        model = cv._fit(x, y, c, balanced)
+        model = cv.fit_logistic(x, y, c, balanced)
         runs.append((c, balanced, t, inner, model.coef_.tolist(), model.intercept_.tolist()))
     assert runs[0] == runs[1]
     assert 0.0 < runs[0][3] <= 1.0
@@ -333,6 +333,21 @@ def test_hedge_filter_cv_curve_folds_grow_the_training_prefix_and_keep_the_test_
     assert [m for m, *_ in cv.curve_folds(sets, 2, min_train=30, step=3)] == [4, 4]  # prefix, none under min_train
 
 
+def test_hedge_filter_cv_curve_folds_refuse_too_few_training_records_naming_n_test_and_min_train():
+    """Invented sets a..f (20 records each): a curve whose sets before the test sets never reach ``min_train``
+    records, or that leaves no training set (``n_test`` the number of sets or more), raises ``ValueError`` naming
+    ``n_test`` and ``min_train``, not a bare ``StopIteration``."""
+    import numpy as np
+    import pytest
+
+    cv = _cv_tool()
+    sets = np.repeat(np.array(list("abcdef")), 20)
+    for n_test, min_train in ((5, 200), (2, 81), (6, 1), (7, 1)):
+        with pytest.raises(ValueError, match=f"n_test={n_test} .*min_train={min_train}"):
+            cv.curve_folds(sets, n_test, min_train=min_train)
+    assert [m for m, *_ in cv.curve_folds(sets, 2, min_train=80)] == [4, 4]  # 80 records before e: just enough
+
+
 def test_hedge_filter_cv_learning_curve_scores_the_last_sets_by_each_prefix_fit():
     """Each curve point is the score forward chaining would give the test set with only the prefix as training:
     the first ``m`` sets fitted, the test set's own labels never read (invented data)."""
@@ -395,7 +410,7 @@ def test_hedge_filter_embed_cv_shared_grids_give_each_floors_own_choice():
             grid = cv.inner_grid(m[tr], y[tr], groups[tr], 100)
             c, balanced, _t, _p = cv.choose(grid, y[tr], floor)
             inner.append(grid[balanced, c])
-            test.append(cv._fit(m[tr], y[tr], c, balanced).predict_proba(m[te])[:, 1])
+            test.append(cv.fit_logistic(m[tr], y[tr], c, balanced).predict_proba(m[te])[:, 1])
         t = cv.choose({(False, 0.0): (inner[0] + inner[1]) / 2}, y[tr], floor)[2]
         want = (test[0] + test[1]) / 2 >= t if t > 0 else np.ones(len(te), bool)
         assert got["avg"][floor].tolist() == want.tolist()

@@ -4,23 +4,23 @@ as the camp an ambiguous label names."""
 
 from __future__ import annotations
 
-from test_labels_find import _found
+from label_stubs import label_camps
 
 from toolkit.labels import find_labels, load_labels
 
 
 def test_labels_context_tag_line_at_the_end_is_no_label():
     text = "The army pushed the militants out of the valley. Tags terrorists Daesh army liberation Homs"
-    assert _found(text, alignment="russia") == [("army", "syria_government"), ("militants", "opposition")]
+    assert label_camps(text, alignment="russia") == [("army", "syria_government"), ("militants", "opposition")]
     # the same words followed by a sentence end are text, not tags
-    assert len(_found("Tags were handed out. The terrorists fled. Daesh lost.", alignment="russia")) == 2
+    assert len(label_camps("Tags were handed out. The terrorists fled. Daesh lost.", alignment="russia")) == 2
 
 
 def test_labels_context_title_holding_a_label_is_no_label():
     text = "A Deputy Chief of Staff of the Navy and Army toured the port. The army advanced."
-    assert _found(text) == [("army", "syria_government")]
-    assert _found("Related: the army chief of staff warned of delays.") == []
-    assert _found("Army units and army reinforcements arrived.") == [("Army units", "syria_government"),
+    assert label_camps(text) == [("army", "syria_government")]
+    assert label_camps("Related: the army chief of staff warned of delays.") == []
+    assert label_camps("Army units and army reinforcements arrived.") == [("Army units", "syria_government"),
                                                                      ("army", "syria_government")]
 
 
@@ -39,7 +39,7 @@ def test_labels_context_nusra_mention_makes_an_ambiguous_label_name_its_camp():
 
 def test_labels_context_apostrophe_less_assad_terms_and_moderate_militias():
     text = "Assads Air Force bombed the market. Assads forces shelled it. Washington armed moderate militias."
-    assert _found(text) == [("Assads Air Force", "syria_government"), ("Assads forces", "syria_government"),
+    assert label_camps(text) == [("Assads Air Force", "syria_government"), ("Assads forces", "syria_government"),
                             ("moderate militias", "opposition")]
     assert [x.category for x in find_labels(text, quotes=())] == ["delegitimising", "delegitimising", "legitimising"]
 

@@ -5,37 +5,27 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from toolkit.labels import HOWS, Label, find_labels
+from label_stubs import one_label
 
-
-def _one(text: str, **kw) -> Label:
-    """The one label of ``text`` in the outlet's own voice (also used by the other tests/test_labels_*.py)."""
-    labels = find_labels(text, quotes=(), **kw)
-    assert len(labels) == 1, labels
-    return labels[0]
-
-
-def _found(text: str, **kw) -> list[tuple[str, str | None]]:
-    """``(text, camp)`` of each label of ``text`` in the outlet's own voice."""
-    return [(x.text, x.camp) for x in find_labels(text, quotes=(), **kw)]
+from toolkit.labels import HOWS, find_labels
 
 
 def test_labels_unambiguous_term_comes_from_the_lexicon():
-    label = _one("The regime shelled the town again.")
+    label = one_label("The regime shelled the town again.")
     assert (label.text, label.term, label.category, label.camp, label.how) == \
         ("regime", "regime", "delegitimising", "syria_government", "lexicon")
 
 
 def test_labels_other_number_and_title_case_match():
-    assert _one("A gunman opened fire.").term == "gunmen"
-    assert _one("Strikes Hit Terrorist Groups Near the Border").text == "Terrorist Groups"
-    assert _one("One terrorist was killed.").camp is None  # ambiguous, nothing decides
+    assert one_label("A gunman opened fire.").term == "gunmen"
+    assert one_label("Strikes Hit Terrorist Groups Near the Border").text == "Terrorist Groups"
+    assert one_label("One terrorist was killed.").camp is None  # ambiguous, nothing decides
 
 
 def test_labels_camp_named_before_decides_ambiguous_term():
-    label = _one("Kurdish fighters took the village.")
+    label = one_label("Kurdish fighters took the village.")
     assert (label.text, label.camp, label.how) == ("fighters", "other", "modifier")
-    label = _one("Jabhat al-Nusra terrorists fired rockets.")
+    label = one_label("Jabhat al-Nusra terrorists fired rockets.")
     assert (label.camp, label.how) == ("other", "modifier")
 
 
@@ -54,9 +44,9 @@ def test_labels_paragraph_mention_decides_before_alignment():
 
 
 def test_labels_alignment_decides_when_the_text_does_not():
-    assert _one("The terrorists retreated.", alignment="syria_government").camp == "opposition"
-    assert _one("The terrorists retreated.", alignment="us_western").camp == "isis"
-    label = _one("The terrorists retreated.")
+    assert one_label("The terrorists retreated.", alignment="syria_government").camp == "opposition"
+    assert one_label("The terrorists retreated.", alignment="us_western").camp == "isis"
+    label = one_label("The terrorists retreated.")
     assert (label.camp, label.how) == (None, "unresolved")
 
 
@@ -66,14 +56,14 @@ def test_labels_and_other_excludes_the_camp_just_named():
 
 
 def test_labels_adjacent_labels_join_and_keep_the_marked_category():
-    label = _one("ISIS terrorists attacked.")
+    label = one_label("ISIS terrorists attacked.")
     assert (label.text, label.term, label.category, label.camp) == ("ISIS terrorists", "terrorists", "delegitimising", "isis")
-    label = _one("Free Syrian Army fighters advanced.")
+    label = one_label("Free Syrian Army fighters advanced.")
     assert (label.category, label.camp) == ("legitimising", "opposition")
 
 
 def test_labels_prefix_makes_a_label_delegitimising():
-    label = _one("He met the so-called moderate opposition.")
+    label = one_label("He met the so-called moderate opposition.")
     assert (label.text, label.term, label.category) == ("so-called moderate opposition", "moderate opposition", "delegitimising")
 
 

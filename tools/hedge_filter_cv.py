@@ -145,13 +145,14 @@ from toolkit.quotes import extract_quotes, load_verbs
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hedge_filter_folds import (  # noqa: E402  (the folds and scores; every name importable from here too)
-    C_GRID, THRESHOLDS, _fit, _score, choose, curve_folds, curve_lines, drop_features, forward_floors, inner_grid,
-    learning_curve, loso, loso_floors, loso_lines, loso_summary, nested_floor, pooled, records, select,
+    C_GRID, THRESHOLDS, choose, curve_folds, curve_lines, drop_features, fit_logistic, forward_floors, inner_grid,
+    learning_curve, loso, loso_floors, loso_lines, loso_summary, nested_floor, pooled, precision_kept, records, select,
     training_sets, versus)
 
-__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "curve_folds", "curve_lines", "drop_features", "forward_floors",
-           "inner_grid", "learning_curve", "loso", "loso_floors", "loso_lines", "loso_summary", "main", "nested_floor",
-           "out_of_set_figures", "pooled", "records", "select", "training_sets", "versus"]
+__all__ = ["C_GRID", "THRESHOLDS", "choose", "cost", "curve_folds", "curve_lines", "drop_features", "fit_logistic",
+           "forward_floors", "inner_grid", "learning_curve", "loso", "loso_floors", "loso_lines", "loso_summary",
+           "main", "nested_floor", "out_of_set_figures", "pooled", "precision_kept", "records", "select",
+           "training_sets", "versus"]
 
 
 def cost(n: int, repeats: int = 5) -> str:
@@ -266,9 +267,9 @@ def main() -> None:
         outer = StratifiedGroupKFold(5, shuffle=True, random_state=seed)
         for f, (tr, te) in enumerate(outer.split(x, y, groups)):
             c, balanced, t, inner_p = select(x[tr], y[tr], groups[tr], seed + 100, args.inner_kept, c_grid)
-            keep = (_fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1] >= t) if t > 0 else np.ones(len(te), bool)
+            keep = (fit_logistic(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1] >= t) if t > 0 else np.ones(len(te), bool)
             base = y[te].mean()
-            p, k = _score(y[te], keep)
+            p, k = precision_kept(y[te], keep)
             rows.append((seed, f, base, p, k, c, balanced, t))
             print(f"seed {seed} fold {f}: C {c} balanced {balanced} t {t:.2f} (inner {inner_p:.3f})  "
                   f"precision {base:.3f} -> {p:.3f}  real kept {k:.3f}", flush=True)
@@ -288,7 +289,7 @@ def main() -> None:
               f"{y[kept].mean() if kept else 0:.3f}, real kept {y[kept].sum()}/{y[idx].sum()}")
     if args.fit:
         c, balanced, t, inner_p = select(x, y, groups, 100, args.inner_kept, c_grid)
-        model = _fit(x, y, c, balanced)
+        model = fit_logistic(x, y, c, balanced)
         weights = {k: round(float(w), 6) for k, w in zip(vec.get_feature_names_out(), model.coef_[0]) if abs(w) > 1e-9}
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
         if subprocess.run(["git", "status", "--porcelain", "toolkit", "tools"], capture_output=True, text=True).stdout.strip():

@@ -172,7 +172,7 @@ def kept(variants, x_hand, emb, y, groups, tr, te, floors, pca: int, seed: int =
 
     @lru_cache(maxsize=None)
     def fit(name, c, balanced):
-        return hcv._fit(matrix(name)[tr], y[tr], c, balanced).predict_proba(matrix(name)[te])[:, 1]
+        return hcv.fit_logistic(matrix(name)[tr], y[tr], c, balanced).predict_proba(matrix(name)[te])[:, 1]
 
     out = {}
     for v in variants:
@@ -196,7 +196,7 @@ def scored(variants, x_hand, emb, y, groups, fold_list, floors, pca) -> dict:
     for name, tr, te in fold_list:
         for v, by_floor in kept(variants, x_hand, emb, y, groups, tr, te, floors, pca).items():
             for floor, keep in by_floor.items():
-                out[v][floor][name] = (y[te].mean(), hcv._score(y[te], keep)[0], keep)
+                out[v][floor][name] = (y[te].mean(), hcv.precision_kept(y[te], keep)[0], keep)
     return out
 
 

@@ -69,14 +69,17 @@ def drop_features(data: list[dict], prefixes: tuple[str, ...]) -> list[dict]:
     return [{**d, "features": [f for f in d["features"] if not f.startswith(prefixes)]} for d in data] if prefixes else data
 
 
-def _fit(x, y, c: float, balanced: bool):
+def fit_logistic(x, y, c: float, balanced: bool):
+    """A logistic regression (scikit-learn, lbfgs) of ``y`` on ``x`` with inverse regularisation ``c``, classes
+    weighted inversely to their frequency when ``balanced``: every fit of the filter's cross-validation."""
     from sklearn.linear_model import LogisticRegression
 
     return LogisticRegression(C=c, max_iter=5000, class_weight="balanced" if balanced else None).fit(x, y)
 
 
-def _score(y: np.ndarray, keep: np.ndarray) -> tuple[float, float]:
-    """Precision and real kept of the kept records."""
+def precision_kept(y: np.ndarray, keep: np.ndarray) -> tuple[float, float]:
+    """``(precision, real kept)`` of the records ``keep`` marks (``y`` 1 for a real hedge): the share real among them
+    and the share of the real records they hold, each 0 when there are none."""
     kept = y[keep]
     return (kept.mean() if len(kept) else 0.0), (kept.sum() / y.sum() if y.sum() else 0.0)
 
@@ -92,7 +95,7 @@ def inner_grid(x, y, groups, seed: int, c_grid: tuple[float, ...] = C_GRID) -> d
         for c in c_grid:
             prob = np.zeros(len(y))
             for tr, te in folds:
-                prob[te] = _fit(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1]
+                prob[te] = fit_logistic(x[tr], y[tr], c, balanced).predict_proba(x[te])[:, 1]
             grid[balanced, c] = prob
     return grid
 
@@ -100,10 +103,10 @@ def inner_grid(x, y, groups, seed: int, c_grid: tuple[float, ...] = C_GRID) -> d
 def choose(grid: dict, y: np.ndarray, min_kept: float) -> tuple[float, bool, float, float]:
     """The choice ``(C, balanced, threshold, inner precision)`` of :func:`inner_grid`'s probabilities: the best
     precision keeping at least ``min_kept`` of the real hedges (threshold 0, keep all, when none does better)."""
-    best = (C_GRID[0], False, 0.0, _score(y, np.ones(len(y), bool))[0])
+    best = (C_GRID[0], False, 0.0, precision_kept(y, np.ones(len(y), bool))[0])
     for (balanced, c), prob in grid.items():
         for t in THRESHOLDS[1:]:
-            p, k = _score(y, prob >= t)
+            p, k = precision_kept(y, prob >= t)
             if k >= min_kept and p > best[3] + 1e-9:
                 best = (c, balanced, t, p)
     return best
@@ -129,7 +132,7 @@ def kept_from_grid(grid: dict, x, y, tr, te, floors) -> dict:
             out[floor] = np.ones(len(te), bool)
             continue
         if (c, balanced) not in models:
-            models[c, balanced] = _fit(x[tr], y[tr], c, balanced)
+            models[c, balanced] = fit_logistic(x[tr], y[tr], c, balanced)
         out[floor] = models[c, balanced].predict_proba(x[te])[:, 1] >= t
     return out
 
@@ -153,10 +156,16 @@ def curve_folds(sets: np.ndarray, n_test: int, min_train: int = 200,
                 step: int = 2) -> list[tuple[int, str, np.ndarray, np.ndarray]]:
     """``(training sets, set, train rows, test rows)`` for a learning curve in draw order: each of the last
     ``n_test`` sets against the first ``m`` sets, for every ``m`` from the first prefix holding ``min_train``
-    records up to all the sets before the test sets, in steps of ``step`` (the last prefix always included)."""
+    records up to all the sets before the test sets, in steps of ``step`` (the last prefix always included).
+    ``ValueError`` (naming ``n_test`` and ``min_train``) when the sets before the test sets hold under ``min_train``
+    records, none at all when ``n_test`` is the number of sets or more."""
     names = list(dict.fromkeys(sets))
     top = len(names) - n_test
-    first = next(m for m in range(1, top + 1) if np.isin(sets, names[:m]).sum() >= min_train)
+    first = next((m for m in range(1, top + 1) if np.isin(sets, names[:m]).sum() >= min_train), None)
+    if first is None:
+        before = int(np.isin(sets, names[:max(top, 0)]).sum())
+        raise ValueError(f"learning curve: n_test={n_test} of {len(names)} sets leaves {max(top, 0)} training set(s) "
+                         f"of {before} records, under min_train={min_train}")
     sizes = sorted({*range(top, first - 1, -step)})
     return [(m, name, np.flatnonzero(np.isin(sets, names[:m])), np.flatnonzero(sets == name))
             for m in sizes for name in names[top:]]
@@ -170,7 +179,7 @@ def learning_curve(x, y, groups, sets, floors, n_test: int, min_train: int = 200
     out: dict = {floor: {} for floor in floors}
     for m, name, tr, te in curve_folds(sets, n_test, min_train, step):
         for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
-            out[floor].setdefault(m, {})[name] = (y[te].mean(), _score(y[te], keep)[0], keep)
+            out[floor].setdefault(m, {})[name] = (y[te].mean(), precision_kept(y[te], keep)[0], keep)
     return out
 
 
@@ -194,7 +203,7 @@ def _by_floor(x, y, groups, folds, floors, seed: int, c_grid: tuple[float, ...])
     out = {floor: {} for floor in floors}
     for name, tr, te in folds:
         for floor, keep in _kept_by_floor(x, y, groups, tr, te, floors, seed, c_grid).items():
-            out[floor][name] = (y[te].mean(), _score(y[te], keep)[0], keep)
+            out[floor][name] = (y[te].mean(), precision_kept(y[te], keep)[0], keep)
     return out
 
 
@@ -226,7 +235,7 @@ def pooled(per: dict, y: np.ndarray, sets: np.ndarray) -> tuple[float, float]:
     keep = np.zeros(len(y), bool)
     for name, row in per.items():
         keep[sets == name] = row[-1]
-    return _score(y[mine], keep[mine])
+    return precision_kept(y[mine], keep[mine])
 
 
 def nested_floor(x, y, groups, sets, outer: dict, target: float, seed: int = 100) -> dict:
@@ -252,7 +261,7 @@ def nested_floor(x, y, groups, sets, outer: dict, target: float, seed: int = 100
                     mine = sets[te] == b
                     ys.append(y[te][mine])
                     ks.append(kept[floor][mine])
-            score[floor] = _score(np.concatenate(ys), np.concatenate(ks))
+            score[floor] = precision_kept(np.concatenate(ys), np.concatenate(ks))
         ok = [f for f in floors if score[f][1] >= target]
         floor = max(ok, key=lambda f: (score[f][0], f)) if ok else max(floors)
         base, p, keep = outer[floor][a]
