@@ -26,6 +26,8 @@ or a modal, or ends with an article, a preposition, "to" or an auxiliary. Those 
 subject with the cue's auxiliaries or infinitive attached ("X isn't saying", "X needs to say") or a
 clause in text without commas that ends with the speaker ("... were wounded the Observatory said");
 rejecting them lowered ``validate real`` speaker accuracy 0.93 -> 0.91 and PolNeAR dev's 0.910 -> 0.895.
+Rejecting a span that opens with an auxiliary ("Did Mara Quill ...") lost one right speaker and camp of
+``validate real`` (speaker 576 -> 575, camp 572 -> 571 of 616) and fixed no hedge actor.
 
 Evidence: written from the wrong-actor records of the dev hedge spot sets (round 15) and the speaker
 errors of ``python -m toolkit validate real`` (dev): in-sample. On those, the rules fix no hedge actor
