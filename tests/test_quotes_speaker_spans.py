@@ -52,8 +52,8 @@ def test_quotes_speaker_spans_parenthesis_after_quotation_keeps_the_name():
     # text without commas: the walk back from ")" stops twelve tokens back, inside the apposition; the phrase runs
     # from the closing quotation mark, so the name that opens it is in the span
     text = ('The convoy left at dawn. "We are sending a convoy into a besieged area of rural Vale today" Mara Quill '
-            'spokesman for the Ruritanian Office for the Coordination of Grain Supply (ROGS) told a radio host.')
+            'spokesman for the Ruritanian Bureau of Grain Supply in the Vale Marches (RBGS) told a radio host.')
     (q,) = extract_quotes(text, actors=False)
     assert q.kind == "direct"
     assert text[q.speaker_start:q.speaker_end].startswith("Mara Quill spokesman")
-    assert text[q.speaker_start:q.speaker_end].endswith("(ROGS)")
+    assert text[q.speaker_start:q.speaker_end].endswith("(RBGS)")
