@@ -4,7 +4,8 @@
 - :mod:`.marks`: quotation-mark pairing and the units (sentences merged across a quotation);
 - :mod:`.phrases` (noun phrases, speakers), :mod:`.subjects` (sentence subjects, bare
   speakers of text without punctuation), :mod:`.contents` (what follows a cue): the token patterns;
-  :mod:`.frames` puts them together per cue;
+  :mod:`.frames` puts them together per cue, dropping speaker spans that cannot be noun phrases
+  (:mod:`.spans`);
 - :mod:`.names`: a speaker span's name, actor and camp; :mod:`.descriptions`: speakers named by a
   description ("the ministry", "a source at X") resolved from the context; :mod:`.speakers`: one
   article's speaker resolution, pronouns included;

@@ -38,6 +38,7 @@ from .phrases import (
     _tokens,
     _who_before,
 )
+from .spans import plausible_speaker
 from .subjects import _bare_speaker, _subject
 from .verbs import Verbs, inflect
 
@@ -286,7 +287,19 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             # "Ortiz, who on May 9 said A, said B": the subject's own cue ends the relative clause's A
             frames[-1] = _Frame(last.cue, last.speaker, (last.content[0], toks[i - 1][0]), last.minor)
         frames.append(_Frame((m.start(), m.end()), (toks[s0][0], toks[s1][1]), (toks[c][0], end), np))
-    return [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
+    frames = [f for f in frames if not (f.minor and _inside(frames, f.cue[0]))]
+    return [c for f in frames if (c := _checked(t, f, frames)) is not None]
+
+
+def _checked(t: str, fr: _Frame, frames: list[_Frame]) -> _Frame | None:
+    """``fr``, or without its speaker when the span cannot be a noun phrase (:func:`.spans.plausible_speaker`);
+    ``None`` (no frame) when its cue lies in another frame's content ("said it was alarmed by reports ...": the
+    noun "reports" read as a cue with speaker "by"), so the outer statement stays whole."""
+    if fr.speaker is None or plausible_speaker(t, *fr.speaker):
+        return fr
+    if any(o is not fr and o.content[0] <= fr.cue[0] < o.content[1] for o in frames):
+        return None
+    return _Frame(fr.cue, None, fr.content, fr.minor)
 
 
 def _object_cue(cue_text: str, verbs: Verbs) -> bool:

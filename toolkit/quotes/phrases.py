@@ -108,7 +108,10 @@ def _speaker_before(toks, i: int, lo: int, cue_text: str, cues=frozenset()) -> t
             return None
         end = j
         start = _np_back(toks, k - 1, lo, cues)
-        return (start, end) if start is not None else None
+        if start is None:
+            return None
+        after = _after_quotation(toks, start, lo)  # '"..." Mara Quill spokesman for the Vale Office (VO) told'
+        return (after if after is not None else start, end)
     if toks[j][2] == ",":  # apposition "Peskov, Putin's spokesman, said" or ", however, said"
         k = j - 1
         while k >= lo and toks[k][2] not in (",", '"', "(", ")", ";", ":") and k > j - 16:
