@@ -13,8 +13,8 @@ occurrence names, keeping how it decided (:data:`HOWS`):
 * ``lexicon``: the term names one camp only ("the regime", "Daesh", "moderate rebels");
 * ``modifier``: a camp is named next to it - an actor of ``actors.yml`` or a word of the label
   lexicon's ``modifiers`` right before it ("Kurdish fighters", "Nusra terrorists", "ISIS militants"),
-  with a possessive ("Turkey's own forces"), in apposition ("the Nusra Front, a terrorist group",
-  "the Islamic State (IS) terrorist organization"), or, for a term naming several camps, right
+  with a possessive ("Turkey's own forces"), in apposition ("the Vale Front, a terrorist group",
+  "the Vale Front (VF) terrorist organization"), or, for a term naming several camps, right
   after it ("terrorists of Daesh", "militants from the Nusra Front"). A head noun of the lexicon's
   ``heads`` ("forces", "troops") is a label only so ("Iranian ground troops"), with a camp named right
   after it as above ("forces of Syrian President Bashar Assad"), or after "his", "her"

@@ -24,8 +24,8 @@ from .words import after_anti, word_before
 __all__ = ["Anchors", "resolve", "mark_other_states", "resolve_owners"]
 
 
-# between a camp mention and a label naming it: a space, an apposition ("the Nusra Front, a terrorist group")
-# or a bracketed acronym ("the Islamic State (IS) terrorist organization")
+# between a camp mention and a label naming it: a space, an apposition ("the Vale Front, a terrorist group")
+# or a bracketed acronym ("the Vale Front (VF) terrorist organization")
 _APPOSED = re.compile(r"(?:'s)?\)?,?" + SPACE + r"(?:(?P<article>a|an|the)" + SPACE + r")?")
 _POST = re.compile(SPACE + r"(?:of|from|belonging" + SPACE + "to|affiliated" + SPACE + r"(?:to|with)|"
                    r"linked" + SPACE + r"to|loyal" + SPACE + r"to)" + SPACE + r"(?:the" + SPACE + r")?")
