@@ -85,6 +85,9 @@ _ASIDE = "Mara Quill, speaking at the Relief Agency, said ten more may have died
 _QUILL_BILL = "Senator Mara Quill filed the bill. Quill reportedly wants a vote. Quill said the vote could slip."
 _BELIEVES = "Mara Quill said the Vale Front also believes the pass may fall."
 _UNNAMED = {"vale": "country", "unnamed_source": ("generic", "unnamed")}
+_UNNAMED_RURITANIA = {"ruritania": "country", "unnamed_source": ("generic", "unnamed")}
+_VALE_POLICE = (("Vale police", "vale"),)
+_HELD = {"actor": None, "role": "none", "how": "outlet"}
 
 CASES = (
     # round 6
@@ -284,18 +287,77 @@ CASES = (
          "Vale closed the pass. The officials, who asked not to be named, said the talks may resume.", "may",
          {"actor": "vale"}, (("Vale", "vale"), ("officials", "unnamed_source")),
          (Said("the talks may resume", "The officials", "vale"),), _UNNAMED),
+    # round-15 review: a phrase naming a side keeps the extractor's actor (spot conventions: an anonymous official
+    # of a state is that state's); lower-case words around the role noun name none
+    Case("unnamed_speaker", "official-at-a-state-ministry",
+         "Officials at the Ruritanian foreign ministry said the talks could resume soon.", "could",
+         _own("ruritania", "quote"), (("Officials", "unnamed_source"),),
+         (Said("the talks could resume soon", "Officials at the Ruritanian foreign ministry", "ruritania"),),
+         _UNNAMED_RURITANIA, _left_out({"actor": "ruritania"})),
+    Case("unnamed_speaker", "diplomats-from-a-state", "Diplomats from Ruritania said the talks could resume soon.",
+         "could", {"actor": "ruritania"}, (("Diplomats", "unnamed_source"),),
+         (Said("the talks could resume soon", "Diplomats from Ruritania", "ruritania"),), _UNNAMED_RURITANIA),
+    Case("unnamed_speaker", "phrase-cut-before-its-qualifier",
+         "Vale closed the pass. Diplomats from Vale said the talks may resume.", "may", {"actor": "vale"},
+         (("Vale", "vale"), ("Diplomats", "unnamed_source")), (Said("the talks may resume", "Diplomats", "vale"),),
+         _UNNAMED),
+    Case("unnamed_speaker", "lower-case-words-name-no-side",
+         "Vale closed the pass. On Monday two officials familiar with the talks said the road may reopen.", "may",
+         {"actor": "unnamed_source"}, (("Vale", "vale"), ("two officials", "unnamed_source")),
+         (Said("the road may reopen", "two officials familiar with the talks", "vale"),), _UNNAMED,
+         _left_out({"actor": "vale"})),
     Case("belief_verb", "unlisted-holder", "Mara Quill, a historian in Port Elbe, suspects the Vale Front may stall.",
          "may", _own(None, "reported"), _FRONT, contrasts=_left_out({"actor": "front"})),
     Case("belief_verb", "listed-holder", "Ruritania believes the Vale Front may stall the talks.", "may",
          _own("ruritania", "reported"), _RURITANIA + _FRONT, contrasts=_left_out({"actor": "front"})),
     Case("belief_verb", "worried-that", "Some critics are worried that Ruritania may not have enough grain.", "may",
          {"actor": None}, _RURITANIA, contrasts=_left_out({"actor": "ruritania"})),
+    # round-15 review: "suspects" as a noun, "think tank", a relative clause, and a belief verb with no mention for
+    # its subject beside a speech verb or a trailing speaker: the rule leaves them to the other rules
+    Case("belief_verb", "the-suspects-after-a-speech-verb",
+         "The Vale police said the suspects may have fled to Osterlich.", "may", _own("vale", "reported"),
+         _VALE_POLICE, contrasts=_left_out(_own("vale", "reported"))),
+    Case("belief_verb", "the-suspects-before-a-trailing-speaker",
+         "The suspects may have fled to Osterlich, Vale police said.", "may", _own("vale", "reported"),
+         _VALE_POLICE, contrasts=_left_out(_own("vale", "reported"))),
+    Case("belief_verb", "think-before-a-trailing-speaker",
+         "Police think the gang may have fled to Osterlich, Vale police said.", "may", _own("vale", "reported"),
+         _VALE_POLICE),
+    Case("belief_verb", "think-tank-after-a-speech-verb", "Ruritania said the Vale Front's think tank may have erred.",
+         "may", _own("ruritania", "reported"), _RURITANIA + _FRONT),
+    # the subject rule decides, with the rule as without it (its taking the Front is another rule's limit)
+    Case("belief_verb", "think-tank-is-a-noun", "The Vale Front's think tank may have erred, Ruritania said.", "may",
+         {"actor": Not(None), "how": "subject"}, _FRONT + _RURITANIA,
+         contrasts=_left_out({"actor": Not(None), "how": "subject"})),
+    Case("belief_verb", "belief-verb-in-a-relative-clause",
+         "Vale, which Ruritania suspects of arming the Front, may now halt deliveries.", "may",
+         {"actor": Not("ruritania"), "role": "distancing"},
+         (("Vale", "vale"), ("Ruritania", "ruritania"), ("Front", "front")),
+         contrasts=_left_out({"actor": Not("ruritania"), "role": "distancing"})),
+    Case("belief_verb", "listed-subject-after-a-speech-verb", "Vale said Ruritania suspects the Front may stall.",
+         "may", _own("ruritania", "reported"), (("Vale", "vale"), ("Ruritania", "ruritania"), ("Front", "front")),
+         contrasts=_left_out({"actor": "vale"})),
     Case("complement_holder", "unlisted-believer",
          "Mara Quill, like the historian Piet Vane, believes that Ruritania takes its cue from Osterlich.",
          "believes", {"actor": None, "how": "outlet"}, _RURITANIA,
          contrasts=_left_out({"actor": "ruritania", "how": "complement"})),
     Case("complement_holder", "first-person", "I believe that Ruritania should open the pass.", "believe",
          {"actor": None, "how": "outlet"}, _RURITANIA, contrasts=_left_out({"actor": "ruritania"})),
+    # round-15 review: the holder read the same in any case and at any place in the clause
+    Case("complement_holder", "capitalised-plural-noun", "Critics believe that Ruritania armed the Front.", "believe",
+         _HELD, _RURITANIA, contrasts=_left_out(_distancing("ruritania", "complement"))),
+    Case("complement_holder", "lower-case-plural-noun", "On Monday, critics believe that Ruritania armed the Front.",
+         "believe", _HELD, _RURITANIA, contrasts=_left_out(_distancing("ruritania", "complement"))),
+    Case("complement_holder", "capitalised-quantifier", "Few doubt that Ruritania armed the Front.", "doubt", _HELD,
+         _RURITANIA, contrasts=_left_out(_distancing("ruritania", "complement"))),
+    Case("complement_holder", "lower-case-quantifier", "In Port Elbe, few believe that Ruritania armed the Front.",
+         "believe", _HELD, _RURITANIA, contrasts=_left_out(_distancing("ruritania", "complement"))),
+    Case("complement_holder", "name-opening-the-clause", "Quill believes that Ruritania armed the Front.", "believes",
+         _HELD, _RURITANIA, contrasts=_left_out(_distancing("ruritania", "complement"))),
+    Case("complement_holder", "name-inside-the-clause", "In Port Elbe, Quill believes that Ruritania armed the Front.",
+         "believes", _HELD, _RURITANIA),
+    Case("complement_holder", "singular-noun-is-no-holder", "The historian believes that Ruritania armed the Front.",
+         "believes", _distancing("ruritania", "complement"), _RURITANIA),
     Case("complement_holder", "no-holder-stays-complement", "Nothing rules out the possibility that Vale knew.",
          "possibility", {"actor": "vale", "how": "complement"}, (("Vale", "vale"),)),
 )

@@ -28,7 +28,9 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    or the one before; "I"/"we" stay the speaker's): round 12, ``nested_belief``. A speaker phrase whose one mention is
    the lexicon's unnamed source ("Diplomats said ...", "Experts and officials say ...") while the extractor gave the
    quote the camp last named in context is the unnamed source's (round 15, ``unnamed_speaker``); a definite phrase
-   ("The officials, who asked not to be named, said") keeps the extractor's antecedent.
+   ("The officials, who asked not to be named, said") keeps the extractor's antecedent, and so does one naming a
+   side by a capitalised word or a qualifier ("Officials at the Ruritanian foreign ministry", "Diplomats from
+   Vale": round-15 review).
 2. ``according``: "according to X ..." before the hedge in its clause makes the claim X's own
    (role ``own``, actor the first actor mentioned within a few words after "according to"); "a
    Sputnik source", "SANA sources" (an actor's name before "source(s)") is an unnamed source
@@ -46,7 +48,10 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    ("believes", "thinks", "suspects", "worried that"; not "fears" or "doubts", as often nouns) counts as a speech
    verb there (round 15, ``belief_verb``): "Mara Quill, a historian, suspects the Vale Front may ..." is Quill's
    belief (``None``: the lexicon lacks her), not the Front's; "Ruritania believes the Front may ..." Ruritania's, as
-   the round-8 spot convention gives a nested belief to its holder.
+   the round-8 spot convention gives a nested belief to its holder. Not "think tank", not a belief verb in a
+   relative clause ("Vale, which Ruritania suspects of ..."), "suspect(s)" only after a subject (not "the
+   suspects"), and one with no mention for its subject never displaces a speech verb before it or a speaker after
+   the hedge ("The Vale police said the suspects may ...": round-15 review).
 3. ``impersonal``: "it is/was (not) (immediately) possible/clear/unclear/likely ..." (or a cue that
    is itself impersonal: "it is reported that ...") has no subject; the claim is its complement, so the first actor mentioned after the hedge in the
    sentence ("... to verify the Observatory's report") is the one the outlet distances from, not one after a
@@ -82,7 +87,8 @@ A hedge qualifies a claim, and the claim has an owner. Positional rules, tried i
    the possibility that X ..."): the first actor mentioned after it in the sentence, whose claim the
    outlet distances (role ``distancing``). A fronted "if" opens a condition, not a claim: no. Nor a belief verb
    with a subject of its own that no actor mention gave ("I believe that Vale ...", "Mara Quill, like the historian
-   Piet Vane, believes that Vale ..."): the holder's belief, no actor (round 15, ``complement_holder``).
+   Piet Vane, believes that Vale ..."; a pronoun, quantifier or plural noun in any case: "Critics believe" and "On
+   Monday, critics believe" alike): the holder's belief, no actor (round 15, ``complement_holder``).
 5d. ``subject`` too (``passive_agent``, round 11): no such actor, and "by X" follows the hedge within five
    words ("thought to have been taken by the Vale Front", "is regarded by the Council as"): X, the agent of
    the passive (the distanced act's or the belief's holder), as "by X" before the hedge is in rule 5; the spot
@@ -109,7 +115,8 @@ evidence, not a held-out test: each round's rules were written after reading the
 it fixes, one each in fresh6, train3 and fresh13, and narrowed to reason and topic prepositions after it broke a
 train record; ``role_descriptions`` from the two it fixes, in train3 and fresh13; round 15's ``unnamed_speaker``
 from the two it fixes, in fresh and train2, ``belief_verb`` from train3 and fresh8, ``complement_holder`` from
-train3 and fresh11, one record each, over the 18 dev sets). Rule 1's
+train3 and fresh11, one record each, over the 18 dev sets; after the round-15 review narrowed all three, each still
+fixes those records and breaks none). Rule 1's
 speaker-phrase corrections are in :mod:`toolkit.hedge_speakers`, the predicates the rules read the clause with
 in :mod:`toolkit.hedge_clauses`.
 
@@ -159,11 +166,23 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:is|was|'s|remains|remained|seems|seemed)\s+
 _IMPERSONAL_CUE = re.compile(r"it\s+(?:is|was)\s", re.IGNORECASE)  # the cue is itself impersonal: "it is reported"
 
 _CLAUSE = re.compile(r"[;:()\[\]\u2013\u2014]|--")
-# Belief verbs whose subject holds the claim of the clause after them, as a speech verb's does (``belief_verb``).
-_HOLDS = re.compile(r"\b(?:believes?|thinks?|suspects?|(?:concerned|worried)\s+that)\b", re.IGNORECASE)
-# A subject of its own right before a belief cue: a pronoun or a capitalised word, a comma and an adverb allowed
-# ("Piet Vane, believes", "I still believe"), for ``complement_holder``; the cues it applies to.
-_HELD = re.compile(r"(?:\b(?:I|we|you|they|he|she)|\b[A-Z][\w'\u2019-]*),?(?:\s+(?:also|still|\w+ly))?\s+$")
+# Belief verbs whose subject holds the claim of the clause after them, as a speech verb's does (``belief_verb``); not
+# "think tank". "suspect(s)" is as often a noun or an adjective ("the suspects", "two suspects", "suspect programmes"),
+# so it counts only after a subject: a comma closing an apposition, a pronoun, or a mention (:func:`_belief_verbs`).
+_HOLDS = re.compile(r"\b(?:believes?|thinks?(?!\s+tanks?\b)|(suspects?)|(?:concerned|worried)\s+that)\b",
+                    re.IGNORECASE)
+_GAP = r"(?:\s+(?:also|still|\w+ly))?\s+$"  # an adverb allowed between a subject and its verb ("I still believe")
+_SUSPECT_AFTER = re.compile(r"(?:,|\b(?:i|we|you|they|he|she))" + _GAP, re.IGNORECASE)
+# A relative word up to three words before a belief verb: "Vale, which Ruritania suspects of ...", "who think".
+_RELATIVE_HOLDER = re.compile(r"\b(?:which|who|whom|that)\s+(?:[\w'\u2019.-]+\s+){0,3}$", re.IGNORECASE)
+# A subject of its own right before a belief cue, for ``complement_holder`` (:func:`_held`): a pronoun, a quantifier
+# or a plural noun in any case ("critics", "Few", "analysts"; a word of five letters or more ending in "s", not "ss",
+# "is", "us", nor one of a few adverbs), or a capitalised word, a name ("Piet Vane, believes"); a comma and an adverb
+# allowed. The cues it applies to.
+_HELD_WORD = re.compile(r"\b(?:i|we|you|they|he|she|one|few|many|most|some|others|several|both|everyone|everybody"
+                        r"|nobody|someone|somebody|(?!(?:always|perhaps|sometimes|besides|nevertheless|afterwards"
+                        r"|towards|unless|whereas|regardless)\b)[a-z][a-z-]{2,}[^siu\W]s),?" + _GAP, re.IGNORECASE)
+_HELD_NAME = re.compile(r"\b[A-Z][\w'\u2019-]*,?" + _GAP)
 _BELIEF_CUE = frozenset("believe believes think thinks suspect suspects doubt doubts".split())
 _BUT = re.compile(r"[,;]?\s+but\s", re.IGNORECASE)
 # "believed to have been seized by X", "regarded by X as": up to five words, then "by" (and "the").
@@ -184,6 +203,34 @@ _NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|t
 _REASON_NP = re.compile(r"\b(?:for|over|about)\s+(?:(?!" + _NUMBER + r"\s)[a-z]+\s+){0,2}$")
 _NOUN_NEXT = re.compile(r"\s+(?!(?:of|to|by|that|which|who|in|on|at|with|from|as|and|or|but|than|the|a|an|is|was"
                         r"|were|are|be|been|being|has|have|had|it|its|their|his|her|for|if|when|while)\b)[a-z]")
+
+
+def _belief_verbs(text: str, lo: int, hi: int, prior: Sequence[Any], outside: Any, yields: bool) -> list[int]:
+    """The starts of the belief verbs of ``text[lo:hi]`` outside quotes (``outside(start, end)``) that hold the
+    clause after them (``belief_verb``): not after a relative word ("which Ruritania suspects"), "suspect(s)" only
+    after a subject (:data:`_SUSPECT_AFTER` or a mention), and, when ``yields`` (a speech verb before the hedge or a
+    speaker after it), only one with a mention of ``prior`` right before it: a belief verb with no mention for its
+    subject does not displace a speaker ("The police said the suspects may ...", "..., Vale police said")."""
+    found = []
+    for v in _HOLDS.finditer(text, lo, hi):
+        if not outside(v.start(), v.end()) or _RELATIVE_HOLDER.search(text, lo, v.start()):
+            continue
+        subject = any(m.end <= v.start() and SUBJECT_GAP.fullmatch(text, m.end, v.start()) for m in prior)
+        if (v.group(1) and not subject and not _SUSPECT_AFTER.search(text, lo, v.start())) or (yields and not subject):
+            continue
+        found.append(v.start())
+    return found
+
+
+def _held(text: str, lo: int, hi: int) -> bool:
+    """Whether the belief cue at ``hi`` has a subject of its own in ``text[lo:hi]`` (``complement_holder``): a
+    pronoun, quantifier or plural noun in any case (:data:`_HELD_WORD`, so "Critics believe" and "On Monday, critics
+    believe" agree), or a capitalised word (:data:`_HELD_NAME`). A capitalised word opening the clause is taken as a
+    name too: before a belief verb a singular common noun needs a determiner, so there it is a name ("Quill believes"
+    as "In Port Elbe, Quill believes"); the dev articles hold one such name the lexicon lacks, which the review's
+    narrower test (not at the clause start) would give to the complement's actor. Limits: word lists and a suffix,
+    no tagger; an imperative ("Always doubt that ...") reads as held."""
+    return _HELD_WORD.search(text, lo, hi) is not None or _HELD_NAME.search(text, lo, hi) is not None
 
 
 def _passive_agent(text: str, end: int, after: Sequence[Any]) -> Any:
@@ -305,8 +352,9 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             continue
         speech = spoken if "speech_verb" in rules else []
         if "belief_verb" in rules:
-            speech = sorted(speech + [v.start() for v in _HOLDS.finditer(text, clause_lo, h.start)
-                                      if q_spans.first(v.start(), v.end()) is None])
+            trailing = "speaker_after" in rules and any(_SAID.match(text, m.end) for m in after)
+            speech = sorted(speech + _belief_verbs(text, clause_lo, h.start, mentions[lo:hi],
+                                                   lambda a, b: q_spans.first(a, b) is None, bool(speech) or trailing))
         if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
             said_by = next((m for m in reversed(mentions[lo:hi])
                             if m.end <= speech[-1] and SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)
@@ -353,7 +401,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             # "believed to have been stolen by X"
             out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
         elif "complement_holder" in rules and text[h.start:h.end].lower() in _BELIEF_CUE \
-                and _HELD.search(text, clause_lo, h.start):
+                and _held(text, clause_lo, h.start):
             out.append(HedgeClaim(h.start, h.end, None, "none", "outlet"))  # "Quill, a historian, believes that Vale"
         elif "complement" in rules and in_clause and (text[h.start:h.end].lower() in _OPENING_CUES
                                                        or _OPENS.match(text, h.end)):

@@ -4,7 +4,9 @@
 speaker phrase: the first of coordinated speakers, though not a mention ending the quote's own words
 (``quoted_conjunct``); the source an epithet speaker ("the London-based group") stands for; the last mention of a long phrase (``speaker_head``); a bare
 surname (``bare_surname``); the unnamed source a bare role noun names ("Diplomats said") where the extractor took the
-camp named before (``unnamed_speaker``); a name the lexicon lacks (``unlisted_name``) or the organisation of its title
+camp named before (``unnamed_speaker``: only when the phrase names no side beside that mention, so "Officials at
+the Ruritanian foreign ministry", "Diplomats from Ruritania" keep the side they name, per the spot labelling
+conventions); a name the lexicon lacks (``unlisted_name``) or the organisation of its title
 (``speaker_title``). The rules and their leave-one-set-out checks are documented in :mod:`toolkit.hedge_claims`.
 Limits: no parser; a phrase is read by its words and the mentions in it, so a speaker span the extractor cut
 wrongly ("in a", a clause run into the phrase) is judged as cut.
@@ -23,6 +25,8 @@ _DETERMINERS = frozenset("the a an this that these those its their his her some 
 _PRONOUN_WORDS = frozenset("he she it they we i you".split())
 _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECASE)
 _EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
+# A qualifier after a speaker phrase the extractor cut short ("Diplomats | from Ruritania said"): the side it names.
+_QUALIFIER = re.compile(r"\s*,?\s*(?:in|from|at|of|for|with)\s", re.IGNORECASE)
 _EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
 # The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
 # Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
@@ -68,7 +72,7 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
             not text[inside[-1].end:end].strip(" .,'\u2019s") and "," not in text[inside[0].end:inside[-1].start]:
         return inside[-1].actor  # "Vale shelling killed ten in Osterlich UNICEF said": the mention before the verb
     if "unnamed_speaker" in rules and q.actor is not None and len(inside) == 1 and inside[0].actor != q.actor \
-            and _unnamed(actors, inside[0].actor) and text[at:end].split()[0].lower() not in _DETERMINERS:
+            and _unnamed(actors, inside[0].actor) and _bare_role(text, at, end, inside[0]):
         return inside[0].actor  # "diplomats said", read by the extractor as the camp last named: an unnamed source
     if "bare_surname" in rules and q.actor is None and own is not None and _is_person(actors, own.actor) \
             and text[at:end].strip(" ,.") == text[own.start:own.end]:
@@ -78,6 +82,20 @@ def _first_speaker(text: str, q: Any, mentions: Sequence[Any], m_starts: list[in
     if "speaker_title" not in rules or any(m.end <= end for m in mentions[i:bisect.bisect_left(m_starts, end)]):
         return None
     return _title_actor(text, at, end, mentions, m_starts, actors)
+
+
+def _bare_role(text: str, at: int, end: int, m: Any) -> bool:
+    """Whether speaker phrase ``text[at:end]`` names no side beside its one mention ``m`` (``unnamed_speaker``): it
+    opens with no determiner ("The officials, who ...": anaphoric), holds no capitalised word but ``m``'s ("Officials
+    at the Ruritanian foreign ministry", "Diplomats from Vale": a place or state word, which the mentions attachment
+    sees lack), and no qualifier follows it (:data:`_QUALIFIER`, a phrase cut short). Lower-case words around ``m``
+    are allowed ("two officials familiar with the talks", "former diplomats"). Limits: a capitalised first word
+    opening a sentence ("Former diplomats say") counts as a name, and a lower-case side word the finder does not
+    list ("regime officials") is not seen."""
+    words = text[at:end].split()
+    rest = (text[at:m.start] + " " + text[m.end:end]).split()
+    return bool(words) and words[0].lower() not in _DETERMINERS and not any(w[:1].isupper() for w in rest) \
+        and not _QUALIFIER.match(text, end)
 
 
 def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:
