@@ -13,7 +13,9 @@ linear on large corpora); the longest phrase that ends at a word boundary wins. 
 passes small local checks written next to the cue in the YAML file: the words right before or
 after it (``followed_by``, ``not_followed_by``, ``preceded_by``, ``not_preceded_by``), a phrase
 anywhere among the six words before it (``not_after``: "so that aid could", a purpose clause; the
-six words may reach across a clause boundary) and its case (``lowercase``). The default lexicon encodes these decisions:
+six words may reach across a clause boundary) and its case (``lowercase``). A condition phrase's place may hold
+alternative words (a YAML list: ``[[member, voter], [of, "<end>"]]``), and ``<end>`` matches a punctuation token or
+the text's end. The default lexicon encodes these decisions:
 
 - "May" the month (and "Theresa May") is not the modal: "may" counts only in lower case or
   capitalised at a sentence start, and not before a number ("May 5").
@@ -124,6 +126,7 @@ NOT_HEDGES = ("booster", "reporting")
 _CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
 _AFTER_WORDS = 6  # words before a cue searched by ``not_after``
 _NUM = "<num>"
+_END = "<end>"  # a punctuation token or the end of the text: the end of a noun phrase, say
 _APOS = "'\u2019"
 _WINDOW = 80  # characters looked at on each side of a cue for the context checks
 
@@ -147,7 +150,8 @@ class Hedge:
 
 @dataclass(frozen=True)
 class CueEntry:
-    """A lexicon cue with its category and context conditions (word tuples, lower case)."""
+    """A lexicon cue with its category and context conditions (phrases as tuples of places, lower case: a place
+    is a word, ``<num>``, ``<end>`` (a punctuation token or the text's end) or a frozenset of alternatives)."""
 
     cue: str
     category: str
@@ -251,14 +255,24 @@ def _words(text: str, start: int, end: int) -> list[str]:
     return [text[s:e].lower() for s, e in token_bounds(text, start, end)]
 
 
-def _same(word: str, want: str) -> bool:
+def _same(word: str, want: str | frozenset[str]) -> bool:
+    """``word`` fills one place of a condition phrase: a word, ``<num>``, ``<end>`` or a set of alternatives."""
+    if isinstance(want, frozenset):
+        return any(_same(word, w) for w in want)
     if want == _NUM:
         return word[:1].isdigit()
+    if want == _END:
+        return not word[:1].isalnum()
     return word.replace("\u2019", "'") == want
 
 
-def _starts(words: list[str], phrase: tuple[str, ...]) -> bool:
-    return len(words) >= len(phrase) and all(_same(w, p) for w, p in zip(words, phrase))
+def _starts(words: list[str], phrase: tuple) -> bool:
+    """The words after a cue begin with ``phrase``; a last place that may be ``<end>`` also matches the text's end."""
+    if len(words) < len(phrase):
+        last = phrase[-1]
+        ends = last == _END or (isinstance(last, frozenset) and _END in last)
+        return ends and len(words) == len(phrase) - 1 and _starts(words, phrase[:-1])
+    return all(_same(w, p) for w, p in zip(words, phrase))
 
 
 def _ends(words: list[str], phrase: tuple[str, ...]) -> bool:
@@ -276,13 +290,29 @@ def _lower_or_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in ".!?:;\n\r"
 
 
-def _phrases(value: Any, path: Path, where: Any, what: str) -> tuple[tuple[str, ...], ...]:
-    require(isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value),
+def _words_or_sets(value: Any) -> bool:
+    """A condition phrase written as a list: each place a word or a list of alternative words."""
+    return isinstance(value, list) and bool(value) and all(
+        (isinstance(p, str) and p.strip() and len(p.split()) == 1)
+        or (isinstance(p, list) and p and all(isinstance(w, str) and w.strip() and len(w.split()) == 1 for w in p))
+        for p in value)
+
+
+def _phrase(value: str | list) -> tuple:
+    if isinstance(value, str):
+        return tuple(_key(value).split())
+    return tuple(_key(p) if isinstance(p, str) else frozenset(_key(w) for w in p) for p in value)
+
+
+def _phrases(value: Any, path: Path, where: Any, what: str) -> tuple[tuple, ...]:
+    require(isinstance(value, list) and all((isinstance(v, str) and v.strip()) or _words_or_sets(v) for v in value),
             path, value,
-            f"'{what}' must be a list of words or phrases (quote yes/no/on/off: YAML reads them as booleans)",
+            f"'{what}' must be a list of words or phrases, a phrase either a string or a list whose places are a "
+            "word or a list of alternative words (quote yes/no/on/off: YAML reads them as booleans)",
             where)
-    check_forms(value, path, value, f"'{what}'", where)
-    return tuple(tuple(_key(v).split()) for v in value)
+    forms = [w for v in value for p in ([v] if isinstance(v, str) else v) for w in ([p] if isinstance(p, str) else p)]
+    check_forms(forms, path, value, f"'{what}'", where)
+    return tuple(_phrase(v) for v in value)
 
 
 def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:

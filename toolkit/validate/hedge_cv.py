@@ -54,7 +54,8 @@ from dataclasses import dataclass
 from ..hedging import CueEntry, HedgeLexicon, load_hedges
 from .metrics import f_score
 
-__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "flags_in", "without", "sentence_f1", "cross_validate"]
+__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "PATTERNS", "as_sets", "flags_in", "without",
+           "sentence_f1", "cross_validate"]
 
 FOLDS = 5
 KEEP_IN = 4
@@ -79,6 +80,7 @@ _NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief mur
 _PURPOSE = (("so", "that"), ("in", "order", "that"))
 _PURPOSE_SO = tuple(tuple(p.split()) for p in ("so they", "so he", "so she", "ensure it", "ensure they", "ensure he",
                                                "ensure she"))
+_RESULT_VERBS = (("be",), ("still",), ("face",), ("have",))
 _ABLE = (("hear",), ("smell",), ("taste",))
 _DONE = (("only",), ("neither",))
 _POSSIBLE_ASSERTED = tuple(tuple(w.split()) for w in ("as", "made it", "make it", "makes it", "making it", "made", "make",
@@ -102,8 +104,11 @@ def _could(able: bool = True, heard: bool = True, seen: bool = True, purpose: bo
     stop = ((("not",), ("n't",)) + (_DONE if done else ()) + (_ABLE if able else ())
             + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ()))
     after = (_PURPOSE if purpose else ()) + ((("before",),) if before else ())
+    # With the pronoun purpose rule, "so he could be/still/face/have" hedges (the second entry: a result).
+    result = (CueEntry("could", "epistemic_modal", followed_by=_RESULT_VERBS, not_followed_by=stop, not_after=after),
+              ) if so else ()
     return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after,
-                                not_preceded_by=_PURPOSE_SO if so else ()),)),)
+                                not_preceded_by=_PURPOSE_SO if so else ()), *result)),)
 
 
 _LOOK = tuple(tuple(p.split()) for p in ("you look", "you see", "you ask", "we look"))
@@ -146,20 +151,29 @@ def _possibility(offer: bool = True, topic: bool = True):
 
 _NOUN_AFTER = tuple((w,) for w in ("to", "for", "of", ",", ".", ";"))
 _ANY_OR_TOPIC = tuple((w,) for w in ("any", "discuss", "discussed", "discussing"))
-_ROLE_HOLDERS = tuple(tuple(p.split()) for n in ("candidate", "nominee", "running mate", "successor", "ally", "partner",
-                                                 "buyer", "bidder", "suitor", "customer", "client", "investor", "donor",
-                                                 "recruit", "applicant", "voter", "member", "employer", "refugee",
-                                                 "migrant", "user")
-                      for p in (n, "allies" if n == "ally" else n + "s"))
+_ROLE_MODIFIER = frozenset(("candidate partner buyer customer client investor donor applicant voter member employer "
+                            "refugee migrant user").split())
+"""Singular role nouns that often modify another noun ("a potential refugee crisis"): role-holders at a phrase end."""
+_ROLE_HOLDERS = tuple((w,) for w in (
+    "candidates nominees ally allies successor successors partners buyers bidder bidders suitor suitors customers "
+    "clients investors donors recruit recruits applicants voters members employers refugees migrants users").split()
+) + (("running", "mate"), ("running", "mates"), (_ROLE_MODIFIER,))
+_PHRASE_END = frozenset(("of for to who whom whose and or in at on with from against than that is was are were has have "
+                         "had said says would will could can may might <end>").split())
+"""What may follow a role noun that ends its noun phrase: punctuation or the text's end, a preposition, a verb ..."""
 
 
 def _potential(noun: bool = True, exhaustive: bool = True, role: bool = True):
-    """The "potential" entry of the lexicon with the named rules undone (``False``): the noun ("the potential to"),
+    """The "potential" entries of the lexicon with the named rules undone (``False``): the noun ("the potential to"),
     the exhaustive or topic use ("any potential lapse", "met to discuss potential routes") and a prospective
-    role-holder ("a potential candidate", "potential buyers")."""
+    role-holder ("a potential candidate", "potential buyers"; a modifying role noun only at its phrase's end, so "a
+    potential refugee crisis" hedges: the second entry)."""
     after = (_NOUN_AFTER if noun else ()) + (_ROLE_HOLDERS if role else ())
-    return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=after,
-                                    not_preceded_by=_ANY_OR_TOPIC if exhaustive else ()),)),)
+    before = _ANY_OR_TOPIC if exhaustive else ()
+    compound = (CueEntry("potential", "epistemic_adverb", followed_by=((_ROLE_MODIFIER,),),
+                         not_followed_by=((_ROLE_MODIFIER, _PHRASE_END),), not_preceded_by=before),) if role else ()
+    return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=after, not_preceded_by=before),
+                           *compound)),)
 
 
 _CANNOT = tuple(tuple(p.split()) for p in ("can", "cannot", "can't", "can not", "could not", "couldn't"))
@@ -336,12 +350,13 @@ DECISIONS: tuple[Decision, ...] = (
 )
 
 
-_PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+"""The condition fields of :class:`toolkit.hedging.CueEntry`."""
 
 
-def _as_sets(entries) -> set:
+def as_sets(entries) -> set:
     """Entries with each condition as a set of phrases (their order does not change what matches)."""
-    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in _PATTERNS)) for e in entries}
+    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in PATTERNS)) for e in entries}
 
 
 def flags_in(lexicon: HedgeLexicon, builder: str) -> dict[str, bool]:
@@ -355,10 +370,10 @@ def flags_in(lexicon: HedgeLexicon, builder: str) -> dict[str, bool]:
     build = BUILDERS[builder]
     names = tuple(inspect.signature(build).parameters)
     cues = {c for c, _e in build()}
-    have = _as_sets(e for e in lexicon.entries if e.cue in cues)
+    have = as_sets(e for e in lexicon.entries if e.cue in cues)
     for values in itertools.product((True, False), repeat=len(names)):
         flags = dict(zip(names, values))
-        if _as_sets(e for _c, group in build(**flags) for e in group) == have:
+        if as_sets(e for _c, group in build(**flags) for e in group) == have:
             return flags
     raise ValueError(f"the lexicon's entries for {', '.join(sorted(cues))} are no combination of the {builder!r} "
                      f"builder's rules ({', '.join(names)}), so its decisions cannot be undone")
