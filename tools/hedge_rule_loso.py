@@ -56,7 +56,7 @@ from pathlib import Path
 from toolkit.hedge_claims import RULES
 from toolkit.hedging import DEFAULT_PATH, load_hedges
 from toolkit.paths import shared_path
-from toolkit.validate.hedge_cv import DECISIONS, FOLDS, sentence_f1, without
+from toolkit.validate.hedge_cv import DECISIONS, FOLDS, KEEP_IN, sentence_f1, without
 from toolkit.validate.spot import DEV_SETS, hedge_outcomes
 from toolkit.validate.szeged import evaluate, read_gold
 
@@ -86,8 +86,8 @@ CANDIDATES = (
 )
 
 SHIPPED = ("'possibility' as a topic or an offer is no hedge",
-           "a reduced 'if <participle>' is a policy's trigger, no hedge", "'potential' before a role-holder is no hedge",
-           "'so they could', 'ensure it could' state an aim, no hedge")
+           "a reduced 'if <participle>' is a policy's trigger, no hedge",
+           "'potential' before a role-holder is no hedge", "'so they could', 'ensure it could' state an aim, no hedge")
 """The shipped decisions checked by default (rounds 5 and 15); ``--rule`` takes any name of :data:`DECISIONS`."""
 
 
@@ -191,9 +191,11 @@ def finder(corpora, gold, loaded, only: tuple[str, ...] = ()) -> None:
                       f"({_prec(b[0], b[1]):.3f} -> {_prec(a[0], a[1]):.3f}); held-out precision "
                       f"{_prec(bk, brk):.3f} -> {_prec(k, rk):.3f}, real kept {brk / r:.2f} -> {rk / r:.2f}; "
                       f"non-hedges removed {removed[held]}, real hedges lost {lost[held]}")
+            news = len(helped) >= 2 and not any(lost.values())
             print(f"  non-hedges removed {sum(removed.values())}, real hedges lost {sum(lost.values())}; helps "
-                  f"{len(helped)} set(s) held out ({', '.join(helped) or 'none'}); keep "
-                  f"{len(helped) >= 2 and not any(lost.values())}")
+                  f"{len(helped)} set(s) held out ({', '.join(helped) or 'none'}); keep by the news sets {news}, "
+                  f"with FactBank (kept in >= {KEEP_IN} folds) and WikiWeasel >= 0.80 "
+                  f"{news and kept_in >= KEEP_IN and wiki[1] >= 0.80}")
 
 
 def main() -> None:
