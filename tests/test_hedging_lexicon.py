@@ -48,6 +48,27 @@ def test_hedging_user_file_replaces_the_default(tmp_path):
     assert set(lex.sources) == {"evidential", "epistemic_adverb"}
 
 
+SLOTS = """\
+categories:
+  epistemic_adverb:
+    source: Our own list.
+    cues:
+      - cue: likely
+        not_followed_by: [[[heir, winner], [of, "<end>"]]]
+"""
+
+
+def test_hedging_condition_phrase_places_take_alternatives_and_the_end(tmp_path):
+    lex = load_hedges(write(tmp_path, SLOTS), extend=False)
+    found = {text: [h.cue for h in lex.find(text)] for text in (
+        "Mara Quill is the likely heir of Port Elbe.", "Mara Quill is the likely winner.",
+        "Mara Quill is the likely winner", "Mara Quill is the likely winner tonight.",
+        "The likely heir apparent left.")}
+    assert found == {"Mara Quill is the likely heir of Port Elbe.": [], "Mara Quill is the likely winner.": [],
+                     "Mara Quill is the likely winner": [], "Mara Quill is the likely winner tonight.": ["likely"],
+                     "The likely heir apparent left.": ["likely"]}
+
+
 def test_hedging_default_lexicon_is_loaded_once_and_used_by_default():
     assert load_hedges() is load_hedges()
     assert find_hedges("They might.", load_hedges()) == find_hedges("They might.")
@@ -63,6 +84,8 @@ def test_hedging_default_lexicon_is_loaded_once_and_used_by_default():
         ("categories:\n  booster:\n    source: x\n    cues:\n      - {cue: surely, followed_by: [no]}\n", 5,
          "booleans"),
         ("categories:\n  booster:\n    source: x\n    cues:\n      - [surely\n", 6, "YAML syntax error"),
+        ("categories:\n  booster:\n    source: x\n    cues:\n      - {cue: surely, followed_by: [[a, [b c]]]}\n",
+         5, "alternative words"),
         ("- just\n- a list\n", 1, "top level"),
     ],
 )

@@ -22,7 +22,7 @@ from mention_stubs import mention_at
 
 from toolkit.hedge_claims import attribute_hedges
 from toolkit.hedging import find_hedges, load_hedges
-from toolkit.validate.hedge_cv import BUILDERS, DECISIONS, flags_in, without
+from toolkit.validate.hedge_cv import BUILDERS, DECISIONS, as_sets, flags_in, without
 
 _BY_NAME = {d.name: d for d in DECISIONS}
 
@@ -183,7 +183,10 @@ CASES = (
              ("potential",)),
             ("potential-buyers", "The Vale Front met potential buyers of its grain.", (), ("potential",)),
             ("a-potential-running-mate", "Ruritania's press called her a potential running mate.", (),
-             ("potential",))),
+             ("potential",)),
+            ("a-potential-member-at-the-end", "The Vale Front wants Ruritania as a potential member.", (),
+             ("potential",)),
+            ("a-potential-buyer-who", "Mara Quill is a potential buyer who visited Port Elbe.", (), ("potential",))),
     *_cases(_SO,
             ("so-they-could", "The villagers packed their carts so they could leave Port Elbe.", (), ("could",)),
             ("ensure-it-could", "The crew turned the plane to ensure it could land in Ruritania.", (), ("could",))),
@@ -252,10 +255,18 @@ KEPT = (
     # round 15
     *_kept(_ROLE,
            ("potential-targets", "Port Elbe's depots are potential targets for the Vale Front.", ("potential",)),
-           ("potential-new-members", "Ruritania courted potential new members of the pact.", ("potential",))),
+           ("potential-new-members", "Ruritania courted potential new members of the pact.", ("potential",)),
+           ("potential-refugee-crisis", "Aid groups warn of a potential refugee crisis on the Vale border.",
+            ("potential",)),
+           ("potential-migrant-surge", "Officials fear a potential migrant surge at Port Elbe.", ("potential",)),
+           ("potential-member-state", "Ruritania is a potential member state of the pact.", ("potential",)),
+           ("potential-donor-backlash", "The levy risks potential donor backlash in the Vale.", ("potential",))),
     *_kept(_SO,
            ("so-it-could", "The river is rising, so it could flood Port Elbe.", ("could",)),
-           ("so-we-could", "So we could see a long wait at the Vale Front's border.", ("could",))),
+           ("so-we-could", "So we could see a long wait at the Vale Front's border.", ("could",)),
+           ("so-he-could-still", "The army moved fast, so he could still be in the Vale.", ("could",)),
+           ("so-they-could-face", "The guards were armed, so they could face charges.", ("could",)),
+           ("so-she-could-have", "Mara Quill left early, so she could have missed the ferry.", ("could",))),
 )
 
 
@@ -313,19 +324,11 @@ def test_hedge_cv_flags_in_rejects_entries_no_builder_makes(tmp_path):
         without(load_hedges(path), (_BY_NAME["'what to expect' is no hedge"],))
 
 
-_PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
-
-
-def _as_sets(entries):
-    """Entries with each condition as a set of phrases (their order does not change what matches)."""
-    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in _PATTERNS)) for e in entries}
-
-
 @pytest.mark.parametrize("builder", sorted(BUILDERS))
 def test_hedge_cv_builder_with_every_flag_on_equals_the_shipped_entries(builder):
     built = dict(BUILDERS[builder]())
     shipped = [e for e in load_hedges().entries if e.cue in built]
-    assert _as_sets(shipped) == _as_sets(e for group in built.values() for e in group)
+    assert as_sets(shipped) == as_sets(e for group in built.values() for e in group)
 
 
 def test_hedge_cv_cues_outside_the_builders_are_undone_by_one_decision_each():

@@ -75,3 +75,24 @@ def test_validate_szeged_factbank_dev_sentence_f1(shared):
     assert res["sentences"] == 1836 and res["uncertain"] == 288
     assert res["sentence"]["f1"] >= 0.82  # measured 0.848 (dev)
     assert res["sentence"]["f1"] > res["baseline"]["f1"] + 0.1
+
+
+def test_hedge_cv_main_prints_dev_cv_folds_and_wikiweasel(tmp_path, monkeypatch, capsys):
+    from toolkit.validate.hedge_cv import main
+
+    head, body = MINI.split("<Document>", 1)
+    docs = "".join("<Document>" + body.split("</DocumentSet>")[0].replace("<DocID>mini", f"<DocID>mini{d}")
+                   for d in range(5))
+    gold = tmp_path / "gold" / "szeged-uncertainty"
+    gold.mkdir(parents=True)
+    (gold / "factbank-dev.xml").write_text(head + docs + "</DocumentSet></Annotation>\n", encoding="utf-8")
+    (gold / "wiki.xml").write_text(MINI, encoding="utf-8")
+    monkeypatch.setenv("NARRATIVE_SHARED", str(tmp_path))
+    main([])
+    out = capsys.readouterr().out
+    assert "FactBank dev sentence F1 0.667" in out
+    assert "rules chosen by CV 0.667 +- 0.000  [0.667, 0.667, 0.667, 0.667, 0.667]" in out
+    assert "kept in 5/5 folds: ability 'could' is no hedge" in out
+    assert "WikiWeasel sentence F1 0.667" in out
+    with pytest.raises(SystemExit):
+        main(["--undo", "no such rule"])

@@ -1,17 +1,23 @@
 """Leave-one-set-out check of candidate hedge cue rules on the real-news spot sets (issue 20, round 5).
 
-Usage: ``python tools/hedge_rule_loso.py [--attachment [--rule NAME [--rule NAME2 ...]]]`` (``--rule`` once per
-rule; ``NARRATIVE_SHARED`` with the shared corpora and the Szeged files).
+Usage: ``python tools/hedge_rule_loso.py [--rule NAME ...]`` for the finder's rules, ``python tools/hedge_rule_loso.py
+--attachment [--rule NAME ...]`` for the attachment rules (``--rule`` once per rule; ``NARRATIVE_SHARED`` with the
+shared corpora and the Szeged files). Round 15's finder rules are reproduced by
+``python tools/hedge_rule_loso.py --rule "'potential' before a role-holder is no hedge"`` and
+``python tools/hedge_rule_loso.py --rule "'so they could', 'ensure it could' state an aim, no hedge"``.
 
-Each candidate is one rule *kind* written as a change to the default lexicon's YAML text (a cue
-entry replaced); a candidate marked ``(shipped)`` is in the lexicon and is scored against the lexicon
-without it. For every dev spot set (:data:`SETS`) held out in turn,
-the rule counts as chosen when, on the other sets pooled, precision does not fall and no real hedge
-is lost; the held-out set's precision and real kept with and without the rule are printed. Beside
-that: FactBank dev sentence F1 in each of the 5 document folds (the rule "kept" in a fold when F1 on
-the other four folds does not fall, as :mod:`toolkit.validate.hedge_cv`) and WikiWeasel sentence F1
-(second domain, never used to choose). A rule is worth shipping only when it is chosen in the
-leave-one-set-out runs, helps on sets it was not written from, keeps FactBank folds and WikiWeasel >= 0.80.
+A finder candidate is one rule *kind*: either a change to the default lexicon's YAML text not shipped
+(:data:`CANDIDATES`, a cue entry replaced, scored against the shipped lexicon), or a shipped rule, a
+:class:`toolkit.validate.hedge_cv.Decision` named in :data:`SHIPPED` (or any decision given with ``--rule``), scored
+against the lexicon with it undone (:func:`toolkit.validate.hedge_cv.without`, so no YAML text goes stale). For every
+dev spot set (:data:`toolkit.validate.spot.DEV_SETS`, the 18 sets of round 15) held out in turn, the rule counts as
+chosen when, on the other sets pooled, precision does not fall and no real hedge is lost; the held-out set's
+precision and real kept with and without the rule are printed, and the records it removes (non-hedges and real
+hedges) per set. Beside that: FactBank dev sentence F1 in each of the 5 document folds (the rule "kept" in a fold
+when F1 on the other four folds does not fall, as :mod:`toolkit.validate.hedge_cv`) and WikiWeasel sentence F1
+(second domain, never used to choose). A rule is worth shipping only when it is chosen in the leave-one-set-out
+runs, helps on at least two sets it was not written from, loses no real hedge, keeps FactBank folds and WikiWeasel
+>= 0.80.
 
 Both checks score the finder's own matches, without the news hedge filter (:mod:`toolkit.hedge_filter`, fitted on
 these sets: scoring a rule on top of it would judge the rule in-sample).
@@ -53,16 +59,11 @@ from pathlib import Path
 from toolkit.hedge_claims import RULES
 from toolkit.hedging import DEFAULT_PATH, load_hedges
 from toolkit.paths import shared_path
-from toolkit.validate.hedge_cv import FOLDS, sentence_f1
+from toolkit.validate.hedge_cv import DECISIONS, FOLDS, KEEP_IN, sentence_f1, without
 from toolkit.validate.spot import DEV_SETS, hedge_outcomes
 from toolkit.validate.szeged import evaluate, read_gold
 
-SETS = ("hedges_real.jsonl", "hedges_real_fresh.jsonl", "hedges_real_fresh2.jsonl", "hedges_real_fresh3.jsonl",
-        "hedges_real_fresh4.jsonl", "hedges_real_train.jsonl")
-"""The dev spot sets of round 5: the five read sets, and the 120 training records (labelled by another hand and
-never read to write a rule, so its held-out line is the cleanest); fresh5 is held out and never scored here."""
-
-# (name, kind, old YAML line, new YAML line): each a rule kind, not one phrase.
+# (name, kind, old YAML text, new YAML text): each a rule kind not shipped, tried and dropped in earlier rounds.
 CANDIDATES = (
     ("attitude 'viewed with'", "an attitude verb with 'with' (viewed with suspicion) states a feeling, no belief",
      "      - {cue: viewed, preceded_by: *passive}",
@@ -71,61 +72,47 @@ CANDIDATES = (
      "      - {cue: considered, preceded_by: &passive",
      "      - {cue: considered, not_followed_by: [the], preceded_by: &passive"),
     ("desire 'could use'", "'could use a/some' (could use some help) voices a need, no possibility",
-     "        not_followed_by: [not, \"n't\", hear, smell, taste, \"be heard\", \"be seen\"]",
-     "        not_followed_by: [not, \"n't\", hear, smell, taste, \"be heard\", \"be seen\", \"use a\", \"use some\"]"),
-    ("anticipation 'can expect'", "'can/could expect' offers an anticipation (what voters can expect), no doxastic hedge",
-     "      - {cue: expect, not_preceded_by: [\"what to\"]}",
-     "      - {cue: expect, not_preceded_by: [\"what to\", can, could]}"),
+     "        not_followed_by: &could_fact [not, \"n't\", only, neither, hear, smell, taste, \"be heard\", "
+     "\"be seen\"]",
+     "        not_followed_by: &could_fact [not, \"n't\", only, neither, hear, smell, taste, \"be heard\", "
+     "\"be seen\",\n                                      \"use a\", \"use some\"]"),
+    ("anticipation 'can expect'",
+     "'can/could expect' offers an anticipation (what voters can expect), no doxastic hedge",
+     "      - {cue: expect, not_preceded_by: [\"what to\", ",
+     "      - {cue: expect, not_preceded_by: [\"what to\", can, could, "),
     ("deeming after 'will/would be'", "'would be considered / will be seen as' states how an act will be judged",
      '      - seen as\n      # Passive verbs of opinion ("is widely regarded as", "was considered a threat").\n'
      "      - {cue: considered, preceded_by: &passive",
      "      - {cue: seen as, not_preceded_by: [\"will be\", \"would be\"]}\n"
      "      # Passive verbs of opinion (\"is widely regarded as\", \"was considered a threat\").\n"
      "      - {cue: considered, not_preceded_by: [\"will be\", \"would be\"], preceded_by: &passive"),
-    ("topic 'possibility' (shipped)", "'possibility' as the topic of talks (discussed the possibility of) or an offer",
-     "      - {cue: possibility, not_followed_by: [to]}\n      - {cue: possibilities, not_followed_by: [to]}",
-     "      - {cue: possibility, not_followed_by: [to], not_after: [\"talks on the\", \"talks about the\", "
-     "\"discussed the\",\n                                                             \"discuss the\", "
-     "\"discussing the\"]}\n"
-     "      - {cue: possibilities, not_preceded_by: [endless, new, many], not_followed_by: [to]}"),
-    ("reduced condition 'if <participle>' (shipped)", "'if attacked/needed' states a policy's trigger",
-     "      - {cue: if, not_preceded_by: [as], not_followed_by: [\"you look\", \"you see\", \"you ask\", \"we look\"]}",
-     "      - {cue: if, not_preceded_by: [as], not_followed_by: [\"you look\", \"you see\", \"you ask\", \"we look\", "
-     "threatened,\n                                                          attacked, needed, necessary, required, "
-     "asked, provoked]}"),
-    ("role-holder 'potential' (shipped)", "'potential' before a noun for people in a role (a potential candidate, "
-     "potential buyers) names a prospective role-holder",
-     '      - {cue: potential, not_followed_by: [to, for, of, ",", ".", ";"], not_preceded_by: [any, discuss, discussed,\n'
-     "                                                                                         discussing]}",
-     '      - {cue: potential, not_followed_by: [to, for, of, ",", ".", ";", candidate, candidates, nominee, nominees,\n'
-     '                                           "running mate", "running mates", successor, successors, ally, allies,\n'
-     "                                           partner, partners, buyer, buyers, bidder, bidders, suitor, suitors,\n"
-     "                                           customer, customers, client, clients, investor, investors, donor, donors,\n"
-     "                                           recruit, recruits, applicant, applicants, voter, voters, member, members,\n"
-     "                                           employer, employers, refugee, refugees, migrant, migrants, user, users],\n"
-     "         not_preceded_by: [any, discuss, discussed, discussing]}"),
-    ("purpose 'so they could' (shipped)", "'so they/he/she could', 'ensure it could' state an aim, as 'so that' does",
-     '        not_after: ["so that", "in order that", before]\n',
-     '        not_after: ["so that", "in order that", before]\n'
-     '        not_preceded_by: ["so they", "so he", "so she", "ensure it", "ensure they", "ensure he", "ensure she"]\n'),
 )
 
+SHIPPED = ("'possibility' as a topic or an offer is no hedge",
+           "a reduced 'if <participle>' is a policy's trigger, no hedge",
+           "'potential' before a role-holder is no hedge", "'so they could', 'ensure it could' state an aim, no hedge")
+"""The shipped decisions checked by default (rounds 5 and 15); ``--rule`` takes any name of :data:`DECISIONS`."""
 
-def _variant(old: str, new: str, tmp: Path):
+
+def _variant(name: str, old: str, new: str, tmp: Path):
     text = DEFAULT_PATH.read_text(encoding="utf-8")
     if old not in text:
-        raise SystemExit(f"candidate line not in the lexicon: {old!r}")
+        raise SystemExit(f"candidate {name!r}: its line is not in the lexicon (update CANDIDATES): {old!r}")
     path = tmp / "hedges.yml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return load_hedges(path, extend=False)
 
 
 def _set_scores(lexicon, corpora, loaded) -> dict:
+    """Per dev set, of the finder's own matches: (records kept, real kept, real, indices of the non-hedges kept,
+    indices of the real hedges kept)."""
     out = {}
-    for name in SETS:
+    for name in DEV_SETS:
         rows = hedge_outcomes(corpora, name, loaded, lexicon, news_filter=False)  # the finder's own matches
         out[name] = (sum(h is not None for _r, h in rows), sum(r["real"] and h is not None for r, h in rows),
-                     sum(r["real"] for r, _h in rows))
+                     sum(r["real"] for r, _h in rows),
+                     {i for i, (r, h) in enumerate(rows) if h is not None and not r["real"]},
+                     {i for i, (r, h) in enumerate(rows) if h is not None and r["real"]})
     return out
 
 
@@ -171,41 +158,67 @@ def attachment(corpora, loaded, only: tuple[str, ...] = ()) -> None:
                   f"{shipped[n][1]}); chosen with it held out {chosen[n]}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--attachment", action="store_true", help="check the attachment rules (toolkit.hedge_claims)")
-    parser.add_argument("--rule", action="append", choices=RULES, default=[],
-                        help="with --attachment: check only this rule (repeatable)")
-    args = parser.parse_args()
-    corpora, gold = shared_path("corpora"), shared_path("gold/szeged-uncertainty")
-    loaded: dict = {}
-    if args.attachment:
-        attachment(corpora, loaded, tuple(args.rule))
-        return
+def finder(corpora, gold, loaded, only: tuple[str, ...] = ()) -> None:
+    """Score each finder candidate (or each of ``only``: candidate or decision names) against its baseline."""
     shipped = load_hedges()
     sents = read_gold(gold / "factbank-dev.xml")
+    decisions = {d.name: d for d in DECISIONS}
+    todo = only or (*(c[0] for c in CANDIDATES), *SHIPPED)
     with tempfile.TemporaryDirectory() as tmp:
-        for name, why, old, new in CANDIDATES:
-            if name.endswith("(shipped)"):  # in the lexicon: scored against the lexicon without it
-                base_lex, lex = _variant(new, old, Path(tmp)), shipped
+        for name in todo:
+            if name in decisions:  # shipped: scored against the lexicon without it
+                why, base_lex, lex = decisions[name].why, without(shipped, (decisions[name],)), shipped
             else:
-                base_lex, lex = shipped, _variant(old, new, Path(tmp))
+                _n, why, old, new = next(c for c in CANDIDATES if c[0] == name)
+                base_lex, lex = shipped, _variant(name, old, new, Path(tmp))
             base, now = _set_scores(base_lex, corpora, loaded), _set_scores(lex, corpora, loaded)
             base_folds, folds = _fold_flags(sents, base_lex), _fold_flags(sents, lex)
             kept_in = sum(sentence_f1([f for j in range(FOLDS) if j != i for f in folds[j]])
                           >= sentence_f1([f for j in range(FOLDS) if j != i for f in base_folds[j]])
                           for i in range(FOLDS))
             wiki = [evaluate(gold / "wiki.xml", x)["sentence"]["f1"] for x in (base_lex, lex)]
-            print(f"\n{name}: {why}\n  FactBank kept in {kept_in}/{FOLDS} folds; WikiWeasel {wiki[0]:.4f} -> {wiki[1]:.4f}")
-            for held in SETS:
-                others = [n for n in SETS if n != held]
+            removed = {n: len(base[n][3] - now[n][3]) for n in DEV_SETS}
+            lost = {n: len(base[n][4] - now[n][4]) for n in DEV_SETS}
+            helped = []
+            print(f"\n{name}: {why}\n  FactBank kept in {kept_in}/{FOLDS} folds; WikiWeasel {wiki[0]:.4f} -> "
+                  f"{wiki[1]:.4f}")
+            for held in DEV_SETS:
+                others = [n for n in DEV_SETS if n != held]
                 b = [sum(base[n][i] for n in others) for i in range(3)]
                 a = [sum(now[n][i] for n in others) for i in range(3)]
                 chosen = _prec(a[0], a[1]) >= _prec(b[0], b[1]) and a[1] == b[1]
-                (bk, brk, r), (k, rk, _r) = base[held], now[held]
+                (bk, brk, r, *_b), (k, rk, *_k) = base[held], now[held]
+                if chosen and removed[held] and not lost[held]:
+                    helped.append(held)
                 print(f"  held out {held}: chosen on the others {chosen} "
                       f"({_prec(b[0], b[1]):.3f} -> {_prec(a[0], a[1]):.3f}); held-out precision "
-                      f"{_prec(bk, brk):.3f} -> {_prec(k, rk):.3f}, real kept {brk / r:.2f} -> {rk / r:.2f}")
+                      f"{_prec(bk, brk):.3f} -> {_prec(k, rk):.3f}, real kept {brk / r:.2f} -> {rk / r:.2f}; "
+                      f"non-hedges removed {removed[held]}, real hedges lost {lost[held]}")
+            news = len(helped) >= 2 and not any(lost.values())
+            print(f"  non-hedges removed {sum(removed.values())}, real hedges lost {sum(lost.values())}; helps "
+                  f"{len(helped)} set(s) held out ({', '.join(helped) or 'none'}); keep by the news sets {news}, "
+                  f"with FactBank (kept in >= {KEEP_IN} folds) and WikiWeasel >= 0.80 "
+                  f"{news and kept_in >= KEEP_IN and wiki[1] >= 0.80}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--attachment", action="store_true", help="check the attachment rules (toolkit.hedge_claims)")
+    finders = (*(c[0] for c in CANDIDATES), *(d.name for d in DECISIONS))
+    parser.add_argument("--rule", action="append", default=[], metavar="NAME",
+                        help="check only this rule (repeatable): an attachment rule with --attachment, else a finder "
+                             "candidate or a decision name of toolkit.validate.hedge_cv.DECISIONS")
+    args = parser.parse_args()
+    allowed = RULES if args.attachment else finders
+    bad = [r for r in args.rule if r not in allowed]
+    if bad:
+        parser.error(f"unknown rule(s) {bad}; choose from {list(allowed)}")
+    corpora, gold = shared_path("corpora"), shared_path("gold/szeged-uncertainty")
+    loaded: dict = {}
+    if args.attachment:
+        attachment(corpora, loaded, tuple(args.rule))
+        return
+    finder(corpora, gold, loaded, tuple(args.rule))
 
 
 if __name__ == "__main__":

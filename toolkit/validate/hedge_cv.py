@@ -29,8 +29,15 @@ folds, "'as expected'" in 4) and the second held-out fold (``doc % 5 == 1``) fel
 the builder's flag combination whose entries equal the lexicon's), turning off only the undone decisions' flags, so
 no undo puts back a rule that lexicon lacks: the lexicon without the round-14 rule now scores round 13's 0.841 +-
 0.053 fold by fold (0.841, 0.906, 0.779, 0.800, 0.879; "'what to expect'" and "'as expected'" kept in 5 of 5), the
-shipped lexicon's figures unchanged (dev 0.854, CV 0.842 +- 0.053, shipped 0.845 +- 0.054).
-Run from Python::
+figures of the lexicon as it was before round 15's decisions unchanged (dev 0.854, CV 0.842 +- 0.053, shipped 0.845 +-
+0.054). After the round-15 review narrowed both of round 15's rules ("potential" before a singular role noun that
+often modifies another noun, "a potential refugee crisis", only at the end of its noun phrase; "so he could be /
+still / face / have" hedges again) the figures are those above, unchanged: dev 0.859, CV 0.847 +- 0.050 (folds 0.848,
+0.906, 0.793, 0.800, 0.887; shipped 0.849 +- 0.051), WikiWeasel 0.806; with both rules undone, dev 0.854, CV 0.842 +-
+0.053, WikiWeasel 0.806.
+Run ``python -m toolkit.validate.hedge_cv`` (the shipped lexicon: dev, CV mean +- spread and per fold, the keep counts,
+WikiWeasel; :func:`main`) or, for a rule's "before", ``python -m toolkit.validate.hedge_cv --undo NAME`` (a name of
+:data:`DECISIONS`, repeatable); from Python::
 
     from toolkit.paths import shared_path
     from toolkit.validate.hedge_cv import cross_validate
@@ -50,11 +57,13 @@ import inspect
 import itertools
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..hedging import CueEntry, HedgeLexicon, load_hedges
 from .metrics import f_score
 
-__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "flags_in", "without", "sentence_f1", "cross_validate"]
+__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "PATTERNS", "as_sets", "flags_in", "without",
+           "sentence_f1", "cross_validate", "figures", "main"]
 
 FOLDS = 5
 KEEP_IN = 4
@@ -79,6 +88,7 @@ _NOUN_DET = tuple((w,) for w in "the a an one two three main prime key chief mur
 _PURPOSE = (("so", "that"), ("in", "order", "that"))
 _PURPOSE_SO = tuple(tuple(p.split()) for p in ("so they", "so he", "so she", "ensure it", "ensure they", "ensure he",
                                                "ensure she"))
+_RESULT_VERBS = (("be",), ("still",), ("face",), ("have",))
 _ABLE = (("hear",), ("smell",), ("taste",))
 _DONE = (("only",), ("neither",))
 _POSSIBLE_ASSERTED = tuple(tuple(w.split()) for w in ("as", "made it", "make it", "makes it", "making it", "made", "make",
@@ -102,8 +112,11 @@ def _could(able: bool = True, heard: bool = True, seen: bool = True, purpose: bo
     stop = ((("not",), ("n't",)) + (_DONE if done else ()) + (_ABLE if able else ())
             + ((("be", "heard"),) if heard else ()) + ((("be", "seen"),) if seen else ()))
     after = (_PURPOSE if purpose else ()) + ((("before",),) if before else ())
+    # With the pronoun purpose rule, "so he could be/still/face/have" hedges (the second entry: a result).
+    result = (CueEntry("could", "epistemic_modal", followed_by=_RESULT_VERBS, not_followed_by=stop, not_after=after),
+              ) if so else ()
     return (("could", (CueEntry("could", "epistemic_modal", not_followed_by=stop, not_after=after,
-                                not_preceded_by=_PURPOSE_SO if so else ()),)),)
+                                not_preceded_by=_PURPOSE_SO if so else ()), *result)),)
 
 
 _LOOK = tuple(tuple(p.split()) for p in ("you look", "you see", "you ask", "we look"))
@@ -146,20 +159,29 @@ def _possibility(offer: bool = True, topic: bool = True):
 
 _NOUN_AFTER = tuple((w,) for w in ("to", "for", "of", ",", ".", ";"))
 _ANY_OR_TOPIC = tuple((w,) for w in ("any", "discuss", "discussed", "discussing"))
-_ROLE_HOLDERS = tuple(tuple(p.split()) for n in ("candidate", "nominee", "running mate", "successor", "ally", "partner",
-                                                 "buyer", "bidder", "suitor", "customer", "client", "investor", "donor",
-                                                 "recruit", "applicant", "voter", "member", "employer", "refugee",
-                                                 "migrant", "user")
-                      for p in (n, "allies" if n == "ally" else n + "s"))
+_ROLE_MODIFIER = frozenset(("candidate partner buyer customer client investor donor applicant voter member employer "
+                            "refugee migrant user").split())
+"""Singular role nouns that often modify another noun ("a potential refugee crisis"): role-holders at a phrase end."""
+_ROLE_HOLDERS = tuple((w,) for w in (
+    "candidates nominees ally allies successor successors partners buyers bidder bidders suitor suitors customers "
+    "clients investors donors recruit recruits applicants voters members employers refugees migrants users").split()
+) + (("running", "mate"), ("running", "mates"), (_ROLE_MODIFIER,))
+_PHRASE_END = frozenset(("of for to who whom whose and or in at on with from against than that is was are were has have "
+                         "had said says would will could can may might <end>").split())
+"""What may follow a role noun that ends its noun phrase: punctuation or the text's end, a preposition, a verb ..."""
 
 
 def _potential(noun: bool = True, exhaustive: bool = True, role: bool = True):
-    """The "potential" entry of the lexicon with the named rules undone (``False``): the noun ("the potential to"),
+    """The "potential" entries of the lexicon with the named rules undone (``False``): the noun ("the potential to"),
     the exhaustive or topic use ("any potential lapse", "met to discuss potential routes") and a prospective
-    role-holder ("a potential candidate", "potential buyers")."""
+    role-holder ("a potential candidate", "potential buyers"; a modifying role noun only at its phrase's end, so "a
+    potential refugee crisis" hedges: the second entry)."""
     after = (_NOUN_AFTER if noun else ()) + (_ROLE_HOLDERS if role else ())
-    return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=after,
-                                    not_preceded_by=_ANY_OR_TOPIC if exhaustive else ()),)),)
+    before = _ANY_OR_TOPIC if exhaustive else ()
+    compound = (CueEntry("potential", "epistemic_adverb", followed_by=((_ROLE_MODIFIER,),),
+                         not_followed_by=((_ROLE_MODIFIER, _PHRASE_END),), not_preceded_by=before),) if role else ()
+    return (("potential", (CueEntry("potential", "epistemic_adverb", not_followed_by=after, not_preceded_by=before),
+                           *compound)),)
 
 
 _CANNOT = tuple(tuple(p.split()) for p in ("can", "cannot", "can't", "can not", "could not", "couldn't"))
@@ -336,12 +358,13 @@ DECISIONS: tuple[Decision, ...] = (
 )
 
 
-_PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+"""The condition fields of :class:`toolkit.hedging.CueEntry`."""
 
 
-def _as_sets(entries) -> set:
+def as_sets(entries) -> set:
     """Entries with each condition as a set of phrases (their order does not change what matches)."""
-    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in _PATTERNS)) for e in entries}
+    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in PATTERNS)) for e in entries}
 
 
 def flags_in(lexicon: HedgeLexicon, builder: str) -> dict[str, bool]:
@@ -355,10 +378,10 @@ def flags_in(lexicon: HedgeLexicon, builder: str) -> dict[str, bool]:
     build = BUILDERS[builder]
     names = tuple(inspect.signature(build).parameters)
     cues = {c for c, _e in build()}
-    have = _as_sets(e for e in lexicon.entries if e.cue in cues)
+    have = as_sets(e for e in lexicon.entries if e.cue in cues)
     for values in itertools.product((True, False), repeat=len(names)):
         flags = dict(zip(names, values))
-        if _as_sets(e for _c, group in build(**flags) for e in group) == have:
+        if as_sets(e for _c, group in build(**flags) for e in group) == have:
             return flags
     raise ValueError(f"the lexicon's entries for {', '.join(sorted(cues))} are no combination of the {builder!r} "
                      f"builder's rules ({', '.join(names)}), so its decisions cannot be undone")
@@ -432,3 +455,47 @@ def cross_validate(sents, lexicon: HedgeLexicon | None = None, k: int = FOLDS) -
         out[f"{name}_mean"] = statistics.mean(out[name])
         out[f"{name}_sd"] = statistics.stdev(out[name]) if k > 1 else 0.0
     return out
+
+
+def figures(gold_dir, lexicon: HedgeLexicon | None = None) -> dict:
+    """FactBank dev sentence F1, the CV of :func:`cross_validate` and WikiWeasel sentence F1 of ``lexicon`` (the
+    shipped one when ``None``), from the Szeged files in ``gold_dir`` (``factbank-dev.xml``, ``wiki.xml``)."""
+    from .szeged import evaluate, read_gold  # szeged imports this module
+
+    lexicon = lexicon or load_hedges()
+    dev = Path(gold_dir) / "factbank-dev.xml"
+    return {"dev": evaluate(dev, lexicon)["sentence"]["f1"], "cv": cross_validate(read_gold(dev), lexicon),
+            "wiki": evaluate(Path(gold_dir) / "wiki.xml", lexicon)["sentence"]["f1"]}
+
+
+def _runs(xs: list[float]) -> str:
+    return f"{statistics.mean(xs):.3f} +- {statistics.stdev(xs):.3f}  [{', '.join(f'{x:.3f}' for x in xs)}]"
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m toolkit.validate.hedge_cv [--undo NAME ...]``: the figures of :func:`figures` for the shipped
+    lexicon, or for it with the named decisions undone (the "before" of a rule), from the shared Szeged files."""
+    import argparse
+
+    from ..paths import shared_path
+
+    parser = argparse.ArgumentParser(description="FactBank dev, CV and WikiWeasel sentence F1 of the hedge rules")
+    parser.add_argument("--undo", action="append", default=[], choices=[d.name for d in DECISIONS], metavar="NAME",
+                        help="score the lexicon with this decision undone (repeatable; a name of DECISIONS)")
+    args = parser.parse_args(argv)
+    gold = shared_path("gold", "szeged-uncertainty")
+    if gold is None:
+        raise SystemExit("no shared Szeged files: set NARRATIVE_SHARED")
+    lexicon = without(load_hedges(), tuple(d for d in DECISIONS if d.name in args.undo))
+    out = figures(gold, lexicon)
+    cv = out["cv"]
+    print(f"FactBank dev sentence F1 {out['dev']:.3f}")
+    print(f"CV over {cv['folds']} document folds: rules chosen by CV {_runs(cv['selected'])}")
+    print(f"  this lexicon on the held-out folds {_runs(cv['shipped'])}")
+    for name, n in cv["kept"].items():
+        print(f"  kept in {n}/{cv['folds']} folds: {name}")
+    print(f"WikiWeasel sentence F1 {out['wiki']:.3f} (second domain, never used to choose)")
+
+
+if __name__ == "__main__":
+    main()
