@@ -27,6 +27,8 @@ _CONJUNCT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)", re.IGNORECA
 _EPITHET = re.compile(r"the\s+[\w.'\u2019-]+-based\b", re.IGNORECASE)  # "the London-based group" names no new actor
 # A qualifier after a speaker phrase the extractor cut short ("Diplomats | from Ruritania said"): the side it names.
 _QUALIFIER = re.compile(r"\s*,?\s*(?:in|from|at|of|for|with)\s", re.IGNORECASE)
+# a sentence opening on a place before the speaker phrase ("In Washington, officials said"): the text names the side
+_LOCATED = re.compile(r"(?:^|[.!?\n]\s*)(?:In|From|Inside|Outside)\s+[A-Z][^,.!?\n]*,\s*$")
 _EPITHET_REACH = 400  # characters before a quote searched for the source an epithet speaker stands for
 # The words of a title between an actor and a person's name ("Ruritania envoy Mara Quill", "the Osterlich Council
 # Piet Vane", "Ministry of Grain Supply and Storage Deputy Head Ada Lorne").
@@ -89,13 +91,14 @@ def _bare_role(text: str, at: int, end: int, m: Any) -> bool:
     opens with no determiner ("The officials, who ...": anaphoric), holds no capitalised word but ``m``'s ("Officials
     at the Ruritanian foreign ministry", "Diplomats from Vale": a place or state word, which the mentions attachment
     sees lack), and no qualifier follows it (:data:`_QUALIFIER`, a phrase cut short). Lower-case words around ``m``
-    are allowed ("two officials familiar with the talks", "former diplomats"). Limits: a capitalised first word
+    are allowed ("two officials familiar with the talks", "former diplomats"), and a sentence opening on a place
+    before it ("In Port Elbe, officials said": :data:`_LOCATED`) names the side. Limits: a capitalised first word
     opening a sentence ("Former diplomats say") counts as a name, and a lower-case side word the finder does not
     list ("regime officials") is not seen."""
     words = text[at:end].split()
     rest = (text[at:m.start] + " " + text[m.end:end]).split()
     return bool(words) and words[0].lower() not in _DETERMINERS and not any(w[:1].isupper() for w in rest) \
-        and not _QUALIFIER.match(text, end)
+        and not _QUALIFIER.match(text, end) and not _LOCATED.search(text[max(0, at - 120):at])
 
 
 def _unlisted(text: str, at: int, end: int, actor: str, mentions: Sequence[Any], m_starts: list[int]) -> bool:
