@@ -41,11 +41,13 @@ _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party a
 _ASIDE = frozenset("however though too also nonetheless nevertheless meanwhile moreover".split())
 
 
-def _tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The patterns' tokens of ``t[start:end]`` as (start, end, token), offsets into ``t``."""
     return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)]
 
 
-def _is_word(tok: str) -> bool:
+def is_word(tok: str) -> bool:
+    """Whether a token is a word or number (not punctuation)."""
     return tok[0].isalnum() or tok[0] == "_"
 
 
@@ -60,14 +62,14 @@ def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
     k = j
     while k >= lo and k > j - 12:
         tok = toks[k][2]
-        if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and _is_word(toks[k - 1][2]) \
+        if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and is_word(toks[k - 1][2]) \
                 and toks[k - 1][2].lower() not in _NP_STOP:
             k -= 1  # "the state news agency": a cue word modifying the noun after it
             continue
         if tok in cues and k == j and k > lo and toks[k - 1][2].lower() in _HEAD_DET:
             k -= 1  # "a report says", "the statement said": a cue word heading the subject is a noun
             continue
-        if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
+        if not is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
             if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
                 head = _np_back(toks, k - 1, lo, cues)
                 if head is not None:
@@ -231,7 +233,7 @@ def _after_quotation(toks, start: int, lo: int) -> int | None:
         tok = toks[n][2]
         if tok in _QUOTE_MARKS:
             break
-        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (_is_word(tok) or tok in (",", "(", ")")):
+        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (is_word(tok) or tok in (",", "(", ")")):
             return None
         n -= 1
     else:
@@ -255,7 +257,7 @@ def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None
         tok = toks[n][2]
         if tok in ("(", ")"):
             continue  # "... Contact Group (RCG) envoys in Geneva insisted"
-        if not _is_word(tok):
+        if not is_word(tok):
             return None
         low = tok.lower()
         if low in ("who", "which") and n < start and toks[n + 1][2].islower() \
@@ -357,6 +359,6 @@ def _long_apposition(toks, lo: int, j: int) -> tuple[int, int] | None:
     if f is None or f == n or not toks[n][2][:1].isupper() or toks[n][2].lower() in _OPENERS \
             or toks[n][2].lower() in _PRONOUNS:
         return None
-    if any(_is_word(w) and not w[:1].isupper() and w.lower() not in _NAME_JOIN for _s, _e, w in toks[n:f]):
+    if any(is_word(w) and not w[:1].isupper() and w.lower() not in _NAME_JOIN for _s, _e, w in toks[n:f]):
         return None
     return n, f - 1

@@ -7,7 +7,7 @@ fragment for the speaker: "in a", "many others were wounded", "swiftly there was
 goes to it. :func:`plausible_speaker` rejects a span that cannot be a noun phrase, so the frame keeps
 its content but no speaker (the unresolved path); it never guesses another speaker.
 
-A span (after the leading discourse words and datelines the resolver trims, :func:`.names._trim_lead`)
+A span (after the leading discourse words and datelines the resolver trims, :func:`.leads.trim_lead`)
 is rejected when:
 
 * it holds no word ("-", ")");
@@ -39,8 +39,8 @@ caught, and a date before a name is left to the resolver.
 
 from __future__ import annotations
 
-from .names import _trim_lead
-from .phrases import _tokens, _is_word
+from .leads import trim_lead
+from .phrases import tokens, is_word
 
 __all__ = ["plausible_speaker"]
 
@@ -59,8 +59,8 @@ _PP_WORDS = 3
 
 def plausible_speaker(t: str, start: int, end: int) -> bool:
     """Whether ``t[start:end]`` (a speaker span) may be a noun phrase (see the module docstring)."""
-    s = _trim_lead(t, start, end)
-    words = [w for _s, _e, w in _tokens(t, s, end) if _is_word(w)]
+    s = trim_lead(t, start, end)
+    words = [w for _s, _e, w in tokens(t, s, end) if is_word(w)]
     if not words:
         return False
     first, last = words[0].lower(), words[-1].lower()
