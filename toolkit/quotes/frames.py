@@ -38,7 +38,7 @@ from .phrases import (
     tokens,
     _who_before,
 )
-from .spans import plausible_speaker
+from .spans import plausible_span
 from .subjects import _bare_speaker, _subject
 from .verbs import Verbs, inflect
 
@@ -292,11 +292,14 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
 
 
 def _checked(t: str, fr: _Frame, frames: list[_Frame]) -> _Frame | None:
-    """``fr``, or without its speaker when the span cannot be a noun phrase (:func:`.spans.plausible_speaker`);
-    ``None`` (no frame) when its cue lies in another frame's content ("said it was alarmed by reports ...": the
-    noun "reports" read as a cue with speaker "by"), so the outer statement stays whole."""
-    if fr.speaker is None or plausible_speaker(t, *fr.speaker):
+    """``fr``; with its speaker cut before a relative clause ("Mara Quill who was wounded" -> "Mara Quill"), or
+    without its speaker when the span cannot be a noun phrase (:func:`.spans.plausible_span`); ``None`` (no
+    frame) when its cue lies in another frame's content ("said it was alarmed by reports ...": the noun "reports"
+    read as a cue with speaker "by"), so the outer statement stays whole."""
+    if fr.speaker is None:
         return fr
+    if (span := plausible_span(t, *fr.speaker)) is not None:
+        return fr if span == fr.speaker else _Frame(fr.cue, span, fr.content, fr.minor)
     if any(o is not fr and o.content[0] <= fr.cue[0] < o.content[1] for o in frames):
         return None
     return _Frame(fr.cue, None, fr.content, fr.minor)

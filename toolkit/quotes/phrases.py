@@ -203,8 +203,8 @@ august sept sept. sep sep. september oct oct. october nov nov. november dec dec.
 
 
 def _dated_relative(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
-    """The head of a relative clause whose only words before the cue are a date: "Hammond, who on
-    Sept. 9 said ..." (walking back finds "9", the speaker is "Hammond")."""
+    """The head of a relative clause whose only words before the cue are a date: "Mara Quill, who on
+    Sept. 9 said ..." (walking back finds "9", the speaker is "Mara Quill")."""
     n = j
     while n >= lo and j - n < 8 and (toks[n][2].isdigit() or toks[n][2].lower() in _MONTHS
                                      or toks[n][2] == "." or toks[n][2].lower() in _TIME_PREP):
@@ -223,11 +223,11 @@ _QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 def _after_quotation(toks, start: int, lo: int) -> int | None:
     """Start of a speaker phrase that runs from a closing quotation mark to the cue, when the noun
-    phrase found by walking back is only its tail: '"...," Dunford, chairman of the joint chiefs told'
-    or, in text without commas, '"..." Ammar al-Selmo the chief of the volunteer crews in the besieged quarter
-    told' (the name, not the apposition's last noun phrase). Only words, commas and parentheses may
-    lie between the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens,
-    and the mark must close a quotation (an even number of marks up to it in the unit)."""
+    phrase found by walking back is only its tail: '"...," Quill, head of the Vale Council's defence board told'
+    or, in text without commas, '"..." Oren Vask the warden of the ferry crews on the Outer Isles told'
+    (the name, not the apposition's last noun phrase). Only words, commas and parentheses may lie between
+    the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens, and the mark must
+    close a quotation (an even number of marks up to it in the unit)."""
     n = start - 1
     while n >= lo and start - n <= 16:
         tok = toks[n][2]

@@ -83,7 +83,7 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     while e + 1 < min(hi, k + 4) and is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
             and not toks[e + 1][2].endswith("ed"):
         e += 1
-    # an apposed name: "The top general, Joseph Dunford, sought ..." -> both, so the name resolves
+    # an apposed name: "The chief envoy, Mara Quill, sought ..." -> both, so the name resolves
     n = e + 2
     while n < min(hi, e + 6) and toks[n][2][:1].isupper() and is_word(toks[n][2]):
         n += 1
