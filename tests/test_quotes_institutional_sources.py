@@ -4,7 +4,7 @@ import pytest
 
 from toolkit.actors import load_actors
 from toolkit.quotes import extract_quotes
-from toolkit.quotes.names import _trim_lead
+from toolkit.quotes.leads import trim_lead
 
 
 @pytest.fixture(scope="module")
@@ -61,7 +61,7 @@ def test_quotes_institutional_sources_the_source_later_refers_back(lex):
     ("Meanwhile", "Meanwhile"),  # nothing left after the lead word: kept
 ])
 def test_quotes_trim_lead_drops_discourse_words_and_datelines(phrase, rest):
-    assert phrase[_trim_lead(phrase, 0, len(phrase)):] == rest
+    assert phrase[trim_lead(phrase, 0, len(phrase)):] == rest
 
 
 def test_quotes_trimmed_lead_lets_the_lexicon_match_the_speaker(lex):

@@ -5,25 +5,51 @@ from __future__ import annotations
 import pytest
 
 from toolkit.quotes import extract_quotes
-from toolkit.quotes.spans import plausible_speaker
+from toolkit.quotes.spans import plausible_span
 
 
-def span_ok(phrase: str) -> bool:
+def kept(phrase: str) -> str | None:
+    """The part of ``phrase`` kept as the speaker of "<phrase> said ...", or None."""
     text = f"{phrase} said the talks would go on."
-    return plausible_speaker(text, 0, len(phrase))
+    span = plausible_span(text, 0, len(phrase))
+    return None if span is None else text[span[0]:span[1]]
 
 
 @pytest.mark.parametrize("phrase", [")", "-", "in a", "by", "with officials", "swiftly there was no",
-                                    "many others were wounded", "the envoy was detained"])
+                                    "many others were wounded", "the envoy was detained", "reportedly the",
+                                    "in 2014", "on 12 May", "for two years", "who was wounded"])
 def test_quotes_speaker_spans_reject_fragments(phrase):
-    assert not span_ok(phrase)
+    assert kept(phrase) is None
 
 
 @pytest.mark.parametrize("phrase", ["Mara Quill", "the Vale Front", "he", "Some", "At least two residents",
                                     "early reports from Port Elbe", "the council in Port Elbe",
-                                    "In a statement the Vale Council", "Mara Quill, who was minister"])
+                                    "In a statement the Vale Council", "Mara Quill, who was minister",
+                                    "assembly members", "supply officials", "elderly residents", "hourly workers",
+                                    "about 20 residents", "Over 100 doctors", "about twenty", "of 30 guards"])
 def test_quotes_speaker_spans_keep_noun_phrases(phrase):
-    assert span_ok(phrase)
+    assert kept(phrase) == phrase
+
+
+@pytest.mark.parametrize("phrase, name", [("Mara Quill, who was injured", "Mara Quill"),
+                                          ("Mara Quill who was wounded", "Mara Quill"),
+                                          ("the Vale Front, which was banned", "the Vale Front"),
+                                          ("a guard that was injured", "a guard")])
+def test_quotes_speaker_spans_passive_relative_clause_cut_to_its_head(phrase, name):
+    assert kept(phrase) == name
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The convoy turned back, assembly members said.", "assembly members"),
+    ("The depot in Port Elbe was empty, supply officials said.", "supply officials"),
+    ("About 20 residents told reporters the bridge had fallen.", "About 20 residents"),
+    ("Over 100 doctors said the clinic in Port Elbe was closed.", "Over 100 doctors"),
+    ("Mara Quill who was wounded said the Vale Front fired first.", "Mara Quill"),
+])
+def test_quotes_speaker_spans_noun_phrase_speakers_kept_in_statements(text, speaker):
+    (q,) = extract_quotes(text, actors=False)
+    assert q.speaker == speaker
+    assert text[q.speaker_start:q.speaker_end] == speaker
 
 
 def test_quotes_speaker_spans_clause_walked_back_leaves_no_speaker():
@@ -51,9 +77,9 @@ def test_quotes_speaker_spans_nested_noun_cue_keeps_outer_statement():
 def test_quotes_speaker_spans_parenthesis_after_quotation_keeps_the_name():
     # text without commas: the walk back from ")" stops twelve tokens back, inside the apposition; the phrase runs
     # from the closing quotation mark, so the name that opens it is in the span
-    text = ('The convoy left at dawn. "We are sending a convoy into a besieged area of rural Vale today" Mara Quill '
-            'spokesman for the Ruritanian Bureau of Grain Supply in the Vale Marches (RBGS) told a radio host.')
+    text = ('Ferries stopped at noon. "The harbour stays shut until the gale passes" Oren Vask director of the '
+            'Harbour Office for the Free City of Port Elbe in the Outer Isles (HOPE) told listeners.')
     (q,) = extract_quotes(text, actors=False)
     assert q.kind == "direct"
-    assert text[q.speaker_start:q.speaker_end].startswith("Mara Quill spokesman")
-    assert text[q.speaker_start:q.speaker_end].endswith("(RBGS)")
+    assert text[q.speaker_start:q.speaker_end].startswith("Oren Vask director")
+    assert text[q.speaker_start:q.speaker_end].endswith("(HOPE)")

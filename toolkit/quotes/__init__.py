@@ -5,7 +5,7 @@
 - :mod:`.phrases` (noun phrases, speakers), :mod:`.subjects` (sentence subjects, bare
   speakers of text without punctuation), :mod:`.contents` (what follows a cue): the token patterns;
   :mod:`.frames` puts them together per cue, dropping speaker spans that cannot be noun phrases
-  (:mod:`.spans`);
+  (:mod:`.spans`); :mod:`.leads`: leading discourse words and datelines of a speaker span;
 - :mod:`.names`: a speaker span's name, actor and camp; :mod:`.descriptions`: speakers named by a
   description ("the ministry", "a source at X") resolved from the context; :mod:`.speakers`: one
   article's speaker resolution, pronouns included;

@@ -20,7 +20,7 @@ from .phrases import (
     _TELL_OBJ,
     _TIME_PREP,
     _VERBISH,
-    _is_word,
+    is_word,
 )
 
 
@@ -32,7 +32,7 @@ def _speaker_after(toks, i: int, hi: int) -> tuple[int, int] | None:
         return None  # '..., legal director, said over the phone': not inverted
     while k < hi and k <= i + 10:
         tok = toks[k][2]
-        if not _is_word(tok) or (tok.lower() in _FWD_STOP and k > i + 1):
+        if not is_word(tok) or (tok.lower() in _FWD_STOP and k > i + 1):
             break
         if tok.lower() in _VERBISH:
             return None
@@ -55,12 +55,12 @@ def _skip_object(toks, k: int, hi: int) -> int:
         m = k + 1
         if m < hi and toks[m][2][:1].islower() and toks[m][2] not in _NP_STOP:  # "told the paper"
             return m + 1
-        while m < hi and m < k + 6 and _is_word(toks[m][2]) and toks[m][2][0].isupper():
+        while m < hi and m < k + 6 and is_word(toks[m][2]) and toks[m][2][0].isupper():
             m += 1
         return m
     if tok[0].isupper() and tok.lower() not in _PRONOUNS:
         m = k
-        while m < hi and toks[m][2][0].isupper() and _is_word(toks[m][2]) and toks[m][2].lower() not in _PRONOUNS:
+        while m < hi and toks[m][2][0].isupper() and is_word(toks[m][2]) and toks[m][2].lower() not in _PRONOUNS:
             m += 1
         # "told Fox Iranians had ...": the last capitalised word is the subject of the content
         if m - k >= 2 and m < hi and toks[m][2].lower() in _VERBISH:
@@ -97,7 +97,7 @@ def _quoted_as_saying(toks, i: int) -> tuple[int, int] | None:
                     or (n > 0 and toks[n - 1][2].lower() in _BE):
                 return None  # "X was quoted on state TV as saying": passive, X speaks (the usual frame)
             return (n + 1, i - 2)
-        if not _is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
+        if not is_word(toks[n][2]) and toks[n][2] not in ("-", "'"):
             return None
     return None
 
@@ -117,7 +117,7 @@ def _passive_agent(toks, i: int, j_end: int, hi: int) -> tuple[int, int, int] | 
             or first.lower() in _TIME_PREP or first.lower() in _MONTHS:  # "by Monday", "by March"
         return None
     n = k + 1
-    while n < hi and n <= k + 12 and _is_word(toks[n][2]) and toks[n][2].lower() not in _AGENT_STOP:
+    while n < hi and n <= k + 12 and is_word(toks[n][2]) and toks[n][2].lower() not in _AGENT_STOP:
         n += 1
     b = i - 1
     while b >= 0 and (toks[b][2].lower() in _SKIP_BEFORE or toks[b][2].lower() in _BE

@@ -16,7 +16,7 @@ from .phrases import (
     _VERBISH,
     _WEEKDAYS,
     _comma_resuming,
-    _is_word,
+    is_word,
 )
 
 
@@ -42,7 +42,7 @@ def _content_after(toks, k: int, hi: int, weak: bool, cues=frozenset()) -> int |
         n = _after_time(toks, k, hi)
         return n if hi - n >= 3 else None  # "said on Saturday the talks would resume": the clause after the date
     if k < hi and (toks[k][2].lower() in _TIME_PREP or toks[k][2].lower() in _VERBISH and not toks[k][2].isupper()
-                   or not _is_word(toks[k][2])):
+                   or not is_word(toks[k][2])):
         return None  # a verb or a preposition follows the cue, not a clause; "IS" in capitals is the group
     return k if hi - k >= 3 else None
 
@@ -51,13 +51,13 @@ def _clause_after_date(toks, k: int, hi: int) -> bool:
     """Whether a date phrase starts at ``k`` and a word that may open a clause follows it ("said on Saturday
     the talks ..."): then the cue is no post-posed "..., X said on Saturday."."""
     n = _after_time(toks, k, hi)
-    return k < n < hi and _is_word(toks[n][2]) and toks[n][2].lower() not in _VERBISH \
+    return k < n < hi and is_word(toks[n][2]) and toks[n][2].lower() not in _VERBISH \
         and toks[n][2].lower() not in _NP_STOP and toks[n][2].lower() not in _TIME_PREP
 
 
 def _wh_clause(toks, k: int, hi: int) -> bool:
     """Whether an embedded question starts at ``k`` ("asked whether the ...", "explained how it ...")."""
-    return k + 2 < hi and toks[k][2].lower() in ("whether", "how", "why") and _is_word(toks[k + 1][2])
+    return k + 2 < hi and toks[k][2].lower() in ("whether", "how", "why") and is_word(toks[k + 1][2])
 
 
 _SUBJECT_PRONOUNS = frozenset("he she it they we i".split())
@@ -67,7 +67,7 @@ def _bare_clause(toks, k: int, hi: int) -> bool:
     """Whether a clause without "that" starts at ``k``: a subject (a pronoun, or up to five words opening with
     a determiner or a capital) and then an auxiliary or modal ("noted the dam will ...", "stressed it
     would ..."), so that a cue needing a complement may take it."""
-    if k >= hi or not _is_word(toks[k][2]):
+    if k >= hi or not is_word(toks[k][2]):
         return False
     first = toks[k][2]
     if first.lower() in _SUBJECT_PRONOUNS:
@@ -78,7 +78,7 @@ def _bare_clause(toks, k: int, hi: int) -> bool:
         tok = toks[n][2]
         if tok.lower() in _VERBISH:
             return n > k
-        if not _is_word(tok) or tok.lower() in _NP_STOP or tok.lower() in _TIME_PREP:
+        if not is_word(tok) or tok.lower() in _NP_STOP or tok.lower() in _TIME_PREP:
             return False
     return False
 
@@ -117,18 +117,18 @@ def _object_after(toks, k: int, hi: int, nounlike: bool = False) -> int | None:
     noun phrase (a verb, a time phrase, punctuation) or the object is a lone pronoun. After a cue form
     that doubles as a noun (``nounlike``: "report", "reports") a lower-case word in -s reads as the
     verb of a noun phrase ("the disclosure report provides ..."), not as an object."""
-    if k >= hi or not _is_word(toks[k][2]):
+    if k >= hi or not is_word(toks[k][2]):
         return None
     low = toks[k][2].lower()
     if nounlike and toks[k][2].islower() and low.endswith("s") and not low.endswith("ss"):
         return None
     if low == "to":  # "vowed to continue working", not "reported to the police"
         nxt = toks[k + 1][2] if k + 1 < hi else ""
-        ok = nxt.islower() and _is_word(nxt) and nxt not in _DET and nxt not in _TELL_OBJ and nxt not in _PRONOUNS
+        ok = nxt.islower() and is_word(nxt) and nxt not in _DET and nxt not in _TELL_OBJ and nxt not in _PRONOUNS
         return k if ok else None
     if low in _VERBISH or low in _TIME_PREP or (low in _NP_STOP and low != "what"):
         return None
-    if low in _BARE_OBJECTS and (k + 1 >= hi or not _is_word(toks[k + 1][2])):
+    if low in _BARE_OBJECTS and (k + 1 >= hi or not is_word(toks[k + 1][2])):
         return None
     return k
 
@@ -163,12 +163,12 @@ def _question(toks, k: int, hi: int) -> tuple[int, bool] | None:
         n += 1
     for m in range(n, min(hi - 1, n + 7)):
         low = toks[m][2].lower()
-        if low in _QUESTION and _is_word(toks[m + 1][2]):
+        if low in _QUESTION and is_word(toks[m + 1][2]):
             return m, True
-        if low == "to" and m > n and toks[m + 1][2].islower() and _is_word(toks[m + 1][2]) \
+        if low == "to" and m > n and toks[m + 1][2].islower() and is_word(toks[m + 1][2]) \
                 and toks[m + 1][2] not in _DET and toks[m + 1][2] not in _PRONOUNS:
             return n, False
-        if not _is_word(toks[m][2]) or low in _NP_STOP or low in _VERBISH or low in _TIME_PREP:
+        if not is_word(toks[m][2]) or low in _NP_STOP or low in _VERBISH or low in _TIME_PREP:
             return None
     return None
 
@@ -188,7 +188,7 @@ def _asked_adjunct(toks, i: int, j_end: int, hi: int) -> tuple[tuple[int, int], 
     k, asker = j_end + 1, None
     if k + 1 < hi and toks[k][2] == "by":  # "asked by a reporter whether ...": the agent asks
         n = next((n for n in range(k + 2, min(hi, k + 12)) if toks[n][2].lower() in _QUESTION
-                  or not _is_word(toks[n][2])), None)
+                  or not is_word(toks[n][2])), None)
         if n is None or toks[n][2].lower() not in _QUESTION:
             return None
         k, asker = n, (j_end + 2, n - 1)
@@ -212,6 +212,6 @@ def _opens_main_clause(toks, n: int, hi: int) -> bool:
         w = toks[m][2]
         if w.lower() in _MAIN_VERB or w.islower() and w.endswith("ed") and len(w) > 4:
             return True
-        if not _is_word(w):
+        if not is_word(w):
             return False
     return False

@@ -37,7 +37,7 @@ from ..text import paragraphs
 from .frames import _frames, _lead_in
 from .marks import _kind_and_span, _pair_before, _pairs_in, _quote_pairs, _signed, _strip, _strip_marks, _units, prepared
 from .names import _camp_of, _default_lexicon
-from .phrases import _tokens
+from .phrases import tokens
 from .speakers import _Speakers
 from .subjects import _FRAGMENT_WORDS, _predicate, _subject_span
 from .verbs import Verbs, load_verbs
@@ -153,7 +153,7 @@ def extract_quotes(source: str | Article, *, actors: Any = None, sections: Seque
             floor, prev_unit = prev_unit, us
             cues = [m for m in verbs.pattern.finditer(t, us, ue)
                     if (q := _pair_before(pairs, starts, m.start())) is None or q[1] <= m.start()]
-            toks = _tokens(t, us, ue) if cues else None  # the unit's tokens, for both frame readers
+            toks = tokens(t, us, ue) if cues else None  # the unit's tokens, for both frame readers
             frames = _frames(t, us, ue, cues, verbs, lost, toks) if cues else []
             if cues and not frames and (lead_in := _lead_in(t, us, ue, cues, verbs, toks)) is not None:
                 # "An official told the radio:" + a paragraph that is one quotation: the lead-in speaks

@@ -32,13 +32,13 @@ from .phrases import (
     _DET,
     _SKIP_BEFORE,
     _TIME_PREP,
-    _is_word,
+    is_word,
     _relative_end,
     _speaker_before,
-    _tokens,
+    tokens,
     _who_before,
 )
-from .spans import plausible_speaker
+from .spans import plausible_span
 from .subjects import _bare_speaker, _subject
 from .verbs import Verbs, inflect
 
@@ -123,8 +123,8 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
             toks: list | None = None) -> list[_Frame]:
     """Attribution frames for the cues of one unit; ``lost``: the text lost its commas and quotation
     marks (FA-KES), so a post-posed "... X said." has no comma before X (:func:`_bare_speaker`);
-    ``toks``: the unit's :func:`_tokens`, when the caller has them."""
-    toks = _tokens(t, us, ue) if toks is None else toks
+    ``toks``: the unit's :func:`tokens`, when the caller has them."""
+    toks = tokens(t, us, ue) if toks is None else toks
     if not toks:
         return []
     index = {s: n for n, (s, _e, _w) in enumerate(toks)}
@@ -165,7 +165,7 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         # content of the frame before it, when it opens a "that" clause or the text lost its commas:
         # "X said the attack served them adding that ...", "X denied it saying ..." (X's too)
         last = frames[-1] if frames else None
-        bare = (last is not None and prev != "," and _is_word(prev) and j_end + 1 < hi
+        bare = (last is not None and prev != "," and is_word(prev) and j_end + 1 < hi
                 and (toks[j_end + 1][2] == "that" or lost) and last.content[0] < m.start() < last.content[1])
         if cue_text.endswith("ing") and (prev == "," or bare):
             k = j_end + 1
@@ -242,14 +242,14 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
         # were empty a witness said." / "... said in a statement"), not before a clause ("said Wednesday the ...")
         short = s0 < 2 and s1 - s0 >= 3 and not cue_text.endswith("ing") \
             and (k >= hi or toks[k][2] in (".", "!", "?") or toks[k][2].lower() in ("in", "on"))
-        if lost and not before_ok and tail and (s0 >= 2 and _is_word(toks[s0 - 1][2]) or short):
+        if lost and not before_ok and tail and (s0 >= 2 and is_word(toks[s0 - 1][2]) or short):
             s0 = _bare_speaker(toks, s0, s1)  # "... under the Vale Accord the Coalition said."
             before_ok = s0 >= 3
         after_quote = s0 >= 2 and toks[s0 - 1][2] == '"'
         if after_quote and not (k < hi and (toks[k][2] in (":", "that") or toks[k][2] == '"')):
             tail = True  # '"...," he said of the plan' / '..." Christie said when asked'
         if before_ok and tail:
-            end = toks[s0 - 1][1] if toks[s0 - 1][2] == '"' or _is_word(toks[s0 - 1][2]) else toks[s0 - 1][0]
+            end = toks[s0 - 1][1] if toks[s0 - 1][2] == '"' or is_word(toks[s0 - 1][2]) else toks[s0 - 1][0]
             if after_quote:  # the quotation that closes right before the speaker, without any lead-in
                 opening = max((n for n in range(s0 - 1) if toks[n][2] == '"'), default=None)
                 if opening is not None:
@@ -292,11 +292,14 @@ def _frames(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs, lost: 
 
 
 def _checked(t: str, fr: _Frame, frames: list[_Frame]) -> _Frame | None:
-    """``fr``, or without its speaker when the span cannot be a noun phrase (:func:`.spans.plausible_speaker`);
-    ``None`` (no frame) when its cue lies in another frame's content ("said it was alarmed by reports ...": the
-    noun "reports" read as a cue with speaker "by"), so the outer statement stays whole."""
-    if fr.speaker is None or plausible_speaker(t, *fr.speaker):
+    """``fr``; with its speaker cut before a relative clause ("Mara Quill who was wounded" -> "Mara Quill"), or
+    without its speaker when the span cannot be a noun phrase (:func:`.spans.plausible_span`); ``None`` (no
+    frame) when its cue lies in another frame's content ("said it was alarmed by reports ...": the noun "reports"
+    read as a cue with speaker "by"), so the outer statement stays whole."""
+    if fr.speaker is None:
         return fr
+    if (span := plausible_span(t, *fr.speaker)) is not None:
+        return fr if span == fr.speaker else _Frame(fr.cue, span, fr.content, fr.minor)
     if any(o is not fr and o.content[0] <= fr.cue[0] < o.content[1] for o in frames):
         return None
     return _Frame(fr.cue, None, fr.content, fr.minor)
@@ -320,8 +323,8 @@ def _lead_in(t: str, us: int, ue: int, cues: list[re.Match], verbs: Verbs,
     """Cue and speaker spans of a unit that only introduces the quotation after it ("A defense official
     told the radio:" before a paragraph that is one quotation): the last cue, followed by nothing but
     its hearer and the colon that ends the unit; ``None`` when the unit says anything else (``toks``:
-    the unit's :func:`_tokens`, when the caller has them)."""
-    toks = _tokens(t, us, ue) if toks is None else toks
+    the unit's :func:`tokens`, when the caller has them)."""
+    toks = tokens(t, us, ue) if toks is None else toks
     if not toks or toks[-1][2] != ":" or not cues:
         return None
     m = cues[-1]
@@ -353,7 +356,7 @@ def _according(toks, i: int, j_end: int, hi: int, us: int, ue: int) -> list[_Fra
         return []
     speaker = (toks[k][0], toks[n - 1][1])
     cue = (toks[i][0], toks[j_end][1])
-    words_before = sum(1 for tk in toks[:i] if _is_word(tk[2]))
+    words_before = sum(1 for tk in toks[:i] if is_word(tk[2]))
     if words_before >= 3:
         end = toks[i - 1][0] if toks[i - 1][2] == "," else toks[i][0]
         if n < hi and toks[n][2] == "," and hi - n > 4:  # "X, according to Y, is ..." -> the whole sentence

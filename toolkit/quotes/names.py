@@ -2,7 +2,7 @@
 
 A span is resolved by the lexicon mention at its head (after a determiner, titles or an apposition
 comma) or :meth:`~toolkit.actors.ActorLexicon.lookup`, else by its proper-name head ("Rep. Dora
-Penn" -> "Dora Penn"); leading discourse words and datelines are trimmed first (:func:`_trim_lead`).
+Penn" -> "Dora Penn"); leading discourse words and datelines are trimmed first (:func:`toolkit.quotes.leads.trim_lead`).
 :func:`_camp_of` gives a name the lexicon does not know camp ``other``, a description ``unnamed``.
 Limits: gender comes only from the lexicon and "Mr./Mrs./Ms."; capitalisation decides what is a name.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .phrases import _FWD_STOP, _NP_STOP, _PARTY_STATE, _SKIP_BEFORE, _TIME_PREP, _VERBISH, _is_word, _tokens
+from .phrases import _FWD_STOP, _NP_STOP, _PARTY_STATE, _SKIP_BEFORE, _TIME_PREP, _VERBISH, is_word, tokens
 
 _TITLES = frozenset("""president sen. sen senator rep. rep representative gov. gov governor mr. mrs. ms. dr. gen.
 general secretary minister prime foreign defense defence chief spokesman spokeswoman deputy vice former lt. col.
@@ -124,12 +124,12 @@ def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _W
         kind = getattr(actor, "kind", None)
         return _Who(mn.name or mn.text, mn.actor, mn.camp, _gender_of(actor),
                     kind not in (None, "person") and _SINGULAR.match(t, s, e) is None, (s, e))
-    toks = _tokens(t, s, e)
+    toks = tokens(t, s, e)
     # drop a trailing parenthetical "(R-Ariz.)"
     if toks and toks[-1][2] == ")":
         cut = max((n for n, tk in enumerate(toks) if tk[2] == "("), default=len(toks))
         toks = toks[:cut]
-    words = [tk for tk in toks if _is_word(tk[2]) or tk[2].endswith(".")]
+    words = [tk for tk in toks if is_word(tk[2]) or tk[2].endswith(".")]
     gender = None
     for tk in words:
         low = tk[2].lower()
@@ -142,7 +142,7 @@ def _name_head(t: str, s: int, e: int, mentions: list, actors_by_id: dict) -> _W
     for n, tk in enumerate(toks):
         w = tk[2]
         joins = (w in ("of", "for", "and") and cur and n + 1 < len(toks) and toks[n + 1][2][:1].isupper())
-        if ((w[0].isupper() and (_is_word(w) or w.endswith(".")) and w not in ("The", "A", "An"))
+        if ((w[0].isupper() and (is_word(w) or w.endswith(".")) and w not in ("The", "A", "An"))
                 or w in ("al", "bin", "van", "von", "al-") or joins):
             if not cur:
                 cur_open = opener
@@ -193,40 +193,6 @@ _SINGULAR = re.compile(r"(?:a|an|one|another)\s", re.I)
 # A mention followed by a role noun modifies it ("Peter Cook, the Pentagon press secretary").
 _ROLE_NEXT = re.compile(r"(?:'s)?\s+(?:press\s+secretary|spokes(?:man|woman|person)|official|aide|adviser|advisor|"
                         r"envoy|ambassador|commander|representative)\b", re.I)
-
-
-# Words that open a speaker span without belonging to it: discourse adverbs, time adverbials, "In a
-# statement ...", "Speaking to ...", a broadcaster ending the preceding "Speaking to state TV" in
-# punctuation-stripped text, and a dateline "CITY (Agency) -".
-_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_LEAD = re.compile(
-    r"(?:[A-Z][A-Za-z .,'-]{1,40}\([A-Za-z .]{2,30}\)\s*[-\u2013\u2014]+\s*"
-    r"|(?:Meanwhile|However|Separately|Elsewhere|Moreover|Furthermore|Also|And|But|Then|Still|Yet|In\s+addition|"
-    r"In\s+turn|For\s+(?:his|her|its|their)\s+part)\b,?\s+"
-    r"|(?:In|in)\s+(?:the\s+)?same\s+context\b,?\s+"
-    r"|(?:An?|One|Two|Three|Several|A\s+few)\s+(?:days?|weeks?|hours?|months?)\s+(?:later|earlier)\b,?\s+"
-    r"|(?:In|in|Since|since)\s+(?:(?:early|late|mid-?)\s*)?" + _MONTHS + r"\b,?\s+"
-    r"|(?:(?:Earlier|Later|Late|Early)\s+)?(?:on\s+|On\s+)?(?:" + _WEEKDAYS + r"|in\s+the\s+day|that\s+day|"
-    r"this\s+week|last\s+week|today|yesterday|the\s+same\s+day)\b,?\s+"
-    r"|(?:Earlier|Later|Previously|Afterwards|Today|Yesterday)\b,?\s+"
-    r"|(?:In|On|At|Through)\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,2}?(?:statement|press\s+release|"
-    r"interview|communiqu[e\u00e9]|speech|remarks|briefing|press\s+conference|news\s+conference|report|tweet|"
-    r"post|message|letter|address)\b(?:\s+(?:issued|released|published|posted|delivered|given|carried|on|"
-    r"to|with|by|late|early|this|last|\w+day)\b)*,?\s+"
-    r"|Speaking\s+(?:to|with|at|on|in|after|before)\s+(?:[\w'-]+\s+){0,5}?(?=(?:he|she|they|it|the|a|an)\s|(?:he|she|they|it)$)"
-    r"|Speaking\s+(?:to|with)\s+(?:[\w'-]+\s+){0,4}?(?:TV|television|radio|channel|agency|newspaper|reporters|journalists)\s+"
-    r"|(?:TV|television|Television|radio|Radio)\s+(?=[A-Z]))")
-
-
-def _trim_lead(t: str, s: int, e: int) -> int:
-    """Start of the speaker span ``t[s:e]`` after leading discourse words and a dateline."""
-    while s < e:
-        m = _LEAD.match(t, s, e)
-        if not m or m.end() >= e:
-            return s
-        s = m.end()
-    return s
 
 
 _PROPER_NAME = re.compile(r"(?:[A-Z][\w'\-.]*)(?:\s+(?:al-|bin|de|van|von|[A-Z][\w'\-.]*))*")

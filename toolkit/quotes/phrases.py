@@ -41,11 +41,13 @@ _PARTY_STATE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")  # a US legislator's party a
 _ASIDE = frozenset("however though too also nonetheless nevertheless meanwhile moreover".split())
 
 
-def _tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+def tokens(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The patterns' tokens of ``t[start:end]`` as (start, end, token), offsets into ``t``."""
     return [(m.start(), m.end(), m.group()) for m in _TOK.finditer(t, start, end)]
 
 
-def _is_word(tok: str) -> bool:
+def is_word(tok: str) -> bool:
+    """Whether a token is a word or number (not punctuation)."""
     return tok[0].isalnum() or tok[0] == "_"
 
 
@@ -60,14 +62,14 @@ def _np_back(toks, j: int, lo: int, cues=frozenset()) -> int | None:
     k = j
     while k >= lo and k > j - 12:
         tok = toks[k][2]
-        if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and _is_word(toks[k - 1][2]) \
+        if tok in cues and tok in _CUE_MODIFIERS and k < j and k > lo and is_word(toks[k - 1][2]) \
                 and toks[k - 1][2].lower() not in _NP_STOP:
             k -= 1  # "the state news agency": a cue word modifying the noun after it
             continue
         if tok in cues and k == j and k > lo and toks[k - 1][2].lower() in _HEAD_DET:
             k -= 1  # "a report says", "the statement said": a cue word heading the subject is a noun
             continue
-        if not _is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
+        if not is_word(tok) or tok.lower() in _NP_STOP or tok in cues:
             if tok in ("who", "whose") and k > lo:  # "the official who spoke ..." -> keep the head noun
                 head = _np_back(toks, k - 1, lo, cues)
                 if head is not None:
@@ -201,8 +203,8 @@ august sept sept. sep sep. september oct oct. october nov nov. november dec dec.
 
 
 def _dated_relative(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None:
-    """The head of a relative clause whose only words before the cue are a date: "Hammond, who on
-    Sept. 9 said ..." (walking back finds "9", the speaker is "Hammond")."""
+    """The head of a relative clause whose only words before the cue are a date: "Mara Quill, who on
+    Sept. 9 said ..." (walking back finds "9", the speaker is "Mara Quill")."""
     n = j
     while n >= lo and j - n < 8 and (toks[n][2].isdigit() or toks[n][2].lower() in _MONTHS
                                      or toks[n][2] == "." or toks[n][2].lower() in _TIME_PREP):
@@ -221,17 +223,17 @@ _QUOTE_MARKS = frozenset('"\u201c\u201d')
 
 def _after_quotation(toks, start: int, lo: int) -> int | None:
     """Start of a speaker phrase that runs from a closing quotation mark to the cue, when the noun
-    phrase found by walking back is only its tail: '"...," Dunford, chairman of the joint chiefs told'
-    or, in text without commas, '"..." Ammar al-Selmo the chief of the volunteer crews in the besieged quarter
-    told' (the name, not the apposition's last noun phrase). Only words, commas and parentheses may
-    lie between the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens,
-    and the mark must close a quotation (an even number of marks up to it in the unit)."""
+    phrase found by walking back is only its tail: '"...," Quill, head of the Vale Council's defence board told'
+    or, in text without commas, '"..." Oren Vask the warden of the ferry crews on the Outer Isles told'
+    (the name, not the apposition's last noun phrase). Only words, commas and parentheses may lie between
+    the mark and the phrase (no clause word: "that", "and", a verb), at most 16 tokens, and the mark must
+    close a quotation (an even number of marks up to it in the unit)."""
     n = start - 1
     while n >= lo and start - n <= 16:
         tok = toks[n][2]
         if tok in _QUOTE_MARKS:
             break
-        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (_is_word(tok) or tok in (",", "(", ")")):
+        if tok.lower() in _NP_STOP or tok.lower() in _VERBISH or not (is_word(tok) or tok in (",", "(", ")")):
             return None
         n -= 1
     else:
@@ -255,7 +257,7 @@ def _modified(toks, start: int, j: int, lo: int, cues) -> tuple[int, int] | None
         tok = toks[n][2]
         if tok in ("(", ")"):
             continue  # "... Contact Group (RCG) envoys in Geneva insisted"
-        if not _is_word(tok):
+        if not is_word(tok):
             return None
         low = tok.lower()
         if low in ("who", "which") and n < start and toks[n + 1][2].islower() \
@@ -357,6 +359,6 @@ def _long_apposition(toks, lo: int, j: int) -> tuple[int, int] | None:
     if f is None or f == n or not toks[n][2][:1].isupper() or toks[n][2].lower() in _OPENERS \
             or toks[n][2].lower() in _PRONOUNS:
         return None
-    if any(_is_word(w) and not w[:1].isupper() and w.lower() not in _NAME_JOIN for _s, _e, w in toks[n:f]):
+    if any(is_word(w) and not w[:1].isupper() and w.lower() not in _NAME_JOIN for _s, _e, w in toks[n:f]):
         return None
     return n, f - 1

@@ -20,7 +20,8 @@ import re
 from .descriptions import _CONTEXT_CHARS, _anchors, _covered, _in_context, _speaker_anchor
 from .phrases import _PRONOUNS
 from .names import (_HEADS_PLURAL, _ORG_WORD, _PERSON_NAME, _SINGULAR, _TITLE_GENDER, _gender_of, _mentions, _name_of,
-                    _trim_lead, _Who)
+                    _Who)
+from .leads import trim_lead
 
 # Pronoun antecedents: speakers within this many characters, then this many earlier person mentions.
 _PRONOUN_CHARS = 1500
@@ -131,7 +132,7 @@ class _Speakers:
         "DAMASCUS (SANA) -") are left out of the lookup; the reported span stays as found."""
         t, anchors, anchor_starts = self.t, self.anchors, self.anchor_starts
         ss, se = span
-        ss = _trim_lead(t, ss, se)
+        ss = trim_lead(t, ss, se)
         word = t[ss:se].lower()
         if word in _PRONOUNS:
             who = _resolve_pronoun(word, ss, self.history, self.people, floor, self.bodies, t)

@@ -8,7 +8,7 @@ in a capitalised word of the clause before it.
 
 from __future__ import annotations
 
-from .phrases import _BE, _NP_STOP, _PRONOUNS, _SKIP_BEFORE, _VERBISH, _is_word, _tokens
+from .phrases import _BE, _NP_STOP, _PRONOUNS, _SKIP_BEFORE, _VERBISH, is_word, tokens
 
 _INTRO = frozenset("""but and so yet in on at during after before when while as even then also still though although
 since because if later earlier meanwhile however instead indeed last this on""".split())
@@ -35,7 +35,7 @@ def _bare_speaker(toks, s0: int, s1: int) -> int:
             return k
         if w[:1].isupper() or w.lower() in _BARE_JOIN:
             continue
-        if w.islower() and _is_word(w) and lower < 3:
+        if w.islower() and is_word(w) and lower < 3:
             lower += 1
             continue
         break
@@ -45,7 +45,7 @@ def _bare_speaker(toks, s0: int, s1: int) -> int:
                                                                  and k - 2 >= s0 and toks[k - 2][2][:1].isupper())):
             k -= 1
     else:
-        while k - 1 >= s0 and s1 - k < 2 and toks[k - 1][2].islower() and _is_word(toks[k - 1][2]):
+        while k - 1 >= s0 and s1 - k < 2 and toks[k - 1][2].islower() and is_word(toks[k - 1][2]):
             k -= 1
     return k
 
@@ -57,14 +57,14 @@ _FRAGMENT_WORDS = 5
 
 
 def _subject_span(t: str, us: int, ue: int) -> tuple[int, int] | None:
-    toks = _tokens(t, us, ue)
+    toks = tokens(t, us, ue)
     return _subject(toks, 0, len(toks))
 
 
 def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
     """Rough sentence subject: the first pronoun, or up to four words before the first verb-like word."""
     k = lo
-    while k < hi and not _is_word(toks[k][2]):
+    while k < hi and not is_word(toks[k][2]):
         k += 1
     if k < hi and (toks[k][2].lower() in _INTRO  # "In a speech on Monday, ..." / "But even then, ..."
                    # "Briefing MPs on Tuesday, ...": a participle opening a phrase that a comma closes
@@ -73,19 +73,19 @@ def _subject(toks, lo: int, hi: int) -> tuple[int, int] | None:
                    and toks[k + 1][2] != ","):
         comma = next((n for n in range(k, min(hi, k + 12)) if toks[n][2] == ","), None)
         k = comma + 1 if comma is not None else k + 1
-        while k < hi and (not _is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
+        while k < hi and (not is_word(toks[k][2]) or toks[k][2].lower() in _INTRO):
             k += 1
     if k >= hi:
         return None
     if toks[k][2].lower() in _PRONOUNS:
         return (toks[k][0], toks[k][1])
     e = k
-    while e + 1 < min(hi, k + 4) and _is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
+    while e + 1 < min(hi, k + 4) and is_word(toks[e + 1][2]) and toks[e + 1][2].lower() not in _VERBISH \
             and not toks[e + 1][2].endswith("ed"):
         e += 1
-    # an apposed name: "The top general, Joseph Dunford, sought ..." -> both, so the name resolves
+    # an apposed name: "The chief envoy, Mara Quill, sought ..." -> both, so the name resolves
     n = e + 2
-    while n < min(hi, e + 6) and toks[n][2][:1].isupper() and _is_word(toks[n][2]):
+    while n < min(hi, e + 6) and toks[n][2][:1].isupper() and is_word(toks[n][2]):
         n += 1
     if e + 1 < hi and toks[e + 1][2] == "," and n > e + 2 and n < hi and toks[n][2] == ",":
         e = n - 1
@@ -108,7 +108,7 @@ def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple
     predicate noun: 'the plan is "dead"' states nothing as said). Limits: no parser; a long or
     inverted subject is missed, and a verb of perception or action with a quoted object reads as
     speech ('a clip he called "distasteful"' is right, 'she read "Beloved"' is a false quote)."""
-    toks = _tokens(t, us, ue)
+    toks = tokens(t, us, ue)
     hi = len(toks)
     subj = _subject(toks, 0, hi)
     if subj is None:
@@ -131,7 +131,7 @@ def _predicate(t: str, us: int, ue: int, o: int) -> tuple[tuple[int, int], tuple
         v += 1  # "also", "has", "is also promising": to the verb
     if aux and v < hi and not toks[v][2].endswith("ing"):
         return None  # a copula ("was angry") or a passive ("were told"), not a speaker's verb ("will fight" is)
-    if v >= hi or not toks[v][2].islower() or not _is_word(toks[v][2]) or toks[v][2] in _NP_STOP \
+    if v >= hi or not toks[v][2].islower() or not is_word(toks[v][2]) or toks[v][2] in _NP_STOP \
             or toks[v][2] in _NOT_VERB or toks[v][2] in _BE or toks[v][2] in _VERBISH:
         return None
     c = v + 1
