@@ -4,6 +4,8 @@ leave-one-set-out (toolkit/sentiment/news_choice.py) follows the decision rule. 
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.sentiment import entity_portrayal, get_backend, portrayal, target_sentiment
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.news import follower_modifier, news_label, portrayal_band
@@ -157,3 +159,16 @@ def test_sentiment_news_band_only_for_the_packaged_model(tmp_path):
     assert portrayal(text, [(0, 10)], backend=user)[0].label == raw.label  # no band unless the user sets one
     user.portrayal_band = PACKAGED_PORTRAYAL_BAND
     assert portrayal(text, [(0, 10)], backend=user)[0].label == "neutral"
+
+
+def test_sentiment_news_follower_nouns_bad_entry_names_file_and_line(tmp_path):
+    from toolkit.lexicon import LexiconError
+    from toolkit.sentiment.context import ROLES_PATH, role_cues
+
+    good = ROLES_PATH.read_text(encoding="utf-8")
+    assert role_cues(ROLES_PATH).followers >= {"supporters", "loyalists"} and "support" not in role_cues().followers
+    bad = tmp_path / "roles.yml"
+    bad.write_text(good.replace("follower_nouns: [supporter,", "follower_nouns: [[supporter],", 1), encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        role_cues(bad)
+    assert err.value.path == str(bad) and err.value.line and "follower_nouns" in str(err.value)

@@ -27,7 +27,7 @@ from dataclasses import replace
 from toolkit.paths import shared_path
 from toolkit.sentiment import LABELS
 from toolkit.sentiment.context import target_context
-from toolkit.sentiment.news_choice import Choice, SpotMention, choose, leave_one_set_out, news_predictions, spot_mention
+from toolkit.sentiment.news_choice import SpotMention, choose, leave_one_set_out, news_predictions, spot_mention
 from toolkit.validate import spot
 from toolkit.validate.metrics import accuracy, macro_f1
 
@@ -81,8 +81,8 @@ def report(sets: dict[str, list[SpotMention]], fired: dict[str, list[str]]) -> l
     out.append(f"baseline pooled ({len(gold)}): {_fig(metric(gold, base))}; always neutral: "
                f"{_fig(metric(gold, ['neutral'] * len(gold)))}; wrong {wrong}, of which polar labels of neutral "
                f"mentions {polar_neutral}")
-    for label, sets_used in (("rule and band", sets),
-                             ("band alone", {n: [replace(m, follower=False) for m in rows] for n, rows in sets.items()})):
+    no_rule = {n: [replace(m, follower=False) for m in rows] for n, rows in sets.items()}
+    for label, sets_used in (("rule and band", sets), ("band alone", no_rule)):
         folds = leave_one_set_out(sets_used, metric)
         for f in folds:
             out.append(f"LOSO {label}: held out {f.held_out}, chosen band {f.choice.band:.2f} rule "

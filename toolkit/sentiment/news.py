@@ -3,7 +3,8 @@
 The target models are fitted on NewsMTSC (Hamborg & Donnay 2021, EACL), whose targets were sampled to be
 polar; on real news most outlet mentions are neutral (28 of 40 in each of the three dev sets,
 ``portrayal_real``, ``portrayal_fresh`` and ``portrayal_fresh2`` of ``toolkit/validate/gold/``), and the
-arg-max label of the NewsMTSC model is too polar there. :func:`toolkit.sentiment.portrayal` therefore relabels its mentions, and only their labels:
+arg-max label of the NewsMTSC model is too polar there. :func:`toolkit.sentiment.portrayal` therefore
+relabels its mentions, and only their labels:
 
 * **band**: a polar label whose score ``P(positive) - P(negative)`` lies within ``+-band`` becomes
   ``neutral`` (the backend's ``portrayal_band``, :func:`portrayal_band`; 0 for a backend without one, so
