@@ -4,6 +4,8 @@ leave-one-set-out (toolkit/sentiment/news_choice.py) follows the decision rule. 
 
 from __future__ import annotations
 
+import pytest
+
 from toolkit.sentiment import entity_portrayal, get_backend, portrayal, target_sentiment
 from toolkit.sentiment.context import target_context
 from toolkit.sentiment.news import follower_modifier, news_label, portrayal_band
@@ -117,3 +119,56 @@ def test_sentiment_news_spot_mention_keeps_the_backend_label():
     raw = target_sentiment(text, 0, 10)
     assert mention.result.label == raw.label != "neutral" and not mention.follower
     assert news_predictions([mention], Choice(0.35, True)) == ["neutral"]
+
+
+_JUDGED = [("Mara Quill endorsement of the torture was condemned by judges.", "Mara Quill"),
+           ("The Vale Front's support for the massacre of Port Elbe villagers drew outrage.", "The Vale Front"),
+           ("Ruritania allies itself with the killers of Port Elbe.", "Ruritania")]
+
+
+def test_sentiment_news_follower_rule_skips_acts_and_verbs():
+    for text, mention in _JUDGED:  # a support act, not its people; "allies itself" is a verb
+        assert not follower_modifier(target_context(text, *_span(text, mention))), text
+    text = "Mara Quill fans the flames in Port Elbe. Mara Quill fans marched. Mara Quill loyalists wept."
+    assert not follower_modifier(target_context(text, *_span(text, "Mara Quill")))
+    assert follower_modifier(target_context(text, *_span(text, "Mara Quill", 1)))
+    assert follower_modifier(target_context(text, *_span(text, "Mara Quill", 2)))  # a listed noun beyond support_nouns
+
+
+def test_sentiment_news_judged_mentions_stay_polar_in_portrayal():
+    band = portrayal_band(get_backend("default"))
+    for text, mention in _JUDGED:
+        start, end = _span(text, mention)
+        lexical = target_sentiment(text, start, end, backend="vader")  # no band: only the rule could neutralise it
+        assert lexical.label != "neutral" and portrayal(text, [(start, end)], backend="vader")[0].label == lexical.label
+        raw, got = target_sentiment(text, start, end), portrayal(text, [(start, end)])[0]
+        assert got.label == ("neutral" if abs(raw.score) < band else raw.label)  # the band alone, no rule
+    text, mention = _JUDGED[0]
+    assert portrayal(text, [_span(text, mention)])[0].label == "negative"
+
+
+def test_sentiment_news_band_only_for_the_packaged_model(tmp_path):
+    from toolkit.sentiment.static import MODEL_PATH, PACKAGED_PORTRAYAL_BAND, StaticLinearBackend
+
+    assert portrayal_band(get_backend("default")) == portrayal_band(get_backend("static")) == PACKAGED_PORTRAYAL_BAND
+    user = StaticLinearBackend.load(get_backend("default").save(tmp_path / "mine.json"))  # a user's own weights
+    assert portrayal_band(user) == 0.0 and portrayal_band(StaticLinearBackend.load(MODEL_PATH)) == 0.0
+    text = "Mara Quill met the envoy of Ruritania amid tensions."
+    raw = target_sentiment(text, 0, 10, backend=user)
+    assert raw.label != "neutral" and abs(raw.score) < PACKAGED_PORTRAYAL_BAND
+    assert portrayal(text, [(0, 10)], backend=user)[0].label == raw.label  # no band unless the user sets one
+    user.portrayal_band = PACKAGED_PORTRAYAL_BAND
+    assert portrayal(text, [(0, 10)], backend=user)[0].label == "neutral"
+
+
+def test_sentiment_news_follower_nouns_bad_entry_names_file_and_line(tmp_path):
+    from toolkit.lexicon import LexiconError
+    from toolkit.sentiment.context import ROLES_PATH, role_cues
+
+    good = ROLES_PATH.read_text(encoding="utf-8")
+    assert role_cues(ROLES_PATH).followers >= {"supporters", "loyalists"} and "support" not in role_cues().followers
+    bad = tmp_path / "roles.yml"
+    bad.write_text(good.replace("follower_nouns: [supporter,", "follower_nouns: [[supporter],", 1), encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        role_cues(bad)
+    assert err.value.path == str(bad) and err.value.line and "follower_nouns" in str(err.value)

@@ -126,7 +126,7 @@ def entity_portrayal(text: str, spans: Iterable[tuple[int, int]], backend="defau
     if not spans:
         raise ValueError("entity_portrayal needs at least one mention span")
     backend = resolve(backend)
-    scored = portrayal(text, spans, backend)
+    scored = portrayal(text, spans, backend, news=False)  # the scores only: news labels are not needed
     score = sum(r.score for r in scored) / len(scored)
     band = entity_band(backend)
     seen, evidence = set(), []

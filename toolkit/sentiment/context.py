@@ -45,7 +45,8 @@ _VIOLENCE_PREPS = frozenset({"by", "on", "against", "of", "targeting", "in"})
 class Cues:
     """The cue words of ``sentiment_roles.yml``: verbs and nouns of attack and support (with their
     regular inflections; nouns of armed violence count as attack cues but not as the possessive
-    ``nouns``), passive auxiliaries, speech verbs, negators and clause breaks."""
+    ``nouns``), passive auxiliaries, speech verbs, negators and clause breaks; the person nouns of an
+    actor's followers and the words after which such a noun reads as a verb (:mod:`toolkit.sentiment.news`)."""
 
     attack: frozenset
     support: frozenset
@@ -55,6 +56,8 @@ class Cues:
     negators: frozenset
     breaks: frozenset
     violence: frozenset = frozenset()
+    followers: frozenset = frozenset()
+    follower_objects: frozenset = frozenset()
 
 
 @functools.lru_cache(maxsize=4)
@@ -73,9 +76,12 @@ def role_cues(path: Path = ROLES_PATH) -> Cues:
         value = data.get(key)
         require(isinstance(value, list) and all(isinstance(w, str) for w in value), path, value,
                 f"'{key}' must be a list of strings", parent=data)
-    violence = data.get("violence_nouns", [])
-    require(isinstance(violence, list) and all(isinstance(w, str) for w in violence), path, violence,
-            "'violence_nouns' must be a list of strings", parent=data)
+    optional = {}
+    for key in ("violence_nouns", "follower_nouns", "follower_verb_objects"):
+        value = optional[key] = data.get(key, [])
+        require(isinstance(value, list) and all(isinstance(w, str) for w in value), path, value,
+                f"'{key}' must be a list of strings", parent=data)
+    violence = optional["violence_nouns"]
     attack = set(data["attack_irregular"]) | set(data["attack_nouns"]) | set(violence)
     for verb in data["attack_verbs"]:
         attack.update(inflect(verb))
@@ -85,7 +91,8 @@ def role_cues(path: Path = ROLES_PATH) -> Cues:
     nouns = frozenset(data["attack_nouns"]) | frozenset(data["support_nouns"])
     return Cues(frozenset(attack), frozenset(support - attack), nouns, frozenset(data["passive_auxiliaries"]),
                 frozenset(data["speech_verbs"]), frozenset(data["negators"]), frozenset(data["clause_breaks"]),
-                frozenset(violence))
+                frozenset(violence), frozenset(optional["follower_nouns"]),
+                frozenset(optional["follower_verb_objects"]))
 
 
 _LINE_BREAK = re.compile(f"[{LINE_BREAKS}]")  # the breaks toolkit.text.sentences never crosses

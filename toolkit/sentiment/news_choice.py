@@ -5,11 +5,14 @@ follower-noun rule is adopted when, on the training sets, it changes at least on
 neither any set's accuracy nor its macro-F1; the band is the value of :data:`GRID` with the highest pooled
 macro-F1 on the training sets (ties: higher pooled accuracy, then the smaller band); the held-out set is
 scored with the fold's choice. A change ships when the held-out macro-F1 beats the unchanged model's in
-at least 2 of 3 folds and the pooled held-out accuracy does not fall. The sets are
-``toolkit/validate/gold/portrayal_*.jsonl`` read by :func:`toolkit.validate.spot.read_spot` (the
-commands are in docs/training.md); the scorer is passed in (``metric(gold, predicted) -> (accuracy,
-macro_f1)``), so this module stays below :mod:`toolkit.validate`. Limit: three sets of 40, one mention
-moves a set by 0.025; a rule read off all the sets scores optimistically in their folds.
+at least 2 of 3 folds and the pooled held-out accuracy does not fall. The sets are the three dev sets
+``portrayal_real``, ``portrayal_fresh`` and ``portrayal_fresh2`` of ``toolkit/validate/gold/`` (never the
+held-out ``portrayal_fresh3``) read by :func:`toolkit.validate.spot.read_spot` (``python
+tools/portrayal_band_loso.py`` prints every figure of docs/training.md); the scorer is passed in
+(``metric(gold, predicted) -> (accuracy, macro_f1)``), so this module stays below :mod:`toolkit.validate`.
+Limit: three sets of 40, one mention moves a set by 0.025; the rule was read off all three sets and the
+pooled in-sample band curve had been seen before the decision rule was written, so the fold figures are
+optimistic (the held-out set is the forward check).
 """
 
 from __future__ import annotations

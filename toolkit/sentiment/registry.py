@@ -2,7 +2,8 @@
 
 Built in: ``default`` (the linear target model of :mod:`toolkit.sentiment.linear` with the dense
 static-vector features of :mod:`toolkit.sentiment.static`, ``toolkit/models/sentiment_static.json``;
-``static`` is the same model under its own name), ``stacked`` (gradient-boosted trees stacked on that model,
+``static`` is the same model under its own name; both with the packaged model's portrayal band,
+:func:`toolkit.sentiment.static.load_packaged`), ``stacked`` (gradient-boosted trees stacked on that model,
 :mod:`toolkit.sentiment.stacked`, ``toolkit/models/sentiment_stack.json``; issue 20 round 5, not the default:
 it labels one dev portrayal spot mention fewer right; with its own entity band since round 14, PerSenT's nested
 held-out fold macro-F1 is 0.432 +- 0.031 against 0.372 +- 0.027 at +-0.05 and the default's 0.401 +- 0.020 in the
@@ -22,7 +23,7 @@ from . import lexical
 from .linear import MODEL_PATH, LinearTargetBackend
 from .rules import TEXTBLOB_PARAMS, RuleTargetBackend
 from .static import MODEL_PATH as STATIC_MODEL_PATH
-from .static import StaticLinearBackend
+from .static import load_packaged
 
 __all__ = ["register_backend", "unregister_backend", "available_backends", "get_backend", "packaged_backend",
            "resolve"]
@@ -48,9 +49,9 @@ def _stacked() -> object:
 _BUILT_IN: dict[str, Callable[[], object]] = {
     "vader": lambda: RuleTargetBackend(lexical.vader()),
     "textblob": lambda: RuleTargetBackend(lexical.textblob(), TEXTBLOB_PARAMS),
-    "default": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="default"),
+    "default": lambda: load_packaged("default"),
     "stacked": _stacked,
-    "static": lambda: StaticLinearBackend.load(STATIC_MODEL_PATH, name="static"),
+    "static": lambda: load_packaged("static"),
     "linear": lambda: LinearTargetBackend.load(MODEL_PATH, name="linear"),
     "trained": _trained,
 }

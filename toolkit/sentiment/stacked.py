@@ -229,6 +229,9 @@ class StackedBackend(StaticLinearBackend):
         weights, name, settings: the static linear model's (as :class:`StaticLinearBackend`).
         forest: the second stage.
         names: the rule feature names of its columns, after the three logits.
+
+    No news band in portrayal (the inherited ``portrayal_band`` 0, :mod:`toolkit.sentiment.news`): the packaged
+    static model's 0.35 was chosen for the linear model's scores, not these trees'.
     """
 
     _keep_named = True
@@ -240,10 +243,6 @@ class StackedBackend(StaticLinearBackend):
     neutral. Chosen from 0.05-0.3 by ``tools/static_persent_band.py`` (nested folds over PerSenT documents: 0.25
     in all five; held-out fold macro-F1 0.432 +- 0.031 against 0.372 +- 0.027 at 0.05, five folds higher). Limit:
     fitted to PerSenT's label mix, the only document-level gold here."""
-
-    portrayal_band = 0.0
-    """No news band in portrayal (:mod:`toolkit.sentiment.news`): the default's 0.35 was chosen for the
-    linear model's scores, not these trees'."""
 
     def __init__(self, weights: dict[str, Sequence[float]], forest: Forest, names: Sequence[str],
                  name: str = "stacked", settings: dict | None = None) -> None:
