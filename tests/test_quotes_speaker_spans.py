@@ -54,7 +54,7 @@ def test_quotes_speaker_spans_noun_phrase_speakers_kept_in_statements(text, spea
 
 def test_quotes_speaker_spans_clause_walked_back_leaves_no_speaker():
     # text without commas: the walk back from "said" takes the clause before it for the speaker
-    text = "Five fighters were killed and many others were wounded said the source in Port Elbe."
+    text = "The granary caught fire and two carts of seed were scorched said the source in Port Elbe."
     (q,) = extract_quotes(text, actors=False)
     assert q.speaker is None and q.speaker_start is None and q.actor is None
 
