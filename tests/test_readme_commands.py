@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import once_per_session
 from fresh_clone import REPORT_COMMAND, is_checkout, make_clone, missing_packages
 
 from toolkit import cli
@@ -263,28 +264,31 @@ def _script_runs(commands) -> dict[str, list[tuple[str, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def script_parse(clone):
+def script_parse(clone, tmp_path_factory):
     """``parse(script, *args)``: (exit status, stderr) of that script run up to its ``parse_args``
-    (:data:`PARSE_ONLY`) in the fresh copy. The first line to be checked runs every script's command lines
-    in one process, one script after another, and keeps their results (per pytest-xdist worker): the 20
-    scripts' 34 lines took 3.5 CPU-s so, against 10.1 with one process per script (most of it each process
-    importing the toolkit, scikit-learn or torch again; measured on the 2-core machine). A line not among
-    them runs alone."""
+    (:data:`PARSE_ONLY`) in a fresh copy. Every script's command lines run in one process, one script after
+    another, once per test session (``once_per_session``, conftest.py: the first pytest-xdist worker to ask
+    runs it in its copy, the others read its results; every copy holds the same files): the 20 scripts' 34
+    lines took 3.5 CPU-s so, against 10.1 with one process per script (most of it each process importing
+    the toolkit, scikit-learn or torch again; measured on the 2-core machine). A line not among them runs
+    alone."""
     root, env = clone
-    runs, done = _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS]), {}
 
-    def run(pairs: list[tuple[str, tuple[str, ...]]]) -> None:
+    def run(pairs) -> list[list]:
         ran = subprocess.run([sys.executable, "-c", PARSE_ONLY, json.dumps(pairs)], cwd=root, env=env,
                              capture_output=True, text=True, timeout=600)
         last = ran.stdout.splitlines()[-1] if ran.returncode == 0 and ran.stdout.strip() else ""
         results = json.loads(last) if last.startswith("[") else [(ran.returncode, ran.stderr[-3000:])] * len(pairs)
-        done.update({(script, *args): tuple(r) for (script, args), r in zip(pairs, results)})
+        return [[script, list(args), *r] for (script, args), r in zip(pairs, results)]
+
+    runs = _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS])
+    every = once_per_session(tmp_path_factory, "script-parse",
+                             lambda _folder: run([(name, line) for name, lines in runs.items() for line in lines]))
+    done = {(script, *args): (code, err) for script, args, code, err in every}
 
     def parse(script: str, *args: str) -> tuple[int, str]:
-        if not done:
-            run([(name, line) for name, lines in runs.items() for line in lines])
         if (script, *args) not in done:
-            run([(script, args)])
+            done.update({(s, *a): (c, e) for s, a, c, e in run([(script, args)])})
         return done[(script, *args)]
 
     return parse
