@@ -28,8 +28,8 @@ when the shared data is here. ``PYTHONPATH`` points at the copy, as an editable 
   (:data:`DEV_DOCS`: benchmarks, training and the settings' cross-validation, minutes to tens of minutes
   of CPU, each command beside the figure it measures), run or not, by the parser that would read it:
   :func:`toolkit.cli.parse` (and a trainer's own ``add_arguments``), a benchmark's argparse parser (the
-  script runs up to ``parse_args`` and stops there; one process per script parses all its lines, so its
-  imports load once), ``make -n`` (the toolkit commands of its recipe
+  script runs up to ``parse_args`` and stops there; one process parses every script's lines, one script
+  after another, so the libraries they share load once), ``make -n`` (the toolkit commands of its recipe
   parsed in turn). In the developer documents' prose, capitalised words (``PATH``, ``CORPUS``, ``DAYS``)
   stand for the reader's values, ``[...]`` for optional options, a trailing ``...`` for more arguments
   (a required one may then be missing). A renamed sub-command or option fails; so does an option in the
@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import once_per_session
 from fresh_clone import REPORT_COMMAND, is_checkout, make_clone, missing_packages
 
 from toolkit import cli
@@ -88,9 +89,12 @@ MODULES = ("toolkit.sentiment.selection", "toolkit.validate.agreement")  # `pyth
 PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
                 "FILE": "examples/alignment.yml", "HEAD": "HEAD"}  # HEAD: git's own name, a real value
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")
-# a benchmark or tools/ script up to its parse_args, once for each argument list (argv[2], JSON): the options
-# parsed as the script would, then a stop; each run's exit status and stderr, as JSON on the last stdout line
-PARSE_ONLY = """import argparse, contextlib, io, json, runpy, sys, traceback
+# each benchmark or tools/ script up to its parse_args, once for each argument list (argv[1], JSON: [script, args]
+# pairs, in order): the options parsed as the script would, then a stop; each run's exit status and stderr, as JSON
+# on the last stdout line. Between runs sys.path is put back and the modules loaded from benchmarks/, tools/ and
+# tests/ (helpers a script puts on its path) are dropped, so a script imports its own helpers as it would alone;
+# the libraries stay loaded (the same modules a run alone would import).
+PARSE_ONLY = """import argparse, contextlib, io, json, os, runpy, sys, traceback
 def parse_only(self, args=None, namespace=None):
     ns, extra = self.parse_known_args(args, namespace)
     if extra:
@@ -98,8 +102,9 @@ def parse_only(self, args=None, namespace=None):
     print("parsed by", self.prog, file=sys.stderr)
     sys.exit(0)
 argparse.ArgumentParser.parse_args = parse_only
-script, results = sys.argv[1], []
-for args in json.loads(sys.argv[2]):
+local = tuple(os.path.realpath(d) + os.sep for d in ("benchmarks", "tools", "tests"))
+path, results = list(sys.path), []
+for script, args in json.loads(sys.argv[1]):
     sys.argv, err, code = [script, *args], io.StringIO(), 0
     with contextlib.redirect_stderr(err):
         try:
@@ -110,6 +115,9 @@ for args in json.loads(sys.argv[2]):
             traceback.print_exc()
             code = 1
     results.append([code, err.getvalue()[-3000:]])
+    sys.path[:] = path
+    for name in [n for n, m in sys.modules.items() if os.path.realpath(getattr(m, "__file__", None) or "/").startswith(local)]:
+        del sys.modules[name]
 print("\\n" + json.dumps(results))
 """
 
@@ -256,22 +264,31 @@ def _script_runs(commands) -> dict[str, list[tuple[str, ...]]]:
 
 
 @pytest.fixture(scope="module")
-def script_parse(clone):
+def script_parse(clone, tmp_path_factory):
     """``parse(script, *args)``: (exit status, stderr) of that script run up to its ``parse_args``
-    (:data:`PARSE_ONLY`) in the fresh copy. A script's first line to be checked runs all its command lines
-    in one process and keeps their results (per pytest-xdist worker: a worker runs only the scripts its
-    tests name)."""
+    (:data:`PARSE_ONLY`) in a fresh copy. Every script's command lines run in one process, one script after
+    another, once per test session (``once_per_session``, conftest.py: the first pytest-xdist worker to ask
+    runs it in its copy, the others read its results; every copy holds the same files): the 20 scripts' 34
+    lines took 3.5 CPU-s so, against 10.1 with one process per script (most of it each process importing
+    the toolkit, scikit-learn or torch again; measured on the 2-core machine). A line not among them runs
+    alone."""
     root, env = clone
-    runs, done = _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS]), {}
+
+    def run(pairs) -> list[list]:
+        ran = subprocess.run([sys.executable, "-c", PARSE_ONLY, json.dumps(pairs)], cwd=root, env=env,
+                             capture_output=True, text=True, timeout=600)
+        last = ran.stdout.splitlines()[-1] if ran.returncode == 0 and ran.stdout.strip() else ""
+        results = json.loads(last) if last.startswith("[") else [(ran.returncode, ran.stderr[-3000:])] * len(pairs)
+        return [[script, list(args), *r] for (script, args), r in zip(pairs, results)]
+
+    runs = _script_runs(COMMANDS + [c for _doc, c in DEV_COMMANDS])
+    every = once_per_session(tmp_path_factory, "script-parse",
+                             lambda _folder: run([(name, line) for name, lines in runs.items() for line in lines]))
+    done = {(script, *args): (code, err) for script, args, code, err in every}
 
     def parse(script: str, *args: str) -> tuple[int, str]:
         if (script, *args) not in done:
-            lines = runs.get(script, []) + ([] if args in runs.get(script, []) else [args])
-            ran = subprocess.run([sys.executable, "-c", PARSE_ONLY, script, json.dumps(lines)], cwd=root, env=env,
-                                 capture_output=True, text=True, timeout=300)
-            last = ran.stdout.splitlines()[-1] if ran.returncode == 0 and ran.stdout.strip() else ""
-            results = json.loads(last) if last.startswith("[") else [(ran.returncode, ran.stderr[-3000:])] * len(lines)
-            done.update({(script, *line): tuple(r) for line, r in zip(lines, results)})
+            done.update({(s, *a): (c, e) for s, a, c, e in run([(script, args)])})
         return done[(script, *args)]
 
     return parse
