@@ -77,8 +77,8 @@ def test_validate_szeged_factbank_dev_sentence_f1(shared):
     assert res["sentence"]["f1"] > res["baseline"]["f1"] + 0.1
 
 
-def test_hedge_cv_main_prints_dev_cv_folds_and_wikiweasel(tmp_path, monkeypatch, capsys):
-    from toolkit.validate.hedge_cv import main
+def test_validate_factbank_main_prints_dev_cv_folds_and_wikiweasel(tmp_path, monkeypatch, capsys):
+    from toolkit.validate.factbank import main
 
     head, body = MINI.split("<Document>", 1)
     docs = "".join("<Document>" + body.split("</DocumentSet>")[0].replace("<DocID>mini", f"<DocID>mini{d}")

@@ -85,7 +85,7 @@ the text's end. The default lexicon encodes these decisions:
   hedges, since a result takes those forms ("So it could be a long wait"). After review "so he/they could" before
   "be", "still", "face" or "have" hedges (a result: "so he could still be in the Vale"), the same three records still
   removed; a result before another verb is still dropped with the purposes, and a purpose with those verbs ("so they
-  could be home") hedges. Both rules' figures come from ``python -m toolkit.validate.hedge_cv`` (FactBank; add
+  could be home") hedges. Both rules' figures come from ``python -m toolkit.validate.factbank`` (FactBank; add
   ``--undo NAME`` for the "before") and ``python tools/hedge_rule_loso.py --rule NAME`` (the 18 dev sets), NAME the
   rule's name in :data:`toolkit.validate.hedge_cv.DECISIONS`. A cue in a
   question was tried and dropped (no gain on the unread set, WikiWeasel lower). "Would be considered" (deeming), concessive "whether in X or Y" and "asked

@@ -35,9 +35,9 @@ often modifies another noun, "a potential refugee crisis", only at the end of it
 still / face / have" hedges again) the figures are those above, unchanged: dev 0.859, CV 0.847 +- 0.050 (folds 0.848,
 0.906, 0.793, 0.800, 0.887; shipped 0.849 +- 0.051), WikiWeasel 0.806; with both rules undone, dev 0.854, CV 0.842 +-
 0.053, WikiWeasel 0.806.
-Run ``python -m toolkit.validate.hedge_cv`` (the shipped lexicon: dev, CV mean +- spread and per fold, the keep counts,
-WikiWeasel; :func:`main`) or, for a rule's "before", ``python -m toolkit.validate.hedge_cv --undo NAME`` (a name of
-:data:`DECISIONS`, repeatable); from Python::
+Run ``python -m toolkit.validate.factbank`` (the shipped lexicon: dev, CV mean +- spread and per fold, the keep counts,
+WikiWeasel; :mod:`toolkit.validate.factbank`) or, for a rule's "before", ``python -m toolkit.validate.factbank --undo
+NAME`` (a name of :data:`DECISIONS`, repeatable); from Python::
 
     from toolkit.paths import shared_path
     from toolkit.validate.hedge_cv import cross_validate
@@ -57,7 +57,6 @@ import inspect
 import itertools
 import statistics
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..hedging import CueEntry, HedgeLexicon, load_hedges
 from .metrics import f_score
@@ -455,47 +454,3 @@ def cross_validate(sents, lexicon: HedgeLexicon | None = None, k: int = FOLDS) -
         out[f"{name}_mean"] = statistics.mean(out[name])
         out[f"{name}_sd"] = statistics.stdev(out[name]) if k > 1 else 0.0
     return out
-
-
-def figures(gold_dir, lexicon: HedgeLexicon | None = None) -> dict:
-    """FactBank dev sentence F1, the CV of :func:`cross_validate` and WikiWeasel sentence F1 of ``lexicon`` (the
-    shipped one when ``None``), from the Szeged files in ``gold_dir`` (``factbank-dev.xml``, ``wiki.xml``)."""
-    from .szeged import evaluate, read_gold  # szeged imports this module
-
-    lexicon = lexicon or load_hedges()
-    dev = Path(gold_dir) / "factbank-dev.xml"
-    return {"dev": evaluate(dev, lexicon)["sentence"]["f1"], "cv": cross_validate(read_gold(dev), lexicon),
-            "wiki": evaluate(Path(gold_dir) / "wiki.xml", lexicon)["sentence"]["f1"]}
-
-
-def _runs(xs: list[float]) -> str:
-    return f"{statistics.mean(xs):.3f} +- {statistics.stdev(xs):.3f}  [{', '.join(f'{x:.3f}' for x in xs)}]"
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m toolkit.validate.hedge_cv [--undo NAME ...]``: the figures of :func:`figures` for the shipped
-    lexicon, or for it with the named decisions undone (the "before" of a rule), from the shared Szeged files."""
-    import argparse
-
-    from ..paths import shared_path
-
-    parser = argparse.ArgumentParser(description="FactBank dev, CV and WikiWeasel sentence F1 of the hedge rules")
-    parser.add_argument("--undo", action="append", default=[], choices=[d.name for d in DECISIONS], metavar="NAME",
-                        help="score the lexicon with this decision undone (repeatable; a name of DECISIONS)")
-    args = parser.parse_args(argv)
-    gold = shared_path("gold", "szeged-uncertainty")
-    if gold is None:
-        raise SystemExit("no shared Szeged files: set NARRATIVE_SHARED")
-    lexicon = without(load_hedges(), tuple(d for d in DECISIONS if d.name in args.undo))
-    out = figures(gold, lexicon)
-    cv = out["cv"]
-    print(f"FactBank dev sentence F1 {out['dev']:.3f}")
-    print(f"CV over {cv['folds']} document folds: rules chosen by CV {_runs(cv['selected'])}")
-    print(f"  this lexicon on the held-out folds {_runs(cv['shipped'])}")
-    for name, n in cv["kept"].items():
-        print(f"  kept in {n}/{cv['folds']} folds: {name}")
-    print(f"WikiWeasel sentence F1 {out['wiki']:.3f} (second domain, never used to choose)")
-
-
-if __name__ == "__main__":
-    main()
