@@ -50,6 +50,9 @@ def test_actors_anaphors_of_a_mention_of_the_same_camp_need_no_mention_before(tm
     assert _found("Under the council of former envoy Mara Quill, Ruritania kept calm.", lex) == [
         ("the council", "elbe_council", "anaphor"), ("envoy Mara Quill", "quill", "alias")]
     assert _found("The council of the Vale Front met.", lex) == [("Vale Front", "vale_front", "alias")]
+    # the council of someone's successor is not that person's
+    assert _found("The Port Elbe council met; the council of Mara Quill's ward did not.", lex) == [
+        ("Port Elbe council", "elbe_council", "alias"), ("Mara Quill", "quill", "possessive")]
 
 
 def test_actors_anaphors_are_not_aliases_of_the_actor(tmp_path):
@@ -68,6 +71,8 @@ def test_actors_anaphors_after_an_unknown_id_is_a_lexicon_error_with_file_and_li
      [("President Obama", "obama")]),
     ("The administration believes the talks in Port Elbe will resume.", []),
     ("President Obama spoke; the administration had no plan.",
+     [("President Obama", "obama"), ("the administration", "us_government")]),
+    ("President Obama spoke; the administration in March sent aid.",
      [("President Obama", "obama"), ("the administration", "us_government")]),
     ("The administration of U.S. President Barack Obama waited.", [
         ("The administration", "us_government"), ("U.S. President Barack Obama", "obama")]),

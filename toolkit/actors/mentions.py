@@ -80,22 +80,25 @@ def _acronym_modifier(name: str, text: str, end: int) -> bool:
 
 # "the administration of/in ..." names the administration of what follows: the actor's when a mention of an
 # actor of its camp comes next, after at most two lower-case words ("of former President Barack Obama", "in
-# Washington"), whatever came before; not "in Damascus", "of Shinzo Abe".
-_OF_IN_NEXT = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+# Washington"), whatever came before; not "in Damascus", "of Shinzo Abe", "of Mara Quill's successor".
+_OF_IN_NEXT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?")
 _GAP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}")
+_NAME_NEXT = re.compile(rf"(?!(?:{_WEEKDAY_MONTH})\b)[A-Z]")
 
 
 def _anaphor_of(lex, actor, text: str, end: int) -> bool | None:
-    """Whether an anaphor ("the administration") followed by "of"/"in" is followed by a mention of its camp;
-    ``None`` when no "of"/"in" follows."""
+    """Whether an anaphor ("the administration") before "of"/"in" + a mention names the actor: a mention of its
+    camp, not possessive. ``None`` (the anaphor rule decides) when neither follows, or "in" + a lower-case word,
+    a day or a month ("in February"); "of" + no mention is someone else's administration (``False``)."""
     nxt = _OF_IN_NEXT.match(text, end)
     if nxt is None:
         return None
     hit = lex._regex.search(text, nxt.end(), nxt.end() + 60)
     if hit is None or _GAP.fullmatch(text, nxt.end(), hit.start()) is None:
-        return False
+        return None if nxt.group("prep") == "in" and _NAME_NEXT.match(text, nxt.end()) is None else False
     form = lex._forms.get(hit.group("name"))
-    return form is not None and any(lex.actors[a].camp == actor.camp for a in form.actors)
+    return (form is not None and not hit.group("poss")
+            and any(lex.actors[a].camp == actor.camp for a in form.actors))
 
 
 def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
