@@ -380,7 +380,8 @@ def load_actors(path: str | Path | None = None, *, extend: bool = True) -> Actor
     Raises:
         LexiconError: naming file and line for a YAML syntax error, a wrong type, an unknown camp,
             kind or source, a missing or duplicate id, a ``seat`` that is not true/false (or true on an entry
-            without metonyms), or an alias claimed by two actors in one file.
+            without metonyms), an ``anaphors`` that is not ``{forms: [...], after: [ids]}`` (or names an unknown
+            id), or an alias claimed by two actors in one file.
     """
     user = None if path is None else Path(path)
     extend = extend or user is None
