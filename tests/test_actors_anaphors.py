@@ -32,23 +32,23 @@ def test_actors_anaphors_match_only_after_a_full_mention_of_the_actor_or_its_aft
     lex = _lex(tmp_path)
     assert _found("The council met at dawn.", lex) == []
     assert _found("The Port Elbe council met; later the council adjourned.", lex) == [
-        ("Port Elbe council", "elbe_council", "alias"), ("the council", "elbe_council", "anaphor")]
+        ("Port Elbe council", "elbe_council", "alias"), ("the council", "elbe_council", "alias")]
     assert _found("Mara Quill spoke and the council adjourned.", lex) == [
-        ("Mara Quill", "quill", "alias"), ("the council", "elbe_council", "anaphor")]
+        ("Mara Quill", "quill", "alias"), ("the council", "elbe_council", "alias")]
 
 
 def test_actors_anaphors_before_of_or_in_need_a_mention_of_the_same_camp_next(tmp_path):
     lex = _lex(tmp_path)
     text = "The Port Elbe council met; the council of the Vale Front refused, and the council in Port Elbe council ..."
     assert _found(text, lex) == [("Port Elbe council", "elbe_council", "alias"), ("Vale Front", "vale_front", "alias"),
-                                 ("the council", "elbe_council", "anaphor"),
+                                 ("the council", "elbe_council", "alias"),
                                  ("Port Elbe council", "elbe_council", "alias")]
 
 
 def test_actors_anaphors_of_a_mention_of_the_same_camp_need_no_mention_before(tmp_path):
     lex = _lex(tmp_path)
     assert _found("Under the council of former envoy Mara Quill, Ruritania kept calm.", lex) == [
-        ("the council", "elbe_council", "anaphor"), ("envoy Mara Quill", "quill", "alias")]
+        ("the council", "elbe_council", "alias"), ("envoy Mara Quill", "quill", "alias")]
     assert _found("The council of the Vale Front met.", lex) == [("Vale Front", "vale_front", "alias")]
     # the council of someone's successor is not that person's
     assert _found("The Port Elbe council met; the council of Mara Quill's ward did not.", lex) == [

@@ -153,5 +153,6 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
         start = m.start("title") if title else m.start("name")
         end = m.end("name")
         actor = lex.actors[aid]
-        out.append(Mention(start, end, text[start:end], aid, actor.camp, actor.name, how))
+        out.append(Mention(start, end, text[start:end], aid, actor.camp, actor.name,
+                           "alias" if how == "anaphor" else how))  # the tables' how values stay as they were
     return out

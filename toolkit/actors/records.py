@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 __all__ = ["Actor", "Mention", "HOWS"]
 
-HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym", "anaphor", "place")
+HOWS = ("alias", "surname", "title", "possessive", "generic", "metonym", "place")
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,9 @@ class Mention:
 
     ``how`` is ``alias`` (a full name, possibly with its title), ``surname``, ``title`` (a title
     alone, "the Russian President"), ``possessive`` ("Putin's"), ``generic`` ("U.S. defense
-    officials"), ``metonym`` ("Moscow" standing for the Russian government), ``anaphor`` (a short form that names the
-    actor only after a full mention of it in the same text: "the administration") or, only with
-    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow").
+    officials"), ``metonym`` ("Moscow" standing for the Russian government) or, only with
+    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow"). An anaphor the lexicon
+    lists (``anaphors``: "the administration", kept only after a full mention) is an ``alias`` here.
     """
 
     start: int
