@@ -84,11 +84,9 @@ def test_actors_real_news_entries_apostrophe_stripped_state_media(lex):
 @pytest.mark.parametrize("text, mention, actor", [
     ("The U.S.-led coalition said its jets struck a depot near Port Elbe.", "U.S.-led coalition", "us_government"),
     ("US-Led Coalition raids reportedly hit the Vale Front.", "US-Led Coalition", "us_government"),
-    ("The administration believes the talks in Port Elbe will resume.", "The administration", "us_government"),
-    ("Mara Quill said the administration had no plan.", "the administration", "us_government"),
     ("An administration official said the convoy was late.", "administration official", "us_officials"),
     ("American policymakers believe the Vale Front will split.", "American policymakers", "us_officials"),
-    ("the British-based Syrian Obervatory for Human Rights said.", "Syrian Obervatory for Human Rights",
+    ("Port Elbe's dead were counted by the Syrian Obervatory for Human Rights.", "Syrian Obervatory for Human Rights",
      "syrian_observatory"),
     ("SORH said the toll had risen.", "SORH", "syrian_observatory"),
     ("the Russian defence ministry said its jets had returned.", "Russian defence ministry",
@@ -102,5 +100,5 @@ def test_actors_real_news_entries_the_administration_keeps_its_officials_and_pos
     # "the administration" must not split "the administration officials" into the government and a bare "officials"
     assert [(m.text, m.actor) for m in find_mentions("the administration officials said so.", lex)] == \
         [("the administration officials", "us_officials")]
-    (m,) = find_mentions("Mara Quill criticised the administration's plan.", lex)
-    assert (m.actor, m.how) == ("us_government", "possessive")
+    found = find_mentions("The U.S. government waited; Mara Quill criticised the administration's plan.", lex)
+    assert [(m.actor, m.how) for m in found] == [("us_government", "alias"), ("us_government", "possessive")]

@@ -21,7 +21,7 @@ __all__ = ["ActorLexicon", "load_actors", "DEFAULT_PATH", "MAX_GENERATED_FORMS",
 DEFAULT_PATH = DEFAULT_DIR / "actors.yml"
 _GENDERS = ("m", "f")
 _ACTOR_KEYS = {"id", "name", "camp", "kind", "source", "aliases", "surnames", "titles", "metonyms",
-               "generic", "gender", "spokesperson", "seat"}
+               "generic", "gender", "spokesperson", "seat", "anaphors"}
 _TOP_KEYS = {"sources", "camps", "titles", "title_qualifiers", "actors"}
 # Forms generated as products ("qualifier + noun" of one actor, "title qualifier + title" of the
 # lexicon) go one by one into the matcher: 1,500 x 1,500 generic words (20 KB of YAML) would make
@@ -197,6 +197,12 @@ def _check_actor(path: Path, entry: dict, at: Any, camps: dict, sources: dict) -
         require(n <= MAX_GENERATED_FORMS, path, gen,
                 f"actor {aid!r}: 'generic' makes {n:,} qualifier + noun forms, over the limit of "
                 f"{MAX_GENERATED_FORMS:,}; list fewer or give the forms as aliases", at)
+    if "anaphors" in entry:
+        ana = entry["anaphors"]
+        require(isinstance(ana, dict) and set(ana) <= {"forms", "after"} and "forms" in ana, path, ana,
+                f"actor {aid!r}: 'anaphors' must be a mapping with 'forms' and optional 'after' (actor ids)", at)
+        _strings(path, ana["forms"], ana, "forms")
+        _strings(path, ana.get("after", []), ana, "after")
     require(isinstance(entry.get("spokesperson", ""), str), path, at, f"actor {aid!r}: 'spokesperson' must be an id")
     require(isinstance(entry.get("seat", False), bool), path, at, f"actor {aid!r}: 'seat' must be true or false")
     require(not entry.get("seat") or entry.get("metonyms"), path, at,
@@ -241,6 +247,7 @@ def _forms_of(entry: dict) -> list[tuple[str, str]]:
     out += [(t, "title") for t in entry.get("titles", [])]
     out += [(s, "surname") for s in entry.get("surnames", [])]
     out += [(m, "metonym") for m in entry.get("metonyms", [])]
+    out += [(a, "anaphor") for a in (entry.get("anaphors") or {}).get("forms", [])]
     gen = entry.get("generic")
     if gen:
         out += [(f"{q} {n}", "generic") for q in gen["qualifiers"] for n in gen["nouns"]]
@@ -286,15 +293,20 @@ def _build(base: dict) -> ActorLexicon:
             spokes[aid] = entry["spokesperson"]
         actors[aid] = Actor(
             id=aid, name=entry["name"].strip(), camp=entry["camp"], kind=entry["kind"],
-            aliases=tuple(dict.fromkeys(f for f, how in pairs if how != "title")),
+            aliases=tuple(dict.fromkeys(f for f, how in pairs if how not in ("title", "anaphor"))),
             gender=entry.get("gender"), titles=tuple(entry.get("titles", ())),
-            seat=entry.get("seat", False))
+            seat=entry.get("seat", False),
+            anaphor_after=tuple((entry.get("anaphors") or {}).get("after", ())))
     forms = {f: v for f, v in forms.items() if v.actors}
     camps = base["camps"]
     for aid, target in spokes.items():
         path, line = base["where"][aid]
         if target not in actors:
             raise LexiconError(path, line, f"actor {aid!r}: spokesperson {target!r} is not an actor id")
+    for aid, actor in actors.items():
+        for after in actor.anaphor_after:
+            if after not in actors:
+                raise LexiconError(*base["where"][aid], f"actor {aid!r}: anaphors after {after!r} is not an actor id")
     generic = {}
     for cid, camp in camps.items():
         g = camp.get("generic")
@@ -368,7 +380,8 @@ def load_actors(path: str | Path | None = None, *, extend: bool = True) -> Actor
     Raises:
         LexiconError: naming file and line for a YAML syntax error, a wrong type, an unknown camp,
             kind or source, a missing or duplicate id, a ``seat`` that is not true/false (or true on an entry
-            without metonyms), or an alias claimed by two actors in one file.
+            without metonyms), an ``anaphors`` that is not ``{forms: [...], after: [ids]}`` (or names an unknown
+            id), or an alias claimed by two actors in one file.
     """
     user = None if path is None else Path(path)
     extend = extend or user is None

@@ -1,5 +1,6 @@
 """Where a text mentions the actors of a lexicon (:func:`find_mentions`) and the local rules that
-decide each match (places, acronyms, capitals, someone else's first name)."""
+decide each match (places, acronyms, capitals, someone else's first name, anaphors only after a full
+mention)."""
 
 from __future__ import annotations
 
@@ -77,12 +78,36 @@ def _acronym_modifier(name: str, text: str, end: int) -> bool:
     return not any(c.islower() for c in name) and _ACRONYM_VERB_NEXT.match(text, end) is None
 
 
+# "the administration of/in ..." names the administration of what follows: the actor's when a mention of an
+# actor of its camp comes next, after at most two lower-case words ("of former President Barack Obama", "in
+# Washington"), whatever came before; not "in Damascus", "of Shinzo Abe", "of Mara Quill's successor".
+_OF_IN_NEXT = re.compile(r"\s+(?P<prep>of|in)\s+(?:the\s+)?")
+_GAP = re.compile(r"(?:[a-z][\w-]*\s+){0,2}")
+_NAME_NEXT = re.compile(rf"(?!(?:{_WEEKDAY_MONTH})\b)[A-Z]")
+
+
+def _anaphor_of(lex, actor, text: str, end: int) -> bool | None:
+    """Whether an anaphor ("the administration") before "of"/"in" + a mention names the actor: a mention of its
+    camp, not possessive. ``None`` (the anaphor rule decides) when neither follows, or "in" + a lower-case word,
+    a day or a month ("in February"); "of" + no mention is someone else's administration (``False``)."""
+    nxt = _OF_IN_NEXT.match(text, end)
+    if nxt is None:
+        return None
+    hit = lex._regex.search(text, nxt.end(), nxt.end() + 60)
+    if hit is None or _GAP.fullmatch(text, nxt.end(), hit.start()) is None:
+        return None if nxt.group("prep") == "in" and _NAME_NEXT.match(text, nxt.end()) is None else False
+    form = lex._forms.get(hit.group("name"))
+    return (form is not None and not hit.group("poss")
+            and any(lex.actors[a].camp == actor.camp for a in form.actors))
+
+
 def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
     """The mentions of ``lex``'s actors (an :class:`~toolkit.actors.ActorLexicon`) in ``text``: the
     matcher's hits, decided by the local rules above (see :func:`toolkit.actors.find_mentions`)."""
     norm = normalize_quotes(text)
     out = RecordList()
     last_full: dict[str, int] = {}  # surname-bearing actor id -> order of its last full mention
+    named: set[str] = set()  # actors with an alias, title or surname mention so far (licence of anaphors)
     for i, m in enumerate(lex._regex.finditer(norm)):
         name = m.group("name")
         form = lex._forms[name]
@@ -107,6 +132,11 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
             aid = cands[0]
         else:
             aid = form.actors[0]
+        if how == "anaphor":
+            actor = lex.actors[aid]
+            of = _anaphor_of(lex, actor, norm, m.end())
+            if of is False or (of is None and named.isdisjoint((aid, *actor.anaphor_after))):
+                continue  # "the administration in Damascus", or no full mention of the actor before
         if how == "metonym" and not poss and _acronym_modifier(name, norm, m.end()):
             continue
         if how == "metonym" and _is_place(norm, m.start(), m.end(),
@@ -116,10 +146,13 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
             how = "place"
         if how in ("alias", "title"):
             last_full[aid] = i
+        if how in ("alias", "title", "surname"):
+            named.add(aid)
         if poss and how != "place":
             how = "possessive"
         start = m.start("title") if title else m.start("name")
         end = m.end("name")
         actor = lex.actors[aid]
-        out.append(Mention(start, end, text[start:end], aid, actor.camp, actor.name, how))
+        out.append(Mention(start, end, text[start:end], aid, actor.camp, actor.name,
+                           "alias" if how == "anaphor" else how))  # the tables' how values stay as they were
     return out

@@ -24,6 +24,8 @@ class Actor:
         titles: titles proper to the actor ("Russian President").
         seat: its metonyms name the building that houses it ("the Kremlin", "the White House"): the institution,
             not a place, after "from" and before one of its officers' titles (lexicon key ``seat``).
+        anaphor_after: ids whose earlier full mention (alias, title or surname) in the same text, besides the
+            actor's own, lets its ``anaphors`` forms match ("the administration" after "President Obama").
     """
 
     id: str
@@ -34,6 +36,7 @@ class Actor:
     gender: str | None
     titles: tuple[str, ...] = ()
     seat: bool = False
+    anaphor_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class Mention:
     ``how`` is ``alias`` (a full name, possibly with its title), ``surname``, ``title`` (a title
     alone, "the Russian President"), ``possessive`` ("Putin's"), ``generic`` ("U.S. defense
     officials"), ``metonym`` ("Moscow" standing for the Russian government) or, only with
-    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow").
+    ``find_mentions(..., places=True)``, ``place`` (a metonym used as a place: "in Moscow"). An anaphor the lexicon
+    lists (``anaphors``: "the administration", kept only after a full mention) is an ``alias`` here.
     """
 
     start: int
