@@ -85,7 +85,7 @@ ACTIVATE = re.compile(r"^(\.|source) \S*activate\b")
 TOOLKIT = (["python", "-m", "toolkit"], [".venv/bin/python", "-m", "toolkit"], ["narrative-toolkit"],
            [".venv/bin/narrative-toolkit"])
 TRAINERS = {"sentiment": "toolkit.sentiment.finetune", "quotes": "toolkit.quotes.tagger_train"}
-MODULES = ("toolkit.sentiment.selection", "toolkit.validate.agreement")  # `python -m MODULE` commands with an add_arguments parser
+MODULES = ("toolkit.sentiment.selection", "toolkit.validate.agreement", "toolkit.validate.factbank")  # `python -m MODULE` commands with an add_arguments parser
 PLACEHOLDERS = {"PATH": "corpora/demo", "CORPUS": "corpora/demo", "DAYS": "30", "N": "1", "DIR": "out/parsed",
                 "FILE": "examples/alignment.yml", "HEAD": "HEAD"}  # HEAD: git's own name, a real value
 _PLACEHOLDER = re.compile(r"\b[A-Z][A-Z_]*\b(?!=)|\.\.\.|\[-")

@@ -20,7 +20,7 @@ from ..paths import shared_path
 from .hedge_cv import DECISIONS, cross_validate, without
 from .szeged import evaluate, read_gold
 
-__all__ = ["figures", "main"]
+__all__ = ["figures", "add_arguments", "main"]
 
 
 def figures(gold_dir, lexicon: HedgeLexicon | None = None) -> dict:
@@ -36,13 +36,18 @@ def _runs(xs: list[float]) -> str:
     return f"{statistics.mean(xs):.3f} +- {statistics.stdev(xs):.3f}  [{', '.join(f'{x:.3f}' for x in xs)}]"
 
 
+def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """The command line of ``python -m toolkit.validate.factbank``."""
+    parser.add_argument("--undo", action="append", default=[], choices=[d.name for d in DECISIONS], metavar="NAME",
+                        help="score the lexicon with this decision undone (repeatable; a name of DECISIONS)")
+    return parser
+
+
 def main(argv: list[str] | None = None) -> None:
     """``python -m toolkit.validate.factbank [--undo NAME ...]``: the figures of :func:`figures` for the shipped
     lexicon, or for it with the named decisions undone (the "before" of a rule), from the shared Szeged files."""
-    parser = argparse.ArgumentParser(description="FactBank dev, CV and WikiWeasel sentence F1 of the hedge rules")
-    parser.add_argument("--undo", action="append", default=[], choices=[d.name for d in DECISIONS], metavar="NAME",
-                        help="score the lexicon with this decision undone (repeatable; a name of DECISIONS)")
-    args = parser.parse_args(argv)
+    args = add_arguments(argparse.ArgumentParser(prog="python -m toolkit.validate.factbank", description="FactBank dev, "
+                                                 "CV and WikiWeasel sentence F1 of the hedge rules")).parse_args(argv)
     gold = shared_path("gold", "szeged-uncertainty")
     if gold is None:
         raise SystemExit("no shared Szeged files: set NARRATIVE_SHARED")
