@@ -62,7 +62,7 @@ from ..hedging import CueEntry, HedgeLexicon, load_hedges
 from .metrics import f_score
 
 __all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "PATTERNS", "as_sets", "flags_in", "without",
-           "sentence_f1", "cross_validate", "figures", "main"]
+           "sentence_f1", "cross_validate"]
 
 FOLDS = 5
 KEEP_IN = 4
