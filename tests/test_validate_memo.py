@@ -57,7 +57,7 @@ def test_validate_memo_changed_input_folder_is_recomputed(counted, tmp_path):
 def test_validate_memo_changed_code_is_recomputed(counted, monkeypatch):
     evaluate, gold, calls = counted
     memo.memoised(evaluate, str(gold))
-    monkeypatch.setattr(memo, "_code_fingerprint", lambda: "another toolkit")
+    monkeypatch.setattr(memo, "code_fingerprint", lambda: "another toolkit")
     assert memo.memoised(evaluate, str(gold))["n"] == 2
     assert memo.memoised(evaluate, str(gold))["n"] == 2  # and stored under the new key
 

@@ -14,7 +14,7 @@ from .source import _Source
 
 
 @functools.lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
+def code_fingerprint() -> str:
     """SHA-256 of the package's own files (code, lexicons, models): a changed toolkit recomputes
     even where the version number was not bumped (a development checkout)."""
     root = Path(__file__).resolve().parent.parent
@@ -40,7 +40,7 @@ class _Key:
     corpus-level fields."""
 
     def __init__(self, settings: dict) -> None:
-        self._h = hashlib.sha256(f"narrative-toolkit {__version__} {_code_fingerprint()}\n".encode())
+        self._h = hashlib.sha256(f"narrative-toolkit {__version__} {code_fingerprint()}\n".encode())
         self._h.update(json.dumps(settings, sort_keys=True, default=str).encode())
         for name in settings["backends"]:
             self._h.update(name.encode() + b"\0" + _backend_fingerprint(name).encode() + b"\0")

@@ -4,7 +4,7 @@
 stored in ``<cache folder>/validate/<key>.json`` (:func:`toolkit.paths.cache_dir`). The key:
 the function's module and name, its arguments, the toolkit's code fingerprint (every ``.py``,
 ``.yml`` and ``.json`` file of the package, as the analysis cache keys on:
-``toolkit.pipeline.keys._code_fingerprint``), the package's gold files (``toolkit/validate/gold``,
+``toolkit.pipeline.keys.code_fingerprint``), the package's gold files (``toolkit/validate/gold``,
 ``.jsonl``, which that fingerprint leaves out), and the content of each path in ``inputs`` (a
 file's bytes; for a folder, every file under it with its relative path; files over
 :data:`BIG_FILE` bytes, such as model weights, by size and modification time). A changed gold
@@ -50,7 +50,7 @@ except ImportError:  # Windows: no flock; two processes asking at once then both
     fcntl = None
 
 from ..paths import cache_dir, shared_root
-from ..pipeline.keys import _code_fingerprint
+from ..pipeline.keys import code_fingerprint
 
 __all__ = ["memoised", "memo_key", "BIG_FILE"]
 
@@ -128,7 +128,7 @@ def memo_key(fn: Callable, args: tuple, kwargs: dict, inputs: Iterable, salt: st
     def word(v) -> str:
         return _place(Path(v), places) if isinstance(v, (str, Path)) and Path(v).exists() else str(v)
 
-    h = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}\0{_code_fingerprint()}\0{salt}\0".encode())
+    h = hashlib.sha256(f"{fn.__module__}.{fn.__qualname__}\0{code_fingerprint()}\0{salt}\0".encode())
     h.update(repr((tuple(map(word, args)), sorted((k, word(v)) for k, v in kwargs.items()))).encode())
     for p in [_PACKAGE_GOLD, *(Path(p) for p in inputs if p is not None)]:
         h.update(f"\0{_place(p, places)}\0{_digest(p)}".encode())
