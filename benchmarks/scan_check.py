@@ -31,7 +31,7 @@ def main() -> None:
              for a in load_corpus(folder)]
     lex = load_labels()
     differ = 0
-    for name, pattern, starts in (("terms", lex._regex, lex._regex_starts), ("states", lex._states, lex._states_starts)):
+    for name, pattern, starts in (("terms", lex.term_pattern, lex.term_starts), ("states", lex.states_pattern, lex.states_starts)):
         c0 = time.process_time()
         want = [[(m.span(), m.groupdict()) for m in pattern.finditer(t)] for t in texts]
         c1 = time.process_time()

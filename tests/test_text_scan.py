@@ -23,7 +23,7 @@ def test_text_scan_matches_finditer_for_the_label_patterns(pieces, a, b):
     text = "".join(pieces)
     lex = load_labels()
     pos, endpos = min(a, b, len(text)), min(max(a, b), len(text))
-    for pattern, starts in ((lex._regex, lex._regex_starts), (lex._states, lex._states_starts)):
+    for pattern, starts in ((lex.term_pattern, lex.term_starts), (lex.states_pattern, lex.states_starts)):
         want = [(m.span(), m.groupdict()) for m in pattern.finditer(text, pos, endpos)]
         assert [(m.span(), m.groupdict()) for m in scan(pattern, starts, text, pos, endpos)] == want
         assert [m.span() for m in scan(pattern, starts, text)] == [m.span() for m in pattern.finditer(text)]

@@ -95,6 +95,16 @@ class ActorLexicon:
     def __repr__(self) -> str:
         return f"ActorLexicon({len(self.actors)} actors, camps={self.camps})"
 
+    @property
+    def forms(self) -> dict[str, _Form]:
+        """Every written form of a mention -> its :class:`_Form`; read, do not change."""
+        return self._forms
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """The compiled mention matcher (groups ``title``, ``name``, ``poss``)."""
+        return self._regex
+
     def get(self, actor_id: str) -> Actor:
         """The actor with this id; ``KeyError`` naming the id when unknown."""
         try:

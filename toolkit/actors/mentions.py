@@ -93,10 +93,10 @@ def _anaphor_of(lex, actor, text: str, end: int) -> bool | None:
     nxt = _OF_IN_NEXT.match(text, end)
     if nxt is None:
         return None
-    hit = lex._regex.search(text, nxt.end(), nxt.end() + 60)
+    hit = lex.pattern.search(text, nxt.end(), nxt.end() + 60)
     if hit is None or _GAP.fullmatch(text, nxt.end(), hit.start()) is None:
         return None if nxt.group("prep") == "in" and _NAME_NEXT.match(text, nxt.end()) is None else False
-    form = lex._forms.get(hit.group("name"))
+    form = lex.forms.get(hit.group("name"))
     return (form is not None and not hit.group("poss")
             and any(lex.actors[a].camp == actor.camp for a in form.actors))
 
@@ -108,9 +108,9 @@ def mentions_in(text: str, lex, *, places: bool = False) -> RecordList:
     out = RecordList()
     last_full: dict[str, int] = {}  # surname-bearing actor id -> order of its last full mention
     named: set[str] = set()  # actors with an alias, title or surname mention so far (licence of anaphors)
-    for i, m in enumerate(lex._regex.finditer(norm)):
+    for i, m in enumerate(lex.pattern.finditer(norm)):
         name = m.group("name")
-        form = lex._forms[name]
+        form = lex.forms[name]
         how = form.how
         poss = m.group("poss") or ""
         if poss == "s" and (name[:1].islower() or name.endswith("s") or how not in ("alias", "surname", "metonym")):

@@ -112,6 +112,41 @@ class LabelLexicon:
     def __repr__(self) -> str:
         return f"LabelLexicon({len(self.terms)} terms)"
 
+    @property
+    def forms(self) -> dict[str, str]:
+        """Every written form (the term, its other number, capitalised) -> its term; read, do not change."""
+        return self._forms
+
+    @property
+    def term_pattern(self) -> re.Pattern:
+        """The compiled label matcher (groups ``prefix``, ``term``, ``ext``)."""
+        return self._regex
+
+    @property
+    def term_starts(self) -> re.Pattern:
+        """Where a match of :attr:`term_pattern` can begin (a prefix or a term), for :func:`toolkit.text.scan`."""
+        return self._regex_starts
+
+    @property
+    def head_pattern(self) -> re.Pattern:
+        """The head-noun matcher (group ``noun``, with an optional adjective before it)."""
+        return self._heads
+
+    @property
+    def modifier_pattern(self) -> re.Pattern:
+        """A modifier word (group ``word``) or bracketed one (group ``bracketed``) ending right before a label."""
+        return self._modifier
+
+    @property
+    def states_pattern(self) -> re.Pattern:
+        """A state named: the home state's words (group ``home``) or another state's (group ``other``)."""
+        return self._states
+
+    @property
+    def states_starts(self) -> re.Pattern:
+        """Where a match of :attr:`states_pattern` can begin, for :func:`toolkit.text.scan`."""
+        return self._states_starts
+
 
 def _capitalised(form: str) -> str:
     return form[:1].upper() + form[1:]

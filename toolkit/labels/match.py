@@ -65,8 +65,8 @@ def category_of(term: Term, camp: str | None) -> str:
 def match_terms(norm: str, lex: LabelLexicon, cut: int) -> list[Hit]:
     """The lexicon's terms and head nouns in ``norm[:cut]``, less those in credits and titles."""
     hits = []
-    for m in scan(lex._regex, lex._regex_starts, norm, 0, cut):
-        term = lex.terms[lex._forms[m.group("term")]]
+    for m in scan(lex.term_pattern, lex.term_starts, norm, 0, cut):
+        term = lex.terms[lex.forms[m.group("term")]]
         s, e = m.start("term"), m.end("term")
         if term.not_followed_by and followed(norm, e, term.not_followed_by):
             continue
@@ -81,7 +81,7 @@ def match_terms(norm: str, lex: LabelLexicon, cut: int) -> list[Hit]:
             continue
         hits.append(Hit(m.start(), m.end(), term, m.group("prefix") is not None))
     starts = [h.start for h in hits]
-    for m in lex._heads.finditer(norm, 0, cut):  # head nouns where no term matched ("Iranian ground troops")
+    for m in lex.head_pattern.finditer(norm, 0, cut):  # head nouns where no term matched ("Iranian ground troops")
         i = bisect_right(starts, m.start())
         if (i and hits[i - 1].end > m.start()) or (i < len(hits) and hits[i].start < m.end()):
             continue

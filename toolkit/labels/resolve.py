@@ -171,7 +171,7 @@ def _modifier(norm: str, h: Hit, mentions: list, mention_starts: list[int], lex:
     """The camp named right before the label: a modifier word, or the last actor mention ending there
     (across an apposition gap) or covering its start. Scans back from the label and stops at the
     first mention whose gap to the label no apposition can fill: earlier mentions' gaps hold it too."""
-    m = lex._modifier.search(norm, max(0, h.start - 40), h.start)
+    m = lex.modifier_pattern.search(norm, max(0, h.start - 40), h.start)
     if m is not None:
         return lex.modifiers[m.group("bracketed") or m.group("word")]
     for k in range(bisect_left(mention_starts, h.start) - 1, -1, -1):

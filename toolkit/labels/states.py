@@ -31,7 +31,7 @@ class StateEvidence:
 
     def __init__(self, norm: str, lex: LabelLexicon):
         self.norm, self.lex = norm, lex
-        self.named = list(scan(lex._states, lex._states_starts, norm))
+        self.named = list(scan(lex.states_pattern, lex.states_starts, norm))
         self.starts = [m.start() for m in self.named]
         self.home = any(m.group("home") for m in self.named)
         self.sent_starts = [s for s, _e in sentence_bounds(norm)]  # the bounds find_labels read (cached per text)
@@ -48,5 +48,5 @@ class StateEvidence:
         if i >= 0 and named[i].start() >= lo and named[i].group("other"):
             return True
         after = _IN_STATE.match(norm, end)
-        nxt = self.lex._states.match(norm, after.end()) if after else None
+        nxt = self.lex.states_pattern.match(norm, after.end()) if after else None
         return nxt is not None and nxt.group("other") is not None
