@@ -118,6 +118,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORIES",
+    "CONDITIONS",
     "Hedge",
     "CueEntry",
     "HedgeLexicon",
@@ -133,7 +134,8 @@ CATEGORIES = ("epistemic_modal", "epistemic_verb", "epistemic_adverb", "evidenti
               "reporting")
 NOT_HEDGES = ("booster", "reporting")
 """Categories found but not counted as hedges: boosters, and reports of a charge ("accused")."""
-_CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+CONDITIONS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
+"""The context-condition fields of a lexicon cue (:class:`CueEntry`)."""
 _AFTER_WORDS = 6  # words before a cue searched by ``not_after``
 _NUM = "<num>"
 _END = "<end>"  # a punctuation token or the end of the text: the end of a noun phrase, say
@@ -352,7 +354,7 @@ def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
                 continue
             require(isinstance(item, dict), path, where,
                     f"category {name!r}: cue {i + 1} must be a string or a mapping with 'cue'")
-            unknown = set(item) - {"cue", "lowercase", *_CONDITIONS}
+            unknown = set(item) - {"cue", "lowercase", *CONDITIONS}
             require(not unknown, path, item, f"cue {i + 1} of {name!r}: unknown key(s) {sorted(unknown, key=str)}")
             phrase = item.get("cue")
             require(isinstance(phrase, str) and phrase.strip(), path, item,
@@ -360,7 +362,7 @@ def _parse(data: Any, path: Path) -> tuple[list[CueEntry], dict[str, str]]:
             check_forms([phrase], path, item, f"cue {i + 1} of {name!r}")
             lower = item.get("lowercase", False)
             require(isinstance(lower, bool), path, item, f"cue {phrase!r}: 'lowercase' must be true or false")
-            conds = {c: _phrases(item[c], path, item, c) for c in _CONDITIONS if c in item}
+            conds = {c: _phrases(item[c], path, item, c) for c in CONDITIONS if c in item}
             entries.append(CueEntry(_key(phrase), name, lowercase=lower, **conds))
     return entries, sources
 

@@ -58,10 +58,10 @@ import itertools
 import statistics
 from dataclasses import dataclass
 
-from ..hedging import CueEntry, HedgeLexicon, load_hedges
+from ..hedging import CONDITIONS, CueEntry, HedgeLexicon, load_hedges
 from .metrics import f_score
 
-__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "PATTERNS", "as_sets", "flags_in", "without",
+__all__ = ["BUILDERS", "Decision", "DECISIONS", "FOLDS", "KEEP_IN", "as_sets", "flags_in", "without",
            "sentence_f1", "cross_validate"]
 
 FOLDS = 5
@@ -357,13 +357,9 @@ DECISIONS: tuple[Decision, ...] = (
 )
 
 
-PATTERNS = ("followed_by", "not_followed_by", "preceded_by", "not_preceded_by", "not_after")
-"""The condition fields of :class:`toolkit.hedging.CueEntry`."""
-
-
 def as_sets(entries) -> set:
     """Entries with each condition as a set of phrases (their order does not change what matches)."""
-    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in PATTERNS)) for e in entries}
+    return {(e.cue, e.category, e.lowercase, *(frozenset(getattr(e, f)) for f in CONDITIONS)) for e in entries}
 
 
 def flags_in(lexicon: HedgeLexicon, builder: str) -> dict[str, bool]:
