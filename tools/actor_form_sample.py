@@ -24,15 +24,11 @@ from toolkit.paths import shared_root
 from toolkit.validate.gold_text import read_corpus
 
 
-def matches(form: str, lex, folders) -> list[tuple[str, str, int, int, str]]:
-    """(corpus, article id, start, end, actor) of every kept mention whose text is ``form`` (case-blind)."""
-    out = []
-    for folder in folders:
-        for art in read_corpus(folder):
-            for m in find_mentions(art.text, lex):
-                if m.text.casefold() == form.casefold():
-                    out.append((folder.name, art.id, m.start, m.end, m.actor))
-    return out
+def matches(form: str, lex, articles) -> list[tuple[str, str, int, int, str]]:
+    """(corpus, article id, start, end, actor) of every kept mention whose text is ``form`` (case-blind) in
+    ``articles``, (corpus name, article) pairs."""
+    return [(corpus, art.id, m.start, m.end, m.actor) for corpus, art in articles
+            for m in find_mentions(art.text, lex) if m.text.casefold() == form.casefold()]
 
 
 def main(argv=None) -> None:
@@ -43,9 +39,9 @@ def main(argv=None) -> None:
     ap.add_argument("--out", default="/tmp/actor_form_sample.txt")
     args = ap.parse_args(argv)
     folders = sorted(p for p in (shared_root() / "corpora").iterdir() if p.is_dir())
-    lex = load_actors()
-    found = matches(args.form, lex, folders)
-    texts = {(f.name, a.id): a.text for f in folders for a in read_corpus(f)}
+    articles = [(f.name, a) for f in folders for a in read_corpus(f)]  # each corpus read once
+    found = matches(args.form, load_actors(), articles)
+    texts = {(corpus, a.id): a.text for corpus, a in articles}
     drawn = random.Random(args.seed).sample(found, min(args.n, len(found)))
     with Path(args.out).open("w", encoding="utf-8") as fh:
         for i, (corpus, aid, s, e, actor) in enumerate(drawn, 1):
