@@ -350,11 +350,13 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                 else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
+        # a speaker after the hedge ("..., border guards said"): read by belief_verb and rule 5b
+        trailing = next((m for m in after if _SAID.match(text, m.end)), None) if "speaker_after" in rules else None
         speech = spoken if "speech_verb" in rules else []
         if "belief_verb" in rules:
-            trailing = "speaker_after" in rules and any(_SAID.match(text, m.end) for m in after)
             speech = sorted(speech + _belief_verbs(text, clause_lo, h.start, mentions[lo:hi],
-                                                   lambda a, b: q_spans.first(a, b) is None, bool(speech) or trailing))
+                                                   lambda a, b: q_spans.first(a, b) is None,
+                                                   bool(speech) or trailing is not None))
         if speech:  # "Mr. Dunn, a former envoy ..., said the talks likely ...": the speaker's claim
             said_by = next((m for m in reversed(mentions[lo:hi])
                             if m.end <= speech[-1] and SUBJECT_GAP.fullmatch(text, m.end, speech[-1])), None)
@@ -367,8 +369,7 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
             claim = (found.actor, "distancing", "pronoun") if found else (None, "none", "outlet")
             out.append(HedgeClaim(h.start, h.end, *claim))
             continue
-        said_by = next((m for m in after if _SAID.match(text, m.end)), None) if "speaker_after" in rules else None
-        if "attributive" in rules and said_by is None and text[h.start:h.end].lower() in _ATTRIBUTIVE \
+        if "attributive" in rules and trailing is None and text[h.start:h.end].lower() in _ATTRIBUTIVE \
                 and _REASON_NP.search(text, max(clause_lo, h.start - 40), h.start) \
                 and _NOUN_NEXT.match(text, h.end):
             agent = _passive_agent(text, h.end, after)
@@ -395,8 +396,8 @@ def attribute_hedges(text: str, hedges: Sequence[Any], quotes: Sequence[Any], me
                 break
         if subject is not None:
             out.append(HedgeClaim(h.start, h.end, subject.actor, "distancing", "subject"))
-        elif said_by is not None:  # "Rockets were reportedly moved, border guards said"
-            out.append(HedgeClaim(h.start, h.end, said_by.actor, "own", "reported"))
+        elif trailing is not None:  # "Rockets were reportedly moved, border guards said"
+            out.append(HedgeClaim(h.start, h.end, trailing.actor, "own", "reported"))
         elif "passive_agent" in rules and (agent := _passive_agent(text, h.end, after)) is not None:
             # "believed to have been stolen by X"
             out.append(HedgeClaim(h.start, h.end, agent.actor, "distancing", "subject"))
