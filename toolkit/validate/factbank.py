@@ -12,13 +12,12 @@ szeged imports hedge_cv.
 from __future__ import annotations
 
 import argparse
-import statistics
 from pathlib import Path
 
 from ..hedging import HedgeLexicon, load_hedges
 from ..paths import shared_path
 from .hedge_cv import DECISIONS, cross_validate, without
-from .szeged import evaluate, read_gold
+from .szeged import evaluate, read_gold, spread
 
 __all__ = ["figures", "add_arguments", "main"]
 
@@ -30,10 +29,6 @@ def figures(gold_dir, lexicon: HedgeLexicon | None = None) -> dict:
     dev = Path(gold_dir) / "factbank-dev.xml"
     return {"dev": evaluate(dev, lexicon)["sentence"]["f1"], "cv": cross_validate(read_gold(dev), lexicon),
             "wiki": evaluate(Path(gold_dir) / "wiki.xml", lexicon)["sentence"]["f1"]}
-
-
-def _runs(xs: list[float]) -> str:
-    return f"{statistics.mean(xs):.3f} +- {statistics.stdev(xs):.3f}  [{', '.join(f'{x:.3f}' for x in xs)}]"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -55,8 +50,8 @@ def main(argv: list[str] | None = None) -> None:
     out = figures(gold, lexicon)
     cv = out["cv"]
     print(f"FactBank dev sentence F1 {out['dev']:.3f}")
-    print(f"CV over {cv['folds']} document folds: rules chosen by CV {_runs(cv['selected'])}")
-    print(f"  this lexicon on the held-out folds {_runs(cv['shipped'])}")
+    print(f"CV over {cv['folds']} document folds: rules chosen by CV {spread(cv['selected'])}")
+    print(f"  this lexicon on the held-out folds {spread(cv['shipped'])}")
     for name, n in cv["kept"].items():
         print(f"  kept in {n}/{cv['folds']} folds: {name}")
     print(f"WikiWeasel sentence F1 {out['wiki']:.3f} (second domain, never used to choose)")

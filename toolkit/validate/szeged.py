@@ -54,7 +54,7 @@ from .hedge_cv import FOLDS, cross_validate, sentence_f1
 from .metrics import f_score
 
 __all__ = ["GoldCue", "GoldSentence", "BASELINE_WORDS", "TYPE_GROUPS", "GROUPS", "read_gold", "filtered_flags", "evaluate",
-           "report"]
+           "report", "spread"]
 
 BASELINE_WORDS = ("may", "might", "could", "possibly", "perhaps", "appear", "seem", "suggest", "believe", "likely",
                   "probably", "if", "whether")
@@ -255,6 +255,11 @@ def report(path: str | Path) -> str:
     return "\n".join(lines)
 
 
+def spread(xs: list[float]) -> str:
+    """Fold figures as printed: mean +- standard deviation, then each fold ("0.847 +- 0.050  [0.848, ...]")."""
+    return f"{statistics.mean(xs):.3f} +- {statistics.stdev(xs):.3f}  [{', '.join(f'{x:.3f}' for x in xs)}]"
+
+
 def _cv_lines(path: Path) -> list[str]:
     """The document-fold cross-validation of the hedge rules (:mod:`toolkit.validate.hedge_cv`)."""
     sents = read_gold(path)
@@ -268,14 +273,10 @@ def _cv_lines(path: Path) -> list[str]:
     filt = [sentence_f1([(bool(s.cues), p) for s, f, p in zip(sents, folds, kept) if f == k]) for k in range(cv["folds"])]
     lines = [f"  cross-validation over {len(set(s.doc for s in sents))} documents, {cv['folds']} folds "
              f"(rules chosen on the other folds, scored on the held-out one): sentence F1",
-             f"    rules chosen by CV   {cv['selected_mean']:.3f} +- {cv['selected_sd']:.3f}  "
-             f"[{', '.join(f'{x:.3f}' for x in cv['selected'])}]",
-             f"    shipped lexicon      {cv['shipped_mean']:.3f} +- {cv['shipped_sd']:.3f}  "
-             f"[{', '.join(f'{x:.3f}' for x in cv['shipped'])}]",
-             f"    shipped + filter     {statistics.mean(filt):.3f} +- {statistics.stdev(filt):.3f}  "
-             f"[{', '.join(f'{x:.3f}' for x in filt)}]  (news hedge filter, trained on news only)",
-             f"    word-list baseline   {statistics.mean(base):.3f} +- {statistics.stdev(base):.3f}  "
-             f"[{', '.join(f'{x:.3f}' for x in base)}]"]
+             f"    rules chosen by CV   {spread(cv['selected'])}",
+             f"    shipped lexicon      {spread(cv['shipped'])}",
+             f"    shipped + filter     {spread(filt)}  (news hedge filter, trained on news only)",
+             f"    word-list baseline   {spread(base)}"]
     for name, n in cv["kept"].items():
         lines.append(f"    rule kept in {n}/{cv['folds']} folds: {name}")
     return lines
