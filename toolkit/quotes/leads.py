@@ -2,7 +2,7 @@
 
 :func:`trim_lead` gives the start of a speaker span after them ("Meanwhile, the Vale Council" -> "the Vale
 Council", "PORT ELBE (Agency) - Mara Quill" -> "Mara Quill"). Read by the resolver
-(:mod:`toolkit.quotes.speakers`) and by :func:`toolkit.quotes.spans.plausible_speaker`; it imports nothing of
+(:mod:`toolkit.quotes.speakers`) and by :func:`toolkit.quotes.spans.plausible_span`; it imports nothing of
 the package, so both sit above it. Limits: a fixed list of English openers, matched by one regular expression;
 a lead that is the whole span is kept (the span is not emptied).
 """
